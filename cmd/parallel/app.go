@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+)
+
+// exitError is returned by a command that has already reported its failure
+// (a syntax error printed the way CPython prints it, say) and only needs the
+// process to end with code.
+type exitError struct {
+	code int
+}
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a mistake in the command line. run prints it with a pointer
+// to the help of command (a full name such as "parallel ast") and exits 2.
+type usageError struct {
+	command string
+	err     error
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// newApp builds the command-line application reading from stdin and
+// writing to stdout and stderr. Nothing in it calls os.Exit: commands
+// return errors and run decides the exit status.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	commands := []*cli.Command{
+		astCommand(),
+		versionCommand(),
+	}
+	for _, c := range commands {
+		c.OnUsageError = onUsageError // not inherited from the app
+		c.HideHelpCommand = true      // no subcommands to ask about
+	}
+	return &cli.App{
+		Name:      "parallel",
+		Usage:     "run Python programs in many isolated interpreters at once",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands:  commands,
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usageError{"parallel", fmt.Errorf("unknown command %q", c.Args().First())}
+			}
+			return cli.ShowAppHelp(c)
+		},
+		OnUsageError: onUsageError,
+		// The default handler calls os.Exit; run handles exit codes instead.
+		ExitErrHandler: func(*cli.Context, error) {},
+	}
+}
+
+// onUsageError wraps a flag-parsing error of the command being run, so
+// that it is reported like every other usage error.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return usageError{c.Command.HelpName, err}
+}
+
+// run runs the command line args (args[0] is the program name, as in
+// os.Args) and returns the process exit status: 0 on success, 1 when the
+// command failed, 2 for a bad command line.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := newApp(stdin, stdout, stderr).Run(args)
+	if err == nil {
+		return 0
+	}
+	var (
+		exit  exitError
+		usage usageError
+		coder cli.ExitCoder
+	)
+	switch {
+	case errors.As(err, &exit):
+		return exit.code
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "parallel: %v\nRun '%s --help' for usage.\n", usage.err, usage.command)
+		return 2
+	case errors.As(err, &coder):
+		// cli.Exit errors, such as "No help topic for 'x'" from the help
+		// command.
+		if msg := coder.Error(); msg != "" {
+			fmt.Fprintf(stderr, "parallel: %s\n", msg)
+		}
+		return coder.ExitCode()
+	}
+	fmt.Fprintf(stderr, "parallel: %v\n", err)
+	return 1
+}

@@ -1,0 +1,382 @@
+//go:build ignore
+
+// mkdump reads ast.go and writes dump_gen.go: one dump function per node
+// type, with the fields in declaration order, so that Dump walks the tree
+// without reflection. Run it with `go generate` in interp/syntax after any
+// change to ast.go; TestDumpGenUpToDate fails while dump_gen.go is stale.
+//
+// The rules it derives from ast.go:
+//   - a node type is a struct type with a NodeName method;
+//   - an interface with unexported marker methods (exprNode, stmtNode, ...)
+//     is a node category; the node types with all its markers belong to it;
+//   - an enum is a named integer type with a String method;
+//   - a field is dumped when it has a `py:"name"` tag; ",opt" makes a nil
+//     interface or pointer, or an empty string, absent (omitted); an int
+//     is never absent;
+//   - an embedded Loc supplies the attributes lineno, col_offset,
+//     end_lineno, end_col_offset.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"log"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var (
+	input  = flag.String("i", "ast.go", "the AST declarations to read")
+	output = flag.String("o", "dump_gen.go", "the file to write")
+)
+
+type field struct {
+	goName, pyName string
+	opt            bool
+	typ            ast.Expr
+}
+
+type nodeType struct {
+	name    string
+	fields  []field
+	hasLoc  bool
+	methods map[string]bool
+}
+
+type category struct {
+	name    string
+	markers []string
+	members []string
+}
+
+type generator struct {
+	nodes      []*nodeType
+	byName     map[string]*nodeType
+	categories []*category
+	catByName  map[string]*category
+	enums      map[string]bool
+	lists      map[string]ast.Expr // helper name -> element type
+	buf        bytes.Buffer
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("mkdump: ")
+	flag.Parse()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, *input, nil, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+	g := &generator{
+		byName:    map[string]*nodeType{},
+		catByName: map[string]*category{},
+		enums:     map[string]bool{},
+		lists:     map[string]ast.Expr{},
+	}
+	g.collect(f)
+	src := g.generate()
+	out, err := format.Source(src)
+	if err != nil {
+		log.Fatalf("formatting output: %v\n%s", err, src)
+	}
+	if err := os.WriteFile(*output, out, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func (g *generator) collect(f *ast.File) {
+	methods := map[string]map[string]bool{}
+	intTypes := map[string]bool{}
+	var structs []*ast.TypeSpec
+	for _, decl := range f.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if decl.Recv == nil || len(decl.Recv.List) != 1 {
+				continue
+			}
+			recv := decl.Recv.List[0].Type
+			if star, ok := recv.(*ast.StarExpr); ok {
+				recv = star.X
+			}
+			id, ok := recv.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			if methods[id.Name] == nil {
+				methods[id.Name] = map[string]bool{}
+			}
+			methods[id.Name][decl.Name.Name] = true
+		case *ast.GenDecl:
+			for _, spec := range decl.Specs {
+				ts, ok := spec.(*ast.TypeSpec)
+				if !ok {
+					continue
+				}
+				switch t := ts.Type.(type) {
+				case *ast.StructType:
+					structs = append(structs, ts)
+				case *ast.InterfaceType:
+					c := &category{name: ts.Name.Name}
+					for _, m := range t.Methods.List {
+						if len(m.Names) == 1 && !m.Names[0].IsExported() {
+							c.markers = append(c.markers, m.Names[0].Name)
+						}
+					}
+					if len(c.markers) > 0 {
+						g.categories = append(g.categories, c)
+						g.catByName[c.name] = c
+					}
+				case *ast.Ident:
+					switch t.Name {
+					case "uint8", "uint16", "uint32", "int", "int8", "int16", "int32", "uint":
+						intTypes[ts.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	for name := range intTypes {
+		if methods[name]["String"] {
+			g.enums[name] = true
+		}
+	}
+	for _, ts := range structs {
+		name := ts.Name.Name
+		if !methods[name]["NodeName"] {
+			continue
+		}
+		n := &nodeType{name: name, methods: methods[name]}
+		for _, fl := range ts.Type.(*ast.StructType).Fields.List {
+			if len(fl.Names) == 0 {
+				if id, ok := fl.Type.(*ast.Ident); ok && id.Name == "Loc" {
+					n.hasLoc = true
+				}
+				continue
+			}
+			if fl.Tag == nil {
+				continue
+			}
+			tag, err := strconv.Unquote(fl.Tag.Value)
+			if err != nil {
+				log.Fatal(err)
+			}
+			py, ok := reflect.StructTag(tag).Lookup("py")
+			if !ok {
+				continue
+			}
+			pyName, opts, _ := strings.Cut(py, ",")
+			for _, id := range fl.Names {
+				n.fields = append(n.fields, field{goName: id.Name, pyName: pyName, opt: opts == "opt", typ: fl.Type})
+			}
+		}
+		g.nodes = append(g.nodes, n)
+		g.byName[name] = n
+	}
+	for _, c := range g.categories {
+		for _, n := range g.nodes {
+			all := true
+			for _, m := range c.markers {
+				all = all && n.methods[m]
+			}
+			if all {
+				c.members = append(c.members, n.name)
+			}
+		}
+	}
+}
+
+func (g *generator) p(format string, args ...any) {
+	fmt.Fprintf(&g.buf, format, args...)
+	g.buf.WriteByte('\n')
+}
+
+func (g *generator) generate() []byte {
+	g.p("// Code generated by mkdump.go from ast.go; DO NOT EDIT.")
+	g.p("")
+	g.p("package syntax")
+	g.p("")
+	g.p("// allNodeTypes holds a nil pointer of every node type, for tests and")
+	g.p("// tools that enumerate them.")
+	g.p("var allNodeTypes = [...]Node{")
+	for _, n := range g.nodes {
+		g.p("(*%s)(nil),", n.name)
+	}
+	g.p("}")
+	g.p("")
+	g.p("// node dumps any node, or None for nil, and reports whether it was simple.")
+	g.p("func (d *dumper) node(n Node) bool {")
+	g.p("switch n := n.(type) {")
+	for _, n := range g.nodes {
+		g.p("case *%s:", n.name)
+		g.p("return d.dump%s(n)", n.name)
+	}
+	g.p("case nil:")
+	g.p("return d.none()")
+	g.p("}")
+	g.p("return d.unknown(n)")
+	g.p("}")
+	for _, c := range g.categories {
+		g.p("")
+		g.p("func (d *dumper) cat%s(n %s) bool {", c.name, c.name)
+		g.p("switch n := n.(type) {")
+		for _, m := range c.members {
+			g.p("case *%s:", m)
+			g.p("return d.dump%s(n)", m)
+		}
+		g.p("case nil:")
+		g.p("return d.none()")
+		g.p("}")
+		g.p("return d.unknown(n)")
+		g.p("}")
+	}
+	for _, n := range g.nodes {
+		g.genNode(n)
+	}
+	names := make([]string, 0, len(g.lists))
+	for name := range g.lists {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		elem := g.lists[name]
+		g.p("")
+		g.p("func (d *dumper) %s(xs []%s) bool {", name, exprString(elem))
+		g.p("if len(xs) == 0 {")
+		g.p("return d.emptyList()")
+		g.p("}")
+		g.p("d.openList()")
+		g.p("for i, x := range xs {")
+		g.p("d.item(i)")
+		g.p("%s", g.value("x", elem))
+		g.p("}")
+		g.p("d.closeList()")
+		g.p("return false")
+		g.p("}")
+	}
+	return g.buf.Bytes()
+}
+
+func (g *generator) genNode(n *nodeType) {
+	g.p("")
+	g.p("func (d *dumper) dump%s(n *%s) bool {", n.name, n.name)
+	g.p("if n == nil {")
+	g.p("return d.none()")
+	g.p("}")
+	if len(n.fields) == 0 && !n.hasLoc {
+		g.p("d.buf = append(d.buf, n.NodeName()...)")
+		g.p(`d.buf = append(d.buf, "()"...)`)
+		g.p("return true")
+		g.p("}")
+		return
+	}
+	g.p("f := d.open(n.NodeName())")
+	for _, fl := range n.fields {
+		x := "n." + fl.goName
+		if id, ok := fl.typ.(*ast.Ident); ok && id.Name == "int" {
+			// An "int?" (ImportFrom.level) is always set by the parser,
+			// so it always prints; Go has no absent int.
+			fl.opt = false
+		}
+		if fl.opt {
+			present := g.present(x, fl.typ)
+			if present == "" {
+				log.Fatalf("%s.%s: optional field of type %s cannot be absent", n.name, fl.goName, exprString(fl.typ))
+			}
+			g.p("if %s {", present)
+		}
+		g.p("d.key(&f, %q)", fl.pyName+"=")
+		if g.alwaysSimple(fl.typ) {
+			g.p("%s", g.value(x, fl.typ))
+		} else {
+			g.p("if !%s {", g.value(x, fl.typ))
+			g.p("f.simple = false")
+			g.p("}")
+		}
+		if fl.opt {
+			g.p("}")
+		}
+	}
+	if n.hasLoc {
+		g.p("if d.attrs {")
+		g.p("d.loc(&f, &n.Loc)")
+		g.p("}")
+	}
+	g.p("return d.close(&f)")
+	g.p("}")
+}
+
+// present returns the Go condition under which an optional field x of type
+// t is present, or "" when t has no absent value.
+func (g *generator) present(x string, t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.Ident:
+		switch {
+		case t.Name == "string":
+			return x + ` != ""`
+		case g.catByName[t.Name] != nil || t.Name == "ConstantValue":
+			return x + " != nil"
+		}
+	case *ast.StarExpr:
+		return x + " != nil"
+	}
+	return ""
+}
+
+// alwaysSimple reports whether values of type t always dump as "simple" in
+// ast.dump's sense, so the caller need not look at the result.
+func (g *generator) alwaysSimple(t ast.Expr) bool {
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name == "string" || id.Name == "int" || id.Name == "ConstantValue" || g.enums[id.Name]
+	}
+	return false
+}
+
+// value returns a Go expression (or statement, for always-simple types)
+// that dumps x of type t and, for the others, yields whether it was simple.
+func (g *generator) value(x string, t ast.Expr) string {
+	switch t := t.(type) {
+	case *ast.Ident:
+		switch {
+		case t.Name == "string":
+			return "d.str(" + x + ")"
+		case t.Name == "int":
+			return "d.int(" + x + ")"
+		case t.Name == "ConstantValue":
+			return "d.constant(" + x + ")"
+		case g.enums[t.Name]:
+			return "d.enum(" + x + ".String())"
+		case g.catByName[t.Name] != nil:
+			return "d.cat" + t.Name + "(" + x + ")"
+		}
+	case *ast.StarExpr:
+		if id, ok := t.X.(*ast.Ident); ok && g.byName[id.Name] != nil {
+			return "d.dump" + id.Name + "(" + x + ")"
+		}
+	case *ast.ArrayType:
+		if t.Len == nil {
+			elem := strings.NewReplacer("*", "", "[]", "List").Replace(exprString(t.Elt))
+			name := "list" + strings.ToUpper(elem[:1]) + elem[1:]
+			g.lists[name] = t.Elt
+			return "d." + name + "(" + x + ")"
+		}
+	}
+	log.Fatalf("unsupported field type %s", exprString(t))
+	return ""
+}
+
+func exprString(e ast.Expr) string {
+	var b bytes.Buffer
+	if err := format.Node(&b, token.NewFileSet(), e); err != nil {
+		log.Fatal(err)
+	}
+	return b.String()
+}

@@ -1,0 +1,205 @@
+package syntax
+
+import "strings"
+
+// String literals: implicit concatenation and f-strings (PEP 701), built
+// the way CPython's action helpers build them, positions included.
+
+// strPiece is one literal fragment of a concatenation before merging.
+type strPiece struct {
+	loc   Loc
+	value string
+}
+
+// strings parses one or more adjacent STRING and f-string tokens.
+func (p *parser) strings() Expr {
+	start := p.pos
+	var values []Expr      // JoinedStr values, constants merged
+	var pending []strPiece // constant fragments not yet merged
+	var sb strings.Builder
+	anyF, anyBytes, anyStr := false, false, false
+	kindU := ""
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		sb.Reset()
+		for _, s := range pending {
+			sb.WriteString(s.value)
+		}
+		if sb.Len() > 0 {
+			loc := Loc{pending[0].loc.Lineno, pending[0].loc.ColOffset, pending[len(pending)-1].loc.EndLineno, pending[len(pending)-1].loc.EndColOffset}
+			values = append(values, &Constant{Loc: loc, Value: sb.String()})
+		}
+		pending = pending[:0]
+	}
+	for first := true; ; first = false {
+		t := p.peek()
+		switch t.Kind {
+		case STRING:
+			p.next()
+			value, isBytes, isU, msg := decodeStringToken(p.text(t))
+			if msg != "" {
+				p.raiseAt(SyntaxErrorType, tokLoc(t), msg)
+			}
+			if first && isU {
+				kindU = "u"
+			}
+			if isBytes {
+				anyBytes = true
+			} else {
+				anyStr = true
+			}
+			pending = append(pending, strPiece{tokLoc(t), value})
+			continue
+		case FSTRING_START:
+			anyF, anyStr = true, true
+			for _, v := range p.fstring() {
+				if c, ok := v.(*Constant); ok {
+					pending = append(pending, strPiece{c.Loc, c.Value.(string)})
+					continue
+				}
+				flush()
+				values = append(values, v)
+			}
+			continue
+		}
+		break
+	}
+	loc := p.span(start)
+	if anyBytes && anyStr {
+		p.raiseAt(SyntaxErrorType, loc, "cannot mix bytes and nonbytes literals")
+	}
+	if !anyF {
+		sb.Reset()
+		for _, s := range pending {
+			sb.WriteString(s.value)
+		}
+		if anyBytes {
+			return &Constant{Loc: loc, Value: Bytes(sb.String())}
+		}
+		return &Constant{Loc: loc, Value: sb.String(), Kind: kindU}
+	}
+	flush()
+	return &JoinedStr{Loc: loc, Values: values}
+}
+
+// fstring parses FSTRING_START (FSTRING_MIDDLE | replacement field)*
+// FSTRING_END and returns its parts: Constants (not yet merged or
+// filtered) and FormattedValues.
+func (p *parser) fstring() []Expr {
+	p.enter()
+	defer p.leave()
+	startTok := p.next()
+	raw := strings.ContainsAny(string(p.src[startTok.Start:startTok.End]), "rR")
+	var parts []Expr
+	for {
+		t := p.peek()
+		switch t.Kind {
+		case FSTRING_MIDDLE:
+			p.next()
+			parts = append(parts, p.fstringMiddle(t, raw))
+		case LBRACE:
+			parts = p.replacementField(parts, raw)
+		case FSTRING_END:
+			p.next()
+			return parts
+		default:
+			p.syntaxError()
+		}
+	}
+}
+
+// fstringMiddle decodes one FSTRING_MIDDLE token into a Constant.
+func (p *parser) fstringMiddle(t *Token, raw bool) *Constant {
+	value, msg := decodeFStringMiddle(p.text(t), raw)
+	if msg != "" {
+		p.raiseAt(SyntaxErrorType, tokLoc(t), msg)
+	}
+	return &Constant{Loc: tokLoc(t), Value: value}
+}
+
+// replacementField parses '{' (yield_expr | star_expressions) ['='] ['!'
+// NAME] [':' format_spec] '}' and appends its parts to parts: the debug
+// text of a '=' field, then the FormattedValue.
+func (p *parser) replacementField(parts []Expr, raw bool) []Expr {
+	start := p.pos
+	lbrace := p.next()
+	if k := p.kind(); k == RBRACE || k == EQUAL || k == EXCLAMATION || k == COLON {
+		t := p.peek()
+		p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: valid expression required before '"+p.text(t)+"'")
+	}
+	var value Expr
+	if p.kind() == KwYield {
+		value = p.yieldExpr()
+	} else {
+		value = p.starExpressions()
+	}
+	conversion := -1
+	var debug *Constant
+	if p.kind() == EQUAL {
+		eq := p.next()
+		after := p.peek()
+		text := string(p.src[lbrace.End:after.Start])
+		debug = &Constant{Loc: Loc{lbrace.EndLine, lbrace.EndCol, after.Line, after.Col}, Value: text}
+		_ = eq
+	}
+	if p.kind() == EXCLAMATION {
+		bang := p.next()
+		t := p.peek()
+		if t.Kind != NAME || t.Start != bang.End {
+			p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: missing conversion character")
+		}
+		p.next()
+		switch name := p.text(t); name {
+		case "s", "r", "a":
+			conversion = int(name[0])
+		default:
+			p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: invalid conversion character '"+name+"': expected 's', 'r', or 'a'")
+		}
+	}
+	var spec Expr
+	if p.kind() == COLON {
+		spec = p.formatSpec(raw)
+	}
+	if p.kind() != RBRACE {
+		t := p.peek()
+		p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: expecting '}'")
+	}
+	p.next()
+	if debug != nil {
+		parts = append(parts, debug)
+		if conversion == -1 && spec == nil {
+			conversion = 'r'
+		}
+	}
+	return append(parts, &FormattedValue{Loc: p.span(start), Value: value, Conversion: conversion, FormatSpec: spec})
+}
+
+// formatSpec parses ':' (FSTRING_MIDDLE | replacement field)* into the
+// JoinedStr of a format spec.
+func (p *parser) formatSpec(raw bool) Expr {
+	colon := p.pos
+	p.next()
+	var values []Expr
+	for {
+		t := p.peek()
+		if t.Kind == FSTRING_MIDDLE {
+			p.next()
+			values = append(values, p.fstringMiddle(t, raw))
+			continue
+		}
+		if t.Kind == LBRACE {
+			values = p.replacementField(values, raw)
+			continue
+		}
+		break
+	}
+	loc := p.span(colon)
+	if len(values) == 1 {
+		if c, ok := values[0].(*Constant); ok && c.Value.(string) == "" {
+			values = nil
+		}
+	}
+	return &JoinedStr{Loc: loc, Values: values}
+}

@@ -1,0 +1,2 @@
+async def f():
+    async lambda: 1

@@ -1,0 +1,6 @@
+[
+x
+for str(x)
+in
+y
+]

@@ -1,0 +1,1 @@
+[x for x, 1 in y]

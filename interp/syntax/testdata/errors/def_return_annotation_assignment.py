@@ -1,0 +1,2 @@
+def f() -> int = 1:
+    pass

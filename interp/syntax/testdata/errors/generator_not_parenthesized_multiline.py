@@ -1,0 +1,3 @@
+f(
+  a for a in b
+  , c)

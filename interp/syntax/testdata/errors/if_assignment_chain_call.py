@@ -1,0 +1,2 @@
+if f(x) = g(x):
+    pass

@@ -1,0 +1,6 @@
+pass
+pass
+pass
+(1+)
+pass
+pass

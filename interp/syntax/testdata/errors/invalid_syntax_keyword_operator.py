@@ -1,0 +1,1 @@
+x = a and or b

@@ -1,0 +1,1 @@
+message = 'Ünïcödé' 'x' y

@@ -1,0 +1,4 @@
+x = $
+if y:
+	if z:
+        pass

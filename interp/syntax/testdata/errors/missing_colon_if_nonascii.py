@@ -1,0 +1,2 @@
+if naïve == 'été'
+    pass

@@ -1,0 +1,1 @@
+température(é) = 1

@@ -1,0 +1,2 @@
+# ça marche pas
+x = (1 2)

@@ -1,0 +1,1 @@
+type T[T: (int, str) = 1] = int

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# test.sh runs every check CI runs: go vet, a gofmt check, the tests under
+# the race detector, and — when CI=true or FUZZ=1 — each fuzz target for
+# FUZZTIME (60s by default). It stops at the first failure with a non-zero
+# status.
+#
+# Tests that compare against CPython 3.12 (PYENV_VERSION=3.12.1 python3)
+# skip with a message when it is absent; nothing else needs Python.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "go vet ./..."
+go vet ./...
+
+step "gofmt -l"
+unformatted=$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -print0 | xargs -0 gofmt -l)
+if [[ -n "$unformatted" ]]; then
+	echo "these files need gofmt -w:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+
+step "go test -race ./..."
+go test -race ./...
+
+if [[ "${CI:-}" == "true" || "${FUZZ:-}" == "1" ]]; then
+	fuzztime=${FUZZTIME:-60s}
+	for target in FuzzTokenizer FuzzParser; do
+		pkg=./interp/syntax
+		# Not a pipe into grep -q: with pipefail, grep exiting early could
+		# fail go test with SIGPIPE and hide the target.
+		listed=$(go test -list "^${target}\$" "$pkg")
+		if ! grep -qx "$target" <<<"$listed"; then
+			step "$target: not found in $pkg, skipped"
+			continue
+		fi
+		step "go test -fuzz ^${target}\$ -fuzztime $fuzztime $pkg"
+		go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
+	done
+fi
+
+step "ok"
