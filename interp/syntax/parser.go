@@ -245,6 +245,8 @@ func (p *parser) drainTokenizer() {
 			p.err = p.tz.err
 			panic(bailout{})
 		}
+		// Keep the tokens: a speculative parse may yet succeed and read them.
+		p.toks = append(p.toks, t)
 		if t.Kind == EOF {
 			return
 		}

@@ -372,6 +372,10 @@ func (p *parser) slices() Expr {
 	start := p.pos
 	first := p.slice()
 	if p.kind() != COMMA {
+		if _, ok := first.(*Starred); ok {
+			// A lone starred item still makes a tuple: a[*b] is a[(*b,)].
+			return &Tuple{Loc: p.span(start), Elts: []Expr{first}, Ctx: Load}
+		}
 		return first
 	}
 	elts := []Expr{first}
@@ -399,7 +403,7 @@ func (p *parser) slice() Expr {
 		if p.kind() != COLON {
 			return e
 		}
-		if _, ok := e.(*NamedExpr); ok {
+		if _, ok := e.(*NamedExpr); ok && p.toks[start].Kind == NAME {
 			p.syntaxError()
 		}
 		lower = e
@@ -544,7 +548,7 @@ func (p *parser) braceDisplay() Expr {
 	}
 	first := p.starNamedExpression()
 	if p.kind() == COLON {
-		if _, ok := first.(*NamedExpr); ok {
+		if _, ok := first.(*NamedExpr); ok && p.toks[start+1].Kind == NAME {
 			p.syntaxError()
 		}
 		if _, ok := first.(*Starred); ok {

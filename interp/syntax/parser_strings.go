@@ -140,7 +140,7 @@ func (p *parser) replacementField(parts []Expr, raw bool) []Expr {
 	if p.kind() == EQUAL {
 		eq := p.next()
 		after := p.peek()
-		text := string(p.src[lbrace.End:after.Start])
+		text := withoutComments(p.src[lbrace.End:after.Start])
 		debug = &Constant{Loc: Loc{lbrace.EndLine, lbrace.EndCol, after.Line, after.Col}, Value: text}
 		_ = eq
 	}
@@ -202,4 +202,39 @@ func (p *parser) formatSpec(raw bool) Expr {
 		}
 	}
 	return &JoinedStr{Loc: loc, Values: values}
+}
+
+// withoutComments returns the debug text of a '=' replacement field with
+// its comments removed, as CPython builds it from the tokens it kept.
+func withoutComments(b []byte) string {
+	if indexByte(b, '#') < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	var quote byte
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && i+1 < len(b) {
+				out = append(out, c)
+				i++
+				c = b[i]
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '#':
+			for i < len(b) && b[i] != '\n' {
+				i++
+			}
+			if i < len(b) {
+				out = append(out, '\n')
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }

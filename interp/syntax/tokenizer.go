@@ -391,9 +391,65 @@ func (t *tokenizer) eofError() Token {
 // end of the text counts as one past its last character.
 func charsUpTo(text string, n int) int {
 	if n > len(text) {
-		return utf8.RuneCountInString(text) + 1
+		return pyRuneCount(text) + 1
 	}
-	return utf8.RuneCountInString(text[:n])
+	return pyRuneCount(text[:n])
+}
+
+// pyRuneCount counts the characters Python's UTF-8 decoder with the
+// "replace" error handler makes of s: a truncated or invalid sequence
+// counts once for its longest valid prefix.
+func pyRuneCount(s string) int {
+	if utf8.ValidString(s) {
+		return utf8.RuneCountInString(s)
+	}
+	n := 0
+	for i := 0; i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			size = invalidPrefixLen(s[i:])
+		}
+		i += size
+	}
+	return n
+}
+
+// invalidPrefixLen returns the length of the maximal valid prefix of a
+// UTF-8 sequence at the start of s, which does not start a valid
+// character (at least 1).
+func invalidPrefixLen(s string) int {
+	c := s[0]
+	need := 0
+	lo, hi := byte(0x80), byte(0xBF)
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		need = 1
+	case c >= 0xE0 && c <= 0xEF:
+		need = 2
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+	case c >= 0xF0 && c <= 0xF4:
+		need = 3
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+	default:
+		return 1
+	}
+	n := 1
+	for k := 1; k <= need && k < len(s); k++ {
+		b := s[k]
+		if k == 1 && (b < lo || b > hi) || k > 1 && (b < 0x80 || b > 0xBF) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // ---------------------------------------------------------------------------

@@ -559,7 +559,7 @@ func compareFile(rec *pyRecord) string {
 			if endByte > len(first) {
 				endByte = len(first)
 			}
-			gec = utf8.RuneCount(first[:endByte])
+			gec = pyRuneCount(string(first[:endByte]))
 		}
 		if tok.Kind.String() != wantKind || gotText != text || gsl != sl || gsc != sc || gel != el || gec != ec {
 			return fmt.Sprintf("token %d: got %s %q %d:%d-%d:%d, CPython %s %q %d:%d-%d:%d",
