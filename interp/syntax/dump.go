@@ -22,7 +22,8 @@ type DumpOptions struct {
 // Dump returns what CPython 3.12's ast.dump(node, indent=...,
 // include_attributes=...) returns for the same tree, byte for byte:
 //
-//   - fields print as name=value in ASDL order; an optional field that is
+//   - a node prints as its NodeName() and its fields in parentheses; fields
+//     print as name=value in ASDL order; an optional field that is
 //     absent (nil, or an empty optional identifier) is omitted, while a
 //     required field that is nil prints None, as in Dict keys and
 //     kw_defaults;

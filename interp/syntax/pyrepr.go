@@ -45,7 +45,7 @@ func IsPrintable(r rune) bool {
 // escapes backslash, the chosen quote, \t \n \r, other non-printable
 // characters as \xhh, \uhhhh or \Uhhhhhhhh, and surrogates as \udxxx. A byte
 // that is neither valid UTF-8 nor a WTF-8 surrogate cannot come from a
-// Python str; it is shown as \ufffd's printable form, U+FFFD.
+// Python str; each such byte is shown as U+FFFD, unescaped.
 func ReprString(s string) string {
 	return string(AppendReprString(make([]byte, 0, len(s)+2), s))
 }

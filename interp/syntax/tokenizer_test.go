@@ -229,6 +229,52 @@ var tokenizerErrors = []errorCase{
 	{"if x:\n\t  y\n\t  z\n\t\tw\n", "TabError", "inconsistent use of tabs and spaces in indentation", 4, 1, 4, 0, "\t\tw\n"},
 	{strings.Repeat("(", 1000) + "\n", "SyntaxError", "too many nested parentheses", 1, 201, 1, 201, strings.Repeat("(", 1000)},
 	{"x = " + strings.Repeat("(", 200) + "\n", "SyntaxError", "'(' was never closed", 1, 204, 1, 0, "x = " + strings.Repeat("(", 200) + "\n"},
+	{"f'{x:{'\n", "SyntaxError", "f-string: expecting '}'", 1, 7, 1, 7, "f'{x:{'"},
+	{"f'{\n", "SyntaxError", "'{' was never closed", 1, 3, 1, 0, "f'{\n"},
+	{"f'{x:abc\n", "SyntaxError", "'{' was never closed", 1, 3, 1, 0, "f'{x:abc\n"},
+	{"f'''{x\n", "SyntaxError", "'{' was never closed", 1, 5, 1, 0, "f'''{x\n"},
+	{"f'''{x:abc\n", "SyntaxError", "unterminated triple-quoted f-string literal (detected at line 1)", 1, 1, 1, 1, "f'''{x:abc"},
+	{"if x:\n\ty\n  \tz\n", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0, "  \tz\n"},
+	{"if x:\n  \ty\n\t  z\n", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0, "\t  z\n"},
+	{"\"abc\\", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 1, 1, 1, "\"abc\\"},
+	{"0b1_\n", "SyntaxError", "invalid binary literal", 1, 4, 1, 4, "0b1_"},
+	{"0x_\n", "SyntaxError", "invalid hexadecimal literal", 1, 3, 1, 3, "0x_"},
+	{"0o_8\n", "SyntaxError", "invalid digit '8' in octal literal", 1, 4, 1, 4, "0o_8"},
+	{"1e1_\n", "SyntaxError", "invalid decimal literal", 1, 4, 1, 4, "1e1_"},
+	{"1.0_\n", "SyntaxError", "invalid decimal literal", 1, 4, 1, 4, "1.0_"},
+	{"1_.0\n", "SyntaxError", "invalid decimal literal", 1, 2, 1, 2, "1_.0"},
+	{"1.e\n", "SyntaxError", "invalid decimal literal", 1, 2, 1, 2, "1.e"},
+	{"1e_1\n", "SyntaxError", "invalid decimal literal", 1, 1, 1, 1, "1e_1"},
+	{"0_7\n", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 1, 3, "0_7"},
+	{"0_8\n", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 1, 3, "0_8"},
+	{"00_9\n", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 1, 4, "00_9"},
+	{"0e\n", "SyntaxError", "invalid decimal literal", 1, 1, 1, 1, "0e"},
+	{"0.0j5\n", "SyntaxError", "invalid imaginary literal", 1, 4, 1, 4, "0.0j5"},
+	{"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[(\n", "SyntaxError", "too many nested parentheses", 1, 201, 1, 201, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[("},
+	{"}\n", "SyntaxError", "unmatched '}'", 1, 1, 1, 1, "}"},
+	{"f'{x}' }\n", "SyntaxError", "unmatched '}'", 1, 8, 1, 8, "f'{x}' }"},
+	{"f'{x!'\n", "SyntaxError", "f-string: expecting '}'", 1, 6, 1, 6, "f'{x!'"},
+	{"x = \u00e9\u20ac + 1\n", "SyntaxError", "invalid character '\u20ac' (U+20AC)", 1, 6, 1, 6, "x = \u00e9\u20ac + 1"},
+	{"x = 1 +\u000b2\n", "SyntaxError", "invalid non-printable character U+000B", 1, 8, 1, 8, "x = 1 +\u000b2"},
+	{"x = 1 +\u007f\n", "SyntaxError", "invalid non-printable character U+007F", 1, 8, 1, 8, "x = 1 +\u007f"},
+	{"f'{x}\\\n", "SyntaxError", "unterminated f-string literal (detected at line 1)", 1, 1, 1, 1, "f'{x}\\"},
+	{"f'''{x}\n\\\n", "SyntaxError", "unterminated triple-quoted f-string literal (detected at line 2)", 1, 1, 1, 1, "f'''{x}"},
+	{"(\n  \\ x)\n", "SyntaxError", "unexpected character after line continuation character", 2, 4, 2, 0, "  \\ x)\n"},
+	{"x = [\n1,\n2\n", "SyntaxError", "'[' was never closed", 1, 5, 1, 0, "x = [\n"},
+	{"def f():\n    x = (1,\n  2\n", "SyntaxError", "'(' was never closed", 2, 9, 2, 0, "    x = (1,\n"},
+	{"x = 1\n    \\\n", "SyntaxError", "unexpected EOF while parsing", 2, 6, 2, -1, "    \\\n"},
+	{"f'{a:{b:{c:{d}}}}'\n", "SyntaxError", "f-string: expressions nested too deeply", 1, 11, 1, 11, "f'{a:{b:{c:{d}}}}'"},
+	{"s = 'a\\\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5, 1, 5, "s = 'a\\"},
+	{"s = '''a\\\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5, 1, 5, "s = '''a\\"},
+	{"f'{\"'\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 4, 1, 4, "f'{\"'"},
+	{"f'{\"\"\"\n\"'\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 2)", 1, 4, 1, 4, "f'{\"\"\""},
+	{"f'{x:{y}}}'\n", "SyntaxError", "f-string: single '}' is not allowed", 1, 10, 1, 10, "f'{x:{y}}}'"},
+	{"f'{x!r:}}'\n", "SyntaxError", "f-string: single '}' is not allowed", 1, 9, 1, 9, "f'{x!r:}}'"},
+	{"f'{x)}'\n", "SyntaxError", "f-string: unmatched ')'", 1, 5, 1, 5, "f'{x)}'"},
+	{"f'{x]}'\n", "SyntaxError", "f-string: unmatched ']'", 1, 5, 1, 5, "f'{x]}'"},
+	{"f'{[x)}'\n", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 6, 1, 6, "f'{[x)}'"},
+	{"(x for x in )]\n", "SyntaxError", "unmatched ']'", 1, 14, 1, 14, "(x for x in )]"},
+	{"print(\"a\", end=\")\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 16, 1, 16, "print(\"a\", end=\")"},
 	{nestedIfs(100), "IndentationError", "too many levels of indentation", 101, 1, 101, 0, strings.Repeat(" ", 100) + "pass\n"},
 	{strings.Repeat("f'{", 150) + "1" + strings.Repeat("}'", 150) + "\n", "SyntaxError", "too many nested f-strings", 1, 449, 1, 449, strings.Repeat("f'{", 150) + "1" + strings.Repeat("}'", 150)},
 }
@@ -611,4 +657,95 @@ func BenchmarkTokenizeStdlib(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+}
+
+// tokenSnippets are small programs whose tokens are compared with
+// CPython's tokenize module, for constructs the standard library uses
+// rarely or not at all (some do not compile: their tokens still count).
+var tokenSnippets = []string{
+	"f'a{{b}}c{x!r:>{w}d}e'\n",
+	"f'{x:{{}}>10}'\n",
+	"f'\\N{BULLET} {x}'\n",
+	"rf'\\N{BULLET} {x}'\n",
+	"f'{x:\\N{BULLET}}'\n",
+	"f'é{x}é{{ü}}'\n",
+	"f'{x:%H:%M}'\n",
+	"f'{ {1:2}[1] }'\n",
+	"f'{lambda x:1}'\n",
+	"f'{x = !r:^20}'\n",
+	"f'{x:=^20}'\n",
+	"f''\n",
+	"f'{x}' f'{y}' 'z'\n",
+	"f\"\"\"{\nx\n}\"\"\"\n",
+	"f\"\"\"{x:\n}\"\"\"\n",
+	"f\"{x:a\nb}\"\n",
+	"f\"a\\\nb\"\n",
+	"f\"{x:a\\\nb}\"\n",
+	"f'{x:{y:{z}}}'\n",
+	"f'{x:{{z}}}'\n",
+	"f'\\{{x}}'\n",
+	"f'\\\\{x}'\n",
+	"f'{x:\\{y}}'\n",
+	"f'{f'{f'{1}'}'}'\n",
+	"f'''{'''a'''}'''\n",
+	"f'''a''{x}''b'''\n",
+	"f'''a'''''\n",
+	"f'{x!r}' rf'{x}\\d' Rf'{{}}' fR''\n",
+	"f'{x:{a}{b}}'\n",
+	"f'{\"\\n\"}'\n",
+	"f'{x:a\\'b}'\n",
+	"f'{x:\\x41}'\n",
+	"f\"{x:{y}\\\n}\"\n",
+	"f'{x}}}{{{y}'\n",
+	"f'{d[\"k\"]:{w}.{p}f}'\n",
+	"f'{x!s:{y!r:{z}}}'\n",
+	"f'{x:{y}{{}}'\n",
+	"f'''\n{x:\n{y}\n}\n'''\n",
+	"if x:\n  y\n\n# c\n  z\n",
+	"if x:\n  y\n    # c\nz\n",
+	"if x:\n  if y:\n    z\nw",
+	"\\\n  x\n",
+	"x = 1; \\\n  y\n",
+	"if x:\n    \\\n  y\n    z\n",
+	"x = (1,\n  # c\n 2)\n",
+	"x\n  ",
+	"x\n  #c",
+	"#c",
+	"",
+	"\n\n",
+	"x # c",
+	"if 1:\n\tx\n\tif 2:\n\t\ty\n",
+	"if 1:\n\f  x\n  \f y\n",
+	"1if x else 2\n0x1for x in y\n1.0else\n",
+	"a<>b\n",
+	"1.__class__ 1..real 1j.imag 1e5.real\n",
+	"...\n. . .\n....\n",
+	"x = '''a\nb\\\nc'''; y = 'é'\n",
+	"ℕ·µ = 1\nᵢ = 2\n",
+	"\"\\\"\" '\\'' \"\"\"a\"\"\"\"\"\" '''a''''''\n",
+	"x = [1,\n2,\n]\n  \n",
+}
+
+func TestTokenizeSnippetsOracle(t *testing.T) {
+	dir := t.TempDir()
+	for i, s := range tokenSnippets {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("s%03d.py", i)), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := pythonCommand(t, filepath.Join("testdata", "tokens", "dump_tokens.py"), dir).Output()
+	if err != nil {
+		t.Fatalf("python: %v", err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(out), []byte{'\n'}) {
+		var rec pyRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			t.Fatal(err)
+		}
+		var i int
+		fmt.Sscanf(filepath.Base(rec.File), "s%03d.py", &i)
+		if msg := compareFile(&rec); msg != "" {
+			t.Errorf("%q: %s", tokenSnippets[i], msg)
+		}
+	}
 }
