@@ -37,6 +37,7 @@ func TestSyntaxErrorCorpus(t *testing.T) {
 	if *update {
 		regenerateErrorGoldens(t)
 	}
+	known := knownFailures(t)
 	for _, name := range corpusNames(t) {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(errorCorpusDir, name+".py"))
@@ -44,20 +45,51 @@ func TestSyntaxErrorCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := readErrorGolden(t, name)
+			diff := ""
 			_, perr := Parse(name+".py", src, ModeExec)
-			if perr == nil {
-				t.Fatalf("Parse accepted the program; CPython 3.12 raises %s: %s\n%s",
-					want.typ, want.msg, showSource(src))
-			}
 			var got *Error
-			if !errors.As(perr, &got) {
+			switch {
+			case perr == nil:
+				diff = fmt.Sprintf("Parse accepted the program; CPython 3.12 raises %s: %s\n", want.typ, want.msg)
+			case !errors.As(perr, &got):
 				t.Fatalf("Parse returned %T (%v), want *Error", perr, perr)
+			default:
+				diff = want.compare(got)
 			}
-			if diff := want.compare(got); diff != "" {
+			switch {
+			case diff != "" && known[name]:
+				t.Logf("known difference (listed in %s):\n%s", knownFailuresFile, diff)
+			case diff != "":
 				t.Errorf("differs from CPython 3.12 (- CPython, + ours):\n%s%s", diff, showSource(src))
+			case known[name]:
+				t.Errorf("now matches CPython 3.12: remove %s from %s", name, knownFailuresFile)
 			}
 		})
 	}
+}
+
+// knownFailuresFile lists the corpus programs whose error still differs
+// from CPython's. The test reports them without failing, and fails when
+// one of them starts to match, so the list only ever shrinks.
+const knownFailuresFile = "testdata/errors/KNOWN_FAILURES"
+
+// knownFailures reads knownFailuresFile; a missing file means none.
+func knownFailures(t *testing.T) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile(knownFailuresFile)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			known[line] = true
+		}
+	}
+	return known
 }
 
 // regenerateErrorGoldens runs testdata/gen_errors.py over the corpus.

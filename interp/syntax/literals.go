@@ -101,51 +101,21 @@ func utf8Error(s string, base int) string {
 		return ""
 	}
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r != utf8.RuneError || size > 1 {
 			i += size
 			continue
 		}
-		// Classify as CPython's decoder does.
-		need := 0
-		lo, hi := byte(0x80), byte(0xBF)
+		c := s[i]
+		n := invalidPrefixLen(s[i:])
 		switch {
-		case c >= 0xC2 && c <= 0xDF:
-			need = 1
-		case c >= 0xE0 && c <= 0xEF:
-			need = 2
-			if c == 0xE0 {
-				lo = 0xA0
-			} else if c == 0xED {
-				hi = 0x9F
-			}
-		case c >= 0xF0 && c <= 0xF4:
-			need = 3
-			if c == 0xF0 {
-				lo = 0x90
-			} else if c == 0xF4 {
-				hi = 0x8F
-			}
-		default:
+		case n == 1 && (c < 0xC2 || c > 0xF4):
 			return fmt.Sprintf("'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", c, base+i)
+		case i+n == len(s):
+			return decodeErrorText("utf-8", c, base+i, base+i+n, "unexpected end of data")
+		default:
+			return decodeErrorText("utf-8", c, base+i, base+i+n, "invalid continuation byte")
 		}
-		n := 0 // valid continuation bytes
-		for k := 1; k <= need; k++ {
-			if i+k >= len(s) {
-				return decodeErrorText("utf-8", c, base+i, base+i+n+1, "unexpected end of data")
-			}
-			b := s[i+k]
-			if k == 1 && (b < lo || b > hi) || k > 1 && (b < 0x80 || b > 0xBF) {
-				break
-			}
-			n++
-		}
-		return decodeErrorText("utf-8", c, base+i, base+i+n+1, "invalid continuation byte")
 	}
 	return ""
 }

@@ -1,12 +1,13 @@
 package syntax
 
-// Source decoding: a UTF-8 byte order mark and PEP 263 coding cookies, as
-// CPython 3.12 reads a script file (python3 script.py). Imports go through
-// compile() of the file's bytes, which is more lenient: it does not check
-// that undeclared UTF-8 is valid outside string literals and identifiers,
-// and words two of the errors differently ("unknown encoding: X" rather
-// than "encoding problem: X", a UnicodeDecodeError rather than "Non-UTF-8
-// code ..."); DecodeSource always gives the script-file behaviour.
+// Source decoding: a UTF-8 byte order mark and PEP 263 coding cookies.
+//
+// CPython decodes source in two ways that differ for malformed input.
+// compile() of bytes, which is how imports and ast.parse read a file,
+// decodes only what a cookie asks for and leaves invalid UTF-8 to the
+// tokenizer and the string decoder; DecodeSource does the same. Running a
+// script (python3 script.py) reads the file line by line and rejects
+// invalid UTF-8 up front with different messages; DecodeScript does that.
 
 import (
 	"bytes"
@@ -22,20 +23,64 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-// DecodeSource turns raw file bytes into the UTF-8 text the tokenizer
-// reads: it strips a UTF-8 BOM, honours a coding cookie on line 1 or 2,
-// and translates "\r\n" and "\r" line ends to "\n" (as CPython does before
-// tokenizing, so token offsets index the returned text).
+// DecodeSource turns raw source bytes into the UTF-8 text the tokenizer
+// reads, as compile(raw, filename, "exec") does: it translates "\r\n" and
+// "\r" line ends to "\n" (so token offsets index the returned text),
+// strips a UTF-8 BOM and decodes the source with the codec a coding cookie
+// on line 1 or 2 names (line 2 only when line 1 is blank or a comment).
 //
-// Errors are CPython's SyntaxErrors: "Non-UTF-8 code starting with '\xNN'
-// in file F on line N, but no encoding declared; ..." for invalid UTF-8
-// without a cookie, "encoding problem: NAME" for an unknown or failing
-// codec, and "encoding problem: NAME with BOM" for a BOM with another
-// cookie than utf-8. These errors carry no position (Line 0), as in
-// CPython. With a BOM or a utf-8 cookie CPython does not check the bytes
-// up front, and neither does DecodeSource: invalid UTF-8 is left for the
-// tokenizer and the string decoder to report.
+// Without a cookie, or with a utf-8 one, the bytes are not checked:
+// invalid UTF-8 is reported where CPython reports it, by the tokenizer in
+// a name and by the parser in a string literal, and accepted in comments.
+//
+// Errors are CPython's SyntaxErrors, without a line (Line 0): "source code
+// string cannot contain null bytes" (Offset 0), and with Offset -1
+// "unknown encoding: NAME", "encoding problem: NAME with BOM" for a BOM
+// with another cookie than utf-8, or the codec's UnicodeDecodeError text.
+// Codecs outside the supported set (see lookupCodec) count as unknown.
 func DecodeSource(filename string, raw []byte) ([]byte, *Error) {
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return nil, &Error{Type: SyntaxErrorType, Msg: "source code string cannot contain null bytes", Filename: filename}
+	}
+	src := raw
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = translateNewlines(src)
+	}
+	fail := func(msg string) ([]byte, *Error) {
+		return nil, &Error{Type: SyntaxErrorType, Msg: msg, Filename: filename, Offset: -1}
+	}
+	bom := bytes.HasPrefix(src, utf8BOM)
+	if bom {
+		src = src[len(utf8BOM):]
+	}
+	cookie, _ := findCookie(src)
+	switch {
+	case bom && cookie != "" && cookie != "utf-8":
+		return fail(fmt.Sprintf("encoding problem: %s with BOM", cookie))
+	case cookie == "" || cookie == "utf-8":
+		return src, nil
+	}
+	dec := lookupCodec(cookie)
+	if dec == nil {
+		return fail("unknown encoding: " + cookie)
+	}
+	out, msg := dec(src)
+	if msg != "" {
+		return fail(msg)
+	}
+	return out, nil
+}
+
+// DecodeScript decodes a script file as CPython does when it runs one
+// (python3 script.py), which differs from DecodeSource for malformed
+// input: invalid UTF-8 without a cookie is "Non-UTF-8 code starting with
+// '\xNN' in file F on line N, but no encoding declared; ...", an unknown
+// or failing codec is "encoding problem: NAME", and a NUL byte is "source
+// code cannot contain null bytes" at its line (Offset 0, Text the line up
+// to the NUL). Other errors carry no line. A runner may call it before
+// Parse to report these errors as CPython does; the text it returns is
+// what DecodeSource returns for valid input.
+func DecodeScript(filename string, raw []byte) ([]byte, *Error) {
 	src := raw
 	bom := bytes.HasPrefix(src, utf8BOM)
 	if bom {
@@ -56,13 +101,12 @@ func DecodeSource(filename string, raw []byte) ([]byte, *Error) {
 		if dec == nil {
 			return fail("encoding problem: " + cookie)
 		}
-		// CPython reads the lines before the cookie raw; they must be
-		// valid UTF-8 as well.
+		// The lines before the cookie are read raw and must be UTF-8.
 		if line, b, ok := firstInvalidUTF8(src, cookieLine-1); !ok {
 			return fail(nonUTF8Message(b, filename, line))
 		}
-		out, ok := dec(src)
-		if !ok {
+		out, msg := dec(src)
+		if msg != "" {
 			return fail("encoding problem: " + cookie)
 		}
 		text = out
@@ -74,6 +118,12 @@ func DecodeSource(filename string, raw []byte) ([]byte, *Error) {
 	}
 	if bytes.IndexByte(text, '\r') >= 0 {
 		text = translateNewlines(text)
+	}
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		line := 1 + bytes.Count(text[:i], []byte{'\n'})
+		start := bytes.LastIndexByte(text[:i], '\n') + 1
+		return nil, &Error{Type: SyntaxErrorType, Msg: "source code cannot contain null bytes", Filename: filename,
+			Line: line, EndLine: line, Text: string(text[start:i])}
 	}
 	return text, nil
 }
@@ -234,9 +284,9 @@ func firstInvalidUTF8(src []byte, maxLines int) (line int, bad byte, ok bool) {
 	return 0, 0, true
 }
 
-// A codec decodes a whole source, reporting failure as CPython's strict
-// decoding would.
-type codec func([]byte) ([]byte, bool)
+// A codec decodes a whole source; on failure it returns the text of the
+// UnicodeDecodeError CPython's codec raises.
+type codec func([]byte) ([]byte, string)
 
 // normalizeCodecName normalizes a codec name as codecs.lookup does:
 // lower case, runs of characters other than letters, digits and '.'
@@ -271,65 +321,97 @@ func lookupCodec(name string) codec {
 	case "utf_8":
 		return decodeUTF8
 	case "utf_8_sig":
-		return func(b []byte) ([]byte, bool) { return decodeUTF8(bytes.TrimPrefix(b, utf8BOM)) }
+		return func(b []byte) ([]byte, string) { return decodeUTF8(bytes.TrimPrefix(b, utf8BOM)) }
 	case "latin_1":
 		return decodeLatin1
 	case "ascii":
 		return decodeASCII
 	}
 	if cm, ok := charmaps[n]; ok {
-		return charmapCodec(cm)
+		return charmapCodec(cm, n)
 	}
 	if enc, ok := multiByteCodecs[n]; ok {
-		return multiByteCodec(enc)
+		return multiByteCodec(enc, n)
 	}
 	return nil
 }
 
-func decodeUTF8(b []byte) ([]byte, bool) { return b, utf8.Valid(b) }
+func decodeUTF8(b []byte) ([]byte, string) { return b, utf8Error(string(b), 0) }
 
-func decodeLatin1(b []byte) ([]byte, bool) {
+func decodeLatin1(b []byte) ([]byte, string) {
 	out := make([]byte, 0, len(b)+len(b)/8)
 	for _, c := range b {
 		out = utf8.AppendRune(out, rune(c))
 	}
-	return out, true
+	return out, ""
 }
 
-func decodeASCII(b []byte) ([]byte, bool) {
-	for _, c := range b {
+func decodeASCII(b []byte) ([]byte, string) {
+	for i, c := range b {
 		if c >= utf8.RuneSelf {
-			return nil, false
+			return nil, fmt.Sprintf("'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)", c, i)
 		}
 	}
-	return b, true
+	return b, ""
 }
 
 // charmapCodec decodes a single-byte code page; bytes the code page leaves
 // undefined are errors, as in Python.
-func charmapCodec(cm *charmap.Charmap) codec {
-	return func(b []byte) ([]byte, bool) {
+func charmapCodec(cm *charmap.Charmap, name string) codec {
+	fix := charmapFixes[name]
+	c1 := strings.HasPrefix(name, "iso8859_")
+	return func(b []byte) ([]byte, string) {
 		out := make([]byte, 0, len(b)+len(b)/4)
-		for _, c := range b {
+		for i, c := range b {
 			r := cm.DecodeByte(c)
+			if f, ok := fix[c]; ok {
+				r = f
+			} else if c1 && c >= 0x80 && c <= 0x9F {
+				r = rune(c) // Python maps the C1 controls through
+			}
 			if r == utf8.RuneError {
-				return nil, false
+				return nil, fmt.Sprintf("'charmap' codec can't decode byte 0x%02x in position %d: character maps to <undefined>", c, i)
 			}
 			out = utf8.AppendRune(out, r)
 		}
-		return out, true
+		return out, ""
 	}
 }
 
-// multiByteCodec decodes with an x/text encoding, failing on replacement
-// characters it produces for malformed input.
-func multiByteCodec(enc encoding.Encoding) codec {
-	return func(b []byte) ([]byte, bool) {
+// charmapFixes records where Python's code pages differ from x/text's:
+// RuneError marks a byte Python leaves undefined.
+var charmapFixes = map[string]map[byte]rune{
+	"cp1255": {0xCA: utf8.RuneError},
+	"koi8_u": {0xAE: 0x255D, 0xBE: 0x256C}, // Python follows RFC 2319
+}
+
+// multiByteCodec decodes with an x/text encoding. A malformed sequence is
+// reported at the start of the first line that does not decode (CPython
+// gives the exact byte; x/text does not).
+func multiByteCodec(enc encoding.Encoding, name string) codec {
+	bad := func(b []byte) bool {
 		out, err := enc.NewDecoder().Bytes(b)
-		if err != nil || bytes.Contains(out, []byte("\uFFFD")) && !bytes.Contains(b, []byte("\uFFFD")) {
-			return nil, false
+		return err != nil || bytes.ContainsRune(out, utf8.RuneError) && !bytes.ContainsRune(b, utf8.RuneError)
+	}
+	return func(b []byte) ([]byte, string) {
+		if !bad(b) {
+			out, _ := enc.NewDecoder().Bytes(b)
+			return out, ""
 		}
-		return out, true
+		pos := 0
+		for rest := b; len(rest) > 0; {
+			var line []byte
+			line, rest = splitLine(rest)
+			if bad(line) {
+				break
+			}
+			pos += len(line)
+		}
+		c := byte(0)
+		if pos < len(b) {
+			c = b[pos]
+		}
+		return nil, fmt.Sprintf("'%s' codec can't decode byte 0x%02x in position %d: illegal multibyte sequence", name, c, pos)
 	}
 }
 

@@ -30,6 +30,7 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -237,14 +238,24 @@ func (t *tokenizer) checkRestForErrors(errLine int) *Error {
 
 // nextc returns the next byte of the source, or eofChar.
 func (t *tokenizer) nextc() int {
+	// t.nextLine never exceeds len(t.src) while input remains, so the
+	// comparison also checks the bounds.
+	p := t.pos
+	if p >= t.nextLine {
+		return t.nextcSlow()
+	}
+	t.pos = p + 1
+	return int(t.src[p])
+}
+
+// nextcSlow is nextc at the end of the input or of a line.
+func (t *tokenizer) nextcSlow() int {
 	if t.pos >= len(t.src) {
 		return eofChar
 	}
-	if t.pos == t.nextLine {
-		t.newLine()
-		if t.err != nil {
-			return eofChar
-		}
+	t.newLine()
+	if t.err != nil {
+		return eofChar
 	}
 	c := t.src[t.pos]
 	t.pos++
@@ -261,7 +272,7 @@ func (t *tokenizer) newLine() {
 	if i := bytes.IndexByte(t.src[t.pos:], '\n'); i >= 0 {
 		t.nextLine = t.pos + i + 1
 	} else {
-		t.nextLine = len(t.src) + 1
+		t.nextLine = len(t.src)
 	}
 	if t.nulPos >= t.pos && t.nulPos < t.nextLine {
 		// CPython checks each line as it reads it; the message is the one
@@ -412,6 +423,24 @@ func pyRuneCount(s string) int {
 		i += size
 	}
 	return n
+}
+
+// pyReplaceInvalid replaces each invalid UTF-8 sequence of s by U+FFFD,
+// as Python's "replace" error handler does.
+func pyReplaceInvalid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			size = invalidPrefixLen(s[i:])
+		}
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String()
 }
 
 // invalidPrefixLen returns the length of the maximal valid prefix of a
@@ -811,6 +840,15 @@ func (t *tokenizer) continuation() bool {
 // 3131 and reports the first character that may not appear in it.
 func (t *tokenizer) verifyIdentifier() bool {
 	s := t.src[t.start:t.pos]
+	if !utf8.Valid(s) {
+		// Undeclared UTF-8 is not checked before tokenizing (see
+		// DecodeSource): CPython reports the UnicodeDecodeError of the
+		// name, through its parser, just past the name.
+		e := t.parserError(SyntaxErrorType, "(unicode error) "+utf8Error(string(s), 0), t.line, t.pos-t.lineStart, -1)
+		e.Text = pyReplaceInvalid(e.Text)
+		t.fail(e, errRaised)
+		return false
+	}
 	for i, first := 0, true; i < len(s); first = false {
 		r, size := utf8.DecodeRune(s[i:])
 		ok := r != utf8.RuneError || size > 1
