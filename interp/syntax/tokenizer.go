@@ -861,7 +861,7 @@ func (t *tokenizer) verifyIdentifier() bool {
 		}
 		if !ok {
 			t.pos = t.start + i + size
-			if isPrintable(r) {
+			if IsPrintable(r) {
 				t.raise("invalid character '%c' (U+%04X)", r, r)
 			} else {
 				t.raise("invalid non-printable character U+%04X", r)
@@ -1378,11 +1378,6 @@ func (t *tokenizer) getFString() Token {
 
 // ---------------------------------------------------------------------------
 // Character classes and tables
-
-// isPrintable is Python's str.isprintable for one character: letters,
-// marks, numbers, punctuation, symbols and the ASCII space (Go's
-// unicode.IsPrint is the same set).
-func isPrintable(r rune) bool { return unicode.IsPrint(r) }
 
 func isDigit(c int) bool    { return c >= '0' && c <= '9' }
 func isHexDigit(c int) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }

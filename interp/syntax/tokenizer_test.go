@@ -468,7 +468,7 @@ sys.stdout.write("".join(out))
 			}
 			return '0'
 		}
-		got := string([]byte{b(isXIDStart(r)), b(isXIDContinue(r)), b(isPrintable(r))})
+		got := string([]byte{b(isXIDStart(r)), b(isXIDContinue(r)), b(IsPrintable(r))})
 		if got != want {
 			if bad++; bad < 20 {
 				t.Errorf("U+%04X: start/continue/printable %s, CPython %s", r, got, want)
