@@ -46,11 +46,18 @@ func Parse(filename string, src []byte, mode Mode) (mod Mod, err error) {
 	// CPython converts the columns of parser errors to characters only
 	// when the source declared its encoding (a BOM or a coding cookie).
 	p.byteOffsets = !declaresEncoding(src)
+	p.tz.byteOffsets = p.byteOffsets
+	p.bom = len(src) >= 3 && src[0] == 0xef && src[1] == 0xbb && src[2] == 0xbf
 	p.toks = make([]Token, 0, len(text)/4+16)
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
 				panic(r)
+			}
+			p.finishError()
+			if p.err != p.tz.err {
+				// CPython decodes the line it shows with "replace".
+				p.err.Text = pyReplaceInvalid(p.err.Text)
 			}
 			mod, err = nil, p.err
 		}
@@ -81,9 +88,17 @@ type parser struct {
 	pos   int     // index of the next token in toks
 	depth int     // recursion depth of nested rules
 	err   *Error  // the error being reported, set before a bailout
+	fill  int     // how many tokens the parser has looked at (CPython's p->fill)
+
+	// noDrain marks an error that CPython raises without tokenizing the
+	// rest of the input first (a stray INDENT or DEDENT).
+	noDrain bool
 
 	// byteOffsets makes error offsets count UTF-8 bytes, not characters.
 	byteOffsets bool
+	// bom records a UTF-8 BOM, which CPython keeps in the text of errors
+	// on the first line (and counts when converting offsets).
+	bom bool
 
 	// inFunction and inAsync are not tracked: like ast.parse, the parser
 	// accepts return, yield and await anywhere; the compiler rejects them.
@@ -101,7 +116,19 @@ func (p *parser) peekAt(i int) *Token {
 		}
 		p.toks = append(p.toks, t)
 	}
+	if p.pos+i >= p.fill {
+		p.fill = p.pos + i + 1
+	}
 	return &p.toks[p.pos+i]
+}
+
+// lastTok returns the last token the parser has looked at, which is where
+// CPython's RAISE_SYNTAX_ERROR without a location points.
+func (p *parser) lastTok() *Token {
+	if p.fill == 0 {
+		return p.peek()
+	}
+	return &p.toks[p.fill-1]
 }
 
 // peek returns the current token.
@@ -177,6 +204,9 @@ func (p *parser) leave() { p.depth-- }
 
 // raiseAt records an error covering loc and unwinds.
 func (p *parser) raiseAt(typ ErrorType, loc Loc, msg string) {
+	if p.bom {
+		p.raiseRaw(typ, loc.Lineno, loc.ColOffset+1, loc.EndLineno, loc.EndColOffset+1, msg)
+	}
 	if p.byteOffsets {
 		p.err = &Error{Type: typ, Msg: msg, Filename: p.filename, Line: loc.Lineno, Offset: loc.ColOffset + 1,
 			EndLine: loc.EndLineno, EndOffset: loc.EndColOffset + 1, Text: lineText(p.src, loc.Lineno)}
@@ -220,37 +250,191 @@ func (p *parser) syntaxError() {
 	t := p.peek()
 	switch t.Kind {
 	case INDENT:
-		p.raiseAt(IndentationErrorType, tokLoc(t), "unexpected indent")
+		p.noDrain = true
+		p.raiseTok(IndentationErrorType, t, "unexpected indent")
 	case DEDENT:
-		p.raiseAt(IndentationErrorType, tokLoc(t), "unexpected unindent")
+		p.noDrain = true
+		p.raiseTok(IndentationErrorType, t, "unexpected unindent")
 	}
-	loc := tokLoc(t)
+	t = p.lastTok()
 	p.drainTokenizer()
-	if t.Kind == EOF || t.Kind == NEWLINE && t.Start == t.End {
-		// CPython points at the end of the input for a premature end.
-		p.raiseAt(SyntaxErrorType, loc, "invalid syntax")
+	if t.Kind == EOF {
+		// CPython's ENDMARKER has no column: offset and end offset are 0.
+		line, _ := p.eofPos()
+		p.raiseRaw(SyntaxErrorType, line, 0, line, 0, "invalid syntax")
 	}
-	p.raiseAt(SyntaxErrorType, loc, "invalid syntax")
+	p.raiseAt(SyntaxErrorType, tokLoc(t), "invalid syntax")
 }
 
-// drainTokenizer tokenizes the rest of the source so that a tokenizer
-// error beyond the failure point is the one reported.
+// drainTokenizer tokenizes the rest of the source, keeping the tokens (a
+// speculative parse may yet succeed and read them), and stops at the end
+// of the input or at a tokenizer error, which finishError then weighs.
 func (p *parser) drainTokenizer() {
-	if len(p.toks) > 0 && p.toks[len(p.toks)-1].Kind == EOF {
+	if len(p.toks) > 0 && p.toks[len(p.toks)-1].Kind == EOF || p.tz.err != nil {
 		return
 	}
 	for {
 		t := p.tz.next()
 		if t.Kind == ILLEGAL {
-			p.err = p.tz.err
-			panic(bailout{})
+			return
 		}
-		// Keep the tokens: a speculative parse may yet succeed and read them.
 		p.toks = append(p.toks, t)
 		if t.Kind == EOF {
 			return
 		}
 	}
+}
+
+// finishError mirrors what CPython does after its parser has failed with
+// an error of its own (not the tokenizer's): it tokenizes the rest of the
+// input, and a tokenizer error found there replaces the error, as does an
+// unclosed bracket opened on a line before the last token the parser read.
+// Unindent mismatches and tab errors found there are ignored, and so is
+// any error inside an f-string.
+func (p *parser) finishError() {
+	if p.err == nil || p.err == p.tz.err || p.noDrain {
+		return
+	}
+	errLine := 0
+	if p.fill > 0 {
+		errLine = p.toks[p.fill-1].Line
+	}
+	tz := p.tz
+	if tz.err == nil {
+		if len(p.toks) > 0 && p.toks[len(p.toks)-1].Kind == EOF {
+			return
+		}
+		if e := tz.checkRestForErrors(errLine); e != nil {
+			p.err = e
+		}
+		return
+	}
+	if tz.errInFString {
+		return
+	}
+	if tz.errKind == errRaised {
+		p.err = tz.err
+		return
+	}
+	if tz.level > 0 && errLine > tz.parenLine[tz.level-1] {
+		p.err = tz.unclosedParenError()
+	}
+}
+
+// eofPos returns where CPython places an error at the end of the input:
+// the last line, and the byte length of that line with its newline (one
+// is implied when the source lacks it) as a 1-based offset.
+func (p *parser) eofPos() (line, offset int) {
+	src := p.src
+	n := 0
+	last := 0
+	for i, c := range src {
+		if c == '\n' {
+			n++
+			if i+1 < len(src) {
+				last = i + 1
+			}
+		}
+	}
+	if len(src) == 0 {
+		return 1, 0
+	}
+	if src[len(src)-1] == '\n' {
+		return n, len(src) - last
+	}
+	return n + 1, len(src) - last + 1
+}
+
+// raiseTok reports msg at token t as CPython's _PyPegen_raise_error does.
+// INDENT, DEDENT and ENDMARKER have no columns in CPython: the offset is
+// then the tokenizer's read position and the end offset is -1.
+func (p *parser) raiseTok(typ ErrorType, t *Token, msg string) {
+	switch {
+	case t.Kind == EOF || t.Kind == DEDENT && t.Start >= len(p.src):
+		line, off := p.eofPos()
+		p.raiseRaw(typ, line, off, line, -1, msg)
+	case t.Kind == INDENT:
+		p.raiseRaw(typ, t.Line, t.EndCol, t.Line, -1, msg)
+	case t.Kind == DEDENT:
+		p.raiseRaw(typ, t.Line, t.Col, t.Line, -1, msg)
+	}
+	p.raiseAt(typ, tokLoc(t), msg)
+}
+
+// raiseLast reports msg at the last token read (RAISE_SYNTAX_ERROR).
+func (p *parser) raiseLast(msg string) {
+	p.raiseTok(SyntaxErrorType, p.lastTok(), msg)
+}
+
+// raiseFrom reports msg from the start of loc to the end of the last token
+// read (RAISE_SYNTAX_ERROR_STARTING_FROM).
+func (p *parser) raiseFrom(loc *Loc, msg string) {
+	last := p.lastTok()
+	p.raiseRaw(SyntaxErrorType, loc.Lineno, loc.ColOffset+1, last.EndLine, last.EndCol, msg)
+}
+
+// raiseRaw reports an error with CPython's 1-based byte offsets, which are
+// converted to characters when the source declared its encoding; offsets
+// below 1 are kept as they are.
+func (p *parser) raiseRaw(typ ErrorType, line, offset, endLine, endOffset int, msg string) {
+	text := lineText(p.src, line)
+	if !p.byteOffsets {
+		// CPython converts with the text it shows, BOM included, while
+		// its byte offsets do not count the BOM.
+		lineOf := func(n int) string {
+			if n == line {
+				return text
+			}
+			return lineText(p.src, n)
+		}
+		convText := func(n int) string {
+			if p.bom && n == 1 {
+				return "\ufeff" + lineOf(n)
+			}
+			return lineOf(n)
+		}
+		if offset > 0 {
+			offset = charsUpTo(convText(line), offset)
+		}
+		if endOffset > 0 {
+			endOffset = charsUpTo(convText(endLine), endOffset)
+		}
+	}
+	if p.bom && line == 1 {
+		text = "\ufeff" + text
+	}
+	p.err = &Error{Type: typ, Msg: msg, Filename: p.filename, Line: line, Offset: offset,
+		EndLine: endLine, EndOffset: endOffset, Text: text}
+	panic(bailout{})
+}
+
+// probe is speculate for a check that only CPython's second pass makes:
+// the tokens it reads do not count as read for the generic error's
+// location, which CPython takes from its first pass.
+func (p *parser) probe(f func()) bool {
+	fill := p.fill
+	ok := p.speculate(f)
+	p.fill = fill
+	return ok
+}
+
+// speculateGeneric is speculate for a parse whose specific errors must
+// stand: only a generic "invalid syntax" failure is undone.
+func (p *parser) speculateGeneric(f func()) (ok bool) {
+	pos := p.pos
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isBail := r.(bailout); !isBail || p.err == nil || p.err.Msg != "invalid syntax" || p.err == p.tz.err {
+				panic(r)
+			}
+			p.pos, p.err, p.noDrain = pos, nil, false
+			ok = false
+		}
+	}()
+	depth := p.depth
+	defer func() { p.depth = depth }()
+	f()
+	return true
 }
 
 // speculate runs f and reports whether it succeeded; on failure the
@@ -266,7 +450,7 @@ func (p *parser) speculate(f func()) (ok bool) {
 			if p.tz.err != nil && p.err == p.tz.err {
 				panic(r)
 			}
-			p.pos, p.depth, p.err = pos, depth, nil
+			p.pos, p.depth, p.err, p.noDrain = pos, depth, nil, false
 			ok = false
 		}
 	}()

@@ -171,6 +171,10 @@ func (p *parser) comparison() Expr {
 		case EQEQUAL:
 			op = Eq
 		case NOTEQUAL:
+			if t := p.peek(); p.src[t.Start] == '<' {
+				// "<>" is only accepted with barry_as_FLUFL.
+				p.syntaxError()
+			}
 			op = NotEq
 		case LESS:
 			op = Lt
@@ -371,6 +375,13 @@ func (p *parser) expectClosing(k TokenKind, open int) {
 func (p *parser) slices() Expr {
 	start := p.pos
 	first := p.slice()
+	if _, ok := first.(*Starred); ok && start >= 2 && p.toks[start-2].Kind == NAME {
+		if k := p.kind(); k == KwFor || k == KwAsync && p.peekAt(1).Kind == KwFor {
+			// invalid_legacy_expression reparses "NAME [...]" as a list
+			// display, where invalid_comprehension rejects this.
+			p.raiseNode(first, "iterable unpacking cannot be used in comprehension")
+		}
+	}
 	if p.kind() != COMMA {
 		if _, ok := first.(*Starred); ok {
 			// A lone starred item still makes a tuple: a[*b] is a[(*b,)].
@@ -528,7 +539,13 @@ func (p *parser) listDisplay() Expr {
 		if p.kind() == RSQB {
 			break
 		}
+		if k := p.kind(); k == KwFor || k == KwAsync {
+			p.comprehensionTarget(elts, true)
+		}
 		elts = append(elts, p.starNamedExpression())
+	}
+	if k := p.kind(); (k == KwFor || k == KwAsync) && len(elts) > 1 {
+		p.comprehensionTarget(elts, false)
 	}
 	p.expectClosing(RSQB, start)
 	return &List{Loc: p.span(start), Elts: elts, Ctx: Load}
@@ -555,7 +572,7 @@ func (p *parser) braceDisplay() Expr {
 			p.syntaxError()
 		}
 		p.next()
-		value := p.expression()
+		value := p.dictValue()
 		if k := p.kind(); k == KwFor || k == KwAsync {
 			gens := p.forIfClauses()
 			p.expectClosing(RBRACE, start)
@@ -576,7 +593,13 @@ func (p *parser) braceDisplay() Expr {
 		if p.kind() == RBRACE {
 			break
 		}
+		if k := p.kind(); k == KwFor || k == KwAsync {
+			p.comprehensionTarget(elts, true)
+		}
 		elts = append(elts, p.starNamedExpression())
+	}
+	if k := p.kind(); (k == KwFor || k == KwAsync) && len(elts) > 1 {
+		p.comprehensionTarget(elts, false)
 	}
 	p.expectClosing(RBRACE, start)
 	return &Set{Loc: p.span(start), Elts: elts}
@@ -600,21 +623,50 @@ func (p *parser) dictRest(start int, key, value Expr) Expr {
 		} else {
 			k := p.expression()
 			if p.kind() != COLON {
-				p.syntaxError()
+				// invalid_kvpair: a key without ':' after earlier items.
+				l := k.Location()
+				p.raiseRaw(SyntaxErrorType, l.EndLineno, l.EndColOffset, l.EndLineno, 0, "':' expected after dictionary key")
 			}
 			p.next()
 			keys = append(keys, k)
-			values = append(values, p.expression())
+			values = append(values, p.dictValue())
 		}
 		if !p.accept(COMMA) {
 			break
 		}
 	}
 	if k := p.kind(); (k == KwFor || k == KwAsync) && len(keys) == 1 && keys[0] == nil {
-		p.raiseAt(SyntaxErrorType, spanNodes(&Loc{p.toks[start+1].Line, p.toks[start+1].Col, 0, 0}, values[0].Location()), "dict unpacking cannot be used in dict comprehension")
+		p.raiseTok(SyntaxErrorType, &p.toks[start+1], "dict unpacking cannot be used in dict comprehension")
 	}
 	p.expectClosing(RBRACE, start)
 	return &Dict{Loc: p.span(start), Keys: keys, Values: values}
+}
+
+// dictValue parses the value of a dict item after its ':', reporting a
+// missing value or a starred one as CPython's invalid_kvpair does.
+func (p *parser) dictValue() Expr {
+	switch p.kind() {
+	case RBRACE, COMMA:
+		p.raiseTok(SyntaxErrorType, &p.toks[p.pos-1], "expression expected after dictionary key and ':'")
+	case STAR:
+		star := tokLoc(p.next())
+		p.bitwiseOr()
+		p.raiseFrom(&star, "cannot use a starred expression in a dictionary value")
+	}
+	return p.expression()
+}
+
+// comprehensionTarget reports "[a, b for ...]" (CPython's
+// invalid_comprehension): elts are the items before the 'for', and
+// trailing tells whether a comma directly precedes it.
+func (p *parser) comprehensionTarget(elts []Expr, trailing bool) {
+	comma := p.toks[p.pos-1]
+	p.forIfClauses()
+	msg := "did you forget parentheses around the comprehension target?"
+	if trailing && len(elts) == 1 {
+		p.raiseAt(SyntaxErrorType, spanNodes(elts[0].Location(), &Loc{EndLineno: comma.EndLine, EndColOffset: comma.EndCol}), msg)
+	}
+	p.raiseRange(elts[0], elts[len(elts)-1], msg)
 }
 
 // forIfClauses parses one or more ['async'] 'for' star_targets 'in'
@@ -654,7 +706,11 @@ func (p *parser) lambdef() Expr {
 	start := p.pos
 	p.next()
 	args := p.parameters(COLON)
-	p.expect(COLON)
+	colon := p.expect(COLON)
+	if p.kind() == FSTRING_MIDDLE {
+		lt := &p.toks[start]
+		p.raiseAt(SyntaxErrorType, Loc{lt.Line, lt.Col, colon.EndLine, colon.EndCol}, "f-string: lambda expressions are not allowed without parentheses")
+	}
 	body := p.expression()
 	return &Lambda{Loc: p.span(start), Args: args, Body: body}
 }
@@ -663,46 +719,87 @@ func (p *parser) lambdef() Expr {
 // leaving the closing ')' unconsumed. A generator expression that is the
 // only argument spans the call's parentheses.
 func (p *parser) callArgumentsFrom(lpar int) ([]Expr, []*Keyword) {
-	return p.arguments(lpar)
+	return p.arguments(lpar, true)
 }
 
 // callArguments parses class-definition arguments after '('.
 func (p *parser) callArguments() ([]Expr, []*Keyword) {
-	return p.arguments(p.pos - 1)
+	return p.arguments(p.pos-1, false)
 }
 
-// arguments parses args [','] up to ')'.
-func (p *parser) arguments(lpar int) ([]Expr, []*Keyword) {
+// arguments parses args [','] up to ')'; call is false for the bases of a
+// class, which cannot be a bare generator expression. Argument lists that CPython's
+// grammar rejects are reported as its invalid_arguments, invalid_kwarg and
+// invalid_starred_expression rules report them.
+func (p *parser) arguments(lpar int, call bool) ([]Expr, []*Keyword) {
 	var args []Expr
 	var keywords []*Keyword
-	sawKeyword, sawDoubleStar := false, false
+	sawKeyword, sawDoubleStar, onlyStarred := false, false, true
+	// pending is set once a positional argument follows a keyword: CPython
+	// reports it (invalid_arguments' "args ',' args") after reading the
+	// rest of the arguments, at the last token read.
+	pending := ""
 	for p.kind() != RPAR {
 		start := p.pos
 		switch {
 		case p.kind() == STAR:
+			star := p.peek()
+			if pending == "" && len(args)+len(keywords) > 0 && (sawDoubleStar || (sawKeyword || onlyStarred) && !p.startsExpressionAt(1)) {
+				p.raiseTok(SyntaxErrorType, star, "iterable argument unpacking follows keyword argument unpacking")
+			}
 			p.next()
 			v := p.expression()
 			e := &Starred{Loc: p.span(start), Value: v, Ctx: Load}
-			if sawDoubleStar {
-				p.raiseNode(e, "iterable argument unpacking follows keyword argument unpacking")
+			if p.kind() == EQUAL {
+				p.invalidUnpackingAssignment(start, "cannot assign to iterable argument unpacking")
 			}
 			args = append(args, e)
 		case p.kind() == DOUBLESTAR:
 			p.next()
 			v := p.expression()
+			if p.kind() == EQUAL {
+				p.invalidUnpackingAssignment(start, "cannot assign to keyword argument unpacking")
+			}
 			keywords = append(keywords, &Keyword{Loc: p.span(start), Value: v})
-			sawDoubleStar = true
+			sawDoubleStar, onlyStarred = true, false
 		case p.kind() == NAME && p.peekAt(1).Kind == EQUAL:
 			t := p.next()
-			p.next()
+			eq := p.next()
+			if k := p.kind(); k == COMMA || k == RPAR {
+				if pending != "" {
+					p.raiseLast(pending)
+				}
+				p.raiseAt(SyntaxErrorType, Loc{t.Line, t.Col, eq.EndLine, eq.EndCol}, "expected argument value expression")
+			}
 			v := p.expression()
+			if k := p.kind(); k == KwFor || k == KwAsync && p.peekAt(1).Kind == KwFor {
+				p.raiseAt(SyntaxErrorType, Loc{t.Line, t.Col, eq.EndLine, eq.EndCol}, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+			}
 			keywords = append(keywords, &Keyword{Loc: p.span(start), Arg: p.identifier(t), Value: v})
-			sawKeyword = true
+			sawKeyword, onlyStarred = true, false
 		default:
-			e := p.namedExpression()
+			var e Expr
+			if p.kind() == NAME && p.peekAt(1).Kind == COLONEQUAL {
+				e = p.namedExpression()
+				if p.kind() == EQUAL {
+					p.syntaxError()
+				}
+			} else {
+				e = p.expression()
+				if p.kind() == COLONEQUAL {
+					p.syntaxError()
+				}
+			}
 			if k := p.kind(); k == KwFor || k == KwAsync {
+				if pending != "" {
+					p.raiseLast(pending)
+				}
+				forTok := p.peek()
 				gens := p.forIfClauses()
 				if len(args) == 0 && len(keywords) == 0 && p.kind() == RPAR {
+					if !call {
+						p.raiseAt(SyntaxErrorType, tokLoc(forTok), "invalid syntax")
+					}
 					lp, rp := &p.toks[lpar], p.peek()
 					return []Expr{&GeneratorExp{Loc: Loc{lp.Line, lp.Col, rp.EndLine, rp.EndCol}, Elt: e, Generators: gens}}, nil
 				}
@@ -712,17 +809,45 @@ func (p *parser) arguments(lpar int) ([]Expr, []*Keyword) {
 			if p.kind() == EQUAL {
 				p.invalidKeyword(start, e)
 			}
-			if sawDoubleStar {
-				p.raiseNode(e, "positional argument follows keyword argument unpacking")
-			}
-			if sawKeyword {
-				p.raiseNode(e, "positional argument follows keyword argument")
+			if pending == "" {
+				if sawDoubleStar {
+					pending = "positional argument follows keyword argument unpacking"
+				} else if sawKeyword {
+					pending = "positional argument follows keyword argument"
+				}
 			}
 			args = append(args, e)
+			onlyStarred = false
 		}
 		if !p.accept(COMMA) {
 			break
 		}
 	}
+	if pending != "" {
+		p.raiseLast(pending)
+	}
 	return args, keywords
+}
+
+// startsExpressionAt reports whether the token i places ahead can begin an
+// expression.
+func (p *parser) startsExpressionAt(i int) bool {
+	save := p.pos
+	p.pos += i
+	ok := p.startsExpression()
+	p.pos = save
+	return ok
+}
+
+// invalidUnpackingAssignment reports "*a = b" or "**a = b" in call
+// arguments; start indexes the '*' or '**' and the current token is '='.
+func (p *parser) invalidUnpackingAssignment(start int, msg string) {
+	end := p.pos
+	var b Expr
+	if p.speculate(func() { p.next(); b = p.expression() }) {
+		l := tokLoc(&p.toks[start])
+		p.raiseAt(SyntaxErrorType, spanNodes(&l, b.Location()), msg)
+	}
+	p.pos = end
+	p.syntaxError()
 }

@@ -8,13 +8,22 @@ package syntax
 func (p *parser) matchStmt() Stmt {
 	start := p.pos
 	var subject Expr
+	missingColon := false
 	if !p.speculate(func() {
 		p.next()
 		subject = p.subjectExpr()
 		if p.kind() != COLON {
+			missingColon = p.kind() == NEWLINE
 			p.syntaxError()
 		}
 	}) {
+		if missingColon && !p.speculate(func() { p.simpleStmts(nil) }) {
+			// invalid_match_stmt: "match" subject_expr NEWLINE.
+			p.pos = start
+			p.speculate(func() { p.next(); p.subjectExpr() })
+			p.raiseTok(SyntaxErrorType, p.peek(), "expected ':'")
+		}
+		p.pos = start
 		return nil
 	}
 	matchTok := &p.toks[start]
@@ -210,6 +219,15 @@ func (p *parser) literalNumber() Expr {
 		if k == MINUS {
 			op = Sub
 		}
+		real := left
+		if u, ok := real.(*UnaryOp); ok {
+			real = u.Operand
+		}
+		if c, ok := real.(*Constant); ok {
+			if _, isComplex := c.Value.(complex128); isComplex {
+				p.raiseNode(c, "real number required in complex literal")
+			}
+		}
 		p.next()
 		t := p.peek()
 		if t.Kind != NUMBER {
@@ -218,11 +236,6 @@ func (p *parser) literalNumber() Expr {
 		right := p.atom()
 		if _, ok := right.(*Constant).Value.(complex128); !ok {
 			p.raiseNode(right, "imaginary number required in complex literal")
-		}
-		if _, ok := left.(*Constant); ok {
-			if _, isComplex := left.(*Constant).Value.(complex128); isComplex {
-				p.raiseNode(left, "real number required in complex literal")
-			}
 		}
 		return &BinOp{Loc: p.span(start), Left: left, Op: op, Right: right}
 	}
@@ -298,7 +311,7 @@ func (p *parser) mappingPattern() Pattern {
 	for p.kind() != RBRACE {
 		if p.accept(DOUBLESTAR) {
 			t := p.peek()
-			if t.Kind != NAME {
+			if t.Kind != NAME || p.isSoftKeyword(t, "_") {
 				p.syntaxError()
 			}
 			p.next()

@@ -20,6 +20,8 @@ func (p *parser) parameters(end TokenKind) *Arguments {
 		case SLASH:
 			t := p.next()
 			switch {
+			case state == afterKwarg:
+				p.raiseAt(SyntaxErrorType, tokLoc(t), "arguments cannot follow var-keyword argument")
 			case sawSlash:
 				p.raiseAt(SyntaxErrorType, tokLoc(t), "/ may appear only once")
 			case state != positional:
@@ -27,16 +29,25 @@ func (p *parser) parameters(end TokenKind) *Arguments {
 			case len(a.Args) == 0:
 				p.raiseAt(SyntaxErrorType, tokLoc(t), "at least one argument must precede /")
 			}
+			if p.kind() == STAR {
+				p.raiseTok(SyntaxErrorType, p.peek(), "expected comma between / and *")
+			}
 			sawSlash = true
 			a.Posonlyargs, a.Args = a.Args, nil
 		case STAR:
 			t := p.next()
+			if state == afterKwarg {
+				p.raiseAt(SyntaxErrorType, tokLoc(t), "arguments cannot follow var-keyword argument")
+			}
 			if state != positional {
 				p.raiseAt(SyntaxErrorType, tokLoc(t), "* argument may appear only once")
 			}
 			state = keywordOnly
 			if k := p.kind(); k == COMMA || k == end {
-				if k == end || p.peekAt(1).Kind == end {
+				if k == end || p.peekAt(1).Kind == end || p.peekAt(1).Kind == DOUBLESTAR {
+					if lambda {
+						p.raiseLast("named arguments must follow bare *")
+					}
 					p.raiseAt(SyntaxErrorType, tokLoc(t), "named arguments must follow bare *")
 				}
 				break
@@ -46,9 +57,9 @@ func (p *parser) parameters(end TokenKind) *Arguments {
 				p.raiseAt(SyntaxErrorType, tokLoc(p.peek()), "var-positional argument cannot have default value")
 			}
 		case DOUBLESTAR:
-			p.next()
+			t := p.next()
 			if state == afterKwarg {
-				p.syntaxError()
+				p.raiseAt(SyntaxErrorType, tokLoc(t), "arguments cannot follow var-keyword argument")
 			}
 			a.Kwarg = p.param(lambda, false)
 			if p.kind() == EQUAL {
@@ -60,10 +71,13 @@ func (p *parser) parameters(end TokenKind) *Arguments {
 				t := p.peek()
 				p.raiseAt(SyntaxErrorType, tokLoc(t), "arguments cannot follow var-keyword argument")
 			}
+			if p.kind() == LPAR && state == positional && !sawDefault && !sawSlash {
+				p.parenthesizedParams(lambda)
+			}
 			arg := p.param(lambda, false)
 			var def Expr
 			if p.accept(EQUAL) {
-				if !p.startsExpression() {
+				if k := p.kind(); k == COMMA || k == RPAR && !lambda {
 					p.raiseAt(SyntaxErrorType, tokLoc(&p.toks[p.pos-1]), "expected default value expression")
 				}
 				def = p.expression()
@@ -107,4 +121,35 @@ func (p *parser) param(lambda, starAnnotation bool) *Arg {
 	}
 	arg.Loc = p.span(start)
 	return arg
+}
+
+// parenthesizedParams reports parameters written in parentheses, as
+// CPython's invalid_parameters and invalid_lambda_parameters do; the
+// current token is the '('. It returns when they are not such a list.
+func (p *parser) parenthesizedParams(lambda bool) {
+	start := p.pos
+	var rpar *Token
+	ok := p.speculate(func() {
+		p.next()
+		for {
+			p.param(lambda, false)
+			if !p.accept(COMMA) || p.kind() == RPAR {
+				break
+			}
+		}
+		if p.kind() != RPAR {
+			p.syntaxError()
+		}
+		rpar = p.next()
+	})
+	if !ok {
+		p.pos = start
+		return
+	}
+	lp := &p.toks[start]
+	msg := "Function parameters cannot be parenthesized"
+	if lambda {
+		msg = "Lambda expression parameters cannot be parenthesized"
+	}
+	p.raiseAt(SyntaxErrorType, Loc{lp.Line, lp.Col, rpar.EndLine, rpar.EndCol}, msg)
 }

@@ -54,7 +54,7 @@ func (p *parser) statement(body []Stmt) []Stmt {
 			}
 		}
 	case INDENT:
-		p.raiseAt(IndentationErrorType, tokLoc(t), "unexpected indent")
+		p.syntaxError()
 	}
 	return p.simpleStmts(body)
 }
@@ -211,11 +211,20 @@ func (p *parser) exprOrAssignment() Stmt {
 	case k == EQUAL:
 		if invalidTarget(e, targetAssign) != nil {
 			p.invalidNamedAssignment(start)
+			if t, ok := e.(*Tuple); ok && first.Kind != LPAR {
+				if _, starred := t.Elts[len(t.Elts)-1].(*Starred); !starred {
+					// invalid_assignment's star_named_expression ','
+					// star_named_expressions* runs invalid_named_expression
+					// on the last item, which the '=' follows.
+					p.invalidNamedAssignment(p.lastItemStart(start))
+				}
+			}
 		}
 		targets := []Expr{p.setTarget(e, Store, targetAssign)}
 		var value Expr
 		for {
 			p.next() // '='
+			valueStart := p.pos
 			if p.kind() == KwYield {
 				value = p.yieldExpr()
 			} else {
@@ -223,6 +232,12 @@ func (p *parser) exprOrAssignment() Stmt {
 			}
 			if p.kind() != EQUAL {
 				break
+			}
+			switch value.(type) {
+			case *Yield, *YieldFrom:
+				if p.toks[valueStart].Kind == KwYield {
+					p.raiseNode(value, "assignment to yield expression not possible")
+				}
 			}
 			targets = append(targets, p.setTarget(value, Store, targetAssign))
 		}
@@ -242,6 +257,25 @@ func (p *parser) exprOrAssignment() Stmt {
 		return &AugAssign{Loc: p.span(start), Target: target, Op: op, Value: value}
 	}
 	return &ExprStmt{Loc: p.span(start), Value: e}
+}
+
+// lastItemStart returns the index of the first token of the last item of
+// the comma-separated list from start to the current token.
+func (p *parser) lastItemStart(start int) int {
+	depth, last := 0, start
+	for i := start; i < p.pos; i++ {
+		switch p.toks[i].Kind {
+		case LPAR, LSQB, LBRACE:
+			depth++
+		case RPAR, RSQB, RBRACE:
+			depth--
+		case COMMA:
+			if depth == 0 {
+				last = i + 1
+			}
+		}
+	}
+	return last
 }
 
 // augOperator maps an augmented-assignment token to its operator.
@@ -296,7 +330,12 @@ func (p *parser) annAssign(start int, first *Token, target Expr) Stmt {
 		}
 	case *Attribute, *Subscript:
 	case *Tuple:
+		if first.Kind != LPAR {
+			p.raiseNode(target.(*Tuple).Elts[0], "only single target (not tuple) can be annotated")
+		}
 		p.raiseNode(target, "only single target (not tuple) can be annotated")
+	case *Starred:
+		p.syntaxError()
 	case *List:
 		p.raiseNode(target, "only single target (not list) can be annotated")
 	default:
@@ -405,6 +444,18 @@ func (p *parser) importName() Stmt {
 			break
 		}
 	}
+	if p.kind() == KwFrom {
+		plain := true
+		for _, a := range names {
+			plain = plain && a.Asname == ""
+		}
+		if plain && p.peekAt(1).Kind == NAME {
+			p.next()
+			p.dottedName()
+			l := tokLoc(&p.toks[start])
+			p.raiseFrom(&l, "Did you mean to use 'from ... import ...' instead?")
+		}
+	}
 	return &Import{Loc: p.span(start), Names: names}
 }
 
@@ -461,8 +512,7 @@ func (p *parser) importAliases(parens bool) []*Alias {
 			break
 		}
 		if !parens && p.peekAt(1).Kind == NEWLINE {
-			p.next()
-			p.raiseAt(SyntaxErrorType, tokLoc(&p.toks[p.pos-1]), "trailing comma not allowed without surrounding parentheses")
+			p.raiseLast("trailing comma not allowed without surrounding parentheses")
 		}
 		p.next()
 		if parens && p.kind() == RPAR {
@@ -498,18 +548,24 @@ func (p *parser) typeParams() []TypeParam {
 			p.next()
 			name := p.name()
 			if p.kind() == COLON {
-				p.next()
+				colon := tokLoc(p.next())
 				e := p.expression()
-				p.raiseAt(SyntaxErrorType, spanNodes(&Loc{p.toks[start].Line, p.toks[start].Col, 0, 0}, e.Location()), "cannot use bound with TypeVarTuple")
+				if _, ok := e.(*Tuple); ok {
+					p.raiseFrom(&colon, "cannot use constraints with TypeVarTuple")
+				}
+				p.raiseFrom(&colon, "cannot use bound with TypeVarTuple")
 			}
 			tps = append(tps, &TypeVarTuple{Loc: p.span(start), Name: name})
 		case DOUBLESTAR:
 			p.next()
 			name := p.name()
 			if p.kind() == COLON {
-				p.next()
+				colon := tokLoc(p.next())
 				e := p.expression()
-				p.raiseAt(SyntaxErrorType, spanNodes(&Loc{p.toks[start].Line, p.toks[start].Col, 0, 0}, e.Location()), "cannot use bound with ParamSpec")
+				if _, ok := e.(*Tuple); ok {
+					p.raiseFrom(&colon, "cannot use constraints with ParamSpec")
+				}
+				p.raiseFrom(&colon, "cannot use bound with ParamSpec")
 			}
 			tps = append(tps, &ParamSpec{Loc: p.span(start), Name: name})
 		default:
@@ -531,6 +587,19 @@ func (p *parser) typeParams() []TypeParam {
 	return tps
 }
 
+// optionalTypeParams parses the optional type_params of a def: when they
+// do not parse, nothing is consumed and the caller reports "expected '('"
+// at the '['. Errors that CPython's invalid rules raise inside them stand.
+func (p *parser) optionalTypeParams() []TypeParam {
+	start := p.pos
+	var tps []TypeParam
+	if p.speculateGeneric(func() { tps = p.typeParams() }) {
+		return tps
+	}
+	p.pos = start
+	return nil
+}
+
 // block parses the body of a compound statement after its ':'. what and
 // line describe the statement for the "expected an indented block" error.
 func (p *parser) block(what string, line int) []Stmt {
@@ -539,8 +608,7 @@ func (p *parser) block(what string, line int) []Stmt {
 	}
 	p.next()
 	if p.kind() != INDENT {
-		t := p.peek()
-		p.raiseAt(IndentationErrorType, tokLoc(t), sprintf("expected an indented block after %s on line %d", what, line))
+		p.raiseTok(IndentationErrorType, p.peek(), sprintf("expected an indented block after %s on line %d", what, line))
 	}
 	p.next()
 	var body []Stmt
@@ -612,7 +680,7 @@ func (p *parser) functionDef(start int, decorators []Expr) Stmt {
 	name := p.name()
 	var tps []TypeParam
 	if p.kind() == LSQB {
-		tps = p.typeParams()
+		tps = p.optionalTypeParams()
 	}
 	if p.kind() != LPAR {
 		p.raiseAt(SyntaxErrorType, tokLoc(p.peek()), "expected '('")
@@ -621,7 +689,8 @@ func (p *parser) functionDef(start int, decorators []Expr) Stmt {
 	args := p.parameters(RPAR)
 	p.expect(RPAR)
 	var returns Expr
-	if p.accept(RARROW) {
+	if p.kind() == RARROW && p.startsExpressionAt(1) {
+		p.next()
 		returns = p.expression()
 	}
 	p.forcedColon()
@@ -705,7 +774,7 @@ func (p *parser) forStmt(start int) Stmt {
 	}
 	p.next()
 	iter := p.starExpressions()
-	p.forcedColon()
+	p.colon()
 	body := p.block("'for' statement", t.Line)
 	var orelse []Stmt
 	if p.kind() == KwElse {
@@ -725,7 +794,7 @@ func (p *parser) withStmt(start int) Stmt {
 	var items []*WithItem
 	parenthesized := false
 	if p.kind() == LPAR {
-		parenthesized = p.speculate(func() {
+		parenthesized = p.speculateGeneric(func() {
 			p.next()
 			items = nil
 			for {
@@ -762,10 +831,30 @@ func (p *parser) withItem() *WithItem {
 	e := p.expression()
 	item := &WithItem{ContextExpr: e}
 	if p.accept(KwAs) {
-		item.OptionalVars = p.starTarget()
-		switch p.kind() {
-		case COMMA, RPAR, COLON:
-		default:
+		as := p.pos
+		ok := p.speculate(func() {
+			item.OptionalVars = p.starTarget()
+			switch p.kind() {
+			case COMMA, RPAR, COLON, NEWLINE:
+			default:
+				p.syntaxError()
+			}
+		})
+		if !ok {
+			// invalid_with_item: expression 'as' expression &(',' | ')' | ':').
+			fail := p.fill
+			p.pos = as
+			var a Expr
+			if p.probe(func() { a = p.expression() }) {
+				p.fill = fail
+				if k := p.kind(); k == COMMA || k == RPAR || k == COLON {
+					if bad := invalidTarget(a, targetAssign); bad != nil {
+						p.raiseNode(bad, "cannot assign to %s", exprName(bad))
+					}
+				}
+			}
+			p.pos = as
+			item.OptionalVars = p.starTarget()
 			p.syntaxError()
 		}
 	}
@@ -782,10 +871,14 @@ func (p *parser) tryStmt() Stmt {
 	var handlers []*ExceptHandler
 	star, plain := false, false
 	for p.kind() == KwExcept {
-		h, isStar := p.exceptBlock()
-		if isStar && plain || !isStar && star {
-			p.raiseNode(h, "cannot have both 'except' and 'except*' on the same 'try'")
+		if exc := p.peek(); star || plain {
+			if next := p.peekAt(1); next.Kind == STAR && plain {
+				p.raiseAt(SyntaxErrorType, Loc{exc.Line, exc.Col, next.EndLine, next.EndCol}, "cannot have both 'except' and 'except*' on the same 'try'")
+			} else if next.Kind != STAR && star {
+				p.raiseTok(SyntaxErrorType, exc, "cannot have both 'except' and 'except*' on the same 'try'")
+			}
 		}
+		h, isStar := p.exceptBlock()
 		star, plain = star || isStar, plain || !isStar
 		handlers = append(handlers, h)
 	}
@@ -799,7 +892,7 @@ func (p *parser) tryStmt() Stmt {
 		final = p.block("'finally' statement", ft.Line)
 	}
 	if len(handlers) == 0 && final == nil {
-		p.raiseAt(SyntaxErrorType, tokLoc(&p.toks[len(p.toks)-1]), "expected 'except' or 'finally' block")
+		p.raiseLast("expected 'except' or 'finally' block")
 	}
 	if star {
 		return &TryStar{Loc: p.span(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
@@ -813,12 +906,32 @@ func (p *parser) exceptBlock() (*ExceptHandler, bool) {
 	t := p.next()
 	isStar := p.accept(STAR)
 	h := &ExceptHandler{}
-	if p.kind() != COLON || isStar {
+	if isStar && (p.kind() == COLON || p.kind() == NEWLINE) {
+		p.next()
+		p.raiseLast("expected one or more exception types")
+	}
+	if p.kind() == NEWLINE {
+		p.raiseLast("expected ':'")
+	}
+	if p.kind() != COLON {
 		h.Type = p.expression()
 		if p.kind() == COMMA {
-			p.next()
-			e := p.expressions()
-			p.raiseRange(h.Type, e, "multiple exception types must be parenthesized")
+			comma := p.pos
+			if p.speculate(func() {
+				p.next()
+				p.expressions()
+				if p.accept(KwAs) {
+					p.name()
+				}
+				if p.kind() != COLON {
+					p.syntaxError()
+				}
+				p.next()
+			}) {
+				p.raiseFrom(h.Type.Location(), "multiple exception types must be parenthesized")
+			}
+			p.pos = comma
+			p.syntaxError()
 		}
 		if p.accept(KwAs) {
 			h.Name = p.name()

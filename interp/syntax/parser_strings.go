@@ -68,7 +68,7 @@ func (p *parser) strings() Expr {
 	}
 	loc := p.span(start)
 	if anyBytes && anyStr {
-		p.raiseAt(SyntaxErrorType, loc, "cannot mix bytes and nonbytes literals")
+		p.raiseTok(SyntaxErrorType, p.peek(), "cannot mix bytes and nonbytes literals")
 	}
 	if !anyF {
 		sb.Reset()
@@ -130,25 +130,38 @@ func (p *parser) replacementField(parts []Expr, raw bool) []Expr {
 		p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: valid expression required before '"+p.text(t)+"'")
 	}
 	var value Expr
-	if p.kind() == KwYield {
-		value = p.yieldExpr()
-	} else {
-		value = p.starExpressions()
+	if !p.speculateGeneric(func() {
+		if p.kind() == KwYield {
+			value = p.yieldExpr()
+		} else {
+			value = p.starExpressions()
+		}
+	}) {
+		p.raiseTok(SyntaxErrorType, &p.toks[start+1], "f-string: expecting a valid expression after '{'")
 	}
 	conversion := -1
 	var debug *Constant
 	if p.kind() == EQUAL {
-		eq := p.next()
+		p.next()
 		after := p.peek()
 		text := withoutComments(p.src[lbrace.End:after.Start])
 		debug = &Constant{Loc: Loc{lbrace.EndLine, lbrace.EndCol, after.Line, after.Col}, Value: text}
-		_ = eq
+		if k := after.Kind; k != EXCLAMATION && k != COLON && k != RBRACE {
+			p.raiseTok(SyntaxErrorType, after, "f-string: expecting '!', or ':', or '}'")
+		}
+	} else if k := p.kind(); k != EXCLAMATION && k != COLON && k != RBRACE {
+		p.raiseTok(SyntaxErrorType, p.peek(), "f-string: expecting '=', or '!', or ':', or '}'")
 	}
 	if p.kind() == EXCLAMATION {
 		bang := p.next()
 		t := p.peek()
-		if t.Kind != NAME || t.Start != bang.End {
-			p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: missing conversion character")
+		switch {
+		case t.Kind == COLON || t.Kind == RBRACE:
+			p.raiseTok(SyntaxErrorType, t, "f-string: missing conversion character")
+		case t.Kind != NAME:
+			p.raiseTok(SyntaxErrorType, t, "f-string: invalid conversion character")
+		case t.Start != bang.End:
+			p.raiseAt(SyntaxErrorType, Loc{bang.Line, bang.Col, t.EndLine, t.EndCol}, "f-string: conversion type must come right after the exclamanation mark")
 		}
 		p.next()
 		switch name := p.text(t); name {
@@ -157,10 +170,16 @@ func (p *parser) replacementField(parts []Expr, raw bool) []Expr {
 		default:
 			p.raiseAt(SyntaxErrorType, tokLoc(t), "f-string: invalid conversion character '"+name+"': expected 's', 'r', or 'a'")
 		}
+		if k := p.kind(); k != COLON && k != RBRACE {
+			p.raiseTok(SyntaxErrorType, p.peek(), "f-string: expecting ':' or '}'")
+		}
 	}
 	var spec Expr
 	if p.kind() == COLON {
 		spec = p.formatSpec(raw)
+		if p.kind() != RBRACE {
+			p.raiseTok(SyntaxErrorType, p.peek(), "f-string: expecting '}', or format specs")
+		}
 	}
 	if p.kind() != RBRACE {
 		t := p.peek()

@@ -196,7 +196,29 @@ func (p *parser) starTarget() Expr {
 // invalidForTarget reports a for-loop or comprehension target that is not
 // followed by 'in'.
 func (p *parser) invalidForTarget(target Expr) {
+	end := p.pos
+	i := end - 1
+	// Back up to the token after 'for'.
+	for i > 0 && p.toks[i].Kind != KwFor {
+		i--
+	}
+	fill := p.fill
+	var a Expr
+	p.pos = i + 1
+	if p.speculateGeneric(func() { a = p.starExpressions() }) {
+		p.fill = fill
+		if bad := invalidForTargetOf(a); bad != nil {
+			p.raiseNode(bad, "cannot assign to %s", exprName(bad))
+		}
+	}
+	p.fill = fill
+	p.pos = end
 	p.syntaxError()
+}
+
+// invalidForTargetOf is _PyPegen_get_invalid_target for FOR_TARGETS.
+func invalidForTargetOf(e Expr) Expr {
+	return invalidTarget(e, targetAssign)
 }
 
 // invalidNamedAssignment reports '=' used where a named expression was
@@ -205,7 +227,7 @@ func (p *parser) invalidForTarget(target Expr) {
 func (p *parser) invalidNamedAssignment(start int) {
 	end := p.pos
 	var a, b Expr
-	ok := p.speculate(func() {
+	ok := p.probe(func() {
 		p.pos = start
 		excluded := p.startsWithDisplay()
 		p.pos = start
@@ -261,13 +283,11 @@ func (p *parser) startsWithDisplay() bool {
 // a plain name (CPython's invalid_kwarg); the current token is the '='.
 func (p *parser) invalidKeyword(start int, e Expr) {
 	eq := p.peek()
-	loc := spanNodes(e.Location(), &Loc{EndLineno: eq.EndLine, EndColOffset: eq.EndCol})
-	if c, ok := e.(*Constant); ok && p.toks[start].Kind != LPAR {
-		switch c.Value.(type) {
-		case nil, bool:
-			p.raiseAt(SyntaxErrorType, loc, "cannot assign to "+exprName(c))
-		}
+	if k := p.toks[start].Kind; (k == KwTrue || k == KwFalse || k == KwNone) && start+1 == p.pos {
+		t := &p.toks[start]
+		p.raiseAt(SyntaxErrorType, Loc{t.Line, t.Col, eq.EndLine, eq.EndCol}, "cannot assign to "+p.text(t))
 	}
+	loc := spanNodes(e.Location(), &Loc{EndLineno: eq.EndLine, EndColOffset: eq.EndCol})
 	p.raiseAt(SyntaxErrorType, loc, `expression cannot contain assignment, perhaps you meant "=="?`)
 }
 
@@ -284,7 +304,7 @@ func (p *parser) checkMissingComma(start int, a Expr) {
 		// invalid_legacy_expression: NAME !'(' star_expressions
 		end := p.pos
 		var b Expr
-		if p.speculate(func() { b = p.starExpressions() }) {
+		if p.probe(func() { b = p.starExpressions() }) {
 			p.raiseRange(a, b, sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", n.ID, n.ID))
 		}
 		p.pos = end
@@ -297,7 +317,7 @@ func (p *parser) checkMissingComma(start int, a Expr) {
 	}
 	end := p.pos
 	var b Expr
-	if !p.speculate(func() { b = p.expressionNoChecks() }) {
+	if !p.probe(func() { b = p.expressionNoChecks() }) {
 		p.pos = end
 		return
 	}
