@@ -13,6 +13,11 @@ const (
 	SyntaxErrorType      ErrorType = iota // SyntaxError
 	IndentationErrorType                  // IndentationError (a SyntaxError subclass)
 	TabErrorType                          // TabError (an IndentationError subclass)
+
+	// The front end also fails, as CPython's ast.parse does, on input
+	// nested too deeply to handle; such errors carry no position.
+	MemoryErrorType    // MemoryError: the parser's stack overflowed
+	RecursionErrorType // RecursionError: the tree is too deep
 )
 
 func (t ErrorType) String() string {
@@ -21,12 +26,17 @@ func (t ErrorType) String() string {
 		return "IndentationError"
 	case TabErrorType:
 		return "TabError"
+	case MemoryErrorType:
+		return "MemoryError"
+	case RecursionErrorType:
+		return "RecursionError"
 	}
 	return "SyntaxError"
 }
 
 // Error is a SyntaxError (or subclass) with the attributes CPython 3.12
-// gives its exception object. Positions use CPython's conventions: lines
+// gives its exception object, or one of the MemoryError and RecursionError
+// that ast.parse raises for input nested too deeply (Line and Offset 0). Positions use CPython's conventions: lines
 // from 1, offsets in characters from 1. EndLine and EndOffset are 0 when
 // CPython leaves them unset (it then prints a single caret).
 type Error struct {

@@ -16,7 +16,10 @@ package syntax
 // the same position. Internal bail-outs panic with bailout and are
 // recovered in Parse.
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // Mode selects the grammar's start rule, as compile()'s mode argument does.
 type Mode uint8
@@ -28,10 +31,19 @@ const (
 	ModeSingle             // one interactive statement: single_input
 )
 
-// maxDepth bounds the parser's recursion. CPython's parser stops at a C
-// stack depth of 6000 rule invocations; our rules nest less deeply per
-// source construct, so a smaller bound gives the same protection.
-const maxDepth = 3000
+// Nesting limits. CPython's parser gives up with a MemoryError after about
+// 6000 nested rule invocations, and ast.parse with a RecursionError when
+// the tree is deeper than about 3000 nodes. p.depth counts nested
+// constructs, two for those CPython's grammar nests twice ('**', lambda),
+// so maxDepth reproduces the first limit; a tree can only be deeper than
+// maxTreeDepth when p.depth passed treeCheckDepth, so only such rare input
+// pays for measuring the tree. The constants are calibrated against
+// CPython 3.12 (TestDeepNesting).
+const (
+	maxDepth       = 5970
+	maxTreeDepth   = 2997
+	treeCheckDepth = 900
+)
 
 // Parse parses a whole source file. src holds the file's raw bytes: a BOM or
 // a PEP 263 coding cookie is honoured. The returned error, when not nil, is
@@ -70,6 +82,9 @@ func Parse(filename string, src []byte, mode Mode) (mod Mod, err error) {
 	default:
 		mod = p.fileInput()
 	}
+	if p.maxSeen > treeCheckDepth && treeDepth(reflect.ValueOf(mod)) > maxTreeDepth {
+		return nil, &Error{Type: RecursionErrorType, Msg: "maximum recursion depth exceeded during ast construction", Filename: filename}
+	}
 	return mod, nil
 }
 
@@ -84,11 +99,12 @@ type parser struct {
 	tz       *tokenizer
 
 	// working state
-	toks  []Token // tokens fetched so far
-	pos   int     // index of the next token in toks
-	depth int     // recursion depth of nested rules
-	err   *Error  // the error being reported, set before a bailout
-	fill  int     // how many tokens the parser has looked at (CPython's p->fill)
+	toks    []Token // tokens fetched so far
+	pos     int     // index of the next token in toks
+	depth   int     // nesting depth of constructs (see maxDepth)
+	maxSeen int     // the largest depth reached
+	err     *Error  // the error being reported, set before a bailout
+	fill    int     // how many tokens the parser has looked at (CPython's p->fill)
 
 	// noDrain marks an error that CPython raises without tokenizing the
 	// rest of the input first (a stray INDENT or DEDENT).
@@ -194,13 +210,24 @@ func spanNodes(a, b *Loc) Loc {
 // enter guards against unbounded recursion; leave undoes it.
 func (p *parser) enter() {
 	p.depth++
+	if p.depth > p.maxSeen {
+		p.maxSeen = p.depth
+	}
 	if p.depth > maxDepth {
-		t := p.peek()
-		p.raiseAt(SyntaxErrorType, tokLoc(t), "too many nested parentheses")
+		p.err = &Error{Type: MemoryErrorType, Msg: "Parser stack overflowed - Python source too complex to parse", Filename: p.filename}
+		panic(bailout{})
 	}
 }
 
 func (p *parser) leave() { p.depth-- }
+
+// noteChain records that a loop has built a chain of n nested nodes (a.b.c,
+// a+b+c): the tree is that much deeper than the recursion that built it.
+func (p *parser) noteChain(n int) {
+	if p.depth+n > p.maxSeen {
+		p.maxSeen = p.depth + n
+	}
+}
 
 // raiseAt records an error covering loc and unwinds.
 func (p *parser) raiseAt(typ ErrorType, loc Loc, msg string) {
@@ -439,7 +466,8 @@ func (p *parser) speculateGeneric(f func()) (ok bool) {
 
 // speculate runs f and reports whether it succeeded; on failure the
 // position is restored and the error discarded. Tokenizer errors are not
-// discarded: the token stream cannot continue past them.
+// discarded: the token stream cannot continue past them; nor is a parser
+// stack overflow, which any other path would meet again.
 func (p *parser) speculate(f func()) (ok bool) {
 	pos, depth := p.pos, p.depth
 	defer func() {
@@ -447,7 +475,7 @@ func (p *parser) speculate(f func()) (ok bool) {
 			if _, isBail := r.(bailout); !isBail {
 				panic(r)
 			}
-			if p.tz.err != nil && p.err == p.tz.err {
+			if p.tz.err != nil && p.err == p.tz.err || p.err != nil && p.err.Type == MemoryErrorType {
 				panic(r)
 			}
 			p.pos, p.depth, p.err, p.noDrain = pos, depth, nil, false

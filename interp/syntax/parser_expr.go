@@ -231,11 +231,12 @@ func (p *parser) binary(lvl int) Expr {
 	} else {
 		left = p.binary(lvl + 1)
 	}
-	for {
+	for chain := 1; ; chain++ {
 		op, ok := binaryOperator(lvl, p.kind())
 		if !ok {
 			return left
 		}
+		p.noteChain(chain)
 		p.next()
 		var right Expr
 		if lvl == 5 {
@@ -313,6 +314,10 @@ func (p *parser) power() Expr {
 	start := p.pos
 	e := p.awaitPrimary()
 	if p.kind() == DOUBLESTAR {
+		// CPython's grammar nests two rules per '**' (factor, power).
+		p.enter()
+		p.enter()
+		defer func() { p.depth -= 2 }()
 		p.next()
 		right := p.factor()
 		return &BinOp{Loc: p.span(start), Left: e, Op: Pow, Right: right}
@@ -335,7 +340,8 @@ func (p *parser) awaitPrimary() Expr {
 func (p *parser) primary() Expr {
 	start := p.pos
 	e := p.atom()
-	for {
+	for chain := 1; ; chain++ {
+		p.noteChain(chain)
 		switch p.kind() {
 		case DOT:
 			p.next()
@@ -704,6 +710,9 @@ func (p *parser) forIfClauses() []*Comprehension {
 // lambdef parses 'lambda' [lambda_params] ':' expression.
 func (p *parser) lambdef() Expr {
 	start := p.pos
+	// With expression(), CPython's grammar nests two rules per lambda.
+	p.enter()
+	defer p.leave()
 	p.next()
 	args := p.parameters(COLON)
 	colon := p.expect(COLON)

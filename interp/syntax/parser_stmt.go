@@ -723,6 +723,8 @@ func (p *parser) classDef(decorators []Expr) Stmt {
 
 // ifStmt parses 'if' named_expression ':' block elif_stmt | else_block.
 func (p *parser) ifStmt() Stmt {
+	p.enter() // elif clauses nest
+	defer p.leave()
 	start := p.pos
 	ifTok := p.next()
 	what := "'if' statement"
