@@ -243,11 +243,6 @@ func (p *parser) raiseAt(typ ErrorType, loc Loc, msg string) {
 	panic(bailout{})
 }
 
-// raiseAtf is raiseAt with formatting.
-func (p *parser) raiseAtf(loc Loc, format string, args ...any) {
-	p.raiseAt(SyntaxErrorType, loc, fmt.Sprintf(format, args...))
-}
-
 // raiseRange reports msg from the start of a to the end of b.
 func (p *parser) raiseRange(a, b Located, msg string) {
 	p.raiseAt(SyntaxErrorType, spanNodes(a.Location(), b.Location()), msg)

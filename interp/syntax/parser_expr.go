@@ -354,27 +354,18 @@ func (p *parser) primary() Expr {
 		case LPAR:
 			lpar := p.pos
 			p.next()
-			args, keywords := p.callArgumentsFrom(lpar)
-			p.expectClosing(RPAR, lpar)
+			args, keywords := p.arguments(lpar, true)
+			p.expect(RPAR)
 			e = &Call{Loc: p.span(start), Func: e, Args: args, Keywords: keywords}
 		case LSQB:
-			lsqb := p.pos
 			p.next()
 			s := p.slices()
-			p.expectClosing(RSQB, lsqb)
+			p.expect(RSQB)
 			e = &Subscript{Loc: p.span(start), Value: e, Slice: s, Ctx: Load}
 		default:
 			return e
 		}
 	}
-}
-
-// expectClosing consumes the bracket closing the one at index open.
-func (p *parser) expectClosing(k TokenKind, open int) {
-	if p.kind() != k {
-		p.syntaxError()
-	}
-	p.next()
 }
 
 // slices parses the inside of a subscript.
@@ -489,7 +480,7 @@ func (p *parser) parenthesized() Expr {
 	}
 	if p.kind() == KwYield {
 		e := p.yieldExpr()
-		p.expectClosing(RPAR, start)
+		p.expect(RPAR)
 		return e
 	}
 	first := p.starNamedExpression()
@@ -499,7 +490,7 @@ func (p *parser) parenthesized() Expr {
 			p.syntaxError()
 		}
 		gens := p.forIfClauses()
-		p.expectClosing(RPAR, start)
+		p.expect(RPAR)
 		return &GeneratorExp{Loc: p.span(start), Elt: first, Generators: gens}
 	case RPAR:
 		p.next()
@@ -515,7 +506,7 @@ func (p *parser) parenthesized() Expr {
 			}
 			elts = append(elts, p.starNamedExpression())
 		}
-		p.expectClosing(RPAR, start)
+		p.expect(RPAR)
 		return &Tuple{Loc: p.span(start), Elts: elts, Ctx: Load}
 	}
 	p.syntaxError()
@@ -537,7 +528,7 @@ func (p *parser) listDisplay() Expr {
 			p.raiseNode(first, "iterable unpacking cannot be used in comprehension")
 		}
 		gens := p.forIfClauses()
-		p.expectClosing(RSQB, start)
+		p.expect(RSQB)
 		return &ListComp{Loc: p.span(start), Elt: first, Generators: gens}
 	}
 	elts := []Expr{first}
@@ -553,7 +544,7 @@ func (p *parser) listDisplay() Expr {
 	if k := p.kind(); (k == KwFor || k == KwAsync) && len(elts) > 1 {
 		p.comprehensionTarget(elts, false)
 	}
-	p.expectClosing(RSQB, start)
+	p.expect(RSQB)
 	return &List{Loc: p.span(start), Elts: elts, Ctx: Load}
 }
 
@@ -581,7 +572,7 @@ func (p *parser) braceDisplay() Expr {
 		value := p.dictValue()
 		if k := p.kind(); k == KwFor || k == KwAsync {
 			gens := p.forIfClauses()
-			p.expectClosing(RBRACE, start)
+			p.expect(RBRACE)
 			return &DictComp{Loc: p.span(start), Key: first, Value: value, Generators: gens}
 		}
 		return p.dictRest(start, first, value)
@@ -591,7 +582,7 @@ func (p *parser) braceDisplay() Expr {
 			p.raiseNode(first, "iterable unpacking cannot be used in comprehension")
 		}
 		gens := p.forIfClauses()
-		p.expectClosing(RBRACE, start)
+		p.expect(RBRACE)
 		return &SetComp{Loc: p.span(start), Elt: first, Generators: gens}
 	}
 	elts := []Expr{first}
@@ -607,7 +598,7 @@ func (p *parser) braceDisplay() Expr {
 	if k := p.kind(); (k == KwFor || k == KwAsync) && len(elts) > 1 {
 		p.comprehensionTarget(elts, false)
 	}
-	p.expectClosing(RBRACE, start)
+	p.expect(RBRACE)
 	return &Set{Loc: p.span(start), Elts: elts}
 }
 
@@ -618,7 +609,7 @@ func (p *parser) dictRest(start int, key, value Expr) Expr {
 	if value != nil {
 		keys, values = append(keys, key), append(values, value)
 		if !p.accept(COMMA) {
-			p.expectClosing(RBRACE, start)
+			p.expect(RBRACE)
 			return &Dict{Loc: p.span(start), Keys: keys, Values: values}
 		}
 	}
@@ -644,7 +635,7 @@ func (p *parser) dictRest(start int, key, value Expr) Expr {
 	if k := p.kind(); (k == KwFor || k == KwAsync) && len(keys) == 1 && keys[0] == nil {
 		p.raiseTok(SyntaxErrorType, &p.toks[start+1], "dict unpacking cannot be used in dict comprehension")
 	}
-	p.expectClosing(RBRACE, start)
+	p.expect(RBRACE)
 	return &Dict{Loc: p.span(start), Keys: keys, Values: values}
 }
 
@@ -722,18 +713,6 @@ func (p *parser) lambdef() Expr {
 	}
 	body := p.expression()
 	return &Lambda{Loc: p.span(start), Args: args, Body: body}
-}
-
-// callArgumentsFrom parses call arguments after the '(' at index lpar,
-// leaving the closing ')' unconsumed. A generator expression that is the
-// only argument spans the call's parentheses.
-func (p *parser) callArgumentsFrom(lpar int) ([]Expr, []*Keyword) {
-	return p.arguments(lpar, true)
-}
-
-// callArguments parses class-definition arguments after '('.
-func (p *parser) callArguments() ([]Expr, []*Keyword) {
-	return p.arguments(p.pos-1, false)
 }
 
 // arguments parses args [','] up to ')'; call is false for the bases of a

@@ -185,7 +185,7 @@ func (p *parser) closedPattern() Pattern {
 				break
 			}
 		}
-		p.expectClosing(RSQB, start)
+		p.expect(RSQB)
 		return &MatchSequence{Loc: p.span(start), Patterns: pats}
 	case LBRACE:
 		return p.mappingPattern()
@@ -299,7 +299,7 @@ func (p *parser) parenPattern() Pattern {
 		}
 		pats = append(pats, p.maybeStarPattern())
 	}
-	p.expectClosing(RPAR, start)
+	p.expect(RPAR)
 	return &MatchSequence{Loc: p.span(start), Patterns: pats}
 }
 
@@ -351,14 +351,13 @@ func (p *parser) mappingPattern() Pattern {
 			break
 		}
 	}
-	p.expectClosing(RBRACE, start)
+	p.expect(RBRACE)
 	m.Loc = p.span(start)
 	return m
 }
 
 // classPattern parses name_or_attr '(' [patterns] [keyword patterns] ')'.
 func (p *parser) classPattern(start int, cls Expr) Pattern {
-	lpar := p.pos
 	p.next()
 	c := &MatchClass{Cls: cls}
 	for p.kind() != RPAR {
@@ -378,7 +377,7 @@ func (p *parser) classPattern(start int, cls Expr) Pattern {
 			break
 		}
 	}
-	p.expectClosing(RPAR, lpar)
+	p.expect(RPAR)
 	c.Loc = p.span(start)
 	return c
 }

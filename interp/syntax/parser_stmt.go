@@ -108,16 +108,10 @@ func (p *parser) simpleStmts(body []Stmt) []Stmt {
 		}
 	}
 	if p.kind() != NEWLINE {
-		p.invalidAfterStatement()
+		p.syntaxError()
 	}
 	p.next()
 	return body
-}
-
-// invalidAfterStatement reports a statement followed by something that
-// cannot follow it.
-func (p *parser) invalidAfterStatement() {
-	p.syntaxError()
 }
 
 // simpleStmt parses one simple statement.
@@ -713,7 +707,7 @@ func (p *parser) classDef(decorators []Expr) Stmt {
 	var bases []Expr
 	var keywords []*Keyword
 	if p.accept(LPAR) {
-		bases, keywords = p.callArguments()
+		bases, keywords = p.arguments(p.pos-1, false)
 		p.expect(RPAR)
 	}
 	p.colon()
