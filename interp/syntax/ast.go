@@ -163,29 +163,29 @@ var cmpOperatorNames = [...]string{"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is"
 
 func (o CmpOperator) String() string { return cmpOperatorNames[o] }
 
-// Module is the Module node.
+// Module is a whole source file (exec mode).
 type Module struct {
 	Body        []Stmt        `py:"body"`
 	TypeIgnores []*TypeIgnore `py:"type_ignores"`
 }
 
-// Interactive is the Interactive node.
+// Interactive is one interactive statement (single mode).
 type Interactive struct {
 	Body []Stmt `py:"body"`
 }
 
-// Expression is the Expression node.
+// Expression is a lone expression (eval mode).
 type Expression struct {
 	Body Expr `py:"body"`
 }
 
-// FunctionType is the FunctionType node.
+// FunctionType is a function type comment: "(argtypes) -> returns".
 type FunctionType struct {
 	Argtypes []Expr `py:"argtypes"`
 	Returns  Expr   `py:"returns"`
 }
 
-// FunctionDef is the FunctionDef node.
+// FunctionDef is a def statement.
 type FunctionDef struct {
 	Loc
 	Name          string      `py:"name"`
@@ -197,7 +197,7 @@ type FunctionDef struct {
 	TypeParams    []TypeParam `py:"type_params"`
 }
 
-// AsyncFunctionDef is the AsyncFunctionDef node.
+// AsyncFunctionDef is an async def statement.
 type AsyncFunctionDef struct {
 	Loc
 	Name          string      `py:"name"`
@@ -209,7 +209,7 @@ type AsyncFunctionDef struct {
 	TypeParams    []TypeParam `py:"type_params"`
 }
 
-// ClassDef is the ClassDef node.
+// ClassDef is a class statement.
 type ClassDef struct {
 	Loc
 	Name          string      `py:"name"`
@@ -220,19 +220,19 @@ type ClassDef struct {
 	TypeParams    []TypeParam `py:"type_params"`
 }
 
-// Return is the Return node.
+// Return is a return statement.
 type Return struct {
 	Loc
 	Value Expr `py:"value,opt"`
 }
 
-// Delete is the Delete node.
+// Delete is a del statement.
 type Delete struct {
 	Loc
 	Targets []Expr `py:"targets"`
 }
 
-// Assign is the Assign node.
+// Assign is an assignment, possibly chained: a = b = value.
 type Assign struct {
 	Loc
 	Targets     []Expr `py:"targets"`
@@ -240,7 +240,7 @@ type Assign struct {
 	TypeComment string `py:"type_comment,opt"`
 }
 
-// TypeAlias is the TypeAlias node.
+// TypeAlias is a PEP 695 type statement: type Name[T] = value.
 type TypeAlias struct {
 	Loc
 	Name       Expr        `py:"name"`
@@ -248,7 +248,7 @@ type TypeAlias struct {
 	Value      Expr        `py:"value"`
 }
 
-// AugAssign is the AugAssign node.
+// AugAssign is an augmented assignment: target op= value.
 type AugAssign struct {
 	Loc
 	Target Expr     `py:"target"`
@@ -256,7 +256,7 @@ type AugAssign struct {
 	Value  Expr     `py:"value"`
 }
 
-// AnnAssign is the AnnAssign node.
+// AnnAssign is an annotated assignment; Simple is 1 for a bare, unparenthesized name.
 type AnnAssign struct {
 	Loc
 	Target     Expr `py:"target"`
@@ -265,7 +265,7 @@ type AnnAssign struct {
 	Simple     int  `py:"simple"`
 }
 
-// For is the For node.
+// For is a for loop.
 type For struct {
 	Loc
 	Target      Expr   `py:"target"`
@@ -275,7 +275,7 @@ type For struct {
 	TypeComment string `py:"type_comment,opt"`
 }
 
-// AsyncFor is the AsyncFor node.
+// AsyncFor is an async for loop.
 type AsyncFor struct {
 	Loc
 	Target      Expr   `py:"target"`
@@ -285,7 +285,7 @@ type AsyncFor struct {
 	TypeComment string `py:"type_comment,opt"`
 }
 
-// While is the While node.
+// While is a while loop.
 type While struct {
 	Loc
 	Test   Expr   `py:"test"`
@@ -293,7 +293,7 @@ type While struct {
 	Orelse []Stmt `py:"orelse"`
 }
 
-// If is the If node.
+// If is an if statement; an elif is a nested If alone in Orelse.
 type If struct {
 	Loc
 	Test   Expr   `py:"test"`
@@ -301,7 +301,7 @@ type If struct {
 	Orelse []Stmt `py:"orelse"`
 }
 
-// With is the With node.
+// With is a with statement.
 type With struct {
 	Loc
 	Items       []*WithItem `py:"items"`
@@ -309,7 +309,7 @@ type With struct {
 	TypeComment string      `py:"type_comment,opt"`
 }
 
-// AsyncWith is the AsyncWith node.
+// AsyncWith is an async with statement.
 type AsyncWith struct {
 	Loc
 	Items       []*WithItem `py:"items"`
@@ -317,21 +317,21 @@ type AsyncWith struct {
 	TypeComment string      `py:"type_comment,opt"`
 }
 
-// Match is the Match node.
+// Match is a match statement (PEP 634).
 type Match struct {
 	Loc
 	Subject Expr         `py:"subject"`
 	Cases   []*MatchCase `py:"cases"`
 }
 
-// Raise is the Raise node.
+// Raise is a raise statement.
 type Raise struct {
 	Loc
 	Exc   Expr `py:"exc,opt"`
 	Cause Expr `py:"cause,opt"`
 }
 
-// Try is the Try node.
+// Try is a try statement with except clauses.
 type Try struct {
 	Loc
 	Body      []Stmt           `py:"body"`
@@ -340,7 +340,7 @@ type Try struct {
 	Finalbody []Stmt           `py:"finalbody"`
 }
 
-// TryStar is the TryStar node.
+// TryStar is a try statement with except* clauses (PEP 654).
 type TryStar struct {
 	Loc
 	Body      []Stmt           `py:"body"`
@@ -349,20 +349,20 @@ type TryStar struct {
 	Finalbody []Stmt           `py:"finalbody"`
 }
 
-// Assert is the Assert node.
+// Assert is an assert statement.
 type Assert struct {
 	Loc
 	Test Expr `py:"test"`
 	Msg  Expr `py:"msg,opt"`
 }
 
-// Import is the Import node.
+// Import is an import statement.
 type Import struct {
 	Loc
 	Names []*Alias `py:"names"`
 }
 
-// ImportFrom is the ImportFrom node.
+// ImportFrom is a from ... import statement; Level counts the leading dots.
 type ImportFrom struct {
 	Loc
 	Module string   `py:"module,opt"`
@@ -370,54 +370,54 @@ type ImportFrom struct {
 	Level  int      `py:"level,opt"`
 }
 
-// Global is the Global node.
+// Global is a global statement.
 type Global struct {
 	Loc
 	Names []string `py:"names"`
 }
 
-// Nonlocal is the Nonlocal node.
+// Nonlocal is a nonlocal statement.
 type Nonlocal struct {
 	Loc
 	Names []string `py:"names"`
 }
 
-// ExprStmt is the Expr node: an expression used as a statement.
+// ExprStmt is an expression used as a statement (Python's ast.Expr).
 type ExprStmt struct {
 	Loc
 	Value Expr `py:"value"`
 }
 
-// Pass is the Pass node.
+// Pass is a pass statement.
 type Pass struct {
 	Loc
 }
 
-// Break is the Break node.
+// Break is a break statement.
 type Break struct {
 	Loc
 }
 
-// Continue is the Continue node.
+// Continue is a continue statement.
 type Continue struct {
 	Loc
 }
 
-// BoolOp is the BoolOp node.
+// BoolOp is a chain of and or of or: a and b and c is one node.
 type BoolOp struct {
 	Loc
 	Op     BoolOperator `py:"op"`
 	Values []Expr       `py:"values"`
 }
 
-// NamedExpr is the NamedExpr node.
+// NamedExpr is an assignment expression: target := value.
 type NamedExpr struct {
 	Loc
 	Target Expr `py:"target"`
 	Value  Expr `py:"value"`
 }
 
-// BinOp is the BinOp node.
+// BinOp is a binary operation.
 type BinOp struct {
 	Loc
 	Left  Expr     `py:"left"`
@@ -425,21 +425,21 @@ type BinOp struct {
 	Right Expr     `py:"right"`
 }
 
-// UnaryOp is the UnaryOp node.
+// UnaryOp is a unary operation.
 type UnaryOp struct {
 	Loc
 	Op      UnaryOperator `py:"op"`
 	Operand Expr          `py:"operand"`
 }
 
-// Lambda is the Lambda node.
+// Lambda is a lambda expression.
 type Lambda struct {
 	Loc
 	Args *Arguments `py:"args"`
 	Body Expr       `py:"body"`
 }
 
-// IfExp is the IfExp node.
+// IfExp is a conditional expression: body if test else orelse.
 type IfExp struct {
 	Loc
 	Test   Expr `py:"test"`
@@ -447,34 +447,34 @@ type IfExp struct {
 	Orelse Expr `py:"orelse"`
 }
 
-// Dict is the Dict node.
+// Dict is a dict display; a nil key marks a **mapping item.
 type Dict struct {
 	Loc
 	Keys   []Expr `py:"keys"`
 	Values []Expr `py:"values"`
 }
 
-// Set is the Set node.
+// Set is a set display.
 type Set struct {
 	Loc
 	Elts []Expr `py:"elts"`
 }
 
-// ListComp is the ListComp node.
+// ListComp is a list comprehension.
 type ListComp struct {
 	Loc
 	Elt        Expr             `py:"elt"`
 	Generators []*Comprehension `py:"generators"`
 }
 
-// SetComp is the SetComp node.
+// SetComp is a set comprehension.
 type SetComp struct {
 	Loc
 	Elt        Expr             `py:"elt"`
 	Generators []*Comprehension `py:"generators"`
 }
 
-// DictComp is the DictComp node.
+// DictComp is a dict comprehension.
 type DictComp struct {
 	Loc
 	Key        Expr             `py:"key"`
@@ -482,32 +482,32 @@ type DictComp struct {
 	Generators []*Comprehension `py:"generators"`
 }
 
-// GeneratorExp is the GeneratorExp node.
+// GeneratorExp is a generator expression.
 type GeneratorExp struct {
 	Loc
 	Elt        Expr             `py:"elt"`
 	Generators []*Comprehension `py:"generators"`
 }
 
-// Await is the Await node.
+// Await is an await expression.
 type Await struct {
 	Loc
 	Value Expr `py:"value"`
 }
 
-// Yield is the Yield node.
+// Yield is a yield expression.
 type Yield struct {
 	Loc
 	Value Expr `py:"value,opt"`
 }
 
-// YieldFrom is the YieldFrom node.
+// YieldFrom is a yield from expression.
 type YieldFrom struct {
 	Loc
 	Value Expr `py:"value"`
 }
 
-// Compare is the Compare node.
+// Compare is a comparison chain: left op1 c1 op2 c2 ....
 type Compare struct {
 	Loc
 	Left        Expr          `py:"left"`
@@ -515,7 +515,7 @@ type Compare struct {
 	Comparators []Expr        `py:"comparators"`
 }
 
-// Call is the Call node.
+// Call is a call.
 type Call struct {
 	Loc
 	Func     Expr       `py:"func"`
@@ -523,7 +523,7 @@ type Call struct {
 	Keywords []*Keyword `py:"keywords"`
 }
 
-// FormattedValue is the FormattedValue node.
+// FormattedValue is a replacement field of an f-string; Conversion is -1 or the code of s, r or a.
 type FormattedValue struct {
 	Loc
 	Value      Expr `py:"value"`
@@ -531,20 +531,20 @@ type FormattedValue struct {
 	FormatSpec Expr `py:"format_spec,opt"`
 }
 
-// JoinedStr is the JoinedStr node.
+// JoinedStr is an f-string, or a concatenation containing one.
 type JoinedStr struct {
 	Loc
 	Values []Expr `py:"values"`
 }
 
-// Constant is the Constant node.
+// Constant is a literal; Kind is "u" for a u-prefixed string.
 type Constant struct {
 	Loc
 	Value ConstantValue `py:"value"`
 	Kind  string        `py:"kind,opt"`
 }
 
-// Attribute is the Attribute node.
+// Attribute is an attribute reference: value.attr.
 type Attribute struct {
 	Loc
 	Value Expr        `py:"value"`
@@ -552,7 +552,7 @@ type Attribute struct {
 	Ctx   ExprContext `py:"ctx"`
 }
 
-// Subscript is the Subscript node.
+// Subscript is a subscription: value[slice].
 type Subscript struct {
 	Loc
 	Value Expr        `py:"value"`
@@ -560,35 +560,35 @@ type Subscript struct {
 	Ctx   ExprContext `py:"ctx"`
 }
 
-// Starred is the Starred node.
+// Starred is a starred item: *value.
 type Starred struct {
 	Loc
 	Value Expr        `py:"value"`
 	Ctx   ExprContext `py:"ctx"`
 }
 
-// Name is the Name node.
+// Name is a name.
 type Name struct {
 	Loc
 	ID  string      `py:"id"`
 	Ctx ExprContext `py:"ctx"`
 }
 
-// List is the List node.
+// List is a list display or a list target.
 type List struct {
 	Loc
 	Elts []Expr      `py:"elts"`
 	Ctx  ExprContext `py:"ctx"`
 }
 
-// Tuple is the Tuple node.
+// Tuple is a tuple display or a tuple target.
 type Tuple struct {
 	Loc
 	Elts []Expr      `py:"elts"`
 	Ctx  ExprContext `py:"ctx"`
 }
 
-// Slice is the Slice node.
+// Slice is a slice inside a subscription: lower:upper:step.
 type Slice struct {
 	Loc
 	Lower Expr `py:"lower,opt"`
@@ -596,7 +596,7 @@ type Slice struct {
 	Step  Expr `py:"step,opt"`
 }
 
-// ExceptHandler is the ExceptHandler node.
+// ExceptHandler is one except (or except*) clause.
 type ExceptHandler struct {
 	Loc
 	Type Expr   `py:"type,opt"`
@@ -604,25 +604,25 @@ type ExceptHandler struct {
 	Body []Stmt `py:"body"`
 }
 
-// MatchValue is the MatchValue node.
+// MatchValue is a value pattern: a literal or a dotted name.
 type MatchValue struct {
 	Loc
 	Value Expr `py:"value"`
 }
 
-// MatchSingleton is the MatchSingleton node.
+// MatchSingleton is a None, True or False pattern.
 type MatchSingleton struct {
 	Loc
 	Value ConstantValue `py:"value"`
 }
 
-// MatchSequence is the MatchSequence node.
+// MatchSequence is a sequence pattern.
 type MatchSequence struct {
 	Loc
 	Patterns []Pattern `py:"patterns"`
 }
 
-// MatchMapping is the MatchMapping node.
+// MatchMapping is a mapping pattern; Rest names the **rest capture.
 type MatchMapping struct {
 	Loc
 	Keys     []Expr    `py:"keys"`
@@ -630,7 +630,7 @@ type MatchMapping struct {
 	Rest     string    `py:"rest,opt"`
 }
 
-// MatchClass is the MatchClass node.
+// MatchClass is a class pattern: Cls(patterns, kwd_attrs=kwd_patterns).
 type MatchClass struct {
 	Loc
 	Cls         Expr      `py:"cls"`
@@ -639,51 +639,51 @@ type MatchClass struct {
 	KwdPatterns []Pattern `py:"kwd_patterns"`
 }
 
-// MatchStar is the MatchStar node.
+// MatchStar is a *name (or *_) item of a sequence pattern.
 type MatchStar struct {
 	Loc
 	Name string `py:"name,opt"`
 }
 
-// MatchAs is the MatchAs node.
+// MatchAs is a capture pattern, an "as" pattern, or the wildcard _ (both fields empty).
 type MatchAs struct {
 	Loc
 	Pattern Pattern `py:"pattern,opt"`
 	Name    string  `py:"name,opt"`
 }
 
-// MatchOr is the MatchOr node.
+// MatchOr is an or-pattern: p1 | p2.
 type MatchOr struct {
 	Loc
 	Patterns []Pattern `py:"patterns"`
 }
 
-// TypeVar is the TypeVar node.
+// TypeVar is a PEP 695 type variable, with an optional bound.
 type TypeVar struct {
 	Loc
 	Name  string `py:"name"`
 	Bound Expr   `py:"bound,opt"`
 }
 
-// ParamSpec is the ParamSpec node.
+// ParamSpec is a PEP 695 **P parameter.
 type ParamSpec struct {
 	Loc
 	Name string `py:"name"`
 }
 
-// TypeVarTuple is the TypeVarTuple node.
+// TypeVarTuple is a PEP 695 *Ts parameter.
 type TypeVarTuple struct {
 	Loc
 	Name string `py:"name"`
 }
 
-// TypeIgnore is the TypeIgnore node.
+// TypeIgnore is a "# type: ignore" comment (never produced: type comments are not collected).
 type TypeIgnore struct {
 	Lineno int    `py:"lineno"`
 	Tag    string `py:"tag"`
 }
 
-// Comprehension is the comprehension node.
+// Comprehension is one for clause of a comprehension, with its if conditions.
 type Comprehension struct {
 	Target  Expr   `py:"target"`
 	Iter    Expr   `py:"iter"`
@@ -691,7 +691,7 @@ type Comprehension struct {
 	IsAsync int    `py:"is_async"`
 }
 
-// Arguments is the arguments node.
+// Arguments is the parameter list of a def or lambda; KwDefaults has nil for keyword-only parameters without a default.
 type Arguments struct {
 	Posonlyargs []*Arg `py:"posonlyargs"`
 	Args        []*Arg `py:"args"`
@@ -702,7 +702,7 @@ type Arguments struct {
 	Defaults    []Expr `py:"defaults"`
 }
 
-// Arg is the arg node.
+// Arg is one parameter.
 type Arg struct {
 	Loc
 	Arg         string `py:"arg"`
@@ -710,27 +710,27 @@ type Arg struct {
 	TypeComment string `py:"type_comment,opt"`
 }
 
-// Keyword is the keyword node.
+// Keyword is a keyword argument; an empty Arg marks **mapping.
 type Keyword struct {
 	Loc
 	Arg   string `py:"arg,opt"`
 	Value Expr   `py:"value"`
 }
 
-// Alias is the alias node.
+// Alias is one name of an import; Asname is empty without "as".
 type Alias struct {
 	Loc
 	Name   string `py:"name"`
 	Asname string `py:"asname,opt"`
 }
 
-// WithItem is the withitem node.
+// WithItem is one item of a with statement.
 type WithItem struct {
 	ContextExpr  Expr `py:"context_expr"`
 	OptionalVars Expr `py:"optional_vars,opt"`
 }
 
-// MatchCase is the match_case node.
+// MatchCase is one case block.
 type MatchCase struct {
 	Pattern Pattern `py:"pattern"`
 	Guard   Expr    `py:"guard,opt"`
