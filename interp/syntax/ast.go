@@ -403,7 +403,7 @@ type Continue struct {
 	Loc
 }
 
-// BoolOp is a chain of and or of or: a and b and c is one node.
+// BoolOp is a chain of 'and' (or of 'or') operands: a and b and c is one node.
 type BoolOp struct {
 	Loc
 	Op     BoolOperator `py:"op"`
