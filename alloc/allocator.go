@@ -1,0 +1,275 @@
+package alloc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrMemoryLimit is returned when an allocation would take an Allocator
+// past its memory limit. The interpreter raises MemoryError for it.
+var ErrMemoryLimit = errors.New("alloc: memory limit exceeded")
+
+// Class identifies an accounting class, usually one per object type. Class
+// values come from RegisterClass and are valid only with the Allocator that
+// returned them.
+type Class uint16
+
+// ClassOther is the class every Allocator starts with. RegisterClass
+// returns it once the class table is full.
+const ClassOther Class = 0
+
+// maxClasses bounds the class table: Class is 16 bits.
+const maxClasses = 1 << 16
+
+// maxReports bounds the misuse reports an Allocator keeps.
+const maxReports = 1024
+
+// Options configure a new Allocator.
+type Options struct {
+	// Limit is the most bytes that may be accounted live at once;
+	// 0 means no limit.
+	Limit int64
+}
+
+// An Allocator accounts the heap objects of one interpreter: it counts
+// live objects and bytes per class and in total, enforces the memory
+// limit, and, in rcdebug builds, collects reports of count misuse.
+//
+// The bytes it counts are the sizes its callers declare, not Go's heap:
+// the interpreter passes each object's struct size plus the backing
+// arrays it owns.
+//
+// An Allocator belongs to one interpreter and is not safe for concurrent
+// use. Two Allocators share nothing and may be used from two goroutines.
+type Allocator struct {
+	// working state, touched by every Account and Free
+	bytes  int64 // live bytes, all classes
+	limit  int64 // math.MaxInt64 when there is none
+	peak   int64
+	counts []classCounts // indexed by Class
+
+	// class registry
+	names  []string // indexed by Class
+	byName map[string]Class
+
+	reports []Report // rcdebug only
+}
+
+// classCounts are one class's counters.
+type classCounts struct {
+	live   int64
+	bytes  int64
+	allocs uint64
+	frees  uint64
+}
+
+// New returns an Allocator with no live objects and the one class
+// ClassOther.
+func New(opts Options) *Allocator {
+	a := &Allocator{byName: make(map[string]Class)}
+	a.SetLimit(opts.Limit)
+	a.RegisterClass("(other)")
+	return a
+}
+
+// SetLimit changes the memory limit; 0 means none. Objects already live
+// stay live even if they exceed the new limit.
+func (a *Allocator) SetLimit(limit int64) {
+	if limit <= 0 {
+		limit = math.MaxInt64
+	}
+	a.limit = limit
+}
+
+// RegisterClass returns the class named name, adding it if it is new.
+// When all 65536 classes are taken it returns ClassOther.
+func (a *Allocator) RegisterClass(name string) Class {
+	if c, ok := a.byName[name]; ok {
+		return c
+	}
+	if len(a.names) == maxClasses {
+		return ClassOther
+	}
+	c := Class(len(a.names))
+	a.names = append(a.names, name)
+	a.counts = append(a.counts, classCounts{})
+	a.byName[name] = c
+	return c
+}
+
+// ClassName returns the name class was registered with.
+func (a *Allocator) ClassName(c Class) string {
+	if int(c) < len(a.names) {
+		return a.names[c]
+	}
+	return fmt.Sprintf("(class %d)", c)
+}
+
+// Account counts a new object of size bytes as live under class and
+// starts its header: count 1 (the caller's new reference), class set,
+// flags clear. If the object would take the allocator past its limit,
+// Account returns ErrMemoryLimit and changes nothing.
+func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
+	n := a.bytes + int64(size)
+	if n > a.limit {
+		return ErrMemoryLimit
+	}
+	c := &a.counts[class]
+	c.live++
+	c.bytes += int64(size)
+	c.allocs++
+	a.bytes = n
+	if n > a.peak {
+		a.peak = n
+	}
+	if Debug {
+		a.checkAccount(h)
+	}
+	h.refs = 1
+	h.class = class
+	h.flags = 0
+	return nil
+}
+
+// Resize changes the bytes accounted to a live object from oldSize to
+// newSize, as when a list's backing array grows. Growth that would take
+// the allocator past its limit returns ErrMemoryLimit and changes nothing.
+func (a *Allocator) Resize(h *Header, oldSize, newSize uintptr) error {
+	d := int64(newSize) - int64(oldSize)
+	n := a.bytes + d
+	if d > 0 && n > a.limit {
+		return ErrMemoryLimit
+	}
+	a.counts[h.class].bytes += d
+	a.bytes = n
+	if n > a.peak {
+		a.peak = n
+	}
+	return nil
+}
+
+// Free stops counting the object, whose current size is size. The caller
+// then puts the object back in its Pool or drops it. In rcdebug builds
+// Free poisons the header (FlagFreed, nil Type) and reports a double free
+// or a free of an object whose count is not zero.
+func (a *Allocator) Free(h *Header, size uintptr) {
+	if Debug && !a.checkFree(h) {
+		return
+	}
+	c := &a.counts[h.class]
+	c.live--
+	c.bytes -= int64(size)
+	c.frees++
+	a.bytes -= int64(size)
+}
+
+// Bytes returns the bytes accounted live.
+func (a *Allocator) Bytes() int64 { return a.bytes }
+
+// Stats are an Allocator's counters at one moment.
+type Stats struct {
+	Live   int64  // live objects
+	Bytes  int64  // live bytes
+	Peak   int64  // the most live bytes so far
+	Limit  int64  // the memory limit, 0 when there is none
+	Allocs uint64 // objects accounted so far
+	Frees  uint64 // objects freed so far
+
+	Classes []ClassStats // indexed by Class
+}
+
+// ClassStats are one class's counters.
+type ClassStats struct {
+	Name   string
+	Live   int64
+	Bytes  int64
+	Allocs uint64
+	Frees  uint64
+}
+
+// Stats returns the allocator's counters, per class and in total.
+func (a *Allocator) Stats() Stats {
+	s := Stats{
+		Bytes:   a.bytes,
+		Peak:    a.peak,
+		Classes: make([]ClassStats, len(a.counts)),
+	}
+	if a.limit != math.MaxInt64 {
+		s.Limit = a.limit
+	}
+	for i, c := range a.counts {
+		s.Classes[i] = ClassStats{
+			Name:   a.names[i],
+			Live:   c.live,
+			Bytes:  c.bytes,
+			Allocs: c.allocs,
+			Frees:  c.frees,
+		}
+		s.Live += c.live
+		s.Allocs += c.allocs
+		s.Frees += c.frees
+	}
+	return s
+}
+
+// A Baseline records the live objects of each class at one moment, to be
+// compared later with LeaksSince.
+type Baseline struct {
+	live []int64 // indexed by Class
+}
+
+// Baseline returns the live counts of every class now.
+func (a *Allocator) Baseline() Baseline {
+	b := Baseline{live: make([]int64, len(a.counts))}
+	for i, c := range a.counts {
+		b.live[i] = c.live
+	}
+	return b
+}
+
+// A Leak is a class with more live objects than at a baseline.
+type Leak struct {
+	Class    Class
+	Name     string
+	Baseline int64 // live objects at the baseline
+	Live     int64 // live objects now
+}
+
+func (l Leak) String() string {
+	return fmt.Sprintf("%s: %d live, %d at baseline", l.Name, l.Live, l.Baseline)
+}
+
+// LeaksSince returns the classes that have more live objects than at b,
+// in class order; classes registered after b count from zero.
+func (a *Allocator) LeaksSince(b Baseline) []Leak {
+	var leaks []Leak
+	for i, c := range a.counts {
+		var before int64
+		if i < len(b.live) {
+			before = b.live[i]
+		}
+		if c.live > before {
+			leaks = append(leaks, Leak{Class(i), a.names[i], before, c.live})
+		}
+	}
+	return leaks
+}
+
+// A Report describes one misuse of an object found by an rcdebug build.
+type Report struct {
+	Class string // the object's accounting class
+	What  string // what happened, e.g. "IncRef on a freed object"
+	Refs  int32  // the object's count at the time
+	Stack string // the Go stack that did it, innermost call first
+}
+
+func (r Report) String() string {
+	return fmt.Sprintf("%s: %s (count %d)\n%s", r.Class, r.What, r.Refs, r.Stack)
+}
+
+// Reports returns the misuse found so far, oldest first: at most the first
+// 1024 reports. Normal builds never report.
+func (a *Allocator) Reports() []Report {
+	return append([]Report(nil), a.reports...)
+}

@@ -1,0 +1,172 @@
+package alloc
+
+import (
+	"math/bits"
+	"reflect"
+	"unsafe"
+)
+
+// A Pool is a bounded free list of one object type T for one interpreter.
+// Get hands out a zeroed *T, reused when the list has one; Put zeroes the
+// object, which drops every Go reference it held so Go's collector can
+// reclaim what it pointed to, and keeps it for reuse unless the list is
+// full. Like its Allocator, a Pool is not safe for concurrent use.
+//
+// When T begins with a Header, a Pool in an rcdebug build checks that Put
+// follows Free and keeps the pooled object marked freed (FlagFreed) until
+// Account starts it again, so a use after free is still reported.
+type Pool[T any] struct {
+	free   []*T
+	max    int
+	header bool // T's first field is a Header
+
+	hits, misses, drops uint64
+}
+
+// PoolStats are a Pool's counters.
+type PoolStats struct {
+	Hits   uint64 // Gets served from the free list
+	Misses uint64 // Gets that allocated
+	Drops  uint64 // Puts not kept because the list was full
+	Free   int    // objects in the free list now
+}
+
+// NewPool returns a Pool that keeps at most max free objects.
+func NewPool[T any](max int) *Pool[T] {
+	return &Pool[T]{max: max, header: beginsWithHeader(reflect.TypeFor[T]())}
+}
+
+// beginsWithHeader reports whether t is a struct whose first field is a
+// Header.
+func beginsWithHeader(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.NumField() > 0 &&
+		t.Field(0).Type == reflect.TypeFor[Header]()
+}
+
+// Get returns a zeroed object (in rcdebug builds its Header may be marked
+// freed; Account clears that).
+func (p *Pool[T]) Get() *T {
+	n := len(p.free)
+	if n == 0 {
+		p.misses++
+		return new(T)
+	}
+	x := p.free[n-1]
+	p.free[n-1] = nil
+	p.free = p.free[:n-1]
+	p.hits++
+	return x
+}
+
+// Put zeroes x and keeps it for a later Get. x must not be used again.
+func (p *Pool[T]) Put(x *T) {
+	if Debug && p.header {
+		h := (*Header)(unsafe.Pointer(x))
+		checkPut(h)
+		old := *h
+		var zero T
+		*x = zero
+		repoison(h, old)
+	} else {
+		var zero T
+		*x = zero
+	}
+	if len(p.free) >= p.max {
+		p.drops++
+		return
+	}
+	p.free = append(p.free, x)
+}
+
+// Stats returns the pool's counters.
+func (p *Pool[T]) Stats() PoolStats {
+	return PoolStats{Hits: p.hits, Misses: p.misses, Drops: p.drops, Free: len(p.free)}
+}
+
+// A SlicePool is a set of bounded free lists of []T backing arrays, one
+// per power-of-two capacity from 1 to a maximum, for lists, tuples, dicts
+// and value stacks. Larger slices are allocated exactly and never kept.
+// A SlicePool is not safe for concurrent use.
+type SlicePool[T any] struct {
+	free     [][][]T // free[k] holds slices of capacity 1<<k
+	perClass int
+
+	hits, misses, drops uint64
+}
+
+// NewSlicePool returns a SlicePool for capacities up to maxCap (rounded up
+// to a power of two) that keeps at most perClass free slices per capacity.
+func NewSlicePool[T any](maxCap, perClass int) *SlicePool[T] {
+	return &SlicePool[T]{
+		free:     make([][][]T, sizeClass(maxCap)+1),
+		perClass: perClass,
+	}
+}
+
+// sizeClass returns the k for which 1<<k is the least power of two >= n,
+// for n >= 1.
+func sizeClass(n int) int {
+	return bits.Len(uint(n - 1))
+}
+
+// Get returns a zeroed slice of length n. Its capacity is the least power
+// of two >= n, unless n is above the pool's largest capacity.
+func (p *SlicePool[T]) Get(n int) []T {
+	k := sizeClass(n) // 64 for n <= 0
+	if k < len(p.free) {
+		if l := p.free[k]; len(l) > 0 {
+			i := len(l) - 1
+			s := l[i]
+			l[i] = nil
+			p.free[k] = l[:i]
+			p.hits++
+			return s[:n]
+		}
+	}
+	return p.getSlow(n, k)
+}
+
+// getSlow allocates what Get could not find, kept out of line so that
+// Get's fast path stays short.
+//
+//go:noinline
+func (p *SlicePool[T]) getSlow(n, k int) []T {
+	if n <= 0 {
+		return nil
+	}
+	p.misses++
+	if k >= len(p.free) {
+		return make([]T, n)
+	}
+	return make([]T, n, 1<<k)
+}
+
+// Put zeroes s up to its capacity and keeps it for a later Get, if its
+// capacity is one of the pool's and that list is not full. s must not be
+// used again.
+func (p *SlicePool[T]) Put(s []T) {
+	c := cap(s)
+	if c == 0 || c&(c-1) != 0 {
+		return
+	}
+	k := sizeClass(c)
+	if k >= len(p.free) {
+		return
+	}
+	if len(p.free[k]) >= p.perClass {
+		p.drops++
+		return
+	}
+	s = s[:c]
+	clear(s)
+	p.free[k] = append(p.free[k], s)
+}
+
+// Stats returns the pool's counters; Free counts slices of every capacity.
+func (p *SlicePool[T]) Stats() PoolStats {
+	s := PoolStats{Hits: p.hits, Misses: p.misses, Drops: p.drops}
+	for _, l := range p.free {
+		s.Free += len(l)
+	}
+	return s
+}

@@ -1,0 +1,123 @@
+package alloc
+
+import "fmt"
+
+// A Stack is a chunked bump allocator of T slots for frames: each call
+// pushes its locals and value stack as one contiguous run of slots and
+// pops them when it returns. Chunks are kept when emptied, so a program
+// whose call depth has stopped growing pushes and pops without any Go
+// allocation.
+//
+// Every slot above the top is zero: Pop clears what it releases, which
+// also drops the Go references the frame held. A Stack is not safe for
+// concurrent use. Its memory is bounded by the interpreter's recursion
+// limit and is not accounted by an Allocator; Cap reports it.
+type Stack[T any] struct {
+	slots     []T // chunks[cur].slots
+	top       int // slots used in chunks[cur]
+	cur       int // index of the chunk holding the top
+	chunks    []stackChunk[T]
+	chunkSize int
+
+	pushes []int // rcdebug only: the size of every live push, to check Pop
+}
+
+// stackChunk is one chunk and, once the stack has moved past it, the
+// number of its slots that were in use.
+type stackChunk[T any] struct {
+	slots []T
+	top   int
+}
+
+// NewStack returns a Stack that allocates chunks of chunkSize slots, or of
+// a single push's size when that is larger.
+func NewStack[T any](chunkSize int) *Stack[T] {
+	if chunkSize < 1 {
+		chunkSize = 1
+	}
+	slots := make([]T, chunkSize)
+	return &Stack[T]{
+		slots:     slots,
+		chunks:    []stackChunk[T]{{slots: slots}},
+		chunkSize: chunkSize,
+	}
+}
+
+// Push returns n zeroed, contiguous slots. The slice's capacity is n, so
+// appending to it cannot reach a neighbour's slots. The slots stay valid
+// until the matching Pop.
+func (s *Stack[T]) Push(n int) []T {
+	if Debug {
+		s.pushes = append(s.pushes, n)
+	}
+	if end := s.top + n; end <= len(s.slots) {
+		r := s.slots[s.top:end:end]
+		s.top = end
+		return r
+	}
+	return s.pushChunk(n)
+}
+
+// pushChunk moves the top to the next chunk, allocating or replacing it
+// when it is missing or too small for n slots. It is kept out of line so
+// that Push's fast path stays short.
+//
+//go:noinline
+func (s *Stack[T]) pushChunk(n int) []T {
+	s.chunks[s.cur].top = s.top
+	s.cur++
+	if s.cur == len(s.chunks) {
+		s.chunks = append(s.chunks, stackChunk[T]{})
+	}
+	if len(s.chunks[s.cur].slots) < n {
+		s.chunks[s.cur].slots = make([]T, max(n, s.chunkSize))
+	}
+	s.slots = s.chunks[s.cur].slots
+	s.top = n
+	return s.slots[:n:n]
+}
+
+// Pop releases the n slots of the most recent Push, clearing them. Pushes
+// and pops must nest; rcdebug builds check it and panic if they do not.
+func (s *Stack[T]) Pop(n int) {
+	if Debug {
+		s.checkPop(n)
+	}
+	clear(s.slots[s.top-n : s.top])
+	s.top -= n
+	if s.top == 0 && s.cur > 0 {
+		s.cur--
+		s.slots = s.chunks[s.cur].slots
+		s.top = s.chunks[s.cur].top
+	}
+}
+
+// checkPop panics unless n is the size of the most recent live push.
+func (s *Stack[T]) checkPop(n int) {
+	last := len(s.pushes) - 1
+	if last < 0 {
+		panic(fmt.Sprintf("alloc: Stack.Pop(%d) with nothing pushed", n))
+	}
+	if s.pushes[last] != n {
+		panic(fmt.Sprintf("alloc: Stack.Pop(%d) after Push(%d)", n, s.pushes[last]))
+	}
+	s.pushes = s.pushes[:last]
+}
+
+// Len returns the number of slots pushed and not popped.
+func (s *Stack[T]) Len() int {
+	n := s.top
+	for i := 0; i < s.cur; i++ {
+		n += s.chunks[i].top
+	}
+	return n
+}
+
+// Cap returns the number of slots held in all chunks, used or not.
+func (s *Stack[T]) Cap() int {
+	n := 0
+	for _, c := range s.chunks {
+		n += len(c.slots)
+	}
+	return n
+}

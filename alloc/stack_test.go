@@ -1,0 +1,107 @@
+package alloc_test
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// slot stands for the interpreter's 16-byte Value.
+type slot struct {
+	p unsafe.Pointer
+	n uint64
+}
+
+func TestStack(t *testing.T) {
+	tests := []struct {
+		name      string
+		chunkSize int
+		pushes    []int
+		wantCap   int // after all the pushes
+	}{
+		{"one chunk", 64, []int{10, 20, 30}, 64},
+		{"exact fit", 64, []int{32, 32}, 64},
+		{"spill", 64, []int{40, 40, 40}, 192},
+		{"big push", 16, []int{8, 100, 4}, 16 + 100 + 16},
+		{"zero", 8, []int{0, 8, 0, 1}, 16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := alloc.NewStack[slot](tt.chunkSize)
+			var frames [][]slot
+			total := 0
+			for _, n := range tt.pushes {
+				f := s.Push(n)
+				if len(f) != n || cap(f) != n {
+					t.Fatalf("Push(%d): len %d cap %d", n, len(f), cap(f))
+				}
+				for i := range f {
+					if f[i] != (slot{}) {
+						t.Fatalf("Push(%d): slot %d not zero", n, i)
+					}
+					f[i] = slot{unsafe.Pointer(&f[i]), uint64(n)}
+				}
+				frames = append(frames, f)
+				total += n
+				if s.Len() != total {
+					t.Fatalf("Len %d, want %d", s.Len(), total)
+				}
+			}
+			if s.Cap() != tt.wantCap {
+				t.Errorf("Cap %d, want %d", s.Cap(), tt.wantCap)
+			}
+			// Every frame still holds what was written to it: no overlap.
+			for _, f := range frames {
+				for i := range f {
+					if f[i].p != unsafe.Pointer(&f[i]) || f[i].n != uint64(len(f)) {
+						t.Fatalf("frame of %d: slot %d overwritten", len(f), i)
+					}
+				}
+			}
+			for i := len(frames) - 1; i >= 0; i-- {
+				s.Pop(len(frames[i]))
+				for j := range frames[i] {
+					if frames[i][j] != (slot{}) {
+						t.Fatalf("Pop did not clear slot %d", j)
+					}
+				}
+			}
+			if s.Len() != 0 {
+				t.Errorf("Len %d after popping everything", s.Len())
+			}
+			// The same pushes again reuse the chunks.
+			before := s.Cap()
+			for _, n := range tt.pushes {
+				s.Push(n)
+			}
+			if s.Cap() != before {
+				t.Errorf("Cap grew from %d to %d on reuse", before, s.Cap())
+			}
+		})
+	}
+}
+
+func TestStackDeep(t *testing.T) {
+	s := alloc.NewStack[slot](100)
+	var walk func(depth int)
+	walk = func(depth int) {
+		f := s.Push(7)
+		f[0].n = uint64(depth)
+		if depth < 200 {
+			walk(depth + 1)
+		}
+		if f[0].n != uint64(depth) {
+			t.Fatalf("depth %d: frame overwritten", depth)
+		}
+		s.Pop(7)
+	}
+	walk(0)
+	if s.Len() != 0 {
+		t.Fatalf("Len %d", s.Len())
+	}
+	n := testing.AllocsPerRun(10, func() { walk(0) })
+	if n != 0 {
+		t.Errorf("%v allocations per walk once the chunks exist", n)
+	}
+}
