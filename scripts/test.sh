@@ -28,6 +28,11 @@ fi
 step "go test -race -short ./..."
 go test -race -short ./...
 
+# rcdebug poisons freed objects and reports reference-count misuse.
+step "go vet -tags rcdebug ./... && go test -race -short -tags rcdebug ./..."
+go vet -tags rcdebug ./...
+go test -race -short -tags rcdebug ./...
+
 step "go test ./interp/syntax (whole-stdlib comparisons with CPython 3.12)"
 go test ./interp/syntax
 
