@@ -1,0 +1,48 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Interp is one Python interpreter: its heap, its modules, its threads'
+// state. It shares nothing mutable with any other Interp; only immortal
+// objects (built-in types, code constants, interned names) are seen by
+// several. An Interp is not safe for concurrent use: the goroutine that
+// holds its GIL (package runtime) is the only one that may call it.
+type Interp struct {
+	heap *alloc.Allocator
+}
+
+// Options configure a new interpreter.
+type Options struct {
+	// MemoryLimit bounds the bytes of objects the interpreter may hold
+	// (0: no limit); going past it raises MemoryError inside it.
+	MemoryLimit int64
+}
+
+// New creates an interpreter.
+func New(opts Options) *Interp {
+	in := &Interp{heap: alloc.New(alloc.Options{Limit: opts.MemoryLimit})}
+	for _, t := range builtinTypes {
+		// Built-in types are shared, so their class numbers must agree
+		// in every interpreter; a mismatch is a bug in this package.
+		if c := in.heap.RegisterClass(t.Name); c != t.class {
+			panic(fmt.Sprintf("interp: accounting class of %s is %d, want %d", t.Name, c, t.class))
+		}
+	}
+	return in
+}
+
+// Heap returns the interpreter's allocator, for statistics and tests.
+func (in *Interp) Heap() *alloc.Allocator { return in.heap }
+
+// dealloc frees an object whose last reference was just released.
+func (in *Interp) dealloc(v Value) {
+	t := v.Type()
+	if t.dealloc == nil {
+		panic("interp: no dealloc for " + t.Name)
+	}
+	t.dealloc(in, v)
+}

@@ -1,0 +1,174 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Type is a Python type object. Built-in types and classes share this one
+// struct, and every operation on a value goes through its slots, so the
+// specializer can cache what a lookup found and check Version later.
+//
+// Built-in types are immortal and shared by all interpreters: their slots
+// and dicts never change after package initialization.
+type Type struct {
+	alloc.Header
+
+	// Immutable after creation.
+	Name   string // __name__
+	Module string // __module__, "builtins" for built-in types
+	Base   *Type  // the solid base (__base__), nil only for object
+	MRO    []*Type
+	Flags  TypeFlags
+
+	// class is the accounting class of the type's instances; built-in
+	// types get the same class number in every interpreter.
+	class alloc.Class
+
+	// Version changes whenever anything a cached lookup could depend on
+	// changes (PEP 659's type version tag); 0 means "do not cache".
+	Version uint32
+
+	// Slots. A nil slot means the operation is not supported.
+	repr    func(in *Interp, v Value) (Value, error)
+	str     func(in *Interp, v Value) (Value, error)
+	hash    func(in *Interp, v Value) (int64, error)
+	boolean func(in *Interp, v Value) (bool, error)
+	compare func(in *Interp, a, b Value, op CompareOp) (Value, error)
+	number  *numberSlots
+	dealloc func(in *Interp, v Value)
+}
+
+// TypeFlags describe a type.
+type TypeFlags uint32
+
+// Type flags.
+const (
+	TypeBaseType TypeFlags = 1 << iota // can be subclassed
+	TypeHeapType                       // created by a class statement
+)
+
+// CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.
+type CompareOp uint8
+
+// Rich comparison operators.
+const (
+	CmpLT CompareOp = iota
+	CmpLE
+	CmpEQ
+	CmpNE
+	CmpGT
+	CmpGE
+)
+
+// numberSlots holds a type's arithmetic. The binary slots receive the
+// operands in source order whichever operand's type supplied the slot, and
+// return NotImplemented when they do not handle the pair, as CPython's
+// nb_* slots do.
+type numberSlots struct {
+	binary [numBinaryOps]func(in *Interp, a, b Value) (Value, error)
+	neg    func(in *Interp, v Value) (Value, error)
+	pos    func(in *Interp, v Value) (Value, error)
+	invert func(in *Interp, v Value) (Value, error)
+	abs    func(in *Interp, v Value) (Value, error)
+}
+
+// BinaryOp is an arithmetic or bitwise binary operator, numbered as the
+// BINARY_OP instruction's oparg (CPython's NB_* without the in-place forms).
+type BinaryOp uint8
+
+// Binary operators.
+const (
+	OpAdd BinaryOp = iota
+	OpAnd
+	OpFloorDiv
+	OpLShift
+	OpMatMul
+	OpMul
+	OpRemainder
+	OpOr
+	OpPow
+	OpRShift
+	OpSub
+	OpTrueDiv
+	OpXor
+	numBinaryOps
+)
+
+var binaryOpSymbols = [numBinaryOps]string{"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"}
+
+// Symbol returns the operator as written in Python source.
+func (op BinaryOp) Symbol() string { return binaryOpSymbols[op] }
+
+// builtinTypes lists the built-in types in registration order; an
+// interpreter registers their accounting classes in this order, so a
+// built-in type's class number is the same everywhere.
+var builtinTypes []*Type
+
+// newBuiltinType creates an immortal built-in type and registers it.
+func newBuiltinType(name string, base *Type, flags TypeFlags) *Type {
+	t := &Type{Name: name, Module: "builtins", Base: base, Flags: flags}
+	t.Header.Type = unsafe.Pointer(typeType)
+	alloc.MakeImmortal(&t.Header)
+	t.MRO = []*Type{t}
+	for b := base; b != nil; b = b.Base {
+		t.MRO = append(t.MRO, b)
+	}
+	builtinTypes = append(builtinTypes, t)
+	t.class = alloc.Class(len(builtinTypes)) // class 0 is alloc's "(other)"
+	t.Version = uint32(len(builtinTypes))
+	return t
+}
+
+// typeType is `type`, whose instances are types. It is created by hand
+// because it is its own type.
+var typeType = &Type{Name: "type", Module: "builtins"}
+
+// The fundamental built-in types.
+var (
+	objectType    = newBuiltinType("object", nil, TypeBaseType)
+	_             = registerTypeType()
+	intType       = newBuiltinType("int", objectType, TypeBaseType)
+	boolType      = newBuiltinType("bool", intType, 0)
+	floatType     = newBuiltinType("float", objectType, TypeBaseType)
+	noneType      = newBuiltinType("NoneType", objectType, 0)
+	notImplType   = newBuiltinType("NotImplementedType", objectType, 0)
+	notImplObject = newSingleton(notImplType)
+)
+
+// registerTypeType finishes typeType once object exists.
+func registerTypeType() bool {
+	typeType.Header.Type = unsafe.Pointer(typeType)
+	alloc.MakeImmortal(&typeType.Header)
+	typeType.Base = objectType
+	typeType.MRO = []*Type{typeType, objectType}
+	typeType.Flags = TypeBaseType
+	builtinTypes = append(builtinTypes, typeType)
+	typeType.class = alloc.Class(len(builtinTypes))
+	typeType.Version = uint32(len(builtinTypes))
+	return true
+}
+
+// singleton is an immortal object with no state (NotImplemented, ...).
+type singleton struct{ alloc.Header }
+
+func newSingleton(t *Type) Value {
+	s := &singleton{}
+	s.Header.Type = unsafe.Pointer(t)
+	alloc.MakeImmortal(&s.Header)
+	return objectValue(&s.Header)
+}
+
+// NotImplemented is the NotImplemented singleton.
+var NotImplemented = notImplObject
+
+// IsSubtype reports whether t is sub (or sub itself) by its MRO.
+func (sub *Type) IsSubtype(t *Type) bool {
+	for _, b := range sub.MRO {
+		if b == t {
+			return true
+		}
+	}
+	return false
+}
