@@ -1,0 +1,3 @@
+first = input('prompt> ')
+print('got', repr(first))
+second = input('prompt2> ')

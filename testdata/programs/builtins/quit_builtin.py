@@ -1,0 +1,3 @@
+import sys
+print('quitting', file=sys.stderr)
+quit('quit message')

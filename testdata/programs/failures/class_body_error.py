@@ -1,0 +1,3 @@
+class Settings:
+    debug = False
+    level = int('verbose')

@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise KeyError('original')
+    finally:
+        raise ValueError('from finally')
+f()

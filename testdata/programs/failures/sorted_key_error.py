@@ -1,0 +1,2 @@
+records = [{'n': 'b', 'age': 3}, {'n': 'a'}]
+print(sorted(records, key=lambda r: r['age']))

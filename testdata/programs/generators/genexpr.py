@@ -1,0 +1,20 @@
+squares = (x * x for x in range(6))
+print(type(squares).__name__, list(squares))
+print(sum(x for x in range(10) if x % 3 == 0))
+print(max((len(w), w) for w in ['apple', 'fig', 'banana']))
+print(list((i, j) for i in range(3) for j in range(i)))
+data = [1, 2, 3]
+g = (x * 10 for x in data)
+data.append(4)
+print(list(g))
+outer = range(3)
+h = (x for x in outer)
+outer = range(100)
+print(list(h))
+try:
+    (1 / x for x in [1, 0])
+    print('lazy')
+    list(1 / x for x in [1, 0])
+except ZeroDivisionError as e:
+    print(e)
+print(','.join(str(c) for c in range(5)), sorted((-x for x in data)))

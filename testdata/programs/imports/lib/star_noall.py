@@ -1,0 +1,3 @@
+alpha = 'a'
+beta = 'b'
+_gamma = 'g'

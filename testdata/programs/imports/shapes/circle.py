@@ -1,0 +1,3 @@
+import math
+def area(r):
+    return round(math.pi * r * r, 3)

@@ -1,0 +1,5 @@
+from ..circle import area
+from .. import square
+from .. import VERSION
+def both(n):
+    return area(n), square.area(n), VERSION

@@ -1,0 +1,5 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(10 ** 6), hash(True), hash(None) == hash(None))
+print(hash(2 ** 61 - 1), hash(2 ** 61), hash(-(2 ** 61)), hash(2 ** 100))
+print(hash(1.0), hash(0.5), hash(1.5), hash(-0.0), hash(float('inf')))
+print(hash((1, 2)), hash(()), hash((1, (2, 3))), hash((-1,)))
+print(hash(1) == hash(1.0) == hash(True), hash(frozenset()) == hash(frozenset()))

@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, math.nan)
+print(math.sqrt(16), math.sqrt(2), math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.7), math.fabs(-3))
+print(math.floor(2.0), type(math.floor(2.0)).__name__, math.ceil(10 ** 20 + 0.0))
+print(math.log(math.e), math.log(8, 2), math.log10(1000), math.log2(1024), math.exp(0))
+print(math.sin(0), math.cos(0), round(math.sin(math.pi / 6), 12), math.atan2(1, 1) * 4 == math.pi)
+print(math.hypot(3, 4), math.fsum([0.1] * 10), sum([0.1] * 10), math.isclose(0.1 + 0.2, 0.3))
+print(math.isnan(math.nan), math.isinf(-math.inf), math.isfinite(1e308), math.copysign(3, -0.0))
+print(math.gcd(12, 18), math.lcm(4, 6), math.prod([1, 2, 3, 4]), math.fmod(-7, 3), -7 % 3)
+print(math.degrees(math.pi), math.radians(180), math.modf(3.25), math.frexp(8.0), math.ldexp(0.5, 4))

@@ -1,0 +1,3 @@
+import sys
+print('exit 0', file=sys.stderr)
+sys.exit(0)

@@ -1,0 +1,11 @@
+import math
+print(math.floor(-0.5), math.ceil(0.5), math.floor(10 ** 20 + 0.5), math.trunc(10 ** 30), math.floor(2 ** 70))
+print(math.isqrt(99), math.isqrt(10 ** 50), math.sqrt(10 ** 50), math.dist((0, 0), (3, 4)))
+print(math.inf > 10 ** 1000, -math.inf < -(10 ** 1000), math.inf == float('inf'), math.isnan(math.inf - math.inf))
+print(math.fsum([1e100, 1.0, -1e100]), sum([1e100, 1.0, -1e100]), math.fsum([0.1, 0.2, 0.3]))
+print(math.log1p(1e-20), math.expm1(1e-10), math.exp(1), math.pow(2, 10), math.pow(2, 0.5) == 2 ** 0.5)
+print(math.tan(0), math.asin(1) * 2 == math.pi, math.cosh(0), math.sinh(0), math.tanh(100), math.atan(math.inf))
+print(math.gcd(0, 0), math.gcd(-12, 18), math.gcd(), math.lcm(0, 5), math.gcd(2 ** 100, 2 ** 60 * 3))
+print(math.copysign(1, -0.0), math.remainder(10, 3), math.nextafter(1.0, 2.0), math.ulp(1.0))
+print(math.comb(5, 2), math.comb(5, 7), math.perm(5), math.perm(5, 0), math.factorial(0))
+print(math.cbrt(8.0), math.exp2(10), math.sumprod([1, 2, 3], [4, 5, 6]))

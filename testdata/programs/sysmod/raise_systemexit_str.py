@@ -1,0 +1,3 @@
+def main():
+    raise SystemExit('raised directly with text')
+main()

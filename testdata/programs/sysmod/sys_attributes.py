@@ -1,0 +1,11 @@
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1, -sys.maxsize - 1)
+print(sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 8), type(sys.version_info).__name__)
+print(isinstance(sys.version, str), sys.version.startswith('3.12'))
+print(hasattr(sys.implementation, 'name'), isinstance(sys.implementation.name, str))
+print(type(sys.path).__name__, all(isinstance(p, str) for p in sys.path), sys.path[0])
+print(type(sys.modules).__name__, 'sys' in sys.modules, '__main__' in sys.modules, sys.modules['sys'] is sys)
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig)
+print(sys.int_info.bits_per_digit in (15, 30), sys.getrecursionlimit())
+print(sys.byteorder in ('little', 'big'), isinstance(sys.platform, str), sys.flags.optimize)
+print(sys.exc_info(), callable(sys.exit), sys.__name__)

@@ -1,0 +1,15 @@
+s = '  Hello, World  '
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr('xxhixx'.strip('x')))
+t = 'Hello, World'
+print(t.lower(), t.upper(), t.swapcase(), t.title(), 'hello world'.capitalize(), 'ß'.upper(), 'ǅ'.lower())
+print(t.find('o'), t.rfind('o'), t.find('z'), t.index('W'), t.count('l'), t.count(''), t.find('o', 5, 9))
+print(t.startswith('Hell'), t.endswith(('x', 'ld')), t.startswith('World', 7))
+print(t.replace('l', 'L'), t.replace('l', 'L', 2), 'aaa'.replace('', '-'))
+print(t.split(', '), 'a b  c'.split(), 'a,b,,c'.split(','), 'a b c d'.split(' ', 2), 'a b c d'.rsplit(' ', 1))
+print('l1\nl2\r\nl3'.splitlines(), 'l1\nl2\n'.splitlines(True), ''.split(), ''.split(','))
+print('-'.join(['a', 'b', 'c']), ''.join(reversed('abc')), t.partition(', '), t.rpartition('o'), t.partition('#'))
+print('42'.zfill(5), '-42'.zfill(5), 'ab'.center(7, '*'), 'ab'.ljust(5) + '|', 'ab'.rjust(5, '.'))
+print('abc'.isalpha(), '123'.isdigit(), 'a1'.isalnum(), '  '.isspace(), 'Ab'.istitle(), 'ab'.islower(), 'AB'.isupper(), ''.isalpha())
+print('x'.isidentifier(), '1x'.isidentifier(), '½'.isnumeric(), '½'.isdigit(), '٣'.isdecimal())
+print('a\tb\tc'.expandtabs(4), 'prefix_name'.removeprefix('prefix_'), 'file.py'.removesuffix('.py'))
+print('Hello'.encode(), 'héllo'.encode('utf-8'), 'abc'.casefold(), 'ABC'.casefold() == 'abc')
