@@ -13,6 +13,17 @@ import (
 // holds its GIL (package runtime) is the only one that may call it.
 type Interp struct {
 	heap *alloc.Allocator
+
+	// Free lists of the hot object types and of value arrays.
+	strs   *alloc.Pool[Str]
+	tuples *alloc.Pool[Tuple]
+	excs   *alloc.Pool[Exception]
+	bigs   *alloc.Pool[BigInt]
+	values *alloc.SlicePool[Value]
+
+	// noMemory is raised when the memory limit is hit; it is made before
+	// the limit can matter, so raising it never allocates.
+	noMemory *Exception
 }
 
 // Options configure a new interpreter.
@@ -24,7 +35,14 @@ type Options struct {
 
 // New creates an interpreter.
 func New(opts Options) *Interp {
-	in := &Interp{heap: alloc.New(alloc.Options{Limit: opts.MemoryLimit})}
+	in := &Interp{
+		heap:   alloc.New(alloc.Options{}),
+		strs:   alloc.NewPool[Str](1024),
+		tuples: alloc.NewPool[Tuple](1024),
+		excs:   alloc.NewPool[Exception](64),
+		bigs:   alloc.NewPool[BigInt](256),
+		values: alloc.NewSlicePool[Value](1<<16, 64),
+	}
 	for _, t := range builtinTypes {
 		// Built-in types are shared, so their class numbers must agree
 		// in every interpreter; a mismatch is a bug in this package.
@@ -32,6 +50,12 @@ func New(opts Options) *Interp {
 			panic(fmt.Sprintf("interp: accounting class of %s is %d, want %d", t.Name, c, t.class))
 		}
 	}
+	e, err := in.newException(memoryErrorType)
+	if err != nil {
+		panic("interp: cannot create the MemoryError instance: " + err.Error())
+	}
+	in.noMemory = e
+	in.heap.SetLimit(opts.MemoryLimit)
 	return in
 }
 

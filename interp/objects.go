@@ -1,0 +1,32 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// This file is the one place that converts between a Value and the Go
+// struct of a heap object. Every object struct begins with alloc.Header,
+// so a pointer to the header is a pointer to the object.
+
+// asObject returns the object struct of v; v must be a heap object whose
+// Go struct is T (the caller checked its type).
+func asObject[T any](v Value) *T { return (*T)(v.p) }
+
+// headerOf returns the header that begins an object struct.
+func headerOf[T any](o *T) *alloc.Header { return (*alloc.Header)(unsafe.Pointer(o)) }
+
+// valueOf returns the Value of an object struct.
+func valueOf[T any](o *T) Value { return Value{unsafe.Pointer(o), 0} }
+
+// account makes h a live object of type t in this interpreter, counted
+// against its memory limit; it returns MemoryError when the limit would
+// be passed, and then h must not be used.
+func (in *Interp) account(h *alloc.Header, t *Type, size uintptr) error {
+	h.Type = unsafe.Pointer(t)
+	if err := in.heap.Account(h, t.class, size); err != nil {
+		return in.memoryError()
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package interp
+
+// The abstract protocols: what the eval loop and the builtins call to
+// operate on any value, dispatching through the type's slots the way
+// CPython's abstract.c and object.c do.
+
+// Repr returns repr(v) as a new str.
+func (in *Interp) Repr(v Value) (Value, error) {
+	t := v.Type()
+	if t.repr == nil {
+		return Value{}, in.raise(notImplementedErrorType, "repr() of %s objects is not implemented yet", t.Name)
+	}
+	return t.repr(in, v)
+}
+
+// Str returns str(v) as a new str; types without their own __str__ use
+// repr, as object.__str__ does.
+func (in *Interp) Str(v Value) (Value, error) {
+	if t := v.Type(); t.str != nil {
+		return t.str(in, v)
+	}
+	return in.Repr(v)
+}
+
+// Truth returns bool(v).
+func (in *Interp) Truth(v Value) (bool, error) {
+	switch v.p {
+	case boolTag:
+		return v.n != 0, nil
+	case noneTag:
+		return false, nil
+	case intTag:
+		return v.n != 0, nil
+	}
+	if t := v.Type(); t.boolean != nil {
+		return t.boolean(in, v)
+	}
+	return true, nil
+}
+
+// Hash returns hash(v), or TypeError for an unhashable value.
+func (in *Interp) Hash(v Value) (int64, error) {
+	t := v.Type()
+	if t.hash == nil {
+		return 0, in.raise(typeErrorType, "unhashable type: '%s'", t.Name)
+	}
+	return t.hash(in, v)
+}
+
+// binarySlot returns the slot of t for op, or nil.
+func binarySlot(t *Type, op BinaryOp) func(in *Interp, a, b Value) (Value, error) {
+	if t.number == nil {
+		return nil
+	}
+	return t.number.binary[op]
+}
+
+// BinaryOp computes a op b with Python's dispatch: the right operand's
+// slot first when its type is a proper subtype of the left's, then the
+// left's, then the right's; NotImplemented from all gives TypeError.
+func (in *Interp) BinaryOp(op BinaryOp, a, b Value) (Value, error) {
+	ta, tb := a.Type(), b.Type()
+	sa := binarySlot(ta, op)
+	var sb func(in *Interp, a, b Value) (Value, error)
+	if tb != ta {
+		sb = binarySlot(tb, op)
+	}
+	if sb != nil && tb.IsSubtype(ta) {
+		r, err := sb(in, a, b)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+		sb = nil
+	}
+	if sa != nil {
+		r, err := sa(in, a, b)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	if sb != nil {
+		r, err := sb(in, a, b)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	if op == OpPow {
+		return Value{}, in.raise(typeErrorType, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", ta.Name, tb.Name)
+	}
+	return Value{}, in.raise(typeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", op.Symbol(), ta.Name, tb.Name)
+}
+
+var compareSymbols = [...]string{"<", "<=", "==", "!=", ">", ">="}
+
+// swapped is the reflection of a comparison: a < b is b > a.
+var swapped = [...]CompareOp{CmpGT, CmpGE, CmpEQ, CmpNE, CmpLT, CmpLE}
+
+// RichCompare computes a op b with Python's dispatch and its defaults:
+// identity for == and !=, TypeError for ordering.
+func (in *Interp) RichCompare(a, b Value, op CompareOp) (Value, error) {
+	ta, tb := a.Type(), b.Type()
+	reflectedFirst := ta != tb && tb.IsSubtype(ta) && tb.compare != nil
+	if reflectedFirst {
+		r, err := tb.compare(in, b, a, swapped[op])
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	if ta.compare != nil {
+		r, err := ta.compare(in, a, b, op)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	if !reflectedFirst && tb.compare != nil {
+		r, err := tb.compare(in, b, a, swapped[op])
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	switch op {
+	case CmpEQ:
+		return Bool(a.Is(b)), nil
+	case CmpNE:
+		return Bool(!a.Is(b)), nil
+	}
+	return Value{}, in.raise(typeErrorType, "'%s' not supported between instances of '%s' and '%s'", compareSymbols[op], ta.Name, tb.Name)
+}

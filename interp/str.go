@@ -1,0 +1,80 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/syntax"
+)
+
+// Str is a str object: the text as UTF-8 (WTF-8 for lone surrogates, as
+// the front end stores them), its length in code points, and whether it
+// is all ASCII, which makes indexing and slicing O(1) byte operations
+// (docs/design/objects.md).
+type Str struct {
+	alloc.Header
+	s      string
+	length int
+	ascii  bool
+}
+
+var strType = newBuiltinType("str", objectType, TypeBaseType)
+
+const strSize = unsafe.Sizeof(Str{})
+
+func init() {
+	strType.repr = strRepr
+	strType.str = func(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
+	strType.dealloc = strDealloc
+}
+
+// codePoints counts the code points of UTF-8 or WTF-8 text: every byte
+// that is not a continuation byte starts one.
+func codePoints(s string) (n int, ascii bool) {
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 0x80 {
+			ascii = false
+		}
+		if b&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n, ascii
+}
+
+// NewStr returns a new str holding s (valid UTF-8, or WTF-8).
+func (in *Interp) NewStr(s string) (Value, error) {
+	o := in.strs.Get()
+	if err := in.account(&o.Header, strType, strSize+uintptr(len(s))); err != nil {
+		in.strs.Put(o)
+		return Value{}, err
+	}
+	o.s = s
+	o.length, o.ascii = codePoints(s)
+	return valueOf(o), nil
+}
+
+// newImmortalStr makes a str shared by every interpreter (code constants,
+// interned names): it is never counted, accounted or freed.
+func newImmortalStr(s string) Value {
+	o := &Str{s: s}
+	o.Header.Type = unsafe.Pointer(strType)
+	alloc.MakeImmortal(&o.Header)
+	o.length, o.ascii = codePoints(s)
+	return valueOf(o)
+}
+
+func strDealloc(in *Interp, v Value) {
+	o := asObject[Str](v)
+	in.heap.Free(&o.Header, strSize+uintptr(len(o.s)))
+	in.strs.Put(o)
+}
+
+func strRepr(in *Interp, v Value) (Value, error) {
+	return in.NewStr(syntax.ReprString(asObject[Str](v).s))
+}
+
+// GoString returns the text of a str value; v must be a str.
+func (v Value) GoString() string { return asObject[Str](v).s }

@@ -1,0 +1,78 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Tuple is a tuple object. It owns a reference to each item.
+type Tuple struct {
+	alloc.Header
+	alloc.GCLink
+	items []Value
+}
+
+var tupleType = newBuiltinType("tuple", objectType, TypeBaseType)
+
+const tupleSize = unsafe.Sizeof(Tuple{})
+
+func init() {
+	tupleType.dealloc = tupleDealloc
+	tupleType.repr = tupleRepr
+}
+
+// tupleRepr is repr() of a tuple: (a, b), with the trailing comma of a
+// one-item tuple.
+func tupleRepr(in *Interp, v Value) (Value, error) {
+	items := asObject[Tuple](v).items
+	var b []byte
+	b = append(b, '(')
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		r, err := in.Repr(item)
+		if err != nil {
+			return Value{}, err
+		}
+		b = append(b, r.GoString()...)
+		in.decRef(r)
+	}
+	if len(items) == 1 {
+		b = append(b, ',')
+	}
+	b = append(b, ')')
+	return in.NewStr(string(b))
+}
+
+// NewTuple returns a tuple of items, taking new references to them.
+func (in *Interp) NewTuple(items ...Value) (Value, error) {
+	o := in.tuples.Get()
+	size := tupleSize + uintptr(len(items))*unsafe.Sizeof(Value{})
+	if err := in.account(&o.Header, tupleType, size); err != nil {
+		in.tuples.Put(o)
+		return Value{}, err
+	}
+	o.Header.SetFlags(alloc.FlagContainer)
+	o.items = in.values.Get(len(items))
+	for i, v := range items {
+		incRef(v)
+		o.items[i] = v
+	}
+	return valueOf(o), nil
+}
+
+func tupleDealloc(in *Interp, v Value) {
+	o := asObject[Tuple](v)
+	for _, item := range o.items {
+		in.decRef(item)
+	}
+	in.heap.Free(&o.Header, tupleSize+uintptr(len(o.items))*unsafe.Sizeof(Value{}))
+	in.values.Put(o.items)
+	o.items = nil
+	in.tuples.Put(o)
+}
+
+// Len returns the number of items of a tuple value.
+func (o *Tuple) Len() int { return len(o.items) }
