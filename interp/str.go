@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"hash/maphash"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -16,6 +17,8 @@ type Str struct {
 	s      string
 	length int
 	ascii  bool
+	hashed bool  // hash is valid
+	hash   int64 // cached hash; computed at creation for immortal strings
 }
 
 var strType = newBuiltinType("str", objectType, TypeBaseType)
@@ -26,6 +29,56 @@ func init() {
 	strType.repr = strRepr
 	strType.str = func(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
 	strType.dealloc = strDealloc
+	strType.hash = strHash
+	strType.compare = strCompare
+}
+
+// strSeed keys the str hash for the whole process, so that immortal
+// strings shared by interpreters hash alike everywhere. Like CPython's
+// randomized hashing it differs from run to run.
+var strSeed = maphash.MakeSeed()
+
+func hashString(s string) int64 {
+	h := int64(maphash.String(strSeed, s) >> 1) // non-negative, so never -1
+	return h
+}
+
+func strHash(in *Interp, v Value) (int64, error) {
+	o := asObject[Str](v)
+	if !o.hashed {
+		// Only mortal strings get here: their owner is the only writer.
+		o.hash, o.hashed = hashString(o.s), true
+	}
+	return o.hash, nil
+}
+
+// strCompare compares code point by code point; UTF-8 byte order is code
+// point order, also for the WTF-8 encoding of lone surrogates.
+func strCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
+	if b.Type() != strType && !b.Type().IsSubtype(strType) {
+		return NotImplemented, nil
+	}
+	x, y := a.GoString(), b.GoString()
+	var c int
+	switch {
+	case x < y:
+		c = -1
+	case x > y:
+		c = 1
+	}
+	switch op {
+	case CmpLT:
+		return Bool(c < 0), nil
+	case CmpLE:
+		return Bool(c <= 0), nil
+	case CmpEQ:
+		return Bool(c == 0), nil
+	case CmpNE:
+		return Bool(c != 0), nil
+	case CmpGT:
+		return Bool(c > 0), nil
+	}
+	return Bool(c >= 0), nil
 }
 
 // codePoints counts the code points of UTF-8 or WTF-8 text: every byte
@@ -53,6 +106,7 @@ func (in *Interp) NewStr(s string) (Value, error) {
 	}
 	o.s = s
 	o.length, o.ascii = codePoints(s)
+	o.hashed = false
 	return valueOf(o), nil
 }
 
@@ -63,6 +117,7 @@ func newImmortalStr(s string) Value {
 	o.Header.Type = unsafe.Pointer(strType)
 	alloc.MakeImmortal(&o.Header)
 	o.length, o.ascii = codePoints(s)
+	o.hash, o.hashed = hashString(s), true
 	return valueOf(o)
 }
 

@@ -1,0 +1,276 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Dict is a dict object: CPython's compact layout, an open-addressing
+// index table over an insertion-ordered entry array, so iteration follows
+// insertion order and the table stays small. The dict owns references to
+// its keys and values.
+type Dict struct {
+	alloc.Header
+	alloc.GCLink
+	indices []int32     // slots: emptySlot, deletedSlot, or an entry index
+	entries []dictEntry // in insertion order; deleted entries have a nil key
+	used    int         // live entries
+
+	// Version changes on every mutation; the specializer guards cached
+	// lookups (globals, builtins, instance dicts) with it.
+	Version uint64
+}
+
+type dictEntry struct {
+	hash       int64
+	key, value Value
+}
+
+const (
+	emptySlot   = -1
+	deletedSlot = -2
+	minIndices  = 8
+)
+
+var dictType = newBuiltinType("dict", objectType, TypeBaseType)
+
+const dictSize = unsafe.Sizeof(Dict{})
+
+func init() {
+	dictType.dealloc = dictDealloc
+	dictType.repr = dictRepr
+	dictType.boolean = func(in *Interp, v Value) (bool, error) { return asObject[Dict](v).used > 0, nil }
+}
+
+// NewDict returns a new empty dict.
+func (in *Interp) NewDict() (Value, error) {
+	d := &Dict{}
+	if err := in.account(&d.Header, dictType, dictSize); err != nil {
+		return Value{}, err
+	}
+	d.Header.SetFlags(alloc.FlagContainer)
+	return valueOf(d), nil
+}
+
+// Len returns the number of items.
+func (d *Dict) Len() int { return d.used }
+
+// keysEqual compares a stored key with a probe key: identity, then the
+// string fast path, then Python equality (which may raise).
+func (in *Interp) keysEqual(stored, key Value) (bool, error) {
+	if stored.Is(key) {
+		return true, nil
+	}
+	if stored.Type() == strType && key.Type() == strType {
+		return stored.GoString() == key.GoString(), nil
+	}
+	r, err := in.RichCompare(stored, key, CmpEQ)
+	if err != nil {
+		return false, err
+	}
+	defer in.decRef(r)
+	return in.Truth(r)
+}
+
+// dictLookup finds key: the slot index where it is (or where it would
+// go) and the entry index, -1 when absent. A key's __eq__ may mutate the
+// dict; the search then starts again, as CPython's does.
+func (in *Interp) dictLookup(d *Dict, key Value, hash int64) (slot, entry int, err error) {
+	for {
+		slot, entry, restart, err := in.dictProbe(d, key, hash)
+		if !restart {
+			return slot, entry, err
+		}
+	}
+}
+
+func (in *Interp) dictProbe(d *Dict, key Value, hash int64) (slot, entry int, restart bool, err error) {
+	if len(d.indices) == 0 {
+		return -1, -1, false, nil
+	}
+	mask := uint64(len(d.indices) - 1)
+	perturb := uint64(hash)
+	i := uint64(hash) & mask
+	free := -1
+	for {
+		ix := d.indices[i]
+		switch {
+		case ix == emptySlot:
+			if free >= 0 {
+				return free, -1, false, nil
+			}
+			return int(i), -1, false, nil
+		case ix == deletedSlot:
+			if free < 0 {
+				free = int(i)
+			}
+		default:
+			e := &d.entries[ix]
+			if e.hash == hash {
+				version := d.Version
+				eq, err := in.keysEqual(e.key, key)
+				if err != nil {
+					return -1, -1, false, err
+				}
+				if d.Version != version {
+					return -1, -1, true, nil
+				}
+				if eq {
+					return int(i), int(ix), false, nil
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// DictGet returns d[key] as a borrowed value; ok is false when absent.
+func (in *Interp) DictGet(d *Dict, key Value) (v Value, ok bool, err error) {
+	hash, err := in.Hash(key)
+	if err != nil {
+		return Value{}, false, err
+	}
+	_, ix, err := in.dictLookup(d, key, hash)
+	if err != nil || ix < 0 {
+		return Value{}, false, err
+	}
+	return d.entries[ix].value, true, nil
+}
+
+// DictSet sets d[key] = value, taking references to both.
+func (in *Interp) DictSet(d *Dict, key, value Value) error {
+	hash, err := in.Hash(key)
+	if err != nil {
+		return err
+	}
+	_, ix, err := in.dictLookup(d, key, hash)
+	if err != nil {
+		return err
+	}
+	incRef(value)
+	if ix >= 0 {
+		old := d.entries[ix].value
+		d.entries[ix].value = value
+		d.Version++
+		in.decRef(old)
+		return nil
+	}
+	if err := in.dictGrowFor(d, d.used+1); err != nil {
+		in.decRef(value)
+		return err
+	}
+	incRef(key)
+	d.entries = append(d.entries, dictEntry{hash, key, value})
+	d.insertIndex(hash, int32(len(d.entries)-1))
+	d.used++
+	d.Version++
+	return nil
+}
+
+// DictDelete removes key; ok is false when it was absent.
+func (in *Interp) DictDelete(d *Dict, key Value) (ok bool, err error) {
+	hash, err := in.Hash(key)
+	if err != nil {
+		return false, err
+	}
+	slot, ix, err := in.dictLookup(d, key, hash)
+	if err != nil || ix < 0 {
+		return false, err
+	}
+	e := d.entries[ix]
+	d.entries[ix] = dictEntry{}
+	d.indices[slot] = deletedSlot
+	d.used--
+	d.Version++
+	in.decRef(e.key)
+	in.decRef(e.value)
+	return true, nil
+}
+
+// insertIndex puts entry ix into the first free slot of hash's probe
+// sequence (the table has room and no equal key).
+func (d *Dict) insertIndex(hash int64, ix int32) {
+	mask := uint64(len(d.indices) - 1)
+	perturb := uint64(hash)
+	i := uint64(hash) & mask
+	for d.indices[i] >= 0 {
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+	d.indices[i] = ix
+}
+
+// dictGrowFor makes room for n live entries, rebuilding the index table
+// (and compacting deleted entries) when it would be more than 2/3 full.
+func (in *Interp) dictGrowFor(d *Dict, n int) error {
+	if len(d.entries)+1 <= len(d.indices)*2/3 {
+		return nil
+	}
+	size := minIndices
+	for size*2/3 < n+1 {
+		size *= 2
+	}
+	oldBytes := uintptr(len(d.indices))*4 + uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{})
+	newBytes := uintptr(size)*4 + uintptr(size*2/3)*unsafe.Sizeof(dictEntry{})
+	if err := in.heap.Resize(&d.Header, oldBytes, newBytes); err != nil {
+		return in.memoryError()
+	}
+	live := make([]dictEntry, 0, size*2/3)
+	for _, e := range d.entries {
+		if !e.key.IsNil() {
+			live = append(live, e)
+		}
+	}
+	d.entries = live
+	d.indices = make([]int32, size)
+	for i := range d.indices {
+		d.indices[i] = emptySlot
+	}
+	for ix, e := range d.entries {
+		d.insertIndex(e.hash, int32(ix))
+	}
+	return nil
+}
+
+func dictDealloc(in *Interp, v Value) {
+	d := asObject[Dict](v)
+	for _, e := range d.entries {
+		if !e.key.IsNil() {
+			in.decRef(e.key)
+			in.decRef(e.value)
+		}
+	}
+	in.heap.Free(&d.Header, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
+	d.entries, d.indices = nil, nil
+}
+
+// dictRepr is repr() of a dict: {k: v, ...}.
+func dictRepr(in *Interp, v Value) (Value, error) {
+	d := asObject[Dict](v)
+	b := []byte{'{'}
+	first := true
+	for _, e := range d.entries {
+		if e.key.IsNil() {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		for i, x := range [2]Value{e.key, e.value} {
+			r, err := in.Repr(x)
+			if err != nil {
+				return Value{}, err
+			}
+			b = append(b, r.GoString()...)
+			in.decRef(r)
+			if i == 0 {
+				b = append(b, ": "...)
+			}
+		}
+	}
+	b = append(b, '}')
+	return in.NewStr(string(b))
+}
