@@ -251,25 +251,33 @@ func dictRepr(in *Interp, v Value) (Value, error) {
 	d := asObject[Dict](v)
 	b := []byte{'{'}
 	first := true
-	for _, e := range d.entries {
+	for i := 0; i < len(d.entries); i++ {
+		e := d.entries[i]
 		if e.key.IsNil() {
 			continue
 		}
+		// A __repr__ may change the dict: hold the pair while it runs.
+		incRef(e.key)
+		incRef(e.value)
 		if !first {
 			b = append(b, ", "...)
 		}
 		first = false
-		for i, x := range [2]Value{e.key, e.value} {
+		for j, x := range [2]Value{e.key, e.value} {
 			r, err := in.Repr(x)
 			if err != nil {
+				in.decRef(e.key)
+				in.decRef(e.value)
 				return Value{}, err
 			}
 			b = append(b, r.GoString()...)
 			in.decRef(r)
-			if i == 0 {
+			if j == 0 {
 				b = append(b, ": "...)
 			}
 		}
+		in.decRef(e.key)
+		in.decRef(e.value)
 	}
 	b = append(b, '}')
 	return in.NewStr(string(b))

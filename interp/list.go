@@ -1,0 +1,110 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// List is a list object. It owns a reference to each item; its backing
+// array comes from the interpreter's value-slice pool and is accounted by
+// capacity.
+type List struct {
+	alloc.Header
+	alloc.GCLink
+	items []Value
+}
+
+var listType = newBuiltinType("list", objectType, TypeBaseType)
+
+const listSize = unsafe.Sizeof(List{})
+
+const valueSize = unsafe.Sizeof(Value{})
+
+func init() {
+	listType.dealloc = listDealloc
+	listType.repr = listRepr
+	listType.boolean = func(in *Interp, v Value) (bool, error) { return len(asObject[List](v).items) > 0, nil }
+}
+
+// NewList returns a list of items, taking new references to them.
+func (in *Interp) NewList(items ...Value) (Value, error) {
+	l := &List{}
+	if err := in.account(&l.Header, listType, listSize); err != nil {
+		return Value{}, err
+	}
+	l.Header.SetFlags(alloc.FlagContainer)
+	if err := in.listReserve(l, len(items)); err != nil {
+		in.decRef(valueOf(l))
+		return Value{}, err
+	}
+	for _, v := range items {
+		incRef(v)
+		l.items = append(l.items, v)
+	}
+	return valueOf(l), nil
+}
+
+// listReserve makes room for n more items, growing the backing array
+// geometrically (as CPython's list_resize over-allocates).
+func (in *Interp) listReserve(l *List, n int) error {
+	need := len(l.items) + n
+	if need <= cap(l.items) {
+		return nil
+	}
+	newCap := max(need, cap(l.items)+cap(l.items)>>3+6)
+	if err := in.heap.Resize(&l.Header, uintptr(cap(l.items))*valueSize, uintptr(newCap)*valueSize); err != nil {
+		return in.memoryError()
+	}
+	items := make([]Value, len(l.items), newCap)
+	copy(items, l.items)
+	l.items = items
+	return nil
+}
+
+// Append appends v to the list, taking a reference.
+func (in *Interp) Append(l *List, v Value) error {
+	if err := in.listReserve(l, 1); err != nil {
+		return err
+	}
+	incRef(v)
+	l.items = append(l.items, v)
+	return nil
+}
+
+// Len returns the number of items.
+func (l *List) Len() int { return len(l.items) }
+
+func listDealloc(in *Interp, v Value) {
+	l := asObject[List](v)
+	items := l.items
+	l.items = nil
+	for _, item := range items {
+		in.decRef(item)
+	}
+	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
+}
+
+// listRepr is repr() of a list: [a, b]. An item's __repr__ may change
+// the list, so the length is read afresh and each item is held while its
+// repr runs.
+func listRepr(in *Interp, v Value) (Value, error) {
+	l := asObject[List](v)
+	b := []byte{'['}
+	for i := 0; i < len(l.items); i++ {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		item := l.items[i]
+		incRef(item)
+		r, err := in.Repr(item)
+		in.decRef(item)
+		if err != nil {
+			return Value{}, err
+		}
+		b = append(b, r.GoString()...)
+		in.decRef(r)
+	}
+	b = append(b, ']')
+	return in.NewStr(string(b))
+}
