@@ -1,16 +1,29 @@
 package interp
 
+import "fmt"
+
 // The abstract protocols: what the eval loop and the builtins call to
 // operate on any value, dispatching through the type's slots the way
 // CPython's abstract.c and object.c do.
 
 // Repr returns repr(v) as a new str.
 func (in *Interp) Repr(v Value) (Value, error) {
-	t := v.Type()
-	if t.repr == nil {
-		return Value{}, in.raise(notImplementedErrorType, "repr() of %s objects is not implemented yet", t.Name)
+	for _, t := range v.Type().MRO {
+		if t.repr != nil {
+			return t.repr(in, v)
+		}
 	}
-	return t.repr(in, v)
+	return objectRepr(in, v)
+}
+
+// objectRepr is object.__repr__: <module.Name object at 0x...>.
+func objectRepr(in *Interp, v Value) (Value, error) {
+	t := v.Type()
+	name := t.Name
+	if t.Module != "builtins" {
+		name = t.Module + "." + name
+	}
+	return in.NewStr(fmt.Sprintf("<%s object at %#x>", name, uintptr(v.p)))
 }
 
 // Str returns str(v) as a new str; types without their own __str__ use

@@ -163,6 +163,12 @@ func newSingleton(t *Type) Value {
 // NotImplemented is the NotImplemented singleton.
 var NotImplemented = notImplObject
 
+var notImplRepr = newImmortalStr("NotImplemented")
+
+func init() {
+	notImplType.repr = func(in *Interp, v Value) (Value, error) { return notImplRepr, nil }
+}
+
 // IsSubtype reports whether t is sub (or sub itself) by its MRO.
 func (sub *Type) IsSubtype(t *Type) bool {
 	for _, b := range sub.MRO {
