@@ -249,6 +249,10 @@ func dictDealloc(in *Interp, v Value) {
 // dictRepr is repr() of a dict: {k: v, ...}.
 func dictRepr(in *Interp, v Value) (Value, error) {
 	d := asObject[Dict](v)
+	if !in.reprEnter(v) {
+		return in.NewStr("{...}")
+	}
+	defer in.reprLeave()
 	b := []byte{'{'}
 	first := true
 	for i := 0; i < len(d.entries); i++ {

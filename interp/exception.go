@@ -132,6 +132,7 @@ var (
 	systemErrorType       = exceptionTypes["SystemError"]
 
 	notImplementedErrorType = exceptionTypes["NotImplementedError"]
+	recursionErrorType      = exceptionTypes["RecursionError"]
 )
 
 // Error returns "TypeName: message", the last line of a traceback, for Go

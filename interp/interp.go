@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 )
@@ -20,6 +21,9 @@ type Interp struct {
 	excs   *alloc.Pool[Exception]
 	bigs   *alloc.Pool[BigInt]
 	values *alloc.SlicePool[Value]
+
+	cDepth    int              // Go-level recursion, see enterCall
+	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
 	// noMemory is raised when the memory limit is hit; it is made before
 	// the limit can matter, so raising it never allocates.

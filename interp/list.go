@@ -90,6 +90,10 @@ func listDealloc(in *Interp, v Value) {
 // repr runs.
 func listRepr(in *Interp, v Value) (Value, error) {
 	l := asObject[List](v)
+	if !in.reprEnter(v) {
+		return in.NewStr("[...]")
+	}
+	defer in.reprLeave()
 	b := []byte{'['}
 	for i := 0; i < len(l.items); i++ {
 		if i > 0 {

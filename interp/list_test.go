@@ -70,3 +70,52 @@ func TestMemoryLimitRaisesMemoryError(t *testing.T) {
 		t.Errorf("heap holds %d bytes, over its limit", in.Heap().Bytes())
 	}
 }
+
+// CPython 3.12: l = [1]; l.append(l) -> "[1, [...]]"; d = {}; d['a'] = d
+// -> "{'a': {...}}"; ([1, [...]],) for (l,); and a list nested 100,000
+// deep raises "RecursionError: maximum recursion depth exceeded while
+// getting the repr of an object".
+func TestReprOfRecursiveAndDeepContainers(t *testing.T) {
+	in := New(Options{})
+	lv, _ := in.NewList(Int(1))
+	l := asObject[List](lv)
+	in.Append(l, lv)
+	dv, _ := in.NewDict()
+	a, _ := in.NewStr("a")
+	in.DictSet(asObject[Dict](dv), a, dv)
+	tv, _ := in.NewTuple(lv)
+	for _, c := range []struct {
+		v    Value
+		want string
+	}{{lv, "[1, [...]]"}, {dv, "{'a': {...}}"}, {tv, "([1, [...]],)"}} {
+		r, err := in.Repr(c.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.GoString() != c.want {
+			t.Errorf("repr = %s, want %s", r.GoString(), c.want)
+		}
+		in.decRef(r)
+	}
+
+	deep, _ := in.NewList()
+	for i := 0; i < 100000; i++ {
+		outer, _ := in.NewList(deep)
+		in.decRef(deep)
+		deep = outer
+	}
+	_, err := in.Repr(deep)
+	if err == nil || err.Error() != "RecursionError: maximum recursion depth exceeded while getting the repr of an object" {
+		t.Fatalf("repr of a 100,000-deep list: %v", err)
+	}
+	if in.cDepth != 0 || len(in.reprStack) != 0 {
+		t.Errorf("recursion state not unwound: depth %d, repr stack %d", in.cDepth, len(in.reprStack))
+	}
+	in.decRef(valueOf(err.(*Exception)))
+	// Releasing the outermost list frees all 100,001 lists.
+	before := in.Heap().Stats().Live
+	in.decRef(deep)
+	if freed := before - in.Heap().Stats().Live; freed != 100001 {
+		t.Errorf("releasing the deep list freed %d objects, want 100001", freed)
+	}
+}

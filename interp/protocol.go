@@ -8,6 +8,10 @@ import "fmt"
 
 // Repr returns repr(v) as a new str.
 func (in *Interp) Repr(v Value) (Value, error) {
+	if err := in.enterCall(" while getting the repr of an object"); err != nil {
+		return Value{}, err
+	}
+	defer in.leaveCall()
 	for _, t := range v.Type().MRO {
 		if t.repr != nil {
 			return t.repr(in, v)
@@ -15,6 +19,40 @@ func (in *Interp) Repr(v Value) (Value, error) {
 	}
 	return objectRepr(in, v)
 }
+
+// cRecursionLimit bounds the nesting of Go-level recursion through Python
+// operations (repr of nested containers, comparisons, calls from Go back
+// into Python), as CPython's C recursion limit does: deep data raises
+// RecursionError instead of growing the Go stack without bound.
+const cRecursionLimit = 1500
+
+// enterCall counts one level of Go recursion; where completes CPython's
+// "maximum recursion depth exceeded" message.
+func (in *Interp) enterCall(where string) error {
+	in.cDepth++
+	if in.cDepth > cRecursionLimit {
+		in.cDepth--
+		return in.raise(recursionErrorType, "maximum recursion depth exceeded%s", where)
+	}
+	return nil
+}
+
+func (in *Interp) leaveCall() { in.cDepth-- }
+
+// reprEnter marks container v as being repr'd; it returns false when v
+// already is, and the caller prints [...] or {...} (CPython's
+// Py_ReprEnter). reprLeave undoes it.
+func (in *Interp) reprEnter(v Value) bool {
+	for _, p := range in.reprStack {
+		if p == v.p {
+			return false
+		}
+	}
+	in.reprStack = append(in.reprStack, v.p)
+	return true
+}
+
+func (in *Interp) reprLeave() { in.reprStack = in.reprStack[:len(in.reprStack)-1] }
 
 // objectRepr is object.__repr__: <module.Name object at 0x...>.
 func objectRepr(in *Interp, v Value) (Value, error) {

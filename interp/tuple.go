@@ -26,6 +26,10 @@ func init() {
 // one-item tuple.
 func tupleRepr(in *Interp, v Value) (Value, error) {
 	items := asObject[Tuple](v).items
+	if !in.reprEnter(v) {
+		return in.NewStr("(...)")
+	}
+	defer in.reprLeave()
 	var b []byte
 	b = append(b, '(')
 	for i, item := range items {
