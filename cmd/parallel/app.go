@@ -33,6 +33,7 @@ func (e usageError) Unwrap() error { return e.err }
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	commands := []*cli.Command{
 		astCommand(),
+		disCommand(),
 		versionCommand(),
 	}
 	for _, c := range commands {

@@ -112,8 +112,8 @@ const (
 	STORE_ATTR_WITH_HINT              Op = 67 // (v, owner -- ) specialized STORE_ATTR
 	DELETE_ATTR                       Op = 68 // (owner -- )
 
-	// super().name: oparg>>2 indexes co_names; oparg&1 = method load, oparg&2 =
-	// two-argument form was not used (zero-argument super).
+	// super().name: oparg>>2 indexes co_names; oparg&1 = method load; oparg&2 =
+	// the two-argument form super(C, self) (clear for zero-argument super()).
 	LOAD_SUPER_ATTR        Op = 69 // (global_super, class, self -- res2 if oparg&1 != 0, res)
 	LOAD_SUPER_ATTR_ATTR   Op = 70 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
 	LOAD_SUPER_ATTR_METHOD Op = 71 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
@@ -285,7 +285,7 @@ const numOps = 175
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0xbdd7675356b176af
+const TableHash uint64 = 0x74ce981cf91a3128
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
