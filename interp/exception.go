@@ -19,6 +19,21 @@ type Exception struct {
 	cause   Value // __cause__, or nil
 
 	suppressContext bool
+
+	// traceback lists where the exception passed, innermost last, as
+	// (code, instruction index) pairs; the code objects are immortal.
+	traceback []tracebackEntry
+}
+
+type tracebackEntry struct {
+	code *Code
+	pc   int
+}
+
+// addTraceback records that the exception passed through code at pc,
+// as CPython's PyTraceBack_Here does for each frame it leaves.
+func (e *Exception) addTraceback(c *Code, pc int) {
+	e.traceback = append(e.traceback, tracebackEntry{c, pc})
 }
 
 const exceptionSize = unsafe.Sizeof(Exception{})
@@ -133,6 +148,8 @@ var (
 
 	notImplementedErrorType = exceptionTypes["NotImplementedError"]
 	recursionErrorType      = exceptionTypes["RecursionError"]
+	nameErrorType           = exceptionTypes["NameError"]
+	unboundLocalErrorType   = exceptionTypes["UnboundLocalError"]
 )
 
 // Error returns "TypeName: message", the last line of a traceback, for Go

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"io"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -22,6 +23,11 @@ type Interp struct {
 	bigs   *alloc.Pool[BigInt]
 	values *alloc.SlicePool[Value]
 
+	builtins   *Dict               // the builtins module's namespace
+	stdout     io.Writer           // where print writes
+	frameSlots *alloc.Stack[Value] // locals and value stacks of frames
+	depth      int                 // Python frames on the stack
+
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
@@ -35,6 +41,9 @@ type Options struct {
 	// MemoryLimit bounds the bytes of objects the interpreter may hold
 	// (0: no limit); going past it raises MemoryError inside it.
 	MemoryLimit int64
+
+	// Stdout receives what print writes; nil discards it.
+	Stdout io.Writer
 }
 
 // New creates an interpreter.
@@ -59,6 +68,10 @@ func New(opts Options) *Interp {
 		panic("interp: cannot create the MemoryError instance: " + err.Error())
 	}
 	in.noMemory = e
+	in.frameSlots = alloc.NewStack[Value](4096)
+	if err := in.initBuiltins(opts); err != nil {
+		panic("interp: cannot create the builtins: " + err.Error())
+	}
 	in.heap.SetLimit(opts.MemoryLimit)
 	return in
 }

@@ -75,6 +75,27 @@ func (in *Interp) Append(l *List, v Value) error {
 // Len returns the number of items.
 func (l *List) Len() int { return len(l.items) }
 
+// listExtend appends the items of src (a list or tuple so far).
+func (in *Interp) listExtend(l *List, src Value) error {
+	var items []Value
+	switch src.Type() {
+	case listType:
+		items = asObject[List](src).items
+	case tupleType:
+		items = asObject[Tuple](src).items
+	default:
+		return in.raise(notImplementedErrorType, "extending a list from %s objects is not implemented yet", src.Type().Name)
+	}
+	if err := in.listReserve(l, len(items)); err != nil {
+		return err
+	}
+	for _, v := range items {
+		incRef(v)
+		l.items = append(l.items, v)
+	}
+	return nil
+}
+
 func listDealloc(in *Interp, v Value) {
 	l := asObject[List](v)
 	items := l.items

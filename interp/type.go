@@ -167,6 +167,14 @@ var notImplRepr = newImmortalStr("NotImplemented")
 
 func init() {
 	notImplType.repr = func(in *Interp, v Value) (Value, error) { return notImplRepr, nil }
+	typeType.repr = func(in *Interp, v Value) (Value, error) {
+		t := (*Type)(v.p)
+		name := t.Name
+		if t.Module != "builtins" {
+			name = t.Module + "." + name
+		}
+		return in.NewStr("<class '" + name + "'>")
+	}
 }
 
 // IsSubtype reports whether t is sub (or sub itself) by its MRO.

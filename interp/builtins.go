@@ -1,0 +1,97 @@
+package interp
+
+import (
+	"io"
+	"strings"
+)
+
+// The builtins module: every interpreter gets its own namespace dict (so
+// that a program can rebind a builtin without affecting its neighbours),
+// holding the immortal builtin functions and types shared by all.
+
+// builtinFuncs lists the builtin functions implemented so far.
+var builtinFuncs = []Value{
+	newBuiltin("print", builtinPrint),
+	newBuiltin("repr", builtinRepr),
+	newBuiltin("len", builtinLen),
+}
+
+func (in *Interp) initBuiltins(opts Options) error {
+	d, err := in.NewDict()
+	if err != nil {
+		return err
+	}
+	in.builtins = asObject[Dict](d)
+	in.stdout = opts.Stdout
+	if in.stdout == nil {
+		in.stdout = io.Discard
+	}
+	for _, fn := range builtinFuncs {
+		if err := in.DictSet(in.builtins, internName(asObject[Builtin](fn).name), fn); err != nil {
+			return err
+		}
+	}
+	for _, t := range builtinTypes {
+		if t.Module == "builtins" && !strings.HasPrefix(t.Name, "<") {
+			if err := in.DictSet(in.builtins, internName(t.Name), valueOf(t)); err != nil {
+				return err
+			}
+		}
+	}
+	for name, v := range map[string]Value{"None": None, "True": True, "False": False, "NotImplemented": NotImplemented, "Ellipsis": ellipsisObject} {
+		if err := in.DictSet(in.builtins, internName(name), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// builtinPrint is print(*args, sep=' ', end='\n'); file= and flush= wait
+// for the io module.
+func builtinPrint(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if len(kwnames) > 0 {
+		return Value{}, in.raise(notImplementedErrorType, "print() keyword arguments are not implemented yet")
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		s, err := in.Str(a)
+		if err != nil {
+			return Value{}, err
+		}
+		b.WriteString(s.GoString())
+		in.decRef(s)
+	}
+	b.WriteByte('\n')
+	if _, err := io.WriteString(in.stdout, b.String()); err != nil {
+		return Value{}, in.raise(notImplementedErrorType, "OSError from print is not implemented yet: %v", err)
+	}
+	return None, nil
+}
+
+func builtinRepr(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if len(args) != 1 || len(kwnames) > 0 {
+		return Value{}, in.raise(typeErrorType, "repr() takes exactly one argument (%d given)", len(args))
+	}
+	return in.Repr(args[0])
+}
+
+func builtinLen(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if len(args) != 1 || len(kwnames) > 0 {
+		return Value{}, in.raise(typeErrorType, "len() takes exactly one argument (%d given)", len(args))
+	}
+	switch a := args[0]; a.Type() {
+	case strType:
+		return Int(int64(asObject[Str](a).length)), nil
+	case listType:
+		return Int(int64(len(asObject[List](a).items))), nil
+	case tupleType:
+		return Int(int64(len(asObject[Tuple](a).items))), nil
+	case dictType:
+		return Int(int64(asObject[Dict](a).used)), nil
+	default:
+		return Value{}, in.raise(typeErrorType, "object of type '%s' has no len()", a.Type().Name)
+	}
+}
