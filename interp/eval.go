@@ -41,7 +41,8 @@ const maxFrames = 1000
 func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	t := c.tmpl
 	n := len(t.LocalsPlusNames)
-	f := &frame{code: c, tmpl: t, globals: globals, nlocal: n}
+	f := in.frames.Get()
+	*f = frame{code: c, tmpl: t, globals: globals, nlocal: n}
 	f.slots = in.frameSlots.Push(n + t.StackSize)
 	f.sp = n
 	return f
@@ -55,6 +56,7 @@ func (in *Interp) releaseFrame(f *frame) {
 	in.frameSlots.Pop(len(f.slots))
 	in.xdecRef(f.fn)
 	in.depth--
+	in.frames.Put(f)
 }
 
 // ExecModule runs compiled module code with globals as its namespace.
@@ -259,6 +261,44 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				f.push(r)
 			}
 
+		case bytecode.GET_ITER:
+			v := f.pop()
+			var it Value
+			it, err = in.getIter(v)
+			in.decRef(v)
+			if err == nil {
+				f.push(it)
+			}
+
+		case bytecode.FOR_ITER:
+			it := f.top()
+			if it.Type() == rangeIteratorType { // the common case, inline
+				r := asObject[rangeIterator](it)
+				if r.left > 0 {
+					f.push(Int(r.next))
+					r.next += r.step
+					r.left--
+					break
+				}
+			} else {
+				v, ok, ierr := in.iterNext(it)
+				if ierr != nil {
+					err = ierr
+					break
+				}
+				if ok {
+					f.push(v)
+					break
+				}
+			}
+			// Exhausted: drop the iterator and skip the END_FOR.
+			in.decRef(f.pop())
+			f.pc = instr.Target(pc) + 1
+
+		case bytecode.END_FOR:
+			in.decRef(f.pop())
+			in.decRef(f.pop())
+
 		case bytecode.LIST_EXTEND:
 			src := f.pop()
 			err = in.listExtend(asObject[List](f.slots[f.sp-oparg]), src)
@@ -288,7 +328,7 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				r = f.pop()
 			}
 			caller, entry := f.back, f.entry
-			in.releaseFrame(f)
+			in.releaseFrame(f) // f is reused from here on
 			if entry {
 				return r, nil
 			}
@@ -427,6 +467,15 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 			f.push(r)
 		}
 		return nil, err
+	case typeType:
+		if t := (*Type)(callable.p); t.construct != nil {
+			r, err := t.construct(in, t, args, nil)
+			clear()
+			if err == nil {
+				f.push(r)
+			}
+			return nil, err
+		}
 	}
 	name := callable.Type().Name
 	clear()

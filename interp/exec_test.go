@@ -37,6 +37,17 @@ while i < 1000:
     i += 1
 print(total, i)
 `,
+	"for": `total = 0
+for i in range(10):
+    total += i
+for i in range(10, 0, -3):
+    print(i)
+for x in [1, 'a', (2, 3)]:
+    print(x)
+for x in (1.5, None):
+    print(x)
+print(total, range(5), range(1, 10, 2))
+`,
 	"globals": `def g():
     global counter
     counter = counter + 1
@@ -58,7 +69,7 @@ func cpythonOutput(t *testing.T, src string) string {
 	return string(out)
 }
 
-func compileForTest(t *testing.T, src string) *compile.Code {
+func compileForTest(t testing.TB, src string) *compile.Code {
 	mod, err := syntax.Parse("<test>", []byte(src), syntax.ModeExec)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -66,6 +67,8 @@ func newBuiltin(name string, fn func(in *Interp, args []Value, kwnames []Value) 
 	alloc.MakeImmortal(&b.Header)
 	return valueOf(b)
 }
+
+var sprintf = fmt.Sprintf
 
 // hexAddr formats the address CPython shows in default reprs.
 func hexAddr(v Value) string {

@@ -26,6 +26,7 @@ type Interp struct {
 	builtins   *Dict               // the builtins module's namespace
 	stdout     io.Writer           // where print writes
 	frameSlots *alloc.Stack[Value] // locals and value stacks of frames
+	frames     *alloc.Pool[frame]  // frame records, reused
 	depth      int                 // Python frames on the stack
 
 	cDepth    int              // Go-level recursion, see enterCall
@@ -69,6 +70,7 @@ func New(opts Options) *Interp {
 	}
 	in.noMemory = e
 	in.frameSlots = alloc.NewStack[Value](4096)
+	in.frames = alloc.NewPool[frame](256)
 	if err := in.initBuiltins(opts); err != nil {
 		panic("interp: cannot create the builtins: " + err.Error())
 	}

@@ -38,6 +38,9 @@ type Type struct {
 	compare func(in *Interp, a, b Value, op CompareOp) (Value, error)
 	number  *numberSlots
 	dealloc func(in *Interp, v Value)
+
+	// construct is calling the type: t(args...).
+	construct func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
 }
 
 // TypeFlags describe a type.

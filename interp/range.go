@@ -1,0 +1,186 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Range is a range object over int64 bounds (bounds beyond int64 raise
+// NotImplementedError for now).
+type Range struct {
+	alloc.Header
+	start, stop, step int64
+}
+
+// rangeIterator walks a range; FOR_ITER advances it without allocating.
+type rangeIterator struct {
+	alloc.Header
+	next, step int64
+	left       int64 // items still to produce
+}
+
+// seqIterator walks a list or a tuple by index, holding a reference to it.
+type seqIterator struct {
+	alloc.Header
+	seq   Value
+	index int
+}
+
+var (
+	rangeType         = newBuiltinType("range", objectType, 0)
+	rangeIteratorType = newBuiltinType("range_iterator", objectType, 0)
+	listIteratorType  = newBuiltinType("list_iterator", objectType, 0)
+	tupleIteratorType = newBuiltinType("tuple_iterator", objectType, 0)
+)
+
+const (
+	rangeSize         = unsafe.Sizeof(Range{})
+	rangeIteratorSize = unsafe.Sizeof(rangeIterator{})
+	seqIteratorSize   = unsafe.Sizeof(seqIterator{})
+)
+
+func init() {
+	rangeType.construct = newRange
+	rangeType.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), rangeSize) }
+	rangeType.repr = func(in *Interp, v Value) (Value, error) {
+		r := asObject[Range](v)
+		if r.step == 1 {
+			return in.NewStr(sprintf("range(%d, %d)", r.start, r.stop))
+		}
+		return in.NewStr(sprintf("range(%d, %d, %d)", r.start, r.stop, r.step))
+	}
+	rangeIteratorType.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), rangeIteratorSize) }
+	for _, t := range []*Type{listIteratorType, tupleIteratorType} {
+		t.dealloc = func(in *Interp, v Value) {
+			it := asObject[seqIterator](v)
+			in.decRef(it.seq)
+			it.seq = Value{}
+			in.heap.Free(v.Header(), seqIteratorSize)
+		}
+	}
+}
+
+// rangeArg converts a range() argument.
+func (in *Interp) rangeArg(v Value) (int64, error) {
+	switch {
+	case v.p == intTag || v.p == boolTag:
+		return int64(v.n), nil
+	case isInt(v):
+		return 0, in.raise(notImplementedErrorType, "range() over ints beyond 64 bits is not implemented yet")
+	}
+	return 0, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+}
+
+func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+	if len(kwnames) > 0 {
+		return Value{}, in.raise(typeErrorType, "range() takes no keyword arguments")
+	}
+	var bounds [3]int64
+	for i, a := range args {
+		if i == 3 {
+			break
+		}
+		x, err := in.rangeArg(a)
+		if err != nil {
+			return Value{}, err
+		}
+		bounds[i] = x
+	}
+	r := &Range{step: 1}
+	switch len(args) {
+	case 1:
+		r.stop = bounds[0]
+	case 2:
+		r.start, r.stop = bounds[0], bounds[1]
+	case 3:
+		r.start, r.stop, r.step = bounds[0], bounds[1], bounds[2]
+		if r.step == 0 {
+			return Value{}, in.raise(valueErrorType, "range() arg 3 must not be zero")
+		}
+	case 0:
+		return Value{}, in.raise(typeErrorType, "range expected at least 1 argument, got 0")
+	default:
+		return Value{}, in.raise(typeErrorType, "range expected at most 3 arguments, got %d", len(args))
+	}
+	if err := in.account(&r.Header, rangeType, rangeSize); err != nil {
+		return Value{}, err
+	}
+	return valueOf(r), nil
+}
+
+// rangeLen is the number of items of a range (0 when empty).
+func rangeLen(start, stop, step int64) int64 {
+	switch {
+	case step > 0 && start < stop:
+		return int64((uint64(stop-start)-1)/uint64(step)) + 1
+	case step < 0 && start > stop:
+		return int64((uint64(start-stop)-1)/uint64(-step)) + 1
+	}
+	return 0
+}
+
+// getIter is iter(v) for the iterable types implemented so far.
+func (in *Interp) getIter(v Value) (Value, error) {
+	switch v.Type() {
+	case rangeType:
+		r := asObject[Range](v)
+		it := &rangeIterator{next: r.start, step: r.step, left: rangeLen(r.start, r.stop, r.step)}
+		if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
+			return Value{}, err
+		}
+		return valueOf(it), nil
+	case listType, tupleType:
+		t := listIteratorType
+		if v.Type() == tupleType {
+			t = tupleIteratorType
+		}
+		it := &seqIterator{seq: v}
+		if err := in.account(&it.Header, t, seqIteratorSize); err != nil {
+			return Value{}, err
+		}
+		incRef(v)
+		return valueOf(it), nil
+	case rangeIteratorType, listIteratorType, tupleIteratorType:
+		incRef(v)
+		return v, nil
+	}
+	return Value{}, in.raise(typeErrorType, "'%s' object is not iterable", v.Type().Name)
+}
+
+// iterNext advances an iterator: the next value (a new reference), or
+// ok false when it is exhausted.
+func (in *Interp) iterNext(it Value) (v Value, ok bool, err error) {
+	switch it.Type() {
+	case rangeIteratorType:
+		r := asObject[rangeIterator](it)
+		if r.left <= 0 {
+			return Value{}, false, nil
+		}
+		v = Int(r.next)
+		r.next += r.step
+		r.left--
+		return v, true, nil
+	case listIteratorType:
+		s := asObject[seqIterator](it)
+		items := asObject[List](s.seq).items
+		if s.index >= len(items) {
+			return Value{}, false, nil
+		}
+		v = items[s.index]
+		s.index++
+		incRef(v)
+		return v, true, nil
+	case tupleIteratorType:
+		s := asObject[seqIterator](it)
+		items := asObject[Tuple](s.seq).items
+		if s.index >= len(items) {
+			return Value{}, false, nil
+		}
+		v = items[s.index]
+		s.index++
+		incRef(v)
+		return v, true, nil
+	}
+	return Value{}, false, in.raise(notImplementedErrorType, "iterating %s objects is not implemented yet", it.Type().Name)
+}
