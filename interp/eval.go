@@ -101,13 +101,14 @@ func binaryOpArg(oparg int) BinaryOp {
 // found.
 func (in *Interp) run(f *frame) (result Value, err error) {
 	instrs := f.tmpl.Instructions
+	noTraceback := false // RERAISE: the traceback already has this frame
 	for {
 		if err != nil {
 			var handled bool
-			if f, handled = in.unwind(f, err); !handled {
+			if f, handled = in.unwind(f, err, noTraceback); !handled {
 				return Value{}, err
 			}
-			err = nil
+			err, noTraceback = nil, false
 			instrs = f.tmpl.Instructions
 		}
 		instr := instrs[f.pc]
@@ -163,6 +164,25 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 			v := f.pop()
 			err = in.DictSet(f.globals, f.code.names[oparg], v)
 			in.decRef(v)
+
+		case bytecode.DELETE_NAME, bytecode.DELETE_GLOBAL:
+			d := f.names
+			if op == bytecode.DELETE_GLOBAL {
+				d = f.globals
+			}
+			name := f.code.names[oparg]
+			var ok bool
+			if ok, err = in.DictDelete(d, name); err == nil && !ok {
+				err = in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
+			}
+
+		case bytecode.DELETE_FAST:
+			if f.slots[oparg].IsNil() {
+				err = in.raise(unboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", f.tmpl.LocalsPlusNames[oparg])
+				break
+			}
+			in.decRef(f.slots[oparg])
+			f.slots[oparg] = Value{}
 
 		case bytecode.LOAD_NAME:
 			var v Value
@@ -261,6 +281,45 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				f.push(r)
 			}
 
+		case bytecode.PUSH_EXC_INFO:
+			exc := f.pop()
+			prev := in.excInfo
+			if prev.IsNil() {
+				prev = None
+			}
+			f.push(prev) // the stack takes over in.excInfo's reference
+			incRef(exc)
+			in.excInfo = exc
+			f.push(exc)
+
+		case bytecode.POP_EXCEPT:
+			old := in.excInfo
+			in.excInfo = f.pop()
+			if in.excInfo.IsNone() {
+				in.excInfo = Value{}
+			}
+			in.xdecRef(old)
+
+		case bytecode.CHECK_EXC_MATCH:
+			match := f.pop()
+			var ok bool
+			ok, err = in.exceptionMatches(f.top(), match)
+			in.decRef(match)
+			if err == nil {
+				f.push(Bool(ok))
+			}
+
+		case bytecode.RERAISE:
+			// The handler is looked up at the RERAISE itself; the
+			// traceback already holds this frame at the instruction that
+			// first raised (the lasti below the exception, when oparg is
+			// set, which is what CPython reports as the frame's line).
+			err = asObject[Exception](f.pop())
+			noTraceback = true
+
+		case bytecode.RAISE_VARARGS:
+			err = in.raiseVarargs(f, oparg)
+
 		case bytecode.GET_ITER:
 			v := f.pop()
 			var it Value
@@ -345,16 +404,20 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 // unwind looks for a handler of err in f and its callers, releasing the
 // frames it leaves. It returns the frame to continue in, or false when
 // the exception escapes the entry frame.
-func (in *Interp) unwind(f *frame, err error) (*frame, bool) {
+func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 	exc, ok := err.(*Exception)
 	if !ok {
 		panic("interp: a non-Python error reached the eval loop: " + err.Error())
 	}
+	in.setContext(exc)
 	for {
-		exc.addTraceback(f.code, f.pc-1)
+		if !reraised {
+			exc.addTraceback(f.code, f.pc-1)
+		}
+		reraised = false
 		if h, found := bytecode.FindHandler(f.tmpl.ExceptionTable, f.pc-1); found {
 			for f.sp > f.nlocal+h.Depth {
-				in.decRef(f.pop())
+				in.xdecRef(f.pop()) // NULL slots from PUSH_NULL are empty
 			}
 			if h.Lasti {
 				f.push(Int(int64(f.pc - 1)))

@@ -133,6 +133,7 @@ func init() {
 		t.dealloc = exceptionDealloc
 		t.str = exceptionStr
 		t.repr = exceptionRepr
+		t.construct = newExceptionFromArgs
 	}
 }
 
@@ -149,6 +150,7 @@ var (
 	notImplementedErrorType = exceptionTypes["NotImplementedError"]
 	recursionErrorType      = exceptionTypes["RecursionError"]
 	nameErrorType           = exceptionTypes["NameError"]
+	runtimeErrorType        = exceptionTypes["RuntimeError"]
 	unboundLocalErrorType   = exceptionTypes["UnboundLocalError"]
 )
 
@@ -252,4 +254,122 @@ func exceptionRepr(in *Interp, v Value) (Value, error) {
 	}
 	defer in.decRef(r)
 	return in.NewStr(name + r.GoString())
+}
+
+// setContext links a newly raised exception to the one being handled
+// (__context__), as CPython does when an exception is raised inside an
+// except or finally block, avoiding a cycle back to itself.
+func (in *Interp) setContext(e *Exception) {
+	handled := in.excInfo
+	if handled.IsNil() || handled.p == valueOf(e).p || !e.context.IsNil() {
+		return
+	}
+	for c := asObject[Exception](handled); ; {
+		if c == e {
+			return // e is already in handled's chain
+		}
+		if c.context.IsNil() {
+			break
+		}
+		c = asObject[Exception](c.context)
+	}
+	incRef(handled)
+	e.context = handled
+}
+
+// isExceptionClass reports whether v is a subclass of BaseException.
+func isExceptionClass(v Value) bool {
+	return v.Type() == typeType && (*Type)(v.p).IsSubtype(baseExceptionType)
+}
+
+// exceptionMatches is the test of an except clause: exc against a class
+// or a tuple of classes.
+func (in *Interp) exceptionMatches(exc, match Value) (bool, error) {
+	classes := []Value{match}
+	if match.Type() == tupleType {
+		classes = asObject[Tuple](match).items
+	}
+	for _, c := range classes {
+		if !isExceptionClass(c) {
+			return false, in.raise(typeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+		}
+	}
+	for _, c := range classes {
+		if exc.Type().IsSubtype((*Type)(c.p)) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// raiseVarargs is RAISE_VARARGS: re-raise the handled exception (0), or
+// raise an exception class or instance (1), optionally from a cause (2).
+func (in *Interp) raiseVarargs(f *frame, oparg int) error {
+	var cause Value
+	if oparg == 2 {
+		cause = f.pop()
+	}
+	if oparg == 0 {
+		if in.excInfo.IsNil() {
+			return in.raise(runtimeErrorType, "No active exception to reraise")
+		}
+		incRef(in.excInfo)
+		return asObject[Exception](in.excInfo)
+	}
+	v := f.pop()
+	exc, err := in.toException(v)
+	in.decRef(v)
+	if err != nil {
+		in.xdecRef(cause)
+		return err
+	}
+	if oparg == 2 {
+		var c Value
+		switch {
+		case cause.IsNone():
+		case isExceptionClass(cause) || cause.Type().IsSubtype(baseExceptionType):
+			ce, err := in.toException(cause)
+			if err != nil {
+				in.decRef(cause)
+				in.decRef(valueOf(exc))
+				return err
+			}
+			c = valueOf(ce)
+		default:
+			in.decRef(cause)
+			in.decRef(valueOf(exc))
+			return in.raise(typeErrorType, "exception causes must derive from BaseException")
+		}
+		in.decRef(cause)
+		in.xdecRef(exc.cause)
+		exc.cause = c
+		exc.suppressContext = true
+	}
+	return exc
+}
+
+// toException turns what a raise statement names into an exception
+// instance (a new reference): instances as they are, classes called with
+// no arguments.
+func (in *Interp) toException(v Value) (*Exception, error) {
+	if isExceptionClass(v) {
+		return in.newException((*Type)(v.p))
+	}
+	if v.Type().IsSubtype(baseExceptionType) {
+		incRef(v)
+		return asObject[Exception](v), nil
+	}
+	return nil, in.raise(typeErrorType, "exceptions must derive from BaseException")
+}
+
+// newExceptionFromArgs is calling an exception class: E(*args).
+func newExceptionFromArgs(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+	if len(kwnames) > 0 {
+		return Value{}, in.raise(typeErrorType, "%s() takes no keyword arguments", t.Name)
+	}
+	e, err := in.newException(t, args...)
+	if err != nil {
+		return Value{}, err
+	}
+	return valueOf(e), nil
 }

@@ -48,6 +48,43 @@ for x in (1.5, None):
     print(x)
 print(total, range(5), range(1, 10, 2))
 `,
+	"exceptions": `def divide(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError as e:
+        print('caught', e, type(e))
+        return None
+    finally:
+        print('finally', a, b)
+print(divide(1, 2), divide(1, 0))
+try:
+    try:
+        raise ValueError('inner')
+    except ValueError:
+        raise KeyError('outer')
+except (TypeError, KeyError) as e:
+    print('outer caught', repr(e))
+try:
+    raise RuntimeError('x') from None
+except RuntimeError as e:
+    print(e)
+def reraise():
+    try:
+        1 / 0
+    except ArithmeticError:
+        raise
+try:
+    reraise()
+except Exception as e:
+    print('reraised', e)
+for i in range(3):
+    try:
+        if i == 1:
+            continue
+        print('body', i)
+    finally:
+        print('cleanup', i)
+`,
 	"globals": `def g():
     global counter
     counter = counter + 1

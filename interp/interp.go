@@ -29,6 +29,8 @@ type Interp struct {
 	frames     *alloc.Pool[frame]  // frame records, reused
 	depth      int                 // Python frames on the stack
 
+	excInfo Value // the exception being handled (sys.exception()), or nil
+
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 

@@ -170,6 +170,17 @@ var notImplRepr = newImmortalStr("NotImplemented")
 
 func init() {
 	notImplType.repr = func(in *Interp, v Value) (Value, error) { return notImplRepr, nil }
+	typeType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if len(args) == 1 && len(kwnames) == 0 {
+			r := valueOf(args[0].Type())
+			incRef(r)
+			return r, nil
+		}
+		if len(args) == 3 {
+			return Value{}, in.raise(notImplementedErrorType, "type() with three arguments is not implemented yet")
+		}
+		return Value{}, in.raise(typeErrorType, "type() takes 1 or 3 arguments")
+	}
 	typeType.repr = func(in *Interp, v Value) (Value, error) {
 		t := (*Type)(v.p)
 		name := t.Name

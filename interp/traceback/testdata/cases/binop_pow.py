@@ -1,0 +1,5 @@
+def h(a, b):
+    return ((a))**b
+
+
+h(None, 2)

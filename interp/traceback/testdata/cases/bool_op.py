@@ -1,0 +1,2 @@
+a = None
+b = a and a.x or a.y

@@ -1,0 +1,1 @@
+raise RuntimeError("outer") from KeyError("never raised")

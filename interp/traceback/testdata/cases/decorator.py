@@ -1,0 +1,7 @@
+def deco(fn):
+    return fn.missing_attribute
+
+
+@deco
+def target():
+    pass

@@ -1,0 +1,3 @@
+keys = ["a", "b"]
+lookup = {"a": 1}
+out = {k: lookup[k] for k in keys}

@@ -1,0 +1,8 @@
+class Custom(Exception):
+    pass
+
+
+try:
+    raise Custom()
+except Custom:
+    raise Custom("")

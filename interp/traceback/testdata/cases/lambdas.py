@@ -1,0 +1,3 @@
+apply = lambda fn, v: fn(v)
+square = lambda v: v * v
+print(apply(square, "x"))

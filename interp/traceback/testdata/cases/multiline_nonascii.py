@@ -1,0 +1,6 @@
+def f(*a):
+    raise KeyError(a)
+
+
+é = f("ü",
+      2)

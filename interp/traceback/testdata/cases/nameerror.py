@@ -1,0 +1,14 @@
+def f():
+    return sys.argv
+
+
+def g():
+    lenght = 3
+    return lengt
+
+
+try:
+    f()
+except NameError:
+    pass
+g()

@@ -1,0 +1,5 @@
+def greet(name):
+    return "héllo wörld, " + name + "!"
+
+
+greet(3)

@@ -1,0 +1,5 @@
+def ä(x):
+    return x.nope
+
+
+ä(ä)

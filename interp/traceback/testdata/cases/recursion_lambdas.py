@@ -1,0 +1,2 @@
+f = lambda n: g(n); g = lambda n: f(n)
+f(0)

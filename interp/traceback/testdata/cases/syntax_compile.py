@@ -1,0 +1,2 @@
+source = "x = (1 2)\n"
+compile(source, "snippet.py", "exec")

@@ -1,0 +1,4 @@
+try:
+    compile("if x:\npass\n", "<indent>", "exec")
+except SyntaxError as e:
+    raise e

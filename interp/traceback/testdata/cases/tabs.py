@@ -1,0 +1,6 @@
+def f(x):
+	if x:
+		return x / 0
+
+
+f(1)

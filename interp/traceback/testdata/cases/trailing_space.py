@@ -1,0 +1,5 @@
+def fail():
+    1 / 0   
+
+
+fail()   # trailing comment

@@ -1,0 +1,9 @@
+def fail():
+    raise ValueError("whole line")
+
+
+def call():
+    fail()
+
+
+call()

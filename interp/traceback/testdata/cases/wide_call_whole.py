@@ -1,0 +1,5 @@
+def 関数():
+    raise ValueError("全角")
+
+
+関数()

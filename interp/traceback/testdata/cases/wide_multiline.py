@@ -1,0 +1,6 @@
+def f(*a):
+    raise KeyError(a)
+
+
+f("値",  
+  2)

@@ -1,0 +1,6 @@
+def f(*a):
+    raise KeyError(a)
+
+
+x = f("値",  
+      2)

@@ -1,0 +1,6 @@
+def f(*a):
+    raise KeyError(a)
+
+
+結果 = f("値",
+       2)
