@@ -319,6 +319,8 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 
 		case bytecode.RAISE_VARARGS:
 			err = in.raiseVarargs(f, oparg)
+			// A bare raise re-raises without adding this frame again.
+			noTraceback = oparg == 0 && !in.excInfo.IsNil() && err == error(asObject[Exception](in.excInfo))
 
 		case bytecode.GET_ITER:
 			v := f.pop()
@@ -575,4 +577,26 @@ func (in *Interp) bindArgs(fn *Function, args []Value) (*frame, error) {
 	incRef(valueOf(fn))
 	callee.fn = valueOf(fn)
 	return callee, nil
+}
+
+// RunMain runs a program's compiled module code as __main__ in a fresh
+// namespace. An uncaught exception is returned as *Exception (print it
+// with PrintException).
+func (in *Interp) RunMain(t *compile.Code) error {
+	gv, err := in.NewDict()
+	if err != nil {
+		return err
+	}
+	defer in.decRef(gv)
+	globals := asObject[Dict](gv)
+	name, err := in.NewStr("__main__")
+	if err != nil {
+		return err
+	}
+	err = in.DictSet(globals, internName("__name__"), name)
+	in.decRef(name)
+	if err != nil {
+		return err
+	}
+	return in.ExecModule(t, globals)
 }

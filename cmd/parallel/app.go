@@ -34,6 +34,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	commands := []*cli.Command{
 		astCommand(),
 		disCommand(),
+		runCommand(),
 		versionCommand(),
 	}
 	for _, c := range commands {

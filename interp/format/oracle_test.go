@@ -28,7 +28,7 @@ class Attr:
     def __init__(self, **kw): self.__dict__.update(kw)
     def __repr__(self): return 'Attr()'
 def run(kind, a, b):
-    if kind == 'int': return format(int(a), dec(b))
+    if kind == 'int': return format(int(a, 0), dec(b))
     if kind == 'bool': return format(a == '1', dec(b))
     if kind == 'float': return format(struct.unpack('<d', bytes.fromhex(a))[0], dec(b))
     if kind == 'str': return format(dec(a), dec(b))

@@ -1,7 +1,6 @@
 package format
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -395,7 +394,7 @@ func (p *percent) formatLong(v Arg, ch rune, alt bool, prec int) (string, error)
 		digits, prefix = strings.ToUpper(x.Text(16)), "0X"
 	default:
 		var err error
-		if digits, err = reprInt(x, p.cfg.MaxStrDigits); err != nil {
+		if digits, err = reprBigInt(x, p.cfg.MaxStrDigits); err != nil {
 			return "", err
 		}
 	}
@@ -489,13 +488,6 @@ func (p *percent) output(out *strings.Builder, s string, ch rune, sign bool, fla
 		writeFill(out, ' ', width-n)
 	}
 	return nil
-}
-
-func reprInt(x *big.Int, maxDigits int) (string, error) {
-	if x.IsInt64() {
-		return fmt.Sprint(x.Int64()), nil
-	}
-	return reprBigInt(x, maxDigits)
 }
 
 func runesToWTF8(rs []rune) []byte {

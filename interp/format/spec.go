@@ -25,7 +25,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/parallel-py/parallel/interp/syntax"
 )
 
 // Kind names the Python exception an *Error stands for.
@@ -458,5 +457,3 @@ func ASCII(repr string) string {
 	}
 	return b.String()
 }
-
-var _ = syntax.ReprFloat

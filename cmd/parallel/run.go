@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parallel-py/parallel/interp"
+	"github.com/parallel-py/parallel/interp/compile"
+	"github.com/parallel-py/parallel/interp/syntax"
+	"github.com/parallel-py/parallel/interp/traceback"
+	"github.com/urfave/cli/v2"
+)
+
+func runCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "run",
+		Usage: "run a Python program, like python3 script.py",
+		Description: "Runs FILE (- for standard input, or the program given with -c)\n" +
+			"   in one interpreter, printing what CPython 3.12 prints: output, an\n" +
+			"   uncaught exception's traceback on stderr with exit status 1, or a\n" +
+			"   syntax error. The interpreter is young: what it does not support yet\n" +
+			"   raises NotImplementedError naming the feature (see the README).",
+		ArgsUsage: "FILE|- [ARG...]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "c", Usage: "run `CODE` as the program"},
+		},
+		Action: runAction,
+	}
+}
+
+func runAction(c *cli.Context) error {
+	var filename string
+	var src []byte
+	switch {
+	case c.IsSet("c"):
+		filename, src = "<string>", []byte(c.String("c"))
+	case c.NArg() == 0:
+		return usageError{c.Command.HelpName, fmt.Errorf("run needs a FILE, - or -c CODE")}
+	default:
+		var err error
+		if filename, src, err = readSource(c.Args().First(), c.App.Reader); err != nil {
+			return err
+		}
+		// CPython 3.12 names the main script by its absolute path.
+		if filename != "<stdin>" {
+			if abs, err := filepath.Abs(filename); err == nil {
+				filename = abs
+			}
+		}
+	}
+	code, err := compileProgram(filename, src)
+	if err != nil {
+		var serr *syntax.Error
+		if errors.As(err, &serr) {
+			if serr.Text == "" {
+				serr.Text = sourceLine(src, serr.Line)
+			}
+			msg := serr.Format()
+			if !strings.HasSuffix(msg, "\n") {
+				msg += "\n"
+			}
+			io.WriteString(c.App.ErrWriter, msg)
+			return exitError{1}
+		}
+		return err
+	}
+
+	stdout := bufio.NewWriter(c.App.Writer)
+	defer stdout.Flush()
+	in := interp.New(interp.Options{Stdout: stdout})
+	err = in.RunMain(code)
+	stdout.Flush()
+	if err != nil {
+		in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
+		return exitError{1}
+	}
+	return nil
+}
+
+// compileProgram parses and compiles a main program.
+func compileProgram(filename string, src []byte) (*compile.Code, error) {
+	mod, err := syntax.Parse(filename, src, syntax.ModeExec)
+	if err != nil {
+		return nil, err
+	}
+	return compile.Compile(mod, filename, syntax.ModeExec, compile.Options{})
+}
+
+// sourceReader gives the traceback printer the program's own text for its
+// file name and reads other files from disk, as linecache does.
+func sourceReader(filename string, src []byte) traceback.SourceFunc {
+	return func(name string) ([]string, bool) {
+		if name == filename {
+			return traceback.SplitLines(string(src)), true
+		}
+		if strings.HasPrefix(name, "<") {
+			return nil, false
+		}
+		data, err := os.ReadFile(filepath.Clean(name))
+		if err != nil {
+			return nil, false
+		}
+		return traceback.SplitLines(string(data)), true
+	}
+}
