@@ -194,7 +194,7 @@ func TestRandomSpecsCPython(t *testing.T) {
 	var cases []oracleCase
 	var what []string
 	var got []outcome
-	for i := 0; i < 15000; i++ {
+	for i := 0; i < 15000*oracleScale(); i++ {
 		spec := randomSpec(r)
 		switch i % 3 {
 		case 0:

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,6 +118,16 @@ func runOracle(t testing.TB, cases []oracleCase) []outcome {
 		t.Fatalf("oracle answered %d of %d cases\n%s", len(res), len(cases), stderr.String())
 	}
 	return res
+}
+
+// oracleScale multiplies the number of randomized cases:
+// FORMAT_ORACLE_SCALE=20 go test ./interp/format runs twenty times more.
+func oracleScale() int {
+	n, err := strconv.Atoi(os.Getenv("FORMAT_ORACLE_SCALE"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
 }
 
 func init() {

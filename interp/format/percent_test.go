@@ -243,7 +243,7 @@ func randomPercent(r *rand.Rand) percentCase {
 func TestRandomPercentCPython(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	var cs []percentCase
-	for i := 0; i < 10000; i++ {
+	for i := 0; i < 10000*oracleScale(); i++ {
 		cs = append(cs, randomPercent(r))
 	}
 	checkPercent(t, cs)

@@ -24,7 +24,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 // Kind names the Python exception an *Error stands for.

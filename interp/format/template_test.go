@@ -57,7 +57,7 @@ func TestTemplateCPython(t *testing.T) {
 		add(tmpl)
 	}
 	r := rand.New(rand.NewSource(99))
-	for i := 0; i < 6000; i++ {
+	for i := 0; i < 6000*oracleScale(); i++ {
 		add(randomTemplate(r, 0))
 	}
 	// No keyword arguments at all.
