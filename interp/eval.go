@@ -322,6 +322,33 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 			// A bare raise re-raises without adding this frame again.
 			noTraceback = oparg == 0 && !in.excInfo.IsNil() && err == error(asObject[Exception](in.excInfo))
 
+		case bytecode.FORMAT_VALUE:
+			var spec Value
+			if oparg&4 != 0 {
+				spec = f.pop()
+			}
+			v := f.pop()
+			var r Value
+			r, err = in.formatValue(v, oparg&3, spec)
+			in.decRef(v)
+			in.xdecRef(spec)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.BUILD_STRING:
+			var b []byte
+			for _, s := range f.slots[f.sp-oparg : f.sp] {
+				b = append(b, s.GoString()...)
+			}
+			for i := 0; i < oparg; i++ {
+				in.decRef(f.pop())
+			}
+			var r Value
+			if r, err = in.NewStr(string(b)); err == nil {
+				f.push(r)
+			}
+
 		case bytecode.GET_ITER:
 			v := f.pop()
 			var it Value

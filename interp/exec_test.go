@@ -85,6 +85,13 @@ for i in range(3):
     finally:
         print('cleanup', i)
 `,
+	"fstrings": `x = 42
+y = 2.5
+name = 'abc'
+w = 8
+print(f"{x} {y!r} {name!r:>7} {x:08b} {y:.3e} {x:>{w}} {2**70:,} {-y:+.1%}")
+print(f"{name:*^9}|{x:#x}|{y:g}|{1e16}|{0.1 + 0.2:.17f}|{x!s:<4}|")
+`,
 	"globals": `def g():
     global counter
     counter = counter + 1

@@ -1,0 +1,86 @@
+package interp
+
+import (
+	"errors"
+	"math/big"
+
+	"github.com/parallel-py/parallel/interp/format"
+)
+
+// Format is format(v, spec): the __format__ of ints, floats and strs
+// through the format package's engines; other objects accept only the
+// empty spec, which gives str(v), as object.__format__ does.
+func (in *Interp) Format(v Value, spec string) (Value, error) {
+	var s string
+	var err error
+	switch t := v.Type(); {
+	case t == boolType && spec == "":
+		return in.Str(v)
+	case isInt(v):
+		var z big.Int
+		s, err = format.Int(bigOf(v, &z), spec, t.Name)
+	case v.p == floatTag:
+		s, err = format.Float(v.FloatValue(), spec, t.Name)
+	case t == strType:
+		s, err = format.Str(v.GoString(), spec, t.Name)
+	case spec == "":
+		return in.Str(v)
+	default:
+		return Value{}, in.raise(typeErrorType, "unsupported format string passed to %s.__format__", t.Name)
+	}
+	if err != nil {
+		return Value{}, in.formatError(err)
+	}
+	return in.NewStr(s)
+}
+
+// formatError turns an error of the format package into the Python
+// exception it names.
+func (in *Interp) formatError(err error) error {
+	var fe *format.Error
+	if !errors.As(err, &fe) {
+		return in.raise(valueErrorType, "%s", err.Error())
+	}
+	t := valueErrorType
+	switch fe.Kind {
+	case format.TypeError:
+		t = typeErrorType
+	case format.OverflowError:
+		t = overflowErrorType
+	case format.MemoryError:
+		return in.memoryError()
+	}
+	return in.raise(t, "%s", fe.Msg)
+}
+
+// formatValue is FORMAT_VALUE: the f-string conversion (0 none, 1 !s,
+// 2 !r, 3 !a) then format() with the spec (a str, or nil for none).
+func (in *Interp) formatValue(v Value, conversion int, spec Value) (Value, error) {
+	switch conversion {
+	case 1:
+		s, err := in.Str(v)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(s)
+		v = s
+	case 2:
+		s, err := in.Repr(v)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(s)
+		v = s
+	case 3:
+		return Value{}, in.raise(notImplementedErrorType, "the !a conversion is not implemented yet")
+	}
+	specText := ""
+	if !spec.IsNil() {
+		specText = spec.GoString()
+	}
+	if v.Type() == strType && specText == "" {
+		incRef(v)
+		return v, nil
+	}
+	return in.Format(v, specText)
+}
