@@ -187,19 +187,7 @@ func numberCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
 	if c == 2 { // a nan: every comparison but != is false
 		return Bool(op == CmpNE), nil
 	}
-	switch op {
-	case CmpLT:
-		return Bool(c < 0), nil
-	case CmpLE:
-		return Bool(c <= 0), nil
-	case CmpEQ:
-		return Bool(c == 0), nil
-	case CmpNE:
-		return Bool(c != 0), nil
-	case CmpGT:
-		return Bool(c > 0), nil
-	}
-	return Bool(c >= 0), nil
+	return compareResult(c, op), nil
 }
 
 // compareNumbers returns -1, 0 or 1, or 2 when a nan is involved; ok is

@@ -141,6 +141,23 @@ func (in *Interp) BinaryOp(op BinaryOp, a, b Value) (Value, error) {
 	return Value{}, in.raise(typeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", op.Symbol(), ta.Name, tb.Name)
 }
 
+// compareResult answers op from a three-way comparison c (-1, 0, 1).
+func compareResult(c int, op CompareOp) Value {
+	switch op {
+	case CmpLT:
+		return Bool(c < 0)
+	case CmpLE:
+		return Bool(c <= 0)
+	case CmpEQ:
+		return Bool(c == 0)
+	case CmpNE:
+		return Bool(c != 0)
+	case CmpGT:
+		return Bool(c > 0)
+	}
+	return Bool(c >= 0)
+}
+
 var compareSymbols = [...]string{"<", "<=", "==", "!=", ">", ">="}
 
 // swapped is the reflection of a comparison: a < b is b > a.

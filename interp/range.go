@@ -161,19 +161,14 @@ func (in *Interp) iterNext(it Value) (v Value, ok bool, err error) {
 		r.next += r.step
 		r.left--
 		return v, true, nil
-	case listIteratorType:
+	case listIteratorType, tupleIteratorType:
 		s := asObject[seqIterator](it)
-		items := asObject[List](s.seq).items
-		if s.index >= len(items) {
-			return Value{}, false, nil
+		var items []Value
+		if it.Type() == listIteratorType {
+			items = asObject[List](s.seq).items // re-read: the list may change
+		} else {
+			items = asObject[Tuple](s.seq).items
 		}
-		v = items[s.index]
-		s.index++
-		incRef(v)
-		return v, true, nil
-	case tupleIteratorType:
-		s := asObject[seqIterator](it)
-		items := asObject[Tuple](s.seq).items
 		if s.index >= len(items) {
 			return Value{}, false, nil
 		}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"hash/maphash"
+	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -58,27 +59,7 @@ func strCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
 	if b.Type() != strType && !b.Type().IsSubtype(strType) {
 		return NotImplemented, nil
 	}
-	x, y := a.GoString(), b.GoString()
-	var c int
-	switch {
-	case x < y:
-		c = -1
-	case x > y:
-		c = 1
-	}
-	switch op {
-	case CmpLT:
-		return Bool(c < 0), nil
-	case CmpLE:
-		return Bool(c <= 0), nil
-	case CmpEQ:
-		return Bool(c == 0), nil
-	case CmpNE:
-		return Bool(c != 0), nil
-	case CmpGT:
-		return Bool(c > 0), nil
-	}
-	return Bool(c >= 0), nil
+	return compareResult(strings.Compare(a.GoString(), b.GoString()), op), nil
 }
 
 // codePoints counts the code points of UTF-8 or WTF-8 text: every byte

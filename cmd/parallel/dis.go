@@ -61,25 +61,31 @@ func disAction(c *cli.Context) error {
 		code, err = compile.Compile(mod, filename, syntax.ModeExec, compile.Options{Optimize: c.Int("optimize")})
 	}
 	if err != nil {
-		var serr *syntax.Error
-		if errors.As(err, &serr) {
-			if serr.Text == "" {
-				serr.Text = sourceLine(src, serr.Line)
-			}
-			msg := serr.Format()
-			if !strings.HasSuffix(msg, "\n") {
-				msg += "\n"
-			}
-			io.WriteString(c.App.ErrWriter, msg)
-			return exitError{1}
-		}
-		return err
+		return reportCompileError(c.App.ErrWriter, err, src)
 	}
 	var opts []bytecode.Option
 	if d := c.Int("depth"); d >= 0 {
 		opts = append(opts, bytecode.Depth(d))
 	}
 	return bytecode.Disassemble(c.App.Writer, code.Listing(), opts...)
+}
+
+// reportCompileError prints a syntax error as CPython prints it and turns
+// it into exit status 1; other errors are returned as they are.
+func reportCompileError(w io.Writer, err error, src []byte) error {
+	var serr *syntax.Error
+	if !errors.As(err, &serr) {
+		return err
+	}
+	if serr.Text == "" {
+		serr.Text = sourceLine(src, serr.Line)
+	}
+	msg := serr.Format()
+	if !strings.HasSuffix(msg, "\n") {
+		msg += "\n"
+	}
+	io.WriteString(w, msg)
+	return exitError{1}
 }
 
 // sourceLine returns line n (from 1) of src with its newline, or "".

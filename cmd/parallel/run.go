@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,19 +53,7 @@ func runAction(c *cli.Context) error {
 	}
 	code, err := compileProgram(filename, src)
 	if err != nil {
-		var serr *syntax.Error
-		if errors.As(err, &serr) {
-			if serr.Text == "" {
-				serr.Text = sourceLine(src, serr.Line)
-			}
-			msg := serr.Format()
-			if !strings.HasSuffix(msg, "\n") {
-				msg += "\n"
-			}
-			io.WriteString(c.App.ErrWriter, msg)
-			return exitError{1}
-		}
-		return err
+		return reportCompileError(c.App.ErrWriter, err, src)
 	}
 
 	stdout := bufio.NewWriter(c.App.Writer)
