@@ -349,6 +349,58 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				f.push(r)
 			}
 
+		case bytecode.BINARY_SUBSCR:
+			key := f.pop()
+			container := f.pop()
+			var r Value
+			r, err = in.GetItem(container, key)
+			in.decRef(container)
+			in.decRef(key)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.STORE_SUBSCR:
+			key := f.pop()
+			container := f.pop()
+			v := f.pop()
+			err = in.SetItem(container, key, v)
+			in.decRef(container)
+			in.decRef(key)
+			in.decRef(v)
+
+		case bytecode.CONTAINS_OP:
+			container := f.pop()
+			key := f.pop()
+			var ok bool
+			ok, err = in.Contains(container, key)
+			in.decRef(container)
+			in.decRef(key)
+			if err == nil {
+				f.push(Bool(ok != (oparg == 1)))
+			}
+
+		case bytecode.UNPACK_SEQUENCE:
+			v := f.pop()
+			var items []Value
+			items, err = in.unpack(v, oparg)
+			in.decRef(v)
+			for i := len(items) - 1; err == nil && i >= 0; i-- {
+				f.push(items[i])
+			}
+
+		case bytecode.BUILD_MAP, bytecode.BUILD_CONST_KEY_MAP:
+			var r Value
+			r, err = in.buildMap(f, op == bytecode.BUILD_CONST_KEY_MAP, oparg)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.LIST_APPEND:
+			v := f.pop()
+			err = in.Append(asObject[List](f.slots[f.sp-oparg]), v)
+			in.decRef(v)
+
 		case bytecode.GET_ITER:
 			v := f.pop()
 			var it Value

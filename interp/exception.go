@@ -135,6 +135,14 @@ func init() {
 		t.repr = exceptionRepr
 		t.construct = newExceptionFromArgs
 	}
+	// str(KeyError(k)) is repr(k): a missing '' must not print as nothing.
+	keyErrorType.str = func(in *Interp, v Value) (Value, error) {
+		args := asObject[Tuple](asObject[Exception](v).args).items
+		if len(args) == 1 {
+			return in.Repr(args[0])
+		}
+		return exceptionStr(in, v)
+	}
 }
 
 // Exception types the interpreter raises itself.
@@ -151,6 +159,8 @@ var (
 	recursionErrorType      = exceptionTypes["RecursionError"]
 	nameErrorType           = exceptionTypes["NameError"]
 	runtimeErrorType        = exceptionTypes["RuntimeError"]
+	indexErrorType          = exceptionTypes["IndexError"]
+	keyErrorType            = exceptionTypes["KeyError"]
 	unboundLocalErrorType   = exceptionTypes["UnboundLocalError"]
 )
 

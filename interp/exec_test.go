@@ -92,6 +92,27 @@ w = 8
 print(f"{x} {y!r} {name!r:>7} {x:08b} {y:.3e} {x:>{w}} {2**70:,} {-y:+.1%}")
 print(f"{name:*^9}|{x:#x}|{y:g}|{1e16}|{0.1 + 0.2:.17f}|{x!s:<4}|")
 `,
+	"containers": `d = {'a': 1, 'b': [1, 2]}
+d['c'] = (3, 4)
+x, y = d['c']
+l = [10, 20, 30]
+l[-1] = 99
+print(d, x, y, l, l[0], (1, 2)[-2], 'a' in d, 2 in l, 'bc' in 'abcd', 5 not in l)
+first, second = 'ab', [7]
+print(first, second, {}, {1: {2: 3}})
+try:
+    d['missing']
+except KeyError as e:
+    print('KeyError', e, repr(e))
+try:
+    l[10]
+except IndexError as e:
+    print(e)
+try:
+    a, b = [1, 2, 3]
+except ValueError as e:
+    print(e)
+`,
 	"globals": `def g():
     global counter
     counter = counter + 1
