@@ -32,7 +32,7 @@ func (in *Interp) initBuiltins(opts Options) error {
 		}
 	}
 	for _, t := range builtinTypes {
-		if t.Module == "builtins" && !strings.HasPrefix(t.Name, "<") {
+		if t.Module == "builtins" {
 			if err := in.DictSet(in.builtins, internName(t.Name), valueOf(t)); err != nil {
 				return err
 			}

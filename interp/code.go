@@ -19,6 +19,10 @@ type Code struct {
 	tmpl   *compile.Code
 	consts []Value
 	names  []Value // str
+
+	// unsupported names a constant type the interpreter lacks (bytes,
+	// complex, frozenset); running the code raises NotImplementedError.
+	unsupported string
 }
 
 var codeType = newBuiltinType("code", objectType, 0)
@@ -35,7 +39,11 @@ func codeOf(t *compile.Code) *Code {
 	c.Header.Type = unsafe.Pointer(codeType)
 	alloc.MakeImmortal(&c.Header)
 	for _, k := range t.Consts {
-		c.consts = append(c.consts, immortalConst(k))
+		v, ok := immortalConst(k)
+		if !ok && c.unsupported == "" {
+			c.unsupported = constTypeName(k)
+		}
+		c.consts = append(c.consts, v)
 	}
 	for _, n := range t.Names {
 		c.names = append(c.names, internName(n))
@@ -56,39 +64,43 @@ func internName(s string) Value {
 	return v.(Value)
 }
 
-// immortalConst converts a code constant to an immortal value.
-func immortalConst(k compile.Const) Value {
+// immortalConst converts a code constant to an immortal value; ok is
+// false for constant types the interpreter does not have yet.
+func immortalConst(k compile.Const) (v Value, ok bool) {
 	switch k := k.(type) {
 	case nil:
-		return None
+		return None, true
 	case bool:
-		return Bool(k)
+		return Bool(k), true
 	case int64:
-		return Int(k)
+		return Int(k), true
 	case float64:
-		return Float(k)
+		return Float(k), true
 	case string:
-		return internName(k)
+		return internName(k), true
 	case *big.Int:
 		o := &BigInt{}
 		o.v.Set(k)
 		o.Header.Type = unsafe.Pointer(intType)
 		alloc.MakeImmortal(&o.Header)
-		return valueOf(o)
+		return valueOf(o), true
 	case compile.ConstTuple:
 		o := &Tuple{}
 		o.Header.Type = unsafe.Pointer(tupleType)
 		alloc.MakeImmortal(&o.Header)
+		ok = true
 		for _, item := range k {
-			o.items = append(o.items, immortalConst(item))
+			x, itemOK := immortalConst(item)
+			o.items = append(o.items, x)
+			ok = ok && itemOK
 		}
-		return valueOf(o)
+		return valueOf(o), ok
 	case *compile.Code:
-		return valueOf(codeOf(k))
+		return valueOf(codeOf(k)), true
 	case syntax.EllipsisType:
-		return ellipsisObject
+		return ellipsisObject, true
 	}
-	return unsupportedConst(k)
+	return None, false
 }
 
 var ellipsisType = newBuiltinType("ellipsis", objectType, 0)
@@ -96,22 +108,23 @@ var ellipsisType = newBuiltinType("ellipsis", objectType, 0)
 // ellipsisObject is the Ellipsis singleton.
 var ellipsisObject = newSingleton(ellipsisType)
 
-// unsupportedConst stands for a constant whose type the interpreter does
-// not have yet (bytes, complex, frozenset): loading it raises
-// NotImplementedError naming the type, instead of computing anything.
-func unsupportedConst(k compile.Const) Value {
-	o := &unsupportedValue{what: constTypeName(k)}
-	o.Header.Type = unsafe.Pointer(unsupportedType)
-	alloc.MakeImmortal(&o.Header)
-	return valueOf(o)
+var ellipsisRepr = newImmortalStr("Ellipsis")
+
+func init() {
+	ellipsisType.repr = func(in *Interp, v Value) (Value, error) { return ellipsisRepr, nil }
+	codeType.repr = func(in *Interp, v Value) (Value, error) {
+		t := asObject[Code](v).tmpl
+		return in.NewStr(sprintf("<code object %s at 0x%s, file %q, line %d>", t.Name, hexAddr(v), t.Filename, t.FirstLine))
+	}
 }
 
-type unsupportedValue struct {
-	alloc.Header
-	what string
+// checkRunnable refuses code whose constants the interpreter lacks.
+func (in *Interp) checkRunnable(c *Code) error {
+	if c.unsupported != "" {
+		return in.raise(notImplementedErrorType, "%s constants are not implemented yet", c.unsupported)
+	}
+	return nil
 }
-
-var unsupportedType = newBuiltinType("<unsupported>", objectType, 0)
 
 func constTypeName(k compile.Const) string {
 	switch k.(type) {

@@ -63,6 +63,9 @@ func (in *Interp) releaseFrame(f *frame) {
 // An uncaught Python exception is returned as *Exception.
 func (in *Interp) ExecModule(t *compile.Code, globals *Dict) error {
 	c := codeOf(t)
+	if err := in.checkRunnable(c); err != nil {
+		return err
+	}
 	if err := in.enterFrame(); err != nil {
 		return err
 	}
@@ -612,14 +615,17 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 		}
 		return nil, err
 	case typeType:
-		if t := (*Type)(callable.p); t.construct != nil {
-			r, err := t.construct(in, t, args, nil)
+		t := (*Type)(callable.p)
+		if t.construct == nil {
 			clear()
-			if err == nil {
-				f.push(r)
-			}
-			return nil, err
+			return nil, in.raise(notImplementedErrorType, "calling %s() is not implemented yet", t.Name)
 		}
+		r, err := t.construct(in, t, args, nil)
+		clear()
+		if err == nil {
+			f.push(r)
+		}
+		return nil, err
 	}
 	name := callable.Type().Name
 	clear()
@@ -632,6 +638,9 @@ func (in *Interp) bindArgs(fn *Function, args []Value) (*frame, error) {
 	t := fn.code.tmpl
 	if t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS|compile.CO_GENERATOR) != 0 || t.KwOnlyArgCount > 0 || len(t.Cellvars())+len(t.Freevars()) > 0 {
 		return nil, in.raise(notImplementedErrorType, "calling %s: *args, **kwargs, keyword-only parameters, generators and closures are not implemented yet", t.Qualname)
+	}
+	if err := in.checkRunnable(fn.code); err != nil {
+		return nil, err
 	}
 	var defaults []Value
 	if !fn.defaults.IsNil() {

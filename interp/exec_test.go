@@ -18,7 +18,7 @@ var execPrograms = map[string]string{
 	"arithmetic": `x = 1 + 2
 print(x, x * 2.5, -x, ~x, 2 ** 100, 10 / 4, 7 // 2, -7 % 3)
 print(repr('a'), [1, 2, (3, 4)], (5,), len([1, 2, 3]), None, True)
-print(1 < 2, 1 == 1.0, 3 is 3, 2 ** 64 > 2.0 ** 63)
+print(1 < 2, 1 == 1.0, 3 is 3, 2 ** 64 > 2.0 ** 63, ...)
 `,
 	"functions": `def f(a, b=10):
     return a * b
@@ -198,6 +198,10 @@ func TestExecUncaught(t *testing.T) {
 		{"def f():\n    return f()\nf()\n", "RecursionError: maximum recursion depth exceeded"},
 		{"print(undefined_name)\n", "NameError: name 'undefined_name' is not defined"},
 		{"x = 1\nx()\n", "TypeError: 'int' object is not callable"},
+		// Missing features say so instead of answering wrongly.
+		{"print(int(3))\n", "NotImplementedError: calling int() is not implemented yet"},
+		{"x = b'abc'\nprint(x)\n", "NotImplementedError: bytes constants are not implemented yet"},
+		{"def f():\n    return 1j\nf()\n", "NotImplementedError: complex constants are not implemented yet"},
 	} {
 		_, err, in, _ := runForTest(t, tc.src)
 		var e *Exception

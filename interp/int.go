@@ -37,7 +37,7 @@ func init() {
 	intType.dealloc = bigIntDealloc
 	intType.number = &numberSlots{
 		neg:    intNeg,
-		pos:    func(in *Interp, v Value) (Value, error) { incRef(v); return v, nil },
+		pos:    intPos,
 		invert: intInvert,
 		abs:    intAbs,
 	}
@@ -148,6 +148,15 @@ func intNeg(in *Interp, v Value) (Value, error) {
 	}
 	var z big.Int
 	return in.newInt(z.Neg(bigOf(v, &z)))
+}
+
+// intPos is +x: the int itself, or the int value of a bool.
+func intPos(in *Interp, v Value) (Value, error) {
+	if v.p == boolTag {
+		return Int(int64(v.n)), nil
+	}
+	incRef(v)
+	return v, nil
 }
 
 func intInvert(in *Interp, v Value) (Value, error) {

@@ -14,9 +14,6 @@ import (
 // Go struct is T (the caller checked its type).
 func asObject[T any](v Value) *T { return (*T)(v.p) }
 
-// headerOf returns the header that begins an object struct.
-func headerOf[T any](o *T) *alloc.Header { return (*alloc.Header)(unsafe.Pointer(o)) }
-
 // valueOf returns the Value of an object struct.
 func valueOf[T any](o *T) Value { return Value{unsafe.Pointer(o), 0} }
 
