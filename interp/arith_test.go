@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 
 	"github.com/parallel-py/parallel/interp/syntax"
 )
@@ -34,8 +35,7 @@ for line in open(sys.argv[1]):
 
 func TestArithmetic(t *testing.T) {
 	if *updateArith {
-		cmd := exec.Command("python3", "-c", arithOracle, "testdata/arith.txt")
-		cmd.Env = append(os.Environ(), "PYENV_VERSION=3.12.1")
+		cmd := pyoracle.Command("-c", arithOracle, "testdata/arith.txt")
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("running CPython: %v", err)

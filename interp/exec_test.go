@@ -2,10 +2,10 @@ package interp
 
 import (
 	"errors"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/compile"
@@ -125,8 +125,7 @@ print(counter, g())
 }
 
 func cpythonOutput(t *testing.T, src string) string {
-	cmd := exec.Command("python3", "-c", src)
-	cmd.Env = append(os.Environ(), "PYENV_VERSION=3.12.1")
+	cmd := pyoracle.Command("-c", src)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Skipf("no CPython 3.12: %v", err)

@@ -2,10 +2,11 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 )
 
 // disOracle prints, for every code object of a file in the order dis.dis
@@ -33,8 +34,7 @@ var (
 // cache entries). It skips when CPython 3.12 is absent.
 func TestDis(t *testing.T) {
 	const file = "testdata/dis_example.py"
-	cmd := exec.Command("python3", "-c", disOracle, file)
-	cmd.Env = append(os.Environ(), "PYENV_VERSION=3.12.1")
+	cmd := pyoracle.Command("-c", disOracle, file)
 	want, err := cmd.Output()
 	if err != nil {
 		t.Skipf("no CPython 3.12 to compare with: %v", err)

@@ -24,7 +24,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,6 +32,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 
 	"github.com/parallel-py/parallel/interp/syntax"
 )
@@ -57,27 +58,9 @@ func cpython(t testing.TB) *pyOracle {
 	t.Helper()
 	pyOnce.Do(func() {
 		p := &pyShared
-		p.python = os.Getenv("PYTHON3")
-		if p.python == "" {
-			p.python = "python3"
-		}
-		p.env = os.Environ()
-		if os.Getenv("PYENV_VERSION") == "" {
-			p.env = append(p.env, "PYENV_VERSION=3.12.1")
-		}
-		cmd := exec.Command(p.python, "-c", "import sys, sysconfig; print(sys.version.replace('\\n', ' ')); print(sysconfig.get_path('stdlib'))")
-		cmd.Env = p.env
-		out, err := cmd.Output()
-		if err != nil {
-			p.err = fmt.Errorf("running %s: %v", p.python, err)
-			return
-		}
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], "3.12.") {
-			p.err = fmt.Errorf("%s is not CPython 3.12: %q", p.python, out)
-			return
-		}
-		p.version, p.stdlib = lines[0], lines[1]
+		p.python, p.env = pyoracle.Python(), pyoracle.Env()
+		info, err := pyoracle.Find()
+		p.version, p.stdlib, p.err = info.Version, info.Stdlib, err
 	})
 	if pyShared.err != nil {
 		t.Skipf("no CPython 3.12 oracle: %v", pyShared.err)
@@ -211,26 +194,10 @@ var stdlibExclusions = map[string]string{
 const futureReason = "CPython rejects its future import in Python/future.c, which runs before the symbol table; checking future imports is the compiler's job"
 
 func stdlibFiles(t *testing.T, p *pyOracle) []string {
-	var files []string
-	err := filepath.WalkDir(p.stdlib, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".py") && d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
+	t.Helper()
+	files, err := pyoracle.StdlibFiles(p.stdlib, testing.Short())
 	if err != nil {
 		t.Fatal(err)
-	}
-	sort.Strings(files)
-	if testing.Short() {
-		var sub []string
-		for i := 0; i < len(files); i += 16 {
-			sub = append(sub, files[i])
-		}
-		files = sub
 	}
 	if len(files) == 0 {
 		t.Skipf("no .py files under %s", p.stdlib)

@@ -28,18 +28,18 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 )
 
 // --- CPython ---
@@ -72,27 +72,9 @@ func cpython(t testing.TB) *pyOracle {
 func loadCPython() *pyOracle {
 	pyOnce.Do(func() {
 		p := &pyShared
-		p.python = os.Getenv("PYTHON3")
-		if p.python == "" {
-			p.python = "python3"
-		}
-		p.env = os.Environ()
-		if os.Getenv("PYENV_VERSION") == "" {
-			p.env = append(p.env, "PYENV_VERSION=3.12.1")
-		}
-		cmd := exec.Command(p.python, "-c", "import sys, sysconfig; print(sys.version.replace('\\n', ' ')); print(sysconfig.get_path('stdlib'))")
-		cmd.Env = p.env
-		out, err := cmd.Output()
-		if err != nil {
-			p.err = fmt.Errorf("running %s: %v", p.python, err)
-			return
-		}
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], "3.12.") {
-			p.err = fmt.Errorf("%s is not CPython 3.12: %q", p.python, out)
-			return
-		}
-		p.version, p.stdlib = lines[0], lines[1]
+		p.python, p.env = pyoracle.Python(), pyoracle.Env()
+		info, err := pyoracle.Find()
+		p.version, p.stdlib, p.err = info.Version, info.Stdlib, err
 	})
 	return &pyShared
 }
@@ -118,26 +100,9 @@ func (p *pyOracle) output(stdin []byte, args ...string) ([]byte, error) {
 // with -short, every 16th.
 func stdlibFiles(t testing.TB, p *pyOracle) []string {
 	t.Helper()
-	var files []string
-	err := filepath.WalkDir(p.stdlib, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".py") && d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
+	files, err := pyoracle.StdlibFiles(p.stdlib, testing.Short())
 	if err != nil {
 		t.Fatal(err)
-	}
-	sort.Strings(files)
-	if testing.Short() {
-		var sub []string
-		for i := 0; i < len(files); i += 16 {
-			sub = append(sub, files[i])
-		}
-		files = sub
 	}
 	if len(files) == 0 {
 		t.Skipf("no .py files under %s", p.stdlib)
