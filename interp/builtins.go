@@ -16,12 +16,23 @@ var builtinFuncs = []Value{
 	newBuiltin("len", builtinLen),
 }
 
+func init() { builtinFuncs = append(builtinFuncs, buildClassBuiltin) }
+
 func (in *Interp) initBuiltins(opts Options) error {
-	d, err := in.NewDict()
+	mods, err := in.NewDict()
 	if err != nil {
 		return err
 	}
-	in.builtins = asObject[Dict](d)
+	in.modules = asObject[Dict](mods)
+	bm, err := in.newModule("builtins")
+	if err != nil {
+		return err
+	}
+	in.builtinsModule = bm
+	in.builtins = bm.Dict()
+	if err := in.DictSet(in.modules, internName("builtins"), valueOf(bm)); err != nil {
+		return err
+	}
 	in.stdout = opts.Stdout
 	if in.stdout == nil {
 		in.stdout = io.Discard
@@ -37,6 +48,9 @@ func (in *Interp) initBuiltins(opts Options) error {
 				return err
 			}
 		}
+	}
+	if err := in.initSys(opts); err != nil {
+		return err
 	}
 	for name, v := range map[string]Value{"None": None, "True": True, "False": False, "NotImplemented": NotImplemented, "Ellipsis": ellipsisObject} {
 		if err := in.DictSet(in.builtins, internName(name), v); err != nil {
@@ -82,16 +96,9 @@ func builtinLen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	if len(args) != 1 || len(kwnames) > 0 {
 		return Value{}, in.raise(typeErrorType, "len() takes exactly one argument (%d given)", len(args))
 	}
-	switch a := args[0]; a.Type() {
-	case strType:
-		return Int(int64(asObject[Str](a).length)), nil
-	case listType:
-		return Int(int64(len(asObject[List](a).items))), nil
-	case tupleType:
-		return Int(int64(len(asObject[Tuple](a).items))), nil
-	case dictType:
-		return Int(int64(asObject[Dict](a).used)), nil
-	default:
-		return Value{}, in.raise(typeErrorType, "object of type '%s' has no len()", a.Type().Name)
+	n, err := in.Len(args[0])
+	if err != nil {
+		return Value{}, err
 	}
+	return Int(int64(n)), nil
 }

@@ -99,6 +99,8 @@ func immortalConst(k compile.Const) (v Value, ok bool) {
 		return valueOf(codeOf(k)), true
 	case syntax.EllipsisType:
 		return ellipsisObject, true
+	case syntax.Bytes:
+		return newImmortalBytes([]byte(k)), true
 	}
 	return None, false
 }

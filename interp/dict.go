@@ -286,3 +286,32 @@ func dictRepr(in *Interp, v Value) (Value, error) {
 	b = append(b, '}')
 	return in.NewStr(string(b))
 }
+
+func init() {
+	dictType.length = func(in *Interp, v Value) (int, error) { return asObject[Dict](v).used, nil }
+	dictType.getitem = func(in *Interp, v, key Value) (Value, error) {
+		r, ok, err := in.DictGet(asObject[Dict](v), key)
+		if err != nil {
+			return Value{}, err
+		}
+		if !ok {
+			return Value{}, in.keyError(key)
+		}
+		incRef(r)
+		return r, nil
+	}
+	dictType.setitem = func(in *Interp, v, key, value Value) error {
+		if value.IsNil() {
+			ok, err := in.DictDelete(asObject[Dict](v), key)
+			if err == nil && !ok {
+				err = in.keyError(key)
+			}
+			return err
+		}
+		return in.DictSet(asObject[Dict](v), key, value)
+	}
+	dictType.contains = func(in *Interp, v, key Value) (bool, error) {
+		_, ok, err := in.DictGet(asObject[Dict](v), key)
+		return ok, err
+	}
+}

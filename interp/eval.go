@@ -21,6 +21,11 @@ type frame struct {
 	pc     int     // index of the next instruction
 	back   *frame  // the caller, when it is a Python frame of this loop
 	entry  bool    // returning from this frame leaves the loop
+
+	kwnames []Value    // set by KW_NAMES for the next CALL
+	gen     *Generator // the generator this frame belongs to, or nil
+	owned   bool       // slots are the generator's, not the arena's
+	yielded bool       // the last exit from the loop was a yield
 }
 
 func (f *frame) push(v Value) { f.slots[f.sp] = v; f.sp++ }
@@ -34,8 +39,8 @@ func (f *frame) pop() Value {
 
 func (f *frame) top() Value { return f.slots[f.sp-1] }
 
-// maxFrames is the default recursion limit (sys.getrecursionlimit()).
-const maxFrames = 1000
+// defaultRecursionLimit is sys.getrecursionlimit() at start.
+const defaultRecursionLimit = 1000
 
 // newFrame takes a frame's slots from the arena.
 func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
@@ -53,9 +58,12 @@ func (in *Interp) releaseFrame(f *frame) {
 	for i := 0; i < f.sp; i++ {
 		in.xdecRef(f.slots[i])
 	}
-	in.frameSlots.Pop(len(f.slots))
+	if !f.owned {
+		in.frameSlots.Pop(len(f.slots))
+	}
 	in.xdecRef(f.fn)
 	in.depth--
+	*f = frame{}
 	in.frames.Put(f)
 }
 
@@ -81,7 +89,7 @@ func (in *Interp) ExecModule(t *compile.Code, globals *Dict) error {
 
 // enterFrame counts a Python frame against the recursion limit.
 func (in *Interp) enterFrame() error {
-	if in.depth >= maxFrames {
+	if in.depth >= in.recursionLimit {
 		return in.raise(recursionErrorType, "maximum recursion depth exceeded")
 	}
 	in.depth++
@@ -103,6 +111,15 @@ func binaryOpArg(oparg int) BinaryOp {
 // exception table of the current frame and unwinds frames until one is
 // found.
 func (in *Interp) run(f *frame) (result Value, err error) {
+	return in.runFrom(f, nil)
+}
+
+// runFrom is run starting with exc raised in f at its current
+// instruction (generator.throw).
+func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
+	if exc != nil {
+		err = exc
+	}
 	instrs := f.tmpl.Instructions
 	noTraceback := false // RERAISE: the traceback already has this frame
 	for {
@@ -206,7 +223,11 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 			b := f.pop()
 			a := f.pop()
 			var r Value
-			r, err = in.BinaryOp(binaryOpArg(oparg), a, b)
+			if oparg >= int(numBinaryOps) {
+				r, err = in.InPlaceOp(BinaryOp(oparg-int(numBinaryOps)), a, b)
+			} else {
+				r, err = in.BinaryOp(BinaryOp(oparg), a, b)
+			}
 			in.decRef(a)
 			in.decRef(b)
 			if err == nil {
@@ -454,6 +475,9 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				f.push(r)
 			}
 
+		case bytecode.KW_NAMES:
+			f.kwnames = asObject[Tuple](f.code.consts[oparg]).items
+
 		case bytecode.CALL:
 			var callee *frame
 			callee, err = in.call(f, oparg)
@@ -463,6 +487,379 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 				instrs = f.tmpl.Instructions
 			}
 
+		case bytecode.CALL_FUNCTION_EX:
+			var kwargs Value
+			if oparg&1 != 0 {
+				kwargs = f.pop()
+			}
+			callargs := f.pop()
+			fn := f.pop()
+			in.xdecRef(f.pop()) // the NULL
+			var r Value
+			r, err = in.callEx(fn, callargs, kwargs)
+			in.decRef(fn)
+			in.decRef(callargs)
+			in.xdecRef(kwargs)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.LOAD_ATTR:
+			owner := f.pop()
+			name := f.code.names[oparg>>1]
+			if oparg&1 != 0 {
+				var meth Value
+				var isMethod bool
+				if meth, isMethod, err = in.loadMethod(owner, name); err == nil {
+					if isMethod {
+						f.push(meth)
+						f.push(owner) // the stack keeps owner's reference
+						break
+					}
+					f.push(Value{})
+					f.push(meth)
+				}
+				in.decRef(owner)
+				break
+			}
+			var r Value
+			r, err = in.GetAttr(owner, name)
+			in.decRef(owner)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.STORE_ATTR:
+			owner := f.pop()
+			v := f.pop()
+			err = in.SetAttr(owner, f.code.names[oparg], v)
+			in.decRef(owner)
+			in.decRef(v)
+
+		case bytecode.DELETE_ATTR:
+			owner := f.pop()
+			err = in.SetAttr(owner, f.code.names[oparg], Value{})
+			in.decRef(owner)
+
+		case bytecode.LOAD_SUPER_ATTR:
+			self := f.pop()
+			class := f.pop()
+			global := f.pop()
+			var r Value
+			var isMethod bool
+			r, isMethod, err = in.superAttr(global, class, self, f.code.names[oparg>>2], oparg&1 != 0)
+			in.decRef(global)
+			in.decRef(class)
+			if err != nil {
+				in.decRef(self)
+				break
+			}
+			if oparg&1 != 0 {
+				if isMethod {
+					f.push(r)
+					f.push(self)
+					break
+				}
+				f.push(Value{})
+			}
+			in.decRef(self)
+			f.push(r)
+
+		case bytecode.LOAD_BUILD_CLASS:
+			f.push(buildClassBuiltin)
+
+		case bytecode.LOAD_LOCALS:
+			if f.names == nil {
+				err = in.raise(systemErrorType, "no locals found")
+				break
+			}
+			incRef(valueOf(f.names))
+			f.push(valueOf(f.names))
+
+		case bytecode.LOAD_FROM_DICT_OR_GLOBALS, bytecode.LOAD_FROM_DICT_OR_DEREF:
+			mapping := f.pop()
+			var name Value
+			if op == bytecode.LOAD_FROM_DICT_OR_GLOBALS {
+				name = f.code.names[oparg]
+			} else {
+				name = internName(f.tmpl.LocalsPlusNames[oparg])
+			}
+			var v Value
+			var ok bool
+			v, ok, err = in.mappingGet(mapping, name)
+			in.decRef(mapping)
+			if err != nil {
+				break
+			}
+			if ok {
+				f.push(v)
+				break
+			}
+			if op == bytecode.LOAD_FROM_DICT_OR_GLOBALS {
+				if v, err = in.loadName(f, name, false); err == nil {
+					f.push(v)
+				}
+				break
+			}
+			if v, err = in.loadDeref(f, oparg); err == nil {
+				f.push(v)
+			}
+
+		case bytecode.MAKE_CELL:
+			var c Value
+			if c, err = in.newCell(f.slots[oparg]); err == nil {
+				f.slots[oparg] = c
+			}
+
+		case bytecode.COPY_FREE_VARS:
+			// bindArgs put the closure's cells in place.
+
+		case bytecode.LOAD_CLOSURE:
+			v := f.slots[oparg]
+			incRef(v)
+			f.push(v)
+
+		case bytecode.LOAD_DEREF:
+			var v Value
+			if v, err = in.loadDeref(f, oparg); err == nil {
+				f.push(v)
+			}
+
+		case bytecode.STORE_DEREF:
+			c := asObject[Cell](f.slots[oparg])
+			old := c.v
+			c.v = f.pop()
+			in.xdecRef(old)
+
+		case bytecode.DELETE_DEREF:
+			c := asObject[Cell](f.slots[oparg])
+			if c.v.IsNil() {
+				err = in.unboundDeref(f, oparg)
+				break
+			}
+			in.decRef(c.v)
+			c.v = Value{}
+
+		case bytecode.LOAD_FAST_AND_CLEAR:
+			f.push(f.slots[oparg]) // may be the empty slot
+			f.slots[oparg] = Value{}
+
+		case bytecode.UNPACK_EX:
+			v := f.pop()
+			var items []Value
+			items, err = in.unpackEx(v, oparg&0xFF, oparg>>8)
+			in.decRef(v)
+			for i := len(items) - 1; err == nil && i >= 0; i-- {
+				f.push(items[i])
+			}
+
+		case bytecode.DELETE_SUBSCR:
+			key := f.pop()
+			container := f.pop()
+			err = in.SetItem(container, key, Value{})
+			in.decRef(container)
+			in.decRef(key)
+
+		case bytecode.BUILD_SLICE:
+			var step Value = None
+			if oparg == 3 {
+				step = f.pop()
+			}
+			stop := f.pop()
+			start := f.pop()
+			var r Value
+			r, err = in.newSlice(start, stop, step)
+			in.decRef(start)
+			in.decRef(stop)
+			in.decRef(step)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.BINARY_SLICE:
+			stop := f.pop()
+			start := f.pop()
+			container := f.pop()
+			var s, r Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				r, err = in.GetItem(container, s)
+				in.decRef(s)
+			}
+			in.decRef(start)
+			in.decRef(stop)
+			in.decRef(container)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.STORE_SLICE:
+			stop := f.pop()
+			start := f.pop()
+			container := f.pop()
+			v := f.pop()
+			var s Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				err = in.SetItem(container, s, v)
+				in.decRef(s)
+			}
+			in.decRef(start)
+			in.decRef(stop)
+			in.decRef(container)
+			in.decRef(v)
+
+		case bytecode.MAP_ADD:
+			v := f.pop()
+			k := f.pop()
+			err = in.DictSet(asObject[Dict](f.slots[f.sp-oparg]), k, v)
+			in.decRef(k)
+			in.decRef(v)
+
+		case bytecode.DICT_UPDATE, bytecode.DICT_MERGE:
+			update := f.pop()
+			d := asObject[Dict](f.slots[f.sp-oparg])
+			if op == bytecode.DICT_UPDATE {
+				err = in.dictUpdate(d, update, false, Value{})
+			} else {
+				err = in.dictUpdate(d, update, true, f.slots[f.sp-oparg-2])
+			}
+			in.decRef(update)
+
+		case bytecode.BEFORE_WITH:
+			mgr := f.pop()
+			var exit, res Value
+			exit, res, err = in.beforeWith(mgr)
+			in.decRef(mgr)
+			if err == nil {
+				f.push(exit)
+				f.push(res)
+			}
+
+		case bytecode.WITH_EXCEPT_START:
+			exc := f.slots[f.sp-1]
+			exit := f.slots[f.sp-4]
+			var r Value
+			r, err = in.Call(exit, []Value{valueOf(exc.Type()), exc, None}, nil)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.LOAD_ASSERTION_ERROR:
+			f.push(valueOf(exceptionTypes["AssertionError"]))
+
+		case bytecode.SETUP_ANNOTATIONS:
+			if f.names == nil {
+				err = in.raise(systemErrorType, "no locals found when setting up annotations")
+				break
+			}
+			var ok bool
+			if _, ok, err = in.DictGet(f.names, internName("__annotations__")); err == nil && !ok {
+				var d Value
+				if d, err = in.NewDict(); err == nil {
+					err = in.DictSet(f.names, internName("__annotations__"), d)
+					in.decRef(d)
+				}
+			}
+
+		case bytecode.GET_LEN:
+			var n int
+			if n, err = in.Len(f.top()); err == nil {
+				f.push(Int(int64(n)))
+			}
+
+		case bytecode.CALL_INTRINSIC_1:
+			v := f.pop()
+			var r Value
+			r, err = in.intrinsic1(f, oparg, v)
+			in.decRef(v)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.IMPORT_NAME:
+			fromlist := f.pop()
+			level := f.pop()
+			var r Value
+			r, err = in.importName(f.globals, f.code.names[oparg], fromlist, int(level.SmallInt()))
+			in.decRef(fromlist)
+			in.decRef(level)
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.IMPORT_FROM:
+			var r Value
+			if r, err = in.importFrom(f.top(), f.code.names[oparg]); err == nil {
+				f.push(r)
+			}
+
+		case bytecode.RETURN_GENERATOR:
+			var g Value
+			if g, err = in.makeGenerator(f); err != nil {
+				break
+			}
+			caller, entry := f.back, f.entry
+			in.releaseFrame(f)
+			if entry {
+				return g, nil
+			}
+			f = caller
+			instrs = f.tmpl.Instructions
+			f.push(g)
+
+		case bytecode.YIELD_VALUE:
+			v := f.pop()
+			f.yielded = true
+			return v, nil
+
+		case bytecode.GET_YIELD_FROM_ITER:
+			v := f.top()
+			if v.Type() != generatorType {
+				var it Value
+				if it, err = in.getIter(v); err != nil {
+					break
+				}
+				in.decRef(f.pop())
+				f.push(it)
+			}
+
+		case bytecode.SEND:
+			v := f.pop()
+			receiver := f.top()
+			var r Value
+			var done bool
+			r, done, err = in.send(receiver, v)
+			in.decRef(v)
+			if err != nil {
+				break
+			}
+			f.push(r)
+			if done {
+				f.pc = instr.Target(pc)
+			}
+
+		case bytecode.END_SEND:
+			v := f.pop()
+			in.decRef(f.pop())
+			f.push(v)
+
+		case bytecode.CLEANUP_THROW:
+			exc := f.pop()
+			if !exc.Type().IsSubtype(stopIterationType) {
+				err = asObject[Exception](exc)
+				noTraceback = true
+				break
+			}
+			in.decRef(f.pop()) // last sent value
+			in.decRef(f.pop()) // the sub-iterator
+			f.push(None)
+			v := asObject[Exception](exc).value
+			if v.IsNil() {
+				v = None
+			}
+			incRef(v)
+			in.decRef(exc)
+			f.push(v)
+
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			var r Value
 			if op == bytecode.RETURN_CONST {
@@ -470,6 +867,7 @@ func (in *Interp) run(f *frame) (result Value, err error) {
 			} else {
 				r = f.pop()
 			}
+			f.yielded = false
 			caller, entry := f.back, f.entry
 			in.releaseFrame(f) // f is reused from here on
 			if entry {
@@ -552,119 +950,6 @@ func (in *Interp) unaryOp(op bytecode.Op, v Value) (Value, error) {
 		sym = "~"
 	}
 	return Value{}, in.raise(typeErrorType, "bad operand type for unary %s: '%s'", sym, v.Type().Name)
-}
-
-// makeFunction builds a function from the code object on the stack and,
-// per oparg's flags, the defaults below it.
-func (in *Interp) makeFunction(f *frame, oparg int) (Value, error) {
-	codeVal := f.pop()
-	if oparg&^1 != 0 {
-		for i := 0; i < 4; i++ {
-			if oparg&(1<<i) != 0 {
-				in.decRef(f.pop())
-			}
-		}
-		return Value{}, in.raise(notImplementedErrorType, "keyword-only defaults, annotations and closures are not implemented yet")
-	}
-	c := asObject[Code](codeVal)
-	fn := &Function{code: c}
-	if err := in.account(&fn.Header, functionType, functionSize); err != nil {
-		return Value{}, err
-	}
-	fn.Header.SetFlags(1 << 1) // alloc.FlagContainer
-	if oparg&1 != 0 {
-		fn.defaults = f.pop() // takes the stack's reference
-	}
-	fn.globals = valueOf(f.globals)
-	incRef(fn.globals)
-	fn.name = internName(c.tmpl.Name)
-	fn.qualname = internName(c.tmpl.Qualname)
-	return valueOf(fn), nil
-}
-
-// call performs CALL oparg. A Python function gets a new frame, returned
-// for the loop to continue in; anything else is called directly and its
-// result pushed.
-func (in *Interp) call(f *frame, nargs int) (*frame, error) {
-	base := f.sp - nargs - 2
-	callable, self := f.slots[base], f.slots[base+1]
-	args := f.slots[base+2 : f.sp]
-	if !callable.IsNil() { // a method call: self is the first argument
-		args = f.slots[base+1 : f.sp]
-	} else {
-		callable = self
-	}
-	clear := func() {
-		for i := base; i < f.sp; i++ {
-			in.xdecRef(f.slots[i])
-			f.slots[i] = Value{}
-		}
-		f.sp = base
-	}
-	switch callable.Type() {
-	case functionType:
-		fn := asObject[Function](callable)
-		callee, err := in.bindArgs(fn, args)
-		clear()
-		return callee, err
-	case builtinFunctionType:
-		r, err := asObject[Builtin](callable).fn(in, args, nil)
-		clear()
-		if err == nil {
-			f.push(r)
-		}
-		return nil, err
-	case typeType:
-		t := (*Type)(callable.p)
-		if t.construct == nil {
-			clear()
-			return nil, in.raise(notImplementedErrorType, "calling %s() is not implemented yet", t.Name)
-		}
-		r, err := t.construct(in, t, args, nil)
-		clear()
-		if err == nil {
-			f.push(r)
-		}
-		return nil, err
-	}
-	name := callable.Type().Name
-	clear()
-	return nil, in.raise(typeErrorType, "'%s' object is not callable", name)
-}
-
-// bindArgs makes the frame of a call to fn with positional args, filling
-// missing trailing parameters from the defaults.
-func (in *Interp) bindArgs(fn *Function, args []Value) (*frame, error) {
-	t := fn.code.tmpl
-	if t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS|compile.CO_GENERATOR) != 0 || t.KwOnlyArgCount > 0 || len(t.Cellvars())+len(t.Freevars()) > 0 {
-		return nil, in.raise(notImplementedErrorType, "calling %s: *args, **kwargs, keyword-only parameters, generators and closures are not implemented yet", t.Qualname)
-	}
-	if err := in.checkRunnable(fn.code); err != nil {
-		return nil, err
-	}
-	var defaults []Value
-	if !fn.defaults.IsNil() {
-		defaults = asObject[Tuple](fn.defaults).items
-	}
-	if len(args) > t.ArgCount || len(args) < t.ArgCount-len(defaults) {
-		return nil, in.raise(notImplementedErrorType, "the TypeError of a call with the wrong number of arguments is not implemented yet")
-	}
-	if err := in.enterFrame(); err != nil {
-		return nil, err
-	}
-	callee := in.newFrame(fn.code, asObject[Dict](fn.globals))
-	for i, a := range args {
-		incRef(a)
-		callee.slots[i] = a
-	}
-	for i := len(args); i < t.ArgCount; i++ {
-		d := defaults[i-(t.ArgCount-len(defaults))]
-		incRef(d)
-		callee.slots[i] = d
-	}
-	incRef(valueOf(fn))
-	callee.fn = valueOf(fn)
-	return callee, nil
 }
 
 // RunMain runs a program's compiled module code as __main__ in a fresh

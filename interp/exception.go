@@ -20,6 +20,11 @@ type Exception struct {
 
 	suppressContext bool
 
+	dict  Value // __dict__ (holds __notes__ and a subclass's attributes)
+	name  Value // AttributeError.name, NameError.name, ImportError.name
+	obj   Value // AttributeError.obj
+	value Value // StopIteration.value, SystemExit.code
+
 	// traceback lists where the exception passed, innermost last, as
 	// (code, instruction index) pairs; the code objects are immortal.
 	traceback []tracebackEntry
@@ -134,6 +139,10 @@ func init() {
 		t.str = exceptionStr
 		t.repr = exceptionRepr
 		t.construct = newExceptionFromArgs
+		t.new = exceptionNew
+		t.init = exceptionInit
+		t.dictOffset = unsafe.Offsetof(Exception{}.dict)
+		t.layout = baseExceptionType
 	}
 	// str(KeyError(k)) is repr(k): a missing '' must not print as nothing.
 	keyErrorType.str = func(in *Interp, v Value) (Value, error) {
@@ -223,6 +232,10 @@ func exceptionDealloc(in *Interp, v Value) {
 	in.xdecRef(e.args)
 	in.xdecRef(e.context)
 	in.xdecRef(e.cause)
+	in.xdecRef(e.dict)
+	in.xdecRef(e.name)
+	in.xdecRef(e.obj)
+	in.xdecRef(e.value)
 	*e = Exception{Header: e.Header}
 	in.heap.Free(&e.Header, exceptionSize)
 	in.excs.Put(e)
@@ -381,5 +394,6 @@ func newExceptionFromArgs(in *Interp, t *Type, args []Value, kwnames []Value) (V
 	if err != nil {
 		return Value{}, err
 	}
+	in.setDerived(e, args)
 	return valueOf(e), nil
 }

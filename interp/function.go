@@ -13,11 +13,26 @@ import (
 type Function struct {
 	alloc.Header
 	alloc.GCLink
-	code     *Code
-	globals  Value // dict
-	name     Value // str
-	qualname Value // str
-	defaults Value // tuple, or nil
+	code        *Code
+	globals     Value // dict
+	name        Value // str
+	qualname    Value // str
+	defaults    Value // tuple, or nil
+	kwdefaults  Value // dict, or nil
+	closure     Value // tuple of cells, or nil
+	dict        Value // __dict__ (function attributes), or nil
+	module      Value // __module__, or nil
+	annotations Value // dict, or nil
+}
+
+// doc returns the function's docstring, borrowed, or nil: as in CPython
+// 3.12, the code's first constant when that is a str (the compiler puts
+// None first in a function without one).
+func (f *Function) doc() Value {
+	if len(f.code.consts) > 0 && f.code.consts[0].Type() == strType {
+		return f.code.consts[0]
+	}
+	return Value{}
 }
 
 var functionType = newBuiltinType("function", objectType, 0)
@@ -38,25 +53,55 @@ func functionDealloc(in *Interp, v Value) {
 	in.decRef(f.name)
 	in.decRef(f.qualname)
 	in.xdecRef(f.defaults)
+	in.xdecRef(f.kwdefaults)
+	in.xdecRef(f.closure)
+	in.xdecRef(f.dict)
+	in.xdecRef(f.module)
+	in.xdecRef(f.annotations)
 	*f = Function{Header: f.Header}
 	in.heap.Free(&f.Header, functionSize)
 }
 
-// Builtin is a function implemented in Go. Builtins are immortal and
-// shared by every interpreter; fn receives the positional arguments and,
-// when the call passed keywords, their names (kwnames) matching the last
-// len(kwnames) values of args.
+// Builtin is a function implemented in Go. Module-level builtins are
+// immortal and shared by every interpreter; fn receives the positional
+// arguments and, when the call passed keywords, their names (kwnames)
+// matching the last len(kwnames) values of args. A bound built-in method
+// ([].append) is a Builtin too, allocated, with its method and self.
 type Builtin struct {
 	alloc.Header
-	name string
-	fn   func(in *Interp, args []Value, kwnames []Value) (Value, error)
+	name   string
+	fn     func(in *Interp, args []Value, kwnames []Value) (Value, error)
+	method *MethodDescr
+	self   Value
 }
 
 var builtinFunctionType = newBuiltinType("builtin_function_or_method", objectType, 0)
 
+const builtinSize = unsafe.Sizeof(Builtin{})
+
 func init() {
 	builtinFunctionType.repr = func(in *Interp, v Value) (Value, error) {
-		return in.NewStr("<built-in function " + asObject[Builtin](v).name + ">")
+		b := asObject[Builtin](v)
+		if b.method != nil {
+			return in.NewStr("<built-in method " + b.name + " of " + b.self.Type().Name + " object at 0x" + hexAddr(b.self) + ">")
+		}
+		return in.NewStr("<built-in function " + b.name + ">")
+	}
+	builtinFunctionType.dealloc = func(in *Interp, v Value) {
+		b := asObject[Builtin](v)
+		in.decRef(b.self)
+		*b = Builtin{Header: b.Header}
+		in.heap.Free(&b.Header, builtinSize)
+	}
+	builtinFunctionType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
+		b := asObject[Builtin](v)
+		if b.method != nil {
+			return in.callWithSelf(valueOf(b.method), b.self, args, kwnames)
+		}
+		return b.fn(in, args, kwnames)
+	}
+	functionType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
+		return in.callFunction(asObject[Function](v), Value{}, args, kwnames)
 	}
 }
 

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"io"
+	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -31,6 +32,15 @@ type Interp struct {
 
 	excInfo Value // the exception being handled (sys.exception()), or nil
 
+	modules        *Dict          // sys.modules
+	sys            *Module        // the sys module
+	builtinsModule *Module        // the builtins module
+	initializing   map[string]int // modules whose code is running
+	typeVersion    uint32         // numbers classes' versions
+	recursionLimit int            // sys.getrecursionlimit()
+	stderr         io.Writer
+	stdin          io.Reader
+
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
@@ -45,8 +55,16 @@ type Options struct {
 	// (0: no limit); going past it raises MemoryError inside it.
 	MemoryLimit int64
 
-	// Stdout receives what print writes; nil discards it.
+	// Stdout and Stderr receive the program's output (nil discards it);
+	// Stdin is its input (nil: empty).
 	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+
+	// Argv is sys.argv; Path is sys.path; Executable is sys.executable.
+	Argv       []string
+	Path       []string
+	Executable string
 }
 
 // New creates an interpreter.
@@ -73,6 +91,15 @@ func New(opts Options) *Interp {
 	in.noMemory = e
 	in.frameSlots = alloc.NewStack[Value](4096)
 	in.frames = alloc.NewPool[frame](256)
+	in.recursionLimit = defaultRecursionLimit
+	in.initializing = map[string]int{}
+	in.stderr, in.stdin = opts.Stderr, opts.Stdin
+	if in.stderr == nil {
+		in.stderr = io.Discard
+	}
+	if in.stdin == nil {
+		in.stdin = strings.NewReader("")
+	}
 	if err := in.initBuiltins(opts); err != nil {
 		panic("interp: cannot create the builtins: " + err.Error())
 	}
@@ -90,4 +117,7 @@ func (in *Interp) dealloc(v Value) {
 		panic("interp: no dealloc for " + t.Name)
 	}
 	t.dealloc(in, v)
+	if t.Flags&TypeHeapType != 0 {
+		in.decRef(valueOf(t)) // instances hold their class
+	}
 }

@@ -133,3 +133,53 @@ func listRepr(in *Interp, v Value) (Value, error) {
 	b = append(b, ']')
 	return in.NewStr(string(b))
 }
+
+func init() {
+	listType.length = func(in *Interp, v Value) (int, error) { return len(asObject[List](v).items), nil }
+	listType.getitem = func(in *Interp, v, key Value) (Value, error) {
+		if key.Type() == sliceType {
+			return in.listSlice(asObject[List](v), key)
+		}
+		items := asObject[List](v).items
+		i, ok, err := in.seqIndex(v, key, len(items))
+		if err != nil {
+			return Value{}, err
+		}
+		if !ok {
+			return Value{}, in.raise(indexErrorType, "list index out of range")
+		}
+		incRef(items[i])
+		return items[i], nil
+	}
+	listType.setitem = func(in *Interp, v, key, value Value) error {
+		l := asObject[List](v)
+		if key.Type() == sliceType {
+			return in.listAssignSlice(l, key, value)
+		}
+		i, ok, err := in.seqIndex(v, key, len(l.items))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if value.IsNil() {
+				return in.raise(indexErrorType, "list assignment index out of range")
+			}
+			return in.raise(indexErrorType, "list assignment index out of range")
+		}
+		old := l.items[i]
+		if value.IsNil() {
+			copy(l.items[i:], l.items[i+1:])
+			l.items[len(l.items)-1] = Value{}
+			l.items = l.items[:len(l.items)-1]
+		} else {
+			incRef(value)
+			l.items[i] = value
+		}
+		in.decRef(old)
+		return nil
+	}
+	listType.contains = func(in *Interp, v, key Value) (bool, error) {
+		l := asObject[List](v)
+		return in.containsItems(func() []Value { return l.items }, key)
+	}
+}

@@ -22,8 +22,15 @@ func valueOf[T any](o *T) Value { return Value{unsafe.Pointer(o), 0} }
 // be passed, and then h must not be used.
 func (in *Interp) account(h *alloc.Header, t *Type, size uintptr) error {
 	h.Type = unsafe.Pointer(t)
-	if err := in.heap.Account(h, t.class, size); err != nil {
+	class := t.class
+	if t.Flags&TypeHeapType != 0 {
+		class = t.layout.class
+	}
+	if err := in.heap.Account(h, class, size); err != nil {
 		return in.memoryError()
+	}
+	if t.Flags&TypeHeapType != 0 {
+		incRef(valueOf(t)) // released by Interp.dealloc
 	}
 	return nil
 }

@@ -106,11 +106,24 @@ func binarySlot(t *Type, op BinaryOp) func(in *Interp, a, b Value) (Value, error
 	return t.number.binary[op]
 }
 
-// BinaryOp computes a op b with Python's dispatch: the right operand's
-// slot first when its type is a proper subtype of the left's, then the
-// left's, then the right's; NotImplemented from all gives TypeError.
+// BinaryOp computes a op b with Python's dispatch; NotImplemented from
+// every candidate gives TypeError.
 func (in *Interp) BinaryOp(op BinaryOp, a, b Value) (Value, error) {
+	r, err := in.binaryOpNI(op, a, b)
+	if err == nil && r.Is(NotImplemented) {
+		return Value{}, in.unsupportedOperands(op, "", a.Type(), b.Type())
+	}
+	return r, err
+}
+
+// binaryOpNI is BinaryOp answering NotImplemented instead of raising:
+// the right operand's slot first when its type is a proper subtype of the
+// left's, then the left's, then the right's.
+func (in *Interp) binaryOpNI(op BinaryOp, a, b Value) (Value, error) {
 	ta, tb := a.Type(), b.Type()
+	if (ta.Flags|tb.Flags)&TypeHeapType != 0 {
+		return in.binaryOpClasses(op, a, b)
+	}
 	sa := binarySlot(ta, op)
 	var sb func(in *Interp, a, b Value) (Value, error)
 	if tb != ta {
@@ -135,10 +148,7 @@ func (in *Interp) BinaryOp(op BinaryOp, a, b Value) (Value, error) {
 			return r, err
 		}
 	}
-	if op == OpPow {
-		return Value{}, in.raise(typeErrorType, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", ta.Name, tb.Name)
-	}
-	return Value{}, in.raise(typeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", op.Symbol(), ta.Name, tb.Name)
+	return NotImplemented, nil
 }
 
 // compareResult answers op from a three-way comparison c (-1, 0, 1).

@@ -54,7 +54,7 @@ func init() {
 	for _, t := range []*Type{listIteratorType, tupleIteratorType} {
 		t.dealloc = func(in *Interp, v Value) {
 			it := asObject[seqIterator](v)
-			in.decRef(it.seq)
+			in.xdecRef(it.seq)
 			it.seq = Value{}
 			in.heap.Free(v.Header(), seqIteratorSize)
 		}
@@ -120,62 +120,131 @@ func rangeLen(start, stop, step int64) int64 {
 	return 0
 }
 
-// getIter is iter(v) for the iterable types implemented so far.
-func (in *Interp) getIter(v Value) (Value, error) {
-	switch v.Type() {
-	case rangeType:
+// seqIterType iterates a class's instances through __getitem__ (the old
+// sequence protocol) until IndexError.
+var seqIterType = newBuiltinType("iterator", objectType, 0)
+
+// newSeqIter makes the sequence-protocol iterator of v.
+func (in *Interp) newSeqIter(v Value) (Value, error) {
+	it := &seqIterator{seq: v}
+	if err := in.account(&it.Header, seqIterType, seqIteratorSize); err != nil {
+		return Value{}, err
+	}
+	incRef(v)
+	return valueOf(it), nil
+}
+
+func selfIter(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
+
+func init() {
+	rangeType.iter = func(in *Interp, v Value) (Value, error) {
 		r := asObject[Range](v)
 		it := &rangeIterator{next: r.start, step: r.step, left: rangeLen(r.start, r.stop, r.step)}
 		if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
 			return Value{}, err
 		}
 		return valueOf(it), nil
-	case listType, tupleType:
-		t := listIteratorType
-		if v.Type() == tupleType {
-			t = tupleIteratorType
-		}
-		it := &seqIterator{seq: v}
-		if err := in.account(&it.Header, t, seqIteratorSize); err != nil {
+	}
+	rangeType.length = func(in *Interp, v Value) (int, error) {
+		r := asObject[Range](v)
+		return int(rangeLen(r.start, r.stop, r.step)), nil
+	}
+	rangeType.getitem = func(in *Interp, v, key Value) (Value, error) {
+		r := asObject[Range](v)
+		n := int(rangeLen(r.start, r.stop, r.step))
+		i, ok, err := in.seqIndex(v, key, n)
+		if err != nil {
 			return Value{}, err
 		}
-		incRef(v)
-		return valueOf(it), nil
-	case rangeIteratorType, listIteratorType, tupleIteratorType:
-		incRef(v)
-		return v, nil
+		if !ok {
+			return Value{}, in.raise(indexErrorType, "range object index out of range")
+		}
+		return Int(r.start + int64(i)*r.step), nil
 	}
-	return Value{}, in.raise(typeErrorType, "'%s' object is not iterable", v.Type().Name)
-}
-
-// iterNext advances an iterator: the next value (a new reference), or
-// ok false when it is exhausted.
-func (in *Interp) iterNext(it Value) (v Value, ok bool, err error) {
-	switch it.Type() {
-	case rangeIteratorType:
+	rangeType.contains = func(in *Interp, v, key Value) (bool, error) {
+		r := asObject[Range](v)
+		if key.IsSmallInt() || key.IsBool() {
+			k := int64(key.n)
+			if r.step > 0 && (k < r.start || k >= r.stop) || r.step < 0 && (k > r.start || k <= r.stop) {
+				return false, nil
+			}
+			return (k-r.start)%r.step == 0, nil
+		}
+		it, err := rangeType.iter(in, v)
+		if err != nil {
+			return false, err
+		}
+		defer in.decRef(it)
+		for {
+			x, ok, _ := in.iterNext(it)
+			if !ok {
+				return false, nil
+			}
+			if eq, err := in.keysEqual(x, key); err != nil || eq {
+				return eq, err
+			}
+		}
+	}
+	rangeIteratorType.iter = selfIter
+	rangeIteratorType.next = func(in *Interp, it Value) (Value, bool, error) {
 		r := asObject[rangeIterator](it)
 		if r.left <= 0 {
 			return Value{}, false, nil
 		}
-		v = Int(r.next)
+		v := Int(r.next)
 		r.next += r.step
 		r.left--
 		return v, true, nil
-	case listIteratorType, tupleIteratorType:
+	}
+	listType.iter = func(in *Interp, v Value) (Value, error) { return in.newListOrTupleIter(v, listIteratorType) }
+	tupleType.iter = func(in *Interp, v Value) (Value, error) { return in.newListOrTupleIter(v, tupleIteratorType) }
+	listIteratorType.iter = selfIter
+	tupleIteratorType.iter = selfIter
+	listIteratorType.next = func(in *Interp, it Value) (Value, bool, error) {
 		s := asObject[seqIterator](it)
-		var items []Value
-		if it.Type() == listIteratorType {
-			items = asObject[List](s.seq).items // re-read: the list may change
-		} else {
-			items = asObject[Tuple](s.seq).items
-		}
-		if s.index >= len(items) {
+		return nextItem(s, asObject[List](s.seq).items) // re-read: the list may change
+	}
+	tupleIteratorType.next = func(in *Interp, it Value) (Value, bool, error) {
+		s := asObject[seqIterator](it)
+		return nextItem(s, asObject[Tuple](s.seq).items)
+	}
+	seqIterType.iter = selfIter
+	seqIterType.dealloc = listIteratorType.dealloc
+	seqIterType.next = func(in *Interp, it Value) (Value, bool, error) {
+		s := asObject[seqIterator](it)
+		if s.seq.IsNil() {
 			return Value{}, false, nil
 		}
-		v = items[s.index]
+		v, err := in.GetItem(s.seq, Int(int64(s.index)))
+		if err != nil {
+			if e, ok := err.(*Exception); ok && (valueOf(e).Type().IsSubtype(indexErrorType) || valueOf(e).Type().IsSubtype(stopIterationType)) {
+				in.decRef(valueOf(e))
+				in.decRef(s.seq)
+				s.seq = Value{}
+				return Value{}, false, nil
+			}
+			return Value{}, false, err
+		}
 		s.index++
-		incRef(v)
 		return v, true, nil
 	}
-	return Value{}, false, in.raise(notImplementedErrorType, "iterating %s objects is not implemented yet", it.Type().Name)
+}
+
+func (in *Interp) newListOrTupleIter(v Value, t *Type) (Value, error) {
+	it := &seqIterator{seq: v}
+	if err := in.account(&it.Header, t, seqIteratorSize); err != nil {
+		return Value{}, err
+	}
+	incRef(v)
+	return valueOf(it), nil
+}
+
+func nextItem(s *seqIterator, items []Value) (Value, bool, error) {
+	if s.index >= len(items) {
+		return Value{}, false, nil
+	}
+	v := items[s.index]
+	s.index++
+	incRef(v)
+	return v, true, nil
 }

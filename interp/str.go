@@ -114,3 +114,14 @@ func strRepr(in *Interp, v Value) (Value, error) {
 
 // GoString returns the text of a str value; v must be a str.
 func (v Value) GoString() string { return asObject[Str](v).s }
+
+func init() {
+	strType.length = func(in *Interp, v Value) (int, error) { return asObject[Str](v).length, nil }
+	strType.contains = func(in *Interp, v, key Value) (bool, error) {
+		if key.Type() != strType {
+			return false, in.raise(typeErrorType, "'in <string>' requires string as left operand, not %s", key.Type().Name)
+		}
+		return containsString(v.GoString(), key.GoString()), nil
+	}
+	strType.boolean = func(in *Interp, v Value) (bool, error) { return asObject[Str](v).length > 0, nil }
+}

@@ -80,3 +80,27 @@ func tupleDealloc(in *Interp, v Value) {
 
 // Len returns the number of items of a tuple value.
 func (o *Tuple) Len() int { return len(o.items) }
+
+func init() {
+	tupleType.length = func(in *Interp, v Value) (int, error) { return len(asObject[Tuple](v).items), nil }
+	tupleType.getitem = func(in *Interp, v, key Value) (Value, error) {
+		if key.Type() == sliceType {
+			return in.tupleSlice(asObject[Tuple](v), key)
+		}
+		items := asObject[Tuple](v).items
+		i, ok, err := in.seqIndex(v, key, len(items))
+		if err != nil {
+			return Value{}, err
+		}
+		if !ok {
+			return Value{}, in.raise(indexErrorType, "tuple index out of range")
+		}
+		incRef(items[i])
+		return items[i], nil
+	}
+	tupleType.contains = func(in *Interp, v, key Value) (bool, error) {
+		t := asObject[Tuple](v)
+		return in.containsItems(func() []Value { return t.items }, key)
+	}
+	tupleType.boolean = func(in *Interp, v Value) (bool, error) { return len(asObject[Tuple](v).items) > 0, nil }
+}

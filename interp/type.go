@@ -15,12 +15,33 @@ import (
 type Type struct {
 	alloc.Header
 
-	// Immutable after creation.
-	Name   string // __name__
-	Module string // __module__, "builtins" for built-in types
-	Base   *Type  // the solid base (__base__), nil only for object
-	MRO    []*Type
-	Flags  TypeFlags
+	// Immutable after creation (heap types may rename themselves).
+	Name     string // __name__
+	Qualname string // __qualname__; Name when empty
+	Module   string // __module__, "builtins" for built-in types
+	Base     *Type  // __base__: the first base, nil only for object
+	Bases    []*Type
+	MRO      []*Type
+	Flags    TypeFlags
+
+	// attrs holds a built-in type's methods and descriptors, immortal and
+	// never changed after package initialization; dict is a heap type's
+	// namespace (owned). A type has one or the other.
+	attrs map[string]Value
+	dict  *Dict
+
+	// layout is the built-in type whose Go struct the instances use (the
+	// "solid base"); dictOffset locates the instance-dict field in that
+	// struct, 0 when instances have no __dict__.
+	layout     *Type
+	dictOffset uintptr
+
+	// subclasses lists the heap types that name this type as a base, so
+	// a change to a dunder can update their slots; it holds no references.
+	subclasses []*Type
+
+	// slotNames are the __slots__ this class itself declared.
+	slotNames []string
 
 	// class is the accounting class of the type's instances; built-in
 	// types get the same class number in every interpreter.
@@ -39,8 +60,35 @@ type Type struct {
 	number  *numberSlots
 	dealloc func(in *Interp, v Value)
 
-	// construct is calling the type: t(args...).
+	// Attribute access (tp_getattro, tp_setattro; value nil deletes) and
+	// the descriptor protocol (tp_descr_get with obj nil for access through
+	// the class, tp_descr_set); nil getattr/setattr mean the generic ones.
+	getattr  func(in *Interp, v, name Value) (Value, error)
+	setattr  func(in *Interp, v, name, value Value) error
+	descrGet func(in *Interp, descr, obj Value, t *Type) (Value, error)
+	descrSet func(in *Interp, descr, obj, value Value) error
+
+	// call is calling an instance: v(args...), with args holding the
+	// positional then the keyword values and kwnames the keywords' names.
+	call func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error)
+
+	// The container protocols: iter (tp_iter), next (tp_iternext; ok
+	// false when exhausted), length (sq_length), getitem and setitem
+	// (mp_subscript, mp_ass_subscript with value nil deleting), contains
+	// (sq_contains).
+	iter     func(in *Interp, v Value) (Value, error)
+	next     func(in *Interp, v Value) (Value, bool, error)
+	length   func(in *Interp, v Value) (int, error)
+	getitem  func(in *Interp, v, key Value) (Value, error)
+	setitem  func(in *Interp, v, key, value Value) error
+	contains func(in *Interp, v, key Value) (bool, error)
+
+	// construct is calling the type itself: t(args...). Built-in types
+	// that can be subclassed also have new and init, which a subclass's
+	// construct runs around the class's own __new__ and __init__.
 	construct func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
+	new       func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
+	init      func(in *Interp, self Value, args []Value, kwnames []Value) error
 }
 
 // TypeFlags describe a type.
@@ -71,10 +119,13 @@ const (
 // nb_* slots do.
 type numberSlots struct {
 	binary [numBinaryOps]func(in *Interp, a, b Value) (Value, error)
-	neg    func(in *Interp, v Value) (Value, error)
-	pos    func(in *Interp, v Value) (Value, error)
-	invert func(in *Interp, v Value) (Value, error)
-	abs    func(in *Interp, v Value) (Value, error)
+	// inplace holds the in-place forms a type does differently (list +=
+	// extends the list); nil means a op= b is a op b.
+	inplace [numBinaryOps]func(in *Interp, a, b Value) (Value, error)
+	neg     func(in *Interp, v Value) (Value, error)
+	pos     func(in *Interp, v Value) (Value, error)
+	invert  func(in *Interp, v Value) (Value, error)
+	abs     func(in *Interp, v Value) (Value, error)
 }
 
 // BinaryOp is an arithmetic or bitwise binary operator, numbered as the
@@ -111,12 +162,20 @@ var builtinTypes []*Type
 
 // newBuiltinType creates an immortal built-in type and registers it.
 func newBuiltinType(name string, base *Type, flags TypeFlags) *Type {
-	t := &Type{Name: name, Module: "builtins", Base: base, Flags: flags}
+	t := &Type{Name: name, Module: "builtins", Base: base, Flags: flags, attrs: map[string]Value{}}
 	t.Header.Type = unsafe.Pointer(typeType)
 	alloc.MakeImmortal(&t.Header)
 	t.MRO = []*Type{t}
 	for b := base; b != nil; b = b.Base {
 		t.MRO = append(t.MRO, b)
+	}
+	if base != nil {
+		t.Bases = []*Type{base}
+		t.layout = base.layout
+		t.dictOffset = base.dictOffset
+	}
+	if t.layout == nil {
+		t.layout = t
 	}
 	builtinTypes = append(builtinTypes, t)
 	t.class = alloc.Class(len(builtinTypes)) // class 0 is alloc's "(other)"
@@ -145,6 +204,9 @@ func registerTypeType() bool {
 	typeType.Header.Type = unsafe.Pointer(typeType)
 	alloc.MakeImmortal(&typeType.Header)
 	typeType.Base = objectType
+	typeType.Bases = []*Type{objectType}
+	typeType.layout = typeType
+	typeType.attrs = map[string]Value{}
 	typeType.MRO = []*Type{typeType, objectType}
 	typeType.Flags = TypeBaseType
 	builtinTypes = append(builtinTypes, typeType)
@@ -176,8 +238,8 @@ func init() {
 			incRef(r)
 			return r, nil
 		}
-		if len(args) == 3 {
-			return Value{}, in.raise(notImplementedErrorType, "type() with three arguments is not implemented yet")
+		if len(args)-len(kwnames) == 3 {
+			return typeNew(in, args, kwnames)
 		}
 		return Value{}, in.raise(typeErrorType, "type() takes 1 or 3 arguments")
 	}

@@ -1,0 +1,372 @@
+package interp
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/parallel-py/parallel/interp/compile"
+)
+
+// Calls: the generic call protocol, binding arguments to a Python
+// function's parameters with CPython's TypeError messages, calls from Go
+// back into Python, and the argument parsing of built-in functions.
+//
+// Arguments travel as CPython's vectorcall passes them: one slice with the
+// positional values then the keyword values, and kwnames, the names of the
+// keyword values (strs), matching the last len(kwnames) entries.
+
+// Call calls callable with args and kwnames, returning a new reference.
+func (in *Interp) Call(callable Value, args []Value, kwnames []Value) (Value, error) {
+	if call := callable.Type().call; call != nil {
+		return call(in, callable, args, kwnames)
+	}
+	return Value{}, in.raise(typeErrorType, "'%s' object is not callable", callable.Type().Name)
+}
+
+// callWithSelf calls fn with self before args, without allocating a bound
+// method when fn is a Python function.
+func (in *Interp) callWithSelf(fn, self Value, args []Value, kwnames []Value) (Value, error) {
+	if fn.Type() == functionType {
+		return in.callFunction(asObject[Function](fn), self, args, kwnames)
+	}
+	all := make([]Value, 0, len(args)+1)
+	all = append(append(all, self), args...)
+	return in.Call(fn, all, kwnames)
+}
+
+// callFunction runs a Python function from Go in a loop of its own: the
+// way back into Python for slots, builtins and descriptors. self, when
+// set, is the first positional argument.
+func (in *Interp) callFunction(fn *Function, self Value, args []Value, kwnames []Value) (Value, error) {
+	if err := in.enterCall(""); err != nil {
+		return Value{}, err
+	}
+	defer in.leaveCall()
+	f, err := in.bindArgs(fn, self, args, kwnames)
+	if err != nil {
+		return Value{}, err
+	}
+	f.entry = true
+	return in.run(f)
+}
+
+// bindArgs makes the frame of a call to fn, binding positional arguments
+// (self first, when set), keyword arguments, *args, **kwargs, defaults
+// and keyword-only defaults as CPython's initialize_locals does, with its
+// messages for every way a call can fail.
+func (in *Interp) bindArgs(fn *Function, self Value, args []Value, kwnames []Value) (*frame, error) {
+	c := fn.code
+	t := c.tmpl
+	if err := in.checkRunnable(c); err != nil {
+		return nil, err
+	}
+	if err := in.enterFrame(); err != nil {
+		return nil, err
+	}
+	f := in.newFrame(c, asObject[Dict](fn.globals))
+	incRef(valueOf(fn))
+	f.fn = valueOf(fn)
+	if err := in.bindInto(f, fn, self, args, kwnames); err != nil {
+		in.releaseFrame(f)
+		return nil, err
+	}
+	if !fn.closure.IsNil() {
+		// COPY_FREE_VARS would copy them; doing it here keeps the
+		// instruction a no-op and the cells in place before it runs.
+		cells := asObject[Tuple](fn.closure).items
+		base := len(t.LocalsPlusNames) - len(cells)
+		for i, cell := range cells {
+			incRef(cell)
+			f.slots[base+i] = cell
+		}
+	}
+	return f, nil
+}
+
+func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwnames []Value) error {
+	t := fn.code.tmpl
+	slots := f.slots
+	off := 0
+	if !self.IsNil() {
+		off = 1
+	}
+	npos := len(args) - len(kwnames) // positional values in args
+	given := npos + off              // positional arguments in all
+	argc := t.ArgCount
+	nparams := argc + t.KwOnlyArgCount
+	varargs := t.Flags&compile.CO_VARARGS != 0
+	varkw := t.Flags&compile.CO_VARKEYWORDS != 0
+
+	var kwdict *Dict
+	if varkw {
+		d, err := in.NewDict()
+		if err != nil {
+			return err
+		}
+		i := nparams
+		if varargs {
+			i++
+		}
+		slots[i] = d
+		kwdict = asObject[Dict](d)
+	}
+
+	// Positional arguments.
+	n := min(given, argc)
+	for i := 0; i < n; i++ {
+		var v Value
+		if i < off {
+			v = self
+		} else {
+			v = args[i-off]
+		}
+		incRef(v)
+		slots[i] = v
+	}
+	if varargs {
+		var extra []Value
+		if given > argc {
+			start := argc - off
+			if start < 0 { // self itself goes to *args
+				extra = make([]Value, 0, given-argc)
+				extra = append(append(extra, self), args[:npos]...)
+			} else {
+				extra = args[start:npos]
+			}
+		}
+		tup, err := in.NewTuple(extra...)
+		if err != nil {
+			return err
+		}
+		slots[nparams] = tup
+	}
+
+	// Keyword arguments.
+	names := t.LocalsPlusNames
+	for j, kn := range kwnames {
+		v := args[npos+j]
+		if kn.Type() != strType {
+			return in.raise(typeErrorType, "%s() keywords must be strings", t.Qualname)
+		}
+		key := kn.GoString()
+		found := -1
+		for i := t.PosOnlyArgCount; i < nparams; i++ {
+			if names[i] == key {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			if kwdict != nil {
+				if err := in.DictSet(kwdict, kn, v); err != nil {
+					return err
+				}
+				continue
+			}
+			var posOnly []string
+			for i := 0; i < t.PosOnlyArgCount; i++ {
+				for _, k := range kwnames {
+					if k.GoString() == names[i] {
+						posOnly = append(posOnly, names[i])
+						break
+					}
+				}
+			}
+			if len(posOnly) > 0 {
+				return in.raise(typeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", t.Qualname, strings.Join(posOnly, ", "))
+			}
+			return in.raise(typeErrorType, "%s() got an unexpected keyword argument '%s'", t.Qualname, key)
+		}
+		if !slots[found].IsNil() {
+			return in.raise(typeErrorType, "%s() got multiple values for argument '%s'", t.Qualname, key)
+		}
+		incRef(v)
+		slots[found] = v
+	}
+
+	var defaults []Value
+	if !fn.defaults.IsNil() {
+		defaults = asObject[Tuple](fn.defaults).items
+	}
+	if given > argc && !varargs {
+		return in.tooManyPositional(fn, given, len(defaults), slots)
+	}
+
+	// Defaults of positional parameters.
+	if given < argc {
+		m := argc - len(defaults)
+		var missing []string
+		for i := given; i < m; i++ {
+			if slots[i].IsNil() {
+				missing = append(missing, names[i])
+			}
+		}
+		if len(missing) > 0 {
+			return in.missingArguments(t.Qualname, "positional", missing)
+		}
+		for i := max(given, m); i < argc; i++ {
+			if slots[i].IsNil() {
+				d := defaults[i-m]
+				incRef(d)
+				slots[i] = d
+			}
+		}
+	}
+
+	// Keyword-only parameters.
+	if t.KwOnlyArgCount > 0 {
+		var missing []string
+		for i := argc; i < nparams; i++ {
+			if !slots[i].IsNil() {
+				continue
+			}
+			if !fn.kwdefaults.IsNil() {
+				d, ok, err := in.DictGet(asObject[Dict](fn.kwdefaults), internName(names[i]))
+				if err != nil {
+					return err
+				}
+				if ok {
+					incRef(d)
+					slots[i] = d
+					continue
+				}
+			}
+			missing = append(missing, names[i])
+		}
+		if len(missing) > 0 {
+			return in.missingArguments(t.Qualname, "keyword-only", missing)
+		}
+	}
+	return nil
+}
+
+// tooManyPositional is CPython's too_many_positional message.
+func (in *Interp) tooManyPositional(fn *Function, given, ndefaults int, slots []Value) error {
+	t := fn.code.tmpl
+	argc := t.ArgCount
+	plural := argc != 1
+	var sig string
+	if ndefaults > 0 {
+		sig = strconv.Itoa(argc-ndefaults) + " to " + strconv.Itoa(argc)
+		sig = "from " + sig
+		plural = true
+	} else {
+		sig = strconv.Itoa(argc)
+	}
+	kwonlyGiven := 0
+	for i := argc; i < argc+t.KwOnlyArgCount; i++ {
+		if !slots[i].IsNil() {
+			kwonlyGiven++
+		}
+	}
+	var kwonlySig string
+	if kwonlyGiven > 0 {
+		kwonlySig = " positional argument" + pluralS(given) + " (and " + strconv.Itoa(kwonlyGiven) + " keyword-only argument" + pluralS(kwonlyGiven) + ")"
+	}
+	was := "were"
+	if given == 1 && kwonlyGiven == 0 {
+		was = "was"
+	}
+	s := ""
+	if plural {
+		s = "s"
+	}
+	return in.raise(typeErrorType, "%s() takes %s positional argument%s but %d%s %s given", t.Qualname, sig, s, given, kwonlySig, was)
+}
+
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// missingArguments is CPython's missing_arguments message: 'a', 'a' and
+// 'b', or 'a', 'b', and 'c'.
+func (in *Interp) missingArguments(qualname, kind string, names []string) error {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "'" + n + "'"
+	}
+	var list string
+	switch len(quoted) {
+	case 1:
+		list = quoted[0]
+	case 2:
+		list = quoted[0] + " and " + quoted[1]
+	default:
+		list = strings.Join(quoted[:len(quoted)-1], ", ") + ", and " + quoted[len(quoted)-1]
+	}
+	return in.raise(typeErrorType, "%s() missing %d required %s argument%s: %s", qualname, len(names), kind, pluralS(len(names)), list)
+}
+
+// parseArgs unpacks the arguments of a built-in whose parameters are
+// positional-or-keyword (argument clinic's style): names lists them,
+// the first required must be given, and out receives borrowed values (nil
+// for those not given).
+func (in *Interp) parseArgs(fname string, args []Value, kwnames []Value, names []string, required int, out ...*Value) error {
+	npos := len(args) - len(kwnames)
+	if npos > len(names) {
+		if required == len(names) {
+			return in.raise(typeErrorType, "%s() takes exactly %d argument%s (%d given)", fname, len(names), pluralS(len(names)), npos)
+		}
+		return in.raise(typeErrorType, "%s() takes at most %d argument%s (%d given)", fname, len(names), pluralS(len(names)), npos)
+	}
+	for i := range out {
+		*out[i] = Value{}
+	}
+	for i := 0; i < npos; i++ {
+		*out[i] = args[i]
+	}
+	for j, kn := range kwnames {
+		key := kn.GoString()
+		found := -1
+		for i, n := range names {
+			if n == key {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			return in.raise(typeErrorType, "'%s' is an invalid keyword argument for %s()", key, fname)
+		}
+		if found < npos {
+			return in.raise(typeErrorType, "argument for %s() given by name ('%s') and position (%d)", fname, key, found+1)
+		}
+		*out[found] = args[npos+j]
+	}
+	for i := 0; i < required; i++ {
+		if out[i].IsNil() {
+			return in.raise(typeErrorType, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	return nil
+}
+
+// noKeywords is the check of a built-in that takes no keyword arguments.
+func (in *Interp) noKeywords(fname string, kwnames []Value) error {
+	if len(kwnames) > 0 {
+		return in.raise(typeErrorType, "%s() takes no keyword arguments", fname)
+	}
+	return nil
+}
+
+// checkArgCount is PyArg_UnpackTuple's check of a positional-only
+// built-in: between min and max arguments.
+func (in *Interp) checkArgCount(fname string, args []Value, kwnames []Value, min, max int) error {
+	if err := in.noKeywords(fname, kwnames); err != nil {
+		return err
+	}
+	n := len(args)
+	switch {
+	case n < min && min == max:
+		return in.raise(typeErrorType, "%s expected %d argument%s, got %d", fname, min, pluralS(min), n)
+	case n < min:
+		return in.raise(typeErrorType, "%s expected at least %d argument%s, got %d", fname, min, pluralS(min), n)
+	case n > max && min == max:
+		return in.raise(typeErrorType, "%s expected %d argument%s, got %d", fname, max, pluralS(max), n)
+	case n > max:
+		return in.raise(typeErrorType, "%s expected at most %d argument%s, got %d", fname, max, pluralS(max), n)
+	}
+	return nil
+}

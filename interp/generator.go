@@ -1,0 +1,377 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Cells and generators: the two objects that let a frame's state outlive
+// the call that made it.
+
+// Cell holds a variable shared between a function and the closures
+// nested in it.
+type Cell struct {
+	alloc.Header
+	alloc.GCLink
+	v Value // nil while the variable is unbound
+}
+
+var cellType = newBuiltinType("cell", objectType, 0)
+
+const cellSize = unsafe.Sizeof(Cell{})
+
+// newCell makes a cell holding v (its reference is taken over).
+func (in *Interp) newCell(v Value) (Value, error) {
+	c := &Cell{}
+	if err := in.account(&c.Header, cellType, cellSize); err != nil {
+		return Value{}, err
+	}
+	c.Header.SetFlags(alloc.FlagContainer)
+	c.v = v
+	return valueOf(c), nil
+}
+
+func init() {
+	cellType.dealloc = func(in *Interp, v Value) {
+		c := asObject[Cell](v)
+		in.xdecRef(c.v)
+		*c = Cell{Header: c.Header}
+		in.heap.Free(&c.Header, cellSize)
+	}
+	cellType.repr = func(in *Interp, v Value) (Value, error) {
+		c := asObject[Cell](v)
+		if c.v.IsNil() {
+			return in.NewStr("<cell at 0x" + hexAddr(v) + ": empty>")
+		}
+		return in.NewStr("<cell at 0x" + hexAddr(v) + ": " + c.v.Type().Name + " object at 0x" + hexAddr(c.v) + ">")
+	}
+	defGetSet(cellType, "cell_contents", func(in *Interp, v Value) (Value, error) {
+		c := asObject[Cell](v)
+		if c.v.IsNil() {
+			return Value{}, in.raise(valueErrorType, "Cell is empty")
+		}
+		incRef(c.v)
+		return c.v, nil
+	}, func(in *Interp, v, value Value) error {
+		c := asObject[Cell](v)
+		if !value.IsNil() {
+			incRef(value)
+		}
+		old := c.v
+		c.v = value
+		in.xdecRef(old)
+		return nil
+	})
+}
+
+// Generator is a generator object: a suspended frame whose slots live
+// on the Go heap instead of the frame arena, resumed by next(), send()
+// and throw() in a loop of its own.
+type Generator struct {
+	alloc.Header
+	alloc.GCLink
+	frame    *frame // nil once finished
+	name     Value  // str
+	qualname Value  // str
+	started  bool
+	running  bool
+}
+
+var generatorType = newBuiltinType("generator", objectType, 0)
+
+const generatorSize = unsafe.Sizeof(Generator{})
+
+// makeGenerator is RETURN_GENERATOR: f's state moves off the arena into
+// a generator, which the call returns.
+func (in *Interp) makeGenerator(f *frame) (Value, error) {
+	g := &Generator{}
+	if err := in.account(&g.Header, generatorType, generatorSize); err != nil {
+		return Value{}, err
+	}
+	g.Header.SetFlags(alloc.FlagContainer)
+	gf := in.frames.Get()
+	*gf = *f
+	gf.slots = make([]Value, len(f.slots))
+	copy(gf.slots, f.slots)
+	gf.owned = true
+	gf.back, gf.entry = nil, true
+	gf.gen = g
+	for i := range f.slots {
+		f.slots[i] = Value{}
+	}
+	f.fn = Value{}
+	f.sp = f.nlocal
+	g.frame = gf
+	fn := asObject[Function](gf.fn)
+	g.name, g.qualname = fn.name, fn.qualname
+	incRef(g.name)
+	incRef(g.qualname)
+	return valueOf(g), nil
+}
+
+func init() {
+	generatorType.dealloc = func(in *Interp, v Value) {
+		g := asObject[Generator](v)
+		if g.frame != nil && g.started {
+			// Run its finally blocks, as CPython's generator finalizer
+			// does; an error there cannot propagate anywhere.
+			incRef(v) // keep it alive while close runs
+			if err := in.genClose(g); err != nil {
+				if e, ok := err.(*Exception); ok {
+					in.decRef(valueOf(e))
+				}
+			}
+			// Back to zero; a generator that stored itself somewhere
+			// while closing is not resurrected.
+			alloc.DecRef(v.Header())
+		}
+		if g.frame != nil {
+			in.freeGenFrame(g)
+		}
+		in.decRef(g.name)
+		in.decRef(g.qualname)
+		*g = Generator{Header: g.Header}
+		in.heap.Free(&g.Header, generatorSize)
+	}
+	generatorType.repr = func(in *Interp, v Value) (Value, error) {
+		return in.NewStr("<generator object " + asObject[Generator](v).qualname.GoString() + " at 0x" + hexAddr(v) + ">")
+	}
+	generatorType.iter = selfIter
+	generatorType.next = func(in *Interp, v Value) (Value, bool, error) {
+		r, done, err := in.genResume(asObject[Generator](v), None, nil)
+		if err != nil || !done {
+			return r, !done, err
+		}
+		in.decRef(r)
+		return Value{}, false, nil
+	}
+	defMethod(generatorType, "send", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("send", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		return in.genSend(asObject[Generator](args[0]), args[1])
+	})
+	defMethod(generatorType, "throw", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("throw", args[1:], kwnames, 1, 3); err != nil {
+			return Value{}, err
+		}
+		exc, err := in.throwArgs(args[1:])
+		if err != nil {
+			return Value{}, err
+		}
+		g := asObject[Generator](args[0])
+		r, done, err := in.genResume(g, Value{}, exc)
+		if err == nil && done {
+			return Value{}, in.stopIteration(r)
+		}
+		return r, err
+	})
+	defMethod(generatorType, "close", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("close", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		return None, in.genClose(asObject[Generator](args[0]))
+	})
+	defMethod(generatorType, "__next__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return in.genSend(asObject[Generator](args[0]), None)
+	})
+	defMethod(generatorType, "__iter__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		incRef(args[0])
+		return args[0], nil
+	})
+	defGetSet(generatorType, "__name__", func(in *Interp, v Value) (Value, error) {
+		n := asObject[Generator](v).name
+		incRef(n)
+		return n, nil
+	}, nil)
+	defGetSet(generatorType, "__qualname__", func(in *Interp, v Value) (Value, error) {
+		n := asObject[Generator](v).qualname
+		incRef(n)
+		return n, nil
+	}, nil)
+	defGetSet(generatorType, "gi_running", func(in *Interp, v Value) (Value, error) {
+		return Bool(asObject[Generator](v).running), nil
+	}, nil)
+}
+
+// freeGenFrame drops a generator's suspended frame.
+func (in *Interp) freeGenFrame(g *Generator) {
+	f := g.frame
+	g.frame = nil
+	for i := 0; i < f.sp; i++ {
+		in.xdecRef(f.slots[i])
+	}
+	in.xdecRef(f.fn)
+	*f = frame{}
+	in.frames.Put(f)
+}
+
+// genSend is send(v): the next yielded value, or StopIteration with the
+// return value.
+func (in *Interp) genSend(g *Generator, v Value) (Value, error) {
+	r, done, err := in.genResume(g, v, nil)
+	if err == nil && done {
+		return Value{}, in.stopIteration(r)
+	}
+	return r, err
+}
+
+// stopIteration raises StopIteration carrying a generator's return value
+// (consumed).
+func (in *Interp) stopIteration(r Value) error {
+	var e *Exception
+	var err error
+	if r.IsNone() {
+		e, err = in.newException(stopIterationType)
+	} else {
+		e, err = in.newException(stopIterationType, r)
+	}
+	if err != nil {
+		in.decRef(r)
+		return err
+	}
+	in.setDerived(e, asObject[Tuple](e.args).items)
+	in.decRef(r)
+	return e
+}
+
+// genResume runs g until it yields (done false, the value) or returns
+// (done true, the return value), sending v or throwing exc into it.
+func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, done bool, err error) {
+	if g.running {
+		if exc != nil {
+			in.decRef(valueOf(exc))
+		}
+		return Value{}, false, in.raise(valueErrorType, "generator already executing")
+	}
+	if g.frame == nil {
+		if exc != nil {
+			return Value{}, false, exc
+		}
+		return None, true, nil
+	}
+	if !g.started && exc == nil && !v.IsNone() {
+		return Value{}, false, in.raise(typeErrorType, "can't send non-None value to a just-started generator")
+	}
+	if err := in.enterFrame(); err != nil {
+		if exc != nil {
+			in.decRef(valueOf(exc))
+		}
+		return Value{}, false, err
+	}
+	if err := in.enterCall(""); err != nil {
+		in.depth--
+		if exc != nil {
+			in.decRef(valueOf(exc))
+		}
+		return Value{}, false, err
+	}
+	defer in.leaveCall()
+	f := g.frame
+	if exc == nil {
+		incRef(v)
+		f.push(v)
+	}
+	g.started = true
+	g.running = true
+	f.yielded = false
+	// The generator's exception state is its own: the caller's handled
+	// exception is restored when it yields or ends.
+	if exc != nil {
+		r, err = in.runFrom(f, exc)
+	} else {
+		r, err = in.run(f)
+	}
+	g.running = false
+	if err != nil {
+		// The frame is gone: unwinding released it.
+		g.frame = nil
+		if e, ok := err.(*Exception); ok && valueOf(e).Type().IsSubtype(stopIterationType) && exc == nil {
+			// PEP 479: handled by INTRINSIC_STOPITERATION_ERROR in the
+			// code itself; anything reaching here is passed on.
+			return Value{}, false, err
+		}
+		return Value{}, false, err
+	}
+	if f.yielded {
+		in.depth-- // the frame is suspended, not on the stack
+		return r, false, nil
+	}
+	g.frame = nil // RETURN released it
+	return r, true, nil
+}
+
+// throwArgs builds the exception of throw(type[, value[, tb]]).
+func (in *Interp) throwArgs(args []Value) (*Exception, error) {
+	typ := args[0]
+	if len(args) == 3 && !args[2].IsNone() {
+		return nil, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
+	}
+	if isExceptionClass(typ) {
+		var val Value
+		if len(args) > 1 {
+			val = args[1]
+		}
+		if !val.IsNil() && !val.IsNone() && val.Type().IsSubtype((*Type)(typ.p)) {
+			incRef(val)
+			return asObject[Exception](val), nil
+		}
+		var cargs []Value
+		if !val.IsNil() && !val.IsNone() {
+			if val.Type() == tupleType {
+				cargs = asObject[Tuple](val).items
+			} else {
+				cargs = []Value{val}
+			}
+		}
+		r, err := in.Call(typ, cargs, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !r.Type().IsSubtype(baseExceptionType) {
+			in.decRef(r)
+			return nil, in.raise(typeErrorType, "calling %s should have returned an instance of BaseException, not %s", (*Type)(typ.p).Name, r.Type().Name)
+		}
+		return asObject[Exception](r), nil
+	}
+	if typ.Type().IsSubtype(baseExceptionType) {
+		if len(args) > 1 && !args[1].IsNone() {
+			return nil, in.raise(typeErrorType, "instance exception may not have a separate value")
+		}
+		incRef(typ)
+		return asObject[Exception](typ), nil
+	}
+	return nil, in.raise(typeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s", typ.Type().Name)
+}
+
+// genClose is close(): throw GeneratorExit in and expect it to end.
+func (in *Interp) genClose(g *Generator) error {
+	if g.frame == nil {
+		return nil
+	}
+	if !g.started {
+		in.freeGenFrame(g)
+		return nil
+	}
+	exc, err := in.newException(exceptionTypes["GeneratorExit"])
+	if err != nil {
+		return err
+	}
+	r, done, err := in.genResume(g, Value{}, exc)
+	if err != nil {
+		if e, ok := err.(*Exception); ok {
+			t := valueOf(e).Type()
+			if t.IsSubtype(exceptionTypes["GeneratorExit"]) || t.IsSubtype(stopIterationType) {
+				in.decRef(valueOf(e))
+				return nil
+			}
+		}
+		return err
+	}
+	in.decRef(r)
+	if !done {
+		return in.raise(runtimeErrorType, "generator ignored GeneratorExit")
+	}
+	return nil
+}

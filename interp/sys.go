@@ -1,0 +1,209 @@
+package interp
+
+import (
+	"math"
+	"runtime"
+)
+
+// The sys module: what the interpreter knows about itself and the
+// program's command line. Its namespace is made when the interpreter is
+// created, since the import system reads sys.path and sys.modules.
+
+// Version is the CPython version whose language and library this
+// interpreter implements.
+var Version = struct {
+	Major, Minor, Micro int
+}{3, 12, 1}
+
+// ImplementationVersion is parallel's own version (sys.implementation).
+const ImplementationVersion = "0.1.0"
+
+func (in *Interp) initSys(opts Options) error {
+	m, err := in.newModule("sys")
+	if err != nil {
+		return err
+	}
+	in.sys = m
+	if err := in.DictSet(in.modules, internName("sys"), valueOf(m)); err != nil {
+		return err
+	}
+	strs := func(ss []string) (Value, error) {
+		vs := make([]Value, 0, len(ss))
+		defer func() {
+			for _, v := range vs {
+				in.decRef(v)
+			}
+		}()
+		for _, s := range ss {
+			v, err := in.NewStr(s)
+			if err != nil {
+				return Value{}, err
+			}
+			vs = append(vs, v)
+		}
+		return in.NewList(vs...)
+	}
+	set := func(name string, mk func() (Value, error)) error {
+		v, err := mk()
+		if err != nil {
+			return err
+		}
+		defer in.decRef(v)
+		return in.setGlobal(m, name, v)
+	}
+	argv := opts.Argv
+	if len(argv) == 0 {
+		argv = []string{""}
+	}
+	if err := set("argv", func() (Value, error) { return strs(argv) }); err != nil {
+		return err
+	}
+	if err := set("orig_argv", func() (Value, error) { return strs(append([]string{"parallel"}, argv...)) }); err != nil {
+		return err
+	}
+	if err := set("path", func() (Value, error) { return strs(opts.Path) }); err != nil {
+		return err
+	}
+	if err := in.setGlobal(m, "modules", valueOf(in.modules)); err != nil {
+		return err
+	}
+	if err := in.setGlobal(m, "maxsize", Int(math.MaxInt64)); err != nil {
+		return err
+	}
+	for name, s := range map[string]string{
+		"platform":   platformName(),
+		"byteorder":  "little",
+		"executable": opts.Executable,
+		"version":    "3.12.1 (parallel " + ImplementationVersion + ", Go " + runtime.Version() + ")",
+		"copyright":  "parallel: a Go runtime for Python programs",
+		"prefix":     "",
+	} {
+		if err := in.setGlobalStr(m, name, s); err != nil {
+			return err
+		}
+	}
+	if err := set("builtin_module_names", func() (Value, error) {
+		names := []Value{internName("builtins"), internName("sys")}
+		for n := range builtinModules {
+			names = append(names, internName(n))
+		}
+		sortStrs(names)
+		return in.NewTuple(names...)
+	}); err != nil {
+		return err
+	}
+	if err := set("version_info", func() (Value, error) {
+		return in.newStructSeq(versionInfoType, Int(int64(Version.Major)), Int(int64(Version.Minor)), Int(int64(Version.Micro)), internName("final"), Int(0))
+	}); err != nil {
+		return err
+	}
+	if err := set("implementation", func() (Value, error) {
+		return in.newNamespace(map[string]Value{"name": internName("parallel"), "cache_tag": None}, []string{"name", "cache_tag"})
+	}); err != nil {
+		return err
+	}
+	for _, fn := range sysFuncs {
+		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func platformName() string {
+	switch runtime.GOOS {
+	case "windows":
+		return "win32"
+	default:
+		return runtime.GOOS
+	}
+}
+
+var versionInfoType = newStructSeqType("sys.version_info", []string{"major", "minor", "micro", "releaselevel", "serial"})
+
+var sysFuncs = []Value{
+	newBuiltin("exit", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("exit", args, kwnames, 0, 1); err != nil {
+			return Value{}, err
+		}
+		e, err := in.newException(systemExitType, args...)
+		if err != nil {
+			return Value{}, err
+		}
+		in.setDerived(e, args)
+		return Value{}, e
+	}),
+	newBuiltin("getrecursionlimit", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("getrecursionlimit", args, kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		return Int(int64(in.recursionLimit)), nil
+	}),
+	newBuiltin("setrecursionlimit", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("setrecursionlimit", args, kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		if !args[0].IsSmallInt() {
+			if args[0].Type() == floatType {
+				return Value{}, in.raise(typeErrorType, "'float' object cannot be interpreted as an integer")
+			}
+			if !isInt(args[0]) {
+				return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+		}
+		n := args[0].SmallInt()
+		if n < 1 {
+			return Value{}, in.raise(valueErrorType, "recursion limit must be greater or equal than 1")
+		}
+		if n > math.MaxInt32 {
+			return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+		}
+		if int(n) <= in.depth {
+			return Value{}, in.raise(recursionErrorType, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, in.depth)
+		}
+		in.recursionLimit = int(n)
+		return None, nil
+	}),
+	newBuiltin("exception", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("exception", args, kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		if in.excInfo.IsNil() {
+			return None, nil
+		}
+		incRef(in.excInfo)
+		return in.excInfo, nil
+	}),
+	newBuiltin("exc_info", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("exc_info", args, kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		if in.excInfo.IsNil() {
+			return in.NewTuple(None, None, None)
+		}
+		if len(asObject[Exception](in.excInfo).traceback) > 0 {
+			return Value{}, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
+		}
+		return in.NewTuple(valueOf(in.excInfo.Type()), in.excInfo, None)
+	}),
+	newBuiltin("intern", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("intern", args, kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		if args[0].Type() != strType {
+			return Value{}, in.raise(typeErrorType, "intern() argument must be str, not %s", args[0].Type().Name)
+		}
+		incRef(args[0])
+		return args[0], nil
+	}),
+}
+
+// sortStrs sorts str values by their text.
+func sortStrs(vs []Value) {
+	for i := 1; i < len(vs); i++ {
+		for j := i; j > 0 && vs[j].GoString() < vs[j-1].GoString(); j-- {
+			vs[j], vs[j-1] = vs[j-1], vs[j]
+		}
+	}
+}
