@@ -934,7 +934,12 @@ func (in *Interp) loadName(f *frame, name Value, locals bool) (Value, error) {
 		incRef(v)
 		return v, err
 	}
-	return Value{}, in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
+	err := in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
+	if e, ok := err.(*Exception); ok {
+		e.setNameObj(name, Value{})
+		in.nameErrorCandidates(e, f, name)
+	}
+	return Value{}, err
 }
 
 func (in *Interp) unaryOp(op bytecode.Op, v Value) (Value, error) {

@@ -25,6 +25,11 @@ type Exception struct {
 	obj   Value // AttributeError.obj
 	value Value // StopIteration.value, SystemExit.code
 
+	// candidates and selfHint feed a NameError's "Did you mean" hint
+	// (see suggest.go), recorded where it was raised.
+	candidates []string
+	selfHint   bool
+
 	// traceback lists where the exception passed, innermost last, as
 	// (code, instruction index) pairs; the code objects are immortal.
 	traceback []tracebackEntry

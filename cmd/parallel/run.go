@@ -56,16 +56,51 @@ func runAction(c *cli.Context) error {
 		return reportCompileError(c.App.ErrWriter, err, src)
 	}
 
+	// sys.argv[0] is the script as given ("-c" for -c, "-" for stdin);
+	// sys.path[0] is the script's directory ("" for -c and stdin).
+	argv := append([]string{}, c.Args().Slice()...)
+	path0 := ""
+	switch {
+	case c.IsSet("c"):
+		argv = append([]string{"-c"}, argv...)
+	case filename != "<stdin>":
+		path0 = filepath.Dir(filename)
+	}
+	if len(argv) == 0 {
+		argv = []string{"-"}
+	}
 	stdout := bufio.NewWriter(c.App.Writer)
 	defer stdout.Flush()
-	in := interp.New(interp.Options{Stdout: stdout})
+	in := interp.New(interp.Options{
+		Stdout:     stdout,
+		Stderr:     c.App.ErrWriter,
+		Stdin:      c.App.Reader,
+		Argv:       argv,
+		Path:       []string{path0},
+		Executable: executablePath(),
+	})
 	err = in.RunMain(code)
 	stdout.Flush()
 	if err != nil {
+		if status, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
+			if status == 0 {
+				return nil
+			}
+			return exitError{status}
+		}
 		in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
 		return exitError{1}
 	}
 	return nil
+}
+
+// executablePath is sys.executable: this program's absolute path.
+func executablePath() string {
+	p, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return p
 }
 
 // compileProgram parses and compiles a main program.
