@@ -3,8 +3,8 @@ package interp
 import (
 	"io"
 
-	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/bytecode"
+	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/traceback"
 )
 
