@@ -80,11 +80,28 @@ func (in *Interp) ExecModule(t *compile.Code, globals *Dict) error {
 	f := in.newFrame(c, globals)
 	f.names = globals
 	f.entry = true
-	r, err := in.run(f)
+	r, err := in.runGuarded(f)
 	if err == nil {
 		in.decRef(r)
 	}
 	return err
+}
+
+// runGuarded runs module code, turning a Go panic that escapes the eval
+// loop into SystemError. The frames the panic cut short are abandoned:
+// their references leak, but the process and its other interpreters
+// live on.
+func (in *Interp) runGuarded(f *frame) (r Value, err error) {
+	depth, slots := in.depth-1, in.frameSlots.Len()-len(f.slots)
+	defer func() {
+		if p := recover(); p != nil {
+			in.depth = depth
+			in.frameSlots.Pop(in.frameSlots.Len() - slots)
+			in.cDepth = 0
+			r, err = Value{}, in.goPanic(p)
+		}
+	}()
+	return in.run(f)
 }
 
 // enterFrame counts a Python frame against the recursion limit.
@@ -285,7 +302,18 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			in.decRef(v)
 
-		case bytecode.JUMP_FORWARD, bytecode.JUMP_BACKWARD, bytecode.JUMP_BACKWARD_NO_INTERRUPT:
+		case bytecode.JUMP_FORWARD, bytecode.JUMP_BACKWARD_NO_INTERRUPT:
+			f.pc = instr.Target(pc)
+
+		case bytecode.JUMP_BACKWARD:
+			// The eval breaker: a pending interrupt is raised at the next
+			// backward jump or call, so no loop runs past it. It is raised
+			// at the jump itself, inside the loop's try blocks.
+			if in.breaker.Load() != 0 {
+				if err = in.handleBreaker(); err != nil {
+					break
+				}
+			}
 			f.pc = instr.Target(pc)
 
 		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
@@ -479,6 +507,12 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			f.kwnames = asObject[Tuple](f.code.consts[oparg]).items
 
 		case bytecode.CALL:
+			if in.breaker.Load() != 0 {
+				if err = in.handleBreaker(); err != nil {
+					break
+				}
+			}
+			in.frame = f
 			var callee *frame
 			callee, err = in.call(f, oparg)
 			if err == nil && callee != nil {
@@ -495,6 +529,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			callargs := f.pop()
 			fn := f.pop()
 			in.xdecRef(f.pop()) // the NULL
+			in.frame = f
 			var r Value
 			r, err = in.callEx(fn, callargs, kwargs)
 			in.decRef(fn)

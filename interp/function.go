@@ -98,7 +98,7 @@ func init() {
 		if b.method != nil {
 			return in.callWithSelf(valueOf(b.method), b.self, args, kwnames)
 		}
-		return b.fn(in, args, kwnames)
+		return in.callGo(b.fn, args, kwnames)
 	}
 	functionType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
 		return in.callFunction(asObject[Function](v), Value{}, args, kwnames)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -41,6 +42,16 @@ type Interp struct {
 	stderr         io.Writer
 	stdin          io.Reader
 
+	// frame is the frame that made the current call into Go (set by
+	// CALL), for the builtins that read their caller's namespace.
+	frame *frame
+
+	debug bool // Options.Debug
+
+	// breaker is the eval breaker: non-zero asks the running code to
+	// stop at its next backward jump or call (see Interrupt).
+	breaker atomic.Int32
+
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
@@ -65,6 +76,10 @@ type Options struct {
 	Argv       []string
 	Path       []string
 	Executable string
+
+	// Debug adds the Go stack to the SystemError a Go panic inside the
+	// interpreter becomes.
+	Debug bool
 }
 
 // New creates an interpreter.
@@ -94,6 +109,7 @@ func New(opts Options) *Interp {
 	in.recursionLimit = defaultRecursionLimit
 	in.initializing = map[string]int{}
 	in.stderr, in.stdin = opts.Stderr, opts.Stdin
+	in.debug = opts.Debug
 	if in.stderr == nil {
 		in.stderr = io.Discard
 	}
@@ -120,4 +136,21 @@ func (in *Interp) dealloc(v Value) {
 	if t.Flags&TypeHeapType != 0 {
 		in.decRef(valueOf(t)) // instances hold their class
 	}
+}
+
+// Interrupt asks the running program to raise KeyboardInterrupt at its
+// next backward jump or call, as SIGINT does in CPython. It is the one
+// method of Interp that is safe to call from any goroutine.
+func (in *Interp) Interrupt() { in.breaker.Store(1) }
+
+// handleBreaker raises what the eval breaker was set for.
+func (in *Interp) handleBreaker() error {
+	if in.breaker.Swap(0) != 0 {
+		e, err := in.newException(exceptionTypes["KeyboardInterrupt"])
+		if err != nil {
+			return err
+		}
+		return e
+	}
+	return nil
 }

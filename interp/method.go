@@ -146,7 +146,7 @@ func init() {
 				return Value{}, in.raise(typeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d.name, d.owner.Name, args[0].Type().Name)
 			}
 		}
-		return d.fn(in, args, kwnames)
+		return in.callGo(d.fn, args, kwnames)
 	}
 
 	getsetDescrType.repr = func(in *Interp, v Value) (Value, error) {

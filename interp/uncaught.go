@@ -156,3 +156,10 @@ func syntaxDetails(e *Exception) *syntax.Error {
 	se.EndLine, se.EndOffset = intAt(4), intAt(5)
 	return se
 }
+
+// IsKeyboardInterrupt reports whether err is an uncaught
+// KeyboardInterrupt (the program was interrupted with SIGINT).
+func (in *Interp) IsKeyboardInterrupt(err error) bool {
+	e, ok := err.(*Exception)
+	return ok && valueOf(e).Type().IsSubtype(exceptionTypes["KeyboardInterrupt"])
+}

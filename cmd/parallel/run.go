@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -78,8 +79,25 @@ func runAction(c *cli.Context) error {
 		Argv:       argv,
 		Path:       []string{path0},
 		Executable: executablePath(),
+		Debug:      os.Getenv("PARALLEL_DEBUG") != "",
 	})
+	// SIGINT raises KeyboardInterrupt in the program, as in CPython.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-interrupts:
+				in.Interrupt()
+			case <-done:
+				return
+			}
+		}
+	}()
 	err = in.RunMain(code)
+	signal.Stop(interrupts)
+	close(done)
 	stdout.Flush()
 	if err != nil {
 		if status, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
@@ -89,6 +107,9 @@ func runAction(c *cli.Context) error {
 			return exitError{status}
 		}
 		in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
+		if in.IsKeyboardInterrupt(err) {
+			return exitError{130} // killed by SIGINT, as CPython's exit looks
+		}
 		return exitError{1}
 	}
 	return nil
