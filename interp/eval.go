@@ -992,24 +992,38 @@ func (in *Interp) unaryOp(op bytecode.Op, v Value) (Value, error) {
 	return Value{}, in.raise(typeErrorType, "bad operand type for unary %s: '%s'", sym, v.Type().Name)
 }
 
-// RunMain runs a program's compiled module code as __main__ in a fresh
-// namespace. An uncaught exception is returned as *Exception (print it
-// with PrintException).
+// RunMain runs a program's compiled module code as __main__, in a new
+// module registered in sys.modules, with the globals CPython gives a
+// main program. An uncaught exception is returned as *Exception (print
+// it with PrintException).
 func (in *Interp) RunMain(t *compile.Code) error {
-	gv, err := in.NewDict()
+	m, err := in.newModule("__main__")
 	if err != nil {
 		return err
 	}
-	defer in.decRef(gv)
-	globals := asObject[Dict](gv)
-	name, err := in.NewStr("__main__")
+	defer in.decRef(valueOf(m))
+	ann, err := in.NewDict()
 	if err != nil {
 		return err
 	}
-	err = in.DictSet(globals, internName("__name__"), name)
-	in.decRef(name)
+	err = in.setGlobal(m, "__annotations__", ann)
+	in.decRef(ann)
 	if err != nil {
 		return err
 	}
-	return in.ExecModule(t, globals)
+	if err := in.setGlobal(m, "__builtins__", valueOf(in.builtinsModule)); err != nil {
+		return err
+	}
+	if t.Filename != "<string>" {
+		if err := in.setGlobalStr(m, "__file__", t.Filename); err != nil {
+			return err
+		}
+		if err := in.setGlobal(m, "__cached__", None); err != nil {
+			return err
+		}
+	}
+	if err := in.DictSet(in.modules, internName("__main__"), valueOf(m)); err != nil {
+		return err
+	}
+	return in.ExecModule(t, m.Dict())
 }

@@ -23,6 +23,7 @@ type Function struct {
 	dict        Value // __dict__ (function attributes), or nil
 	module      Value // __module__, or nil
 	annotations Value // dict, or nil
+	docSet      Value // __doc__ once assigned; nil means the code's docstring
 }
 
 // doc returns the function's docstring, borrowed, or nil: as in CPython
@@ -58,6 +59,7 @@ func functionDealloc(in *Interp, v Value) {
 	in.xdecRef(f.dict)
 	in.xdecRef(f.module)
 	in.xdecRef(f.annotations)
+	in.xdecRef(f.docSet)
 	*f = Function{Header: f.Header}
 	in.heap.Free(&f.Header, functionSize)
 }
