@@ -2,7 +2,6 @@ package interp
 
 import (
 	"io"
-	"strings"
 )
 
 // The builtins module: every interpreter gets its own namespace dict (so
@@ -11,10 +10,24 @@ import (
 
 // builtinFuncs lists the builtin functions implemented so far.
 var builtinFuncs = []Value{
-	newBuiltin("print", builtinPrint),
 	newBuiltin("repr", builtinRepr),
 	newBuiltin("len", builtinLen),
 }
+
+// builtinTypeNames are the types other than exceptions that CPython's
+// builtins namespace holds; the interpreter's other types (function,
+// list_iterator, ...) are reachable only through type().
+var builtinTypeNames = map[string]bool{
+	"bool": true, "bytearray": true, "bytes": true, "classmethod": true, "complex": true,
+	"dict": true, "enumerate": true, "filter": true, "float": true, "frozenset": true,
+	"int": true, "list": true, "map": true, "memoryview": true, "object": true,
+	"property": true, "range": true, "reversed": true, "set": true, "slice": true,
+	"staticmethod": true, "str": true, "super": true, "tuple": true, "type": true, "zip": true,
+}
+
+// builtinObjects are the other immortal objects of the builtins
+// namespace (exit, quit), by name.
+var builtinObjects = map[string]Value{}
 
 func init() { builtinFuncs = append(builtinFuncs, buildClassBuiltin) }
 
@@ -42,8 +55,13 @@ func (in *Interp) initBuiltins(opts Options) error {
 			return err
 		}
 	}
+	for name, v := range builtinObjects {
+		if err := in.DictSet(in.builtins, internName(name), v); err != nil {
+			return err
+		}
+	}
 	for _, t := range builtinTypes {
-		if t.Module == "builtins" {
+		if t.Module == "builtins" && (builtinTypeNames[t.Name] || t.IsSubtype(baseExceptionType)) {
 			if err := in.DictSet(in.builtins, internName(t.Name), valueOf(t)); err != nil {
 				return err
 			}
@@ -58,31 +76,6 @@ func (in *Interp) initBuiltins(opts Options) error {
 		}
 	}
 	return nil
-}
-
-// builtinPrint is print(*args, sep=' ', end='\n'); file= and flush= wait
-// for the io module.
-func builtinPrint(in *Interp, args []Value, kwnames []Value) (Value, error) {
-	if len(kwnames) > 0 {
-		return Value{}, in.raise(notImplementedErrorType, "print() keyword arguments are not implemented yet")
-	}
-	var b strings.Builder
-	for i, a := range args {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		s, err := in.Str(a)
-		if err != nil {
-			return Value{}, err
-		}
-		b.WriteString(s.GoString())
-		in.decRef(s)
-	}
-	b.WriteByte('\n')
-	if _, err := io.WriteString(in.stdout, b.String()); err != nil {
-		return Value{}, in.raise(notImplementedErrorType, "OSError from print is not implemented yet: %v", err)
-	}
-	return None, nil
 }
 
 func builtinRepr(in *Interp, args []Value, kwnames []Value) (Value, error) {

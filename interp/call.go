@@ -86,6 +86,27 @@ func (in *Interp) bindArgs(fn *Function, self Value, args []Value, kwnames []Val
 func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwnames []Value) error {
 	t := fn.code.tmpl
 	slots := f.slots
+	// The common case: exactly the positional parameters, nothing else.
+	if len(kwnames) == 0 && t.KwOnlyArgCount == 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0 {
+		n := len(args)
+		if !self.IsNil() {
+			n++
+		}
+		if n == t.ArgCount {
+			i := 0
+			if !self.IsNil() {
+				incRef(self)
+				slots[0] = self
+				i = 1
+			}
+			for _, a := range args {
+				incRef(a)
+				slots[i] = a
+				i++
+			}
+			return nil
+		}
+	}
 	off := 0
 	if !self.IsNil() {
 		off = 1

@@ -101,6 +101,8 @@ func immortalConst(k compile.Const) (v Value, ok bool) {
 		return ellipsisObject, true
 	case syntax.Bytes:
 		return newImmortalBytes([]byte(k)), true
+	case compile.ConstFrozenSet:
+		return immortalFrozenSet(k)
 	}
 	return None, false
 }

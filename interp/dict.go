@@ -16,6 +16,7 @@ type Dict struct {
 	indices []int32     // slots: emptySlot, deletedSlot, or an entry index
 	entries []dictEntry // in insertion order; deleted entries have a nil key
 	used    int         // live entries
+	fill    int         // slots that are not emptySlot (live or deleted)
 
 	// Version changes on every mutation; the specializer guards cached
 	// lookups (globals, builtins, instance dicts) with it.
@@ -38,6 +39,9 @@ var dictType = newBuiltinType("dict", objectType, TypeBaseType)
 const dictSize = unsafe.Sizeof(Dict{})
 
 func init() {
+	// Instances are Dict structs, also a subclass's (newBuiltinType
+	// would give object's layout).
+	dictType.layout = dictType
 	dictType.dealloc = dictDealloc
 	dictType.repr = dictRepr
 	dictType.boolean = func(in *Interp, v Value) (bool, error) { return asObject[Dict](v).used > 0, nil }
@@ -145,6 +149,11 @@ func (in *Interp) DictSet(d *Dict, key, value Value) error {
 	if err != nil {
 		return err
 	}
+	return in.dictSetHashed(d, key, hash, value)
+}
+
+// dictSetHashed is DictSet for a key whose hash is known.
+func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) error {
 	_, ix, err := in.dictLookup(d, key, hash)
 	if err != nil {
 		return err
@@ -175,9 +184,19 @@ func (in *Interp) DictDelete(d *Dict, key Value) (ok bool, err error) {
 	if err != nil {
 		return false, err
 	}
+	v, ok, err := in.dictPopHashed(d, key, hash)
+	if ok {
+		in.decRef(v)
+	}
+	return ok, err
+}
+
+// dictPopHashed removes key, whose hash is known, handing over the
+// reference d held to its value; ok is false when it was absent.
+func (in *Interp) dictPopHashed(d *Dict, key Value, hash int64) (v Value, ok bool, err error) {
 	slot, ix, err := in.dictLookup(d, key, hash)
 	if err != nil || ix < 0 {
-		return false, err
+		return Value{}, false, err
 	}
 	e := d.entries[ix]
 	d.entries[ix] = dictEntry{}
@@ -185,8 +204,7 @@ func (in *Interp) DictDelete(d *Dict, key Value) (ok bool, err error) {
 	d.used--
 	d.Version++
 	in.decRef(e.key)
-	in.decRef(e.value)
-	return true, nil
+	return e.value, true, nil
 }
 
 // insertIndex puts entry ix into the first free slot of hash's probe
@@ -199,13 +217,32 @@ func (d *Dict) insertIndex(hash int64, ix int32) {
 		perturb >>= 5
 		i = (i*5 + perturb + 1) & mask
 	}
+	if d.indices[i] == emptySlot {
+		d.fill++
+	}
 	d.indices[i] = ix
+}
+
+// slotOf returns the slot that holds entry ix, whose hash is hash.
+func (d *Dict) slotOf(hash int64, ix int32) int {
+	mask := uint64(len(d.indices) - 1)
+	perturb := uint64(hash)
+	i := uint64(hash) & mask
+	for d.indices[i] != ix {
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+	return int(i)
 }
 
 // dictGrowFor makes room for n live entries, rebuilding the index table
 // (and compacting deleted entries) when it would be more than 2/3 full.
+// Counting the deleted slots keeps an empty slot in every probe sequence,
+// so a search always ends (popitem drops entries but not their slots);
+// counting the entries keeps them within their array's capacity (a new
+// entry may reuse a deleted slot).
 func (in *Interp) dictGrowFor(d *Dict, n int) error {
-	if len(d.entries)+1 <= len(d.indices)*2/3 {
+	if max(d.fill, len(d.entries))+1 <= len(d.indices)*2/3 {
 		return nil
 	}
 	size := minIndices
@@ -228,6 +265,7 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 	for i := range d.indices {
 		d.indices[i] = emptySlot
 	}
+	d.fill = 0
 	for ix, e := range d.entries {
 		d.insertIndex(e.hash, int32(ix))
 	}
@@ -314,4 +352,70 @@ func init() {
 		_, ok, err := in.DictGet(asObject[Dict](v), key)
 		return ok, err
 	}
+}
+
+// dictClear empties d, releasing its keys and values after it is empty
+// (a release may run code that looks at the dict).
+func (in *Interp) dictClear(d *Dict) {
+	entries, indices := d.entries, d.indices
+	if entries == nil && indices == nil {
+		return
+	}
+	in.heap.Resize(&d.Header, uintptr(len(indices))*4+uintptr(cap(entries))*unsafe.Sizeof(dictEntry{}), 0)
+	d.entries, d.indices = nil, nil
+	d.used, d.fill = 0, 0
+	d.Version++
+	for _, e := range entries {
+		if !e.key.IsNil() {
+			in.decRef(e.key)
+			in.decRef(e.value)
+		}
+	}
+}
+
+// dictCopy returns a new dict with src's items in src's order; no
+// Python code runs, the hashes are known and the keys distinct.
+func (in *Interp) dictCopy(src *Dict) (Value, error) {
+	v, err := in.NewDict()
+	if err != nil || src.used == 0 {
+		return v, err
+	}
+	d := asObject[Dict](v)
+	if err := in.dictGrowFor(d, src.used); err != nil {
+		in.decRef(v)
+		return Value{}, err
+	}
+	for _, e := range src.entries {
+		if e.key.IsNil() {
+			continue
+		}
+		incRef(e.key)
+		incRef(e.value)
+		d.entries = append(d.entries, e)
+		d.insertIndex(e.hash, int32(len(d.entries)-1))
+		d.used++
+	}
+	d.Version++
+	return v, nil
+}
+
+// dictPopLast takes the last item out of d (popitem), handing over the
+// references d held; ok is false when d is empty. As in CPython, the
+// entries after the last live one are dropped, so the next insertion
+// reuses their place.
+func (in *Interp) dictPopLast(d *Dict) (key, value Value, ok bool) {
+	i := len(d.entries) - 1
+	for i >= 0 && d.entries[i].key.IsNil() {
+		i--
+	}
+	if i < 0 {
+		return Value{}, Value{}, false
+	}
+	e := d.entries[i]
+	d.indices[d.slotOf(e.hash, int32(i))] = deletedSlot
+	d.entries[i] = dictEntry{}
+	d.entries = d.entries[:i]
+	d.used--
+	d.Version++
+	return e.key, e.value, true
 }

@@ -496,6 +496,29 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			err = in.listExtend(asObject[List](f.slots[f.sp-oparg]), src)
 			in.decRef(src)
 
+		case bytecode.BUILD_SET:
+			items := f.slots[f.sp-oparg : f.sp]
+			var r Value
+			r, err = in.buildSet(items)
+			for i := range items {
+				in.decRef(items[i])
+				items[i] = Value{}
+			}
+			f.sp -= oparg
+			if err == nil {
+				f.push(r)
+			}
+
+		case bytecode.SET_ADD:
+			v := f.pop()
+			err = in.setAddItem(f.slots[f.sp-oparg], v)
+			in.decRef(v)
+
+		case bytecode.SET_UPDATE:
+			src := f.pop()
+			err = in.setUpdateFrom(f.slots[f.sp-oparg], src)
+			in.decRef(src)
+
 		case bytecode.MAKE_FUNCTION:
 			var r Value
 			r, err = in.makeFunction(f, oparg)

@@ -119,13 +119,13 @@ func floatPow(in *Interp, a, b Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if x == 0 && y < 0 {
+	if x == 0 && y < 0 && !math.IsInf(y, 0) { // 0.0 ** -inf is inf, as in C
 		return Value{}, in.raise(zeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
-	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
+	if x < 0 && !math.IsInf(x, 0) && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
 		return Value{}, in.raise(notImplementedErrorType, "complex results of ** are not implemented yet")
 	}
-	r := math.Pow(x, y)
+	r := pyPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		errno, err := in.NewStr("Numerical result out of range")
 		if err != nil {

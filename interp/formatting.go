@@ -8,11 +8,17 @@ import (
 )
 
 // Format is format(v, spec): the __format__ of ints, floats and strs
-// through the format package's engines; other objects accept only the
-// empty spec, which gives str(v), as object.__format__ does.
+// through the format package's engines, a class's own __format__ when it
+// defines one; other objects accept only the empty spec, which gives
+// str(v), as object.__format__ does.
 func (in *Interp) Format(v Value, spec string) (Value, error) {
 	var s string
 	var err error
+	if v.Type().Flags&TypeHeapType != 0 {
+		if r, found, err := in.classFormat(v, spec); found || err != nil {
+			return r, err
+		}
+	}
 	switch t := v.Type(); {
 	case t == boolType && spec == "":
 		return in.Str(v)
@@ -72,7 +78,12 @@ func (in *Interp) formatValue(v Value, conversion int, spec Value) (Value, error
 		defer in.decRef(s)
 		v = s
 	case 3:
-		return Value{}, in.raise(notImplementedErrorType, "the !a conversion is not implemented yet")
+		s, err := in.ASCII(v)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(s)
+		v = s
 	}
 	specText := ""
 	if !spec.IsNil() {
@@ -83,4 +94,28 @@ func (in *Interp) formatValue(v Value, conversion int, spec Value) (Value, error
 		return v, nil
 	}
 	return in.Format(v, specText)
+}
+
+// classFormat calls the __format__ a class defines (found false when it
+// inherits object's), which must return a str.
+func (in *Interp) classFormat(v Value, spec string) (r Value, found bool, err error) {
+	attr, err := in.lookupString(v.Type(), "__format__")
+	if err != nil {
+		return Value{}, true, err
+	}
+	if d, ok := methodDescrOf(attr); attr.IsNil() || ok && d.owner == objectType {
+		return Value{}, false, nil
+	}
+	specStr, err := in.NewStr(spec)
+	if err != nil {
+		return Value{}, true, err
+	}
+	r, err = in.callAttrWithSelf(attr, v, []Value{specStr}, nil)
+	in.decRef(specStr)
+	if err == nil && !r.Type().IsSubtype(strType) {
+		err = in.raise(typeErrorType, "__format__ must return a str, not %s", r.Type().Name)
+		in.decRef(r)
+		r = Value{}
+	}
+	return r, true, err
 }

@@ -51,7 +51,19 @@ func init() {
 	boolType.hash = intHash
 	boolType.boolean = func(in *Interp, v Value) (bool, error) { return v.n != 0, nil }
 	boolType.compare = numberCompare
-	boolType.number = intType.number
+	// bool & bool, | and ^ stay bools; everything else is int's.
+	boolNumber := *intType.number
+	for _, op := range []BinaryOp{OpAnd, OpOr, OpXor} {
+		intSlot := intType.number.binary[op]
+		boolNumber.binary[op] = func(in *Interp, a, b Value) (Value, error) {
+			if a.p == boolTag && b.p == boolTag {
+				r, _ := smallIntOp(op, int64(a.n), int64(b.n))
+				return Bool(r != 0), nil
+			}
+			return intSlot(in, a, b)
+		}
+	}
+	boolType.number = &boolNumber
 	noneType.repr = func(in *Interp, v Value) (Value, error) { return noneRepr, nil }
 	noneType.str = noneType.repr
 	noneType.boolean = func(in *Interp, v Value) (bool, error) { return false, nil }
@@ -370,6 +382,9 @@ func intTrueDiv(in *Interp, a, b Value) (Value, error) {
 	f, _ := new(big.Rat).SetFrac(x, y).Float64()
 	if math.IsInf(f, 0) {
 		return Value{}, in.raise(overflowErrorType, "integer division result too large for a float")
+	}
+	if f == 0 && (x.Sign() < 0) != (y.Sign() < 0) {
+		f = math.Copysign(0, -1) // 0 / -big is -0.0, as a float division gives
 	}
 	return Float(f), nil
 }

@@ -22,6 +22,9 @@ const listSize = unsafe.Sizeof(List{})
 const valueSize = unsafe.Sizeof(Value{})
 
 func init() {
+	// Instances are List structs, also a subclass's (newBuiltinType
+	// would give object's layout).
+	listType.layout = listType
 	listType.dealloc = listDealloc
 	listType.repr = listRepr
 	listType.boolean = func(in *Interp, v Value) (bool, error) { return len(asObject[List](v).items) > 0, nil }
@@ -52,6 +55,9 @@ func (in *Interp) listReserve(l *List, n int) error {
 	if need <= cap(l.items) {
 		return nil
 	}
+	if need > maxSeqLen {
+		return in.memoryError()
+	}
 	newCap := max(need, cap(l.items)+cap(l.items)>>3+6)
 	if err := in.heap.Resize(&l.Header, uintptr(cap(l.items))*valueSize, uintptr(newCap)*valueSize); err != nil {
 		return in.memoryError()
@@ -75,25 +81,67 @@ func (in *Interp) Append(l *List, v Value) error {
 // Len returns the number of items.
 func (l *List) Len() int { return len(l.items) }
 
-// listExtend appends the items of src (a list or tuple so far).
+// listExtend appends the items of src, any iterable (list.extend, +=
+// and LIST_EXTEND). Lists and tuples are copied at once, src may be l
+// itself; other iterables are consumed item by item, and the items
+// appended before an error stay, as in CPython.
 func (in *Interp) listExtend(l *List, src Value) error {
-	var items []Value
-	switch src.Type() {
-	case listType:
-		items = asObject[List](src).items
-	case tupleType:
-		items = asObject[Tuple](src).items
-	default:
-		return in.raise(notImplementedErrorType, "extending a list from %s objects is not implemented yet", src.Type().Name)
+	if items, ok := seqItems(src); ok {
+		if len(items) == 0 {
+			return nil
+		}
+		if err := in.listReserve(l, len(items)); err != nil {
+			return err
+		}
+		for _, v := range items {
+			incRef(v)
+			l.items = append(l.items, v)
+		}
+		return nil
 	}
-	if err := in.listReserve(l, len(items)); err != nil {
+	it, err := in.getIter(src)
+	if err != nil {
 		return err
 	}
-	for _, v := range items {
-		incRef(v)
-		l.items = append(l.items, v)
+	defer in.decRef(it)
+	for {
+		v, ok, err := in.iterNext(it)
+		if err != nil || !ok {
+			return err
+		}
+		err = in.Append(l, v)
+		in.decRef(v)
+		if err != nil {
+			return err
+		}
 	}
-	return nil
+}
+
+// listExtendUnpack is LIST_EXTEND ([*x]): listExtend, with CPython's
+// message when x is not iterable at all.
+func (in *Interp) listExtendUnpack(l *List, src Value) error {
+	err := in.listExtend(l, src)
+	if e, ok := err.(*Exception); ok && valueOf(e).Type().IsSubtype(typeErrorType) {
+		if t := src.Type(); t.iter == nil && (t.getitem == nil || t.IsSubtype(dictType)) {
+			in.decRef(valueOf(e))
+			return in.raise(typeErrorType, "Value after * must be an iterable, not %s", t.Name)
+		}
+	}
+	return err
+}
+
+// seqItems returns the items of a list or a tuple (borrowed) whose
+// iteration cannot be overridden: an instance of list or tuple or of a
+// built-in tuple type (a struct sequence), not of a class.
+func seqItems(v Value) ([]Value, bool) {
+	t := v.Type()
+	switch {
+	case t == listType:
+		return asObject[List](v).items, true
+	case t == tupleType || t.Flags&TypeHeapType == 0 && t.IsSubtype(tupleType):
+		return asObject[Tuple](v).items, true
+	}
+	return nil, false
 }
 
 func listDealloc(in *Interp, v Value) {
@@ -141,7 +189,7 @@ func init() {
 			return in.listSlice(asObject[List](v), key)
 		}
 		items := asObject[List](v).items
-		i, ok, err := in.seqIndex(v, key, len(items))
+		i, ok, err := in.itemIndex(v, key, len(items))
 		if err != nil {
 			return Value{}, err
 		}
@@ -156,14 +204,11 @@ func init() {
 		if key.Type() == sliceType {
 			return in.listAssignSlice(l, key, value)
 		}
-		i, ok, err := in.seqIndex(v, key, len(l.items))
+		i, ok, err := in.itemIndex(v, key, len(l.items))
 		if err != nil {
 			return err
 		}
 		if !ok {
-			if value.IsNil() {
-				return in.raise(indexErrorType, "list assignment index out of range")
-			}
 			return in.raise(indexErrorType, "list assignment index out of range")
 		}
 		old := l.items[i]

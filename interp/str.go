@@ -27,8 +27,11 @@ var strType = newBuiltinType("str", objectType, TypeBaseType)
 const strSize = unsafe.Sizeof(Str{})
 
 func init() {
+	// Instances of str and of its subclasses are Str structs.
+	strType.layout = strType
 	strType.repr = strRepr
-	strType.str = func(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
+	// str() of a subclass instance is an exact str (unicode_str).
+	strType.str = func(in *Interp, v Value) (Value, error) { return in.strUnchanged(v) }
 	strType.dealloc = strDealloc
 	strType.hash = strHash
 	strType.compare = strCompare
@@ -40,8 +43,10 @@ func init() {
 var strSeed = maphash.MakeSeed()
 
 func hashString(s string) int64 {
-	h := int64(maphash.String(strSeed, s) >> 1) // non-negative, so never -1
-	return h
+	// Below the int hash modulus, non-negative (so never -1): a class's
+	// __hash__ returning str.__hash__(self) then hashes alike, since an
+	// int's hash of such a value is the value.
+	return int64(maphash.String(strSeed, s) % hashModulus)
 }
 
 func strHash(in *Interp, v Value) (int64, error) {
@@ -118,10 +123,10 @@ func (v Value) GoString() string { return asObject[Str](v).s }
 func init() {
 	strType.length = func(in *Interp, v Value) (int, error) { return asObject[Str](v).length, nil }
 	strType.contains = func(in *Interp, v, key Value) (bool, error) {
-		if key.Type() != strType {
+		if !isStr(key) {
 			return false, in.raise(typeErrorType, "'in <string>' requires string as left operand, not %s", key.Type().Name)
 		}
-		return containsString(v.GoString(), key.GoString()), nil
+		return strings.Contains(v.GoString(), key.GoString()), nil
 	}
 	strType.boolean = func(in *Interp, v Value) (bool, error) { return asObject[Str](v).length > 0, nil }
 }

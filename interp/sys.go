@@ -107,6 +107,9 @@ func (in *Interp) initSys(opts Options) error {
 			return err
 		}
 	}
+	if err := in.initStdStreams(m); err != nil {
+		return err
+	}
 	return nil
 }
 

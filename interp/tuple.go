@@ -18,6 +18,9 @@ var tupleType = newBuiltinType("tuple", objectType, TypeBaseType)
 const tupleSize = unsafe.Sizeof(Tuple{})
 
 func init() {
+	// Instances are Tuple structs, also a subclass's (newBuiltinType
+	// would give object's layout).
+	tupleType.layout = tupleType
 	tupleType.dealloc = tupleDealloc
 	tupleType.repr = tupleRepr
 }
@@ -88,7 +91,7 @@ func init() {
 			return in.tupleSlice(asObject[Tuple](v), key)
 		}
 		items := asObject[Tuple](v).items
-		i, ok, err := in.seqIndex(v, key, len(items))
+		i, ok, err := in.itemIndex(v, key, len(items))
 		if err != nil {
 			return Value{}, err
 		}

@@ -1,0 +1,533 @@
+package interp
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"syscall"
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// File objects and open(), in CPython's three layers: a raw file
+// (_io.FileIO) over a descriptor; a buffered binary file
+// (_io.BufferedReader, BufferedWriter or BufferedRandom) over a raw file;
+// and a text file (_io.TextIOWrapper) over a buffered one, which decodes
+// and encodes and translates newlines. Each layer owns a reference to the
+// one below, and closing or freeing the top closes them all.
+//
+// The text layer keeps no bytes of its own: it decodes straight out of
+// the buffered layer's read buffer and consumes exactly the bytes it
+// decoded, so a text file's tell() is the buffered file's position, the
+// cookie CPython returns when its decoder holds no state.
+//
+// The interpreter's standard streams (sys.stdin, sys.stdout,
+// sys.stderr) are the same objects over the io.Reader and io.Writers of
+// Options, without buffering of their own (file_std.go).
+
+// rawFile is an _io.FileIO: a file descriptor, or a standard stream.
+type rawFile struct {
+	alloc.Header
+	f    *os.File  // the open file; nil for a standard stream
+	r    io.Reader // standard input
+	w    io.Writer // standard output or error
+	fd   int
+	name Value // owned: the name given to open(), or the fd
+
+	readable, writable, appending, created bool
+	closefd, closed                        bool
+	// seekable is -1 until first asked, then 0 or 1.
+	seekable int8
+}
+
+// bufferedFile is a BufferedReader, BufferedWriter or BufferedRandom.
+type bufferedFile struct {
+	alloc.Header
+	raw Value // owned *rawFile
+
+	// rbuf[rpos:] holds bytes read from raw but not yet consumed; wbuf
+	// holds bytes written but not yet passed to raw. Only one of them is
+	// non-empty at a time.
+	rbuf []byte
+	rpos int
+	wbuf []byte
+	// size is the buffer size: reads fetch that much, writes are passed
+	// on once that much has gathered; 0 writes through (standard streams).
+	size int
+}
+
+// textFile is a TextIOWrapper.
+type textFile struct {
+	alloc.Header
+	buffer Value // owned *bufferedFile
+
+	mode     string // as given to open()
+	encoding string // as given, or the default's name
+	codec    codec
+	errors   string
+
+	// Newline handling (CPython's newline argument): universal splits
+	// lines at \r, \n and \r\n; translate turns them into \n when
+	// reading; readNL is the one terminator when not universal; writeNL
+	// replaces \n when writing ("" leaves it).
+	universal bool
+	translate bool
+	readNL    string
+	writeNL   string
+	newline   Value // the newline argument, for repr-free introspection
+
+	lineBuffering bool
+	writeThrough  bool
+	// pending holds text decoded ahead of what was read; inexact marks
+	// text an error handler changed, whose byte length is unknown.
+	pending string
+	inexact bool
+	// seenNL records the kinds of newline read (the newlines attribute).
+	seenNL uint8
+	// iterating disables tell() while a for loop reads lines, as
+	// CPython does.
+	iterating bool
+	// bomPending is set for utf-8-sig until the first read or write.
+	bomPending bool
+	// std is the fd of the interpreter's standard stream this is, or -1.
+	std int
+}
+
+const (
+	rawFileSize      = unsafe.Sizeof(rawFile{})
+	bufferedFileSize = unsafe.Sizeof(bufferedFile{})
+	textFileSize     = unsafe.Sizeof(textFile{})
+)
+
+// defaultBufferSize is io.DEFAULT_BUFFER_SIZE.
+const defaultBufferSize = 8192
+
+var (
+	fileIOType         = newIOType("FileIO")
+	bufferedReaderType = newIOType("BufferedReader")
+	bufferedWriterType = newIOType("BufferedWriter")
+	bufferedRandomType = newIOType("BufferedRandom")
+	textIOWrapperType  = newIOType("TextIOWrapper")
+
+	// unsupportedOperationType is io.UnsupportedOperation. CPython
+	// derives it from OSError and ValueError; with one base only here it
+	// is an OSError (except ValueError does not catch it).
+	unsupportedOperationType = newUnsupportedOperation()
+)
+
+func newIOType(name string) *Type {
+	t := newBuiltinType(name, objectType, 0)
+	t.Module = "_io"
+	return t
+}
+
+func newUnsupportedOperation() *Type {
+	t := newBuiltinType("UnsupportedOperation", osErrorType, TypeBaseType)
+	t.Module = "io"
+	return t
+}
+
+func init() {
+	t := unsupportedOperationType
+	t.dealloc = exceptionDealloc
+	t.repr = exceptionRepr
+	t.construct = osErrorConstruct
+	t.new = osErrorNew
+	t.init = exceptionInit
+	t.str = osErrorStr
+	t.dictOffset = unsafe.Offsetof(Exception{}.dict)
+	t.layout = baseExceptionType
+
+	builtinFuncs = append(builtinFuncs, newBuiltin("open", builtinOpen))
+
+	fileIOType.dealloc = func(in *Interp, v Value) {
+		r := asObject[rawFile](v)
+		in.rawClose(r)
+		in.xdecRef(r.name)
+		*r = rawFile{Header: r.Header}
+		in.heap.Free(&r.Header, rawFileSize)
+	}
+	for _, t := range []*Type{bufferedReaderType, bufferedWriterType, bufferedRandomType} {
+		t.dealloc = func(in *Interp, v Value) {
+			b := asObject[bufferedFile](v)
+			if !b.raw.IsNil() {
+				in.bufferedClose(b)
+				in.decRef(b.raw)
+			}
+			*b = bufferedFile{Header: b.Header}
+			in.heap.Free(&b.Header, bufferedFileSize)
+		}
+	}
+	textIOWrapperType.dealloc = func(in *Interp, v Value) {
+		f := asObject[textFile](v)
+		if !f.buffer.IsNil() {
+			if f.std < 0 {
+				in.textClose(f)
+			}
+			in.decRef(f.buffer)
+		}
+		in.xdecRef(f.newline)
+		*f = textFile{Header: f.Header}
+		in.heap.Free(&f.Header, textFileSize)
+	}
+}
+
+// closedFile is the ValueError of an operation on a closed file; CPython
+// words it slightly differently per method, hence the argument.
+func (in *Interp) closedFile(msg string) error {
+	if msg == "" {
+		msg = "I/O operation on closed file."
+	}
+	return in.raise(valueErrorType, "%s", msg)
+}
+
+// unsupported raises io.UnsupportedOperation.
+func (in *Interp) unsupported(msg string) error {
+	return in.raise(unsupportedOperationType, "%s", msg)
+}
+
+// openMode is a parsed open() mode string.
+type openMode struct {
+	reading, writing, appending, creating, updating bool
+	text, binary                                    bool
+}
+
+// parseOpenMode checks a mode string with CPython's messages.
+func (in *Interp) parseOpenMode(mode string) (openMode, error) {
+	var m openMode
+	seen := map[rune]bool{}
+	for _, c := range mode {
+		if !strings.ContainsRune("rwxa+tb", c) || seen[c] {
+			return m, in.raise(valueErrorType, "invalid mode: '%s'", mode)
+		}
+		seen[c] = true
+		switch c {
+		case 'r':
+			m.reading = true
+		case 'w':
+			m.writing = true
+		case 'a':
+			m.appending = true
+		case 'x':
+			m.creating = true
+		case '+':
+			m.updating = true
+		case 't':
+			m.text = true
+		case 'b':
+			m.binary = true
+		}
+	}
+	n := 0
+	for _, b := range []bool{m.reading, m.writing, m.appending, m.creating} {
+		if b {
+			n++
+		}
+	}
+	switch {
+	case m.text && m.binary:
+		return m, in.raise(valueErrorType, "can't have text and binary mode at once")
+	case n > 1:
+		return m, in.raise(valueErrorType, "must have exactly one of create/read/write/append mode")
+	case n == 0:
+		return m, in.raise(valueErrorType, "Must have exactly one of create/read/write/append mode and at most one plus")
+	}
+	return m, nil
+}
+
+// optionalStr checks an argument that must be str or None: "" and false
+// when absent.
+func (in *Interp) optionalStr(fname, arg string, v Value) (string, bool, error) {
+	if v.IsNil() || v.IsNone() {
+		return "", false, nil
+	}
+	if v.Type() != strType {
+		return "", false, in.raise(typeErrorType, "%s() argument '%s' must be str or None, not %s", fname, arg, v.Type().Name)
+	}
+	return v.GoString(), true, nil
+}
+
+// builtinOpen is open(file, mode='r', buffering=-1, encoding=None,
+// errors=None, newline=None, closefd=True, opener=None).
+func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	var file, modeArg, buffering, encArg, errArg, nlArg, closefdArg, opener Value
+	if err := in.parseArgs("open", args, kwnames, []string{"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1,
+		&file, &modeArg, &buffering, &encArg, &errArg, &nlArg, &closefdArg, &opener); err != nil {
+		return Value{}, err
+	}
+	mode := "r"
+	if !modeArg.IsNil() {
+		if modeArg.Type() != strType {
+			return Value{}, in.raise(typeErrorType, "open() argument 'mode' must be str, not %s", modeArg.Type().Name)
+		}
+		mode = modeArg.GoString()
+	}
+	bufSize := int64(-1)
+	if !buffering.IsNil() {
+		n, err := in.Index(buffering)
+		if err != nil {
+			return Value{}, err
+		}
+		i, ok := IntValue(n)
+		in.decRef(n)
+		if !ok || i > 1<<31-1 || i < -1<<31 {
+			return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+		}
+		bufSize = i
+	}
+	encoding, hasEncoding, err := in.optionalStr("open", "encoding", encArg)
+	if err != nil {
+		return Value{}, err
+	}
+	errorsName, hasErrors, err := in.optionalStr("open", "errors", errArg)
+	if err != nil {
+		return Value{}, err
+	}
+	newline, hasNewline, err := in.optionalStr("open", "newline", nlArg)
+	if err != nil {
+		return Value{}, err
+	}
+	closefd := true
+	if !closefdArg.IsNil() {
+		if closefd, err = in.Truth(closefdArg); err != nil {
+			return Value{}, err
+		}
+	}
+	if !opener.IsNil() && !opener.IsNone() {
+		return Value{}, in.raise(notImplementedErrorType, "open() with an opener is not implemented yet")
+	}
+
+	// The file: an fd, a str or bytes path, or an os.PathLike.
+	var path Value
+	isFD := false
+	switch {
+	case isInt(file):
+		isFD = true
+		path = file
+		incRef(path)
+	case file.Type() == strType || file.Type() == bytesType:
+		path = file
+		incRef(path)
+	default:
+		p, found, err := in.callSpecial(file, "__fspath__")
+		if err != nil {
+			return Value{}, err
+		}
+		if !found {
+			return Value{}, in.raise(typeErrorType, "expected str, bytes or os.PathLike object, not %s", file.Type().Name)
+		}
+		if p.Type() != strType && p.Type() != bytesType {
+			in.decRef(p)
+			return Value{}, in.raise(typeErrorType, "expected %s.__fspath__() to return str or bytes, not %s", file.Type().Name, p.Type().Name)
+		}
+		path = p
+	}
+	defer in.decRef(path)
+
+	m, err := in.parseOpenMode(mode)
+	if err != nil {
+		return Value{}, err
+	}
+	switch {
+	case m.binary && hasEncoding:
+		return Value{}, in.raise(valueErrorType, "binary mode doesn't take an encoding argument")
+	case m.binary && hasErrors:
+		return Value{}, in.raise(valueErrorType, "binary mode doesn't take an errors argument")
+	case m.binary && hasNewline:
+		return Value{}, in.raise(valueErrorType, "binary mode doesn't take a newline argument")
+	case !m.binary && bufSize == 0:
+		return Value{}, in.raise(valueErrorType, "can't have unbuffered text I/O")
+	}
+	if hasNewline && newline != "" && newline != "\n" && newline != "\r" && newline != "\r\n" {
+		return Value{}, in.raise(valueErrorType, "illegal newline value: %s", newline)
+	}
+
+	rawV, err := in.openRaw(path, isFD, m, closefd)
+	if err != nil {
+		return Value{}, err
+	}
+	raw := asObject[rawFile](rawV)
+	if bufSize == 0 {
+		return rawV, nil
+	}
+	size := defaultBufferSize
+	if bufSize > 1 {
+		size = int(bufSize)
+	}
+	bt := bufferedReaderType
+	switch {
+	case m.updating:
+		bt = bufferedRandomType
+	case raw.writable:
+		bt = bufferedWriterType
+	}
+	bufV, err := in.newBuffered(bt, rawV, size)
+	in.decRef(rawV)
+	if err != nil {
+		return Value{}, err
+	}
+	if m.binary {
+		return bufV, nil
+	}
+	if !hasEncoding {
+		encoding = "UTF-8"
+	}
+	if !hasErrors {
+		errorsName = "strict"
+	}
+	nl := nlArg
+	if nl.IsNil() {
+		nl = None
+	}
+	txt, err := in.newText(bufV, mode, encoding, errorsName, nl, bufSize == 1, false, -1)
+	if err != nil {
+		in.bufferedClose(asObject[bufferedFile](bufV))
+		in.decRef(bufV)
+		return Value{}, err
+	}
+	in.decRef(bufV)
+	return txt, nil
+}
+
+// openRaw opens the raw layer: a path with flags from the mode, or an
+// existing fd.
+func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Value, error) {
+	r := &rawFile{fd: -1, seekable: -1, closefd: closefd}
+	switch {
+	case m.creating:
+		r.created, r.writable = true, true
+	case m.reading:
+		r.readable = true
+	case m.writing:
+		r.writable = true
+	case m.appending:
+		r.appending, r.writable = true, true
+	}
+	if m.updating {
+		r.readable, r.writable = true, true
+	}
+	if isFD {
+		fd, ok := IntValue(path)
+		if !ok || fd > 1<<31-1 {
+			return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+		}
+		if fd < 0 {
+			return Value{}, in.raise(valueErrorType, "negative file descriptor")
+		}
+		// Check the descriptor is open, as CPython's fstat does.
+		var st syscall.Stat_t
+		if err := syscall.Fstat(int(fd), &st); err != nil {
+			return Value{}, in.osErrorFrom(err, Value{})
+		}
+		r.f = os.NewFile(uintptr(fd), "")
+		r.fd = int(fd)
+	} else {
+		if !closefd {
+			return Value{}, in.raise(valueErrorType, "Cannot use closefd=False with file name")
+		}
+		var name string
+		if path.Type() == strType {
+			name = path.GoString()
+		} else {
+			name = string(asObject[Bytes](path).b)
+		}
+		if strings.IndexByte(name, 0) >= 0 {
+			if path.Type() == strType {
+				return Value{}, in.raise(valueErrorType, "embedded null character")
+			}
+			return Value{}, in.raise(valueErrorType, "embedded null byte")
+		}
+		flags := os.O_RDONLY
+		switch {
+		case r.readable && r.writable:
+			flags = os.O_RDWR
+		case r.writable:
+			flags = os.O_WRONLY
+		}
+		switch {
+		case m.creating:
+			flags |= os.O_CREATE | os.O_EXCL
+		case m.writing:
+			flags |= os.O_CREATE | os.O_TRUNC
+		case m.appending:
+			flags |= os.O_CREATE | os.O_APPEND
+		}
+		f, err := os.OpenFile(name, flags|syscall.O_CLOEXEC, 0o666)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return Value{}, in.osErrorFrom(err, path)
+		}
+		// Opening a directory for reading succeeds; CPython refuses it.
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			f.Close()
+			return Value{}, in.newOSError(syscall.EISDIR, path)
+		}
+		r.f = f
+		r.fd = int(f.Fd())
+	}
+	if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
+		if closefd {
+			r.f.Close()
+		}
+		return Value{}, err
+	}
+	incRef(path)
+	r.name = path
+	if r.appending {
+		// CPython seeks to the end at once, so tell() starts there.
+		r.f.Seek(0, io.SeekEnd)
+	}
+	return valueOf(r), nil
+}
+
+// newBuffered wraps a raw file in a buffered file of type t.
+func (in *Interp) newBuffered(t *Type, raw Value, size int) (Value, error) {
+	b := &bufferedFile{size: size}
+	if err := in.account(&b.Header, t, bufferedFileSize); err != nil {
+		return Value{}, err
+	}
+	incRef(raw)
+	b.raw = raw
+	return valueOf(b), nil
+}
+
+// newText wraps a buffered file in a TextIOWrapper.
+func (in *Interp) newText(buffer Value, mode, encoding, errorsName string, newline Value, lineBuffering, writeThrough bool, std int) (Value, error) {
+	c, err := in.lookupCodec(encoding)
+	if err != nil {
+		return Value{}, err
+	}
+	f := &textFile{mode: mode, encoding: encoding, codec: c, errors: errorsName, lineBuffering: lineBuffering, writeThrough: writeThrough, std: std}
+	switch {
+	case newline.IsNone():
+		f.universal, f.translate = true, true
+	case newline.GoString() == "":
+		f.universal = true
+	default:
+		f.readNL = newline.GoString()
+		f.writeNL = newline.GoString()
+		if f.writeNL == "\n" {
+			f.writeNL = ""
+		}
+	}
+	f.bomPending = c == codecUTF8Sig
+	if err := in.account(&f.Header, textIOWrapperType, textFileSize); err != nil {
+		return Value{}, err
+	}
+	incRef(buffer)
+	f.buffer = buffer
+	incRef(newline)
+	f.newline = newline
+	if f.bomPending && asObject[rawFile](asObject[bufferedFile](buffer).raw).f != nil {
+		// Only a file at its start has a BOM to read or write.
+		if pos, err := in.bufferedTell(asObject[bufferedFile](buffer)); err == nil && pos != 0 {
+			f.bomPending = false
+		}
+	}
+	return valueOf(f), nil
+}
