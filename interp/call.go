@@ -336,6 +336,7 @@ func (in *Interp) parseArgs(fname string, args []Value, kwnames []Value, names [
 	for i := range out {
 		*out[i] = Value{}
 	}
+	unknown := ""
 	for i := 0; i < npos; i++ {
 		*out[i] = args[i]
 	}
@@ -349,17 +350,25 @@ func (in *Interp) parseArgs(fname string, args []Value, kwnames []Value, names [
 			}
 		}
 		if found < 0 {
-			return in.raise(typeErrorType, "'%s' is an invalid keyword argument for %s()", key, fname)
+			if unknown == "" {
+				unknown = key
+			}
+			continue
 		}
 		if found < npos {
 			return in.raise(typeErrorType, "argument for %s() given by name ('%s') and position (%d)", fname, key, found+1)
 		}
 		*out[found] = args[npos+j]
 	}
+	// Like argument clinic, a missing argument is reported before an
+	// unknown keyword.
 	for i := 0; i < required; i++ {
 		if out[i].IsNil() {
 			return in.raise(typeErrorType, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
 		}
+	}
+	if unknown != "" {
+		return in.raise(typeErrorType, "'%s' is an invalid keyword argument for %s()", unknown, fname)
 	}
 	return nil
 }

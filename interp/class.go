@@ -33,7 +33,7 @@ func init() {
 		return objectNew(in, t, nil, nil)
 	}
 	objectType.dealloc = instanceDealloc
-	objectType.hash = func(in *Interp, v Value) (int64, error) { return int64(uintptr(v.p) >> 4), nil }
+	objectType.hash = identityHash
 	objectType.compare = func(in *Interp, a, b Value, op CompareOp) (Value, error) {
 		switch op {
 		case CmpEQ:
@@ -63,7 +63,7 @@ func init() {
 		return t.construct(in, t, args, kwnames)
 	}
 	typeType.dealloc = heapTypeDealloc
-	typeType.hash = objectType.hash
+	typeType.hash = identityHash
 
 	defGetSet(typeType, "__name__", func(in *Interp, v Value) (Value, error) {
 		return in.NewStr((*Type)(v.p).Name)
@@ -96,6 +96,7 @@ func init() {
 	}, nil)
 	defGetSet(typeType, "__base__", func(in *Interp, v Value) (Value, error) {
 		if b := (*Type)(v.p).Base; b != nil {
+			incRef(valueOf(b))
 			return valueOf(b), nil
 		}
 		return None, nil
@@ -158,7 +159,8 @@ func init() {
 		return in.Repr(args[0])
 	})
 	defMethod(objectType, "__hash__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		return Int(int64(uintptr(args[0].p) >> 4)), nil
+		h, _ := identityHash(in, args[0])
+		return Int(h), nil
 	})
 	defMethod(objectType, "__getattribute__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("__getattribute__", args[1:], kwnames, 1, 1); err != nil {
@@ -206,6 +208,7 @@ func init() {
 		return in.Str(args[0])
 	})
 	defGetSet(objectType, "__class__", func(in *Interp, v Value) (Value, error) {
+		incRef(valueOf(v.Type()))
 		return valueOf(v.Type()), nil
 	}, nil)
 	// The classmethod-like object.__init_subclass__ is called with the
@@ -472,7 +475,7 @@ func (in *Interp) mroMerge(t *Type, bases []*Type) ([]*Type, error) {
 
 // solidLayouts are the built-in layouts a class can extend so far.
 func subclassable(layout *Type) bool {
-	return layout == objectType || layout == baseExceptionType
+	return layout == objectType || layout == baseExceptionType || layout == strType
 }
 
 // newClass creates a class: type(name, bases, namespace).
@@ -570,18 +573,6 @@ func (in *Interp) finishClass(t *Type) error {
 			return err
 		}
 	}
-	if _, ok := get("__doc__"); !ok {
-		if err := in.DictSet(t.dict, internName("__doc__"), None); err != nil {
-			return err
-		}
-	}
-	if _, ok := get("__eq__"); ok {
-		if _, ok := get("__hash__"); !ok {
-			if err := in.DictSet(t.dict, internName("__hash__"), None); err != nil {
-				return err
-			}
-		}
-	}
 	for name, wrap := range map[string]*Type{"__new__": staticMethodType, "__init_subclass__": classMethodType, "__class_getitem__": classMethodType} {
 		if fn, ok := get(name); ok && fn.Type() == functionType {
 			w, err := wrap.construct(in, wrap, []Value{fn}, nil)
@@ -595,23 +586,50 @@ func (in *Interp) finishClass(t *Type) error {
 			}
 		}
 	}
-	t.dictOffset = t.layout.dictOffset
-	for _, b := range t.Bases {
+	// Instances get a __dict__ and weak references unless a base gives
+	// them already or __slots__ says otherwise; CPython adds their
+	// descriptors after the namespace, then __doc__ and __hash__.
+	for _, b := range t.MRO[1:] {
 		if b.dictOffset != 0 {
 			t.dictOffset = b.dictOffset
 		}
+		if b.Flags&TypeWeakrefs != 0 {
+			t.Flags |= TypeWeakrefs
+		}
+	}
+	addDescr := func(name string) error {
+		if _, ok := get(name); ok {
+			return nil
+		}
+		return in.DictSet(t.dict, internName(name), instanceAttrDescrs[name])
 	}
 	if slots, ok := get("__slots__"); ok {
 		if err := in.declareSlots(t, slots); err != nil {
 			return err
 		}
-	} else if t.dictOffset == 0 && t.layout == objectType {
-		t.dictOffset = unsafe.Offsetof(Instance{}.dict)
-		for _, name := range []string{"__dict__", "__weakref__"} {
-			if _, ok := get(name); !ok {
-				if err := in.DictSet(t.dict, internName(name), instanceAttrDescrs[name]); err != nil {
-					return err
-				}
+	} else {
+		if t.dictOffset == 0 && t.layout == objectType {
+			t.dictOffset = unsafe.Offsetof(Instance{}.dict)
+			if err := addDescr("__dict__"); err != nil {
+				return err
+			}
+		}
+		if t.Flags&TypeWeakrefs == 0 {
+			t.Flags |= TypeWeakrefs
+			if err := addDescr("__weakref__"); err != nil {
+				return err
+			}
+		}
+	}
+	if _, ok := get("__doc__"); !ok {
+		if err := in.DictSet(t.dict, internName("__doc__"), None); err != nil {
+			return err
+		}
+	}
+	if _, ok := get("__eq__"); ok {
+		if _, ok := get("__hash__"); !ok {
+			if err := in.DictSet(t.dict, internName("__hash__"), None); err != nil {
+				return err
 			}
 		}
 	}
@@ -700,21 +718,18 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 	for _, b := range t.MRO[1:] {
 		base += len(b.slotNames)
 	}
+	wantDict, wantWeakref := false, false
 	for _, n := range names {
 		if n.Type() != strType {
 			return in.raise(typeErrorType, "__slots__ items must be strings, not '%s'", n.Type().Name)
 		}
 		s := n.GoString()
 		if s == "__dict__" {
-			if t.dictOffset == 0 {
-				t.dictOffset = unsafe.Offsetof(Instance{}.dict)
-				if err := in.DictSet(t.dict, internName("__dict__"), instanceAttrDescrs["__dict__"]); err != nil {
-					return err
-				}
-			}
+			wantDict = true
 			continue
 		}
 		if s == "__weakref__" {
+			wantWeakref = true
 			continue
 		}
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
@@ -730,6 +745,19 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 			return err
 		}
 		t.slotNames = append(t.slotNames, s)
+	}
+	// The descriptors of __dict__ and __weakref__ follow the members.
+	if wantDict && t.dictOffset == 0 {
+		t.dictOffset = unsafe.Offsetof(Instance{}.dict)
+		if err := in.DictSet(t.dict, internName("__dict__"), instanceAttrDescrs["__dict__"]); err != nil {
+			return err
+		}
+	}
+	if wantWeakref && t.Flags&TypeWeakrefs == 0 {
+		t.Flags |= TypeWeakrefs
+		if err := in.DictSet(t.dict, internName("__weakref__"), instanceAttrDescrs["__weakref__"]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -493,7 +493,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.LIST_EXTEND:
 			src := f.pop()
-			err = in.listExtend(asObject[List](f.slots[f.sp-oparg]), src)
+			err = in.listExtendUnpack(asObject[List](f.slots[f.sp-oparg]), src)
 			in.decRef(src)
 
 		case bytecode.BUILD_SET:

@@ -288,6 +288,36 @@ except TypeError as e:
 }
 
 var numberBuiltinPrograms = map[string]string{
+	"operator_matrix": `vals = [0, 1, -1, 3, -3, 2**53 + 1, 2**63 - 1, -2**63, 2**64, -2**100, 0.0, -0.0, 0.5, -2.5, 1e308,
+        float('inf'), float('-inf'), 2.0**53, 2.0**63, -2.0**63, 9007199254740993, True, False]
+for a in vals:
+    print(hash(a), -a, abs(a), +a, a == a)
+    for b in vals:
+        r = [a < b, a <= b, a == b, a != b, a > b, a >= b, a + b, a - b, a * b]
+        for op in ('/', '//', '%', '**', 'divmod'):
+            try:
+                if op == '/': r.append(a / b)
+                elif op == '//': r.append(a // b)
+                elif op == '%': r.append(a % b)
+                elif op == 'divmod': r.append(divmod(a, b))
+                elif isinstance(b, float) and abs(b) != float('inf') and b != int(b) and float('-inf') < a < 0:
+                    r.append('complex')
+                else:
+                    r.append(a ** b if abs(b) < 70 or isinstance(a, float) or isinstance(b, float) else 'skip')
+            except (ZeroDivisionError, OverflowError) as e:
+                r.append(type(e).__name__ + ': ' + str(e))
+        if isinstance(a, int) and isinstance(b, int) and -200 < b < 200:
+            for op in ('<<', '>>', '&', '|', '^'):
+                try:
+                    if op == '<<': r.append(a << b if b < 130 else 0)
+                    elif op == '>>': r.append(a >> b)
+                    elif op == '&': r.append(a & b)
+                    elif op == '|': r.append(a | b)
+                    else: r.append(a ^ b)
+                except ValueError as e:
+                    r.append(str(e))
+        print(r)
+`,
 	"abs": `print(abs(-5), abs(5), abs(-2**63), abs(-2**100), abs(-0.0), abs(-1.5), abs(True), abs(False), abs(float('-inf')))
 print(type(abs(True)), abs(-2**63) == 2**63)
 for args in [('a',), (), (1, 2), ([],)]:

@@ -202,11 +202,17 @@ func init() {
 	tupleIteratorType.iter = selfIter
 	listIteratorType.next = func(in *Interp, it Value) (Value, bool, error) {
 		s := asObject[seqIterator](it)
-		return nextItem(s, asObject[List](s.seq).items) // re-read: the list may change
+		if s.seq.IsNil() {
+			return Value{}, false, nil
+		}
+		return in.nextItem(s, asObject[List](s.seq).items) // re-read: the list may change
 	}
 	tupleIteratorType.next = func(in *Interp, it Value) (Value, bool, error) {
 		s := asObject[seqIterator](it)
-		return nextItem(s, asObject[Tuple](s.seq).items)
+		if s.seq.IsNil() {
+			return Value{}, false, nil
+		}
+		return in.nextItem(s, asObject[Tuple](s.seq).items)
 	}
 	seqIterType.iter = selfIter
 	seqIterType.dealloc = listIteratorType.dealloc
@@ -239,8 +245,12 @@ func (in *Interp) newListOrTupleIter(v Value, t *Type) (Value, error) {
 	return valueOf(it), nil
 }
 
-func nextItem(s *seqIterator, items []Value) (Value, bool, error) {
+// nextItem advances a list or tuple iterator; once exhausted it lets go
+// of the sequence, so items appended later are not produced.
+func (in *Interp) nextItem(s *seqIterator, items []Value) (Value, bool, error) {
 	if s.index >= len(items) {
+		in.decRef(s.seq)
+		s.seq = Value{}
 		return Value{}, false, nil
 	}
 	v := items[s.index]

@@ -108,9 +108,11 @@ func (in *Interp) setCopy(so Value) (Value, error) {
 	return in.makeNewSet(setBaseType(so.Type()), so)
 }
 
+// resizeSetTable accounts a change of s's table from oldLen to newLen
+// entries.
 func (in *Interp) resizeSetTable(s *Set, oldLen, newLen int) error {
 	if s.Header.Has(alloc.FlagImmortal) {
-		return nil // a constant being built: never accounted
+		return nil // constants are never accounted (nor changed)
 	}
 	if err := in.heap.Resize(&s.Header, uintptr(oldLen)*setEntrySize, uintptr(newLen)*setEntrySize); err != nil {
 		return in.memoryError()
@@ -356,7 +358,7 @@ func (in *Interp) setClear(s *Set) error {
 	return nil
 }
 
-// setNext returns the next active entry at or after *pos, advancing it
+// next returns the next active entry at or after *pos, advancing it
 // (set_next); it re-reads the table, which code run meanwhile may have
 // replaced.
 func (s *Set) next(pos *int) (setEntry, bool) {

@@ -238,6 +238,8 @@ print(len(s), 'apple' in s, 'grape' in s, s == {'banana', 'cherry', 'grape'})
 t = set('mississippi')
 print(len(t), 's' in t, t == {'m', 'i', 's', 'p'})
 print({'a'} | {'a'}, {'x', 'x'}, frozenset('a'))
+print(sorted({'pear', 'apple', 'fig'}), sorted(frozenset('hello')), sorted({b'b', b'a', bytes(3)}), sorted(s | t))
+print(sorted(s ^ {'banana', 'kiwi'}), sorted(s & {'cherry', 'x'}), sorted(s - {'cherry'}), sorted({c for c in 'abracadabra'}))
 `,
 	"builders": `print({c for c in [3, 1, 2, 3, 1]})
 a = [5, 6]

@@ -270,12 +270,18 @@ func slotHash(in *Interp, v Value) (int64, error) {
 	if !isInt(r) {
 		return 0, in.raise(typeErrorType, "__hash__ method should return an integer")
 	}
-	// An int's hash of the result, as CPython reduces big results.
-	h, err := intHash(in, r)
-	if err == nil && h == -1 {
+	// A result that fits is used as it is; a bigger one is reduced by
+	// the int hash, as CPython does.
+	var h int64
+	if r.IsSmallInt() || r.IsBool() {
+		h = int64(r.n)
+	} else if h, err = intHash(in, r); err != nil {
+		return 0, err
+	}
+	if h == -1 {
 		h = -2
 	}
-	return h, err
+	return h, nil
 }
 
 func slotBool(in *Interp, v Value) (bool, error) {

@@ -98,6 +98,7 @@ type TypeFlags uint32
 const (
 	TypeBaseType TypeFlags = 1 << iota // can be subclassed
 	TypeHeapType                       // created by a class statement
+	TypeWeakrefs                       // instances have a __weakref__ slot
 )
 
 // CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.
@@ -171,12 +172,11 @@ func newBuiltinType(name string, base *Type, flags TypeFlags) *Type {
 	}
 	if base != nil {
 		t.Bases = []*Type{base}
-		t.layout = base.layout
-		t.dictOffset = base.dictOffset
 	}
-	if t.layout == nil {
-		t.layout = t
-	}
+	// Every built-in type has a Go struct of its own unless it says
+	// otherwise (the exceptions share BaseException's, struct sequences
+	// tuple's): a class derived from it must not be laid out as its base.
+	t.layout = t
 	builtinTypes = append(builtinTypes, t)
 	t.class = alloc.Class(len(builtinTypes)) // class 0 is alloc's "(other)"
 	t.Version = uint32(len(builtinTypes))

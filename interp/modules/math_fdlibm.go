@@ -9,8 +9,9 @@ import "math"
 // the same steps with the same constants, in the same order of
 // operations, on top of the correctly rounded exp and log.
 //
-// glibc selects an FMA build of expm1 on processors that have FMA; where
-// its compiler fuses a multiply and an add, fma below does too. The
+// glibc selects FMA builds of expm1 and log1p on processors that have
+// FMA; where its compiler fuses a multiply and an add (as read from the
+// code it generates), fma below does too. The
 // explicit float64 conversions keep Go from fusing anything else.
 
 // haveFMA tells whether glibc would pick its FMA builds. amd64 machines
@@ -157,7 +158,7 @@ func log1p(x float64) float64 {
 			if ax < 0x3c900000 {
 				return x
 			}
-			return x - float64(float64(x*x)*0.5)
+			return fma(-float64(x*x), 0.5, x)
 		}
 		if hx > 0 || hx <= int32(-1076707645) { // -0.2929 < x < 0.41422
 			k, f, hu = 0, x, 1
@@ -217,10 +218,13 @@ func log1p(x float64) float64 {
 	z6 := float64(z4 * z2)
 	r4 := fma(z, lp7, lp6)
 	r := fma(z6, r4, fma(z4, r3, fma(z, lp1, float64(z2*r2))))
+	// glibc's compiler computes s*(hfsq+R) once for both branches, so it
+	// is not fused.
+	sr := float64(s * (hfsq + r))
 	if k == 0 {
-		return f - fma(-s, hfsq+r, hfsq)
+		return f - (hfsq - sr)
 	}
-	return fma(fk, ln2Hi, -((hfsq - fma(s, hfsq+r, fma(fk, ln2Lo, c))) - f))
+	return fma(fk, ln2Hi, -((hfsq - (sr + fma(fk, ln2Lo, c))) - f))
 }
 
 // log10 is glibc's: log(x) of the mantissa scaled by 1/ln(10), plus the
@@ -582,21 +586,23 @@ func erfc(x float64) float64 {
 	return 2
 }
 
+// cbrtFactor holds 2^(k/3) for k in -2..2, each division rounded as C
+// rounds it (Go would divide the untyped constants exactly).
+var cbrtFactor = func() [5]float64 {
+	cbrt2, sqrCbrt2 := 1.2599210498948731648, 1.5874010519681994748
+	return [5]float64{1 / sqrCbrt2, 1 / cbrt2, 1, cbrt2, sqrCbrt2}
+}()
+
 // cbrt is glibc's cube root: a polynomial first guess refined by one
 // step of Halley's iteration.
 func cbrt(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return x + x
 	}
-	const (
-		cbrt2    = 1.2599210498948731648
-		sqrCbrt2 = 1.5874010519681994748
-	)
-	factor := [5]float64{1 / sqrCbrt2, 1 / cbrt2, 1, cbrt2, sqrCbrt2}
 	xm, xe := math.Frexp(math.Abs(x))
 	u := 0.354895765043919860 + float64(xm*(1.50819193781584896+float64(xm*(-2.11499494167371287+float64(xm*(2.44693122563534430+float64(xm*(-1.83469277483613086+float64(xm*(0.784932344976639262-float64(0.145263899385486377*xm)))))))))))
 	t2 := float64(float64(u*u) * u)
-	ym := float64(float64(u*(t2+float64(2*xm)))/(float64(2*t2)+xm)) * factor[2+xe%3]
+	ym := float64(float64(u*(t2+float64(2*xm)))/(float64(2*t2)+xm)) * cbrtFactor[2+xe%3]
 	if x < 0 {
 		ym = -ym
 	}

@@ -1,0 +1,43 @@
+package interp
+
+// identityHash is object.__hash__: from the object's address, as
+// CPython's _Py_HashPointer (the address rotated by 4 bits).
+func identityHash(in *Interp, v Value) (int64, error) {
+	p := uint64(uintptr(v.p))
+	return int64(p>>4 | p<<60), nil
+}
+
+// noneHash is hash(None): a constant in CPython 3.12.
+const noneHash = 4238894112
+
+func init() {
+	objectType.hash = identityHash
+	typeType.hash = identityHash
+	noneType.hash = func(in *Interp, v Value) (int64, error) { return noneHash, nil }
+	// Built-in types whose instances compare by identity hash by it too;
+	// a nil hash slot would make them unhashable.
+	for _, t := range []*Type{
+		notImplType, ellipsisType, functionType, builtinFunctionType,
+		methodDescrType, getsetDescrType, memberType, codeType, moduleType,
+		cellType, generatorType, staticMethodType, classMethodType,
+		propertyType, superType, seqIterType, rangeIteratorType,
+		listIteratorType, tupleIteratorType,
+	} {
+		if t.hash == nil {
+			t.hash = identityHash
+		}
+	}
+	boundMethodType.hash = func(in *Interp, v Value) (int64, error) {
+		m := asObject[BoundMethod](v)
+		h1, _ := identityHash(in, m.self)
+		h2, err := in.Hash(m.fn)
+		if err != nil {
+			return 0, err
+		}
+		h := h1 ^ h2
+		if h == -1 {
+			h = -2
+		}
+		return h, nil
+	}
+}
