@@ -113,6 +113,10 @@ func (in *Interp) Raise(t *Type, format string, args ...any) error {
 	return in.raise(t, format, args...)
 }
 
+// NoMemory returns the MemoryError to raise when a result would pass the
+// interpreter's size limits (no allocation is needed to raise it).
+func (in *Interp) NoMemory() error { return in.memoryError() }
+
 // ErrorIs reports whether err is a Python exception of type t or a
 // subclass of it (an except clause's test).
 func ErrorIs(err error, t *Type) bool {

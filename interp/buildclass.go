@@ -15,8 +15,9 @@ var buildClassBuiltin = newBuiltin("__build_class__", nil)
 
 func init() { asObject[Builtin](buildClassBuiltin).fn = builtinBuildClass }
 
-// builtinBuildClass is __build_class__(func, name, *bases, **kwds): run
-// the class body in a new namespace, then make the class.
+// builtinBuildClass is __build_class__(func, name, *bases, **kwds): find
+// the metaclass, prepare the namespace, run the class body in it, then
+// call the metaclass.
 func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	npos := len(args) - len(kwnames)
 	if npos < 2 {
@@ -29,38 +30,65 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 		return Value{}, in.raise(typeErrorType, "__build_class__: name is not a string")
 	}
 	fn := asObject[Function](args[0])
-	var bases []*Type
-	for _, b := range args[2:npos] {
+	basesV := args[2:npos]
+	for _, b := range basesV {
 		if !isType(b) {
-			if b.Type().Flags&TypeHeapType != 0 || b.Type().attrs["__mro_entries__"].p != nil {
+			if r, err := in.lookupAttr(b, internName("__mro_entries__")); err != nil || !r.IsNil() {
+				if err == nil {
+					in.decRef(r)
+				}
 				return Value{}, in.raise(notImplementedErrorType, "class bases that are not classes (__mro_entries__) are not implemented yet")
 			}
-			return Value{}, in.raise(typeErrorType, "bases must be types")
 		}
-		if b.Type() != typeType {
-			return Value{}, in.raise(notImplementedErrorType, "metaclasses are not implemented yet")
-		}
-		bases = append(bases, (*Type)(b.p))
 	}
-	var initKw []Value
-	var initKwNames []Value
+	var meta Value
+	var kw, kwNames []Value
 	for i, k := range kwnames {
 		v := args[npos+i]
 		if k.GoString() == "metaclass" {
-			if v.p != valueOf(typeType).p {
-				return Value{}, in.raise(notImplementedErrorType, "metaclasses are not implemented yet")
-			}
+			meta = v
 			continue
 		}
-		initKw = append(initKw, v)
-		initKwNames = append(initKwNames, k)
+		kw = append(kw, v)
+		kwNames = append(kwNames, k)
 	}
-	nsv, err := in.NewDict()
+	isClass := meta.IsNil() || isType(meta)
+	if meta.IsNil() {
+		meta = valueOf(typeType)
+		if len(basesV) > 0 {
+			meta = valueOf(basesV[0].Type())
+		}
+	}
+	if isClass {
+		winner, err := in.calculateMetaclass((*Type)(meta.p), basesV)
+		if err != nil {
+			return Value{}, err
+		}
+		meta = valueOf(winner)
+	}
+	basesTuple, err := in.NewTuple(basesV...)
 	if err != nil {
 		return Value{}, err
 	}
+	defer in.decRef(basesTuple)
+
+	// The namespace: metaclass.__prepare__(name, bases, **kwds).
+	var nsv Value
+	if prep, err := in.lookupAttr(meta, internName("__prepare__")); err != nil {
+		return Value{}, err
+	} else if !prep.IsNil() {
+		nsv, err = in.Call(prep, append([]Value{args[1], basesTuple}, kw...), kwNames)
+		in.decRef(prep)
+		if err != nil {
+			return Value{}, err
+		}
+	} else if nsv, err = in.NewDict(); err != nil {
+		return Value{}, err
+	}
 	defer in.decRef(nsv)
-	ns := asObject[Dict](nsv)
+	if nsv.Type() != dictType {
+		return Value{}, in.raise(notImplementedErrorType, "class namespaces that are not dicts (from __prepare__) are not implemented yet")
+	}
 	if err := in.enterCall(""); err != nil {
 		return Value{}, err
 	}
@@ -69,7 +97,7 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 		in.leaveCall()
 		return Value{}, err
 	}
-	f.names = ns
+	f.names = asObject[Dict](nsv)
 	f.entry = true
 	cell, err := in.run(f)
 	in.leaveCall()
@@ -77,22 +105,48 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 		return Value{}, err
 	}
 	defer in.decRef(cell)
-	t, err := in.newClass(args[1].GoString(), bases, ns)
+	cls, err := in.Call(meta, append([]Value{args[1], basesTuple, nsv}, kw...), kwNames)
 	if err != nil {
 		return Value{}, err
 	}
-	cls := valueOf(t)
-	if cell.Type() == cellType {
-		c := asObject[Cell](cell)
-		incRef(cls)
-		in.xdecRef(c.v)
-		c.v = cls
-	}
-	if err := in.initNewClass(t, initKw, initKwNames); err != nil {
-		in.decRef(cls)
-		return Value{}, err
+	if cell.Type() == cellType && isType(cls) {
+		if c := asObject[Cell](cell); c.v.p != cls.p {
+			if c.v.IsNil() {
+				in.decRef(cls)
+				return Value{}, in.raise(runtimeErrorType, "__class__ not set defining '%s' as %s. Was __classcell__ propagated to type.__new__?", args[1].GoString(), in.reprOrType(cls))
+			}
+			in.decRef(cls)
+			return Value{}, in.raise(typeErrorType, "__class__ set to %s defining '%s' as %s", in.reprOrType(c.v), args[1].GoString(), in.reprOrType(cls))
+		}
 	}
 	return cls, nil
+}
+
+func (in *Interp) reprOrType(v Value) string {
+	r, err := in.Repr(v)
+	if err != nil {
+		in.decRef(valueOf(err.(*Exception)))
+		return "<" + v.Type().Name + ">"
+	}
+	defer in.decRef(r)
+	return r.GoString()
+}
+
+// calculateMetaclass picks the most derived of meta and the types of the
+// bases, as CPython's _PyType_CalculateMetaclass does.
+func (in *Interp) calculateMetaclass(meta *Type, bases []Value) (*Type, error) {
+	winner := meta
+	for _, b := range bases {
+		bt := b.Type()
+		switch {
+		case winner.IsSubtype(bt):
+		case bt.IsSubtype(winner):
+			winner = bt
+		default:
+			return nil, in.raise(typeErrorType, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+		}
+	}
+	return winner, nil
 }
 
 // initNewClass calls __set_name__ on the new class's attributes and the
@@ -144,8 +198,13 @@ func (in *Interp) initNewClass(t *Type, kw []Value, kwnames []Value) error {
 	return nil
 }
 
-// typeNew is type(name, bases, dict).
-func typeNew(in *Interp, args []Value, kwnames []Value) (Value, error) {
+// typeNew is type.__new__(meta, name, bases, dict, **kwds): make the
+// class, fill its __class__ cell, call __set_name__ and the parent's
+// __init_subclass__.
+func typeNew(in *Interp, meta *Type, args []Value, kwnames []Value) (Value, error) {
+	if !meta.IsSubtype(typeType) {
+		return Value{}, in.raise(typeErrorType, "type.__new__(%s): %s is not a subtype of type", meta.Name, meta.Name)
+	}
 	name, basesV, dictV := args[0], args[1], args[2]
 	if name.Type() != strType {
 		return Value{}, in.raise(typeErrorType, "type.__new__() argument 1 must be str, not %s", name.Type().Name)
@@ -163,22 +222,117 @@ func typeNew(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		}
 		bases = append(bases, (*Type)(b.p))
 	}
-	ns := asObject[Dict](dictV)
-	if _, ok, _ := in.DictGet(ns, internName("__module__")); !ok {
-		// type() takes __module__ from the caller's globals; the
-		// interpreter does not track the calling frame, so it asks for
-		// it explicitly rather than guessing.
-		return Value{}, in.raise(notImplementedErrorType, "type(name, bases, dict) without '__module__' in dict is not implemented yet")
-	}
-	t, err := in.newClass(name.GoString(), bases, ns)
+	winner, err := in.calculateMetaclass(meta, asObject[Tuple](basesV).items)
 	if err != nil {
 		return Value{}, err
 	}
-	if err := in.initNewClass(t, args[3:3+len(kwnames)], kwnames); err != nil {
-		in.decRef(valueOf(t))
+	if winner != meta {
+		if d, ok := methodDescrOf(in.mustLookup(winner, "__new__")); !ok || d.owner != typeType {
+			// The winner has its own __new__: let it make the class.
+			return in.Call(valueOf(winner), args, kwnames)
+		}
+		meta = winner
+	}
+	ns := asObject[Dict](dictV)
+	if _, ok, _ := in.DictGet(ns, internName("__module__")); !ok && in.frame != nil {
+		// __module__ comes from the caller's globals, as in type_new.
+		if m, ok, _ := in.DictGet(in.frame.globals, internName("__name__")); ok {
+			// The class gets its own copy of the namespace anyway.
+			copied, err := in.NewDict()
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(copied)
+			for _, e := range ns.entries {
+				if !e.key.IsNil() {
+					if err := in.DictSet(asObject[Dict](copied), e.key, e.value); err != nil {
+						return Value{}, err
+					}
+				}
+			}
+			if err := in.DictSet(asObject[Dict](copied), internName("__module__"), m); err != nil {
+				return Value{}, err
+			}
+			ns = asObject[Dict](copied)
+		}
+	}
+	t, err := in.newClass(meta, name.GoString(), bases, ns)
+	if err != nil {
 		return Value{}, err
 	}
-	return valueOf(t), nil
+	cls := valueOf(t)
+	// The class body's __classcell__ (for super() and __class__) now
+	// gets its class; the name leaves the namespace.
+	for _, cellName := range []string{"__classcell__", "__classdictcell__"} {
+		c, ok, _ := in.DictGet(t.dict, internName(cellName))
+		if !ok {
+			continue
+		}
+		if c.Type() != cellType {
+			in.decRef(cls)
+			return Value{}, in.raise(typeErrorType, "%s must be a nonlocal cell, not %s", cellName, c.Type().Name)
+		}
+		if cellName == "__classcell__" {
+			cell := asObject[Cell](c)
+			incRef(cls)
+			in.xdecRef(cell.v)
+			cell.v = cls
+		}
+		if _, err := in.DictDelete(t.dict, internName(cellName)); err != nil {
+			in.decRef(cls)
+			return Value{}, err
+		}
+	}
+	if err := in.initNewClass(t, args[3:3+len(kwnames)], kwnames); err != nil {
+		in.decRef(cls)
+		return Value{}, err
+	}
+	return cls, nil
+}
+
+// mustLookup is lookup for a name that cannot raise (a str key).
+func (in *Interp) mustLookup(t *Type, name string) Value {
+	v, _ := in.lookupString(t, name)
+	return v
+}
+
+func init() {
+	typeType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if len(args)-len(kwnames) != 3 {
+			if t == typeType && len(args) == 1 {
+				r := valueOf(args[0].Type())
+				incRef(r)
+				return r, nil
+			}
+			return Value{}, in.raise(typeErrorType, "type.__new__() takes exactly 3 arguments (%d given)", len(args)-len(kwnames))
+		}
+		return typeNew(in, t, args, kwnames)
+	}
+	typeType.init = func(in *Interp, self Value, args []Value, kwnames []Value) error {
+		if n := len(args) - len(kwnames); n != 1 && n != 3 {
+			return in.raise(typeErrorType, "type.__init__() takes 1 or 3 arguments")
+		}
+		return nil
+	}
+	defStatic(typeType, "__new__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if len(args) <= len(kwnames) || !isType(args[0]) {
+			return Value{}, in.raise(typeErrorType, "type.__new__(X): X is not a type object")
+		}
+		return typeType.new(in, (*Type)(args[0].p), args[1:], kwnames)
+	})
+	defMethod(typeType, "__init__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return None, typeType.init(in, args[0], args[1:], kwnames)
+	})
+	defMethod(typeType, "__call__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		t := (*Type)(args[0].p)
+		if t.construct == nil {
+			return Value{}, in.raise(typeErrorType, "cannot create '%s' instances", t.Name)
+		}
+		return t.construct(in, t, args[1:], kwnames)
+	})
+	defClassMethod(typeType, "__prepare__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return in.NewDict()
+	})
 }
 
 // superObject is a super object: attribute lookup that starts after
@@ -204,7 +358,11 @@ func init() {
 		}
 		switch len(args) {
 		case 0:
-			return Value{}, in.raise(notImplementedErrorType, "super() without arguments outside an attribute lookup (super().name) is not implemented yet")
+			cls, self, err := in.superArgsFromFrame()
+			if err != nil {
+				return Value{}, err
+			}
+			args = []Value{cls, self}
 		case 1:
 			return Value{}, in.raise(notImplementedErrorType, "unbound super objects (super(type)) are not implemented yet")
 		case 2:
@@ -249,4 +407,38 @@ func init() {
 		r, _, err := in.superAttr(superTypeValue, valueOf(s.start), s.obj, name, false)
 		return r, err
 	}
+}
+
+// superArgsFromFrame finds what super() with no arguments uses: the
+// __class__ cell of the calling method and its first argument.
+func (in *Interp) superArgsFromFrame() (cls, self Value, err error) {
+	f := in.frame
+	if f == nil || f.tmpl.ArgCount+f.tmpl.PosOnlyArgCount == 0 && f.tmpl.Flags&0x4 == 0 {
+		return Value{}, Value{}, in.raise(runtimeErrorType, "super(): no arguments")
+	}
+	self = f.slots[0]
+	if !self.IsNil() && f.tmpl.LocalsPlusKinds[0]&0x40 != 0 && self.Type() == cellType {
+		self = asObject[Cell](self).v
+	}
+	if self.IsNil() {
+		return Value{}, Value{}, in.raise(runtimeErrorType, "super(): arg[0] deleted")
+	}
+	for i, n := range f.tmpl.LocalsPlusNames {
+		if n != "__class__" || f.tmpl.LocalsPlusKinds[i]&0x80 == 0 {
+			continue
+		}
+		c := f.slots[i]
+		if c.IsNil() || c.Type() != cellType {
+			break
+		}
+		cls = asObject[Cell](c).v
+		if cls.IsNil() {
+			return Value{}, Value{}, in.raise(runtimeErrorType, "super(): empty __class__ cell")
+		}
+		if !isType(cls) {
+			return Value{}, Value{}, in.raise(runtimeErrorType, "super(): __class__ is not a type (%s)", cls.Type().Name)
+		}
+		return cls, self, nil
+	}
+	return Value{}, Value{}, in.raise(runtimeErrorType, "super(): __class__ cell not found")
 }

@@ -475,11 +475,11 @@ func (in *Interp) mroMerge(t *Type, bases []*Type) ([]*Type, error) {
 
 // solidLayouts are the built-in layouts a class can extend so far.
 func subclassable(layout *Type) bool {
-	return layout == objectType || layout == baseExceptionType || layout == strType
+	return layout == objectType || layout == baseExceptionType || layout == strType || layout == typeType
 }
 
 // newClass creates a class: type(name, bases, namespace).
-func (in *Interp) newClass(name string, bases []*Type, ns *Dict) (*Type, error) {
+func (in *Interp) newClass(meta *Type, name string, bases []*Type, ns *Dict) (*Type, error) {
 	if len(bases) == 0 {
 		bases = []*Type{objectType}
 	}
@@ -508,7 +508,7 @@ func (in *Interp) newClass(name string, bases []*Type, ns *Dict) (*Type, error) 
 		return nil, in.raise(notImplementedErrorType, "subclassing the built-in type '%s' is not implemented yet", layout.Name)
 	}
 	t := &Type{Name: name, Flags: TypeHeapType | TypeBaseType, layout: layout}
-	if err := in.account(&t.Header, typeType, typeSize); err != nil {
+	if err := in.account(&t.Header, meta, typeSize); err != nil {
 		return nil, err
 	}
 	t.Header.SetFlags(alloc.FlagContainer)

@@ -795,8 +795,12 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.WITH_EXCEPT_START:
 			exc := f.slots[f.sp-1]
 			exit := f.slots[f.sp-4]
-			var r Value
-			r, err = in.Call(exit, []Value{valueOf(exc.Type()), exc, None}, nil)
+			var r, tb Value
+			if tb, err = in.tracebackValue(asObject[Exception](exc)); err != nil {
+				break
+			}
+			r, err = in.Call(exit, []Value{valueOf(exc.Type()), exc, tb}, nil)
+			in.decRef(tb)
 			if err == nil {
 				f.push(r)
 			}

@@ -411,21 +411,24 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 		return None, nil
 	case bytecode.INTRINSIC_STOPITERATION_ERROR:
 		// PEP 479: StopIteration escaping a generator becomes
-		// RuntimeError, chained to it.
+		// RuntimeError, chained to it. The result is the exception the
+		// RERAISE after it raises (without a traceback entry of its own,
+		// as in CPython).
 		if v.Type().IsSubtype(stopIterationType) {
-			msg := "generator raised StopIteration"
-			err := in.raise(runtimeErrorType, "%s", msg)
-			if e, ok := err.(*Exception); ok {
-				incRef(v)
-				e.cause = v
-				e.suppressContext = true
-				incRef(v)
-				e.context = v
+			err := in.raise(runtimeErrorType, "generator raised StopIteration")
+			e, ok := err.(*Exception)
+			if !ok {
+				return Value{}, err
 			}
-			return Value{}, err
+			incRef(v)
+			e.cause = v
+			e.suppressContext = true
+			incRef(v)
+			e.context = v
+			return valueOf(e), nil
 		}
 		incRef(v)
-		return Value{}, asObject[Exception](v)
+		return v, nil
 	}
 	return Value{}, in.raise(notImplementedErrorType, "intrinsic function %d is not implemented yet", which)
 }

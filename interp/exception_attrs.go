@@ -121,10 +121,9 @@ func init() {
 		if err := in.checkArgCount("with_traceback", args[1:], kwnames, 1, 1); err != nil {
 			return Value{}, err
 		}
-		if !args[1].IsNone() {
-			return Value{}, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
+		if err := in.setTraceback(asObject[Exception](args[0]), args[1]); err != nil {
+			return Value{}, err
 		}
-		asObject[Exception](args[0]).traceback = nil
 		incRef(args[0])
 		return args[0], nil
 	})
@@ -203,11 +202,13 @@ func init() {
 		return err
 	})
 	defGetSet(baseExceptionType, "__traceback__", func(in *Interp, v Value) (Value, error) {
-		if len(asObject[Exception](v).traceback) == 0 {
-			return None, nil
+		return in.tracebackValue(asObject[Exception](v))
+	}, func(in *Interp, v, value Value) error {
+		if value.IsNil() {
+			return in.raise(typeErrorType, "__traceback__ may not be deleted")
 		}
-		return Value{}, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
-	}, nil)
+		return in.setTraceback(asObject[Exception](v), value)
+	})
 	get, set = exceptionField(func(e *Exception) *Value { return &e.value }, true)
 	defGetSet(stopIterationType, "value", get, set)
 	defGetSet(systemExitType, "code", get, set)

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math/bits"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -67,6 +68,25 @@ func init() {
 			return in.newSlice(args[0], args[1], None)
 		}
 		return in.newSlice(args[0], args[1], args[2])
+	}
+	// Slices are hashable since 3.12: the tuple hash of their three
+	// parts without the final mixing in of the length.
+	sliceType.hash = func(in *Interp, v Value) (int64, error) {
+		s := asObject[Slice](v)
+		acc := xxPrime5
+		for _, x := range []Value{s.start, s.stop, s.step} {
+			h, err := in.Hash(x)
+			if err != nil {
+				return 0, err
+			}
+			acc += uint64(h) * xxPrime2
+			acc = bits.RotateLeft64(acc, 31)
+			acc *= xxPrime1
+		}
+		if acc == ^uint64(0) {
+			return 1546275796, nil
+		}
+		return int64(acc), nil
 	}
 	sliceType.compare = func(in *Interp, a, b Value, op CompareOp) (Value, error) {
 		if b.Type() != sliceType {
@@ -295,6 +315,9 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 		if src, err = in.iterateAll(value); err != nil {
 			if value.Type().iter == nil && value.Type().getitem == nil {
 				in.decRef(valueOf(err.(*Exception)))
+				if step == 1 {
+					return in.raise(typeErrorType, "can only assign an iterable")
+				}
 				return in.raise(typeErrorType, "must assign iterable to extended slice")
 			}
 			return err

@@ -185,10 +185,12 @@ var sysFuncs = []Value{
 		if in.excInfo.IsNil() {
 			return in.NewTuple(None, None, None)
 		}
-		if len(asObject[Exception](in.excInfo).traceback) > 0 {
-			return Value{}, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
+		tb, err := in.tracebackValue(asObject[Exception](in.excInfo))
+		if err != nil {
+			return Value{}, err
 		}
-		return in.NewTuple(valueOf(in.excInfo.Type()), in.excInfo, None)
+		defer in.decRef(tb)
+		return in.NewTuple(valueOf(in.excInfo.Type()), in.excInfo, tb)
 	}),
 	newBuiltin("intern", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("intern", args, kwnames, 1, 1); err != nil {

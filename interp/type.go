@@ -239,7 +239,7 @@ func init() {
 			return r, nil
 		}
 		if len(args)-len(kwnames) == 3 {
-			return typeNew(in, args, kwnames)
+			return typeNew(in, t, args, kwnames)
 		}
 		return Value{}, in.raise(typeErrorType, "type() takes 1 or 3 arguments")
 	}

@@ -277,8 +277,10 @@ func foldBinary(op syntax.Operator, a, b any) (any, bool) {
 				return nil, false
 			}
 			q, m := new(big.Int).DivMod(x, y, new(big.Int)) // Euclidean
+			// Euclidean m is never negative; Python's remainder takes the
+			// divisor's sign, so for a negative divisor step one down.
 			if m.Sign() != 0 && y.Sign() < 0 {
-				q.Add(q, big.NewInt(1))
+				q.Sub(q, big.NewInt(1))
 				m.Add(m, y)
 			}
 			if op == syntax.FloorDiv {
@@ -359,7 +361,7 @@ func foldBinary(op syntax.Operator, a, b any) (any, bool) {
 				return x + y, true
 			}
 		case syntax.Mult:
-			if n, ok := b.(int64); ok && n >= 0 && int64(len(x))*n <= maxStr {
+			if n, ok := b.(int64); ok && n >= 0 && (len(x) == 0 || n <= maxStr/int64(len(x))) {
 				return repeat(x, n), true
 			}
 		}
@@ -370,7 +372,7 @@ func foldBinary(op syntax.Operator, a, b any) (any, bool) {
 				return x + y, true
 			}
 		case syntax.Mult:
-			if n, ok := b.(int64); ok && n >= 0 && int64(len(x))*n <= maxStr {
+			if n, ok := b.(int64); ok && n >= 0 && (len(x) == 0 || n <= maxStr/int64(len(x))) {
 				return syntax.Bytes(repeat(string(x), n)), true
 			}
 		}

@@ -1,0 +1,121 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
+
+// Traceback objects: the view of an exception's traceback that Python
+// code sees (__traceback__, sys.exc_info()[2], with_traceback). The
+// exception itself keeps its traceback as a plain list of (code,
+// instruction) entries; these objects are built from it on demand and
+// can be turned back into entries.
+
+// TracebackObject is one traceback entry, linked outermost to innermost.
+type TracebackObject struct {
+	alloc.Header
+	alloc.GCLink
+	code *Code
+	pc   int
+	next Value // the next (inner) traceback object, or nil
+}
+
+var tracebackType = newBuiltinType("traceback", objectType, 0)
+
+const tracebackSize = unsafe.Sizeof(TracebackObject{})
+
+// tracebackValue builds the traceback object chain of e (None when e has
+// no traceback): the outermost frame first.
+func (in *Interp) tracebackValue(e *Exception) (Value, error) {
+	next := None
+	incRef(next)
+	for _, entry := range e.traceback { // innermost first
+		tb := &TracebackObject{code: entry.code, pc: entry.pc}
+		if err := in.account(&tb.Header, tracebackType, tracebackSize); err != nil {
+			in.decRef(next)
+			return Value{}, err
+		}
+		tb.Header.SetFlags(alloc.FlagContainer)
+		if !next.IsNone() {
+			tb.next = next
+		} else {
+			in.decRef(next)
+		}
+		next = valueOf(tb)
+	}
+	return next, nil
+}
+
+// setTraceback replaces e's traceback with the entries of a traceback
+// object chain (or none, for None).
+func (in *Interp) setTraceback(e *Exception, tb Value) error {
+	if !tb.IsNone() && tb.Type() != tracebackType {
+		return in.raise(typeErrorType, "__traceback__ must be a traceback or None")
+	}
+	var entries []tracebackEntry
+	for v := tb; !v.IsNil() && !v.IsNone(); v = asObject[TracebackObject](v).next {
+		t := asObject[TracebackObject](v)
+		entries = append(entries, tracebackEntry{t.code, t.pc})
+	}
+	// Stored innermost first.
+	for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {
+		entries[i], entries[j] = entries[j], entries[i]
+	}
+	e.traceback = entries
+	return nil
+}
+
+func init() {
+	tracebackType.dealloc = func(in *Interp, v Value) {
+		t := asObject[TracebackObject](v)
+		in.xdecRef(t.next)
+		*t = TracebackObject{Header: t.Header}
+		in.heap.Free(&t.Header, tracebackSize)
+	}
+	defGetSet(tracebackType, "tb_next", func(in *Interp, v Value) (Value, error) {
+		n := asObject[TracebackObject](v).next
+		if n.IsNil() {
+			return None, nil
+		}
+		incRef(n)
+		return n, nil
+	}, func(in *Interp, v, value Value) error {
+		if value.IsNil() {
+			return in.raise(typeErrorType, "can't delete tb_next attribute")
+		}
+		if !value.IsNone() && value.Type() != tracebackType {
+			return in.raise(typeErrorType, "expected traceback object or None, got '%s'", value.Type().Name)
+		}
+		for c := value; !c.IsNone() && !c.IsNil(); c = asObject[TracebackObject](c).next {
+			if c.p == v.p {
+				return in.raise(valueErrorType, "traceback loop detected")
+			}
+		}
+		t := asObject[TracebackObject](v)
+		old := t.next
+		if value.IsNone() {
+			t.next = Value{}
+		} else {
+			incRef(value)
+			t.next = value
+		}
+		in.xdecRef(old)
+		return nil
+	})
+	defGetSet(tracebackType, "tb_lineno", func(in *Interp, v Value) (Value, error) {
+		t := asObject[TracebackObject](v)
+		pos, err := bytecode.PositionAt(t.code.tmpl.Positions, t.pc)
+		if err != nil || pos.Line < 0 {
+			return None, nil
+		}
+		return Int(int64(pos.Line)), nil
+	}, nil)
+	defGetSet(tracebackType, "tb_lasti", func(in *Interp, v Value) (Value, error) {
+		return Int(int64(asObject[TracebackObject](v).pc * 2)), nil
+	}, nil)
+	defGetSet(tracebackType, "tb_frame", func(in *Interp, v Value) (Value, error) {
+		return Value{}, in.raise(notImplementedErrorType, "frame objects are not implemented yet")
+	}, nil)
+}
