@@ -72,6 +72,7 @@ type Generator struct {
 	alloc.Header
 	alloc.GCLink
 	frame    *frame // nil once finished
+	code     *Code  // immortal
 	name     Value  // str
 	qualname Value  // str
 	started  bool
@@ -103,6 +104,7 @@ func (in *Interp) makeGenerator(f *frame) (Value, error) {
 	f.fn = Value{}
 	f.sp = f.nlocal
 	g.frame = gf
+	g.code = gf.code
 	fn := asObject[Function](gf.fn)
 	g.name, g.qualname = fn.name, fn.qualname
 	incRef(g.name)

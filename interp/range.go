@@ -152,6 +152,17 @@ func init() {
 	rangeType.getitem = func(in *Interp, v, key Value) (Value, error) {
 		r := asObject[Range](v)
 		n := int(rangeLen(r.start, r.stop, r.step))
+		if key.Type() == sliceType {
+			start, stop, step, err := in.sliceIndices(asObject[Slice](key), n)
+			if err != nil {
+				return Value{}, err
+			}
+			nr := &Range{start: r.start + int64(start)*r.step, stop: r.start + int64(stop)*r.step, step: r.step * int64(step)}
+			if err := in.account(&nr.Header, rangeType, rangeSize); err != nil {
+				return Value{}, err
+			}
+			return valueOf(nr), nil
+		}
 		i, ok, err := in.seqIndex(v, key, n)
 		if err != nil {
 			return Value{}, err

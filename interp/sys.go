@@ -102,6 +102,9 @@ func (in *Interp) initSys(opts Options) error {
 	}); err != nil {
 		return err
 	}
+	if err := in.initSysInfo(m); err != nil {
+		return err
+	}
 	for _, fn := range sysFuncs {
 		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
 			return err

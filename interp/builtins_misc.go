@@ -1,0 +1,71 @@
+package interp
+
+// Smaller builtins: __import__, the exception aliases, and calling the
+// singleton types.
+
+func init() {
+	builtinObjects["IOError"] = valueOf(exceptionTypes["OSError"])
+	builtinObjects["EnvironmentError"] = valueOf(exceptionTypes["OSError"])
+	notImplType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if len(args) > 0 {
+			return Value{}, in.raise(typeErrorType, "NotImplementedType takes no arguments")
+		}
+		return NotImplemented, nil
+	}
+	ellipsisType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if len(args) > 0 {
+			return Value{}, in.raise(typeErrorType, "ellipsis takes no arguments")
+		}
+		return ellipsisObject, nil
+	}
+	builtinFuncs = append(builtinFuncs, newBuiltin("__import__", builtinImport))
+}
+
+// builtinImport is __import__(name, globals=None, locals=None,
+// fromlist=(), level=0), the function the import statement's semantics
+// are written in terms of.
+func builtinImport(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	var name, globals, locals, fromlist, level Value
+	if err := in.parseArgs("__import__", args, kwnames, []string{"name", "globals", "locals", "fromlist", "level"}, 1, &name, &globals, &locals, &fromlist, &level); err != nil {
+		return Value{}, err
+	}
+	if name.Type() != strType {
+		return Value{}, in.raise(typeErrorType, "__import__() argument 1 must be str, not %s", name.Type().Name)
+	}
+	lv := 0
+	if !level.IsNil() {
+		if !level.IsSmallInt() {
+			return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", level.Type().Name)
+		}
+		if level.SmallInt() < 0 {
+			return Value{}, in.raise(valueErrorType, "level must be >= 0")
+		}
+		lv = int(level.SmallInt())
+	}
+	var g *Dict
+	switch {
+	case !globals.IsNil() && globals.Type() == dictType:
+		g = asObject[Dict](globals)
+	case lv > 0:
+		return Value{}, in.raise(keyErrorType, "'__name__' not in globals")
+	default:
+		d, err := in.NewDict()
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(d)
+		g = asObject[Dict](d)
+	}
+	if fromlist.IsNil() {
+		fromlist = None
+	}
+	if fromlist.Type() == listType {
+		t, err := in.NewTuple(asObject[List](fromlist).items...)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(t)
+		fromlist = t
+	}
+	return in.importName(g, name, fromlist, lv)
+}

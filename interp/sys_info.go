@@ -1,0 +1,54 @@
+package interp
+
+import "math"
+
+// The informational struct sequences of sys (float_info, int_info,
+// hash_info, flags) and the int/str conversion limit.
+
+var (
+	floatInfoType = newStructSeqType("sys.float_info", []string{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"})
+	intInfoType   = newStructSeqType("sys.int_info", []string{"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"})
+	hashInfoType  = newStructSeqType("sys.hash_info", []string{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"})
+	flagsType     = newStructSeqType("sys.flags", []string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"})
+)
+
+// initSysInfo adds the informational attributes to the sys module.
+func (in *Interp) initSysInfo(m *Module) error {
+	seqs := []struct {
+		name  string
+		t     *Type
+		items []Value
+	}{
+		{"float_info", floatInfoType, []Value{Float(math.MaxFloat64), Int(1024), Int(308), Float(2.2250738585072014e-308), Int(-1021), Int(-307), Int(15), Int(53), Float(2.220446049250313e-16), Int(2), Int(1)}},
+		{"int_info", intInfoType, []Value{Int(30), Int(4), Int(maxStrDigits), Int(640)}},
+		{"hash_info", hashInfoType, []Value{Int(64), Int(hashModulus), Int(314159), Int(0), Int(1000003), internName("siphash13"), Int(64), Int(128), Int(0)}},
+		{"flags", flagsType, []Value{Int(0), Int(0), Int(0), Int(0), Int(1), Int(0), Int(0), Int(0), Int(0), Int(0), Int(0), Int(1), Int(0), False, Int(0), Int(0), False, Int(maxStrDigits)}},
+	}
+	for _, s := range seqs {
+		v, err := in.newStructSeq(s.t, s.items...)
+		if err != nil {
+			return err
+		}
+		err = in.setGlobal(m, s.name, v)
+		in.decRef(v)
+		if err != nil {
+			return err
+		}
+	}
+	for _, fn := range []Value{
+		newBuiltin("get_int_max_str_digits", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("get_int_max_str_digits", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return Int(maxStrDigits), nil
+		}),
+		newBuiltin("set_int_max_str_digits", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Value{}, in.raise(notImplementedErrorType, "sys.set_int_max_str_digits() is not implemented yet")
+		}),
+	} {
+		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
