@@ -184,7 +184,7 @@ func (in *Interp) initNewClass(t *Type, kw []Value, kwnames []Value) error {
 		switch {
 		case v.Type() == classMethodType:
 			r, err = in.callWithSelf(asObject[staticMethod](v).fn, cls, kw, kwnames)
-		case v.Type() == methodDescrType:
+		case v.Type() == methodDescrType || v.Type() == classMethodDescrType:
 			r, err = asObject[MethodDescr](v).fn(in, append([]Value{cls}, kw...), kwnames)
 		default:
 			r, err = in.callAttrWithSelf(v, cls, kw, kwnames)

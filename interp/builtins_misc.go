@@ -69,3 +69,47 @@ func builtinImport(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	}
 	return in.importName(g, name, fromlist, lv)
 }
+
+func init() {
+	defGetSet(builtinFunctionType, "__name__", func(in *Interp, v Value) (Value, error) {
+		return in.NewStr(asObject[Builtin](v).name)
+	}, nil)
+	defGetSet(builtinFunctionType, "__qualname__", func(in *Interp, v Value) (Value, error) {
+		b := asObject[Builtin](v)
+		if b.method != nil {
+			owner := b.self.Type()
+			if isType(b.self) && b.method.static {
+				owner = (*Type)(b.self.p)
+			}
+			return in.NewStr(owner.qualname() + "." + b.name)
+		}
+		return in.NewStr(b.name)
+	}, nil)
+	defGetSet(builtinFunctionType, "__self__", func(in *Interp, v Value) (Value, error) {
+		b := asObject[Builtin](v)
+		if b.method != nil {
+			incRef(b.self)
+			return b.self, nil
+		}
+		m := valueOf(in.builtinsModule)
+		incRef(m)
+		return m, nil
+	}, nil)
+	defGetSet(builtinFunctionType, "__module__", func(in *Interp, v Value) (Value, error) {
+		if asObject[Builtin](v).method != nil {
+			return None, nil
+		}
+		return internName("builtins"), nil
+	}, nil)
+	defGetSet(builtinFunctionType, "__doc__", func(in *Interp, v Value) (Value, error) { return None, nil }, nil)
+	defGetSet(methodDescrType, "__name__", func(in *Interp, v Value) (Value, error) {
+		return in.NewStr(asObject[MethodDescr](v).name)
+	}, nil)
+	defGetSet(methodDescrType, "__qualname__", func(in *Interp, v Value) (Value, error) {
+		d := asObject[MethodDescr](v)
+		return in.NewStr(d.owner.qualname() + "." + d.name)
+	}, nil)
+	defGetSet(methodDescrType, "__objclass__", func(in *Interp, v Value) (Value, error) {
+		return valueOf(asObject[MethodDescr](v).owner), nil
+	}, nil)
+}

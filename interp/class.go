@@ -189,9 +189,12 @@ func init() {
 			return objectType.compare(in, args[0], args[1], op)
 		})
 	}
-	defMethod(objectType, "__init_subclass__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if len(args) > 1 {
+	defClassMethod(objectType, "__init_subclass__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if len(kwnames) > 0 {
 			return Value{}, in.raise(typeErrorType, "%s.__init_subclass__() takes no keyword arguments", (*Type)(args[0].p).Name)
+		}
+		if len(args) > 1 {
+			return Value{}, in.raise(typeErrorType, "%s.__init_subclass__() takes no arguments (%d given)", (*Type)(args[0].p).Name, len(args)-1)
 		}
 		return None, nil
 	})
@@ -211,9 +214,6 @@ func init() {
 		incRef(valueOf(v.Type()))
 		return valueOf(v.Type()), nil
 	}, nil)
-	// The classmethod-like object.__init_subclass__ is called with the
-	// class as self; its descriptor must not insist on an instance.
-	asObject[MethodDescr](objectType.attrs["__init_subclass__"]).static = true
 }
 
 var compareDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}
@@ -462,7 +462,7 @@ func (in *Interp) mroMerge(t *Type, bases []*Type) ([]*Type, error) {
 					names = append(names, s[0].Name)
 				}
 			}
-			return nil, in.raise(typeErrorType, "Cannot create a consistent method resolution order (MRO) for bases %s", strings.Join(names, ", "))
+			return nil, in.raise(typeErrorType, "Cannot create a consistent method resolution\norder (MRO) for bases %s", strings.Join(names, ", "))
 		}
 		mro = append(mro, next)
 		for i, s := range seqs {

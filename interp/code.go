@@ -85,6 +85,9 @@ func immortalConst(k compile.Const) (v Value, ok bool) {
 		alloc.MakeImmortal(&o.Header)
 		return valueOf(o), true
 	case compile.ConstTuple:
+		if len(k) == 0 {
+			return emptyTuple, true
+		}
 		o := &Tuple{}
 		o.Header.Type = unsafe.Pointer(tupleType)
 		alloc.MakeImmortal(&o.Header)

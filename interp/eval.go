@@ -1012,6 +1012,15 @@ func (in *Interp) unaryOp(op bytecode.Op, v Value) (Value, error) {
 	case op == bytecode.UNARY_INVERT && num != nil && num.invert != nil:
 		return num.invert(in, v)
 	}
+	if v.Type().Flags&TypeHeapType != 0 {
+		name := "__neg__"
+		if op == bytecode.UNARY_INVERT {
+			name = "__invert__"
+		}
+		if r, found, err := in.callSpecial(v, name); found || err != nil {
+			return r, err
+		}
+	}
 	sym := "-"
 	if op == bytecode.UNARY_INVERT {
 		sym = "~"

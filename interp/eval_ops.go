@@ -133,7 +133,11 @@ func (in *Interp) callEx(fn, callargs, kwargs Value) (Value, error) {
 func (in *Interp) functionStr(fn Value) string {
 	switch fn.Type() {
 	case functionType:
-		return asObject[Function](fn).qualname.GoString() + "()"
+		f := asObject[Function](fn)
+		if !f.module.IsNil() && f.module.Type() == strType && f.module.GoString() != "builtins" {
+			return f.module.GoString() + "." + f.qualname.GoString() + "()"
+		}
+		return f.qualname.GoString() + "()"
 	case builtinFunctionType:
 		return asObject[Builtin](fn).name + "()"
 	case typeType:
@@ -343,7 +347,7 @@ func (in *Interp) dictUpdate(d *Dict, update Value, merge bool, fn Value) error 
 func (in *Interp) dictMergeOne(d *Dict, k, v Value, merge bool, fn Value) error {
 	if merge {
 		if k.Type() != strType {
-			return in.raise(typeErrorType, "%s keywords must be strings", in.functionStr(fn))
+			return in.raise(typeErrorType, "keywords must be strings")
 		}
 		if _, ok, err := in.DictGet(d, k); err != nil || ok {
 			if err != nil {

@@ -370,7 +370,7 @@ func (in *Interp) newProperty(t *Type, fget, fset, fdel, doc Value) (Value, erro
 			*x.dst = x.v
 		}
 	}
-	if p.doc.IsNil() && p.get.Type() == functionType {
+	if p.doc.IsNil() && !p.get.IsNil() && p.get.Type() == functionType {
 		if d := asObject[Function](p.get).doc(); !d.IsNil() {
 			incRef(d)
 			p.doc = d

@@ -55,6 +55,9 @@ func tupleRepr(in *Interp, v Value) (Value, error) {
 
 // NewTuple returns a tuple of items, taking new references to them.
 func (in *Interp) NewTuple(items ...Value) (Value, error) {
+	if len(items) == 0 {
+		return emptyTuple, nil // () is a singleton, as in CPython
+	}
 	o := in.tuples.Get()
 	size := tupleSize + uintptr(len(items))*unsafe.Sizeof(Value{})
 	if err := in.account(&o.Header, tupleType, size); err != nil {
@@ -107,3 +110,11 @@ func init() {
 	}
 	tupleType.boolean = func(in *Interp, v Value) (bool, error) { return len(asObject[Tuple](v).items) > 0, nil }
 }
+
+// emptyTuple is the immortal () every interpreter shares.
+var emptyTuple = func() Value {
+	o := &Tuple{}
+	o.Header.Type = unsafe.Pointer(tupleType)
+	alloc.MakeImmortal(&o.Header)
+	return valueOf(o)
+}()

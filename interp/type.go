@@ -245,7 +245,7 @@ func init() {
 	}
 	typeType.repr = func(in *Interp, v Value) (Value, error) {
 		t := (*Type)(v.p)
-		name := t.Name
+		name := t.qualname()
 		if t.Module != "builtins" {
 			name = t.Module + "." + name
 		}
