@@ -84,6 +84,9 @@ var (
 	NoneType   = noneType
 )
 
+// TypeValue returns a type as a Value (to bind it in a module).
+func TypeValue(t *Type) Value { return valueOf(t) }
+
 // Exceptions.
 
 // Exception types the modules raise most; ExcType finds the others.

@@ -164,3 +164,14 @@ func (in *Interp) NewStructSeq(t *Type, items ...Value) (Value, error) {
 	o.items, o.hidden = all[:meta.visible:meta.visible], all[meta.visible:]
 	return valueOf(o), nil
 }
+
+// StructSeqFields returns every field of an instance of a type from
+// NewStructSeqType, the attribute-only ones included, borrowed; nil when
+// v is not one.
+func StructSeqFields(v Value) []Value {
+	if structSeqMetas[v.Type()] == nil {
+		return nil
+	}
+	o := asObject[structSeq](v)
+	return append(append(make([]Value, 0, len(o.items)+len(o.hidden)), o.items...), o.hidden...)
+}

@@ -3,6 +3,8 @@ package interp
 import (
 	"unsafe"
 
+	"github.com/parallel-py/parallel/interp/bytecode"
+
 	"github.com/parallel-py/parallel/alloc"
 )
 
@@ -253,6 +255,25 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 		}
 		return None, true, nil
 	}
+	if exc != nil && g.started {
+		// A generator suspended in `yield from` passes the exception to
+		// its sub-iterator first; what that raises (StopIteration
+		// included, which CLEANUP_THROW turns into the value) is then
+		// raised in the generator's own frame.
+		if yf := g.yieldFrom(); !yf.IsNil() {
+			incRef(yf)
+			r, yielded, err := in.throwIntoSub(yf, exc)
+			in.decRef(yf)
+			if err == nil && yielded {
+				return r, false, nil
+			}
+			e, ok := err.(*Exception)
+			if !ok {
+				return Value{}, false, err
+			}
+			exc = e
+		}
+	}
 	if !g.started && exc == nil && !v.IsNone() {
 		return Value{}, false, in.raise(typeErrorType, "can't send non-None value to a just-started generator")
 	}
@@ -376,4 +397,71 @@ func (in *Interp) genClose(g *Generator) error {
 		return in.raise(runtimeErrorType, "generator ignored GeneratorExit")
 	}
 	return nil
+}
+
+// yieldFrom is the sub-iterator a generator suspended in `yield from` is
+// delegating to (borrowed), or nil: the frame stopped at the YIELD_VALUE
+// before a RESUME marked as following a yield from, with the
+// sub-iterator on top of its stack.
+func (g *Generator) yieldFrom() Value {
+	f := g.frame
+	if f == nil || f.pc >= len(f.tmpl.Instructions) || f.sp <= f.nlocal {
+		return Value{}
+	}
+	in := f.tmpl.Instructions[f.pc]
+	if in.Op() != bytecode.RESUME || in.Oparg() < int(bytecode.RESUME_AFTER_YIELD_FROM) {
+		return Value{}
+	}
+	return f.slots[f.sp-1]
+}
+
+// throwIntoSub throws exc (consumed) into a sub-iterator: yielded is set
+// when it yielded r instead of raising; a return becomes StopIteration.
+func (in *Interp) throwIntoSub(yf Value, exc *Exception) (r Value, yielded bool, err error) {
+	if valueOf(exc).Type().IsSubtype(exceptionTypes["GeneratorExit"]) {
+		// close() the sub-iterator, then raise GeneratorExit here.
+		if yf.Type() == generatorType {
+			if cerr := in.genClose(asObject[Generator](yf)); cerr != nil {
+				in.decRef(valueOf(exc))
+				return Value{}, false, cerr
+			}
+		} else if cl, lerr := in.lookupAttr(yf, internName("close")); lerr != nil {
+			in.decRef(valueOf(exc))
+			return Value{}, false, lerr
+		} else if !cl.IsNil() {
+			res, cerr := in.Call(cl, nil, nil)
+			in.decRef(cl)
+			if cerr != nil {
+				in.decRef(valueOf(exc))
+				return Value{}, false, cerr
+			}
+			in.decRef(res)
+		}
+		return Value{}, false, exc
+	}
+	if yf.Type() == generatorType {
+		r, done, err := in.genResume(asObject[Generator](yf), Value{}, exc)
+		if err != nil {
+			return Value{}, false, err
+		}
+		if done {
+			return Value{}, false, in.stopIteration(r)
+		}
+		return r, true, nil
+	}
+	throw, err := in.lookupAttr(yf, internName("throw"))
+	if err != nil {
+		in.decRef(valueOf(exc))
+		return Value{}, false, err
+	}
+	if throw.IsNil() {
+		return Value{}, false, exc
+	}
+	defer in.decRef(throw)
+	r, err = in.Call(throw, []Value{valueOf(exc)}, nil)
+	in.decRef(valueOf(exc))
+	if err != nil {
+		return Value{}, false, err
+	}
+	return r, true, nil
 }

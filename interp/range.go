@@ -69,6 +69,18 @@ func (in *Interp) rangeArg(v Value) (int64, error) {
 	case isInt(v):
 		return 0, in.raise(notImplementedErrorType, "range() over ints beyond 64 bits is not implemented yet")
 	}
+	if v.Type().Flags&TypeHeapType != 0 {
+		if i, found, err := in.callSpecial(v, "__index__"); found || err != nil {
+			if err != nil {
+				return 0, err
+			}
+			defer in.decRef(i)
+			if !isInt(i) {
+				return 0, in.raise(typeErrorType, "__index__ returned non-int (type %s)", i.Type().Name)
+			}
+			return in.rangeArg(i)
+		}
+	}
 	return 0, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
 }
 
@@ -268,4 +280,115 @@ func (in *Interp) nextItem(s *seqIterator, items []Value) (Value, bool, error) {
 	s.index++
 	incRef(v)
 	return v, true, nil
+}
+
+func init() {
+	for _, f := range []struct {
+		name string
+		get  func(r *Range) int64
+	}{{"start", func(r *Range) int64 { return r.start }}, {"stop", func(r *Range) int64 { return r.stop }}, {"step", func(r *Range) int64 { return r.step }}} {
+		get := f.get
+		defGetSet(rangeType, f.name, func(in *Interp, v Value) (Value, error) {
+			return Int(get(asObject[Range](v))), nil
+		}, nil)
+	}
+	// position finds x in r: its index, or -1.
+	position := func(r *Range, x Value) int64 {
+		if !x.IsSmallInt() && !x.IsBool() {
+			return -1
+		}
+		k := int64(x.n)
+		n := rangeLen(r.start, r.stop, r.step)
+		if n == 0 || (k-r.start)%r.step != 0 {
+			return -1
+		}
+		i := (k - r.start) / r.step
+		if i < 0 || i >= n {
+			return -1
+		}
+		return i
+	}
+	defMethod(rangeType, "index", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("index", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		r := asObject[Range](args[0])
+		if isInt(args[1]) {
+			if i := position(r, args[1]); i >= 0 {
+				return Int(i), nil
+			}
+			if args[1].IsSmallInt() || args[1].IsBool() {
+				return Value{}, in.raise(valueErrorType, "%d is not in range", int64(args[1].n))
+			}
+		}
+		// Other values: search by equality, as a sequence.
+		n := rangeLen(r.start, r.stop, r.step)
+		for i := int64(0); i < n; i++ {
+			eq, err := in.keysEqual(Int(r.start+i*r.step), args[1])
+			if err != nil {
+				return Value{}, err
+			}
+			if eq {
+				return Int(i), nil
+			}
+		}
+		return Value{}, in.raise(valueErrorType, "sequence.index(x): x not in sequence")
+	})
+	defMethod(rangeType, "count", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("count", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		r := asObject[Range](args[0])
+		if args[1].IsSmallInt() || args[1].IsBool() {
+			if position(r, args[1]) >= 0 {
+				return Int(1), nil
+			}
+			return Int(0), nil
+		}
+		count := int64(0)
+		n := rangeLen(r.start, r.stop, r.step)
+		for i := int64(0); i < n; i++ {
+			eq, err := in.keysEqual(Int(r.start+i*r.step), args[1])
+			if err != nil {
+				return Value{}, err
+			}
+			if eq {
+				count++
+			}
+		}
+		return Int(count), nil
+	})
+	// Ranges compare as the sequences they produce, and hash likewise.
+	rangeType.compare = func(in *Interp, a, b Value, op CompareOp) (Value, error) {
+		if b.Type() != rangeType || (op != CmpEQ && op != CmpNE) {
+			return NotImplemented, nil
+		}
+		x, y := asObject[Range](a), asObject[Range](b)
+		nx, ny := rangeLen(x.start, x.stop, x.step), rangeLen(y.start, y.stop, y.step)
+		eq := nx == ny && (nx == 0 || x.start == y.start && (nx == 1 || x.step == y.step))
+		return Bool(eq == (op == CmpEQ)), nil
+	}
+	rangeType.hash = func(in *Interp, v Value) (int64, error) {
+		r := asObject[Range](v)
+		n := rangeLen(r.start, r.stop, r.step)
+		var t Value
+		var err error
+		switch n {
+		case 0:
+			t, err = in.NewTuple(Int(0), None, None)
+		case 1:
+			t, err = in.NewTuple(Int(1), Int(r.start), None)
+		default:
+			t, err = in.NewTuple(Int(n), Int(r.start), Int(r.step))
+		}
+		if err != nil {
+			return 0, err
+		}
+		defer in.decRef(t)
+		return in.Hash(t)
+	}
+	rangeType.boolean = func(in *Interp, v Value) (bool, error) {
+		r := asObject[Range](v)
+		return rangeLen(r.start, r.stop, r.step) > 0, nil
+	}
 }

@@ -1,0 +1,365 @@
+package modules
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallel-py/parallel/interp"
+)
+
+// time.strftime: glibc's conversions in the C locale (the locale CPython
+// leaves LC_TIME in), with its flags (- _ 0 ^ #), field widths and E/O
+// modifiers; an unknown conversion is copied as written.
+
+// timeStrftime is strftime(format[, t]).
+func timeStrftime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+	if len(kwnames) > 0 {
+		return interp.Value{}, in.Raise(interp.TypeError, "strftime() takes no keyword arguments")
+	}
+	switch {
+	case len(args) == 0:
+		return interp.Value{}, in.Raise(interp.TypeError, "strftime() takes at least 1 argument (0 given)")
+	case len(args) > 2:
+		return interp.Value{}, in.Raise(interp.TypeError, "strftime() takes at most 2 arguments (%d given)", len(args))
+	case !interp.IsStr(args[0]):
+		return interp.Value{}, in.Raise(interp.TypeError, "strftime() argument 1 must be str, not %s", args[0].Type().Name)
+	}
+	var tm tmFields
+	if len(args) == 2 {
+		var err error
+		if tm, err = tmArg(in, args[1], "strftime"); err != nil {
+			return interp.Value{}, err
+		}
+		if err := checkTM(in, &tm); err != nil {
+			return interp.Value{}, err
+		}
+	} else {
+		tm = tmOf(time.Now().In(time.Local))
+	}
+	switch {
+	case tm.isdst < -1:
+		tm.isdst = -1
+	case tm.isdst > 1:
+		tm.isdst = 1
+	}
+	format := args[0].GoString()
+	if strings.IndexByte(format, 0) >= 0 {
+		return interp.Value{}, in.Raise(interp.ValueError, "embedded null character")
+	}
+	return in.NewStr(strftime(format, &tm))
+}
+
+// strftime formats tm by format.
+func strftime(format string, tm *tmFields) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		start := i
+		// Flags, width, modifier, conversion.
+		var padc byte
+		upper, swap := false, false
+		i++
+		for ; i < len(format); i++ {
+			switch format[i] {
+			case '_', '-', '0', '+':
+				padc = format[i]
+				continue
+			case '^':
+				upper = true
+				continue
+			case '#':
+				swap = true
+				continue
+			}
+			break
+		}
+		width := -1
+		for ; i < len(format) && format[i] >= '0' && format[i] <= '9'; i++ {
+			if width < 0 {
+				width = 0
+			}
+			if width < 1<<20 {
+				width = width*10 + int(format[i]-'0')
+			}
+		}
+		modifier := byte(0)
+		if i < len(format) && (format[i] == 'E' || format[i] == 'O') {
+			modifier = format[i]
+			i++
+		}
+		if i >= len(format) {
+			b.WriteString(format[start:])
+			break
+		}
+		conv := format[i]
+		f := field{padc: padc, width: width, upper: upper}
+		if !validModifier(modifier, conv) {
+			b.WriteString(format[start : i+1])
+			continue
+		}
+		if !f.convert(&b, conv, tm, swap) {
+			b.WriteString(format[start : i+1])
+		}
+	}
+	return b.String()
+}
+
+// validModifier tells whether glibc accepts the E or O modifier on conv.
+func validModifier(modifier, conv byte) bool {
+	switch modifier {
+	case 'E':
+		return strings.IndexByte("cCxXyY", conv) >= 0
+	case 'O':
+		return strings.IndexByte("deHIkmMSuUVwWyl", conv) >= 0
+	}
+	return true
+}
+
+// field is one conversion's flags.
+type field struct {
+	padc  byte
+	width int
+	upper bool
+}
+
+// text writes a string conversion, padded with spaces (zeros with the 0
+// or + flag) to the width.
+func (f field) text(b *strings.Builder, s string, lower bool) {
+	switch {
+	case f.upper:
+		s = strings.ToUpper(s)
+	case lower:
+		s = strings.ToLower(s)
+	}
+	if f.padc != '-' {
+		fill := byte(' ')
+		if f.padc == '0' || f.padc == '+' {
+			fill = '0'
+		}
+		for n := len(s); n < f.width; n++ {
+			b.WriteByte(fill)
+		}
+	}
+	b.WriteString(s)
+}
+
+// number writes n in at least digits digits (the width when larger),
+// padded with zeros, or spaces when spacePad or the _ flag asks.
+func (f field) number(b *strings.Builder, n int64, digits int, spacePad bool) {
+	if f.width > digits {
+		digits = f.width
+	}
+	fill := byte('0')
+	if spacePad {
+		fill = ' '
+	}
+	switch f.padc {
+	case '_':
+		fill = ' '
+	case '0', '+':
+		fill = '0'
+	case '-':
+		digits = 0
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+		digits--
+	}
+	if neg && fill == '0' {
+		b.WriteByte('-')
+	}
+	for k := len(s); k < digits; k++ {
+		b.WriteByte(fill)
+	}
+	if neg && fill != '0' {
+		b.WriteByte('-')
+	}
+	b.WriteString(s)
+}
+
+// yearish writes a year-like number (%Y %C %G): not padded unless a
+// width or the 0 or + flag asks.
+func (f field) yearish(b *strings.Builder, n int64, digits int) {
+	if f.padc != '0' && f.padc != '+' {
+		digits = 1
+	}
+	f.number(b, n, digits, false)
+}
+
+// sub formats a composite conversion and writes it as text.
+func (f field) sub(b *strings.Builder, format string, tm *tmFields) {
+	f.text(b, strftime(format, tm), false)
+}
+
+// convert writes one conversion; it reports false for an unknown one.
+func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool) bool {
+	cwday := tm.cWday()
+	cyday := tm.yday - 1
+	hour12 := tm.hour % 12
+	if hour12 == 0 {
+		hour12 = 12
+	}
+	switch conv {
+	case 'a':
+		f.upper = f.upper || swap
+		f.text(b, dayNames[cwday][:3], false)
+	case 'A':
+		f.upper = f.upper || swap
+		f.text(b, dayNames[cwday], false)
+	case 'b', 'h':
+		f.upper = f.upper || swap
+		f.text(b, monthNames[tm.mon-1][:3], false)
+	case 'B':
+		f.upper = f.upper || swap
+		f.text(b, monthNames[tm.mon-1], false)
+	case 'c':
+		f.sub(b, "%a %b %e %H:%M:%S %Y", tm)
+	case 'C':
+		century := (tm.year-1900)/100 + 19
+		if (tm.year-1900)%100 < 0 && century > 0 {
+			century--
+		}
+		f.yearish(b, century, 2)
+	case 'd':
+		f.number(b, tm.mday, 2, false)
+	case 'D', 'x':
+		f.sub(b, "%m/%d/%y", tm)
+	case 'e':
+		f.number(b, tm.mday, 2, true)
+	case 'F':
+		var s strings.Builder
+		field{padc: '+'}.yearish(&s, tm.year, 4)
+		s.WriteString(strftime("-%m-%d", tm))
+		f.text(b, s.String(), false)
+	case 'g', 'G', 'V':
+		weeks, yearAdjust := isoWeek(tm)
+		switch conv {
+		case 'g':
+			f.number(b, ((tm.year%100+yearAdjust)%100+100)%100, 2, false)
+		case 'G':
+			f.yearish(b, tm.year+yearAdjust, 4)
+		default:
+			f.number(b, weeks, 2, false)
+		}
+	case 'H':
+		f.number(b, tm.hour, 2, false)
+	case 'I':
+		f.number(b, hour12, 2, false)
+	case 'j':
+		f.number(b, cyday+1, 3, false)
+	case 'k':
+		f.number(b, tm.hour, 2, true)
+	case 'l':
+		f.number(b, hour12, 2, true)
+	case 'm':
+		f.number(b, tm.mon, 2, false)
+	case 'M':
+		f.number(b, tm.min, 2, false)
+	case 'n':
+		f.text(b, "\n", false)
+	case 'p':
+		s := "AM"
+		if tm.hour >= 12 {
+			s = "PM"
+		}
+		f.text(b, s, swap)
+	case 'P':
+		s := "am"
+		if tm.hour >= 12 {
+			s = "pm"
+		}
+		f.text(b, s, false)
+	case 'r':
+		f.sub(b, "%I:%M:%S %p", tm)
+	case 'R':
+		f.sub(b, "%H:%M", tm)
+	case 's':
+		f.number(b, mktime(*tm), 1, false)
+	case 'S':
+		f.number(b, tm.sec, 2, false)
+	case 't':
+		f.text(b, "\t", false)
+	case 'T', 'X':
+		f.sub(b, "%H:%M:%S", tm)
+	case 'u':
+		f.number(b, (cwday-1+7)%7+1, 1, false)
+	case 'U':
+		f.number(b, (cyday-cwday+7)/7, 2, false)
+	case 'w':
+		f.number(b, cwday, 1, false)
+	case 'W':
+		f.number(b, (cyday-(cwday-1+7)%7+7)/7, 2, false)
+	case 'y':
+		f.number(b, (tm.year%100+100)%100, 2, false)
+	case 'Y':
+		f.yearish(b, tm.year, 4)
+	case 'z':
+		if tm.isdst < 0 {
+			break // glibc writes no offset for an unknown DST state
+		}
+		off := tm.gmtoff
+		sign := byte('+')
+		if off < 0 {
+			sign, off = '-', -off
+		}
+		off /= 60
+		var s strings.Builder
+		s.WriteByte(sign)
+		field{}.number(&s, off/60*100+off%60, 4, false)
+		f.text(b, s.String(), false)
+	case 'Z':
+		zone := ""
+		switch {
+		case tm.hasZone && tm.zone != "":
+			zone = tm.zone
+		case tm.isdst >= 0:
+			tz := localZoneInfo(time.Now())
+			zone = tz.stdName
+			if tm.isdst > 0 {
+				zone = tz.dstName
+			}
+		}
+		f.text(b, zone, swap)
+	case '%':
+		f.text(b, "%", false)
+	default:
+		return false
+	}
+	return true
+}
+
+// isoWeekDays is glibc's iso_week_days: the number of days from the
+// first day of the first ISO week of the year to the day yday.
+func isoWeekDays(yday, wday int64) int64 {
+	const bigEnough = (366/7 + 2) * 7
+	return yday - (yday-wday+4+bigEnough)%7 + 4 - 1
+}
+
+// isoWeek returns the ISO week number and how the ISO year differs from
+// the calendar year (-1, 0 or 1).
+func isoWeek(tm *tmFields) (week, yearAdjust int64) {
+	yday, wday := tm.yday-1, tm.cWday()
+	days := isoWeekDays(yday, wday)
+	if days < 0 {
+		yearAdjust = -1
+		days = isoWeekDays(yday+365+leap(tm.year-1), wday)
+	} else if d := isoWeekDays(yday-(365+leap(tm.year)), wday); d >= 0 {
+		yearAdjust = 1
+		days = d
+	}
+	return days/7 + 1, yearAdjust
+}
+
+func leap(year int64) int64 {
+	if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 1
+	}
+	return 0
+}
