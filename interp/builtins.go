@@ -8,10 +8,12 @@ import (
 // that a program can rebind a builtin without affecting its neighbours),
 // holding the immortal builtin functions and types shared by all.
 
-// builtinFuncs lists the builtin functions implemented so far.
-var builtinFuncs = []Value{
-	newBuiltin("repr", builtinRepr),
-	newBuiltin("len", builtinLen),
+// builtinFuncs lists the builtin functions; the files that implement
+// them add them from their init functions.
+var builtinFuncs []Value
+
+func init() {
+	builtinFuncs = append(builtinFuncs, newBuiltin("repr", builtinRepr), newBuiltin("len", builtinLen))
 }
 
 // builtinTypeNames are the types other than exceptions that CPython's

@@ -434,9 +434,6 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Valu
 			name = string(asObject[Bytes](path).b)
 		}
 		if strings.IndexByte(name, 0) >= 0 {
-			if path.Type() == strType {
-				return Value{}, in.raise(valueErrorType, "embedded null character")
-			}
 			return Value{}, in.raise(valueErrorType, "embedded null byte")
 		}
 		flags := os.O_RDONLY

@@ -280,6 +280,9 @@ func init() {
 		return n, err
 	}
 	fileMethod(buffered, "read", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
+		if self.Type() == bufferedWriterType {
+			return Value{}, in.unsupported("read")
+		}
 		n, err := readSize(in, args)
 		if err != nil {
 			return Value{}, err
@@ -294,6 +297,9 @@ func init() {
 		return in.newBytes(data)
 	})
 	fileMethod(buffered, "read1", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
+		if self.Type() == bufferedWriterType {
+			return Value{}, in.unsupported("read1")
+		}
 		n, err := readSize(in, args)
 		if err != nil {
 			return Value{}, err
@@ -336,6 +342,9 @@ func init() {
 		})
 	}
 	fileMethod(buffered, "readline", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
+		if self.Type() == bufferedWriterType {
+			return Value{}, in.unsupported("read")
+		}
 		limit, err := in.sizeArg(args, 0)
 		if err != nil {
 			return Value{}, err

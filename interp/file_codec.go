@@ -3,7 +3,6 @@ package interp
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -33,22 +32,26 @@ func (c codec) name() string {
 	return "utf-8"
 }
 
-// lookupCodec finds an encoding by any of its usual names, normalized as
-// the codecs module does.
+// lookupCodec finds an encoding by any of its names, normalized as the
+// codecs module does; other codecs CPython has raise NotImplementedError,
+// unknown ones LookupError.
 func (in *Interp) lookupCodec(name string) (codec, error) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	n = strings.NewReplacer("-", "_", " ", "_").Replace(n)
-	switch n {
-	case "utf_8", "utf8", "u8", "utf", "cp65001":
-		return codecUTF8, nil
-	case "utf_8_sig", "utf8_sig":
+	norm := normalizeEncodingName(name)
+	if norm == "utf_8_sig" || norm == "utf8_sig" {
 		return codecUTF8Sig, nil
-	case "ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "ansi_x3_4_1968", "iso646_us", "cp367", "csascii", "ibm367", "iso_ir_6":
+	}
+	switch strCodecAliases[norm] {
+	case strUTF8:
+		return codecUTF8, nil
+	case strASCII:
 		return codecASCII, nil
-	case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819", "iso_ir_100", "ibm819", "csisolatin1", "iso_8859_1:1987":
+	case strLatin1:
 		return codecLatin1, nil
 	}
-	return 0, in.raise(notImplementedErrorType, "the encoding '%s' is not implemented yet", name)
+	if _, err := in.lookupStrCodec(name); err != nil {
+		return 0, err
+	}
+	return 0, in.raise(notImplementedErrorType, "files in the '%s' encoding are not implemented yet", name)
 }
 
 // charEscape is how codec messages show one code point: '\xe9',
@@ -161,20 +164,14 @@ func (in *Interp) decode(c codec, errors string, b []byte, final bool) (string, 
 		bad := b[i : i+size]
 		switch errors {
 		case "strict":
-			var msg string
-			if size == 1 {
-				msg = fmt.Sprintf("'%s' codec can't decode byte 0x%02x in position %d: %s", c.name(), bad[0], i, reason)
-			} else {
-				msg = fmt.Sprintf("'%s' codec can't decode bytes in position %d-%d: %s", c.name(), i, i+size-1, reason)
-			}
-			return "", 0, in.raise(exceptionTypes["UnicodeDecodeError"], "%s", msg)
+			return "", 0, in.decodeError(c, b, i, i+size, reason)
 		case "ignore":
 		case "replace":
 			out = utf8.AppendRune(out, 0xFFFD)
 		case "surrogateescape":
 			for _, x := range bad {
 				if x < 0x80 {
-					return "", 0, in.raise(exceptionTypes["UnicodeDecodeError"], "'%s' codec can't decode byte 0x%02x in position %d: %s", c.name(), x, i, reason)
+					return "", 0, in.decodeError(c, b, i, i+size, reason)
 				}
 				out = appendWTF8(out, 0xDC00+rune(x))
 			}
@@ -184,23 +181,26 @@ func (in *Interp) decode(c codec, errors string, b []byte, final bool) (string, 
 			}
 		case "surrogatepass":
 			// Surrogates were accepted above; anything else is an error.
-			return "", 0, in.raise(exceptionTypes["UnicodeDecodeError"], "'%s' codec can't decode byte 0x%02x in position %d: %s", c.name(), bad[0], i, reason)
+			return "", 0, in.decodeError(c, b, i, i+size, reason)
 		default:
-			return "", 0, in.unknownErrorHandler(errors)
+			if err := in.strErrorHandler(errors, true); err != nil {
+				return "", 0, err
+			}
+			return "", 0, in.decodeError(c, b, i, i+size, reason)
 		}
 		i += size
 	}
 	return string(out), i, nil
 }
 
-// unknownErrorHandler is the failure of an error handler name that is
-// not built in; codecs.register_error does not exist yet.
-func (in *Interp) unknownErrorHandler(name string) error {
-	switch name {
-	case "xmlcharrefreplace", "namereplace":
-		return in.raise(typeErrorType, "don't know how to handle UnicodeDecodeError in error callback")
+// decodeError is the UnicodeDecodeError of bytes start..end of data.
+func (in *Interp) decodeError(c codec, data []byte, start, end int, reason string) error {
+	obj, err := in.newBytes(append([]byte(nil), data...))
+	if err != nil {
+		return err
 	}
-	return in.raise(notImplementedErrorType, "the error handler '%s' is not implemented yet", name)
+	defer in.decRef(obj)
+	return in.newUnicodeError(unicodeDecodeErrorT, c.name(), obj, start, end, reason)
 }
 
 // encode encodes WTF-8 text s.
@@ -251,7 +251,7 @@ func (in *Interp) encode(c codec, errors string, s string) ([]byte, error) {
 		}
 		switch errors {
 		case "strict":
-			return nil, in.encodeError(c, s, i, start, end, reason)
+			return nil, in.encodeError(c, s, start, end, reason)
 		case "ignore":
 		case "replace":
 			for k := start; k < end; k++ {
@@ -273,12 +273,15 @@ func (in *Interp) encode(c codec, errors string, s string) ([]byte, error) {
 				case errors == "xmlcharrefreplace":
 					out = append(out, "&#"+strconv.Itoa(int(r2))+";"...)
 				default:
-					return nil, in.encodeError(c, s, k, start+countRunes(s[i:k]), start+countRunes(s[i:k])+1, reason)
+					return nil, in.encodeError(c, s, start+countRunes(s[i:k]), start+countRunes(s[i:k])+1, reason)
 				}
 				k += size2
 			}
 		default:
-			return nil, in.unknownErrorHandler(errors)
+			if err := in.strErrorHandler(errors, false); err != nil {
+				return nil, err
+			}
+			return nil, in.encodeError(c, s, start, end, reason)
 		}
 		i, pos = j, end
 	}
@@ -286,14 +289,14 @@ func (in *Interp) encode(c codec, errors string, s string) ([]byte, error) {
 }
 
 // encodeError is the UnicodeEncodeError for characters start..end of s
-// (code point positions), the first of which is at byte i.
-func (in *Interp) encodeError(c codec, s string, i, start, end int, reason string) error {
-	t := exceptionTypes["UnicodeEncodeError"]
-	if end-start == 1 {
-		r, _ := decodeWTF8(s[i:])
-		return in.raise(t, "'%s' codec can't encode character '%s' in position %d: %s", c.name(), charEscape(r), start, reason)
+// (code point positions).
+func (in *Interp) encodeError(c codec, s string, start, end int, reason string) error {
+	obj, err := in.NewStr(s)
+	if err != nil {
+		return err
 	}
-	return in.raise(t, "'%s' codec can't encode characters in position %d-%d: %s", c.name(), start, end-1, reason)
+	defer in.decRef(obj)
+	return in.newUnicodeError(unicodeEncodeErrorT, c.name(), obj, start, end, reason)
 }
 
 // decodeWTF8 decodes one code point of WTF-8 text, lone surrogates

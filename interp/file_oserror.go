@@ -158,7 +158,7 @@ func osErrorNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, erro
 	if len(kwnames) > 0 {
 		return Value{}, in.raise(typeErrorType, "%s() takes no keyword arguments", t.Name)
 	}
-	if t == osErrorType && len(args) >= 2 && (args[0].p == intTag || args[0].p == boolTag) {
+	if t == osErrorType && len(args) >= 2 && len(args) <= 5 && (args[0].p == intTag || args[0].p == boolTag) {
 		if name, ok := errnoSubclasses[syscall.Errno(int64(args[0].n))]; ok {
 			t = exceptionTypes[name]
 		}

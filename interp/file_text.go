@@ -577,8 +577,8 @@ func init() {
 				return Value{}, err
 			}
 		}
+		// The text decoded ahead stays readable, as in CPython.
 		b := bufferOf(f)
-		f.pending = ""
 		if _, err := in.bufferedSeek(b, 0, 1); err != nil {
 			return Value{}, err
 		}
@@ -783,7 +783,7 @@ func fileCommon(types []*Type, closed func(Value) bool,
 				return Value{}, err
 			}
 			total += n
-			if hint > 0 && total >= hint {
+			if hint > 0 && total > hint {
 				return l, nil
 			}
 		}

@@ -50,9 +50,9 @@ func init() {
 
 func functionDealloc(in *Interp, v Value) {
 	f := asObject[Function](v)
-	in.decRef(f.globals)
-	in.decRef(f.name)
-	in.decRef(f.qualname)
+	in.xdecRef(f.globals) // cleared by the cycle finder, perhaps
+	in.xdecRef(f.name)
+	in.xdecRef(f.qualname)
 	in.xdecRef(f.defaults)
 	in.xdecRef(f.kwdefaults)
 	in.xdecRef(f.closure)

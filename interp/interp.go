@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/cycles"
 )
 
 // Interp is one Python interpreter: its heap, its modules, its threads'
@@ -49,8 +50,10 @@ type Interp struct {
 	debug bool // Options.Debug
 
 	// breaker is the eval breaker: non-zero asks the running code to
-	// stop at its next backward jump or call (see Interrupt).
+	// stop at its next backward jump or call (see Interrupt and gc.go).
 	breaker atomic.Int32
+
+	gc *cycles.Collector // the cycle finder
 
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
@@ -92,6 +95,7 @@ func New(opts Options) *Interp {
 		bigs:   alloc.NewPool[BigInt](256),
 		values: alloc.NewSlicePool[Value](1<<16, 64),
 	}
+	in.gc = in.newCollector()
 	for _, t := range builtinTypes {
 		// Built-in types are shared, so their class numbers must agree
 		// in every interpreter; a mismatch is a bug in this package.
@@ -132,6 +136,19 @@ func (in *Interp) dealloc(v Value) {
 	if t.dealloc == nil {
 		panic("interp: no dealloc for " + t.Name)
 	}
+	h := v.Header()
+	if t.Flags&TypeHasFinalizer != 0 && h.Flags()&alloc.FlagFinalized == 0 {
+		// __del__ runs with the object alive again; if it stored the
+		// object somewhere, the object is resurrected and stays.
+		alloc.IncRef(h)
+		runFinalizer(in, v)
+		if !alloc.DecRef(h) {
+			return
+		}
+	}
+	if h.Flags()&alloc.FlagContainer != 0 {
+		in.gc.Untrack(h)
+	}
 	t.dealloc(in, v)
 	if t.Flags&TypeHeapType != 0 {
 		in.decRef(valueOf(t)) // instances hold their class
@@ -141,11 +158,16 @@ func (in *Interp) dealloc(v Value) {
 // Interrupt asks the running program to raise KeyboardInterrupt at its
 // next backward jump or call, as SIGINT does in CPython. It is the one
 // method of Interp that is safe to call from any goroutine.
-func (in *Interp) Interrupt() { in.breaker.Store(1) }
+func (in *Interp) Interrupt() { in.breaker.Or(breakInterrupt) }
 
-// handleBreaker raises what the eval breaker was set for.
+// handleBreaker does what the eval breaker was set for: a due cycle
+// collection, then a pending KeyboardInterrupt.
 func (in *Interp) handleBreaker() error {
-	if in.breaker.Swap(0) != 0 {
+	b := in.breaker.Swap(0)
+	if b&breakGC != 0 {
+		in.gc.CollectDue()
+	}
+	if b&breakInterrupt != 0 {
 		e, err := in.newException(exceptionTypes["KeyboardInterrupt"])
 		if err != nil {
 			return err
@@ -154,3 +176,10 @@ func (in *Interp) handleBreaker() error {
 	}
 	return nil
 }
+
+// runFinalizer is callDel, reached through a variable so that dealloc,
+// which package initialization depends on everywhere, does not depend
+// on the whole call machinery (an initialization cycle otherwise).
+var runFinalizer func(in *Interp, v Value)
+
+func init() { runFinalizer = (*Interp).callDel }

@@ -32,5 +32,6 @@ func (in *Interp) account(h *alloc.Header, t *Type, size uintptr) error {
 	if t.Flags&TypeHeapType != 0 {
 		incRef(valueOf(t)) // released by Interp.dealloc
 	}
+	in.track(h, t)
 	return nil
 }

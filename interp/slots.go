@@ -33,6 +33,12 @@ func (in *Interp) updateSlots(t *Type) {
 	}
 	t.dealloc = t.layout.dealloc
 	t.construct = heapConstruct
+	t.traverse, t.clear = t.layout.traverse, t.layout.clear
+	if _, heap := in.slotSource(t, func(*Type) bool { return false }, "__del__"); heap {
+		t.Flags |= TypeHasFinalizer
+	} else {
+		t.Flags &^= TypeHasFinalizer
+	}
 
 	if src, heap := in.slotSource(t, func(b *Type) bool { return b.repr != nil }, "__repr__"); heap {
 		t.repr = slotRepr

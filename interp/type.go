@@ -14,6 +14,7 @@ import (
 // and dicts never change after package initialization.
 type Type struct {
 	alloc.Header
+	alloc.GCLink // classes are containers (their namespace, their bases)
 
 	// Immutable after creation (heap types may rename themselves).
 	Name     string // __name__
@@ -83,6 +84,12 @@ type Type struct {
 	setitem  func(in *Interp, v, key, value Value) error
 	contains func(in *Interp, v, key Value) (bool, error)
 
+	// traverse visits every value the object holds a counted reference
+	// to (for the cycle finder); clear drops them to break a cycle. A
+	// type without traverse is not a container the finder tracks.
+	traverse func(v Value, visit func(Value))
+	clear    func(in *Interp, v Value)
+
 	// construct is calling the type itself: t(args...). Built-in types
 	// that can be subclassed also have new and init, which a subclass's
 	// construct runs around the class's own __new__ and __init__.
@@ -99,6 +106,7 @@ const (
 	TypeBaseType TypeFlags = 1 << iota // can be subclassed
 	TypeHeapType                       // created by a class statement
 	TypeWeakrefs                       // instances have a __weakref__ slot
+	TypeHasFinalizer                   // instances have a __del__
 )
 
 // CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.

@@ -1,0 +1,137 @@
+package interp
+
+import (
+	"io"
+
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/cycles"
+	"github.com/parallel-py/parallel/interp/traceback"
+)
+
+// The interpreter's side of the cycle finder (package cycles): which
+// objects are containers and what they refer to (each container type's
+// traverse slot), how they let go of their references (clear), and
+// finalizers (__del__). Collections run only at safe points: the eval
+// breaker asks for them (see handleBreaker), as CPython 3.12 does, so Go
+// code never sees objects disappear under it.
+
+// gcOps adapts an interpreter to cycles.Ops.
+type gcOps struct{ in *Interp }
+
+func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
+	v := objectValue(h)
+	t := v.Type()
+	if t.Flags&TypeHeapType != 0 {
+		visit(&t.Header) // instances own a reference to their class
+	}
+	if tr := t.traverse; tr != nil {
+		tr(v, func(x Value) {
+			if x.IsObject() {
+				visit(x.Header())
+			}
+		})
+	}
+}
+
+func (o gcOps) HasFinalizer(h *alloc.Header) bool {
+	v := objectValue(h)
+	switch t := v.Type(); {
+	case t == generatorType:
+		g := asObject[Generator](v)
+		return g.frame != nil && g.started
+	case t.Flags&TypeHeapType != 0:
+		del, _ := o.in.lookupString(t, "__del__")
+		return !del.IsNil()
+	}
+	return false
+}
+
+func (o gcOps) Finalize(h *alloc.Header) {
+	v := objectValue(h)
+	if v.Type() == generatorType {
+		if err := o.in.genClose(asObject[Generator](v)); err != nil {
+			o.in.unraisable(err, v)
+		}
+		return
+	}
+	o.in.callDel(v)
+}
+
+func (o gcOps) Clear(h *alloc.Header) {
+	v := objectValue(h)
+	if c := v.Type().clear; c != nil {
+		c(o.in, v)
+	}
+}
+
+func (o gcOps) DecRef(h *alloc.Header) { o.in.decRef(objectValue(h)) }
+
+// newCollector makes the interpreter's cycle finder.
+func (in *Interp) newCollector() *cycles.Collector {
+	return cycles.New(gcOps{in}, cycles.Options{Schedule: func() { in.breaker.Or(breakGC) }})
+}
+
+// Bits of the eval breaker.
+const (
+	breakInterrupt int32 = 1 << iota // KeyboardInterrupt is pending
+	breakGC                          // a collection is due
+)
+
+// track registers a new container with the cycle finder, if its type can
+// take part in cycles.
+func (in *Interp) track(h *alloc.Header, t *Type) {
+	if in.gc == nil || (t.traverse == nil && t.Flags&TypeHeapType == 0) {
+		return
+	}
+	if h.Flags()&alloc.FlagContainer == 0 {
+		h.SetFlags(alloc.FlagContainer)
+	}
+	in.gc.Allocated()
+	in.gc.Track(h)
+}
+
+// callDel runs an instance's __del__, reporting what it raises as
+// CPython does ("Exception ignored in: ...").
+func (in *Interp) callDel(v Value) {
+	del, err := in.lookupString(v.Type(), "__del__")
+	if err != nil || del.IsNil() {
+		return
+	}
+	v.Header().SetFlags(alloc.FlagFinalized)
+	r, err := in.callAttrWithSelf(del, v, nil, nil)
+	if err != nil {
+		in.unraisable(err, del)
+		return
+	}
+	in.decRef(r)
+}
+
+// unraisable reports an exception that has nowhere to go (raised by
+// __del__ or a generator's cleanup) on stderr, as sys.unraisablehook
+// does by default, and drops it.
+func (in *Interp) unraisable(err error, obj Value) {
+	e, ok := err.(*Exception)
+	if !ok {
+		return
+	}
+	defer in.decRef(valueOf(e))
+	what := "<object>"
+	if r, rerr := in.Repr(obj); rerr == nil {
+		what = r.GoString()
+		in.decRef(r)
+	} else {
+		in.decRef(valueOf(rerr.(*Exception)))
+	}
+	io.WriteString(in.stderr, "Exception ignored in: "+what+"\n")
+	traceback.FormatException(in.stderr, in.tracebackOf(e, map[*Exception]*traceback.Exception{}), nil)
+}
+
+// CollectCycles runs a full collection and reports how many objects it
+// freed (gc.collect()).
+func (in *Interp) CollectCycles() int {
+	if in.gc == nil {
+		return 0
+	}
+	r := in.gc.Collect(cycles.NumGenerations - 1)
+	return r.Collected + r.Uncollectable
+}
