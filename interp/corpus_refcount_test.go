@@ -85,4 +85,3 @@ func liveObjects(a *alloc.Allocator) []string {
 	}
 	return out
 }
-

@@ -103,10 +103,10 @@ type TypeFlags uint32
 
 // Type flags.
 const (
-	TypeBaseType TypeFlags = 1 << iota // can be subclassed
-	TypeHeapType                       // created by a class statement
-	TypeWeakrefs                       // instances have a __weakref__ slot
-	TypeHasFinalizer                   // instances have a __del__
+	TypeBaseType     TypeFlags = 1 << iota // can be subclassed
+	TypeHeapType                           // created by a class statement
+	TypeWeakrefs                           // instances have a __weakref__ slot
+	TypeHasFinalizer                       // instances have a __del__
 )
 
 // CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.
