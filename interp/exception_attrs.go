@@ -216,6 +216,8 @@ func init() {
 	for _, t := range []*Type{attributeErrorType, nameErrorType, exceptionTypes["ImportError"]} {
 		defGetSet(t, "name", get, set)
 	}
+	get, set = exceptionField(func(e *Exception) *Value { return &e.value }, true)
+	defGetSet(exceptionTypes["ImportError"], "name_from", get, set)
 	get, set = exceptionField(func(e *Exception) *Value { return &e.obj }, true)
 	defGetSet(attributeErrorType, "obj", get, set)
 }

@@ -516,6 +516,10 @@ func (in *Interp) importFrom(mod, name Value) (Value, error) {
 		if n, err := in.NewStr(modName); err == nil {
 			x.name = n
 		}
+		// name_from and the module's names, for the "Did you mean" hint.
+		incRef(name)
+		x.value = name
+		x.candidates = in.attributeNames(mod)
 	}
 	return Value{}, e
 }

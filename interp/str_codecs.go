@@ -153,6 +153,12 @@ func (in *Interp) strEncode(v Value, encoding, errors string) ([]byte, error) {
 			return nil, in.newUnicodeError(unicodeEncodeErrorT, "utf-8", nv, i, i+1, "surrogates not allowed")
 		}
 	}
+	switch normalizeEncodingName(encoding) {
+	case "unicode_escape", "unicodeescape":
+		return encodeUnicodeEscape(strObj(v).s, false), nil
+	case "raw_unicode_escape":
+		return encodeUnicodeEscape(strObj(v).s, true), nil
+	}
 	c, err := in.lookupStrCodec(encoding)
 	if err != nil {
 		return nil, err
@@ -545,3 +551,59 @@ const strOtherCodecNames = "" +
 	"windows_1251 windows_1252 windows_1253 windows_1254 windows_1255 " +
 	"windows_1256 windows_1257 windows_1258 x_mac_japanese x_mac_korean " +
 	"x_mac_simp_chinese x_mac_trad_chinese zip zlib zlib_codec "
+
+// encodeUnicodeEscape is the unicode_escape codec's encoder (Python
+// literal escapes for everything but printable ASCII), or with raw the
+// raw_unicode_escape one (Latin-1 bytes as they are, \u and \U
+// escapes above).
+func encodeUnicodeEscape(s string, raw bool) []byte {
+	const hexDigits = "0123456789abcdef"
+	out := make([]byte, 0, len(s))
+	for _, r := range decodeWTF8Runes(s) {
+		switch {
+		case raw && r < 0x100:
+			out = append(out, byte(r))
+		case !raw && r == '\\':
+			out = append(out, '\\', '\\')
+		case !raw && r == '\t':
+			out = append(out, '\\', 't')
+		case !raw && r == '\n':
+			out = append(out, '\\', 'n')
+		case !raw && r == '\r':
+			out = append(out, '\\', 'r')
+		case !raw && r >= 0x20 && r < 0x7f:
+			out = append(out, byte(r))
+		case !raw && r < 0x100:
+			out = append(out, '\\', 'x', hexDigits[r>>4], hexDigits[r&15])
+		case r < 0x10000:
+			out = append(out, '\\', 'u')
+			for sh := 12; sh >= 0; sh -= 4 {
+				out = append(out, hexDigits[(r>>sh)&15])
+			}
+		default:
+			out = append(out, '\\', 'U')
+			for sh := 28; sh >= 0; sh -= 4 {
+				out = append(out, hexDigits[(r>>sh)&15])
+			}
+		}
+	}
+	return out
+}
+
+// decodeWTF8Runes splits WTF-8 text into code points, lone surrogates
+// included.
+func decodeWTF8Runes(s string) []rune {
+	out := make([]rune, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0xed && i+2 < len(s) && s[i+1] >= 0xa0 && s[i+1] <= 0xbf {
+			out = append(out, rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f))
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out = append(out, r)
+		i += size
+	}
+	return out
+}

@@ -185,6 +185,16 @@ func (in *Interp) nameErrorCandidates(e *Exception, f *frame, name Value) {
 // suggestion is the hint printed after an exception's message.
 func (in *Interp) suggestion(e *Exception) string {
 	t := valueOf(e).Type()
+	if t.IsSubtype(importErrorType) {
+		// from m import x: the closest name m has.
+		if e.value.IsNil() || e.value.Type() != strType {
+			return ""
+		}
+		if s := bestSuggestion(e.value.GoString(), e.candidates); s != "" {
+			return ". Did you mean: '" + s + "'?"
+		}
+		return ""
+	}
 	if e.name.IsNil() || e.name.Type() != strType {
 		return ""
 	}
