@@ -3,6 +3,9 @@ package interp
 import (
 	"math"
 	"math/big"
+	"runtime"
+	"sync"
+	"weak"
 )
 
 // The exported API for the built-in modules written in Go (package
@@ -268,4 +271,28 @@ func (in *Interp) Next(it Value) (item Value, ok bool, err error) { return in.it
 // type has none.
 func (in *Interp) CallSpecial(v Value, name string, args ...Value) (r Value, found bool, err error) {
 	return in.callSpecial(v, name, args...)
+}
+
+// moduleStates holds the private state of the Go modules, per
+// interpreter; an interpreter's entry goes when the interpreter does.
+var moduleStates sync.Map // weak.Pointer[Interp] -> map[any]any
+
+// ModuleState returns the value a module keeps in this interpreter under
+// key (a pointer the module owns), made by init the first time. Only the
+// interpreter's own goroutine may use it, as for everything else.
+func (in *Interp) ModuleState(key any, init func() any) any {
+	wp := weak.Make(in)
+	m, ok := moduleStates.Load(wp)
+	if !ok {
+		m = map[any]any{}
+		moduleStates.Store(wp, m)
+		runtime.AddCleanup(in, func(wp weak.Pointer[Interp]) { moduleStates.Delete(wp) }, wp)
+	}
+	states := m.(map[any]any)
+	v, ok := states[key]
+	if !ok {
+		v = init()
+		states[key] = v
+	}
+	return v
 }

@@ -475,6 +475,9 @@ func (in *Interp) mroMerge(t *Type, bases []*Type) ([]*Type, error) {
 
 // solidLayouts are the built-in layouts a class can extend so far.
 func subclassable(layout *Type) bool {
+	if _, ok := subclassDictOffsets[layout]; ok {
+		return true
+	}
 	return layout == objectType || layout == baseExceptionType || layout == strType || layout == typeType
 }
 
@@ -608,10 +611,16 @@ func (in *Interp) finishClass(t *Type) error {
 			return err
 		}
 	} else {
-		if t.dictOffset == 0 && t.layout == objectType {
-			t.dictOffset = unsafe.Offsetof(Instance{}.dict)
-			if err := addDescr("__dict__"); err != nil {
-				return err
+		if t.dictOffset == 0 {
+			if t.layout == objectType {
+				t.dictOffset = unsafe.Offsetof(Instance{}.dict)
+			} else if off, ok := subclassDictOffsets[t.layout]; ok {
+				t.dictOffset = off
+			}
+			if t.dictOffset != 0 {
+				if err := addDescr("__dict__"); err != nil {
+					return err
+				}
 			}
 		}
 		if t.Flags&TypeWeakrefs == 0 {
@@ -696,9 +705,6 @@ func (t *Type) slotCount() int {
 // declareSlots gives t a member descriptor for each name in __slots__ and
 // a __dict__ only when "__dict__" is among them.
 func (in *Interp) declareSlots(t *Type, slots Value) error {
-	if t.layout != objectType {
-		return in.raise(notImplementedErrorType, "__slots__ in a subclass of '%s' is not implemented yet", t.layout.Name)
-	}
 	var names []Value
 	if slots.Type() == strType {
 		names = []Value{slots}
@@ -735,6 +741,9 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
 			return in.raise(valueErrorType, "'%s' in __slots__ conflicts with class variable", s)
 		}
+		if t.layout != objectType {
+			return in.raise(notImplementedErrorType, "__slots__ members in a subclass of '%s' are not implemented yet", t.layout.Name)
+		}
 		m, err := in.newMember(t, s, base+len(t.slotNames))
 		if err != nil {
 			return err
@@ -749,6 +758,11 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 	// The descriptors of __dict__ and __weakref__ follow the members.
 	if wantDict && t.dictOffset == 0 {
 		t.dictOffset = unsafe.Offsetof(Instance{}.dict)
+		if off, ok := subclassDictOffsets[t.layout]; ok {
+			t.dictOffset = off
+		} else if t.layout != objectType {
+			return in.raise(notImplementedErrorType, "__slots__ with __dict__ in a subclass of '%s' is not implemented yet", t.layout.Name)
+		}
 		if err := in.DictSet(t.dict, internName("__dict__"), instanceAttrDescrs["__dict__"]); err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func init() {
 		return d, nil
 	}
 	dictType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		d := &Dict{}
+		d := newInstanceStruct[Dict](t)
 		if err := in.account(&d.Header, t, dictSize); err != nil {
 			return Value{}, err
 		}

@@ -38,6 +38,9 @@ type rawFile struct {
 
 	readable, writable, appending, created bool
 	closefd, closed                        bool
+	// owned tells that f is this file's to close (not a standard
+	// stream's *os.File, which belongs to the embedder).
+	owned bool
 	// seekable is -1 until first asked, then 0 or 1.
 	seekable int8
 }
@@ -111,9 +114,8 @@ var (
 	bufferedRandomType = newIOType("BufferedRandom")
 	textIOWrapperType  = newIOType("TextIOWrapper")
 
-	// unsupportedOperationType is io.UnsupportedOperation. CPython
-	// derives it from OSError and ValueError; with one base only here it
-	// is an OSError (except ValueError does not catch it).
+	// unsupportedOperationType is io.UnsupportedOperation, an OSError
+	// and a ValueError.
 	unsupportedOperationType = newUnsupportedOperation()
 )
 
@@ -126,6 +128,10 @@ func newIOType(name string) *Type {
 func newUnsupportedOperation() *Type {
 	t := newBuiltinType("UnsupportedOperation", osErrorType, TypeBaseType)
 	t.Module = "io"
+	// Both bases share the exception layout, so the second one only
+	// joins the MRO, as C3 orders it.
+	t.Bases = []*Type{osErrorType, valueErrorType}
+	t.MRO = []*Type{t, osErrorType, valueErrorType, exceptionTypes["Exception"], baseExceptionType, objectType}
 	return t
 }
 
@@ -416,12 +422,11 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Valu
 		if fd < 0 {
 			return Value{}, in.raise(valueErrorType, "negative file descriptor")
 		}
-		// Check the descriptor is open, as CPython's fstat does.
-		var st syscall.Stat_t
-		if err := syscall.Fstat(int(fd), &st); err != nil {
+		f, err := fileFromFD(int(fd), closefd)
+		if err != nil {
 			return Value{}, in.osErrorFrom(err, Value{})
 		}
-		r.f = os.NewFile(uintptr(fd), "")
+		r.f, r.owned = f, true
 		r.fd = int(fd)
 	} else {
 		if !closefd {
@@ -464,13 +469,11 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Valu
 			f.Close()
 			return Value{}, in.newOSError(syscall.EISDIR, path)
 		}
-		r.f = f
+		r.f, r.owned = f, true
 		r.fd = int(f.Fd())
 	}
 	if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
-		if closefd {
-			r.f.Close()
-		}
+		r.f.Close()
 		return Value{}, err
 	}
 	incRef(path)

@@ -135,13 +135,14 @@ func (in *Interp) rawTruncate(r *rawFile, size int64) error {
 	return nil
 }
 
-// rawClose closes the raw file (its descriptor when closefd).
+// rawClose closes the raw file: its *os.File when the file owns one (the
+// descriptor itself when closefd, else a duplicate of it).
 func (in *Interp) rawClose(r *rawFile) error {
 	if r.closed {
 		return nil
 	}
 	r.closed = true
-	if r.f != nil && r.closefd {
+	if r.f != nil && r.owned {
 		if err := r.f.Close(); err != nil {
 			return in.ioError(err)
 		}

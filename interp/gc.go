@@ -80,7 +80,10 @@ const (
 // track registers a new container with the cycle finder, if its type can
 // take part in cycles.
 func (in *Interp) track(h *alloc.Header, t *Type) {
-	if in.gc == nil || (t.traverse == nil && t.Flags&TypeHeapType == 0) {
+	// Only types with a traverse slot are tracked: their Go structs have
+	// the GCLink the finder writes into (a class derived from str or int
+	// has neither, and its instances are not tracked).
+	if in.gc == nil || t.traverse == nil {
 		return
 	}
 	if h.Flags()&alloc.FlagContainer == 0 {

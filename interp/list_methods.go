@@ -41,7 +41,7 @@ func init() {
 		return l, nil
 	}
 	listType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		l := &List{}
+		l := newInstanceStruct[List](t)
 		if err := in.account(&l.Header, t, listSize); err != nil {
 			return Value{}, err
 		}

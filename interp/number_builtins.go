@@ -477,9 +477,25 @@ func defNumberNew(t *Type) {
 			return Value{}, in.raise(typeErrorType, "%s.__new__(%s): %s is not a subtype of %s", t.Name, cls.Name, cls.Name, t.Name)
 		case cls != t && cls.Flags&TypeHeapType == 0:
 			return Value{}, in.raise(typeErrorType, "%s.__new__(%s) is not safe, use %s.__new__()", t.Name, cls.Name, cls.Name)
+		case cls != t && t.new != nil:
+			return t.new(in, cls, args[1:], kwnames)
 		case cls != t:
 			return Value{}, in.raise(notImplementedErrorType, "subclasses of %s are not implemented yet", t.Name)
 		}
 		return t.construct(in, t, args[1:], kwnames)
 	})
+}
+
+func init() {
+	// int.__new__ for a class derived from int: the int value, boxed
+	// in an instance of the class.
+	intType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		v, err := intType.construct(in, intType, args, kwnames)
+		if err != nil || t == intType {
+			return v, err
+		}
+		defer in.decRef(v)
+		return in.newIntSubclass(t, v)
+	}
+	intType.init = objectInit
 }

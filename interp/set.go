@@ -67,7 +67,7 @@ func isMutableSet(v Value) bool { return v.Type() == setType || v.Type().IsSubty
 // newSetObject makes an empty set of type t (set, frozenset or a
 // subclass) with the minimal table.
 func (in *Interp) newSetObject(t *Type) (*Set, error) {
-	s := &Set{}
+	s := newInstanceStruct[Set](t)
 	if err := in.account(&s.Header, t, setSize+setMinSize*setEntrySize); err != nil {
 		return nil, err
 	}

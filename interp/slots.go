@@ -34,6 +34,7 @@ func (in *Interp) updateSlots(t *Type) {
 	t.dealloc = t.layout.dealloc
 	t.construct = heapConstruct
 	t.traverse, t.clear = t.layout.traverse, t.layout.clear
+	subclassSlots(t)
 	if _, heap := in.slotSource(t, func(*Type) bool { return false }, "__del__"); heap {
 		t.Flags |= TypeHasFinalizer
 	} else {

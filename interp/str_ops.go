@@ -99,9 +99,8 @@ func strNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 // text of the str v.
 func (in *Interp) newStrSubclass(t *Type, v Value) (Value, error) {
 	src := strObj(v)
-	o := in.strs.Get()
+	o := newInstanceStruct[Str](t) // with room for the instance dict
 	if err := in.account(&o.Header, t, strSize+uintptr(len(src.s))); err != nil {
-		in.strs.Put(o)
 		return Value{}, err
 	}
 	o.s, o.length, o.ascii, o.hashed = src.s, src.length, src.ascii, false

@@ -142,9 +142,8 @@ func (in *Interp) newTupleOfType(t *Type, items []Value) (Value, error) {
 	if t == tupleType {
 		return in.NewTuple(items...)
 	}
-	o := in.tuples.Get()
+	o := newInstanceStruct[Tuple](t)
 	if err := in.account(&o.Header, t, tupleSize+uintptr(len(items))*valueSize); err != nil {
-		in.tuples.Put(o)
 		return Value{}, err
 	}
 	o.Header.SetFlags(alloc.FlagContainer)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/compile"
+	_ "github.com/parallel-py/parallel/interp/modules" // the built-in modules register themselves
 	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/traceback"
 	"github.com/urfave/cli/v2"

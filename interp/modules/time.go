@@ -330,52 +330,84 @@ func pad(b *strings.Builder, n int64, width int, c byte) {
 	b.WriteString(s)
 }
 
-// mktime converts local-time fields to a timestamp as glibc's mktime
-// does: out-of-range fields carry over; tm_isdst -1 lets the zone decide
-// (the earlier instant of an ambiguous time, the offset before a gap),
-// and 0 or 1 ask for standard or daylight time, an hour off the other
-// when the zone has none then.
-func mktime(tm tmFields) int64 {
-	guess := time.Date(int(tm.year), time.Month(tm.mon), int(tm.mday), int(tm.hour), int(tm.min), int(tm.sec), 0, time.UTC).Unix()
-	type offset struct {
-		secs int64
-		dst  bool
+// mktimeState is glibc's localtime_offset: how far from the fields read
+// as UTC the last mktime result was, its first guess the next time. It
+// decides which instant an ambiguous local time (the hour repeated when
+// DST ends) becomes. glibc keeps one per process; here each interpreter
+// has its own, as each CPython process would.
+type mktimeState struct{ offset int64 }
+
+// zoneAt returns the local UTC offset at t and whether DST is on then.
+func zoneAt(t int64) (int64, bool) {
+	u := time.Unix(t, 0).In(time.Local)
+	_, off := u.Zone()
+	return int64(off), u.IsDST()
+}
+
+// mktime converts local-time fields to a timestamp the way glibc 2.36's
+// mktime does: fields out of range carry over; the instant is found by
+// probing from the last call's offset; in a gap it settles on the later
+// side; tm_isdst 0 or 1 asks for a neighbouring offset with that DST
+// state, or one an hour off when there is none. ok is false when the
+// search fails.
+func mktime(state *mktimeState, tm tmFields) (t int64, ok bool) {
+	sec := min(max(tm.sec, 0), 59)
+	guess := time.Date(int(tm.year), time.Month(tm.mon), int(tm.mday), int(tm.hour), int(tm.min), int(sec), 0, time.UTC).Unix()
+	t0 := guess + state.offset
+	t, t1, t2 := t0, t0, t0
+	dst2 := false
+	probes := 6
+	var dst bool
+	found := false
+	for {
+		var off int64
+		off, dst = zoneAt(t)
+		dt := guess - (t + off)
+		if dt == 0 {
+			break
+		}
+		if t == t1 && t != t2 && (tm.isdst < 0 && (!dst2 || dst) || tm.isdst >= 0 && (tm.isdst != 0) != dst) {
+			// Oscillating across a gap in local time (spring forward).
+			found = true
+			break
+		}
+		if probes--; probes == 0 {
+			return -1, false
+		}
+		t1, t2, t, dst2 = t2, t, t+dt, dst
 	}
-	at := func(t int64) offset {
-		u := time.Unix(t, 0).In(time.Local)
-		_, off := u.Zone()
-		return offset{int64(off), u.IsDST()}
-	}
-	before, after := at(guess-86400), at(guess+86400)
-	candidates := []offset{before}
-	if after != before {
-		candidates = append(candidates, after)
-	}
-	if tm.isdst < 0 {
-		best := int64(0)
-		found := false
-		for _, c := range candidates {
-			t := guess - c.secs
-			if at(t).secs == c.secs && (!found || t < best) {
-				best, found = t, true
+	if !found && tm.isdst >= 0 && (tm.isdst != 0) != dst {
+		const stride = 601200
+		for delta := int64(stride); delta < 457243200/2+stride && !found; delta += stride {
+			for _, dir := range []int64{-1, 1} {
+				ot := t + delta*dir
+				ooff, odst := zoneAt(ot)
+				if odst == (tm.isdst != 0) {
+					t = ot + (guess - (ot + ooff))
+					found = true
+					break
+				}
 			}
 		}
-		if found {
-			return best
-		}
-		return guess - before.secs
-	}
-	wantDST := tm.isdst > 0
-	for _, c := range candidates {
-		if c.dst == wantDST {
-			return guess - c.secs
+		if !found {
+			// No DST change nearby: assume one of an hour.
+			if tm.isdst == 0 {
+				t += 3600
+			} else {
+				t -= 3600
+			}
 		}
 	}
-	if wantDST {
-		return guess - (before.secs + 3600)
-	}
-	return guess - (before.secs - 3600)
+	state.offset = t - guess
+	return t + tm.sec - sec, true
 }
+
+// mktimeOf returns the interpreter's mktime state.
+func mktimeOf(in *interp.Interp) *mktimeState {
+	return in.ModuleState(&mktimeStateKey, func() any { return &mktimeState{} }).(*mktimeState)
+}
+
+var mktimeStateKey byte
 
 // sleepFor blocks for d. Later work will release the interpreter's lock
 // here, so that other threads run meanwhile.
@@ -463,7 +495,11 @@ func init() {
 		if err != nil {
 			return interp.Value{}, err
 		}
-		return interp.Float(float64(mktime(tm))), nil
+		t, ok := mktime(mktimeOf(in), tm)
+		if !ok {
+			return interp.Value{}, in.Raise(interp.OverflowError, "mktime argument out of range")
+		}
+		return interp.Float(float64(t)), nil
 	})
 	defTime("asctime", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		if err := optArg(in, "asctime", args, kwnames); err != nil {

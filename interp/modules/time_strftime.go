@@ -10,7 +10,8 @@ import (
 
 // time.strftime: glibc's conversions in the C locale (the locale CPython
 // leaves LC_TIME in), with its flags (- _ 0 ^ #), field widths and E/O
-// modifiers; an unknown conversion is copied as written.
+// modifiers; an unknown conversion, or a modifier glibc refuses, is
+// copied as written.
 
 // timeStrftime is strftime(format[, t]).
 func timeStrftime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
@@ -47,11 +48,11 @@ func timeStrftime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value
 	if strings.IndexByte(format, 0) >= 0 {
 		return interp.Value{}, in.Raise(interp.ValueError, "embedded null character")
 	}
-	return in.NewStr(strftime(format, &tm))
+	return in.NewStr(strftime(format, &tm, mktimeOf(in)))
 }
 
 // strftime formats tm by format.
-func strftime(format string, tm *tmFields) string {
+func strftime(format string, tm *tmFields, state *mktimeState) string {
 	var b strings.Builder
 	for i := 0; i < len(format); i++ {
 		c := format[i]
@@ -66,7 +67,7 @@ func strftime(format string, tm *tmFields) string {
 		i++
 		for ; i < len(format); i++ {
 			switch format[i] {
-			case '_', '-', '0', '+':
+			case '_', '-', '0':
 				padc = format[i]
 				continue
 			case '^':
@@ -102,22 +103,26 @@ func strftime(format string, tm *tmFields) string {
 			b.WriteString(format[start : i+1])
 			continue
 		}
-		if !f.convert(&b, conv, tm, swap) {
+		if !f.convert(&b, conv, tm, swap, state) {
 			b.WriteString(format[start : i+1])
 		}
 	}
 	return b.String()
 }
 
-// validModifier tells whether glibc accepts the E or O modifier on conv.
+// validModifier tells whether glibc accepts the E or O modifier on conv
+// (with any other, the whole conversion is copied as written).
 func validModifier(modifier, conv byte) bool {
+	var refusesE, refusesO string
 	switch modifier {
+	case 0:
+		return true
 	case 'E':
-		return strings.IndexByte("cCxXyY", conv) >= 0
-	case 'O':
-		return strings.IndexByte("deHIkmMSuUVwWyl", conv) >= 0
+		refusesE = "aAbBdDeFgGhHIjklmMSUVwW"
+		return strings.IndexByte(refusesE, conv) < 0
 	}
-	return true
+	refusesO = "aAcDFxXY"
+	return strings.IndexByte(refusesO, conv) < 0
 }
 
 // field is one conversion's flags.
@@ -127,8 +132,8 @@ type field struct {
 	upper bool
 }
 
-// text writes a string conversion, padded with spaces (zeros with the 0
-// or + flag) to the width.
+// text writes a string conversion, padded to the width with spaces, or
+// zeros with the 0 flag.
 func (f field) text(b *strings.Builder, s string, lower bool) {
 	switch {
 	case f.upper:
@@ -136,24 +141,21 @@ func (f field) text(b *strings.Builder, s string, lower bool) {
 	case lower:
 		s = strings.ToLower(s)
 	}
-	if f.padc != '-' {
-		fill := byte(' ')
-		if f.padc == '0' || f.padc == '+' {
-			fill = '0'
-		}
-		for n := len(s); n < f.width; n++ {
-			b.WriteByte(fill)
-		}
+	fill := byte(' ')
+	if f.padc == '0' {
+		fill = '0'
+	}
+	for n := len(s); n < f.width; n++ {
+		b.WriteByte(fill)
 	}
 	b.WriteString(s)
 }
 
-// number writes n in at least digits digits (the width when larger),
-// padded with zeros, or spaces when spacePad or the _ flag asks.
+// number writes n in at least digits digits, or the width when larger:
+// padded with zeros (spaces when spacePad), with spaces for the _ flag,
+// with zeros for the 0 flag; the - flag drops the padding to digits but
+// not to an explicit width, which it fills with spaces.
 func (f field) number(b *strings.Builder, n int64, digits int, spacePad bool) {
-	if f.width > digits {
-		digits = f.width
-	}
 	fill := byte('0')
 	if spacePad {
 		fill = ' '
@@ -161,10 +163,13 @@ func (f field) number(b *strings.Builder, n int64, digits int, spacePad bool) {
 	switch f.padc {
 	case '_':
 		fill = ' '
-	case '0', '+':
+	case '0':
 		fill = '0'
 	case '-':
-		digits = 0
+		fill, digits = ' ', 0
+	}
+	if f.width > digits {
+		digits = f.width
 	}
 	s := strconv.FormatInt(n, 10)
 	neg := n < 0
@@ -187,7 +192,7 @@ func (f field) number(b *strings.Builder, n int64, digits int, spacePad bool) {
 // yearish writes a year-like number (%Y %C %G): not padded unless a
 // width or the 0 or + flag asks.
 func (f field) yearish(b *strings.Builder, n int64, digits int) {
-	if f.padc != '0' && f.padc != '+' {
+	if f.padc != '0' {
 		digits = 1
 	}
 	f.number(b, n, digits, false)
@@ -195,11 +200,11 @@ func (f field) yearish(b *strings.Builder, n int64, digits int) {
 
 // sub formats a composite conversion and writes it as text.
 func (f field) sub(b *strings.Builder, format string, tm *tmFields) {
-	f.text(b, strftime(format, tm), false)
+	f.text(b, strftime(format, tm, nil), false)
 }
 
 // convert writes one conversion; it reports false for an unknown one.
-func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool) bool {
+func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, state *mktimeState) bool {
 	cwday := tm.cWday()
 	cyday := tm.yday - 1
 	hour12 := tm.hour % 12
@@ -234,10 +239,7 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool) b
 	case 'e':
 		f.number(b, tm.mday, 2, true)
 	case 'F':
-		var s strings.Builder
-		field{padc: '+'}.yearish(&s, tm.year, 4)
-		s.WriteString(strftime("-%m-%d", tm))
-		f.text(b, s.String(), false)
+		f.sub(b, "%Y-%m-%d", tm)
 	case 'g', 'G', 'V':
 		weeks, yearAdjust := isoWeek(tm)
 		switch conv {
@@ -281,7 +283,14 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool) b
 	case 'R':
 		f.sub(b, "%H:%M", tm)
 	case 's':
-		f.number(b, mktime(*tm), 1, false)
+		if state == nil {
+			return false // no composite conversion holds %s
+		}
+		t, ok := mktime(state, *tm)
+		if !ok {
+			t = -1
+		}
+		f.number(b, t, 1, false)
 	case 'S':
 		f.number(b, tm.sec, 2, false)
 	case 't':

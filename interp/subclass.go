@@ -1,0 +1,89 @@
+package interp
+
+import (
+	"math/big"
+	"unsafe"
+)
+
+// Classes derived from built-in types (class L(list), class P(tuple),
+// class N(int) ...): an instance is the built-in type's Go struct with an
+// instance dict after it. A pointer to the wrapper is a pointer to the
+// built-in struct, so every operation of the built-in type works on it
+// unchanged; the class only adds the dict, and dealloc, traverse and
+// clear are the built-in's plus the dict.
+
+// subInstance is the Go struct of an instance of a class derived from a
+// built-in type whose struct is T.
+type subInstance[T any] struct {
+	base T
+	dict Value
+}
+
+// newInstanceStruct allocates the struct of a new instance of t: T
+// itself for the built-in type, or T with an instance dict after it for
+// a class. The caller accounts it with in.account.
+func newInstanceStruct[T any](t *Type) *T {
+	if t.Flags&TypeHeapType != 0 {
+		return &(&subInstance[T]{}).base
+	}
+	return new(T)
+}
+
+// subclassDictOffsets gives, for each built-in layout a class can
+// derive from this way, where the instance dict sits.
+var subclassDictOffsets = map[*Type]uintptr{
+	listType:      unsafe.Offsetof(subInstance[List]{}.dict),
+	dictType:      unsafe.Offsetof(subInstance[Dict]{}.dict),
+	tupleType:     unsafe.Offsetof(subInstance[Tuple]{}.dict),
+	setType:       unsafe.Offsetof(subInstance[Set]{}.dict),
+	frozensetType: unsafe.Offsetof(subInstance[Set]{}.dict),
+	intType:       unsafe.Offsetof(subInstance[BigInt]{}.dict),
+	strType:       unsafe.Offsetof(subInstance[Str]{}.dict),
+}
+
+// subclassDealloc, subclassTraverse and subclassClear wrap the layout's
+// slots for class t: the instance dict goes first.
+func subclassSlots(t *Type) {
+	layout := t.layout
+	off, ok := subclassDictOffsets[layout]
+	if !ok {
+		return
+	}
+	dictOf := func(v Value) *Value { return (*Value)(unsafe.Add(v.p, off)) }
+	t.dealloc = func(in *Interp, v Value) {
+		d := dictOf(v)
+		old := *d
+		*d = Value{}
+		in.xdecRef(old)
+		layout.dealloc(in, v)
+	}
+	if layout.traverse == nil {
+		// No GCLink in the layout's struct: instances cannot be tracked,
+		// so a cycle through their dict is not found (it leaks).
+		return
+	}
+	t.traverse = func(v Value, visit func(Value)) {
+		layout.traverse(v, visit)
+		if d := *dictOf(v); !d.IsNil() {
+			visit(d)
+		}
+	}
+	t.clear = func(in *Interp, v Value) {
+		if layout.clear != nil {
+			layout.clear(in, v)
+		}
+		in.clearField(dictOf(v))
+	}
+}
+
+// newIntSubclass makes an instance of class t derived from int with the
+// value of the int v.
+func (in *Interp) newIntSubclass(t *Type, v Value) (Value, error) {
+	o := newInstanceStruct[BigInt](t)
+	var z big.Int
+	o.v.Set(bigOf(v, &z))
+	if err := in.account(&o.Header, t, bigIntSize+uintptr(len(o.v.Bits()))*unsafe.Sizeof(big.Word(0))); err != nil {
+		return Value{}, err
+	}
+	return valueOf(o), nil
+}
