@@ -3,8 +3,6 @@ package interp
 import (
 	"strings"
 	"unsafe"
-
-	"github.com/parallel-py/parallel/alloc"
 )
 
 // Struct sequences for the modules: tuples whose items also have names,
@@ -56,6 +54,17 @@ func NewStructSeqType(qualified string, fields []string, visible int) *Type {
 		n := uintptr(len(o.items) + len(o.hidden))
 		*o = structSeq{Tuple: Tuple{Header: o.Header}}
 		in.heap.Free(&o.Header, structSeqSize+n*unsafe.Sizeof(Value{}))
+	}
+	// Tuples cannot be cleared (they are immutable): the cycle finder
+	// breaks cycles through them at their other members.
+	t.traverse = func(v Value, visit func(Value)) {
+		o := asObject[structSeq](v)
+		for _, x := range o.items {
+			visit(x)
+		}
+		for _, x := range o.hidden {
+			visit(x)
+		}
 	}
 	t.length = func(in *Interp, v Value) (int, error) { return tupleType.length(in, v) }
 	t.getitem = func(in *Interp, v, key Value) (Value, error) { return tupleType.getitem(in, v, key) }
@@ -155,7 +164,6 @@ func (in *Interp) NewStructSeq(t *Type, items ...Value) (Value, error) {
 	if err := in.account(&o.Header, t, structSeqSize+uintptr(len(items))*unsafe.Sizeof(Value{})); err != nil {
 		return Value{}, err
 	}
-	o.Header.SetFlags(alloc.FlagContainer)
 	all := make([]Value, len(items))
 	for i, v := range items {
 		incRef(v)

@@ -145,6 +145,10 @@ func init() {
 	t.str = osErrorStr
 	t.dictOffset = unsafe.Offsetof(Exception{}.dict)
 	t.layout = baseExceptionType
+	// The exceptions' cycle-finder slots are set in another file's init:
+	// look them up when called.
+	t.traverse = func(v Value, visit func(Value)) { osErrorType.traverse(v, visit) }
+	t.clear = func(in *Interp, v Value) { osErrorType.clear(in, v) }
 
 	builtinFuncs = append(builtinFuncs, newBuiltin("open", builtinOpen))
 
