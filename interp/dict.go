@@ -333,6 +333,12 @@ func init() {
 			return Value{}, err
 		}
 		if !ok {
+			// A class derived from dict may supply missing keys.
+			if v.Type() != dictType {
+				if r, found, err := in.callSpecial(v, "__missing__", key); found || err != nil {
+					return r, err
+				}
+			}
 			return Value{}, in.keyError(key)
 		}
 		incRef(r)

@@ -79,7 +79,6 @@ type textFile struct {
 	translate bool
 	readNL    string
 	writeNL   string
-	newline   Value // the newline argument, for repr-free introspection
 
 	lineBuffering bool
 	writeThrough  bool
@@ -154,7 +153,8 @@ func init() {
 
 	fileIOType.dealloc = func(in *Interp, v Value) {
 		r := asObject[rawFile](v)
-		in.rawClose(r)
+		// A failure to close has nowhere to go from here.
+		in.xdecRefErr(in.rawClose(r))
 		in.xdecRef(r.name)
 		*r = rawFile{Header: r.Header}
 		in.heap.Free(&r.Header, rawFileSize)
@@ -163,7 +163,7 @@ func init() {
 		t.dealloc = func(in *Interp, v Value) {
 			b := asObject[bufferedFile](v)
 			if !b.raw.IsNil() {
-				in.bufferedClose(b)
+				in.xdecRefErr(in.bufferedClose(b))
 				in.decRef(b.raw)
 			}
 			*b = bufferedFile{Header: b.Header}
@@ -174,11 +174,10 @@ func init() {
 		f := asObject[textFile](v)
 		if !f.buffer.IsNil() {
 			if f.std < 0 {
-				in.textClose(f)
+				in.xdecRefErr(in.textClose(f))
 			}
 			in.decRef(f.buffer)
 		}
-		in.xdecRef(f.newline)
 		*f = textFile{Header: f.Header}
 		in.heap.Free(&f.Header, textFileSize)
 	}
@@ -393,7 +392,7 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	}
 	txt, err := in.newText(bufV, mode, encoding, errorsName, nl, bufSize == 1, false, -1)
 	if err != nil {
-		in.bufferedClose(asObject[bufferedFile](bufV))
+		in.xdecRefErr(in.bufferedClose(asObject[bufferedFile](bufV)))
 		in.decRef(bufV)
 		return Value{}, err
 	}
@@ -525,11 +524,11 @@ func (in *Interp) newText(buffer Value, mode, encoding, errorsName string, newli
 	}
 	incRef(buffer)
 	f.buffer = buffer
-	incRef(newline)
-	f.newline = newline
 	if f.bomPending && asObject[rawFile](asObject[bufferedFile](buffer).raw).f != nil {
 		// Only a file at its start has a BOM to read or write.
-		if pos, err := in.bufferedTell(asObject[bufferedFile](buffer)); err == nil && pos != 0 {
+		pos, err := in.bufferedTell(asObject[bufferedFile](buffer))
+		in.xdecRefErr(err)
+		if err == nil && pos != 0 {
 			f.bomPending = false
 		}
 	}

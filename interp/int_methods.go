@@ -37,16 +37,22 @@ func init() {
 		return Int(int64(n)), nil
 	})
 	defNumNoArgs(intType, "as_integer_ratio", func(in *Interp, self Value) (Value, error) {
-		i := intCopy(self)
+		i, err := in.exactInt(self)
+		if err != nil {
+			return Value{}, err
+		}
 		defer in.decRef(i)
 		return in.NewTuple(i, Int(1))
 	})
 	defNumNoArgs(intType, "is_integer", func(in *Interp, self Value) (Value, error) { return True, nil })
 	for _, name := range []string{"conjugate", "__trunc__", "__floor__", "__ceil__"} {
-		defNumNoArgs(intType, name, func(in *Interp, self Value) (Value, error) { return intCopy(self), nil })
+		defNumNoArgs(intType, name, func(in *Interp, self Value) (Value, error) { return in.exactInt(self) })
 	}
 	defNumNoArgs(intType, "__getnewargs__", func(in *Interp, self Value) (Value, error) {
-		i := intCopy(self)
+		i, err := in.exactInt(self)
+		if err != nil {
+			return Value{}, err
+		}
 		defer in.decRef(i)
 		return in.NewTuple(i)
 	})
@@ -66,14 +72,14 @@ func init() {
 			return Value{}, err
 		}
 		if len(args) == 1 {
-			return intCopy(args[0]), nil
+			return in.exactInt(args[0])
 		}
 		return in.intRound(args[0], args[1])
 	})
 	defMethod(intType, "__format__", numberFormatMethod("int"))
 
 	for _, name := range []string{"real", "numerator"} {
-		defGetSet(intType, name, func(in *Interp, v Value) (Value, error) { return intCopy(v), nil }, nil)
+		defGetSet(intType, name, func(in *Interp, v Value) (Value, error) { return in.exactInt(v) }, nil)
 	}
 	defGetSet(intType, "imag", func(in *Interp, v Value) (Value, error) { return Int(0), nil }, nil)
 	defGetSet(intType, "denominator", func(in *Interp, v Value) (Value, error) { return Int(1), nil }, nil)
@@ -89,7 +95,7 @@ func init() {
 		return Bool(b), err
 	})
 	for _, name := range []string{"__int__", "__index__"} {
-		defNumSlot0(intType, name, func(in *Interp, self Value) (Value, error) { return intCopy(self), nil })
+		defNumSlot0(intType, name, func(in *Interp, self Value) (Value, error) { return in.exactInt(self) })
 	}
 	defNumSlot0(intType, "__float__", func(in *Interp, self Value) (Value, error) {
 		f, err := in.intToFloat(self)
@@ -174,7 +180,7 @@ func isNumberText(v Value) bool {
 func (in *Interp) numberLong(x Value) (Value, error) {
 	switch {
 	case isInt(x):
-		return intCopy(x), nil
+		return in.exactInt(x)
 	case x.IsFloat():
 		return in.floatToInt(x.FloatValue())
 	}
@@ -188,7 +194,7 @@ func (in *Interp) numberLong(x Value) (Value, error) {
 			if !isInt(r) {
 				return Value{}, in.raise(typeErrorType, "__int__ returned non-int (type %s)", r.Type().Name)
 			}
-			return intCopy(r), nil
+			return in.exactInt(r)
 		}
 		if ok, err := in.hasIndex(x); err != nil || ok {
 			if err != nil {
@@ -203,7 +209,7 @@ func (in *Interp) numberLong(x Value) (Value, error) {
 		if found {
 			defer in.decRef(r)
 			if isInt(r) {
-				return intCopy(r), nil
+				return in.exactInt(r)
 			}
 			if ok, err := in.hasIndex(r); err != nil || !ok {
 				if err != nil {
@@ -231,7 +237,7 @@ func (in *Interp) intRound(self, ndigits Value) (Value, error) {
 	var zn big.Int
 	k := bigOf(nd, &zn)
 	if k.Sign() >= 0 {
-		return intCopy(self), nil
+		return in.exactInt(self)
 	}
 	var zx big.Int
 	x := bigOf(self, &zx)

@@ -297,7 +297,7 @@ func init() {
 			return descr, nil
 		}
 		if p.get.IsNil() {
-			return Value{}, in.raise(attributeErrorType, "property %s of '%s' object has no getter", in.propertyName(p), obj.Type().Name)
+			return Value{}, in.raise(attributeErrorType, "property %sof '%s' object has no getter", in.propertyName(p), obj.Type().Name)
 		}
 		return in.Call(p.get, []Value{obj}, nil)
 	}
@@ -309,7 +309,7 @@ func init() {
 			fn, what, args = p.del, "deleter", args[:1]
 		}
 		if fn.IsNil() {
-			return in.raise(attributeErrorType, "property %s of '%s' object has no %s", in.propertyName(p), obj.Type().Name, what)
+			return in.raise(attributeErrorType, "property %sof '%s' object has no %s", in.propertyName(p), obj.Type().Name, what)
 		}
 		r, err := in.Call(fn, args, nil)
 		if err == nil {
@@ -383,7 +383,7 @@ func (in *Interp) newProperty(t *Type, fget, fset, fdel, doc Value) (Value, erro
 // qualified name in quotes, when it has one.
 func (in *Interp) propertyName(p *property) string {
 	if !p.get.IsNil() && p.get.Type() == functionType {
-		return "'" + asObject[Function](p.get).name.GoString() + "'"
+		return "'" + asObject[Function](p.get).name.GoString() + "' "
 	}
 	return ""
 }

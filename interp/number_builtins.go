@@ -43,11 +43,21 @@ func intCopy(v Value) Value {
 	return v
 }
 
+// exactInt is v (an int, a bool or an instance of a class derived from
+// int) as an exact int, a new reference: what int(x) and operator.index
+// return.
+func (in *Interp) exactInt(v Value) (Value, error) {
+	if v.IsObject() && v.Type() != intType {
+		return in.newInt(&asObject[BigInt](v).v)
+	}
+	return intCopy(v), nil
+}
+
 // numberIndex is PyNumber_Index: v as an int (a new reference), through
 // __index__ for instances of classes.
 func (in *Interp) numberIndex(v Value) (Value, error) {
 	if isInt(v) {
-		return intCopy(v), nil
+		return in.exactInt(v)
 	}
 	if isClassInstance(v) {
 		r, found, err := in.callSpecial(v, "__index__")
@@ -59,9 +69,9 @@ func (in *Interp) numberIndex(v Value) (Value, error) {
 				in.decRef(r)
 				return Value{}, in.raise(typeErrorType, "__index__ returned non-int (type %s)", r.Type().Name)
 			}
-			i := intCopy(r)
+			i, err := in.exactInt(r)
 			in.decRef(r)
-			return i, nil
+			return i, err
 		}
 	}
 	return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)

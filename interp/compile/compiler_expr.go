@@ -87,6 +87,14 @@ func (c *compiler) visitExpr(e syntax.Expr) {
 		c.loadConst(nil, loc)
 		c.yieldFrom(loc)
 	case *syntax.Await:
+		// Outside an async function CPython's own errors apply; inside
+		// one (which the compiler refuses anyway) it is unsupported.
+		switch c.u.ste.Kind {
+		case ModuleScope, ClassScope:
+			c.errorAt(locOf(e), "'await' outside function")
+		case FunctionScope:
+			c.errorAt(locOf(e), "'await' outside async function")
+		}
 		c.unsupported(e, "await")
 	case *syntax.Compare:
 		c.compare(e)
