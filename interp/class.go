@@ -314,6 +314,9 @@ const typeSize = unsafe.Sizeof(Type{})
 func heapTypeDealloc(in *Interp, v Value) {
 	t := (*Type)(v.p)
 	for _, b := range t.Bases {
+		if b.Flags&TypeHeapType == 0 {
+			continue
+		}
 		for i, s := range b.subclasses {
 			if s == t {
 				b.subclasses = append(b.subclasses[:i], b.subclasses[i+1:]...)
@@ -547,7 +550,11 @@ func (in *Interp) newClass(meta *Type, name string, bases []*Type, ns *Dict) (*T
 		return nil, err
 	}
 	for _, b := range bases {
-		b.subclasses = append(b.subclasses, t)
+		// Built-in types are shared by every interpreter and never
+		// change: only classes keep the list (it drives slot updates).
+		if b.Flags&TypeHeapType != 0 {
+			b.subclasses = append(b.subclasses, t)
+		}
 	}
 	in.typeModified(t)
 	in.updateSlots(t)
