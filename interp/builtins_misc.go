@@ -113,3 +113,14 @@ func init() {
 		return valueOf(asObject[MethodDescr](v).owner), nil
 	}, nil)
 }
+
+func init() {
+	// Builtin names CPython has whose features do not exist yet: they
+	// say so instead of being unknown names.
+	for _, name := range []string{"memoryview", "breakpoint", "help", "aiter", "anext"} {
+		name := name
+		builtinFuncs = append(builtinFuncs, newBuiltin(name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Value{}, in.raise(notImplementedErrorType, "%s() is not implemented yet", name)
+		}))
+	}
+}
