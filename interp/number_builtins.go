@@ -256,26 +256,7 @@ func (in *Interp) divmodNI(a, b Value) (Value, error) {
 			return Value{}, err
 		}
 	}
-	if !right.empty() && tb.IsSubtype(ta) && !right.dunder.IsNil() {
-		r, err := in.callBinarySide(right, a, b, true)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-		right = binarySide{}
-	}
-	if !left.empty() {
-		r, err := in.callBinarySide(left, a, b, false)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-	}
-	if !right.empty() {
-		r, err := in.callBinarySide(right, a, b, true)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-	}
-	return NotImplemented, nil
+	return in.dispatchBinary(left, right, a, b)
 }
 
 // intDivmod is int's divmod: (a // b, a % b).

@@ -446,26 +446,7 @@ func (in *Interp) binaryOpClasses(op BinaryOp, a, b Value) (Value, error) {
 			right = binarySide{}
 		}
 	}
-	if !right.empty() && tb.IsSubtype(ta) && !right.dunder.IsNil() {
-		r, err := in.callBinarySide(right, a, b, true)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-		right = binarySide{}
-	}
-	if !left.empty() {
-		r, err := in.callBinarySide(left, a, b, false)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-	}
-	if !right.empty() {
-		r, err := in.callBinarySide(right, a, b, true)
-		if err != nil || !r.Is(NotImplemented) {
-			return r, err
-		}
-	}
-	return NotImplemented, nil
+	return in.dispatchBinary(left, right, a, b)
 }
 
 // unsupportedOperands is the TypeError of an operator no operand
@@ -503,4 +484,31 @@ func (in *Interp) InPlaceOp(op BinaryOp, a, b Value) (Value, error) {
 		return Value{}, in.unsupportedOperands(op, "=", ta, b.Type())
 	}
 	return r, err
+}
+
+// dispatchBinary tries the two sides of a binary operation in Python's
+// order: the right operand's reflected method first when its class
+// derives from the left operand's and overrides it, then the left's,
+// then the right's; NotImplemented when all decline.
+func (in *Interp) dispatchBinary(left, right binarySide, a, b Value) (Value, error) {
+	if !right.empty() && b.Type().IsSubtype(a.Type()) && !right.dunder.IsNil() {
+		r, err := in.callBinarySide(right, a, b, true)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+		right = binarySide{}
+	}
+	if !left.empty() {
+		r, err := in.callBinarySide(left, a, b, false)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	if !right.empty() {
+		r, err := in.callBinarySide(right, a, b, true)
+		if err != nil || !r.Is(NotImplemented) {
+			return r, err
+		}
+	}
+	return NotImplemented, nil
 }
