@@ -30,6 +30,11 @@ type Exception struct {
 	candidates []string
 	selfHint   bool
 
+	// tbObj is the traceback object chain last built for Python code
+	// (__traceback__), covering the first tbLen entries of traceback.
+	tbObj Value
+	tbLen int
+
 	// traceback lists where the exception passed, innermost last, as
 	// (code, instruction index) pairs; the code objects are immortal.
 	traceback []tracebackEntry
@@ -118,8 +123,8 @@ var exceptionTable = []struct{ name, base string }{
 	{"UnicodeDecodeError", "UnicodeError"},
 	{"UnicodeEncodeError", "UnicodeError"},
 	{"UnicodeTranslateError", "UnicodeError"},
-	// ExceptionGroup also derives from Exception (multiple inheritance);
-	// that second base waits for class creation with several bases.
+	// ExceptionGroup also derives from Exception (multiple inheritance):
+	// exception_group.go adds that second base and sets its MRO.
 	{"ExceptionGroup", "BaseExceptionGroup"},
 }
 
@@ -241,6 +246,7 @@ func exceptionDealloc(in *Interp, v Value) {
 	in.xdecRef(e.name)
 	in.xdecRef(e.obj)
 	in.xdecRef(e.value)
+	in.xdecRef(e.tbObj)
 	*e = Exception{Header: e.Header}
 	in.heap.Free(&e.Header, exceptionSize)
 	in.excs.Put(e)

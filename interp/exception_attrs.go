@@ -87,13 +87,18 @@ func exceptionField(get func(e *Exception) *Value, settable bool) (func(in *Inte
 		return getter, nil
 	}
 	return getter, func(in *Interp, v, value Value) error {
-		if value.IsNil() {
-			value = None
+		// None and deletion leave the field empty, which reads as None
+		// (and a chain link of None is no link).
+		if value.IsNone() {
+			value = Value{}
 		}
 		p := get(asObject[Exception](v))
-		incRef(value)
-		in.xdecRef(*p)
+		if !value.IsNil() {
+			incRef(value)
+		}
+		old := *p
 		*p = value
+		in.xdecRef(old)
 		return nil
 	}
 }
@@ -179,20 +184,22 @@ func init() {
 		e.args = t
 		return nil
 	})
-	get, set := exceptionField(func(e *Exception) *Value { return &e.cause }, true)
-	defGetSet(baseExceptionType, "__cause__", get, func(in *Interp, v, value Value) error {
+	// Each setter keeps its own field setter: the closures must not
+	// share the variables reused below.
+	getCause, setCause := exceptionField(func(e *Exception) *Value { return &e.cause }, true)
+	defGetSet(baseExceptionType, "__cause__", getCause, func(in *Interp, v, value Value) error {
 		if !value.IsNil() && !value.IsNone() && !value.Type().IsSubtype(baseExceptionType) {
 			return in.raise(typeErrorType, "exception cause must be None or derive from BaseException")
 		}
 		asObject[Exception](v).suppressContext = true
-		return set(in, v, value)
+		return setCause(in, v, value)
 	})
-	get, set = exceptionField(func(e *Exception) *Value { return &e.context }, true)
-	defGetSet(baseExceptionType, "__context__", get, func(in *Interp, v, value Value) error {
+	getContext, setContext := exceptionField(func(e *Exception) *Value { return &e.context }, true)
+	defGetSet(baseExceptionType, "__context__", getContext, func(in *Interp, v, value Value) error {
 		if !value.IsNil() && !value.IsNone() && !value.Type().IsSubtype(baseExceptionType) {
 			return in.raise(typeErrorType, "exception context must be None or derive from BaseException")
 		}
-		return set(in, v, value)
+		return setContext(in, v, value)
 	})
 	defGetSet(baseExceptionType, "__suppress_context__", func(in *Interp, v Value) (Value, error) {
 		return Bool(asObject[Exception](v).suppressContext), nil
@@ -209,7 +216,7 @@ func init() {
 		}
 		return in.setTraceback(asObject[Exception](v), value)
 	})
-	get, set = exceptionField(func(e *Exception) *Value { return &e.value }, true)
+	get, set := exceptionField(func(e *Exception) *Value { return &e.value }, true)
 	defGetSet(stopIterationType, "value", get, set)
 	defGetSet(systemExitType, "code", get, set)
 	get, set = exceptionField(func(e *Exception) *Value { return &e.name }, true)

@@ -1,6 +1,10 @@
 package interp
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/parallel-py/parallel/interp/traceback"
+)
 
 // Exception groups (PEP 654): BaseExceptionGroup and ExceptionGroup, with
 // CPython 3.12's validation in __new__, the message and exceptions
@@ -482,4 +486,16 @@ func (in *Interp) copyNotes(eg, notes Value) error {
 	err = in.SetAttr(eg, internName("__notes__"), l)
 	in.decRef(l)
 	return err
+}
+
+// groupTracebackOf gives the printer a group's sub-exceptions: the ones
+// it prints, converted, and the count of the others.
+func (in *Interp) groupTracebackOf(e *Exception, t *traceback.Exception, seen map[*Exception]*traceback.Exception) {
+	t.Group = true
+	excs := groupExceptions(e)
+	n := min(len(excs), traceback.MaxGroupWidth)
+	for _, x := range excs[:n] {
+		t.Exceptions = append(t.Exceptions, in.tracebackOf(asObject[Exception](x), seen))
+	}
+	t.MoreExceptions = len(excs) - n
 }

@@ -9,7 +9,6 @@ import (
 
 func init() {
 	floatType.repr = func(in *Interp, v Value) (Value, error) { return in.NewStr(syntax.ReprFloat(v.FloatValue())) }
-	floatType.str = floatType.repr
 	floatType.hash = func(in *Interp, v Value) (int64, error) { return floatHash(v.FloatValue()), nil }
 	floatType.boolean = func(in *Interp, v Value) (bool, error) { return v.FloatValue() != 0, nil }
 	floatType.compare = numberCompare

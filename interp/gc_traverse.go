@@ -104,11 +104,12 @@ func init() {
 	for _, t := range exceptionTypes {
 		t.traverse = func(v Value, visit func(Value)) {
 			e := asObject[Exception](v)
-			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value)
+			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value, e.tbObj)
 		}
 		t.clear = func(in *Interp, v Value) {
 			e := asObject[Exception](v)
-			for _, p := range []*Value{&e.context, &e.cause, &e.dict, &e.name, &e.obj, &e.value} {
+			e.tbLen = 0
+			for _, p := range []*Value{&e.context, &e.cause, &e.dict, &e.name, &e.obj, &e.value, &e.tbObj} {
 				in.clearField(p)
 			}
 			if old := e.args; old.p != emptyTuple.p {

@@ -41,3 +41,11 @@ func init() {
 		return h, nil
 	}
 }
+
+func init() {
+	// Exceptions hash and compare by identity, and have a __dict__.
+	for _, t := range exceptionTypes {
+		t.hash = identityHash
+	}
+	baseExceptionType.attrs["__dict__"] = instanceAttrDescrs["__dict__"]
+}

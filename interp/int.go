@@ -30,7 +30,8 @@ const maxStrDigits = syntax.DefaultMaxStrDigits
 
 func init() {
 	intType.repr = intRepr
-	intType.str = intRepr
+	// int, bool and float have no __str__ of their own (str() is their
+	// repr), so a derived class's __repr__ serves str() too.
 	intType.hash = intHash
 	intType.boolean = func(in *Interp, v Value) (bool, error) { return !(v.IsSmallInt() && v.n == 0), nil }
 	intType.compare = numberCompare
@@ -47,7 +48,6 @@ func init() {
 		}
 	}
 	boolType.repr = boolRepr
-	boolType.str = boolRepr
 	boolType.hash = intHash
 	boolType.boolean = func(in *Interp, v Value) (bool, error) { return v.n != 0, nil }
 	boolType.compare = numberCompare

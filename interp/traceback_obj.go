@@ -26,26 +26,30 @@ var tracebackType = newBuiltinType("traceback", objectType, 0)
 
 const tracebackSize = unsafe.Sizeof(TracebackObject{})
 
-// tracebackValue builds the traceback object chain of e (None when e has
-// no traceback): the outermost frame first.
+// tracebackValue returns the traceback object chain of e (None when e
+// has no traceback), outermost frame first. The chain is kept on the
+// exception, so __traceback__ is the same object each time, and when
+// the exception has passed through more frames since, the new entries
+// are put in front of the old chain, as CPython's PyTraceBack_Here does.
 func (in *Interp) tracebackValue(e *Exception) (Value, error) {
-	next := None
-	incRef(next)
-	for _, entry := range e.traceback { // innermost first
+	if len(e.traceback) == 0 {
+		return None, nil
+	}
+	if e.tbObj.IsNil() || e.tbLen > len(e.traceback) {
+		in.xdecRef(e.tbObj)
+		e.tbObj, e.tbLen = Value{}, 0
+	}
+	for _, entry := range e.traceback[e.tbLen:] { // innermost first
 		tb := &TracebackObject{code: entry.code, pc: entry.pc}
 		if err := in.account(&tb.Header, tracebackType, tracebackSize); err != nil {
-			in.decRef(next)
 			return Value{}, err
 		}
-		tb.Header.SetFlags(alloc.FlagContainer)
-		if !next.IsNone() {
-			tb.next = next
-		} else {
-			in.decRef(next)
-		}
-		next = valueOf(tb)
+		tb.next = e.tbObj // the reference moves to the new head
+		e.tbObj = valueOf(tb)
+		e.tbLen++
 	}
-	return next, nil
+	incRef(e.tbObj)
+	return e.tbObj, nil
 }
 
 // setTraceback replaces e's traceback with the entries of a traceback
@@ -64,6 +68,13 @@ func (in *Interp) setTraceback(e *Exception, tb Value) error {
 		entries[i], entries[j] = entries[j], entries[i]
 	}
 	e.traceback = entries
+	old := e.tbObj
+	e.tbObj, e.tbLen = Value{}, 0
+	if len(entries) > 0 {
+		incRef(tb)
+		e.tbObj, e.tbLen = tb, len(entries)
+	}
+	in.xdecRef(old)
 	return nil
 }
 

@@ -38,7 +38,7 @@ func (in *Interp) tracebackOf(e *Exception, seen map[*Exception]*traceback.Excep
 		in.decRef(valueOf(err.(*Exception)))
 	}
 	t.Suggestion = in.suggestion(e)
-	t.Notes = in.notesOf(e)
+	t.Notes, t.NotesRepr, t.NoteFailed = in.notesOf(e)
 	if typ.IsSubtype(syntaxErrorType) {
 		t.Syntax = syntaxDetails(e)
 	}
@@ -58,6 +58,9 @@ func (in *Interp) tracebackOf(e *Exception, seen map[*Exception]*traceback.Excep
 	}
 	if !e.context.IsNil() {
 		t.Context = in.tracebackOf(asObject[Exception](e.context), seen)
+	}
+	if isGroup(e) {
+		in.groupTracebackOf(e, t, seen)
 	}
 	return t
 }
@@ -91,33 +94,35 @@ func (in *Interp) ExitStatus(err error, stderr io.Writer) (status int, ok bool) 
 }
 
 // notesOf is what the printer shows of __notes__: str() of each entry of
-// a sequence, or the repr of anything else.
-func (in *Interp) notesOf(e *Exception) []string {
+// a sequence (failed marks those whose str() raised), or the repr of
+// anything else (isRepr).
+func (in *Interp) notesOf(e *Exception) (out []string, isRepr bool, failed []bool) {
 	if e.dict.IsNil() {
-		return nil
+		return nil, false, nil
 	}
 	notes, ok, err := in.DictGet(asObject[Dict](e.dict), internName("__notes__"))
 	if err != nil || !ok {
-		return nil
+		return nil, false, nil
 	}
-	var out []string
 	if t := notes.Type(); t == listType || t == tupleType {
 		items, err := in.iterateAll(notes)
 		if err != nil {
 			in.decRef(valueOf(err.(*Exception)))
-			return nil
+			return nil, false, nil
 		}
 		for _, n := range items {
 			if s, err := in.Str(n); err == nil {
 				out = append(out, s.GoString())
+				failed = append(failed, false)
 				in.decRef(s)
 			} else {
 				in.decRef(valueOf(err.(*Exception)))
 				out = append(out, "<note str() failed>")
+				failed = append(failed, true)
 			}
 			in.decRef(n)
 		}
-		return out
+		return out, false, failed
 	}
 	if r, err := in.Repr(notes); err == nil {
 		out = append(out, r.GoString())
@@ -126,7 +131,7 @@ func (in *Interp) notesOf(e *Exception) []string {
 		in.decRef(valueOf(err.(*Exception)))
 		out = append(out, "<__notes__ repr() failed>")
 	}
-	return out
+	return out, true, nil
 }
 
 // syntaxDetails reads a SyntaxError's location for the printer.

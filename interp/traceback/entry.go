@@ -24,7 +24,10 @@ func isWhitespace(c byte) bool { return c == ' ' || c == '\t' || c == '\f' }
 // line (indentation included) and the carets are drawn in characters.
 // The caret line is left out when the range covers the whole stripped
 // line and no operator or subscript anchors were found.
-func (p *Printer) entry(b *strings.Builder, f *Frame, src *sourceCache) {
+//
+// margin starts each of the lines (it is empty outside exception groups).
+func (p *Printer) entry(b *strings.Builder, f *Frame, src *sourceCache, margin string) {
+	b.WriteString(margin)
 	b.WriteString(`  File "`)
 	b.WriteString(f.Filename)
 	b.WriteString(`", line `)
@@ -45,6 +48,7 @@ func (p *Printer) entry(b *strings.Builder, f *Frame, src *sourceCache) {
 	for indent < len(line) && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f') {
 		indent++
 	}
+	b.WriteString(margin)
 	b.WriteString("    ")
 	b.WriteString(line[indent:])
 	b.WriteByte('\n')
@@ -86,6 +90,7 @@ func (p *Printer) entry(b *strings.Builder, f *Frame, src *sourceCache) {
 	if special {
 		left, right = displayWidth(line, left), displayWidth(line, right)
 	}
+	b.WriteString(margin)
 	for off := truncation + 1; off <= end; off++ {
 		switch {
 		case off <= start:

@@ -17,8 +17,10 @@
 //	           ~~^~~
 //	TypeError: unsupported operand type(s) for +: 'int' and 'str'
 //
-// Exception groups (the "| " margins of print_exception_group) are not
-// rendered yet: a group prints as a plain exception.
+// Exception groups print as print_exception_group does (see group.go):
+// the group's own traceback under an "Exception Group Traceback" header,
+// then each sub-exception in a numbered block, every line behind a "| "
+// margin indented two columns per level of nesting.
 package traceback
 
 import (
@@ -113,6 +115,27 @@ type Exception struct {
 	// printed at most once.
 	Cause, Context  *Exception
 	SuppressContext bool
+	// NotesRepr says that __notes__ was not a sequence (or was a str or
+	// bytes): Notes then holds only its repr() (or "<__notes__ repr()
+	// failed>"), printed as it is rather than split into lines.
+	NotesRepr bool
+	// NoteFailed marks, by index into Notes, the notes whose str()
+	// raised; pass "<note str() failed>" as their text. Inside a group
+	// they print without the margin, as in CPython.
+	NoteFailed []bool
+	// Group marks an exception group (an instance of BaseExceptionGroup):
+	// it prints under an "Exception Group Traceback" header, followed by
+	// its sub-exceptions.
+	Group bool
+	// Exceptions are a group's sub-exceptions (its exceptions attribute),
+	// in order. Only the first MaxGroupWidth are printed, and none of a
+	// group nested deeper than MaxGroupDepth, so a caller may leave out
+	// the rest and count them in MoreExceptions.
+	Exceptions []*Exception
+	// MoreExceptions is how many sub-exceptions follow those in
+	// Exceptions without being given: they are only counted ("and N more
+	// exceptions").
+	MoreExceptions int
 	// Syntax, when set, makes the exception print like a SyntaxError
 	// (CPython: any exception with a print_file_and_line attribute): the
 	// "  File ..., line N" block with the offending text and carets
@@ -155,7 +178,7 @@ func FormatException(w io.Writer, exc *Exception, src SourceFunc) error {
 // FormatStack is the package-level FormatStack with p's settings.
 func (p *Printer) FormatStack(w io.Writer, frames []Frame) error {
 	var b strings.Builder
-	p.stack(&b, frames, newSourceCache(p.Source))
+	p.stack(&b, frames, newSourceCache(p.Source), "", tbHeader)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -174,15 +197,25 @@ func (p *Printer) FormatException(w io.Writer, exc *Exception) error {
 
 const (
 	tbHeader       = "Traceback (most recent call last):\n"
-	causeMessage   = "\nThe above exception was the direct cause of the following exception:\n\n"
-	contextMessage = "\nDuring handling of the above exception, another exception occurred:\n\n"
+	groupTBHeader  = "Exception Group Traceback (most recent call last):\n"
+	causeMessage   = "The above exception was the direct cause of the following exception:\n"
+	contextMessage = "During handling of the above exception, another exception occurred:\n"
 )
 
+// excPrinter is the state of one FormatException (CPython's
+// exception_print_context).
 type excPrinter struct {
 	p    *Printer
 	src  *sourceCache
 	seen map[*Exception]bool
 	b    strings.Builder
+	// depth is the nesting level in exception groups: 0 outside any, 1
+	// for a top-level group's own traceback and message, one more for
+	// each level of sub-exceptions.
+	depth int
+	// needClose says the block being printed is the last of its group
+	// and must be closed, unless a nested group closes it first.
+	needClose bool
 }
 
 // recursive prints the exceptions exc was chained from, then exc
@@ -199,17 +232,47 @@ func (ep *excPrinter) recursive(exc *Exception) {
 		next, msg = exc.Context, contextMessage
 	}
 	if next != nil && !ep.seen[next] {
-		ep.recursive(next)
-		ep.b.WriteString(msg)
+		ep.chained(next, msg)
 	}
-	ep.exception(exc)
+	if exc.Group {
+		ep.group(exc)
+	} else {
+		ep.exception(exc)
+	}
+}
+
+// chained prints an exception exc was chained from, then the message
+// that links them (print_chained), behind the current margin.
+func (ep *excPrinter) chained(exc *Exception, msg string) {
+	needClose := ep.needClose
+	ep.recursive(exc)
+	ep.needClose = needClose
+	m := ep.margin()
+	b := &ep.b
+	b.WriteString(m)
+	b.WriteByte('\n')
+	b.WriteString(m)
+	b.WriteString(msg)
+	b.WriteString(m)
+	b.WriteByte('\n')
 }
 
 // exception prints one exception: its traceback, the SyntaxError block if
-// any, the "Type: message" line and the notes (print_exception).
+// any, the "Type: message" line and the notes (print_exception). Inside a
+// group, the margin starts the traceback's lines, the first line of the
+// SyntaxError block, the exception line and each line of a note; the
+// rest is written as it is, as CPython's C printer does.
 func (ep *excPrinter) exception(exc *Exception) {
 	b := &ep.b
-	ep.p.stack(b, exc.Frames, ep.src)
+	m := ep.margin()
+	header := m + tbHeader
+	if exc.Group {
+		header = m + groupTBHeader
+		if ep.depth == 1 {
+			header = ep.indent() + "+ " + groupTBHeader
+		}
+	}
+	ep.p.stack(b, exc.Frames, ep.src, m, header)
 	typeName := exc.TypeName
 	msg := exc.Message
 	if se := exc.Syntax; se != nil {
@@ -222,8 +285,12 @@ func (ep *excPrinter) exception(exc *Exception) {
 		if se.Msg != "" {
 			last += ": " + se.Msg
 		}
-		b.WriteString(strings.TrimSuffix(block, last+"\n"))
+		if block = strings.TrimSuffix(block, last+"\n"); block != "" {
+			b.WriteString(m)
+			b.WriteString(block)
+		}
 	}
+	b.WriteString(m)
 	switch exc.Module {
 	case "", "builtins", "__main__":
 	default:
@@ -237,25 +304,24 @@ func (ep *excPrinter) exception(exc *Exception) {
 	}
 	b.WriteString(exc.Suggestion)
 	b.WriteByte('\n')
-	for _, note := range exc.Notes {
-		b.WriteString(note)
-		b.WriteByte('\n')
-	}
+	ep.notes(exc)
 }
 
 // recursiveCutoff is how many identical consecutive entries are printed
 // before they are summarized (TB_RECURSIVE_CUTOFF).
 const recursiveCutoff = 3
 
-// stack prints the header and the entries (tb_printinternal).
-func (p *Printer) stack(b *strings.Builder, frames []Frame, src *sourceCache) {
+// stack prints the header and the entries (tb_printinternal). margin
+// starts each line of the entries ("" outside exception groups), and
+// header is the whole first line, margin included.
+func (p *Printer) stack(b *strings.Builder, frames []Frame, src *sourceCache, margin, header string) {
 	if len(frames) == 0 || p.Limit <= 0 {
 		return
 	}
 	if len(frames) > p.Limit {
 		frames = frames[len(frames)-p.Limit:]
 	}
-	b.WriteString(tbHeader)
+	b.WriteString(header)
 	var last *Frame
 	cnt := 0
 	for i := range frames {
@@ -270,7 +336,7 @@ func (p *Printer) stack(b *strings.Builder, frames []Frame, src *sourceCache) {
 		}
 		cnt++
 		if cnt <= recursiveCutoff {
-			p.entry(b, f, src)
+			p.entry(b, f, src, margin)
 		}
 	}
 	if cnt > recursiveCutoff {
@@ -278,6 +344,8 @@ func (p *Printer) stack(b *strings.Builder, frames []Frame, src *sourceCache) {
 	}
 }
 
+// writeRepeated writes the summary of repeated entries; CPython gives it
+// no margin even inside a group.
 func writeRepeated(b *strings.Builder, cnt int) {
 	cnt -= recursiveCutoff
 	b.WriteString("  [Previous line repeated ")

@@ -60,6 +60,10 @@ type jsonException struct {
 	Syntax          *jsonSyntax `json:"syntax"`
 	Cause           *int        `json:"cause"`
 	Context         *int        `json:"context"`
+	NotesRepr       bool        `json:"notes_repr"`
+	NoteFailed      []bool      `json:"note_failed"`
+	Group           bool        `json:"group"`
+	Exceptions      []int       `json:"exceptions"`
 }
 
 type jsonDump struct {
@@ -97,6 +101,10 @@ func buildChain(t *testing.T, d *jsonDump) *Exception {
 		}
 		if je.Context != nil {
 			e.Context = excs[*je.Context]
+		}
+		e.NotesRepr, e.NoteFailed, e.Group = je.NotesRepr, je.NoteFailed, je.Group
+		for _, i := range je.Exceptions {
+			e.Exceptions = append(e.Exceptions, excs[i])
 		}
 		if s := je.Syntax; s != nil {
 			se := &syntax.Error{Msg: s.Msg, Line: intOr0(s.Lineno), Offset: intOr0(s.Offset),

@@ -196,3 +196,48 @@ func ExampleFormatException() {
 	//            ~~^~~
 	// ZeroDivisionError: division by zero
 }
+
+func TestSplitLinesKeepEnds(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"a", []string{"a"}},
+		{"a\n", []string{"a\n"}},
+		{"a\r\nb\rc\n\nd", []string{"a\r\n", "b\r", "c\n", "\n", "d"}},
+		{"a\x0cb\x0bc\u2028d\u2029e\u0085f\x1cg\x1dh\x1ei", []string{"a\x0c", "b\x0b", "c\u2028", "d\u2029", "e\u0085", "f\x1c", "g\x1d", "h\x1e", "i"}},
+		{"\u00e9\u20ac", []string{"\u00e9\u20ac"}},
+	} {
+		if got := splitLinesKeepEnds(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("splitLinesKeepEnds(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A caller may give only the sub-exceptions that are printed and count
+// the others.
+func TestGroupMoreExceptions(t *testing.T) {
+	leaf := func(i int) *Exception { return &Exception{TypeName: "ValueError", Message: strings.Repeat("x", i)} }
+	all := &Exception{TypeName: "ExceptionGroup", Message: "g (17 sub-exceptions)", Group: true}
+	part := &Exception{TypeName: "ExceptionGroup", Message: "g (17 sub-exceptions)", Group: true, MoreExceptions: 17 - MaxGroupWidth}
+	for i := 0; i < 17; i++ {
+		all.Exceptions = append(all.Exceptions, leaf(i))
+		if i < MaxGroupWidth {
+			part.Exceptions = append(part.Exceptions, leaf(i))
+		}
+	}
+	var a, b strings.Builder
+	if err := FormatException(&a, all, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := FormatException(&b, part, nil); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("with all sub-exceptions:\n%s\nwith a count:\n%s", a.String(), b.String())
+	}
+	if !strings.HasSuffix(a.String(), "    +---------------- ... ----------------\n    | and 2 more exceptions\n    +------------------------------------\n") {
+		t.Errorf("no summary of the others:\n%s", a.String())
+	}
+}

@@ -49,13 +49,26 @@ def _suggestion(e):
 
 
 def _notes(e):
+    """Returns the notes as printed, whether they are __notes__'s repr,
+    and which notes' str() failed."""
     try:
         notes = e.__notes__
     except AttributeError:
-        return None
+        return None, False, None
     if not isinstance(notes, (list, tuple)) or isinstance(notes, (str, bytes)):
-        return [repr(notes)]
-    return [n if isinstance(n, str) else str(n) for n in notes]
+        try:
+            return [repr(notes)], True, None
+        except Exception:
+            return ["<__notes__ repr() failed>"], True, None
+    out, failed = [], []
+    for n in notes:
+        try:
+            out.append(str(n))
+            failed.append(False)
+        except Exception:
+            out.append("<note str() failed>")
+            failed.append(True)
+    return out, False, (failed if any(failed) else None)
 
 
 def _dump(root):
@@ -77,7 +90,11 @@ def _dump(root):
         except Exception:
             rec["message"] = "<exception str() failed>"
         rec["suggestion"] = _suggestion(e)
-        rec["notes"] = _notes(e)
+        rec["notes"], notes_repr, failed = _notes(e)
+        if notes_repr:
+            rec["notes_repr"] = True
+        if failed:
+            rec["note_failed"] = failed
         rec["frames"] = _frames(e.__traceback__)
         rec["suppress_context"] = bool(e.__suppress_context__)
         if hasattr(e, "print_file_and_line"):
@@ -93,6 +110,9 @@ def _dump(root):
             }
         rec["cause"] = visit(e.__cause__) if e.__cause__ is not None else None
         rec["context"] = visit(e.__context__) if e.__context__ is not None else None
+        if isinstance(e, BaseExceptionGroup):
+            rec["group"] = True
+            rec["exceptions"] = [visit(x) for x in e.exceptions]
         return index[id(e)]
 
     visit(root)

@@ -1,0 +1,3 @@
+def run():
+    raise ExceptionGroup('several failures', [ValueError('bad value'), TypeError('bad type')])
+run()

@@ -1,0 +1,1 @@
+raise ExceptionGroup("never raised children", [ValueError(), ExceptionGroup("", [TypeError("")])])
