@@ -2,6 +2,7 @@ package interp
 
 import (
 	"sort"
+	"unsafe"
 )
 
 // The builtins about types and attributes: isinstance, issubclass,
@@ -109,7 +110,7 @@ const (
 // (nested tuples too), an object whose type defines __instancecheck__,
 // or an object with a __bases__ tuple (the abstract class protocol).
 func (in *Interp) IsInstance(obj, cls Value) (bool, error) {
-	if obj.Type() == (*Type)(cls.p) {
+	if unsafe.Pointer(obj.Type()) == cls.p { // not a conversion: cls may be any object
 		return true, nil
 	}
 	if cls.Type() == typeType {
