@@ -1,16 +1,19 @@
 package interp
 
 import (
+	"math/big"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 )
 
-// Range is a range object over int64 bounds (bounds beyond int64 raise
-// NotImplementedError for now).
+// Range is a range object. Its bounds are int64 when they and its length
+// fit; otherwise big holds them (range_big.go) and the int64 fields are
+// unused.
 type Range struct {
 	alloc.Header
 	start, stop, step int64
+	big               *bigRange
 }
 
 // rangeIterator walks a range; FOR_ITER advances it without allocating.
@@ -88,32 +91,39 @@ func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
 	if len(kwnames) > 0 {
 		return Value{}, in.raise(typeErrorType, "range() takes no keyword arguments")
 	}
-	var bounds [3]int64
+	switch {
+	case len(args) == 0:
+		return Value{}, in.raise(typeErrorType, "range expected at least 1 argument, got 0")
+	case len(args) > 3:
+		return Value{}, in.raise(typeErrorType, "range expected at most 3 arguments, got %d", len(args))
+	}
+	var bounds [3]big.Int
 	for i, a := range args {
-		if i == 3 {
-			break
-		}
-		x, err := in.rangeArg(a)
-		if err != nil {
+		if err := in.rangeBound(a, &bounds[i]); err != nil {
 			return Value{}, err
 		}
-		bounds[i] = x
 	}
-	r := &Range{step: 1}
+	var start, stop, step big.Int
+	step.SetInt64(1)
 	switch len(args) {
 	case 1:
-		r.stop = bounds[0]
+		stop.Set(&bounds[0])
 	case 2:
-		r.start, r.stop = bounds[0], bounds[1]
+		start.Set(&bounds[0])
+		stop.Set(&bounds[1])
 	case 3:
-		r.start, r.stop, r.step = bounds[0], bounds[1], bounds[2]
-		if r.step == 0 {
+		start.Set(&bounds[0])
+		stop.Set(&bounds[1])
+		step.Set(&bounds[2])
+		if step.Sign() == 0 {
 			return Value{}, in.raise(valueErrorType, "range() arg 3 must not be zero")
 		}
-	case 0:
-		return Value{}, in.raise(typeErrorType, "range expected at least 1 argument, got 0")
-	default:
-		return Value{}, in.raise(typeErrorType, "range expected at most 3 arguments, got %d", len(args))
+	}
+	r := &Range{}
+	if b := newBigRange(&start, &stop, &step); b.fitsInt64() {
+		r.start, r.stop, r.step = start.Int64(), stop.Int64(), step.Int64()
+	} else {
+		r.big = b
 	}
 	if err := in.account(&r.Header, rangeType, rangeSize); err != nil {
 		return Value{}, err
