@@ -303,13 +303,8 @@ func (in *Interp) dictUpdate(d *Dict, update Value, merge bool, fn Value) error 
 			}
 			return in.raise(typeErrorType, "'%s' object is not a mapping", update.Type().Name)
 		}
-		keysV, err := in.Call(keysFn, nil, nil)
 		in.decRef(keysFn)
-		if err != nil {
-			return err
-		}
-		keys, err := in.iterateAll(keysV)
-		in.decRef(keysV)
+		keys, err := in.mappingKeys(update)
 		if err != nil {
 			return err
 		}
