@@ -117,7 +117,7 @@ func init() {
 func init() {
 	// Builtin names CPython has whose features do not exist yet: they
 	// say so instead of being unknown names.
-	for _, name := range []string{"memoryview", "breakpoint", "help", "aiter", "anext"} {
+	for _, name := range []string{"breakpoint", "help", "aiter", "anext"} {
 		name := name
 		builtinFuncs = append(builtinFuncs, newBuiltin(name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, in.raise(notImplementedErrorType, "%s() is not implemented yet", name)

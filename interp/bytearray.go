@@ -37,6 +37,8 @@ func init() {
 		var b []byte
 		if data, ok := bytesData(args[1]); ok {
 			b = append([]byte(nil), data...)
+		} else if unusableView(args[1]) {
+			return Value{}, in.raise(typeErrorType, "can't set bytearray slice from memoryview")
 		} else {
 			it, err := in.getIter(args[1])
 			if err != nil {
@@ -133,6 +135,9 @@ func init() {
 		if err := in.bytesNoArgs("bytearray.clear", args, kwnames); err != nil {
 			return Value{}, err
 		}
+		if err := in.baCanResize(o, 0); err != nil {
+			return Value{}, err
+		}
 		_ = in.heap.Resize(&o.Header, uintptr(cap(o.b)), 0) // shrinking cannot fail
 		o.b = nil
 		return None, nil
@@ -200,7 +205,7 @@ func defBytesDunders() {
 		defSetBytesWrapper(t, "__add__", 1, bytesAdd)
 		defSetBytesWrapper(t, "__mod__", 1, bytesMod)
 		defSetBytesWrapper(t, "__rmod__", 1, func(in *Interp, v, other Value) (Value, error) {
-			if _, ok := bytesData(other); !ok {
+			if !isBytesValue(other) && !isByteArray(other) {
 				return NotImplemented, nil
 			}
 			return bytesMod(in, other, v)

@@ -22,7 +22,8 @@ type Bytes struct {
 // capacity.
 type ByteArray struct {
 	alloc.Header
-	b []byte
+	b       []byte
+	exports int // live memoryviews of b: while any, b must keep its size
 }
 
 var (
@@ -154,14 +155,18 @@ func init() {
 }
 
 // bytesData returns the contents of a bytes-like value (the buffer
-// protocol, which so far bytes and bytearray have); ok is false for
-// anything else. The slice of a bytearray is its live buffer.
+// protocol's simple, contiguous request, which bytes, bytearray and
+// memoryview answer); ok is false for anything else, and for a released
+// or non-contiguous memoryview (see bytesDataFull). The slice of a
+// bytearray is its live buffer.
 func bytesData(v Value) ([]byte, bool) {
 	switch t := v.Type(); {
 	case t == bytesType:
 		return asObject[Bytes](v).b, true
 	case t == bytearrayType:
 		return asObject[ByteArray](v).b, true
+	case t == memoryviewType:
+		return asObject[MemoryView](v).simple()
 	case t.IsSubtype(bytesType):
 		return asObject[Bytes](v).b, true
 	case t.IsSubtype(bytearrayType):
@@ -394,8 +399,11 @@ func (in *Interp) bytesIndex(v Value) (i int64, fits bool, err error) {
 // bytesFromObject collects the bytes of a buffer or of an iterable of
 // ints in range(0, 256) (rangeMsg is bytes' or bytearray's message).
 func (in *Interp) bytesFromObject(x Value, kind, rangeMsg string) ([]byte, error) {
-	if b, ok := bytesData(x); ok {
+	if b, ok := bytesDataFull(x); ok {
 		return append([]byte(nil), b...), nil
+	}
+	if isReleasedView(x) {
+		return nil, in.releasedViewError()
 	}
 	t := x.Type()
 	if t == strType || t.IsSubtype(strType) {

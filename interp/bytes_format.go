@@ -248,7 +248,7 @@ func (in *Interp) bytesPercent(fmtb []byte, args Value) ([]byte, error) {
 // bytesFormatArg is the bytes %s and %b take: a buffer's, or what
 // __bytes__ returns.
 func (in *Interp) bytesFormatArg(v Value) (Value, error) {
-	if b, ok := bytesData(v); ok {
+	if b, ok := bytesDataFull(v); ok {
 		return in.newBytesKind(false, b)
 	}
 	if v.Type().Flags&TypeHeapType != 0 {
@@ -264,13 +264,16 @@ func (in *Interp) bytesFormatArg(v Value) (Value, error) {
 			return r, nil
 		}
 	}
+	if isReleasedView(v) {
+		return Value{}, in.releasedViewError()
+	}
 	return Value{}, in.raise(typeErrorType, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", v.Type().Name)
 }
 
 // bytesFormatChar is the byte %c takes: a bytes of length one, or an int
 // in range(256).
 func (in *Interp) bytesFormatChar(v Value) (byte, error) {
-	if b, ok := bytesData(v); ok && len(b) == 1 {
+	if b, ok := bytesData(v); ok && len(b) == 1 && v.Type() != memoryviewType {
 		return b[0], nil
 	}
 	if isInt(v) || v.Type().Flags&TypeHeapType != 0 && in.hasSpecial(v, "__index__") {

@@ -158,6 +158,9 @@ func (in *Interp) bytesSubArg(v Value) ([]byte, error) {
 		}
 		return []byte{c}, nil
 	}
+	if err := in.viewBufferError(v); err != nil {
+		return nil, err
+	}
 	return nil, in.raise(typeErrorType, "argument should be integer or bytes-like object, not '%s'", v.Type().Name)
 }
 
@@ -244,6 +247,9 @@ func init() {
 				}
 			} else {
 				if _, ok := bytesData(subv); !ok {
+					if err := in.viewBufferError(subv); err != nil {
+						return Value{}, err
+					}
 					return Value{}, in.raise(typeErrorType, "%s first arg must be bytes or a tuple of bytes, not %s", m.name, subv.Type().Name)
 				}
 				subs = []Value{subv}

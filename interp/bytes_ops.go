@@ -153,16 +153,19 @@ func (in *Interp) bytesContains(b []byte, key Value) (bool, error) {
 
 // bytesLikeRequired is the TypeError of a non-buffer argument.
 func (in *Interp) bytesLikeRequired(v Value) error {
+	if err := in.viewBufferError(v); err != nil {
+		return err // a buffer, but not usable as a simple one
+	}
 	return in.raise(typeErrorType, "a bytes-like object is required, not '%s'", v.Type().Name)
 }
 
 // bytesAdd is a + b for a bytes or bytearray a (sq_concat): the result
 // has a's type.
 func bytesAdd(in *Interp, a, b Value) (Value, error) {
-	x, ok := bytesData(a)
-	if !ok {
-		return NotImplemented, nil
+	if !isBytesValue(a) && !isByteArray(a) {
+		return NotImplemented, nil // a memoryview has no +
 	}
+	x, _ := bytesData(a)
 	y, ok := bytesData(b)
 	if !ok {
 		if b.Type().Flags&TypeHeapType != 0 {
@@ -202,7 +205,7 @@ func (in *Interp) bytesRepeatCount(n Value) (count int, ok bool, err error) {
 // bytesMul is seq * n or n * seq for a bytes or bytearray seq.
 func bytesMul(in *Interp, a, b Value) (Value, error) {
 	seq, n := a, b
-	if _, ok := bytesData(a); !ok {
+	if !isBytesValue(a) && !isByteArray(a) {
 		seq, n = b, a
 	}
 	count, ok, err := in.bytesRepeatCount(n)
@@ -245,10 +248,10 @@ func (in *Interp) bytesRepeat(seq Value, count int) (Value, error) {
 // bytesMod is a % b for a bytes or bytearray a: %-formatting, the
 // result of a's type.
 func bytesMod(in *Interp, a, b Value) (Value, error) {
-	f, ok := bytesData(a)
-	if !ok {
+	if !isBytesValue(a) && !isByteArray(a) {
 		return NotImplemented, nil
 	}
+	f, _ := bytesData(a)
 	out, err := in.bytesPercent(append([]byte(nil), f...), b)
 	if err != nil {
 		return Value{}, err
@@ -283,6 +286,9 @@ func (in *Interp) baReserve(o *ByteArray, n int) error {
 // buffer).
 func (in *Interp) baSplice(o *ByteArray, start, stop int, repl []byte) error {
 	n := len(o.b) - (stop - start) + len(repl)
+	if err := in.baCanResize(o, n); err != nil {
+		return err
+	}
 	if err := in.baReserve(o, n); err != nil {
 		return err
 	}
@@ -371,6 +377,10 @@ func bytearraySetItem(in *Interp, v, key, value Value) error {
 	}
 	if len(repl) == 0 {
 		// Delete the selected bytes (also what assigning b'' does).
+		// CPython refuses an exported bytearray even for an empty slice.
+		if o.exports > 0 {
+			return in.bufferExportsError()
+		}
 		if slicelen == 0 {
 			return nil
 		}
@@ -429,6 +439,8 @@ func bytearrayIMul(in *Interp, a, b Value) (Value, error) {
 	switch {
 	case n > 0 && count > (1<<63-1)/n:
 		return Value{}, in.memoryError()
+	case count != 1 && n > 0 && o.exports > 0:
+		return Value{}, in.bufferExportsError()
 	case count == 0 || n == 0:
 		o.b = o.b[:0]
 	default:

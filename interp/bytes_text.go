@@ -177,7 +177,7 @@ func init() {
 			fill := byte(' ')
 			if len(args) > 2 {
 				f, ok := bytesData(args[2])
-				if !ok || len(f) != 1 {
+				if !ok || len(f) != 1 || args[2].Type() == memoryviewType {
 					return Value{}, in.raise(typeErrorType, "%s() argument 2 must be a byte string of length 1, not %s", m.name, args[2].Type().Name)
 				}
 				fill = f[0]

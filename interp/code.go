@@ -20,8 +20,8 @@ type Code struct {
 	consts []Value
 	names  []Value // str
 
-	// unsupported names a constant type the interpreter lacks (bytes,
-	// complex, frozenset); running the code raises NotImplementedError.
+	// unsupported names a constant type the interpreter lacks; running
+	// the code raises NotImplementedError.
 	unsupported string
 }
 
@@ -76,6 +76,8 @@ func immortalConst(k compile.Const) (v Value, ok bool) {
 		return Int(k), true
 	case float64:
 		return Float(k), true
+	case complex128:
+		return immortalComplex(k), true
 	case string:
 		return internName(k), true
 	case *big.Int:
@@ -137,8 +139,6 @@ func constTypeName(k compile.Const) string {
 	switch k.(type) {
 	case syntax.Bytes:
 		return "bytes"
-	case complex128:
-		return "complex"
 	case compile.ConstFrozenSet:
 		return "frozenset"
 	}

@@ -242,7 +242,7 @@ func TestExecUncaught(t *testing.T) {
 		{"print(undefined_name)\n", "NameError: name 'undefined_name' is not defined"},
 		{"x = 1\nx()\n", "TypeError: 'int' object is not callable"},
 		// Missing features say so instead of answering wrongly.
-		{"def f():\n    return 1j\nf()\n", "NotImplementedError: complex constants are not implemented yet"},
+		{"def f():\n    return breakpoint()\nf()\n", "NotImplementedError: breakpoint() is not implemented yet"},
 	} {
 		_, err, in, _ := runForTest(t, tc.src)
 		var e *Exception

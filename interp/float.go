@@ -122,7 +122,8 @@ func floatPow(in *Interp, a, b Value) (Value, error) {
 		return Value{}, in.raise(zeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
 	if x < 0 && !math.IsInf(x, 0) && y != math.Trunc(y) && !math.IsInf(y, 0) && !math.IsNaN(y) {
-		return Value{}, in.raise(notImplementedErrorType, "complex results of ** are not implemented yet")
+		// A negative number to a fractional power is complex.
+		return complexPow3(in, Float(x), Float(y), None)
 	}
 	r := pyPow(x, y)
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {

@@ -18,6 +18,11 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 		if r, found, err := in.classFormat(v, spec); found || err != nil {
 			return r, err
 		}
+		// The built-in __format__s, like object's, give str(v) for an
+		// empty spec, which for an instance of a class may be its own.
+		if spec == "" {
+			return in.Str(v)
+		}
 	}
 	switch t := v.Type(); {
 	case t == boolType && spec == "":
@@ -27,8 +32,10 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 		s, err = format.Int(bigOf(v, &z), spec, t.Name)
 	case v.p == floatTag:
 		s, err = format.Float(v.FloatValue(), spec, t.Name)
-	case t == strType:
+	case t.IsSubtype(strType):
 		s, err = format.Str(v.GoString(), spec, t.Name)
+	case isComplex(v):
+		return in.formatComplex(v, spec)
 	case spec == "":
 		return in.Str(v)
 	default:
@@ -97,13 +104,15 @@ func (in *Interp) formatValue(v Value, conversion int, spec Value) (Value, error
 }
 
 // classFormat calls the __format__ a class defines (found false when it
-// inherits object's), which must return a str.
+// inherits a built-in type's, object's included: Format then does what
+// that one does, where calling it would come back to Format), which must
+// return a str.
 func (in *Interp) classFormat(v Value, spec string) (r Value, found bool, err error) {
 	attr, err := in.lookupString(v.Type(), "__format__")
 	if err != nil {
 		return Value{}, true, err
 	}
-	if d, ok := methodDescrOf(attr); attr.IsNil() || ok && d.owner == objectType {
+	if d, ok := methodDescrOf(attr); attr.IsNil() || ok && d.owner.Flags&TypeHeapType == 0 {
 		return Value{}, false, nil
 	}
 	specStr, err := in.NewStr(spec)

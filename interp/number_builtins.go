@@ -352,6 +352,8 @@ func (in *Interp) powSlot(t *Type) func(in *Interp, a, b, c Value) (Value, error
 			return intPow3
 		case floatType:
 			return floatPow3
+		case complexType:
+			return complexPow3
 		}
 	}
 	return nil

@@ -395,6 +395,7 @@ var (
 type binarySide struct {
 	dunder Value // borrowed
 	slot   func(in *Interp, a, b Value) (Value, error)
+	src    *Type // the built-in type slot comes from
 }
 
 func (in *Interp) binarySideOf(t *Type, op BinaryOp, reflected bool) (binarySide, error) {
@@ -411,7 +412,7 @@ func (in *Interp) binarySideOf(t *Type, op BinaryOp, reflected bool) (binarySide
 			continue
 		}
 		if s := binarySlot(b, op); s != nil {
-			return binarySide{slot: s}, nil
+			return binarySide{slot: s, src: b}, nil
 		}
 	}
 	return binarySide{}, nil
@@ -441,7 +442,7 @@ func (in *Interp) binaryOpClasses(op BinaryOp, a, b Value) (Value, error) {
 		if right, err = in.binarySideOf(tb, op, true); err != nil {
 			return Value{}, err
 		}
-		if right.slot != nil && left.slot != nil && right.dunder.IsNil() {
+		if right.slot != nil && left.slot != nil && right.dunder.IsNil() && right.src == left.src {
 			// The same built-in slot on both sides: call it once.
 			right = binarySide{}
 		}
