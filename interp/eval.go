@@ -113,14 +113,6 @@ func (in *Interp) enterFrame() error {
 	return nil
 }
 
-// binaryOpArg maps BINARY_OP's oparg (CPython's NB_* numbering, in-place
-// forms from 13) to the operator.
-func binaryOpArg(oparg int) BinaryOp {
-	if oparg >= int(numBinaryOps) {
-		oparg -= int(numBinaryOps)
-	}
-	return BinaryOp(oparg)
-}
 
 // run is the evaluation loop: it runs f and the frames it calls until the
 // entry frame returns. Every instruction that fails sets err and jumps to

@@ -125,14 +125,6 @@ print(counter, g())
 `,
 }
 
-func cpythonOutput(t *testing.T, src string) string {
-	cmd := pyoracle.Command("-c", src)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Skipf("no CPython 3.12: %v", err)
-	}
-	return string(out)
-}
 
 func compileForTest(t testing.TB, src string) *compile.Code {
 	mod, err := syntax.Parse("<test>", []byte(src), syntax.ModeExec)

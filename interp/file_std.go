@@ -90,16 +90,6 @@ func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error)
 	return in.newText(b, mode, "utf-8", errors, internName("\n"), lineBuffering, false, fd)
 }
 
-// isStdStream reports whether v is this interpreter's own standard
-// stream fd (1 for stdout, 2 for stderr), still open: print() may then
-// write to the stream's io.Writer itself, or call writeText.
-func (in *Interp) isStdStream(v Value, fd int) bool {
-	if v.IsNil() || v.Type() != textIOWrapperType {
-		return false
-	}
-	f := textOf(v)
-	return f.std == fd && !f.closed()
-}
 
 // writeText writes s to v when v is a text file (a standard stream or a
 // file from open()), as v.write(s) would, without a call through Python;

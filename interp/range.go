@@ -64,28 +64,6 @@ func init() {
 	}
 }
 
-// rangeArg converts a range() argument.
-func (in *Interp) rangeArg(v Value) (int64, error) {
-	switch {
-	case v.p == intTag || v.p == boolTag:
-		return int64(v.n), nil
-	case isInt(v):
-		return 0, in.raise(notImplementedErrorType, "range() over ints beyond 64 bits is not implemented yet")
-	}
-	if v.Type().Flags&TypeHeapType != 0 {
-		if i, found, err := in.callSpecial(v, "__index__"); found || err != nil {
-			if err != nil {
-				return 0, err
-			}
-			defer in.decRef(i)
-			if !isInt(i) {
-				return 0, in.raise(typeErrorType, "__index__ returned non-int (type %s)", i.Type().Name)
-			}
-			return in.rangeArg(i)
-		}
-	}
-	return 0, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
-}
 
 func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	if len(kwnames) > 0 {

@@ -159,14 +159,6 @@ func (in *Interp) containsItems(items func() []Value, key Value) (bool, error) {
 	return false, nil
 }
 
-func containsString(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
-}
 
 // getIter is iter(v).
 func (in *Interp) getIter(v Value) (Value, error) {
