@@ -113,7 +113,6 @@ func (in *Interp) enterFrame() error {
 	return nil
 }
 
-
 // run is the evaluation loop: it runs f and the frames it calls until the
 // entry frame returns. Every instruction that fails sets err and jumps to
 // the exception path at the bottom, which looks for a handler in the

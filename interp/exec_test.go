@@ -125,7 +125,6 @@ print(counter, g())
 `,
 }
 
-
 func compileForTest(t testing.TB, src string) *compile.Code {
 	mod, err := syntax.Parse("<test>", []byte(src), syntax.ModeExec)
 	if err != nil {

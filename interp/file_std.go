@@ -90,7 +90,6 @@ func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error)
 	return in.newText(b, mode, "utf-8", errors, internName("\n"), lineBuffering, false, fd)
 }
 
-
 // writeText writes s to v when v is a text file (a standard stream or a
 // file from open()), as v.write(s) would, without a call through Python;
 // handled is false, and nothing is done, when v is something else.

@@ -64,7 +64,6 @@ func init() {
 	}
 }
 
-
 func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	if len(kwnames) > 0 {
 		return Value{}, in.raise(typeErrorType, "range() takes no keyword arguments")

@@ -159,7 +159,6 @@ func (in *Interp) containsItems(items func() []Value, key Value) (bool, error) {
 	return false, nil
 }
 
-
 // getIter is iter(v).
 func (in *Interp) getIter(v Value) (Value, error) {
 	t := v.Type()
