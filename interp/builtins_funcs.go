@@ -416,24 +416,6 @@ func (in *Interp) ASCII(v Value) (Value, error) {
 	return in.NewStr(s)
 }
 
-// wtf8Append appends code point r as UTF-8, or as the WTF-8 encoding a
-// lone surrogate has in a str (which utf8.AppendRune would replace).
-func wtf8Append(b []byte, r rune) []byte {
-	if r >= 0xd800 && r <= 0xdfff {
-		return append(b, 0xed, byte(0x80|(r>>6)&0x3f), byte(0x80|r&0x3f))
-	}
-	return utf8.AppendRune(b, r)
-}
-
-// wtf8Decode decodes the first code point of WTF-8 text, surrogates
-// included, and its length in bytes.
-func wtf8Decode(s string) (rune, int) {
-	if len(s) >= 3 && s[0] == 0xed && s[1] >= 0xa0 {
-		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 func builtinChr(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	if err := in.oneArg("chr", args, kwnames); err != nil {
 		return Value{}, err
@@ -453,7 +435,7 @@ func builtinChr(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	if c < utf8.RuneSelf {
 		return internName(string(rune(c))), nil
 	}
-	return in.NewStr(string(wtf8Append(nil, rune(c))))
+	return in.NewStr(string(appendCP(nil, rune(c))))
 }
 
 func builtinOrd(in *Interp, args []Value, kwnames []Value) (Value, error) {
@@ -466,7 +448,7 @@ func builtinOrd(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	case t.IsSubtype(strType):
 		s := asObject[Str](v)
 		if s.length == 1 {
-			r, _ := wtf8Decode(s.s)
+			r, _ := decodeCP(s.s)
 			return Int(int64(r)), nil
 		}
 		n = s.length

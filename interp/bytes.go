@@ -331,12 +331,8 @@ func (in *Interp) bytesCtorArgs(name string, args []Value, kwnames []Value, x, e
 	if err := in.parseArgs(name, args, kwnames, []string{"source", "encoding", "errors"}, 0, x, encoding, errors); err != nil {
 		return err
 	}
-	for i, p := range []*Value{encoding, errors} {
-		if !p.IsNil() && !isStrValue(*p) {
-			return in.raise(typeErrorType, "%s() argument '%s' must be str, not %s", name, [2]string{"encoding", "errors"}[i], p.Type().Name)
-		}
-	}
-	return nil
+	_, _, err := in.codecArgs(name, *encoding, *errors)
+	return err
 }
 
 // bytesCountArg tries x as the size of bytes(n) or bytearray(n): isIndex

@@ -172,7 +172,7 @@ func formatComplexText(re, im float64, specText, typeName string) (string, error
 	if left == 0 && right == 0 {
 		return text, nil
 	}
-	f := string(wtf8Append(nil, fill))
+	f := string(appendCP(nil, fill))
 	return strings.Repeat(f, left) + text + strings.Repeat(f, right), nil
 }
 

@@ -162,6 +162,8 @@ func init() {
 		}
 		return exceptionStr(in, v)
 	}
+	// After the loop above, which would undo it (codec_error.go).
+	initUnicodeErrors()
 }
 
 // Exception types the interpreter raises itself.

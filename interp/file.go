@@ -286,11 +286,19 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		}
 		bufSize = i
 	}
+	// encoding and errors are checked as CPython's argument parsing
+	// converts them to C strings.
 	encoding, hasEncoding, err := in.optionalStr("open", "encoding", encArg)
+	if err == nil {
+		err = in.checkCodecArg(encoding)
+	}
 	if err != nil {
 		return Value{}, err
 	}
 	errorsName, hasErrors, err := in.optionalStr("open", "errors", errArg)
+	if err == nil {
+		err = in.checkCodecArg(errorsName)
+	}
 	if err != nil {
 		return Value{}, err
 	}

@@ -116,7 +116,7 @@ func (in *Interp) numberFloat(x Value) (Value, error) {
 			return Float(f), err
 		}
 	}
-	if isNumberText(x) {
+	if isNumberSource(x) {
 		return in.floatFromText(x)
 	}
 	return Value{}, in.raise(typeErrorType, "float() argument must be a string or a real number, not '%s'", x.Type().Name)

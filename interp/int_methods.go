@@ -167,11 +167,22 @@ func intConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, er
 	return in.intFromText(x, int(b))
 }
 
-// isNumberText reports whether v is a str, bytes or bytearray: what int() and
-// float() parse.
+// isNumberText reports whether v is a str, bytes or bytearray: what int()
+// parses with an explicit base.
 func isNumberText(v Value) bool {
 	t := v.Type()
 	return t.IsSubtype(strType) || t.IsSubtype(bytesType) || t.IsSubtype(bytearrayType)
+}
+
+// isNumberSource reports whether int(v) and float(v) parse v: a str, or
+// any bytes-like object with a simple buffer (a contiguous memoryview
+// too).
+func isNumberSource(v Value) bool {
+	if isNumberText(v) {
+		return true
+	}
+	_, ok := bytesData(v)
+	return ok
 }
 
 // numberLong is int(x), CPython's PyNumber_Long: ints as they are,
@@ -220,7 +231,7 @@ func (in *Interp) numberLong(x Value) (Value, error) {
 			return in.numberIndex(r)
 		}
 	}
-	if isNumberText(x) {
+	if isNumberSource(x) {
 		return in.intFromText(x, 10)
 	}
 	return Value{}, in.raise(typeErrorType, "int() argument must be a string, a bytes-like object or a real number, not '%s'", x.Type().Name)
@@ -423,6 +434,12 @@ func (in *Interp) bytesLikeContent(v Value) ([]byte, error) {
 		return asObject[Bytes](v).b, nil
 	case t.IsSubtype(bytearrayType):
 		return asObject[ByteArray](v).b, nil
+	case t == memoryviewType:
+		// Any view, as bytes(view) copies it.
+		if b, ok := bytesDataFull(v); ok {
+			return b, nil
+		}
+		return nil, in.releasedViewError()
 	case t.IsSubtype(strType):
 		return nil, in.raise(typeErrorType, "cannot convert '%s' object to bytes", t.Name)
 	}

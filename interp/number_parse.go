@@ -170,18 +170,17 @@ func truncCodePoints(s string, n int) string {
 	return s
 }
 
-// intFromText is int(v, base) for a str, bytes or bytearray v: CPython's
-// PyLong_FromUnicodeObject and _PyLong_FromBytes.
+// intFromText is int(v, base) for a str or a bytes-like v (see
+// isNumberSource): CPython's PyLong_FromUnicodeObject and
+// _PyLong_FromBytes.
 func (in *Interp) intFromText(v Value, base int) (Value, error) {
 	var text string
 	isStr := v.Type().IsSubtype(strType)
-	switch {
-	case isStr:
+	if isStr {
 		text = numberText(v.GoString())
-	case v.Type().IsSubtype(bytesType):
-		text = string(asObject[Bytes](v).b)
-	default:
-		text = string(asObject[ByteArray](v).b)
+	} else {
+		b, _ := bytesData(v)
+		text = string(b)
 	}
 	lit, ok := scanIntText(text, base)
 	if !ok {
@@ -224,12 +223,7 @@ func (in *Interp) invalidIntLiteral(v Value, base int, isStr bool) error {
 	if isStr {
 		shown, err = in.Repr(v)
 	} else {
-		var b []byte
-		if v.Type().IsSubtype(bytesType) {
-			b = asObject[Bytes](v).b
-		} else {
-			b = asObject[ByteArray](v).b
-		}
+		b, _ := bytesData(v)
 		b = b[:min(len(b), 200)]
 		var tmp Value
 		if tmp, err = in.newBytes(append([]byte(nil), b...)); err != nil {
@@ -344,16 +338,15 @@ func validDecimalFloat(s string) bool {
 	return i == n
 }
 
-// floatFromText is float(v) for a str, bytes or bytearray v.
+// floatFromText is float(v) for a str or a bytes-like v (see
+// isNumberSource).
 func (in *Interp) floatFromText(v Value) (Value, error) {
 	var text string
-	switch t := v.Type(); {
-	case t.IsSubtype(strType):
+	if v.Type().IsSubtype(strType) {
 		text = numberText(v.GoString())
-	case t.IsSubtype(bytesType):
-		text = string(asObject[Bytes](v).b)
-	default:
-		text = string(asObject[ByteArray](v).b)
+	} else {
+		b, _ := bytesData(v)
+		text = string(b)
 	}
 	if f, ok := parseFloatText(text); ok {
 		return Float(f), nil

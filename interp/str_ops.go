@@ -56,35 +56,23 @@ func strNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, err
 		}
 	default:
-		encoding, errors := "utf-8", "strict"
-		if !enc.IsNil() {
-			if !isStr(enc) {
-				return Value{}, in.raise(typeErrorType, "str() argument 'encoding' must be str, not %s", enc.Type().Name)
-			}
-			encoding = enc.GoString()
-		}
-		if !errs.IsNil() {
-			if !isStr(errs) {
-				return Value{}, in.raise(typeErrorType, "str() argument 'errors' must be str, not %s", errs.Type().Name)
-			}
-			errors = errs.GoString()
+		encoding, errors, err := in.codecArgs("str", enc, errs)
+		if err != nil {
+			return Value{}, err
 		}
 		if obj.IsNil() {
 			r = emptyStr
 			break
 		}
-		var data []byte
-		switch ot := obj.Type(); {
-		case ot.IsSubtype(bytesType):
-			data = asObject[Bytes](obj).b
-		case ot.IsSubtype(bytearrayType):
-			data = asObject[ByteArray](obj).b
-		case isStr(obj):
-			return Value{}, in.raise(typeErrorType, "decoding str is not supported")
-		default:
+		// Any bytes-like object with a simple buffer decodes.
+		data, ok := bytesData(obj)
+		if !ok {
+			if isStr(obj) {
+				return Value{}, in.raise(typeErrorType, "decoding str is not supported")
+			}
 			return Value{}, in.raise(typeErrorType, "decoding to str: need a bytes-like object, %s found", obj.Type().Name)
 		}
-		if r, err = in.strDecode(data, encoding, errors); err != nil {
+		if r, err = in.decodeToStr(data, encoding, errors); err != nil {
 			return Value{}, err
 		}
 	}

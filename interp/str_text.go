@@ -7,10 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// Helpers shared by the str implementation: walking WTF-8 text by code
-// point, making str results without rescanning text whose length is
+// Helpers shared by the str implementation: finding code points by
+// index, making str results without rescanning text whose length is
 // known, and converting integer arguments the way CPython's argument
-// parsers do.
+// parsers do. Decoding and encoding WTF-8 code points is in
+// codec_wtf8.go.
 
 // maxStrBytes bounds the text of a str built by an operation (repetition,
 // padding, joining...): beyond it the operation raises MemoryError before
@@ -23,62 +24,6 @@ func isStr(v Value) bool { return v.Type().layout == strType }
 
 // strObj returns the Str of a str value (or of a str subclass instance).
 func strObj(v Value) *Str { return asObject[Str](v) }
-
-// decodeCP decodes the code point that starts s, which must not be empty:
-// UTF-8, or a lone surrogate in its 3-byte WTF-8 form.
-func decodeCP(s string) (rune, int) {
-	if c := s[0]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError && n == 1 {
-		if len(s) >= 3 && s[0] == 0xed && s[1] >= 0xa0 && s[1] <= 0xbf && s[2] >= 0x80 && s[2] <= 0xbf {
-			return 0xd000 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
-		}
-	}
-	return r, n
-}
-
-// decodeLastCP decodes the code point that ends s, which must not be
-// empty.
-func decodeLastCP(s string) (rune, int) {
-	i := len(s) - 1
-	for i > 0 && len(s)-i < 4 && s[i]&0xc0 == 0x80 {
-		i--
-	}
-	r, n := decodeCP(s[i:])
-	if i+n != len(s) { // not a valid sequence: step back one byte only
-		return rune(s[len(s)-1]), 1
-	}
-	return r, n
-}
-
-// appendCP appends the WTF-8 encoding of r: UTF-8, and the 3-byte form
-// for a surrogate, which utf8.AppendRune would replace.
-func appendCP(b []byte, r rune) []byte {
-	if r >= 0xd800 && r <= 0xdfff {
-		return append(b, 0xed, byte(0xa0|(r>>6)&0x1f), byte(0x80|r&0x3f))
-	}
-	return utf8.AppendRune(b, r)
-}
-
-// writeCP is appendCP for a strings.Builder.
-func writeCP(b *strings.Builder, r rune) {
-	if r < utf8.RuneSelf {
-		b.WriteByte(byte(r))
-		return
-	}
-	var buf [4]byte
-	b.Write(appendCP(buf[:0], r))
-}
-
-// cpLen is the length of r's WTF-8 encoding.
-func cpLen(r rune) int {
-	if r >= 0xd800 && r <= 0xdfff {
-		return 3
-	}
-	return utf8.RuneLen(r)
-}
 
 // offset returns the byte offset of code point i (0 <= i <= length) of
 // o: direct for ASCII text, else a scan from the nearer end.
