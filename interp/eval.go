@@ -315,14 +315,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			} else {
 				r, err = in.NewList(items...)
 			}
-			for i := range items {
-				in.decRef(items[i])
-				items[i] = Value{}
-			}
-			f.sp -= oparg
-			if err == nil {
-				f.push(r)
-			}
+			in.replaceTop(f, oparg, r, err)
 
 		case bytecode.PUSH_EXC_INFO:
 			exc := f.pop()
@@ -491,14 +484,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			items := f.slots[f.sp-oparg : f.sp]
 			var r Value
 			r, err = in.buildSet(items)
-			for i := range items {
-				in.decRef(items[i])
-				items[i] = Value{}
-			}
-			f.sp -= oparg
-			if err == nil {
-				f.push(r)
-			}
+			in.replaceTop(f, oparg, r, err)
 
 		case bytecode.SET_ADD:
 			v := f.pop()
@@ -1053,4 +1039,18 @@ func (in *Interp) RunMain(t *compile.Code) error {
 		return err
 	}
 	return in.ExecModule(t, m.Dict())
+}
+
+// replaceTop drops the top n values of f's stack (the items a BUILD_*
+// instruction consumed) and pushes r unless building it failed.
+func (in *Interp) replaceTop(f *frame, n int, r Value, err error) {
+	items := f.slots[f.sp-n : f.sp]
+	for i := range items {
+		in.decRef(items[i])
+		items[i] = Value{}
+	}
+	f.sp -= n
+	if err == nil {
+		f.push(r)
+	}
 }
