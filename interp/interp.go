@@ -47,7 +47,8 @@ type Interp struct {
 	// CALL), for the builtins that read their caller's namespace.
 	frame *frame
 
-	debug bool // Options.Debug
+	debug    bool // Options.Debug
+	noStdlib bool // Options.NoStdlib
 
 	// breaker is the eval breaker: non-zero asks the running code to
 	// stop at its next backward jump or call (see Interrupt and gc.go).
@@ -83,6 +84,11 @@ type Options struct {
 	// Debug adds the Go stack to the SystemError a Go panic inside the
 	// interpreter becomes.
 	Debug bool
+
+	// NoStdlib says that no CPython standard library was found for
+	// Path; importing one of its modules then fails with a hint naming
+	// the PARALLEL_STDLIB variable.
+	NoStdlib bool
 }
 
 // New creates an interpreter.
@@ -114,6 +120,7 @@ func New(opts Options) *Interp {
 	in.initializing = map[string]int{}
 	in.stderr, in.stdin = opts.Stderr, opts.Stdin
 	in.debug = opts.Debug
+	in.noStdlib = opts.NoStdlib
 	if in.stderr == nil {
 		in.stderr = io.Discard
 	}

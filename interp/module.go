@@ -382,7 +382,11 @@ func (in *Interp) findAndLoad(fullname, child string, path []string) (Value, err
 			return in.loadSource(fullname, file, "")
 		}
 	}
-	return Value{}, in.moduleNotFound(fullname, "No module named '"+fullname+"'")
+	msg := "No module named '" + fullname + "'"
+	if top, _, _ := strings.Cut(fullname, "."); in.noStdlib && stdlibModuleNames[top] {
+		msg += " (the CPython 3.12 standard library was not found: set PARALLEL_STDLIB to its Lib directory)"
+	}
+	return Value{}, in.moduleNotFound(fullname, msg)
 }
 
 func isFile(path string) bool {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/compile"
+	"github.com/parallel-py/parallel/interp/stdlib"
 	_ "github.com/parallel-py/parallel/interp/modules" // the built-in modules register themselves
 	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/traceback"
@@ -71,6 +72,12 @@ func runAction(c *cli.Context) error {
 	if len(argv) == 0 {
 		argv = []string{"-"}
 	}
+	// The pure-Python standard library comes after the script's directory.
+	path := []string{path0}
+	lib, libErr := stdlib.Find()
+	if libErr == nil {
+		path = append(path, lib.Dir)
+	}
 	stdout := bufio.NewWriter(c.App.Writer)
 	defer stdout.Flush()
 	in := interp.New(interp.Options{
@@ -78,7 +85,8 @@ func runAction(c *cli.Context) error {
 		Stderr:     c.App.ErrWriter,
 		Stdin:      c.App.Reader,
 		Argv:       argv,
-		Path:       []string{path0},
+		Path:       path,
+		NoStdlib:   libErr != nil,
 		Executable: executablePath(),
 		Debug:      os.Getenv("PARALLEL_DEBUG") != "",
 	})

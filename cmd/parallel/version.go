@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/parallel-py/parallel/interp/stdlib"
 	"github.com/urfave/cli/v2"
 )
 
@@ -26,8 +27,17 @@ func versionCommand() *cli.Command {
 			if c.Args().Present() {
 				return usageError{c.Command.HelpName, fmt.Errorf("unexpected argument %q", c.Args().First())}
 			}
-			_, err := fmt.Fprintf(c.App.Writer, "parallel %s %s %s/%s\n",
-				versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			if _, err := fmt.Fprintf(c.App.Writer, "parallel %s %s %s/%s\n",
+				versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil {
+				return err
+			}
+			// Which standard library `parallel run` will import from.
+			lib, err := stdlib.Find()
+			if err != nil {
+				_, err = fmt.Fprintf(c.App.Writer, "standard library: none found (set %s)\n", stdlib.EnvVar)
+				return err
+			}
+			_, err = fmt.Fprintf(c.App.Writer, "standard library: %s (%s)\n", lib.Dir, lib.Source)
 			return err
 		},
 	}
