@@ -186,7 +186,7 @@ func TestCommandLine(t *testing.T) {
 		{
 			name:   "version",
 			args:   []string{"version"},
-			stdout: `parallel \S+ go\S+ \w+/\w+\n`,
+			stdout: `parallel \S+ go\S+ \w+/\w+\nstandard library: (/\S+ \(.+\)|none found \(set PARALLEL_STDLIB\))\n`,
 		},
 		{
 			name:   "missing file",
