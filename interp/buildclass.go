@@ -31,15 +31,20 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 	}
 	fn := asObject[Function](args[0])
 	basesV := args[2:npos]
-	for _, b := range basesV {
-		if !isType(b) {
-			if r, err := in.lookupAttr(b, internName("__mro_entries__")); err != nil || !r.IsNil() {
-				if err == nil {
-					in.decRef(r)
-				}
-				return Value{}, in.raise(notImplementedErrorType, "class bases that are not classes (__mro_entries__) are not implemented yet")
+	// PEP 560: a base that is not a class may stand for others
+	// (list[int] stands for list); the originals become __orig_bases__.
+	origBases, resolved, err := in.resolveMroEntries(basesV)
+	if err != nil {
+		return Value{}, err
+	}
+	if !origBases.IsNil() {
+		defer in.decRef(origBases)
+		defer func() {
+			for _, b := range resolved {
+				in.decRef(b)
 			}
-		}
+		}()
+		basesV = resolved
 	}
 	var meta Value
 	var kw, kwNames []Value
@@ -88,6 +93,11 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 	defer in.decRef(nsv)
 	if nsv.Type() != dictType {
 		return Value{}, in.raise(notImplementedErrorType, "class namespaces that are not dicts (from __prepare__) are not implemented yet")
+	}
+	if !origBases.IsNil() {
+		if err := in.DictSet(asObject[Dict](nsv), internName("__orig_bases__"), origBases); err != nil {
+			return Value{}, err
+		}
 	}
 	if err := in.enterCall(""); err != nil {
 		return Value{}, err
@@ -441,4 +451,61 @@ func (in *Interp) superArgsFromFrame() (cls, self Value, err error) {
 		return cls, self, nil
 	}
 	return Value{}, Value{}, in.raise(runtimeErrorType, "super(): __class__ cell not found")
+}
+
+// resolveMroEntries replaces each base that has __mro_entries__ by what
+// it returns; when none does, orig is nil and nothing changes.
+func (in *Interp) resolveMroEntries(bases []Value) (orig Value, resolved []Value, err error) {
+	changed := false
+	for _, b := range bases {
+		if !isType(b) {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return Value{}, nil, nil
+	}
+	orig, err = in.NewTuple(bases...)
+	if err != nil {
+		return Value{}, nil, err
+	}
+	fail := func(err error) (Value, []Value, error) {
+		in.decRef(orig)
+		for _, r := range resolved {
+			in.decRef(r)
+		}
+		return Value{}, nil, err
+	}
+	for _, b := range bases {
+		if isType(b) {
+			incRef(b)
+			resolved = append(resolved, b)
+			continue
+		}
+		entries, err := in.lookupAttr(b, internName("__mro_entries__"))
+		if err != nil {
+			return fail(err)
+		}
+		if entries.IsNil() {
+			incRef(b)
+			resolved = append(resolved, b)
+			continue
+		}
+		r, err := in.Call(entries, []Value{orig}, nil)
+		in.decRef(entries)
+		if err != nil {
+			return fail(err)
+		}
+		if r.Type() != tupleType {
+			in.decRef(r)
+			return fail(in.raise(typeErrorType, "__mro_entries__ must return a tuple"))
+		}
+		for _, x := range asObject[Tuple](r).items {
+			incRef(x)
+			resolved = append(resolved, x)
+		}
+		in.decRef(r)
+	}
+	return orig, resolved, nil
 }

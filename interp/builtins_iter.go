@@ -549,6 +549,8 @@ func builtinNext(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	switch {
 	case t == generatorType:
 		r, err = in.genSend(asObject[Generator](it), None)
+	case asyncSender(t) != nil:
+		r, err = in.resultOrStop(asyncSender(t)(in, it, None))
 	case t.Flags&TypeHeapType != 0:
 		r, err = in.callSpecialResult(it, "__next__")
 	default:

@@ -117,10 +117,26 @@ func init() {
 func init() {
 	// Builtin names CPython has whose features do not exist yet: they
 	// say so instead of being unknown names.
-	for _, name := range []string{"breakpoint", "help", "aiter", "anext"} {
+	for _, name := range []string{"breakpoint", "help"} {
 		name := name
 		builtinFuncs = append(builtinFuncs, newBuiltin(name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, in.raise(notImplementedErrorType, "%s() is not implemented yet", name)
 		}))
+	}
+}
+
+func init() {
+	// types.MethodType(function, instance).
+	boundMethodType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("method", args, kwnames, 2, 2); err != nil {
+			return Value{}, err
+		}
+		if args[0].Type().call == nil {
+			return Value{}, in.raise(typeErrorType, "first argument must be callable")
+		}
+		if args[1].IsNone() {
+			return Value{}, in.raise(typeErrorType, "instance must not be None")
+		}
+		return in.newBoundMethod(args[0], args[1])
 	}
 }

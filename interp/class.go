@@ -66,7 +66,13 @@ func init() {
 	typeType.hash = identityHash
 
 	defGetSet(typeType, "__name__", func(in *Interp, v Value) (Value, error) {
-		return in.NewStr((*Type)(v.p).Name)
+		t := (*Type)(v.p)
+		if t.dict == nil {
+			// A built-in type's Name may be qualified by its module
+			// ("itertools.count"), as CPython's tp_name is.
+			return in.NewStr(t.Name[strings.LastIndexByte(t.Name, '.')+1:])
+		}
+		return in.NewStr(t.Name)
 	}, func(in *Interp, v, value Value) error {
 		t := (*Type)(v.p)
 		if t.dict == nil {
@@ -80,7 +86,17 @@ func init() {
 	})
 	defGetSet(typeType, "__qualname__", func(in *Interp, v Value) (Value, error) {
 		return in.NewStr((*Type)(v.p).qualname())
-	}, nil)
+	}, func(in *Interp, v, value Value) error {
+		t := (*Type)(v.p)
+		if t.dict == nil {
+			return in.raise(typeErrorType, "cannot set '__qualname__' attribute of immutable type '%s'", t.Name)
+		}
+		if value.IsNil() || value.Type() != strType {
+			return in.raise(typeErrorType, "can only assign string to %s.__qualname__, not '%s'", t.Name, typeNameOrNil(value))
+		}
+		t.Qualname = value.GoString()
+		return nil
+	})
 	defGetSet(typeType, "__module__", func(in *Interp, v Value) (Value, error) {
 		t := (*Type)(v.p)
 		if t.dict != nil {
@@ -90,7 +106,19 @@ func init() {
 			}
 		}
 		return in.NewStr(t.Module)
-	}, nil)
+	}, func(in *Interp, v, value Value) error {
+		t := (*Type)(v.p)
+		if t.dict == nil {
+			return in.raise(typeErrorType, "cannot set '__module__' attribute of immutable type '%s'", t.Name)
+		}
+		if value.IsNil() {
+			return in.raise(typeErrorType, "cannot delete '__module__' attribute of immutable type '%s'", t.Name)
+		}
+		if value.Type() == strType {
+			t.Module = value.GoString()
+		}
+		return in.DictSet(t.dict, internName("__module__"), value)
+	})
 	defGetSet(typeType, "__bases__", func(in *Interp, v Value) (Value, error) {
 		return in.typesTuple((*Type)(v.p).Bases)
 	}, nil)
@@ -276,21 +304,23 @@ func objectInit(in *Interp, self Value, args []Value, kwnames []Value) error {
 		if in.overrides(t, "__init__") {
 			return in.raise(typeErrorType, "object.__init__() takes exactly one argument (the instance to initialize)")
 		}
-		if !in.overrides(t, "__new__") {
+		// A built-in layout other than object's has a __new__ of its own
+		// (str, int ...) that took the arguments.
+		if !in.overrides(t, "__new__") && t.layout == objectType {
 			return in.raise(typeErrorType, "%s() takes no arguments", t.Name)
 		}
 	}
 	return nil
 }
 
-// overrides reports whether a class in t's MRO other than object defines
-// name in its own namespace.
+// overrides reports whether a class (not a built-in type: their dunders
+// are their slots) in t's MRO defines name in its own namespace.
 func (in *Interp) overrides(t *Type, name string) bool {
 	for _, b := range t.MRO {
-		if b == objectType {
-			return false
+		if b.dict == nil {
+			continue
 		}
-		if _, ok, _ := in.typeOwnAttr(b, internName(name)); ok {
+		if _, ok, _ := in.DictGet(b.dict, internName(name)); ok {
 			return true
 		}
 	}
@@ -343,7 +373,9 @@ func heapConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, e
 	if err != nil {
 		return Value{}, err
 	}
-	if d, ok := methodDescrOf(newAttr); ok && d.owner == t.layout {
+	if d, ok := methodDescrOf(newAttr); ok && t.layout.new != nil && t.layout.IsSubtype(d.owner) {
+		// A built-in __new__ (the layout's own or an ancestor's, such
+		// as object's for a classmethod subclass): the layout builds it.
 		obj, err = t.layout.new(in, t, args, kwnames)
 	} else if !newAttr.IsNil() {
 		fn := newAttr
@@ -365,7 +397,7 @@ func heapConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, e
 		in.decRef(obj)
 		return Value{}, err
 	}
-	if d, ok := methodDescrOf(initAttr); ok && d.owner == t.layout || initAttr.IsNil() {
+	if d, ok := methodDescrOf(initAttr); ok && t.layout.init != nil && t.layout.IsSubtype(d.owner) || initAttr.IsNil() {
 		err = t.layout.init(in, obj, args, kwnames)
 	} else {
 		var r Value
@@ -748,7 +780,7 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
 			return in.raise(valueErrorType, "'%s' in __slots__ conflicts with class variable", s)
 		}
-		if t.layout != objectType {
+		if _, ok := subclassDictOffsets[t.layout]; t.layout != objectType && !ok {
 			return in.raise(notImplementedErrorType, "__slots__ members in a subclass of '%s' are not implemented yet", t.layout.Name)
 		}
 		m, err := in.newMember(t, s, base+len(t.slotNames))
@@ -822,7 +854,11 @@ func init() {
 		if !obj.Type().IsSubtype(m.owner) {
 			return Value{}, in.raise(typeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, obj.Type().Name)
 		}
-		v := asObject[Instance](obj).slots[m.index]
+		slots := slotsOf(obj)
+		var v Value
+		if slots != nil && m.index < len(*slots) {
+			v = (*slots)[m.index]
+		}
 		if v.IsNil() {
 			return Value{}, in.raise(attributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, m.name)
 		}
@@ -834,7 +870,13 @@ func init() {
 		if !obj.Type().IsSubtype(m.owner) {
 			return in.raise(typeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.name, m.owner.Name, obj.Type().Name)
 		}
-		slot := &asObject[Instance](obj).slots[m.index]
+		slots := slotsOf(obj)
+		if *slots == nil {
+			// Instances of classes derived from a built-in type get
+			// their slots array on first use.
+			*slots = make([]Value, obj.Type().slotCount())
+		}
+		slot := &(*slots)[m.index]
 		if value.IsNil() {
 			if slot.IsNil() {
 				return in.raise(attributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, m.name)

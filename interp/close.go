@@ -11,6 +11,7 @@ import "github.com/parallel-py/parallel/alloc"
 // Close; it returns the number of objects the final collections freed
 // from reference cycles.
 func (in *Interp) Close() int {
+	in.RunAtExit()
 	in.flushStdStreams()
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}

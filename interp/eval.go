@@ -805,6 +805,9 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				f.push(Int(int64(n)))
 			}
 
+		case bytecode.MATCH_SEQUENCE, bytecode.MATCH_MAPPING, bytecode.MATCH_KEYS, bytecode.MATCH_CLASS:
+			err = in.execMatch(f, op, oparg)
+
 		case bytecode.CALL_INTRINSIC_1:
 			v := f.pop()
 			var r Value
@@ -880,6 +883,22 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			v := f.pop()
 			in.decRef(f.pop())
 			f.push(v)
+
+		case bytecode.GET_AWAITABLE:
+			err = in.execGetAwaitable(f, oparg)
+
+		case bytecode.GET_AITER:
+			err = in.execGetAIter(f)
+
+		case bytecode.GET_ANEXT:
+			err = in.execGetANext(f)
+
+		case bytecode.END_ASYNC_FOR:
+			err = in.execEndAsyncFor(f)
+			noTraceback = err != nil
+
+		case bytecode.BEFORE_ASYNC_WITH:
+			err = in.execBeforeAsyncWith(f)
 
 		case bytecode.CLEANUP_THROW:
 			exc := f.pop()

@@ -408,13 +408,15 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 			return Value{}, err
 		}
 		return None, nil
+	case bytecode.INTRINSIC_ASYNC_GEN_WRAP:
+		return in.asyncGenWrap(v)
 	case bytecode.INTRINSIC_STOPITERATION_ERROR:
 		// PEP 479: StopIteration escaping a generator becomes
 		// RuntimeError, chained to it. The result is the exception the
 		// RERAISE after it raises (without a traceback entry of its own,
 		// as in CPython).
-		if v.Type().IsSubtype(stopIterationType) {
-			err := in.raise(runtimeErrorType, "generator raised StopIteration")
+		if msg := stopIterationMessage(f.tmpl.Flags, v); msg != "" {
+			err := in.raise(runtimeErrorType, "%s", msg)
 			e, ok := err.(*Exception)
 			if !ok {
 				return Value{}, err
@@ -435,6 +437,9 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 // send is SEND: resume the sub-iterator of a yield from with v; done is
 // true when it returned, and r is its return value.
 func (in *Interp) send(receiver, v Value) (r Value, done bool, err error) {
+	if s := asyncSender(receiver.Type()); s != nil {
+		return s(in, receiver, v)
+	}
 	if receiver.Type() == generatorType {
 		r, done, err = in.genResume(asObject[Generator](receiver), v, nil)
 		return r, done, err

@@ -36,7 +36,7 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 func (o gcOps) HasFinalizer(h *alloc.Header) bool {
 	v := objectValue(h)
 	switch t := v.Type(); {
-	case t == generatorType:
+	case isGenLike(t):
 		g := asObject[Generator](v)
 		return g.frame != nil && g.started
 	case t.Flags&TypeHeapType != 0:
@@ -48,7 +48,7 @@ func (o gcOps) HasFinalizer(h *alloc.Header) bool {
 
 func (o gcOps) Finalize(h *alloc.Header) {
 	v := objectValue(h)
-	if v.Type() == generatorType {
+	if isGenLike(v.Type()) {
 		if err := o.in.genClose(asObject[Generator](v)); err != nil {
 			o.in.unraisable(err, v)
 		}
@@ -113,6 +113,12 @@ func (in *Interp) callDel(v Value) {
 // __del__ or a generator's cleanup) on stderr, as sys.unraisablehook
 // does by default, and drops it.
 func (in *Interp) unraisable(err error, obj Value) {
+	in.unraisableIn("Exception ignored in", err, obj)
+}
+
+// unraisableIn is unraisable with CPython's wording for where it
+// happened ("Exception ignored in atexit callback").
+func (in *Interp) unraisableIn(where string, err error, obj Value) {
 	e, ok := err.(*Exception)
 	if !ok {
 		return
@@ -125,7 +131,7 @@ func (in *Interp) unraisable(err error, obj Value) {
 	} else {
 		in.decRef(valueOf(rerr.(*Exception)))
 	}
-	io.WriteString(in.stderr, "Exception ignored in: "+what+"\n")
+	io.WriteString(in.stderr, where+": "+what+"\n")
 	traceback.FormatException(in.stderr, in.tracebackOf(e, map[*Exception]*traceback.Exception{}), nil)
 }
 

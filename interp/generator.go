@@ -79,6 +79,9 @@ type Generator struct {
 	qualname Value  // str
 	started  bool
 	running  bool
+	// asyncRunning and asyncClosed are an async generator's
+	// ag_running_async and ag_closed (see async_gen.go).
+	asyncRunning, asyncClosed bool
 }
 
 var generatorType = newBuiltinType("generator", objectType, 0)
@@ -89,7 +92,7 @@ const generatorSize = unsafe.Sizeof(Generator{})
 // a generator, which the call returns.
 func (in *Interp) makeGenerator(f *frame) (Value, error) {
 	g := &Generator{}
-	if err := in.account(&g.Header, generatorType, generatorSize); err != nil {
+	if err := in.account(&g.Header, genTypeFor(f.tmpl.Flags), generatorSize); err != nil {
 		return Value{}, err
 	}
 	g.Header.SetFlags(alloc.FlagContainer)
@@ -247,9 +250,16 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 		if exc != nil {
 			in.decRef(valueOf(exc))
 		}
-		return Value{}, false, in.raise(valueErrorType, "generator already executing")
+		return Value{}, false, in.raise(valueErrorType, "%s already executing", genKind(g))
 	}
 	if g.frame == nil {
+		if isCoroutine(g) {
+			// An exhausted coroutine (genClose never gets here).
+			if exc != nil {
+				in.decRef(valueOf(exc))
+			}
+			return Value{}, false, in.raise(runtimeErrorType, "cannot reuse already awaited coroutine")
+		}
 		if exc != nil {
 			return Value{}, false, exc
 		}
@@ -275,7 +285,7 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 		}
 	}
 	if !g.started && exc == nil && !v.IsNone() {
-		return Value{}, false, in.raise(typeErrorType, "can't send non-None value to a just-started generator")
+		return Value{}, false, in.raise(typeErrorType, "can't send non-None value to a just-started %s", genKind(g))
 	}
 	if err := in.enterFrame(); err != nil {
 		if exc != nil {
@@ -292,10 +302,14 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	}
 	defer in.leaveCall()
 	f := g.frame
-	if exc == nil {
-		incRef(v)
-		f.push(v)
+	// The sent value is pushed, None under a thrown exception, as in
+	// CPython: the handler of a yield from or await (CLEANUP_THROW)
+	// finds it below the exception.
+	if exc != nil {
+		v = None
 	}
+	incRef(v)
+	f.push(v)
 	g.started = true
 	g.running = true
 	f.yielded = false
@@ -394,7 +408,7 @@ func (in *Interp) genClose(g *Generator) error {
 	}
 	in.decRef(r)
 	if !done {
-		return in.raise(runtimeErrorType, "generator ignored GeneratorExit")
+		return in.raise(runtimeErrorType, "%s ignored GeneratorExit", genKind(g))
 	}
 	return nil
 }

@@ -16,7 +16,22 @@ import (
 type frameObject struct {
 	alloc.Header
 	alloc.GCLink
-	gen Value
+	gen Value // the generator whose frame this is, or nil
+
+	// Without a generator, a finished frame as a traceback saw it: its
+	// code and the instruction it was at.
+	code *Code
+	pc   int
+}
+
+// newTracebackFrame makes the frame object a traceback entry shows
+// (tb_frame): its code and line; it no longer runs.
+func (in *Interp) newTracebackFrame(c *Code, pc int) (Value, error) {
+	f := &frameObject{code: c, pc: pc}
+	if err := in.account(&f.Header, frameObjectType, frameObjectSize); err != nil {
+		return Value{}, err
+	}
+	return valueOf(f), nil
 }
 
 var frameObjectType = newBuiltinType("frame", objectType, 0)
@@ -26,12 +41,16 @@ const frameObjectSize = unsafe.Sizeof(frameObject{})
 func init() {
 	frameObjectType.dealloc = func(in *Interp, v Value) {
 		f := asObject[frameObject](v)
-		in.decRef(f.gen)
+		in.xdecRef(f.gen)
 		*f = frameObject{Header: f.Header}
 		in.heap.Free(&f.Header, frameObjectSize)
 	}
 	genFrame := func(in *Interp, v Value) (*frame, error) {
-		g := asObject[Generator](asObject[frameObject](v).gen)
+		fo := asObject[frameObject](v)
+		if fo.gen.IsNil() {
+			return &frame{code: fo.code, tmpl: fo.code.tmpl, pc: fo.pc + 1}, nil
+		}
+		g := asObject[Generator](fo.gen)
 		if g.frame == nil {
 			return nil, in.raise(notImplementedErrorType, "frames of finished generators are not implemented yet")
 		}
@@ -63,6 +82,9 @@ func init() {
 		f, err := genFrame(in, v)
 		if err != nil {
 			return Value{}, err
+		}
+		if f.globals == nil {
+			return Value{}, in.raise(notImplementedErrorType, "f_globals of a traceback's frame is not implemented yet")
 		}
 		incRef(valueOf(f.globals))
 		return valueOf(f.globals), nil

@@ -56,6 +56,9 @@ type Interp struct {
 
 	gc *cycles.Collector // the cycle finder
 
+	weakrefs map[unsafe.Pointer][]*WeakRef // each object's weak references
+	atexit   []atexitCall                  // atexit.register's callbacks
+
 	cDepth    int              // Go-level recursion, see enterCall
 	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
@@ -102,6 +105,7 @@ func New(opts Options) *Interp {
 		values: alloc.NewSlicePool[Value](1<<16, 64),
 	}
 	in.gc = in.newCollector()
+	typesSealed.Store(true) // see NewType
 	for _, t := range builtinTypes {
 		// Built-in types are shared, so their class numbers must agree
 		// in every interpreter; a mismatch is a bug in this package.
@@ -153,6 +157,9 @@ func (in *Interp) dealloc(v Value) {
 			return
 		}
 	}
+	if h.Flags()&flagWeakrefs != 0 {
+		clearWeakRefsHook(in, h)
+	}
 	if h.Flags()&alloc.FlagContainer != 0 {
 		in.gc.Untrack(h)
 	}
@@ -189,4 +196,10 @@ func (in *Interp) handleBreaker() error {
 // on the whole call machinery (an initialization cycle otherwise).
 var runFinalizer func(in *Interp, v Value)
 
-func init() { runFinalizer = (*Interp).callDel }
+// clearWeakRefsHook is clearWeakRefs, for the same reason.
+var clearWeakRefsHook func(in *Interp, h *alloc.Header)
+
+func init() {
+	runFinalizer = (*Interp).callDel
+	clearWeakRefsHook = (*Interp).clearWeakRefs
+}

@@ -244,7 +244,7 @@ func init() {
 			if len(args) != 1 {
 				return Value{}, in.raise(typeErrorType, "%s expected 1 argument, got %d", t.Name, len(args))
 			}
-			s := &staticMethod{}
+			s := newInstanceStruct[staticMethod](t)
 			if err := in.account(&s.Header, t, staticMethodSize); err != nil {
 				return Value{}, err
 			}
@@ -253,6 +253,10 @@ func init() {
 			s.fn = args[0]
 			return valueOf(s), nil
 		}
+		// A class derived from staticmethod or classmethod (abc's
+		// abstractclassmethod) is built by the same constructor.
+		t.new = t.construct
+		t.init = func(in *Interp, self Value, args []Value, kwnames []Value) error { return nil }
 		defGetSet(t, "__func__", func(in *Interp, obj Value) (Value, error) {
 			fn := asObject[staticMethod](obj).fn
 			incRef(fn)
@@ -289,6 +293,37 @@ func init() {
 			return Value{}, err
 		}
 		return in.newProperty(t, fget, fset, fdel, doc)
+	}
+	// Classes derived from property get an empty one from __new__ and
+	// its parts from __init__ (which they may call through super()).
+	propertyType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		return in.newProperty(t, Value{}, Value{}, Value{}, Value{})
+	}
+	propertyType.init = func(in *Interp, self Value, args []Value, kwnames []Value) error {
+		var fget, fset, fdel, doc Value
+		if err := in.parseArgs("property", args, kwnames, []string{"fget", "fset", "fdel", "doc"}, 0, &fget, &fset, &fdel, &doc); err != nil {
+			return err
+		}
+		p := asObject[property](self)
+		for _, x := range []struct {
+			dst *Value
+			v   Value
+		}{{&p.get, fget}, {&p.set, fset}, {&p.del, fdel}, {&p.doc, doc}} {
+			old := *x.dst
+			*x.dst = Value{}
+			if !x.v.IsNil() && !x.v.IsNone() {
+				incRef(x.v)
+				*x.dst = x.v
+			}
+			in.xdecRef(old)
+		}
+		if p.doc.IsNil() && !p.get.IsNil() && p.get.Type() == functionType {
+			if d := asObject[Function](p.get).doc(); !d.IsNil() {
+				incRef(d)
+				p.doc = d
+			}
+		}
+		return nil
 	}
 	propertyType.descrGet = func(in *Interp, descr, obj Value, t *Type) (Value, error) {
 		p := asObject[property](descr)
@@ -356,7 +391,7 @@ func init() {
 // newProperty makes a property from its parts (nil or None: absent); the
 // docstring defaults to the getter's.
 func (in *Interp) newProperty(t *Type, fget, fset, fdel, doc Value) (Value, error) {
-	p := &property{}
+	p := newInstanceStruct[property](t)
 	if err := in.account(&p.Header, t, propertySize); err != nil {
 		return Value{}, err
 	}

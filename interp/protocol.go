@@ -57,7 +57,7 @@ func (in *Interp) reprLeave() { in.reprStack = in.reprStack[:len(in.reprStack)-1
 // objectRepr is object.__repr__: <module.Name object at 0x...>.
 func objectRepr(in *Interp, v Value) (Value, error) {
 	t := v.Type()
-	name := t.Name
+	name := t.qualname()
 	if t.Module != "builtins" {
 		name = t.Module + "." + name
 	}

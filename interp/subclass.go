@@ -15,8 +15,9 @@ import (
 // subInstance is the Go struct of an instance of a class derived from a
 // built-in type whose struct is T.
 type subInstance[T any] struct {
-	base T
-	dict Value
+	base  T
+	dict  Value
+	slots []Value // __slots__ values, made on first store
 }
 
 // newInstanceStruct allocates the struct of a new instance of t: T
@@ -29,6 +30,21 @@ func newInstanceStruct[T any](t *Type) *T {
 	return new(T)
 }
 
+// slotsOf returns the address of v's __slots__ array: Instance's for
+// object's layout, the wrapper's for a class derived from a built-in
+// type (the slots field is 16 bytes after the dict in subInstance).
+func slotsOf(v Value) *[]Value {
+	t := v.Type()
+	if t.layout == objectType {
+		return &asObject[Instance](v).slots
+	}
+	off, ok := subclassDictOffsets[t.layout]
+	if !ok {
+		return nil
+	}
+	return (*[]Value)(unsafe.Add(v.p, off+unsafe.Sizeof(Value{})))
+}
+
 // subclassDictOffsets gives, for each built-in layout a class can
 // derive from this way, where the instance dict sits.
 var subclassDictOffsets = map[*Type]uintptr{
@@ -39,6 +55,12 @@ var subclassDictOffsets = map[*Type]uintptr{
 	frozensetType: unsafe.Offsetof(subInstance[Set]{}.dict),
 	intType:       unsafe.Offsetof(subInstance[BigInt]{}.dict),
 	strType:       unsafe.Offsetof(subInstance[Str]{}.dict),
+
+	staticMethodType: unsafe.Offsetof(subInstance[staticMethod]{}.dict),
+	classMethodType:  unsafe.Offsetof(subInstance[staticMethod]{}.dict),
+	propertyType:     unsafe.Offsetof(subInstance[property]{}.dict),
+	weakrefType:      unsafe.Offsetof(subInstance[WeakRef]{}.dict),
+	genericAliasType: unsafe.Offsetof(subInstance[genericAlias]{}.dict),
 }
 
 // subclassDealloc, subclassTraverse and subclassClear wrap the layout's
@@ -55,6 +77,13 @@ func subclassSlots(t *Type) {
 		old := *d
 		*d = Value{}
 		in.xdecRef(old)
+		if slots := slotsOf(v); slots != nil {
+			for i, x := range *slots {
+				(*slots)[i] = Value{}
+				in.xdecRef(x)
+			}
+			*slots = nil
+		}
 		layout.dealloc(in, v)
 	}
 	if layout.traverse == nil {
@@ -67,12 +96,20 @@ func subclassSlots(t *Type) {
 		if d := *dictOf(v); !d.IsNil() {
 			visit(d)
 		}
+		if slots := slotsOf(v); slots != nil {
+			visitAll(*slots, visit)
+		}
 	}
 	t.clear = func(in *Interp, v Value) {
 		if layout.clear != nil {
 			layout.clear(in, v)
 		}
 		in.clearField(dictOf(v))
+		if slots := slotsOf(v); slots != nil {
+			for i := range *slots {
+				in.clearField(&(*slots)[i])
+			}
+		}
 	}
 }
 

@@ -53,9 +53,6 @@ func (in *Interp) GetItem(container, key Value) (Value, error) {
 	}
 	if isType(container) {
 		t := (*Type)(container.p)
-		if t == typeType {
-			return Value{}, in.raise(notImplementedErrorType, "generic aliases (type[...]) are not implemented yet")
-		}
 		m, err := in.lookupString(t, "__class_getitem__")
 		if err != nil {
 			return Value{}, err

@@ -127,6 +127,7 @@ func init() {
 		return Int(int64(asObject[TracebackObject](v).pc * 2)), nil
 	}, nil)
 	defGetSet(tracebackType, "tb_frame", func(in *Interp, v Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "frame objects are not implemented yet")
+		t := asObject[TracebackObject](v)
+		return in.newTracebackFrame(t.code, t.pc)
 	}, nil)
 }

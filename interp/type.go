@@ -107,6 +107,9 @@ const (
 	TypeHeapType                           // created by a class statement
 	TypeWeakrefs                           // instances have a __weakref__ slot
 	TypeHasFinalizer                       // instances have a __del__
+	TypeSequence                           // matches sequence patterns (Py_TPFLAGS_SEQUENCE)
+	TypeMapping                            // matches mapping patterns (Py_TPFLAGS_MAPPING)
+	TypeMatchSelf                          // class pattern matches itself positionally (_Py_TPFLAGS_MATCH_SELF)
 )
 
 // CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.
@@ -171,6 +174,7 @@ var builtinTypes []*Type
 
 // newBuiltinType creates an immortal built-in type and registers it.
 func newBuiltinType(name string, base *Type, flags TypeFlags) *Type {
+	checkUnsealed("built-in type " + name + " created")
 	t := &Type{Name: name, Module: "builtins", Base: base, Flags: flags, attrs: map[string]Value{}}
 	t.Header.Type = unsafe.Pointer(typeType)
 	alloc.MakeImmortal(&t.Header)

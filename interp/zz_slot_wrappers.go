@@ -31,6 +31,28 @@ func addSlotWrappers(t *Type) {
 		}
 		return nil
 	}
+	// The exceptions share BaseException's own __init__ and __new__
+	// (OSError's parse their arguments there): no wrapper shadows them.
+	exception := t.IsSubtype(baseExceptionType)
+	if initSlot := t.init; initSlot != nil && !exception {
+		add("__init__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return None, initSlot(in, args[0], args[1:], kwnames)
+		})
+	}
+	if newSlot := t.new; newSlot != nil && !exception {
+		if _, ok := t.attrs["__new__"]; !ok {
+			defStatic(t, "__new__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+				if len(args) <= len(kwnames) || !isType(args[0]) {
+					return Value{}, in.raise(typeErrorType, "%s.__new__(X): X is not a type object", t.Name)
+				}
+				cls := (*Type)(args[0].p)
+				if !cls.IsSubtype(t) {
+					return Value{}, in.raise(typeErrorType, "%s.__new__(%s): %s is not a subtype of %s", t.Name, cls.Name, cls.Name, t.Name)
+				}
+				return newSlot(in, cls, args[1:], kwnames)
+			})
+		}
+	}
 	if get := t.descrGet; get != nil {
 		add("__get__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			if len(kwnames) > 0 || len(args) < 2 || len(args) > 3 {

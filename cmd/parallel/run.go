@@ -10,8 +10,8 @@ import (
 
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/compile"
-	"github.com/parallel-py/parallel/interp/stdlib"
 	_ "github.com/parallel-py/parallel/interp/modules" // the built-in modules register themselves
+	"github.com/parallel-py/parallel/interp/stdlib"
 	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/traceback"
 	"github.com/urfave/cli/v2"
@@ -105,21 +105,26 @@ func runAction(c *cli.Context) error {
 		}
 	}()
 	err = in.RunMain(code)
+	status := 0
+	if err != nil {
+		if st, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
+			status = st
+		} else {
+			stdout.Flush()
+			in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
+			status = 1
+			if in.IsKeyboardInterrupt(err) {
+				status = 130 // killed by SIGINT, as CPython's exit looks
+			}
+		}
+	}
+	// At exit, as CPython: the atexit functions, then sys.stdout's buffer.
+	in.RunAtExit()
 	signal.Stop(interrupts)
 	close(done)
 	stdout.Flush()
-	if err != nil {
-		if status, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
-			if status == 0 {
-				return nil
-			}
-			return exitError{status}
-		}
-		in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
-		if in.IsKeyboardInterrupt(err) {
-			return exitError{130} // killed by SIGINT, as CPython's exit looks
-		}
-		return exitError{1}
+	if status != 0 {
+		return exitError{status}
 	}
 	return nil
 }

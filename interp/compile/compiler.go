@@ -39,7 +39,7 @@ type Options struct {
 // *syntax.Interactive; eval: *syntax.Expression) to a code template.
 // Programs the compiler rejects give a *syntax.Error with CPython's
 // message and position (byte offsets plus one, Text left empty for the
-// caller, as for BuildSymbolTable). Match statements, async code and PEP
+// caller, as for BuildSymbolTable). Async code and PEP
 // 695 generics are rejected with "<feature> is not supported yet".
 func Compile(mod syntax.Mod, filename string, mode syntax.Mode, opts Options) (code *Code, err error) {
 	st, err := BuildSymbolTable(mod, filename)
@@ -115,6 +115,9 @@ type unit struct {
 	everHidden   map[string]bool
 	tempScopes   map[string]SymbolScope
 	inInlineComp int
+	// isAsync marks the unit of an async def (CPython's
+	// COMPILER_SCOPE_ASYNC_FUNCTION).
+	isAsync bool
 
 	entry  *block
 	cur    *block
@@ -699,6 +702,7 @@ func (c *compiler) codeFlags() CodeFlags {
 		if ste.Generator && !ste.Coroutine {
 			f |= CO_GENERATOR
 		}
+		f |= coroutineFlags(ste)
 		if ste.Varargs {
 			f |= CO_VARARGS
 		}

@@ -48,13 +48,16 @@ func (c *compiler) unwindFblock(loc *bytecode.Pos, fb fblockInfo, preserveTOS bo
 		}
 		c.emit(bytecode.POP_BLOCK, 0, *loc)
 		c.emit(bytecode.POP_EXCEPT, 0, *loc)
-	case fbWith:
+	case fbWith, fbAsyncWith:
 		*loc = fb.withLoc
 		c.emit(bytecode.POP_BLOCK, 0, *loc)
 		if preserveTOS {
 			c.emit(bytecode.SWAP, 2, *loc)
 		}
 		c.callExitWithNones(*loc)
+		if fb.kind == fbAsyncWith {
+			c.awaitTop(*loc, 2)
+		}
 		c.emit(bytecode.POP_TOP, 0, *loc)
 		*loc = noLoc
 	case fbHandlerCleanup:

@@ -82,20 +82,15 @@ func (c *compiler) visitExpr(e syntax.Expr) {
 		if !c.isFunctionLike() {
 			c.errorAt(loc, "'yield' outside function")
 		}
+		if c.u.isAsync {
+			c.errorAt(loc, "'yield from' inside async function")
+		}
 		c.visitExpr(e.Value)
 		c.emit(bytecode.GET_YIELD_FROM_ITER, 0, loc) // (iterable -- iter)
 		c.loadConst(nil, loc)
 		c.yieldFrom(loc)
 	case *syntax.Await:
-		// Outside an async function CPython's own errors apply; inside
-		// one (which the compiler refuses anyway) it is unsupported.
-		switch c.u.ste.Kind {
-		case ModuleScope, ClassScope:
-			c.errorAt(locOf(e), "'await' outside function")
-		case FunctionScope:
-			c.errorAt(locOf(e), "'await' outside async function")
-		}
-		c.unsupported(e, "await")
+		c.await(e)
 	case *syntax.Compare:
 		c.compare(e)
 	case *syntax.Call:
@@ -161,6 +156,9 @@ func (c *compiler) constValue(k *syntax.Constant) Const {
 }
 
 func (c *compiler) emitYield(loc bytecode.Pos) {
+	if c.u.ste.Generator && c.u.ste.Coroutine {
+		c.emit(bytecode.CALL_INTRINSIC_1, int(bytecode.INTRINSIC_ASYNC_GEN_WRAP), loc)
+	}
 	c.emit(bytecode.YIELD_VALUE, 0, loc) // (retval -- sent); oparg set by the flow pass
 	c.emit(bytecode.RESUME, int(bytecode.RESUME_AFTER_YIELD), loc)
 }

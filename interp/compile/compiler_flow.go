@@ -277,6 +277,7 @@ func (c *compiler) optimizeBlock(b *block) {
 				setNop(in)
 				break
 			}
+			i = swaptimize(b, i)
 			applyStaticSwaps(b, i)
 		case bytecode.PUSH_NULL:
 			if nextop == bytecode.LOAD_GLOBAL && next.arg&1 == 0 {

@@ -353,6 +353,21 @@ func foldBinary(op syntax.Operator, a, b any) (any, bool) {
 			return nil, false
 		}
 	}
+	if ca, cb, ok := complexOperands(a, b); ok {
+		// Python converts both operands to complex and computes each part
+		// separately (the products are rounded one by one: no fused
+		// multiply-add).
+		ar, ai, br, bi := real(ca), imag(ca), real(cb), imag(cb)
+		switch op {
+		case syntax.Add:
+			return complex(ar+br, ai+bi), true
+		case syntax.Sub:
+			return complex(ar-br, ai-bi), true
+		case syntax.Mult:
+			return complex(float64(ar*br)-float64(ai*bi), float64(ar*bi)+float64(ai*br)), true
+		}
+		return nil, false
+	}
 	switch x := a.(type) {
 	case string:
 		switch op {
@@ -386,4 +401,30 @@ func repeat(s string, n int64) string {
 		out = append(out, s...)
 	}
 	return string(out)
+}
+
+// complexOperands converts the operands of a binary operator to complex
+// when one is complex and the other a number (an int too large for a
+// float fails, as OverflowError would).
+func complexOperands(a, b any) (complex128, complex128, bool) {
+	_, ac := a.(complex128)
+	_, bc := b.(complex128)
+	if !ac && !bc {
+		return 0, 0, false
+	}
+	conv := func(v any) (complex128, bool) {
+		switch v := v.(type) {
+		case complex128:
+			return v, true
+		case float64:
+			return complex(v, 0), true
+		case int64, *big.Int:
+			f, ok := toFloat(v)
+			return complex(f, 0), ok
+		}
+		return 0, false
+	}
+	x, ok1 := conv(a)
+	y, ok2 := conv(b)
+	return x, y, ok1 && ok2
 }

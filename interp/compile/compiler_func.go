@@ -87,25 +87,32 @@ func (c *compiler) annotations(loc bytecode.Pos, a *syntax.Arguments, returns sy
 }
 
 func (c *compiler) functionDef(s *syntax.FunctionDef) {
-	if len(s.TypeParams) > 0 {
-		c.unsupported(s, "generic function")
+	c.function(s, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams, false)
+}
+
+// function compiles def and async def (node is the statement, which
+// keys its symbol table scope).
+func (c *compiler) function(node syntax.Stmt, name string, args *syntax.Arguments, body []syntax.Stmt, decorators []syntax.Expr, returns syntax.Expr, typeParams []syntax.TypeParam, isAsync bool) {
+	if len(typeParams) > 0 {
+		c.unsupported(node, "generic function")
 	}
-	c.checkDebugArgs(s.Args)
-	for _, d := range s.DecoratorList {
+	c.checkDebugArgs(args)
+	for _, d := range decorators {
 		c.visitExpr(d)
 	}
-	firstLine := s.Lineno
-	if len(s.DecoratorList) > 0 {
-		firstLine = s.DecoratorList[0].Location().Lineno
+	firstLine := node.Location().Lineno
+	if len(decorators) > 0 {
+		firstLine = decorators[0].Location().Lineno
 	}
-	loc := locOf(s)
-	flags := c.defaultArguments(loc, s.Args)
-	if c.annotations(loc, s.Args, s.Returns) {
+	loc := locOf(node)
+	flags := c.defaultArguments(loc, args)
+	if c.annotations(loc, args, returns) {
 		flags |= int(bytecode.MAKE_FUNCTION_ANNOTATIONS)
 	}
 
-	c.enterScope(s.Name, scopeFunction, s, firstLine)
-	doc, hasDoc := docstringOf(s.Body)
+	c.enterScope(name, scopeFunction, node, firstLine)
+	c.u.isAsync = isAsync
+	doc, hasDoc := docstringOf(body)
 	if c.opts.Optimize >= 2 {
 		hasDoc = false
 	}
@@ -114,10 +121,9 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 	} else {
 		c.u.addConst(nil)
 	}
-	c.u.argCount = len(s.Args.Args) + len(s.Args.Posonlyargs)
-	c.u.posOnlyArgCount = len(s.Args.Posonlyargs)
-	c.u.kwOnlyArgCount = len(s.Args.Kwonlyargs)
-	body := s.Body
+	c.u.argCount = len(args.Args) + len(args.Posonlyargs)
+	c.u.posOnlyArgCount = len(args.Posonlyargs)
+	c.u.kwOnlyArgCount = len(args.Kwonlyargs)
 	if hasDoc {
 		body = body[1:]
 	}
@@ -129,10 +135,10 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 	c.exitScope()
 
 	c.makeClosure(loc, code, flags)
-	for i := len(s.DecoratorList) - 1; i >= 0; i-- {
-		c.emit(bytecode.CALL, 0, locOf(s.DecoratorList[i]))
+	for i := len(decorators) - 1; i >= 0; i-- {
+		c.emit(bytecode.CALL, 0, locOf(decorators[i]))
 	}
-	c.nameOp(loc, s.Name, syntax.Store)
+	c.nameOp(loc, name, syntax.Store)
 }
 
 // wrapInStopIterationHandler guards a generator body: a StopIteration
@@ -263,23 +269,20 @@ func (c *compiler) comprehension(e syntax.Expr, typ compType, name string, gens 
 	if entry == nil {
 		c.errorAt(loc, "internal error: no scope for comprehension")
 	}
-	for _, g := range gens {
-		if g.IsAsync != 0 {
-			c.unsupported(e, "asynchronous comprehension")
-		}
-	}
-	if entry.Coroutine {
-		c.unsupported(e, "asynchronous comprehension")
-	}
 	outermost := gens[0]
 	inlined := entry.CompInlined
+	isAsync := entry.Coroutine
+	outerAsync := c.u.isAsync || c.u.scopeType == scopeComprehension
 	var state inlineState
 	if inlined {
 		c.visitExpr(c.foldIter(outermost.Iter))
-		c.emit(bytecode.GET_ITER, 0, loc)
+		c.emit(compIterOp(outermost), 0, loc)
 		state = c.pushInlinedComprehension(loc, entry)
 	} else {
 		c.enterScope(name, scopeComprehension, e, e.Location().Lineno)
+	}
+	if isAsync && typ != compGenexp && !outerAsync {
+		c.errorAt(loc, "asynchronous comprehension outside of an asynchronous function")
 	}
 	if typ != compGenexp {
 		op := map[compType]bytecode.Op{compList: bytecode.BUILD_LIST, compSet: bytecode.BUILD_SET, compDict: bytecode.BUILD_MAP}[typ]
@@ -302,11 +305,18 @@ func (c *compiler) comprehension(e syntax.Expr, typ compType, name string, gens 
 	c.exitScope()
 	c.makeClosure(loc, code, 0)
 	c.visitExpr(c.foldIter(outermost.Iter))
-	c.emit(bytecode.GET_ITER, 0, loc)
+	c.emit(compIterOp(outermost), 0, loc)
 	c.emit(bytecode.CALL, 0, loc)
+	if isAsync && typ != compGenexp {
+		c.awaitTop(loc, 0)
+	}
 }
 
 func (c *compiler) comprehensionGenerator(loc bytecode.Pos, gens []*syntax.Comprehension, index, depth int, elt, val syntax.Expr, typ compType, iterOnStack bool) {
+	if gens[index].IsAsync != 0 {
+		c.asyncComprehensionGenerator(loc, gens, index, depth, elt, val, typ, iterOnStack)
+		return
+	}
 	start, ifCleanup, anchor := c.newBlock(), c.newBlock(), c.newBlock()
 	gen := gens[index]
 	if !iterOnStack {

@@ -80,13 +80,13 @@ func (c *compiler) visitStmt(s syntax.Stmt) {
 	case *syntax.With:
 		c.withStmt(s, 0)
 	case *syntax.Match:
-		c.unsupported(s, "match statement")
+		c.matchStmt(s)
 	case *syntax.AsyncFunctionDef:
-		c.unsupported(s, "async def")
+		c.function(s, s.Name, s.Args, s.Body, s.DecoratorList, s.Returns, s.TypeParams, true)
 	case *syntax.AsyncFor:
-		c.unsupported(s, "async for")
+		c.asyncFor(s)
 	case *syntax.AsyncWith:
-		c.unsupported(s, "async with")
+		c.asyncWith(s, 0)
 	case *syntax.TypeAlias:
 		c.unsupported(s, "type statement")
 	default:
@@ -119,6 +119,9 @@ func (c *compiler) returnStmt(s *syntax.Return) {
 	preserveTOS := s.Value != nil && !isConst
 	if !c.isFunctionLike() {
 		c.errorAt(loc, "'return' outside function")
+	}
+	if s.Value != nil && c.u.ste.Coroutine && c.u.ste.Generator {
+		c.errorAt(loc, "'return' with value in async generator")
 	}
 	if preserveTOS {
 		c.visitExpr(value)
