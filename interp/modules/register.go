@@ -8,4 +8,5 @@ import "github.com/parallel-py/parallel/interp"
 func init() {
 	interp.RegisterModule("math", initMath)
 	interp.RegisterModule("time", initTime)
+	interp.RegisterModule("itertools", initItertools)
 }
