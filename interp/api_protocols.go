@@ -75,6 +75,10 @@ func (in *Interp) CallMethod(v Value, name string, args []Value, kwnames []Value
 	return in.Call(m, args, kwnames)
 }
 
+// NewMethod binds fn to self: a bound method, calling fn with self
+// first (what a DescrGet slot returns for an instance).
+func (in *Interp) NewMethod(fn, self Value) (Value, error) { return in.newBoundMethod(fn, self) }
+
 // IsCallable is callable(v).
 func IsCallable(v Value) bool { return v.Type().call != nil }
 

@@ -9,4 +9,6 @@ func init() {
 	interp.RegisterModule("math", initMath)
 	interp.RegisterModule("time", initTime)
 	interp.RegisterModule("itertools", initItertools)
+	interp.RegisterModule("_operator", initOperator)
+	interp.RegisterModule("_functools", initFunctools)
 }
