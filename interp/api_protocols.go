@@ -163,21 +163,27 @@ func (in *Interp) LengthHint(v Value, def int) (int, error) {
 
 const maxInt = int(^uint(0) >> 1)
 
-// AsSsize converts v to a Go int through __index__ as CPython's
-// PyNumber_AsSsize_t(v, OverflowError) does, for "n" arguments: an int
-// too large is OverflowError "Python int too large to convert to C
-// ssize_t".
-func (in *Interp) AsSsize(v Value) (int, error) {
-	i, err := in.Index(v)
-	if err != nil {
-		return 0, err
-	}
-	defer in.decRef(i)
-	n, ok := IntValue(i)
-	if !ok || n > int64(maxInt) || n < -int64(maxInt)-1 {
-		return 0, in.raise(overflowErrorType, "Python int too large to convert to C ssize_t")
-	}
-	return int(n), nil
+// AsSsize converts v to a Go int through __index__ as the "n" argument
+// format does: an int too large is OverflowError "Python int too large
+// to convert to C ssize_t".
+func (in *Interp) AsSsize(v Value) (int, error) { return in.seqSsizeArg(v, overflowSsize) }
+
+// AsIndexSized is AsSsize with the message of CPython's
+// PyNumber_AsSsize_t(v, OverflowError): "cannot fit 'int' into an
+// index-sized integer".
+func (in *Interp) AsIndexSized(v Value) (int, error) { return in.seqSsizeArg(v, overflowIndex) }
+
+// MethNoArgs checks the call of a method that takes no arguments
+// (METH_NOARGS): args[0] is self; qual is "type.name" as CPython's
+// messages show it.
+func (in *Interp) MethNoArgs(qual string, args, kwnames []Value) error {
+	return in.methNoArgs(qual, args, kwnames)
+}
+
+// MethOneArg checks the call of a method that takes exactly one
+// argument (METH_O); args[0] is self.
+func (in *Interp) MethOneArg(qual string, args, kwnames []Value) error {
+	return in.seqOneArg(qual, args, kwnames)
 }
 
 // ReprEnter marks v as being repr'd, for the repr of an object that may

@@ -91,7 +91,7 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 		return Value{}, err
 	}
 	defer in.decRef(nsv)
-	if nsv.Type() != dictType {
+	if !nsv.Type().IsSubtype(dictType) {
 		return Value{}, in.raise(notImplementedErrorType, "class namespaces that are not dicts (from __prepare__) are not implemented yet")
 	}
 	if !origBases.IsNil() {

@@ -140,3 +140,37 @@ func init() {
 		return in.newBoundMethod(args[0], args[1])
 	}
 }
+
+func init() {
+	// The rest of object's methods that the standard library looks up.
+	for _, name := range []string{"__reduce_ex__", "__reduce__"} {
+		name := name
+		defMethod(objectType, name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Value{}, in.raise(notImplementedErrorType, "object.%s (pickling and copying by reduction) is not implemented yet", name)
+		})
+	}
+	defMethod(objectType, "__getstate__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__getstate__", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		if d := instanceDict(args[0]); d != nil && !d.IsNil() && asObject[Dict](*d).used > 0 {
+			incRef(*d)
+			return *d, nil
+		}
+		return None, nil
+	})
+	defMethod(objectType, "__sizeof__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return Value{}, in.raise(notImplementedErrorType, "__sizeof__ is not implemented yet")
+	})
+	defMethod(objectType, "__dir__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		names := in.attributeNames(args[0])
+		vs := make([]Value, len(names))
+		for i, n := range names {
+			vs[i] = internName(n)
+		}
+		return in.NewList(vs...)
+	})
+	defClassMethod(objectType, "__subclasshook__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return NotImplemented, nil
+	})
+}

@@ -632,7 +632,10 @@ func (in *Interp) finishClass(t *Type) error {
 	// them already or __slots__ says otherwise; CPython adds their
 	// descriptors after the namespace, then __doc__ and __hash__.
 	for _, b := range t.MRO[1:] {
-		if b.dictOffset != 0 {
+		// Only a base with the same Go layout places the dict where
+		// this class's instances have it (class IntEnum(int, Enum): the
+		// int layout wins, Enum's object-layout offset does not apply).
+		if b.dictOffset != 0 && b.layout == t.layout {
 			t.dictOffset = b.dictOffset
 		}
 		if b.Flags&TypeWeakrefs != 0 {

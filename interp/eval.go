@@ -185,7 +185,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.STORE_NAME:
 			v := f.pop()
-			err = in.DictSet(f.names, f.code.names[oparg], v)
+			if ns := valueOf(f.names); ns.Type() != dictType {
+				// A class namespace from __prepare__ (enum's _EnumDict)
+				// sees every store through its own __setitem__.
+				err = in.SetItem(ns, f.code.names[oparg], v)
+			} else {
+				err = in.DictSet(f.names, f.code.names[oparg], v)
+			}
 			in.decRef(v)
 
 		case bytecode.STORE_GLOBAL:
@@ -199,6 +205,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				d = f.globals
 			}
 			name := f.code.names[oparg]
+			if ns := valueOf(d); op == bytecode.DELETE_NAME && ns.Type() != dictType {
+				if err = in.SetItem(ns, name, Value{}); err != nil && in.isKeyError(err) {
+					in.decRef(valueOf(err.(*Exception)))
+					err = in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
+				}
+				break
+			}
 			var ok bool
 			if ok, err = in.DictDelete(d, name); err == nil && !ok {
 				err = in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
@@ -979,7 +992,12 @@ func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 // the globals and the builtins, returning a new reference.
 func (in *Interp) loadName(f *frame, name Value, locals bool) (Value, error) {
 	if locals && f.names != nil && f.names != f.globals {
-		if v, ok, err := in.DictGet(f.names, name); err != nil || ok {
+		if ns := valueOf(f.names); ns.Type() != dictType {
+			// A namespace of a dict subclass: its own __getitem__.
+			if v, ok, err := in.mappingGet(ns, name); err != nil || ok {
+				return v, err
+			}
+		} else if v, ok, err := in.DictGet(f.names, name); err != nil || ok {
 			incRef(v)
 			return v, err
 		}
@@ -1072,4 +1090,10 @@ func (in *Interp) replaceTop(f *frame, n int, r Value, err error) {
 	if err == nil {
 		f.push(r)
 	}
+}
+
+// isKeyError reports whether err is a KeyError.
+func (in *Interp) isKeyError(err error) bool {
+	e, ok := err.(*Exception)
+	return ok && valueOf(e).Type().IsSubtype(keyErrorType)
 }

@@ -34,7 +34,11 @@ func addSlotWrappers(t *Type) {
 	// The exceptions share BaseException's own __init__ and __new__
 	// (OSError's parse their arguments there): no wrapper shadows them.
 	exception := t.IsSubtype(baseExceptionType)
-	if initSlot := t.init; initSlot != nil && !exception {
+	// str, int and complex take their arguments in __new__; like CPython
+	// they have no __init__ of their own (object's applies), so a class's
+	// other bases' __init__ stays visible.
+	objectsInit := t == strType || t == intType || t == complexType
+	if initSlot := t.init; initSlot != nil && !exception && !objectsInit {
 		add("__init__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return None, initSlot(in, args[0], args[1:], kwnames)
 		})
@@ -52,6 +56,31 @@ func addSlotWrappers(t *Type) {
 				return newSlot(in, cls, args[1:], kwnames)
 			})
 		}
+	}
+	if getattr := t.getattr; getattr != nil {
+		add("__getattribute__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := wantArgs(in, "__getattribute__", args, kwnames, 1); err != nil {
+				return Value{}, err
+			}
+			if args[1].Type() != strType {
+				return Value{}, in.raise(typeErrorType, "attribute name must be string, not '%s'", args[1].Type().Name)
+			}
+			return getattr(in, args[0], args[1])
+		})
+	}
+	if setattr := t.setattr; setattr != nil {
+		add("__setattr__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := wantArgs(in, "__setattr__", args, kwnames, 2); err != nil {
+				return Value{}, err
+			}
+			return None, setattr(in, args[0], args[1], args[2])
+		})
+		add("__delattr__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := wantArgs(in, "__delattr__", args, kwnames, 1); err != nil {
+				return Value{}, err
+			}
+			return None, setattr(in, args[0], args[1], Value{})
+		})
 	}
 	if get := t.descrGet; get != nil {
 		add("__get__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
@@ -202,6 +231,16 @@ func addSlotWrappers(t *Type) {
 				}
 				return compare(in, args[0], args[1], op)
 			})
+		}
+	}
+}
+
+func init() {
+	// Every built-in type has a __doc__ (their docstrings are not kept:
+	// it reads None), so instances find one through their type.
+	for _, t := range builtinTypes {
+		if _, ok := t.attrs["__doc__"]; !ok && t != typeType {
+			t.attrs["__doc__"] = None
 		}
 	}
 }
