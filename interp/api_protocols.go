@@ -79,6 +79,12 @@ func (in *Interp) CallMethod(v Value, name string, args []Value, kwnames []Value
 // first (what a DescrGet slot returns for an instance).
 func (in *Interp) NewMethod(fn, self Value) (Value, error) { return in.newBoundMethod(fn, self) }
 
+// GenericAlias is types.GenericAlias(origin, args): what a built-in
+// type's __class_getitem__ returns (origin[args]).
+func (in *Interp) GenericAlias(origin, args Value) (Value, error) {
+	return in.newGenericAlias(genericAliasType, origin, args)
+}
+
 // IsCallable is callable(v).
 func IsCallable(v Value) bool { return v.Type().call != nil }
 

@@ -66,6 +66,9 @@ type TypeSpec struct {
 	Name   string
 	Module string
 
+	// Doc is the instances' __doc__ (empty: None).
+	Doc string
+
 	// Base is the type's base: nil for object, or a type made by NewType
 	// whose struct begins T.
 	Base *Type
@@ -240,6 +243,13 @@ func NewType[T any](spec TypeSpec) *Type {
 		t.Module = "builtins"
 	}
 	t.dictOffset = dictOff
+	// A static type's namespace has its __module__ and __doc__, which
+	// instances show too (functools.update_wrapper copies them).
+	t.attrs["__module__"] = internName(t.Module)
+	t.attrs["__doc__"] = None
+	if spec.Doc != "" {
+		t.attrs["__doc__"] = internName(spec.Doc)
+	}
 	if dictOff != 0 {
 		t.attrs["__dict__"] = instanceAttrDescrs["__dict__"]
 	}
@@ -329,9 +339,6 @@ func NewType[T any](spec TypeSpec) *Type {
 	}
 
 	t.new, t.init = spec.New, spec.Init
-	if t.init == nil {
-		t.init = func(in *Interp, self Value, args []Value, kwnames []Value) error { return nil }
-	}
 	switch {
 	case spec.Construct != nil:
 		t.construct = spec.Construct
@@ -396,6 +403,11 @@ func NewType[T any](spec TypeSpec) *Type {
 	// only; the inherited ones are found on the base, as in CPython.
 	addSlotWrappers(t)
 	inheritSlots(t, base)
+	if t.init == nil {
+		// No __init__ of its own (object's applies, as in CPython); a
+		// class's construction may still call the layout's.
+		t.init = func(in *Interp, self Value, args []Value, kwnames []Value) error { return nil }
+	}
 	return t
 }
 

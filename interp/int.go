@@ -33,7 +33,13 @@ func init() {
 	// int, bool and float have no __str__ of their own (str() is their
 	// repr), so a derived class's __repr__ serves str() too.
 	intType.hash = intHash
-	intType.boolean = func(in *Interp, v Value) (bool, error) { return !(v.IsSmallInt() && v.n == 0), nil }
+	intType.boolean = func(in *Interp, v Value) (bool, error) {
+		if v.IsSmallInt() {
+			return v.n != 0, nil
+		}
+		// Heap ints are large, except the instances of int subclasses.
+		return asObject[BigInt](v).v.Sign() != 0, nil
+	}
 	intType.compare = numberCompare
 	intType.dealloc = bigIntDealloc
 	intType.number = &numberSlots{

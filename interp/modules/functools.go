@@ -188,9 +188,7 @@ func init() {
 	partialType.AddMember("keywords", "kw", true)
 	partialType.AddMethod("__reduce__", partialReduce)
 	partialType.AddMethod("__setstate__", partialSetState)
-	partialType.AddClassMethod("__class_getitem__", func(in *interp.Interp, args []Value, kwnames []Value) (Value, error) {
-		return Value{}, in.Raise(interp.NotImplementedError, "types.GenericAlias is not implemented yet")
-	})
+	genericAliasable(partialType)
 	functoolsTable.set("__doc__", interp.ImmortalStr("Tools that operate on functions."))
 	functoolsTable.fn("reduce", reduceFunc)
 	functoolsTable.fn("cmp_to_key", cmpToKey)

@@ -1,6 +1,14 @@
 package modules_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallel-py/parallel/interp"
+	"github.com/parallel-py/parallel/interp/compile"
+	"github.com/parallel-py/parallel/interp/stdlib"
+	"github.com/parallel-py/parallel/interp/syntax"
+)
 
 var functoolsPrograms = map[string]string{
 	"reduce cmp_to_key": tryAll + `import _functools as ft
@@ -92,3 +100,75 @@ except TypeError as e: print(e)
 }
 
 func TestFunctools(t *testing.T) { checkModulePrograms(t, functoolsPrograms) }
+
+// The pure-Python functools and operator of CPython's library, on top
+// of these modules.
+var stdlibFunctoolsPrograms = map[string]string{
+	"functools.py": `import functools, operator, itertools
+print(functools.reduce(operator.add, itertools.chain([1], [2, 3])), operator.__doc__.splitlines()[0], operator.lt is operator.__lt__)
+@functools.lru_cache(maxsize=None)
+def fib(n): return n if n < 2 else fib(n-1) + fib(n-2)
+print(fib(50), fib.cache_info(), fib.cache_parameters(), fib.__name__, fib.__wrapped__.__name__, fib.__doc__)
+@functools.lru_cache(maxsize=3, typed=True)
+def sq(x):
+    'square'
+    return x * x
+print([sq(i % 5) for i in range(12)], sq.cache_info(), sq(2.0), sq.__doc__, sq.__qualname__)
+sq.cache_clear(); print(sq.cache_info())
+@functools.cache
+def one(x): return [x]
+print(one(1) is one(1), one.cache_info())
+print(operator.itemgetter(1, 0)('ab'), operator.methodcaller('upper')('x'), repr(operator.attrgetter('a', 'b.c')))
+p = functools.partial(print, 'a', sep='-'); p('b')
+print(repr(functools.partial(int, base=2)), functools.partial(int, base=2)('11'))
+class A:
+    @functools.lru_cache
+    def m(self, x): return x + 1
+    pm = functools.partialmethod(lambda self, a, b: (a, b), 7)
+print(A().m(1), A.m.cache_info().hits, A().pm(2))
+print(sorted(['b', 'A', 'c'], key=functools.cmp_to_key(lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))))
+@functools.total_ordering
+class V:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o): return self.v < o.v
+    def __eq__(self, o): return self.v == o.v
+print(V(1) <= V(2), V(3) >= V(2), max(V(1), V(5)).v)
+`,
+}
+
+func TestFunctoolsStdlib(t *testing.T) {
+	lib, err := stdlib.Find()
+	if err != nil {
+		t.Skip("no CPython standard library:", err)
+	}
+	for name, src := range stdlibFunctoolsPrograms {
+		t.Run(name, func(t *testing.T) {
+			want, wantExc := cpython(t, src)
+			mod, err := syntax.Parse("<test>", []byte(src), syntax.ModeExec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, err := compile.Compile(mod, "<test>", syntax.ModeExec, compile.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out strings.Builder
+			in := interp.New(interp.Options{Stdout: &out, Path: []string{"", lib.Dir}})
+			gotExc := ""
+			if err := in.RunMain(code); err != nil {
+				var b strings.Builder
+				if perr := in.PrintException(&b, err, nil); perr != nil {
+					t.Fatalf("a non-Python error: %v", err)
+				}
+				lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+				gotExc = lines[len(lines)-1]
+			}
+			if reports := in.Heap().Reports(); len(reports) > 0 {
+				t.Errorf("reference-count reports: %+v", reports)
+			}
+			if out.String() != want || gotExc != wantExc {
+				t.Errorf("got:\n%s%s\nCPython 3.12:\n%s%s", out.String(), gotExc, want, wantExc)
+			}
+		})
+	}
+}

@@ -588,9 +588,7 @@ func init() {
 		}
 		return newChain(in, interp.AsType(args[0]), args[1])
 	})
-	chainType.AddClassMethod("__class_getitem__", func(in *interp.Interp, args []Value, kwnames []Value) (Value, error) {
-		return Value{}, in.Raise(interp.NotImplementedError, "types.GenericAlias is not implemented yet")
-	})
+	genericAliasable(chainType)
 }
 
 // ---- compress ----
@@ -1055,13 +1053,20 @@ var zipLongestType = iterType[zipLongestObject]("zip_longest", interp.TypeSpec{
 			return Value{}, err
 		}
 		interp.IncRef(fill)
-		o.iters, o.fill, o.numActive = its, fill, len(its)
+		o.fill = fill
+		if err := in.AccountBytes(interp.ValueOf(o), len(its)*valueSize); err != nil {
+			releaseAll(in, its)
+			in.DecRef(interp.ValueOf(o))
+			return Value{}, err
+		}
+		o.iters, o.numActive = its, len(its)
 		return interp.ValueOf(o), nil
 	},
 	Dealloc: func(in *interp.Interp, v Value) {
 		o := interp.ObjectOf[zipLongestObject](v)
 		releaseAll(in, o.iters)
 		in.XDecRef(o.fill)
+		_ = in.AccountBytes(v, -len(o.iters)*valueSize)
 	},
 	Traverse: func(v Value, visit func(Value)) {
 		o := interp.ObjectOf[zipLongestObject](v)

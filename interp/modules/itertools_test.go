@@ -85,7 +85,7 @@ class Ch(it.chain): pass
 print(list(Ch('ab', 'c')), type(Ch.from_iterable(['x'])).__name__)
 print(list(it.compress('abcdef', [1, 0, 1, 0, 1, 1])), list(it.compress('abc', [0, 1])), list(it.compress(data='ab', selectors=it.repeat(True))))
 tryall('it.chain(x=1)', 'it.chain.from_iterable()', 'it.chain.from_iterable(1)', 'it.chain.from_iterable([1], [2])', 'list(it.chain.from_iterable([1]))',
-       'it.compress([1])', 'it.compress(1, 2)', 'it.compress(data=[1], selectors=[2], x=3)', 'it.compress(1, data=2)', 'it.compress(1,2,3)')
+       'it.compress([1])', 'it.compress(1, 2)', 'it.compress(data=[1], selectors=[2], x=3)', 'it.compress(1, data=2)', 'it.compress(1,2,3)', 'it.chain[int]', 'it.chain.__class_getitem__()', 'it.chain[int, str].__origin__')
 `,
 	"predicates": tryAll + `import itertools as it
 print(list(it.dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(it.takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))

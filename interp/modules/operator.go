@@ -477,6 +477,10 @@ var methodcallerType = interp.NewType[methodcallerObject](interp.TypeSpec{
 		if err != nil {
 			return Value{}, err
 		}
+		if err := in.AccountBytes(interp.ValueOf(o), (len(args)+len(kwnames))*valueSize); err != nil {
+			in.DecRef(interp.ValueOf(o))
+			return Value{}, err
+		}
 		for _, a := range args {
 			interp.IncRef(a)
 		}
@@ -490,6 +494,9 @@ var methodcallerType = interp.NewType[methodcallerObject](interp.TypeSpec{
 	},
 	Dealloc: func(in *interp.Interp, v Value) {
 		o := interp.ObjectOf[methodcallerObject](v)
+		if !o.name.IsNil() {
+			_ = in.AccountBytes(v, -(1+len(o.args)+len(o.kwnames))*valueSize)
+		}
 		in.XDecRef(o.name)
 		releaseAll(in, o.args)
 		releaseAll(in, o.kwnames)

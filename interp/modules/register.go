@@ -11,4 +11,6 @@ func init() {
 	interp.RegisterModule("itertools", initItertools)
 	interp.RegisterModule("_operator", initOperator)
 	interp.RegisterModule("_functools", initFunctools)
+	interp.RegisterModule("_sre", initSre)
+	interp.RegisterModule("_stat", initStat)
 }

@@ -2,9 +2,14 @@ package modules
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/interp"
 )
+
+// valueSize is the bytes of one Value, for accounting the slices of
+// them an object owns.
+const valueSize = int(unsafe.Sizeof(interp.Value{}))
 
 // moduleTable is the namespace of a Go module, made at package
 // initialization from immortal values (built-in functions, types,
@@ -40,10 +45,7 @@ func (t *moduleTable) fill(in *interp.Interp, m *interp.Module) error {
 
 // typeName is CPython's _PyType_Name: a type's name without its module,
 // which the reprs of built-in objects use (a subclass shows its own).
-func typeName(v interp.Value) string {
-	n := v.Type().Name
-	return n[strings.LastIndexByte(n, '.')+1:]
-}
+func typeName(v interp.Value) string { return typeNameOf(v.Type()) }
 
 // reprString is repr(v) as a Go string.
 func reprString(in *interp.Interp, v interp.Value) (string, error) {
@@ -88,3 +90,18 @@ func notPicklable(ts ...*interp.Type) {
 		})
 	}
 }
+
+// genericAliasable gives t a __class_getitem__ making a
+// types.GenericAlias, as CPython's Py_GenericAlias does.
+func genericAliasable(t *interp.Type) {
+	qual := typeNameOf(t) + ".__class_getitem__"
+	t.AddClassMethod("__class_getitem__", func(in *interp.Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.MethOneArg(qual, args, kwnames); err != nil {
+			return Value{}, err
+		}
+		return in.GenericAlias(args[0], args[1])
+	})
+}
+
+// typeNameOf is a type's name without its module.
+func typeNameOf(t *interp.Type) string { return t.Name[strings.LastIndexByte(t.Name, '.')+1:] }

@@ -1,0 +1,124 @@
+package interp
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// More of the exported API, for the _sre module (interp/modules/sre*.go),
+// which matches code points, slices its subjects and calls back into the
+// re package: str as code points, a few Unicode predicates with str's
+// meanings, and access to objects the module returns (mapping proxies,
+// callable iterators) or imports.
+
+// StrRunes returns the code points of the str v (lone surrogates
+// included, as Python sees them).
+func StrRunes(v Value) []rune {
+	o := asObject[Str](v)
+	rs := make([]rune, 0, o.length)
+	s := o.s
+	if o.ascii {
+		for i := 0; i < len(s); i++ {
+			rs = append(rs, rune(s[i]))
+		}
+		return rs
+	}
+	for i := 0; i < len(s); {
+		r, n := decodeCP(s[i:])
+		rs = append(rs, r)
+		i += n
+	}
+	return rs
+}
+
+// NewStrRunes returns the str of the code points rs.
+func (in *Interp) NewStrRunes(rs []rune) (Value, error) {
+	ascii := true
+	for _, r := range rs {
+		if r >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	b := make([]byte, 0, len(rs))
+	if ascii {
+		for _, r := range rs {
+			b = append(b, byte(r))
+		}
+	} else {
+		for _, r := range rs {
+			b = appendCP(b, r)
+		}
+	}
+	return in.newStrText(string(b), len(rs), ascii)
+}
+
+// IsDecimalCP is str.isdecimal for one code point.
+func IsDecimalCP(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9'
+	}
+	return isDecimalCP(r)
+}
+
+// IsAlnumCP is str.isalnum for one code point (a letter, or a digit or
+// numeric character).
+func IsAlnumCP(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlphaASCII(byte(r)) || isDigitASCII(byte(r))
+	}
+	return unicode.IsLetter(r) || isNumericCP(r)
+}
+
+// ImportModule imports the module of that absolute dotted name and
+// returns it (import name; sys.modules[name]).
+func (in *Interp) ImportModule(name string) (Value, error) { return in.importModule(name) }
+
+// NewMappingProxy returns types.MappingProxyType(mapping): a read-only
+// view of the mapping.
+func (in *Interp) NewMappingProxy(mapping Value) (Value, error) {
+	return in.newMappingProxy(mapping)
+}
+
+// NewCallableIterator returns iter(fn, sentinel): an iterator that calls
+// fn until it returns sentinel.
+func (in *Interp) NewCallableIterator(fn, sentinel Value) (Value, error) {
+	c := &callIterObject{}
+	if err := in.account(&c.Header, callIterType, callIterObjSize); err != nil {
+		return Value{}, err
+	}
+	c.Header.SetFlags(alloc.FlagContainer)
+	incRef(fn)
+	incRef(sentinel)
+	c.fn, c.sentinel = fn, sentinel
+	return valueOf(c), nil
+}
+
+// mappingproxy(mapping): types.MappingProxyType, which enum's
+// __members__ (and so re's flags) calls, and str(proxy). Each is set
+// only when the type has none yet, so that fuller ones in
+// mappingproxy.go win.
+func init() {
+	if mappingProxyType.str == nil {
+		// str(proxy) is str(mapping), as CPython's mappingproxy_str.
+		mappingProxyType.str = func(in *Interp, v Value) (Value, error) {
+			return in.Str(asObject[mappingProxy](v).mapping)
+		}
+	}
+	if mappingProxyType.construct != nil {
+		return
+	}
+	mappingProxyType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		var mapping Value
+		if err := in.parseArgs("mappingproxy", args, kwnames, []string{"mapping"}, 1, &mapping); err != nil {
+			return Value{}, err
+		}
+		mt := mapping.Type()
+		if mt.getitem == nil || mt.IsSubtype(listType) || mt.IsSubtype(tupleType) {
+			return Value{}, in.raise(typeErrorType, "mappingproxy() argument must be a mapping, not %s", mt.Name)
+		}
+		return in.newMappingProxy(mapping)
+	}
+}
