@@ -70,13 +70,24 @@ func (in *Interp) initSys(opts Options) error {
 	if err := in.setGlobal(m, "maxsize", Int(math.MaxInt64)); err != nil {
 		return err
 	}
+	// No -W or -X options exist yet: empty, as CPython has them then.
+	if err := set("warnoptions", func() (Value, error) { return in.NewList() }); err != nil {
+		return err
+	}
+	if err := set("_xoptions", func() (Value, error) { return in.NewDict() }); err != nil {
+		return err
+	}
 	for name, s := range map[string]string{
-		"platform":   platformName(),
-		"byteorder":  "little",
-		"executable": opts.Executable,
-		"version":    "3.12.1 (parallel " + ImplementationVersion + ", Go " + runtime.Version() + ")",
-		"copyright":  "parallel: a Go runtime for Python programs",
-		"prefix":     "",
+		"platform":         platformName(),
+		"byteorder":        "little",
+		"executable":       opts.Executable,
+		"version":          "3.12.1 (parallel " + ImplementationVersion + ", Go " + runtime.Version() + ")",
+		"copyright":        "parallel: a Go runtime for Python programs",
+		"prefix":           "",
+		"base_prefix":      "",
+		"exec_prefix":      "",
+		"base_exec_prefix": "",
+		"platlibdir":       "lib",
 	} {
 		if err := in.setGlobalStr(m, name, s); err != nil {
 			return err
