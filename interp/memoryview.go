@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math/big"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -22,7 +23,12 @@ type MemoryView struct {
 	length   int   // number of items (bytes)
 	step     int   // distance between items, in bytes (the stride)
 	readonly bool
-	format   string // "B", or "@B" after cast('@B')
+	format   string // "B", or "@B" after cast('@B'), or a wider integer format
+	// itemsize is the bytes per item of a view cast to a wider integer
+	// format ('I', 'Q', ...; 0 means 1). Such views support len,
+	// indexing, tolist, tobytes and nbytes; the rest raise
+	// NotImplementedError.
+	itemsize int
 	hashed   bool
 	hash     int64
 }
@@ -512,6 +518,9 @@ func init() {
 		if err != nil {
 			return 0, err
 		}
+		if m.itemsize > 1 {
+			return m.length / m.itemsize, nil
+		}
 		return m.length, nil
 	}
 	t.boolean = func(in *Interp, v Value) (bool, error) {
@@ -521,8 +530,18 @@ func init() {
 		}
 		return m.length > 0, nil
 	}
-	t.getitem = memoryviewGetItem
-	t.setitem = memoryviewSetItem
+	t.getitem = func(in *Interp, v, key Value) (Value, error) {
+		if m := asObject[MemoryView](v); m.itemsize > 1 && !m.obj.IsNil() {
+			return in.mvWideItem(m, key)
+		}
+		return memoryviewGetItem(in, v, key)
+	}
+	t.setitem = func(in *Interp, v, key, value Value) error {
+		if m := asObject[MemoryView](v); m.itemsize > 1 {
+			return in.raise(notImplementedErrorType, "assigning to a memoryview of format '%s' is not implemented yet", m.format)
+		}
+		return memoryviewSetItem(in, v, key, value)
+	}
 	t.iter = func(in *Interp, v Value) (Value, error) {
 		m, err := in.mvLive(v)
 		if err != nil {
@@ -578,7 +597,7 @@ func defMemoryviewAttrs() {
 	})
 	attr("nbytes", func(in *Interp, m *MemoryView) (Value, error) { return Int(int64(m.length)), nil })
 	attr("readonly", func(in *Interp, m *MemoryView) (Value, error) { return Bool(m.readonly), nil })
-	attr("itemsize", func(in *Interp, m *MemoryView) (Value, error) { return Int(1), nil })
+	attr("itemsize", func(in *Interp, m *MemoryView) (Value, error) { return Int(int64(max(m.itemsize, 1))), nil })
 	attr("format", func(in *Interp, m *MemoryView) (Value, error) { return in.NewStr(m.format) })
 	attr("ndim", func(in *Interp, m *MemoryView) (Value, error) { return Int(1), nil })
 	attr("shape", func(in *Interp, m *MemoryView) (Value, error) { return in.NewTuple(Int(int64(m.length))) })
@@ -626,6 +645,22 @@ func defMemoryviewMethods() {
 		b, err := in.mvData(m)
 		if err != nil {
 			return Value{}, err
+		}
+		if m.itemsize > 1 {
+			items := make([]Value, len(b)/m.itemsize)
+			for i := range items {
+				if items[i], err = in.mvDecodeInt(b[i*m.itemsize:(i+1)*m.itemsize], m.format); err != nil {
+					for _, x := range items[:i] {
+						in.decRef(x)
+					}
+					return Value{}, err
+				}
+			}
+			r, err := in.NewList(items...)
+			for _, x := range items {
+				in.decRef(x)
+			}
+			return r, err
 		}
 		items := make([]Value, len(b))
 		for i, c := range b {
@@ -738,6 +773,20 @@ func mvCast(in *Interp, m *MemoryView, args []Value, kwnames []Value) (Value, er
 	if len(c) != 1 || !containsByte(mvNativeFormats, c[0]) {
 		return Value{}, in.raise(valueErrorType, "memoryview: destination format must be a native single character format prefixed with an optional '@'")
 	}
+	if size := mvIntFormatSize(c[0]); size > 1 && shape.IsNil() {
+		// re's compiler reads its charset bitmaps through cast('I').
+		if m.itemsize > 1 || m.step != 1 {
+			return Value{}, in.raise(typeErrorType, "memoryview: cannot cast between two non-byte formats")
+		}
+		if m.length%size != 0 {
+			return Value{}, in.raise(typeErrorType, "memoryview: length is not a multiple of itemsize")
+		}
+		v, err := in.mvDerive(m, m.start, m.length, 1, m.readonly, f)
+		if err == nil {
+			asObject[MemoryView](v).itemsize = size
+		}
+		return v, err
+	}
 	if c != "B" {
 		return Value{}, in.raise(notImplementedErrorType, "memoryview.cast is not implemented yet")
 	}
@@ -780,4 +829,55 @@ func containsByte(s string, c byte) bool {
 		}
 	}
 	return false
+}
+
+// mvIntFormatSize is the size of a native integer struct format (0 for
+// the others).
+func mvIntFormatSize(c byte) int {
+	switch c {
+	case 'h', 'H':
+		return 2
+	case 'i', 'I':
+		return 4
+	case 'l', 'L', 'q', 'Q', 'n', 'N':
+		return 8
+	}
+	return 0
+}
+
+// mvDecodeInt reads one native (little-endian) integer item of format.
+func (in *Interp) mvDecodeInt(b []byte, format string) (Value, error) {
+	var u uint64
+	for i := len(b) - 1; i >= 0; i-- {
+		u = u<<8 | uint64(b[i])
+	}
+	c := format[len(format)-1]
+	if c >= 'a' && c <= 'z' && c != 'n' || c == 'n' { // signed formats
+		shift := 64 - 8*uint(len(b))
+		return Int(int64(u<<shift) >> shift), nil
+	}
+	if u > 1<<63-1 {
+		return in.newInt(new(big.Int).SetUint64(u))
+	}
+	return Int(int64(u)), nil
+}
+
+// mvWideItem is m[key] for a view of a wider integer format.
+func (in *Interp) mvWideItem(m *MemoryView, key Value) (Value, error) {
+	if key.Type() == sliceType {
+		return Value{}, in.raise(notImplementedErrorType, "slicing a memoryview of format '%s' is not implemented yet", m.format)
+	}
+	n := m.length / m.itemsize
+	i, ok, err := in.seqIndex(valueOf(m), key, n)
+	if err != nil {
+		return Value{}, err
+	}
+	if !ok {
+		return Value{}, in.raise(indexErrorType, "index out of bounds on dimension 1")
+	}
+	b, err := in.mvData(m)
+	if err != nil {
+		return Value{}, err
+	}
+	return in.mvDecodeInt(b[i*m.itemsize:(i+1)*m.itemsize], m.format)
 }
