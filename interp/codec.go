@@ -206,6 +206,9 @@ func (in *Interp) codecMethodArgs(fname string, args, kwnames []Value) (encoding
 // decodeToStr decodes data to a new str: str(data, encoding, errors) and
 // bytes.decode. Errors show a copy of data as a bytes object.
 func (in *Interp) decodeToStr(data []byte, encoding, errors string) (Value, error) {
+	if useCodecRegistry(encoding, errors) {
+		return in.registryDecode(data, encoding, errors)
+	}
 	c, err := in.lookupCodecFor(encoding, "decode")
 	if err != nil {
 		return Value{}, err
@@ -239,6 +242,9 @@ func (in *Interp) decodeToStr(data []byte, encoding, errors string) (Value, erro
 // encodeStr encodes the str v: str.encode, bytes(v, encoding, errors)
 // and bytearray's form. Errors show v itself.
 func (in *Interp) encodeStr(v Value, encoding, errors string) ([]byte, error) {
+	if useCodecRegistry(encoding, errors) {
+		return in.registryEncode(v, encoding, errors)
+	}
 	c, err := in.lookupCodecFor(encoding, "encode")
 	if err != nil {
 		return nil, err

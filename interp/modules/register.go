@@ -13,4 +13,5 @@ func init() {
 	interp.RegisterModule("_functools", initFunctools)
 	interp.RegisterModule("_sre", initSre)
 	interp.RegisterModule("_stat", initStat)
+	interp.RegisterModule("_collections", initCollections)
 }
