@@ -780,6 +780,9 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 			wantWeakref = true
 			continue
 		}
+		if containsString(t.slotNames, s) {
+			continue // named twice: one member, as in CPython
+		}
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
 			return in.raise(valueErrorType, "'%s' in __slots__ conflicts with class variable", s)
 		}
@@ -893,4 +896,14 @@ func init() {
 		*slot = value
 		return nil
 	}
+}
+
+// containsString reports whether list holds s.
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
