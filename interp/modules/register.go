@@ -14,4 +14,5 @@ func init() {
 	interp.RegisterModule("_sre", initSre)
 	interp.RegisterModule("_stat", initStat)
 	interp.RegisterModule("_collections", initCollections)
+	interp.RegisterModule("_string", initString)
 }
