@@ -60,19 +60,38 @@ func splitTemplate(s string) ([]templatePart, string) {
 			case c == '}':
 				return parts, "Single '}' encountered in format string"
 			default: // a replacement field
+				// Find the field's closing brace: braces nest, except inside
+				// the [key] of the field name, where they are key text.
 				end, depth := pos+1, 1
+				inName, bracket := true, false
 				for end < len(s) && depth > 0 {
-					switch s[end] {
-					case '{':
-						depth++
-					case '}':
-						depth--
+					c := s[end]
+					switch {
+					case inName && c == '[':
+						bracket = true
+					case inName && c == ']':
+						bracket = false
+					case inName && !bracket && (c == ':' || c == '!'):
+						inName = false
+					}
+					if !bracket {
+						switch c {
+						case '{':
+							depth++
+						case '}':
+							depth--
+						}
 					}
 					end++
 				}
 				if depth > 0 {
 					if end >= len(s) && pos+1 == len(s) {
 						return parts, "Single '{' encountered in format string"
+					}
+					// Past a conversion or a spec, CPython blames the
+					// spec's braces.
+					if strings.ContainsAny(s[pos+1:], "!:") {
+						return parts, "unmatched '{' in format spec"
 					}
 					return parts, "expected '}' before end of string"
 				}
@@ -95,7 +114,9 @@ func splitTemplate(s string) ([]templatePart, string) {
 				rest := field[i:]
 				if strings.HasPrefix(rest, "!") {
 					if len(rest) < 2 {
-						return parts, "end of string while looking for conversion specifier"
+						// CPython takes the closing brace as the conversion
+						// character and then misses the field's end.
+						return parts, "unmatched '{' in format spec"
 					}
 					p.conversion, p.hasConversion = rest[1:2], true
 					rest = rest[2:]
