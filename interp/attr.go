@@ -225,6 +225,9 @@ func typeSetAttr(in *Interp, v, name, value Value) error {
 		return in.raise(typeErrorType, "attribute name must be string, not '%s'", name.Type().Name)
 	}
 	if t.dict == nil {
+		if handled, err := in.setStaticTypeModule(t, name, value); handled {
+			return err
+		}
 		return in.raise(typeErrorType, "cannot set '%s' attribute of immutable type '%s'", name.GoString(), t.Name)
 	}
 	metaAttr, err := in.lookup(v.Type(), name)

@@ -144,7 +144,16 @@ func init() {
 			}
 		}
 		return None, nil
-	}, nil)
+	}, func(in *Interp, v, value Value) error {
+		t := (*Type)(v.p)
+		if t.dict == nil {
+			return in.raise(typeErrorType, "cannot set '__doc__' attribute of immutable type '%s'", t.Name)
+		}
+		if value.IsNil() {
+			return in.raise(typeErrorType, "cannot delete '__doc__' attribute of immutable type '%s'", t.Name)
+		}
+		return in.DictSet(t.dict, internName("__doc__"), value)
+	})
 	defMethod(typeType, "mro", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		l, err := in.typesTuple((*Type)(args[0].p).MRO)
 		if err != nil {

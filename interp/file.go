@@ -388,7 +388,9 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	if m.binary {
 		return bufV, nil
 	}
-	if !hasEncoding {
+	if !hasEncoding || encoding == "locale" {
+		// "locale" (io.text_encoding's default) is the locale's
+		// encoding, which is UTF-8 here, as is the default.
 		encoding = "UTF-8"
 	}
 	if !hasErrors {
