@@ -71,10 +71,7 @@ func (in *Interp) lookupAttr(v, name Value) (Value, error) {
 	return r, err
 }
 
-func (in *Interp) isAttributeError(err error) bool {
-	e, ok := err.(*Exception)
-	return ok && valueOf(e).Type().IsSubtype(attributeErrorType)
-}
+func (in *Interp) isAttributeError(err error) bool { return ErrorIs(err, attributeErrorType) }
 
 // genericGetAttr is object.__getattribute__. With suppress set, a missing
 // attribute answers nil instead of raising.

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -789,7 +790,7 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 			wantWeakref = true
 			continue
 		}
-		if containsString(t.slotNames, s) {
+		if slices.Contains(t.slotNames, s) {
 			continue // named twice: one member, as in CPython
 		}
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
@@ -905,14 +906,4 @@ func init() {
 		*slot = value
 		return nil
 	}
-}
-
-// containsString reports whether list holds s.
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

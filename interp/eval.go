@@ -1093,7 +1093,4 @@ func (in *Interp) replaceTop(f *frame, n int, r Value, err error) {
 }
 
 // isKeyError reports whether err is a KeyError.
-func (in *Interp) isKeyError(err error) bool {
-	e, ok := err.(*Exception)
-	return ok && valueOf(e).Type().IsSubtype(keyErrorType)
-}
+func (in *Interp) isKeyError(err error) bool { return ErrorIs(err, keyErrorType) }

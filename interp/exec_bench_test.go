@@ -58,3 +58,14 @@ func TestLoopsDoNotAllocatePerIteration(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNewInterp is the cost of an interpreter's start-up and
+// teardown (builtins, sys, the cycle finder), the floor under every
+// subinterpreter the runtime creates.
+func BenchmarkNewInterp(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		in := New(Options{})
+		in.Close()
+	}
+}

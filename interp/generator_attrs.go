@@ -89,7 +89,14 @@ func init() {
 		incRef(valueOf(f.globals))
 		return valueOf(f.globals), nil
 	}, nil)
-	defGetSet(frameObjectType, "f_back", func(in *Interp, v Value) (Value, error) { return None, nil }, nil)
+	defGetSet(frameObjectType, "f_back", func(in *Interp, v Value) (Value, error) {
+		// A suspended generator's frame has no caller; a traceback's
+		// frame had one, which is not kept.
+		if asObject[frameObject](v).gen.IsNil() {
+			return Value{}, in.raise(notImplementedErrorType, "f_back of a traceback's frame is not implemented yet")
+		}
+		return None, nil
+	}, nil)
 
 	defGetSet(generatorType, "gi_frame", func(in *Interp, v Value) (Value, error) {
 		g := asObject[Generator](v)

@@ -851,8 +851,7 @@ func (in *Interp) mvDecodeInt(b []byte, format string) (Value, error) {
 	for i := len(b) - 1; i >= 0; i-- {
 		u = u<<8 | uint64(b[i])
 	}
-	c := format[len(format)-1]
-	if c >= 'a' && c <= 'z' && c != 'n' || c == 'n' { // signed formats
+	if c := format[len(format)-1]; c >= 'a' && c <= 'z' { // h, i, l, q, n: signed
 		shift := 64 - 8*uint(len(b))
 		return Int(int64(u<<shift) >> shift), nil
 	}

@@ -3,6 +3,8 @@ package interp
 import (
 	"math"
 	"runtime"
+	"slices"
+	"strings"
 )
 
 // The sys module: what the interpreter knows about itself and the
@@ -220,9 +222,5 @@ var sysFuncs = []Value{
 
 // sortStrs sorts str values by their text.
 func sortStrs(vs []Value) {
-	for i := 1; i < len(vs); i++ {
-		for j := i; j > 0 && vs[j].GoString() < vs[j-1].GoString(); j-- {
-			vs[j], vs[j-1] = vs[j-1], vs[j]
-		}
-	}
+	slices.SortFunc(vs, func(a, b Value) int { return strings.Compare(a.GoString(), b.GoString()) })
 }
