@@ -13,6 +13,9 @@ func (c *Collector) collect(generation int) Result {
 	c.collecting = true
 	defer c.finish()
 	c.releaseOrphans() // left by a collection that panicked
+	if c.observe != nil {
+		c.observe(false, Result{Generation: generation})
+	}
 
 	// Counts, as CPython updates them before it starts.
 	if generation+1 < NumGenerations {
@@ -54,6 +57,9 @@ func (c *Collector) collect(generation int) Result {
 	s.LastPause = r.Pause
 	s.MaxPause = max(s.MaxPause, r.Pause)
 	s.TotalPause += r.Pause
+	if c.observe != nil {
+		c.observe(true, r)
+	}
 	return r
 }
 

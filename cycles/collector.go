@@ -57,6 +57,11 @@ type Options struct {
 	// breaker). Without it, Allocated collects at once, inside whatever
 	// operation allocated, so finalizers may run there.
 	Schedule func()
+	// Observe, if set, is called when a collection starts (done false,
+	// with only Result.Generation set) and when it has finished (done
+	// true, with the whole Result), while Collecting is still true: the
+	// interpreter runs gc.callbacks from it.
+	Observe func(done bool, r Result)
 }
 
 // Result is what one collection did.
@@ -110,6 +115,7 @@ const pinned = 1 << 30
 type Collector struct {
 	ops      Ops
 	schedule func()
+	observe  func(done bool, r Result)
 
 	gens      [NumGenerations]list
 	permanent list // frozen objects (gc.freeze): never collected
@@ -146,7 +152,7 @@ type Collector struct {
 
 // New returns an enabled Collector with no tracked objects.
 func New(ops Ops, opts Options) *Collector {
-	c := &Collector{ops: ops, schedule: opts.Schedule, enabled: true}
+	c := &Collector{ops: ops, schedule: opts.Schedule, observe: opts.Observe, enabled: true}
 	for i := range c.gens {
 		c.gens[i].init()
 	}

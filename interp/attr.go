@@ -60,10 +60,15 @@ func (in *Interp) getAttrString(v Value, name string) (Value, error) {
 // AttributeError (CPython's _PyObject_LookupAttr), for hasattr and
 // getattr with a default.
 func (in *Interp) lookupAttr(v, name Value) (Value, error) {
+	var r Value
+	var err error
 	if v.Type().getattr == nil {
-		return in.genericGetAttr(v, name, true)
+		// A descriptor (a slot, a property) may raise AttributeError
+		// itself: that too means the attribute is missing.
+		r, err = in.genericGetAttr(v, name, true)
+	} else {
+		r, err = in.GetAttr(v, name)
 	}
-	r, err := in.GetAttr(v, name)
 	if err != nil && in.isAttributeError(err) {
 		in.decRef(valueOf(err.(*Exception)))
 		return Value{}, nil

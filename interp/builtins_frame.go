@@ -33,6 +33,11 @@ func (in *Interp) callerLocals() (Value, error) {
 	if f == nil {
 		return Value{}, in.raise(systemErrorType, "locals(): no current frame")
 	}
+	return in.frameLocals(f)
+}
+
+// frameLocals is f_locals of f.
+func (in *Interp) frameLocals(f *frame) (Value, error) {
 	if f.names != nil {
 		v := valueOf(f.names)
 		incRef(v)
@@ -43,6 +48,9 @@ func (in *Interp) callerLocals() (Value, error) {
 		return Value{}, err
 	}
 	for i, name := range f.tmpl.LocalsPlusNames {
+		if i >= len(f.slots) {
+			break // a cleared frame object's
+		}
 		v := f.slots[i]
 		if v.IsNil() {
 			continue

@@ -112,6 +112,15 @@ func init() {
 	defGetSet(methodDescrType, "__objclass__", func(in *Interp, v Value) (Value, error) {
 		return valueOf(asObject[MethodDescr](v).owner), nil
 	}, nil)
+	// A static method such as int.__new__ is, in CPython, a builtin
+	// bound to its type (copyreg tests new.__self__ is base).
+	defGetSet(methodDescrType, "__self__", func(in *Interp, v Value) (Value, error) {
+		d := asObject[MethodDescr](v)
+		if !d.static {
+			return Value{}, in.raise(attributeErrorType, "'method_descriptor' object has no attribute '__self__'")
+		}
+		return valueOf(d.owner), nil
+	}, nil)
 }
 
 func init() {
@@ -142,23 +151,8 @@ func init() {
 }
 
 func init() {
-	// The rest of object's methods that the standard library looks up.
-	for _, name := range []string{"__reduce_ex__", "__reduce__"} {
-		name := name
-		defMethod(objectType, name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			return Value{}, in.raise(notImplementedErrorType, "object.%s (pickling and copying by reduction) is not implemented yet", name)
-		})
-	}
-	defMethod(objectType, "__getstate__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("__getstate__", args[1:], kwnames, 0, 0); err != nil {
-			return Value{}, err
-		}
-		if d := instanceDict(args[0]); d != nil && !d.IsNil() && asObject[Dict](*d).used > 0 {
-			incRef(*d)
-			return *d, nil
-		}
-		return None, nil
-	})
+	// The rest of object's methods that the standard library looks up
+	// (reduction is in reduce.go).
 	defMethod(objectType, "__sizeof__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		return Value{}, in.raise(notImplementedErrorType, "__sizeof__ is not implemented yet")
 	})

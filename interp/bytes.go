@@ -172,7 +172,7 @@ func bytesData(v Value) ([]byte, bool) {
 	case t.IsSubtype(bytearrayType):
 		return asObject[ByteArray](v).b, true
 	}
-	return nil, false
+	return exportedBytes(v) // the Go modules' types (api_buffer.go)
 }
 
 // isByteArray reports whether v is a bytearray (the result type of its

@@ -143,6 +143,10 @@ func init() {
 				incRef(d)
 				return d, err
 			}
+		} else if d, ok := t.attrs["__doc__"]; ok {
+			// A built-in type's doc (NewType's Doc).
+			incRef(d)
+			return d, nil
 		}
 		return None, nil
 	}, func(in *Interp, v, value Value) error {
@@ -251,7 +255,43 @@ func init() {
 	defGetSet(objectType, "__class__", func(in *Interp, v Value) (Value, error) {
 		incRef(valueOf(v.Type()))
 		return valueOf(v.Type()), nil
-	}, nil)
+	}, setClass)
+}
+
+// setClass is assigning __class__, as CPython's object_set_class allows
+// it: between classes (or module types) whose instances have the same
+// layout, so that the object's memory fits either.
+func setClass(in *Interp, v, value Value) error {
+	if value.IsNil() {
+		return in.raise(typeErrorType, "can't delete __class__ attribute")
+	}
+	if !isType(value) {
+		return in.raise(typeErrorType, "__class__ must be set to a class, not '%s' object", value.Type().Name)
+	}
+	oldT, newT := v.Type(), (*Type)(value.p)
+	if !v.IsObject() {
+		return in.raise(typeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses")
+	}
+	modules := oldT.IsSubtype(moduleType) && newT.IsSubtype(moduleType)
+	if !modules && (oldT.Flags&TypeHeapType == 0 || newT.Flags&TypeHeapType == 0) {
+		return in.raise(typeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses")
+	}
+	if oldT.layout != newT.layout || oldT.slotCount() != newT.slotCount() || (oldT.dictOffset == 0) != (newT.dictOffset == 0) || oldT.Flags&TypeWeakrefs != newT.Flags&TypeWeakrefs {
+		return in.raise(typeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", newT.Name, oldT.Name)
+	}
+	for i := range oldT.MRO {
+		if i < len(newT.MRO) && !slices.Equal(oldT.MRO[i].slotNames, newT.MRO[i].slotNames) {
+			return in.raise(typeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", newT.Name, oldT.Name)
+		}
+	}
+	if newT.Flags&TypeHeapType != 0 {
+		incRef(value)
+	}
+	v.Header().Type = unsafe.Pointer(newT)
+	if oldT.Flags&TypeHeapType != 0 {
+		in.decRef(valueOf(oldT))
+	}
+	return nil
 }
 
 var compareDunders = [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"}
@@ -295,6 +335,9 @@ func objectNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error
 		if !initOver {
 			return Value{}, in.raise(typeErrorType, "%s() takes no arguments", t.Name)
 		}
+	}
+	if t.Flags&TypeAbstract != 0 {
+		return Value{}, in.abstractError(t)
 	}
 	o := &Instance{}
 	if err := in.account(&o.Header, t, instanceSize); err != nil {
@@ -523,7 +566,9 @@ func subclassable(layout *Type) bool {
 	if _, ok := subclassDictOffsets[layout]; ok {
 		return true
 	}
-	return layout == objectType || layout == baseExceptionType || layout == strType || layout == typeType
+	// A module keeps its __dict__ in its own struct, so a class derived
+	// from module needs nothing added.
+	return layout == objectType || layout == baseExceptionType || layout == strType || layout == typeType || layout == moduleType
 }
 
 // newClass creates a class: type(name, bases, namespace).

@@ -15,6 +15,14 @@ func (in *Interp) Close() int {
 	in.flushStdStreams()
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}
+	in.clearField(&in.gcCallbacks)
+	for i := range in.signalHandlers {
+		in.clearField(&in.signalHandlers[i])
+	}
+	if m := in.importlib; m != nil {
+		in.importlib = nil
+		in.decRef(valueOf(m))
+	}
 	// Module namespaces first (their functions and classes refer to
 	// each other through them), then the registry and the builtins.
 	var mods []Value

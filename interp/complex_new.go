@@ -330,7 +330,7 @@ func infNaNPrefix(s string) (float64, int) {
 		f = math.Inf(1)
 	case match("nan"):
 		i += 3
-		f = math.NaN()
+		f = quietNaN
 	default:
 		return 0, 0
 	}

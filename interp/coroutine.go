@@ -143,14 +143,7 @@ func defGenAttrs(t *Type, prefix string) {
 		if g.frame == nil {
 			return None, nil
 		}
-		f := &frameObject{}
-		if err := in.account(&f.Header, frameObjectType, frameObjectSize); err != nil {
-			return Value{}, err
-		}
-		f.Header.SetFlags(alloc.FlagContainer)
-		incRef(v)
-		f.gen = v
-		return valueOf(f), nil
+		return in.frameObjectFor(g.frame)
 	}, nil)
 	defGetSet(t, prefix+"code", func(in *Interp, v Value) (Value, error) {
 		return valueOf(asObject[Generator](v).code), nil

@@ -22,6 +22,14 @@ type frame struct {
 	back   *frame  // the caller, when it is a Python frame of this loop
 	entry  bool    // returning from this frame leaves the loop
 
+	// outer is the frame that was running when this loop was entered
+	// (the caller of the builtin that called back into Python), set
+	// on an entry frame while it runs: f_back across Go calls.
+	outer *frame
+	// obj is the frame object Python code holds for this frame, if
+	// any; it is detached when the frame is released.
+	obj *frameObject
+
 	kwnames []Value    // set by KW_NAMES for the next CALL
 	gen     *Generator // the generator this frame belongs to, or nil
 	owned   bool       // slots are the generator's, not the arena's
@@ -55,6 +63,9 @@ func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 
 // releaseFrame drops every reference a frame holds and returns its slots.
 func (in *Interp) releaseFrame(f *frame) {
+	if f.obj != nil {
+		in.detachFrameObject(f)
+	}
 	for i := 0; i < f.sp; i++ {
 		in.xdecRef(f.slots[i])
 	}
@@ -128,6 +139,12 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 	if exc != nil {
 		err = exc
 	}
+	// in.frame is the running frame, so that builtins and sys._getframe
+	// see their caller; a loop restores it as it found it.
+	outer := in.frame
+	f.outer = outer
+	in.frame = f
+	defer func() { in.frame = outer }()
 	instrs := f.tmpl.Instructions
 	noTraceback := false // RERAISE: the traceback already has this frame
 	for {
@@ -136,6 +153,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			if f, handled = in.unwind(f, err, noTraceback); !handled {
 				return Value{}, err
 			}
+			in.frame = f
 			err, noTraceback = nil, false
 			instrs = f.tmpl.Instructions
 		}
@@ -531,6 +549,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			if err == nil && callee != nil {
 				callee.back = f
 				f = callee
+				in.frame = f
 				instrs = f.tmpl.Instructions
 			}
 
@@ -830,6 +849,17 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				f.push(r)
 			}
 
+		case bytecode.CALL_INTRINSIC_2:
+			v1 := f.pop()
+			v2 := f.pop()
+			var r Value
+			r, err = in.intrinsic2(f, oparg, v2, v1)
+			in.decRef(v1)
+			in.decRef(v2)
+			if err == nil {
+				f.push(r)
+			}
+
 		case bytecode.IMPORT_NAME:
 			fromlist := f.pop()
 			level := f.pop()
@@ -858,6 +888,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				return g, nil
 			}
 			f = caller
+			in.frame = f
 			instrs = f.tmpl.Instructions
 			f.push(g)
 
@@ -945,6 +976,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				return r, nil
 			}
 			f = caller
+			in.frame = f
 			instrs = f.tmpl.Instructions
 			f.push(r)
 
@@ -965,7 +997,11 @@ func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 	in.setContext(exc)
 	for {
 		if !reraised {
-			exc.addTraceback(f.code, f.pc-1)
+			g := f.globals
+			if exc == in.noMemory {
+				g = nil // it outlives the program: it must not hold its globals
+			}
+			exc.addTraceback(f.code, f.pc-1, g)
 		}
 		reraised = false
 		if h, found := bytecode.FindHandler(f.tmpl.ExceptionTable, f.pc-1); found {

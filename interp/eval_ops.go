@@ -430,8 +430,21 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 		}
 		incRef(v)
 		return v, nil
+	case bytecode.INTRINSIC_TYPEVAR, bytecode.INTRINSIC_PARAMSPEC, bytecode.INTRINSIC_TYPEVARTUPLE,
+		bytecode.INTRINSIC_SUBSCRIPT_GENERIC, bytecode.INTRINSIC_TYPEALIAS:
+		return in.typingIntrinsic1(bytecode.Intrinsic1(which), v)
 	}
 	return Value{}, in.raise(notImplementedErrorType, "intrinsic function %d is not implemented yet", which)
+}
+
+// intrinsic2 is CALL_INTRINSIC_2 (value2 was below value1 on the stack).
+func (in *Interp) intrinsic2(f *frame, which int, v2, v1 Value) (Value, error) {
+	switch bytecode.Intrinsic2(which) {
+	case bytecode.INTRINSIC_TYPEVAR_WITH_BOUND, bytecode.INTRINSIC_TYPEVAR_WITH_CONSTRAINTS,
+		bytecode.INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
+		return in.typingIntrinsic2(bytecode.Intrinsic2(which), v2, v1)
+	}
+	return Value{}, in.raise(notImplementedErrorType, "intrinsic function %s is not implemented yet", bytecode.Intrinsic2(which))
 }
 
 // send is SEND: resume the sub-iterator of a yield from with v; done is

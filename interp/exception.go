@@ -41,14 +41,30 @@ type Exception struct {
 }
 
 type tracebackEntry struct {
-	code *Code
-	pc   int
+	code    *Code
+	pc      int
+	globals Value // the frame's globals (owned): tb_frame.f_globals
 }
 
 // addTraceback records that the exception passed through code at pc,
 // as CPython's PyTraceBack_Here does for each frame it leaves.
-func (e *Exception) addTraceback(c *Code, pc int) {
-	e.traceback = append(e.traceback, tracebackEntry{c, pc})
+func (e *Exception) addTraceback(c *Code, pc int, globals *Dict) {
+	var g Value
+	if globals != nil {
+		g = valueOf(globals)
+		incRef(g)
+	}
+	e.traceback = append(e.traceback, tracebackEntry{c, pc, g})
+}
+
+// dropTraceback releases the entries' references and empties the
+// traceback.
+func (in *Interp) dropTraceback(e *Exception) {
+	entries := e.traceback
+	e.traceback = nil
+	for _, t := range entries {
+		in.xdecRef(t.globals)
+	}
 }
 
 const exceptionSize = unsafe.Sizeof(Exception{})
@@ -235,8 +251,16 @@ func (in *Interp) raise(t *Type, format string, args ...any) error {
 // memoryError returns the interpreter's preallocated MemoryError: raising
 // it must not allocate, since the heap is what ran out.
 func (in *Interp) memoryError() error {
-	alloc.IncRef(&in.noMemory.Header)
-	return in.noMemory
+	e := in.noMemory
+	if e.Header.Refs() == 1 {
+		// Only the interpreter holds it: a fresh raise, so the last one's
+		// traceback (and the globals it holds) goes.
+		in.dropTraceback(e)
+		in.clearField(&e.tbObj)
+		e.tbLen = 0
+	}
+	alloc.IncRef(&e.Header)
+	return e
 }
 
 func exceptionDealloc(in *Interp, v Value) {
@@ -249,6 +273,7 @@ func exceptionDealloc(in *Interp, v Value) {
 	in.xdecRef(e.obj)
 	in.xdecRef(e.value)
 	in.xdecRef(e.tbObj)
+	in.dropTraceback(e)
 	*e = Exception{Header: e.Header}
 	in.heap.Free(&e.Header, exceptionSize)
 	in.excs.Put(e)

@@ -434,6 +434,11 @@ func (in *Interp) groupSubset(orig *Exception, excs []Value) (Value, error) {
 	d := asObject[Exception](eg)
 	if len(orig.traceback) > 0 {
 		d.traceback = append([]tracebackEntry(nil), orig.traceback...)
+		for _, t := range d.traceback {
+			if !t.globals.IsNil() {
+				incRef(t.globals)
+			}
+		}
 	}
 	// PyException_SetContext and PyException_SetCause: setting the cause,
 	// even to nothing, suppresses the context.

@@ -312,8 +312,8 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, err
 		}
 	}
-	if !opener.IsNil() && !opener.IsNone() {
-		return Value{}, in.raise(notImplementedErrorType, "open() with an opener is not implemented yet")
+	if opener.IsNone() {
+		opener = Value{}
 	}
 
 	// The file: an fd, a str or bytes path, or an os.PathLike.
@@ -361,7 +361,7 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		return Value{}, in.raise(valueErrorType, "illegal newline value: %s", newline)
 	}
 
-	rawV, err := in.openRaw(path, isFD, m, closefd)
+	rawV, err := in.openRaw(path, isFD, m, closefd, opener)
 	if err != nil {
 		return Value{}, err
 	}
@@ -410,9 +410,10 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	return txt, nil
 }
 
-// openRaw opens the raw layer: a path with flags from the mode, or an
+// openRaw opens the raw layer: a path with flags from the mode (through
+// opener(path, flags) when there is one, which returns the fd), or an
 // existing fd.
-func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Value, error) {
+func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool, opener Value) (Value, error) {
 	r := &rawFile{fd: -1, seekable: -1, closefd: closefd}
 	switch {
 	case m.creating:
@@ -468,6 +469,35 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool) (Valu
 			flags |= os.O_CREATE | os.O_TRUNC
 		case m.appending:
 			flags |= os.O_CREATE | os.O_APPEND
+		}
+		if !opener.IsNil() {
+			fdv, err := in.Call(opener, []Value{path, Int(int64(flags | syscall.O_CLOEXEC))}, nil)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(fdv)
+			if !isInt(fdv) {
+				return Value{}, in.raise(typeErrorType, "expected an opener returning an integer file descriptor, not %s", fdv.Type().Name)
+			}
+			fd, ok := IntValue(fdv)
+			if !ok || fd > 1<<31-1 || fd < -1<<31 {
+				return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+			}
+			if fd < 0 {
+				return Value{}, in.raise(valueErrorType, "opener returned %d", fd)
+			}
+			f, ferr := fileFromFD(int(fd), true)
+			if ferr != nil {
+				return Value{}, in.osErrorFrom(ferr, Value{})
+			}
+			r.f, r.owned, r.fd = f, true, int(fd)
+			if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
+				r.f.Close()
+				return Value{}, err
+			}
+			incRef(path)
+			r.name = path
+			return valueOf(r), nil
 		}
 		f, err := os.OpenFile(name, flags|syscall.O_CLOEXEC, 0o666)
 		if err != nil {

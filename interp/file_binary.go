@@ -212,11 +212,25 @@ func init() {
 	})
 	fileGetter(raw, "closefd", func(in *Interp, v Value) (Value, error) { return Bool(rawOfValue(v).closefd), nil })
 	fileGetter(raw, "mode", func(in *Interp, v Value) (Value, error) { return in.NewStr(rawModeString(rawOfValue(v))) })
-	fileGetter(raw, "name", func(in *Interp, v Value) (Value, error) {
-		n := rawOfValue(v).name
-		incRef(n)
-		return n, nil
-	})
+	// name is an ordinary attribute of a FileIO in CPython (tempfile
+	// sets it).
+	for _, t := range raw {
+		defGetSet(t, "name", func(in *Interp, v Value) (Value, error) {
+			n := rawOfValue(v).name
+			incRef(n)
+			return n, nil
+		}, func(in *Interp, v, value Value) error {
+			if value.IsNil() {
+				return in.raise(notImplementedErrorType, "deleting a file's name attribute is not implemented yet")
+			}
+			r := rawOfValue(v)
+			old := r.name
+			incRef(value)
+			r.name = value
+			in.xdecRef(old)
+			return nil
+		})
+	}
 	fileGetter(raw, "closed", func(in *Interp, v Value) (Value, error) { return Bool(rawOfValue(v).closed), nil })
 	fileRawQueries(raw, rawOfValue, "I/O operation on closed file")
 	fileIOType.next = func(in *Interp, v Value) (Value, bool, error) {

@@ -300,3 +300,8 @@ func compareSmallIntFloat(i int64, f float64) int {
 	}
 	return 0
 }
+
+// quietNaN is the NaN CPython makes for float('nan') and math.nan: the
+// quiet NaN with an empty payload (Go's math.NaN has a payload of 1,
+// which struct.pack and float.hex would show).
+var quietNaN = math.Float64frombits(0x7ff8000000000000)

@@ -24,6 +24,7 @@ type Function struct {
 	module      Value // __module__, or nil
 	annotations Value // dict, or nil
 	docSet      Value // __doc__ once assigned; nil means the code's docstring
+	typeParams  Value // __type_params__ (a tuple), or nil for ()
 }
 
 // doc returns the function's docstring, borrowed, or nil: as in CPython
@@ -60,6 +61,7 @@ func functionDealloc(in *Interp, v Value) {
 	in.xdecRef(f.module)
 	in.xdecRef(f.annotations)
 	in.xdecRef(f.docSet)
+	in.xdecRef(f.typeParams)
 	*f = Function{Header: f.Header}
 	in.heap.Free(&f.Header, functionSize)
 }

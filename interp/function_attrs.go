@@ -251,6 +251,9 @@ func (in *Interp) sourceText(fname string, v Value) ([]byte, error) {
 }
 
 func builtinCompile(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if r, handled, err := in.compileHook(args, kwnames); handled {
+		return r, err
+	}
 	var source, filename, mode, flags, dontInherit, optimize Value
 	if err := in.parseArgs("compile", args, kwnames, []string{"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3, &source, &filename, &mode, &flags, &dontInherit, &optimize); err != nil {
 		return Value{}, err

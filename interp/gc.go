@@ -68,13 +68,13 @@ func (o gcOps) DecRef(h *alloc.Header) { o.in.decRef(objectValue(h)) }
 
 // newCollector makes the interpreter's cycle finder.
 func (in *Interp) newCollector() *cycles.Collector {
-	return cycles.New(gcOps{in}, cycles.Options{Schedule: func() { in.breaker.Or(breakGC) }})
+	return cycles.New(gcOps{in}, cycles.Options{Schedule: func() { in.breaker.Or(breakGC) }, Observe: in.gcObserve})
 }
 
 // Bits of the eval breaker.
 const (
-	breakInterrupt int32 = 1 << iota // KeyboardInterrupt is pending
-	breakGC                          // a collection is due
+	breakSignal int32 = 1 << iota // a signal is pending (see Signal)
+	breakGC                       // a collection is due
 )
 
 // track registers a new container with the cycle finder, if its type can

@@ -74,11 +74,11 @@ func init() {
 	namespaceType.traverse, namespaceType.clear = objectType.traverse, objectType.clear
 	functionType.traverse = func(v Value, visit func(Value)) {
 		f := asObject[Function](v)
-		visitSome(visit, f.globals, f.name, f.qualname, f.defaults, f.kwdefaults, f.closure, f.dict, f.module, f.annotations, f.docSet)
+		visitSome(visit, f.globals, f.name, f.qualname, f.defaults, f.kwdefaults, f.closure, f.dict, f.module, f.annotations, f.docSet, f.typeParams)
 	}
 	functionType.clear = func(in *Interp, v Value) {
 		f := asObject[Function](v)
-		for _, p := range []*Value{&f.globals, &f.defaults, &f.kwdefaults, &f.closure, &f.dict, &f.module, &f.annotations, &f.docSet} {
+		for _, p := range []*Value{&f.globals, &f.defaults, &f.kwdefaults, &f.closure, &f.dict, &f.module, &f.annotations, &f.docSet, &f.typeParams} {
 			in.clearField(p)
 		}
 	}
@@ -105,10 +105,14 @@ func init() {
 		t.traverse = func(v Value, visit func(Value)) {
 			e := asObject[Exception](v)
 			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value, e.tbObj)
+			for _, t := range e.traceback {
+				visitSome(visit, t.globals)
+			}
 		}
 		t.clear = func(in *Interp, v Value) {
 			e := asObject[Exception](v)
 			e.tbLen = 0
+			in.dropTraceback(e)
 			for _, p := range []*Value{&e.context, &e.cause, &e.dict, &e.name, &e.obj, &e.value, &e.tbObj} {
 				in.clearField(p)
 			}
@@ -160,9 +164,24 @@ func init() {
 		visitSome(visit, s.start, s.stop, s.step)
 	}
 	mappingProxyType.traverse = func(v Value, visit func(Value)) { visitSome(visit, asObject[mappingProxy](v).mapping) }
-	tracebackType.traverse = func(v Value, visit func(Value)) { visitSome(visit, asObject[TracebackObject](v).next) }
-	tracebackType.clear = func(in *Interp, v Value) { in.clearField(&asObject[TracebackObject](v).next) }
-	frameObjectType.traverse = func(v Value, visit func(Value)) { visitSome(visit, asObject[frameObject](v).gen) }
+	tracebackType.traverse = func(v Value, visit func(Value)) {
+		t := asObject[TracebackObject](v)
+		visitSome(visit, t.next, t.globals, t.frame)
+	}
+	tracebackType.clear = func(in *Interp, v Value) {
+		t := asObject[TracebackObject](v)
+		in.clearField(&t.next)
+		in.clearField(&t.globals)
+		in.clearField(&t.frame)
+	}
+	frameObjectType.traverse = func(v Value, visit func(Value)) {
+		f := asObject[frameObject](v)
+		visitSome(visit, f.globals, f.names, f.back)
+		for _, x := range f.locals {
+			visitSome(visit, x)
+		}
+	}
+	frameObjectType.clear = func(in *Interp, v Value) { in.clearFrameObject(asObject[frameObject](v)) }
 	for _, t := range []*Type{dictKeysType, dictValuesType, dictItemsType} {
 		t.traverse = func(v Value, visit func(Value)) { visitSome(visit, asObject[dictView](v).dict) }
 	}

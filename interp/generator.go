@@ -206,6 +206,9 @@ func init() {
 func (in *Interp) freeGenFrame(g *Generator) {
 	f := g.frame
 	g.frame = nil
+	if f.obj != nil {
+		in.detachFrameObject(f)
+	}
 	for i := 0; i < f.sp; i++ {
 		in.xdecRef(f.slots[i])
 	}

@@ -34,18 +34,23 @@ type Interp struct {
 
 	excInfo Value // the exception being handled (sys.exception()), or nil
 
-	modules        *Dict          // sys.modules
-	sys            *Module        // the sys module
-	builtinsModule *Module        // the builtins module
-	initializing   map[string]int // modules whose code is running
-	typeVersion    uint32         // numbers classes' versions
-	recursionLimit int            // sys.getrecursionlimit()
-	stderr         io.Writer
-	stdin          io.Reader
+	modules         *Dict          // sys.modules
+	sys             *Module        // the sys module
+	builtinsModule  *Module        // the builtins module
+	initializing    map[string]int // modules whose code is running
+	importlib       *Module        // _frozen_importlib once installed (owned)
+	importLockDepth int            // _imp.acquire_lock's count
+	typeVersion     uint32         // numbers classes' versions
+	recursionLimit  int            // sys.getrecursionlimit()
+	stderr          io.Writer
+	stdin           io.Reader
 
-	// frame is the frame that made the current call into Go (set by
-	// CALL), for the builtins that read their caller's namespace.
+	// frame is the running Python frame (or, inside a builtin, the
+	// frame that called it), for the builtins that read their caller's
+	// namespace and for sys._getframe; nil outside Python code.
 	frame *frame
+
+	switchInterval float64 // sys.getswitchinterval()
 
 	debug    bool // Options.Debug
 	noStdlib bool // Options.NoStdlib
@@ -54,7 +59,15 @@ type Interp struct {
 	// stop at its next backward jump or call (see Interrupt and gc.go).
 	breaker atomic.Int32
 
-	gc *cycles.Collector // the cycle finder
+	// pendingSignals has bit n set when signal n arrived and has not
+	// been handled; signalHandlers are the Python handlers by number
+	// (nil: SIG_DFL); signalMode is Options.SignalMode.
+	pendingSignals atomic.Uint64
+	signalHandlers []Value
+	signalMode     func(sig int, mode SignalMode)
+
+	gc          *cycles.Collector // the cycle finder
+	gcCallbacks Value             // gc.callbacks once gc is imported (owned)
 
 	weakrefs map[unsafe.Pointer][]*WeakRef // each object's weak references
 	atexit   []atexitCall                  // atexit.register's callbacks
@@ -87,6 +100,11 @@ type Options struct {
 	// Debug adds the Go stack to the SystemError a Go panic inside the
 	// interpreter becomes.
 	Debug bool
+
+	// SignalMode, if set, is told when Python code changes how signal
+	// sig is handled (signal.signal), so that the embedding program can
+	// route the signal to Signal, ignore it or restore its default.
+	SignalMode func(sig int, mode SignalMode)
 
 	// NoStdlib says that no CPython standard library was found for
 	// Path; importing one of its modules then fails with a hint naming
@@ -121,6 +139,9 @@ func New(opts Options) *Interp {
 	in.frameSlots = alloc.NewStack[Value](4096)
 	in.frames = alloc.NewPool[frame](256)
 	in.recursionLimit = defaultRecursionLimit
+	in.switchInterval = 0.005
+	in.signalMode = opts.SignalMode
+	in.initSignals()
 	in.initializing = map[string]int{}
 	in.stderr, in.stdin = opts.Stderr, opts.Stdin
 	in.debug = opts.Debug
@@ -169,11 +190,6 @@ func (in *Interp) dealloc(v Value) {
 	}
 }
 
-// Interrupt asks the running program to raise KeyboardInterrupt at its
-// next backward jump or call, as SIGINT does in CPython. It is the one
-// method of Interp that is safe to call from any goroutine.
-func (in *Interp) Interrupt() { in.breaker.Or(breakInterrupt) }
-
 // handleBreaker does what the eval breaker was set for: a due cycle
 // collection, then a pending KeyboardInterrupt.
 func (in *Interp) handleBreaker() error {
@@ -181,12 +197,8 @@ func (in *Interp) handleBreaker() error {
 	if b&breakGC != 0 {
 		in.gc.CollectDue()
 	}
-	if b&breakInterrupt != 0 {
-		e, err := in.newException(exceptionTypes["KeyboardInterrupt"])
-		if err != nil {
-			return err
-		}
-		return e
+	if b&breakSignal != 0 {
+		return in.handleSignals()
 	}
 	return nil
 }

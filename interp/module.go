@@ -68,6 +68,26 @@ func init() {
 		}
 		return Value{}, in.noAttribute(v, name)
 	}
+	moduleType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		m, err := in.allocModule(t)
+		if err != nil {
+			return Value{}, err
+		}
+		return valueOf(m), nil
+	}
+	moduleType.init = func(in *Interp, self Value, args []Value, kwnames []Value) error {
+		var name, doc Value
+		if err := in.parseArgs("module", args, kwnames, []string{"name", "doc"}, 1, &name, &doc); err != nil {
+			return err
+		}
+		if name.Type() != strType {
+			return in.raise(typeErrorType, "module.__init__() argument 'name' must be str, not %s", name.Type().Name)
+		}
+		if doc.IsNil() {
+			doc = None
+		}
+		return in.initModuleAttrs(asObject[Module](self), name, doc)
+	}
 	moduleType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 		var name, doc Value
 		if err := in.parseArgs("module", args, kwnames, []string{"name", "doc"}, 1, &name, &doc); err != nil {
@@ -116,8 +136,28 @@ func (m *Module) Dict() *Dict { return asObject[Dict](m.dict) }
 // __package__, __loader__ and __spec__ set as a fresh CPython module has
 // them.
 func (in *Interp) newModule(name string) (*Module, error) {
+	m, err := in.allocModule(moduleType)
+	if err != nil {
+		return nil, err
+	}
+	n, err := in.NewStr(name)
+	if err != nil {
+		in.decRef(valueOf(m))
+		return nil, err
+	}
+	defer in.decRef(n)
+	if err := in.initModuleAttrs(m, n, None); err != nil {
+		in.decRef(valueOf(m))
+		return nil, err
+	}
+	return m, nil
+}
+
+// allocModule makes a module of type t (module or a class derived from
+// it) with an empty namespace: module.__new__.
+func (in *Interp) allocModule(t *Type) (*Module, error) {
 	m := &Module{}
-	if err := in.account(&m.Header, moduleType, moduleSize); err != nil {
+	if err := in.account(&m.Header, t, moduleSize); err != nil {
 		return nil, err
 	}
 	m.Header.SetFlags(alloc.FlagContainer)
@@ -127,22 +167,20 @@ func (in *Interp) newModule(name string) (*Module, error) {
 		return nil, err
 	}
 	m.dict = d
-	n, err := in.NewStr(name)
-	if err != nil {
-		in.decRef(valueOf(m))
-		return nil, err
-	}
-	defer in.decRef(n)
+	return m, nil
+}
+
+// initModuleAttrs sets the attributes module.__init__ sets.
+func (in *Interp) initModuleAttrs(m *Module, name, doc Value) error {
 	for _, kv := range []struct {
 		k string
 		v Value
-	}{{"__name__", n}, {"__doc__", None}, {"__package__", None}, {"__loader__", None}, {"__spec__", None}} {
+	}{{"__name__", name}, {"__doc__", doc}, {"__package__", None}, {"__loader__", None}, {"__spec__", None}} {
 		if err := in.DictSet(m.Dict(), internName(kv.k), kv.v); err != nil {
-			in.decRef(valueOf(m))
-			return nil, err
+			return err
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // setGlobal sets a name in a module's namespace.
@@ -194,12 +232,12 @@ func (in *Interp) importName(globals *Dict, name Value, fromlist Value, level in
 		return in.importModule(fullname[:strings.IndexByte(fullname, '.')])
 	}
 	// from package import submodule: load the submodules named.
-	if _, isPkg := asObject[Module](mod).get("__path__"); isPkg && fromlist.Type() == tupleType {
+	if in.hasAttrString(mod, "__path__") && fromlist.Type() == tupleType {
 		for _, item := range asObject[Tuple](fromlist).items {
 			if item.Type() != strType || item.GoString() == "*" {
 				continue
 			}
-			if _, ok := asObject[Module](mod).get(item.GoString()); ok {
+			if in.hasAttrString(mod, item.GoString()) {
 				continue
 			}
 			sub, err := in.importModule(fullname + "." + item.GoString())
@@ -282,11 +320,16 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 			incRef(m)
 			return m, err
 		}
-		p, ok := asObject[Module](parent).get("__path__")
-		if !ok {
+		p, err := in.lookupAttr(parent, internName("__path__"))
+		if err != nil {
+			return Value{}, err
+		}
+		if p.IsNil() {
 			return Value{}, in.moduleNotFound(fullname, "No module named '"+fullname+"'; '"+parentName+"' is not a package")
 		}
-		if searchPath, err = in.stringList(p); err != nil {
+		searchPath, err = in.stringList(p)
+		in.decRef(p)
+		if err != nil {
 			return Value{}, err
 		}
 	} else {
@@ -310,6 +353,23 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 		}
 	}
 	return m, nil
+}
+
+// hasAttrString reports whether v has the attribute name (a module's
+// global, or any object's attribute: sys.modules may hold anything);
+// errors count as no.
+func (in *Interp) hasAttrString(v Value, name string) bool {
+	if v.Type() == moduleType {
+		_, ok := asObject[Module](v).get(name)
+		return ok
+	}
+	r, err := in.lookupAttr(v, internName(name))
+	if err != nil {
+		in.decRef(valueOf(err.(*Exception)))
+		return false
+	}
+	in.xdecRef(r)
+	return !r.IsNil()
 }
 
 func (in *Interp) moduleNotFound(name, msg string) error {
@@ -354,6 +414,10 @@ func (in *Interp) loadBuiltinModule(name string, init func(in *Interp, m *Module
 		return Value{}, err
 	}
 	if err := init(in, m); err != nil {
+		in.decRef(valueOf(m))
+		return Value{}, err
+	}
+	if err := in.setModuleSpec(m); err != nil {
 		in.decRef(valueOf(m))
 		return Value{}, err
 	}
@@ -445,6 +509,9 @@ func (in *Interp) loadSource(fullname, file, pkgDir string) (Value, error) {
 	if err := in.setGlobal(m, "__builtins__", valueOf(in.builtinsModule)); err != nil {
 		return Value{}, err
 	}
+	if err := in.setModuleSpec(m); err != nil {
+		return Value{}, err
+	}
 	key := internName(fullname)
 	if err := in.DictSet(in.modules, key, mv); err != nil {
 		return Value{}, err
@@ -493,7 +560,7 @@ func (in *Interp) importFrom(mod, name Value) (Value, error) {
 	}
 	modName := "<unknown module name>"
 	var file string
-	if mod.Type() == moduleType {
+	if mod.Type().IsSubtype(moduleType) {
 		m := asObject[Module](mod)
 		modName = m.nameString()
 		if f, ok := m.get("__file__"); ok && f.Type() == strType {

@@ -294,7 +294,7 @@ func parseInfNaN(s string) (float64, bool) {
 	case "inf", "infinity":
 		return math.Inf(int(sign)), true
 	case "nan":
-		return math.Copysign(math.NaN(), sign), true
+		return math.Copysign(quietNaN, sign), true
 	}
 	return 0, false
 }

@@ -126,7 +126,7 @@ func (in *Interp) initSys(opts Options) error {
 	if err := in.initStdStreams(m); err != nil {
 		return err
 	}
-	return nil
+	return in.initSysRuntime(m)
 }
 
 func platformName() string {

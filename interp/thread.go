@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strings"
 	"time"
 	"unsafe"
 
@@ -92,6 +93,7 @@ func init() {
 		t := t
 		t.Module = "_thread"
 		t.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), lockSize) }
+		t.hash = identityHash
 		t.repr = func(in *Interp, v Value) (Value, error) {
 			l := asObject[lockObject](v)
 			state := "unlocked"
@@ -145,6 +147,7 @@ func init() {
 		for name, v := range map[string]Value{
 			"LockType": valueOf(lockType), "RLock": valueOf(rlockType),
 			"error": valueOf(runtimeErrorType), "TIMEOUT_MAX": Float(9223372036.0),
+			"_ExceptHookArgs": valueOf(exceptHookArgsType),
 		} {
 			if err := in.setGlobal(m, name, v); err != nil {
 				return err
@@ -169,9 +172,33 @@ func init() {
 			newBuiltin("stack_size", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 				return Int(0), nil
 			}),
-			newBuiltin("start_new_thread", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return Value{}, in.raise(notImplementedErrorType, "threads are not implemented yet")
+			newBuiltin("start_new_thread", startNewThread),
+			newBuiltin("start_new", startNewThread),
+			// threading keeps a lock per thread that is released when the
+			// thread's state goes away; the main thread's never is.
+			newBuiltin("_set_sentinel", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+				if err := in.checkArgCount("_set_sentinel", args, kwnames, 0, 0); err != nil {
+					return Value{}, err
+				}
+				return in.newLock(lockType)
 			}),
+			newBuiltin("_is_main_interpreter", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+				return True, nil
+			}),
+			newBuiltin("interrupt_main", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+				var signum Value
+				if err := in.parseArgs("interrupt_main", args, kwnames, []string{"signum"}, 0, &signum); err != nil {
+					return Value{}, err
+				}
+				if !signum.IsNil() && !(signum.IsSmallInt() && signum.SmallInt() == 2) {
+					return Value{}, in.raise(notImplementedErrorType, "interrupt_main() with a signal other than SIGINT is not implemented yet")
+				}
+				in.Interrupt()
+				return None, nil
+			}),
+			newBuiltin("_excepthook", threadExcepthook),
+			newBuiltin("exit", threadExit),
+			newBuiltin("exit_thread", threadExit),
 		} {
 			if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
 				return err
@@ -182,6 +209,98 @@ func init() {
 		}
 		return nil
 	})
+}
+
+func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	return Value{}, in.raise(notImplementedErrorType, "threads are not implemented yet")
+}
+
+// threadExit is _thread.exit: SystemExit, which ends the thread quietly.
+func threadExit(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if err := in.checkArgCount("exit", args, kwnames, 0, 0); err != nil {
+		return Value{}, err
+	}
+	e, err := in.newException(systemExitType)
+	if err != nil {
+		return Value{}, err
+	}
+	return Value{}, e
+}
+
+var exceptHookArgsType = newStructSeqType("_thread._ExceptHookArgs", []string{"exc_type", "exc_value", "exc_traceback", "thread"})
+
+// threadExcepthook is _thread._excepthook, threading.excepthook's
+// default: SystemExit passes silently; anything else is printed to
+// sys.stderr under "Exception in thread NAME:".
+func threadExcepthook(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if err := in.checkArgCount("_excepthook", args, kwnames, 1, 1); err != nil {
+		return Value{}, err
+	}
+	if args[0].Type() != exceptHookArgsType {
+		return Value{}, in.raise(typeErrorType, "_thread._excepthook argument type must be ExceptHookArgs")
+	}
+	fields := StructSeqFields(args[0])
+	excType, exc, thread := fields[0], fields[1], fields[3]
+	if excType.Is(valueOf(systemExitType)) {
+		return None, nil
+	}
+	file, ok, err := in.sysAttr("stderr")
+	if err != nil {
+		return Value{}, err
+	}
+	if !ok || file.IsNone() {
+		if ok {
+			in.decRef(file)
+		}
+		if thread.IsNone() {
+			return None, nil
+		}
+		if file, err = in.GetAttr(thread, internName("_stderr")); err != nil {
+			return Value{}, err
+		}
+		if file.IsNone() {
+			in.decRef(file)
+			return None, nil
+		}
+	}
+	defer in.decRef(file)
+	name := sprintf("%d", mainThreadIdent)
+	if !thread.IsNone() {
+		n, err := in.GetAttr(thread, internName("name"))
+		if err != nil {
+			return Value{}, err
+		}
+		s, err := in.Str(n)
+		in.decRef(n)
+		if err != nil {
+			return Value{}, err
+		}
+		name = s.GoString()
+		in.decRef(s)
+	}
+	var b strings.Builder
+	b.WriteString("Exception in thread " + name + ":\n")
+	if exc.Type().IsSubtype(baseExceptionType) {
+		if err := in.PrintException(&b, asObject[Exception](exc), nil); err != nil {
+			return Value{}, err
+		}
+	}
+	text, err := in.NewStr(b.String())
+	if err != nil {
+		return Value{}, err
+	}
+	r, err := in.CallMethod(file, "write", []Value{text}, nil)
+	in.decRef(text)
+	if err != nil {
+		return Value{}, err
+	}
+	in.decRef(r)
+	if r, found, err := in.callSpecial(file, "flush"); err != nil {
+		return Value{}, err
+	} else if found {
+		in.decRef(r)
+	}
+	return None, nil
 }
 
 // mustGet is get for a name the module was just given.

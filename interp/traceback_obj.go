@@ -17,9 +17,11 @@ import (
 type TracebackObject struct {
 	alloc.Header
 	alloc.GCLink
-	code *Code
-	pc   int
-	next Value // the next (inner) traceback object, or nil
+	code    *Code
+	pc      int
+	next    Value // the next (inner) traceback object, or nil
+	globals Value // the frame's globals, or nil
+	frame   Value // tb_frame once made, or nil
 }
 
 var tracebackType = newBuiltinType("traceback", objectType, 0)
@@ -44,6 +46,10 @@ func (in *Interp) tracebackValue(e *Exception) (Value, error) {
 		if err := in.account(&tb.Header, tracebackType, tracebackSize); err != nil {
 			return Value{}, err
 		}
+		if !entry.globals.IsNil() {
+			incRef(entry.globals)
+			tb.globals = entry.globals
+		}
 		tb.next = e.tbObj // the reference moves to the new head
 		e.tbObj = valueOf(tb)
 		e.tbLen++
@@ -61,12 +67,17 @@ func (in *Interp) setTraceback(e *Exception, tb Value) error {
 	var entries []tracebackEntry
 	for v := tb; !v.IsNil() && !v.IsNone(); v = asObject[TracebackObject](v).next {
 		t := asObject[TracebackObject](v)
-		entries = append(entries, tracebackEntry{t.code, t.pc})
+		g := t.globals
+		if !g.IsNil() {
+			incRef(g)
+		}
+		entries = append(entries, tracebackEntry{t.code, t.pc, g})
 	}
 	// Stored innermost first.
 	for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {
 		entries[i], entries[j] = entries[j], entries[i]
 	}
+	in.dropTraceback(e)
 	e.traceback = entries
 	old := e.tbObj
 	e.tbObj, e.tbLen = Value{}, 0
@@ -82,6 +93,8 @@ func init() {
 	tracebackType.dealloc = func(in *Interp, v Value) {
 		t := asObject[TracebackObject](v)
 		in.xdecRef(t.next)
+		in.xdecRef(t.globals)
+		in.xdecRef(t.frame)
 		*t = TracebackObject{Header: t.Header}
 		in.heap.Free(&t.Header, tracebackSize)
 	}
@@ -128,6 +141,14 @@ func init() {
 	}, nil)
 	defGetSet(tracebackType, "tb_frame", func(in *Interp, v Value) (Value, error) {
 		t := asObject[TracebackObject](v)
-		return in.newTracebackFrame(t.code, t.pc)
+		if t.frame.IsNil() {
+			f, err := in.newTracebackFrame(t.code, t.pc, t.globals)
+			if err != nil {
+				return Value{}, err
+			}
+			t.frame = f
+		}
+		incRef(t.frame)
+		return t.frame, nil
 	}, nil)
 }

@@ -110,6 +110,7 @@ const (
 	TypeSequence                           // matches sequence patterns (Py_TPFLAGS_SEQUENCE)
 	TypeMapping                            // matches mapping patterns (Py_TPFLAGS_MAPPING)
 	TypeMatchSelf                          // class pattern matches itself positionally (_Py_TPFLAGS_MATCH_SELF)
+	TypeAbstract                           // __abstractmethods__ is set and not empty: cannot be instantiated
 )
 
 // CompareOp is a rich comparison, numbered as CPython's Py_LT ... Py_GE.

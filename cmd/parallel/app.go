@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -66,11 +67,41 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 	return usageError{c.Command.HelpName, err}
 }
 
+// endRunFlags marks the end of run's own flags after `-m MODULE` or
+// `-c CODE`, as python3 does: what follows is the program's sys.argv,
+// even when it looks like a flag (`run -m unittest -v`).
+func endRunFlags(args []string) []string {
+	for i := 1; i < len(args); i++ {
+		if args[i] != "run" {
+			continue
+		}
+		for j := i + 1; j < len(args); j++ {
+			a := args[j]
+			switch {
+			case a == "--":
+				return args
+			case (a == "-m" || a == "-c" || a == "--m" || a == "--c") && j+1 < len(args):
+				out := append([]string{}, args[:j+2]...)
+				out = append(out, "--")
+				return append(out, args[j+2:]...)
+			case strings.HasPrefix(a, "-m=") || strings.HasPrefix(a, "-c=") || strings.HasPrefix(a, "--m=") || strings.HasPrefix(a, "--c="):
+				out := append([]string{}, args[:j+1]...)
+				out = append(out, "--")
+				return append(out, args[j+1:]...)
+			case !strings.HasPrefix(a, "-"):
+				return args // a script: the flag parser stops there itself
+			}
+		}
+		return args
+	}
+	return args
+}
+
 // run runs the command line args (args[0] is the program name, as in
 // os.Args) and returns the process exit status: 0 on success, 1 when the
 // command failed, 2 for a bad command line.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := newApp(stdin, stdout, stderr).Run(args)
+	err := newApp(stdin, stdout, stderr).Run(endRunFlags(args))
 	if err == nil {
 		return 0
 	}

@@ -95,7 +95,6 @@ func TestDisErrors(t *testing.T) {
 	}{
 		{"syntax", "x = (\n", []string{"dis", "-"}, 1, "SyntaxError"},
 		{"compile", "def f():\n    pass\nbreak\n", []string{"dis", "-"}, 1, "SyntaxError: 'break' outside loop"},
-		{"unsupported", "type X = int\n", []string{"dis", "-"}, 1, "type statement is not supported yet"},
 		{"no file", "", []string{"dis"}, 2, "dis takes one FILE"},
 		{"missing", "", []string{"dis", "testdata/no_such_file.py"}, 1, "can't open file"},
 		{"optimize", "", []string{"dis", "--optimize", "3", "-"}, 2, "--optimize must be 0, 1 or 2"},

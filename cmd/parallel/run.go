@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/compile"
@@ -29,6 +30,7 @@ func runCommand() *cli.Command {
 		ArgsUsage: "FILE|- [ARG...]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "c", Usage: "run `CODE` as the program"},
+			&cli.StringFlag{Name: "m", Usage: "run library `MODULE` as a script, like python3 -m"},
 		},
 		Action: runAction,
 	}
@@ -38,6 +40,10 @@ func runAction(c *cli.Context) error {
 	var filename string
 	var src []byte
 	switch {
+	case c.IsSet("c") && c.IsSet("m"):
+		return usageError{c.Command.HelpName, fmt.Errorf("run takes -c or -m, not both")}
+	case c.IsSet("m"):
+		// runpy finds and compiles the module itself.
 	case c.IsSet("c"):
 		filename, src = "<string>", []byte(c.String("c"))
 	case c.NArg() == 0:
@@ -54,9 +60,12 @@ func runAction(c *cli.Context) error {
 			}
 		}
 	}
-	code, err := compileProgram(filename, src)
-	if err != nil {
-		return reportCompileError(c.App.ErrWriter, err, src)
+	var code *compile.Code
+	if !c.IsSet("m") {
+		var err error
+		if code, err = compileProgram(filename, src); err != nil {
+			return reportCompileError(c.App.ErrWriter, err, src)
+		}
 	}
 
 	// sys.argv[0] is the script as given ("-c" for -c, "-" for stdin);
@@ -64,6 +73,13 @@ func runAction(c *cli.Context) error {
 	argv := append([]string{}, c.Args().Slice()...)
 	path0 := ""
 	switch {
+	case c.IsSet("m"):
+		// runpy replaces "-m" with the module's file once it finds it;
+		// the module is looked for from the current directory.
+		argv = append([]string{"-m"}, argv...)
+		if wd, err := os.Getwd(); err == nil {
+			path0 = wd
+		}
 	case c.IsSet("c"):
 		argv = append([]string{"-c"}, argv...)
 	case filename != "<stdin>":
@@ -80,6 +96,10 @@ func runAction(c *cli.Context) error {
 	}
 	stdout := bufio.NewWriter(c.App.Writer)
 	defer stdout.Flush()
+	// SIGINT raises KeyboardInterrupt in the program, as in CPython;
+	// other signals reach it when it installs a handler for them.
+	signals := make(chan os.Signal, 8)
+	signal.Notify(signals, os.Interrupt)
 	in := interp.New(interp.Options{
 		Stdout:     stdout,
 		Stderr:     c.App.ErrWriter,
@@ -89,22 +109,37 @@ func runAction(c *cli.Context) error {
 		NoStdlib:   libErr != nil,
 		Executable: executablePath(),
 		Debug:      os.Getenv("PARALLEL_DEBUG") != "",
+		SignalMode: func(sig int, mode interp.SignalMode) {
+			s := syscall.Signal(sig)
+			switch mode {
+			case interp.SignalCatch:
+				signal.Notify(signals, s)
+			case interp.SignalIgnore:
+				signal.Ignore(s)
+			default:
+				signal.Reset(s)
+			}
+		},
 	})
-	// SIGINT raises KeyboardInterrupt in the program, as in CPython.
-	interrupts := make(chan os.Signal, 1)
-	signal.Notify(interrupts, os.Interrupt)
 	done := make(chan struct{})
 	go func() {
 		for {
 			select {
-			case <-interrupts:
-				in.Interrupt()
+			case s := <-signals:
+				if n, ok := s.(syscall.Signal); ok {
+					in.Signal(int(n))
+				}
 			case <-done:
 				return
 			}
 		}
 	}()
-	err = in.RunMain(code)
+	var err error
+	if c.IsSet("m") {
+		err = in.RunModule(c.String("m"))
+	} else {
+		err = in.RunMain(code)
+	}
 	status := 0
 	if err != nil {
 		if st, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
@@ -120,7 +155,7 @@ func runAction(c *cli.Context) error {
 	}
 	// At exit, as CPython: the atexit functions, then sys.stdout's buffer.
 	in.RunAtExit()
-	signal.Stop(interrupts)
+	signal.Stop(signals)
 	close(done)
 	stdout.Flush()
 	if status != 0 {

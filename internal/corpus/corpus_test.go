@@ -32,9 +32,6 @@ func TestLoadCorpus(t *testing.T) {
 			failing++
 		}
 		areas[strings.SplitN(p.Name, "/", 2)[0]]++
-		if p.WantCode == 0 && strings.Contains(string(p.WantStderr), "Traceback (most recent call last)") {
-			t.Errorf("%s: exit status 0 but stderr has a traceback", p.Name)
-		}
 	}
 	if failing < 40 {
 		t.Errorf("corpus has %d failing programs, want at least 40", failing)

@@ -39,8 +39,7 @@ type Options struct {
 // *syntax.Interactive; eval: *syntax.Expression) to a code template.
 // Programs the compiler rejects give a *syntax.Error with CPython's
 // message and position (byte offsets plus one, Text left empty for the
-// caller, as for BuildSymbolTable). Async code and PEP
-// 695 generics are rejected with "<feature> is not supported yet".
+// caller, as for BuildSymbolTable).
 func Compile(mod syntax.Mod, filename string, mode syntax.Mode, opts Options) (code *Code, err error) {
 	st, err := BuildSymbolTable(mod, filename)
 	if err != nil {
@@ -84,6 +83,7 @@ const (
 	scopeFunction
 	scopeLambda
 	scopeComprehension
+	scopeTypeParams // a PEP 695 annotation scope: type parameters or a TypeVar bound
 )
 
 // unit compiles one code object.
@@ -196,6 +196,11 @@ func (c *compiler) enterScope(name string, typ scopeType, node syntax.Node, firs
 	if ste == nil {
 		panic(bailout{fmt.Errorf("compile: internal error: no scope for %s", node.NodeName())})
 	}
+	return c.enterScopeFor(name, typ, ste, firstLine)
+}
+
+// enterScopeFor starts a unit compiling the symbol-table scope ste.
+func (c *compiler) enterScopeFor(name string, typ scopeType, ste *Scope, firstLine int) *unit {
 	u := &unit{
 		ste:        ste,
 		scopeType:  typ,
@@ -268,6 +273,14 @@ func (c *compiler) setQualname() {
 		return
 	}
 	parent := c.stack[len(c.stack)-1]
+	if parent.scopeType == scopeTypeParams {
+		// PEP 695 scopes are invisible in qualified names.
+		if len(c.stack) == 2 {
+			u.qualname = u.name
+			return
+		}
+		parent = c.stack[len(c.stack)-2]
+	}
 	if u.scopeType == scopeFunction || u.scopeType == scopeClass {
 		mangled := Mangle(parent.private, u.name)
 		if parent.ste.ScopeOf(mangled) == GlobalExplicit {

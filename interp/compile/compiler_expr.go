@@ -772,18 +772,18 @@ func (c *compiler) maybeMethodCall(e *syntax.Call) bool {
 		for _, kw := range e.Keywords {
 			c.visitExpr(kw.Value)
 		}
-		c.kwNames(e.Keywords)
+		c.kwNames(attrLoc(loc, meth), e.Keywords)
 	}
 	c.emit(bytecode.CALL, nargs+nkw, attrLoc(locOf(e), meth))
 	return true
 }
 
-func (c *compiler) kwNames(kws []*syntax.Keyword) {
+func (c *compiler) kwNames(loc bytecode.Pos, kws []*syntax.Keyword) {
 	names := make(ConstTuple, len(kws))
 	for i, kw := range kws {
 		names[i] = kw.Arg
 	}
-	c.emit(bytecode.KW_NAMES, c.u.addConst(names), noLoc)
+	c.emit(bytecode.KW_NAMES, c.u.addConst(names), loc)
 }
 
 // callHelper emits the arguments and the call of a callable (and n
@@ -809,7 +809,7 @@ func (c *compiler) callHelper(loc bytecode.Pos, n int, args []syntax.Expr, kws [
 			for _, kw := range kws {
 				c.visitExpr(kw.Value)
 			}
-			c.kwNames(kws)
+			c.kwNames(loc, kws)
 		}
 		c.emit(bytecode.CALL, n+len(args)+len(kws), loc)
 		return

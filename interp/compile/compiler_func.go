@@ -93,9 +93,6 @@ func (c *compiler) functionDef(s *syntax.FunctionDef) {
 // function compiles def and async def (node is the statement, which
 // keys its symbol table scope).
 func (c *compiler) function(node syntax.Stmt, name string, args *syntax.Arguments, body []syntax.Stmt, decorators []syntax.Expr, returns syntax.Expr, typeParams []syntax.TypeParam, isAsync bool) {
-	if len(typeParams) > 0 {
-		c.unsupported(node, "generic function")
-	}
 	c.checkDebugArgs(args)
 	for _, d := range decorators {
 		c.visitExpr(d)
@@ -105,7 +102,15 @@ func (c *compiler) function(node syntax.Stmt, name string, args *syntax.Argument
 		firstLine = decorators[0].Location().Lineno
 	}
 	loc := locOf(node)
+	generic := len(typeParams) > 0
+	if generic {
+		c.emit(bytecode.PUSH_NULL, 0, loc)
+	}
 	flags := c.defaultArguments(loc, args)
+	typeParamArgs := 0
+	if generic {
+		typeParamArgs = c.enterGenericFunction(loc, node, name, firstLine, typeParams, flags)
+	}
 	if c.annotations(loc, args, returns) {
 		flags |= int(bytecode.MAKE_FUNCTION_ANNOTATIONS)
 	}
@@ -135,6 +140,9 @@ func (c *compiler) function(node syntax.Stmt, name string, args *syntax.Argument
 	c.exitScope()
 
 	c.makeClosure(loc, code, flags)
+	if generic {
+		c.exitGenericFunction(loc, typeParamArgs)
+	}
 	for i := len(decorators) - 1; i >= 0; i-- {
 		c.emit(bytecode.CALL, 0, locOf(decorators[i]))
 	}
@@ -193,9 +201,6 @@ func (c *compiler) makeClosure(loc bytecode.Pos, code *Code, flags int) {
 }
 
 func (c *compiler) classDef(s *syntax.ClassDef) {
-	if len(s.TypeParams) > 0 {
-		c.unsupported(s, "generic class")
-	}
 	for _, d := range s.DecoratorList {
 		c.visitExpr(d)
 	}
@@ -204,18 +209,27 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 		firstLine = s.DecoratorList[0].Location().Lineno
 	}
 	loc := locOf(s)
+	generic := len(s.TypeParams) > 0
+	if generic {
+		c.enterGenericClass(s, firstLine)
+	}
 
 	c.enterScope(s.Name, scopeClass, s, firstLine)
 	c.u.private = s.Name
-	c.nameOp(loc, "__name__", syntax.Load)
-	c.nameOp(loc, "__module__", syntax.Store)
-	c.loadConst(c.u.qualname, loc)
-	c.nameOp(loc, "__qualname__", syntax.Store)
-	if c.u.ste.NeedsClassdict {
-		c.emit(bytecode.LOAD_LOCALS, 0, loc)
-		c.emit(bytecode.STORE_DEREF, c.derefIndex("__classdict__", true), loc)
+	// The body's preamble is at the start of the first line, as CPython's.
+	bodyLoc := bytecode.Pos{Line: firstLine, EndLine: firstLine, Col: 0, EndCol: 0}
+	c.nameOp(bodyLoc, "__name__", syntax.Load)
+	c.nameOp(bodyLoc, "__module__", syntax.Store)
+	c.loadConst(c.u.qualname, bodyLoc)
+	c.nameOp(bodyLoc, "__qualname__", syntax.Store)
+	if generic {
+		c.setTypeParamsInClass(bodyLoc)
 	}
-	c.body(loc, s.Body, false)
+	if c.u.ste.NeedsClassdict {
+		c.emit(bytecode.LOAD_LOCALS, 0, bodyLoc)
+		c.emit(bytecode.STORE_DEREF, c.derefIndex("__classdict__", true), bodyLoc)
+	}
+	c.body(bodyLoc, s.Body, false)
 	if c.u.ste.NeedsClassdict {
 		c.emit(bytecode.LOAD_CLOSURE, c.derefIndex("__classdict__", true), noLoc)
 		c.emitName(bytecode.STORE_NAME, "__classdictcell__", noLoc)
@@ -235,7 +249,11 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 	c.emit(bytecode.LOAD_BUILD_CLASS, 0, loc) // ( -- __build_class__)
 	c.makeClosure(loc, code, 0)
 	c.loadConst(s.Name, loc)
-	c.callHelper(loc, 2, s.Bases, s.Keywords)
+	if generic {
+		c.callGenericBuildClass(s)
+	} else {
+		c.callHelper(loc, 2, s.Bases, s.Keywords)
+	}
 	for i := len(s.DecoratorList) - 1; i >= 0; i-- {
 		c.emit(bytecode.CALL, 0, locOf(s.DecoratorList[i]))
 	}

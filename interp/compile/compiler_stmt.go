@@ -88,7 +88,7 @@ func (c *compiler) visitStmt(s syntax.Stmt) {
 	case *syntax.AsyncWith:
 		c.asyncWith(s, 0)
 	case *syntax.TypeAlias:
-		c.unsupported(s, "type statement")
+		c.typeAlias(s)
 	default:
 		c.errorAt(loc, "unknown statement %s", s.NodeName())
 	}
@@ -368,7 +368,7 @@ func (c *compiler) annAssign(s *syntax.AnnAssign) {
 		c.forbiddenName(loc, t.ID, syntax.Store)
 		if s.Simple != 0 && (c.u.scopeType == scopeModule || c.u.scopeType == scopeClass) {
 			if c.future&CO_FUTURE_ANNOTATIONS != 0 {
-				c.loadConst(unparse(s.Annotation), loc)
+				c.loadConst(unparse(s.Annotation), locOf(s.Annotation))
 			} else {
 				c.visitExpr(s.Annotation)
 			}

@@ -421,18 +421,3 @@ for s in json.loads(sys.stdin.read()):
 		}
 	}
 }
-
-// TestUnsupported checks the features the compiler refuses for now.
-func TestUnsupported(t *testing.T) {
-	for src, feature := range map[string]string{
-		"type X = int":     "type statement",
-		"def f[T](): pass": "generic function",
-		"class C[T]: pass": "generic class",
-	} {
-		_, err := compileSource("<s>", []byte(src))
-		var serr *syntax.Error
-		if !errors.As(err, &serr) || serr.Msg != feature+" is not supported yet" {
-			t.Errorf("%q: got %v, want %q is not supported yet", src, err, feature)
-		}
-	}
-}

@@ -32,7 +32,7 @@ func initMath(in *interp.Interp, m *interp.Module) error {
 	for _, c := range []struct {
 		name string
 		v    float64
-	}{{"pi", math.Pi}, {"e", math.E}, {"tau", 2 * math.Pi}, {"inf", math.Inf(1)}, {"nan", math.NaN()}} {
+	}{{"pi", math.Pi}, {"e", math.E}, {"tau", 2 * math.Pi}, {"inf", math.Inf(1)}, {"nan", math.Float64frombits(0x7ff8000000000000)}} {
 		if err := m.Set(in, c.name, interp.Float(c.v)); err != nil {
 			return err
 		}

@@ -5,7 +5,9 @@ package syntax
 // alternate tab size check, the bracket stack, the PEP 701 f-string modes,
 // the order in which characters are read and put back (which decides the
 // line a multi-line token ends on) and the exact text and position of every
-// error it raises. Comments and NL tokens are consumed, never returned.
+// error it raises. Comments and NL tokens are consumed, never returned,
+// except in the extra-tokens mode of the tokenize module (tokens_extra.go),
+// which also reads its input line by line and leaves "\r" untranslated.
 //
 // Positions. Lines count from 1 and columns count UTF-8 bytes from 0, as
 // CPython's tokens do. A token's line is the line of its first byte; its end
@@ -49,6 +51,13 @@ const (
 // grammar rule accepts, so the parser reports "invalid syntax" at it.
 const OP TokenKind = kwLast + 1
 
+// COMMENT and NL are produced in extra-tokens mode only (see
+// tokens_extra.go): a comment, and a newline that ends no logical line.
+const (
+	COMMENT TokenKind = kwLast + 2 + iota
+	NL
+)
+
 const eofChar = -1
 
 // modeKind says whether the tokenizer reads ordinary tokens or the literal
@@ -86,6 +95,7 @@ const (
 	errRaised            // the tokenizer raised SyntaxError itself
 	errEOF               // E_EOF: input ended inside brackets or after a backslash
 	errCode              // E_DEDENT, E_TABSPACE, E_TOODEEP, E_LINECONT: the parser raises it from the tokenizer's state
+	errRead              // the line source failed (extra-tokens mode)
 )
 
 // tokenizer turns Python source into tokens for the parser.
@@ -133,6 +143,14 @@ type tokenizer struct {
 	// (see declaresEncoding); errors the tokenizer raises itself always
 	// count characters.
 	byteOffsets bool
+
+	// extra-tokens mode (CPython's tok_extra_tokens, tokens_extra.go):
+	// comments and NL tokens are returned, and the checks that only the
+	// parser needs are skipped. lines is the line source of a tokenizer
+	// that reads its input line by line (nil when src holds it all).
+	extra          bool
+	commentNewline bool // the comment just returned was alone on its line
+	lines          *lineSource
 
 	// public state
 	err          *Error // set once tokenizing fails; next then returns ILLEGAL
@@ -249,7 +267,7 @@ func (t *tokenizer) nextc() int {
 
 // nextcSlow is nextc at the end of the input or of a line.
 func (t *tokenizer) nextcSlow() int {
-	if t.pos >= len(t.src) {
+	if t.pos >= len(t.src) && (t.lines == nil || !t.readLine()) {
 		return eofChar
 	}
 	t.newLine()
@@ -268,7 +286,11 @@ func (t *tokenizer) newLine() {
 	if !t.inToken {
 		t.bufStart = t.pos
 	}
-	if i := bytes.IndexByte(t.src[t.pos:], '\n'); i >= 0 {
+	if t.lines != nil {
+		// A line is what the line source returned, newlines inside it
+		// included, as CPython counts lines read through readline.
+		t.nextLine = len(t.src)
+	} else if i := bytes.IndexByte(t.src[t.pos:], '\n'); i >= 0 {
 		t.nextLine = t.pos + i + 1
 	} else {
 		t.nextLine = len(t.src)
@@ -531,7 +553,7 @@ nextline:
 			return Token{Kind: ILLEGAL}
 		}
 		t.backup(c)
-		if c == '#' || c == '\n' {
+		if c == '#' || c == '\n' || c == '\r' {
 			// Lines with only whitespace and/or a comment do not affect
 			// indentation and produce no NEWLINE.
 			blankline = true
@@ -601,13 +623,18 @@ again:
 	}
 	t.setStart(t.pos - 1)
 
-	// Skip a comment.
+	// Skip a comment ('\r' only occurs in untranslated line-by-line input).
 	if c == '#' {
-		for c != eofChar && c != '\n' {
+		for c != eofChar && c != '\n' && c != '\r' {
 			c = t.nextc()
 		}
 		if t.err != nil {
 			return Token{Kind: ILLEGAL}
+		}
+		if t.extra {
+			t.backup(c)
+			t.commentNewline = blankline
+			return t.token(COMMENT, t.pos)
 		}
 	}
 
@@ -659,7 +686,7 @@ again:
 		} else {
 			t.backup(c)
 		}
-		if nonASCII && !t.verifyIdentifier() {
+		if nonASCII && !t.extra && !t.verifyIdentifier() {
 			return Token{Kind: ILLEGAL}
 		}
 		kind := NAME
@@ -669,11 +696,25 @@ again:
 		return t.token(kind, t.pos)
 	}
 
+	// A '\r' (untranslated line-by-line input only) joins the character
+	// after it, as CPython 3.12 does: "\r\n" is a newline.
+	if c == '\r' {
+		c = t.nextc()
+	}
+
 	// Newline.
 	if c == '\n' {
 		t.atBOL = true
 		if blankline || t.level > 0 {
+			if t.extra {
+				t.commentNewline = false
+				return t.token(NL, t.pos)
+			}
 			goto nextline
+		}
+		if t.extra && t.commentNewline {
+			t.commentNewline = false
+			return t.token(NL, t.pos)
 		}
 		tok := t.token(NEWLINE, t.pos)
 		if t.pos > t.origLen {
@@ -766,22 +807,26 @@ again:
 		if t.insideFString() && t.top().curlyDepth == 0 && c == '}' {
 			return t.raise("f-string: single '}' is not allowed")
 		}
+		// In extra-tokens mode unmatched brackets are not errors: the
+		// tokenize module leaves them to the parser.
 		if t.level == 0 {
-			return t.raise("unmatched '%c'", c)
-		}
-		t.level--
-		opening := int(t.parenStack[t.level])
-		if !(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}') {
-			if t.insideFString() && opening == '{' {
-				m := t.top()
-				if m.curlyDepth-1 == m.exprStartDepth {
-					return t.raise("f-string: unmatched '%c'", c)
+			if !t.extra {
+				return t.raise("unmatched '%c'", c)
+			}
+		} else {
+			t.level--
+			if opening := int(t.parenStack[t.level]); !t.extra && !matchingBrackets(opening, c) {
+				if t.insideFString() && opening == '{' {
+					m := t.top()
+					if m.curlyDepth-1 == m.exprStartDepth {
+						return t.raise("f-string: unmatched '%c'", c)
+					}
 				}
+				if t.parenLine[t.level] != t.line {
+					return t.raise("closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, opening, t.parenLine[t.level])
+				}
+				return t.raise("closing parenthesis '%c' does not match opening parenthesis '%c'", c, opening)
 			}
-			if t.parenLine[t.level] != t.line {
-				return t.raise("closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, opening, t.parenLine[t.level])
-			}
-			return t.raise("closing parenthesis '%c' does not match opening parenthesis '%c'", c, opening)
 		}
 		if t.insideFString() {
 			m := t.top()
@@ -803,6 +848,11 @@ again:
 	return t.token(oneCharOp(c), t.pos)
 }
 
+// matchingBrackets reports whether close closes open.
+func matchingBrackets(open, close int) bool {
+	return open == '(' && close == ')' || open == '[' && close == ']' || open == '{' && close == '}'
+}
+
 // eofToken returns a DEDENT or EOF token at the end of the input.
 func (t *tokenizer) eofToken(kind TokenKind) Token {
 	n := t.origLen
@@ -818,6 +868,9 @@ func (t *tokenizer) tabError() Token {
 // continuation reads the rest of a line continuation after its backslash.
 func (t *tokenizer) continuation() bool {
 	c := t.nextc()
+	if c == '\r' {
+		c = t.nextc()
+	}
 	if c != '\n' {
 		if t.err == nil {
 			// CPython counts the column from the start of the logical line.

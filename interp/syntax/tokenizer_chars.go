@@ -290,6 +290,7 @@ var tokenNames = [...]string{
 	KwNonlocal: "nonlocal", KwNot: "not", KwOr: "or", KwPass: "pass",
 	KwRaise: "raise", KwReturn: "return", KwTry: "try", KwWhile: "while",
 	KwWith: "with", KwYield: "yield", kwLast: "kwLast", OP: "OP",
+	COMMENT: "COMMENT", NL: "NL",
 }
 
 // String returns the CPython name of a token kind (ENDMARKER for EOF), or

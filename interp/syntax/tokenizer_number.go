@@ -128,7 +128,7 @@ func (t *tokenizer) number(c int) Token {
 			return t.exponent(c)
 		case c == 'j' || c == 'J':
 			return t.imaginary()
-		case nonzero:
+		case nonzero && !t.extra:
 			t.backup(c)
 			return t.raiseRange(t.start+1-t.lineStart, zerosEnd-t.lineStart,
 				"leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
@@ -240,8 +240,12 @@ func (t *tokenizer) decimalTail() (int, bool) {
 // directly followed by one of the keywords that may follow a number in
 // valid code (and, else, for, if, in, is, not, or) only draws a
 // SyntaxWarning in CPython, which is not reported here; any other letter,
-// digit or underscore is an error.
+// digit or underscore is an error. Extra-tokens mode checks nothing.
 func (t *tokenizer) verifyEndOfNumber(c int, kind string) bool {
+	if t.extra {
+		// The tokenize module is more liberal: "1if" is two tokens.
+		return true
+	}
 	r := false
 	switch c {
 	case 'a':

@@ -43,7 +43,11 @@ func (t *tokenizer) stringLiteral(quote int) Token {
 		} else {
 			endQuoteSize = 0
 			if c == '\\' {
-				t.nextc() // skip the escaped character
+				// Skip the escaped character; an escaped "\r\n" (only in
+				// untranslated line-by-line input) is one.
+				if t.nextc() == '\r' {
+					t.nextc()
+				}
 			}
 		}
 	}
@@ -193,6 +197,10 @@ func (t *tokenizer) getFString() Token {
 			return t.token(FSTRING_MIDDLE, t.pos)
 		case '\\':
 			peek := t.nextc()
+			if peek == '\r' {
+				// An escaped "\r\n" (untranslated line-by-line input).
+				peek = t.nextc()
+			}
 			if peek == '{' || peek == '}' {
 				// "\{" is an invalid escape (a SyntaxWarning, not
 				// reported); the brace is read again by the loop.

@@ -1,0 +1,413 @@
+package interp
+
+import (
+	"slices"
+	"strings"
+)
+
+// Reduction, the protocol pickle and copy use to take an object apart:
+// object.__reduce_ex__, __reduce__ and __getstate__ as CPython's
+// typeobject.c has them (protocol 2 and later build the tuple here with
+// copyreg.__newobj__; older protocols go to copyreg._reduce_ex), and the
+// type attributes that copyreg and inspect read (__flags__,
+// __abstractmethods__).
+
+// CPython's type flags, for __flags__.
+const (
+	pyTPFlagsSequence      = 1 << 5
+	pyTPFlagsMapping       = 1 << 6
+	pyTPFlagsImmutableType = 1 << 8
+	pyTPFlagsHeapType      = 1 << 9
+	pyTPFlagsBaseType      = 1 << 10
+	pyTPFlagsReady         = 1 << 12
+	pyTPFlagsHaveGC        = 1 << 14
+	pyTPFlagsIsAbstract    = 1 << 20
+)
+
+// copyregFunc returns copyreg's function name (a new reference).
+func (in *Interp) copyregFunc(name string) (Value, error) {
+	m, err := in.importModule("copyreg")
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.decRef(m)
+	return in.GetAttr(m, internName(name))
+}
+
+// isObjectMethod reports whether t's attribute name is object's own.
+func (in *Interp) isObjectMethod(t *Type, name string) (bool, error) {
+	v, err := in.lookupString(t, name)
+	if err != nil {
+		return false, err
+	}
+	return v.Is(objectType.attrs[name]), nil
+}
+
+// reduceEx is object.__reduce_ex__(protocol).
+func (in *Interp) reduceEx(obj Value, proto int) (Value, error) {
+	own, err := in.isObjectMethod(obj.Type(), "__reduce__")
+	if err != nil {
+		return Value{}, err
+	}
+	if !own {
+		r, found, err := in.callSpecial(obj, "__reduce__")
+		if err != nil || found {
+			return r, err
+		}
+	}
+	return in.commonReduce(obj, proto)
+}
+
+func (in *Interp) commonReduce(obj Value, proto int) (Value, error) {
+	if proto >= 2 {
+		return in.reduceNewObj(obj)
+	}
+	fn, err := in.copyregFunc("_reduce_ex")
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.decRef(fn)
+	return in.Call(fn, []Value{obj, Int(int64(proto))}, nil)
+}
+
+// newArgs calls __getnewargs_ex__ or __getnewargs__, checking what
+// they return as CPython does; args is nil when the object has neither.
+func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
+	if r, found, err := in.callSpecial(obj, "__getnewargs_ex__"); err != nil {
+		return Value{}, Value{}, err
+	} else if found {
+		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			in.decRef(r)
+			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs_ex__ should return a tuple, not '%s'", r.Type().Name)
+		}
+		items := asObject[Tuple](r).items
+		if len(items) != 2 {
+			in.decRef(r)
+			return Value{}, Value{}, in.raise(valueErrorType, "__getnewargs_ex__ should return a tuple of length 2, not %d", len(items))
+		}
+		a, k := items[0], items[1]
+		if a.Type() != tupleType && !a.Type().IsSubtype(tupleType) {
+			in.decRef(r)
+			return Value{}, Value{}, in.raise(typeErrorType, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", a.Type().Name)
+		}
+		if k.Type() != dictType && !k.Type().IsSubtype(dictType) {
+			in.decRef(r)
+			return Value{}, Value{}, in.raise(typeErrorType, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", k.Type().Name)
+		}
+		incRef(a)
+		incRef(k)
+		in.decRef(r)
+		return a, k, nil
+	}
+	if r, found, err := in.callSpecial(obj, "__getnewargs__"); err != nil {
+		return Value{}, Value{}, err
+	} else if found {
+		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			in.decRef(r)
+			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs__ should return a tuple, not '%s'", r.Type().Name)
+		}
+		return r, Value{}, nil
+	}
+	return Value{}, Value{}, nil
+}
+
+// reduceNewObj is reduce_newobj: (copyreg.__newobj__, (cls, *args),
+// state, listitems, dictitems), or __newobj_ex__ with keyword arguments.
+func (in *Interp) reduceNewObj(obj Value) (Value, error) {
+	t := obj.Type()
+	if t.new == nil && t.construct == nil {
+		return Value{}, in.raise(typeErrorType, "cannot pickle '%s' object", t.Name)
+	}
+	args, kwargs, err := in.newArgs(obj)
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.xdecRef(args)
+	defer in.xdecRef(kwargs)
+	hasArgs := !args.IsNil()
+	var newobj, newargs Value
+	if kwargs.IsNil() || asObject[Dict](kwargs).used == 0 {
+		if newobj, err = in.copyregFunc("__newobj__"); err != nil {
+			return Value{}, err
+		}
+		items := []Value{valueOf(t)}
+		if hasArgs {
+			items = append(items, asObject[Tuple](args).items...)
+		}
+		newargs, err = in.NewTuple(items...)
+	} else {
+		if newobj, err = in.copyregFunc("__newobj_ex__"); err != nil {
+			return Value{}, err
+		}
+		newargs, err = in.NewTuple(valueOf(t), args, kwargs)
+	}
+	defer in.decRef(newobj)
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.decRef(newargs)
+	isList := t == listType || t.IsSubtype(listType)
+	isDict := t == dictType || t.IsSubtype(dictType)
+	state, err := in.getState(obj, !(hasArgs || isList || isDict))
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.decRef(state)
+	listItems, dictItems := None, None
+	if isList {
+		if listItems, err = in.getIter(obj); err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(listItems)
+	}
+	if isDict {
+		items, err := in.CallMethod(obj, "items", nil, nil)
+		if err != nil {
+			return Value{}, err
+		}
+		dictItems, err = in.getIter(items)
+		in.decRef(items)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(dictItems)
+	}
+	return in.NewTuple(newobj, newargs, state, listItems, dictItems)
+}
+
+// getState is object_getstate: obj.__getstate__(), or the default state
+// with `required` (the object has no other way to be rebuilt) when
+// __getstate__ is object's own.
+func (in *Interp) getState(obj Value, required bool) (Value, error) {
+	own, err := in.isObjectMethod(obj.Type(), "__getstate__")
+	if err != nil {
+		return Value{}, err
+	}
+	if !own {
+		r, found, err := in.callSpecial(obj, "__getstate__")
+		if err != nil || found {
+			return r, err
+		}
+	}
+	return in.defaultState(obj, required)
+}
+
+// defaultState is object.__getstate__: a copy of the instance dict (or
+// None), paired with a dict of the __slots__ values when there are any.
+func (in *Interp) defaultState(obj Value, required bool) (Value, error) {
+	t := obj.Type()
+	// Instances of built-in layouts other than object's hold state that
+	// neither the dict nor slots capture.
+	if required && t.layout != objectType && !t.IsSubtype(baseExceptionType) {
+		return Value{}, in.raise(typeErrorType, "cannot pickle '%s' object", t.Name)
+	}
+	state := None
+	if d := instanceDict(obj); d != nil && !d.IsNil() && asObject[Dict](*d).used > 0 {
+		c, err := in.dictCopy(asObject[Dict](*d))
+		if err != nil {
+			return Value{}, err
+		}
+		state = c
+	}
+	names, err := in.slotNames(t)
+	if err != nil {
+		in.decRef(state)
+		return Value{}, err
+	}
+	defer in.decRef(names)
+	nameItems, _ := listOrTupleItems(names)
+	if len(nameItems) == 0 {
+		return state, nil
+	}
+	slots, err := in.NewDict()
+	if err != nil {
+		in.decRef(state)
+		return Value{}, err
+	}
+	for _, n := range nameItems {
+		v, err := in.GetAttr(obj, n)
+		if err != nil {
+			if ErrorIs(err, attributeErrorType) {
+				in.decRef(valueOf(err.(*Exception)))
+				continue
+			}
+			in.decRef(slots)
+			in.decRef(state)
+			return Value{}, err
+		}
+		err = in.DictSet(asObject[Dict](slots), n, v)
+		in.decRef(v)
+		if err != nil {
+			in.decRef(slots)
+			in.decRef(state)
+			return Value{}, err
+		}
+	}
+	if asObject[Dict](slots).used == 0 {
+		in.decRef(slots)
+		return state, nil
+	}
+	r, err := in.NewTuple(state, slots)
+	in.decRef(state)
+	in.decRef(slots)
+	return r, err
+}
+
+// slotNames is copyreg._slotnames(cls), cached as cls.__slotnames__.
+func (in *Interp) slotNames(t *Type) (Value, error) {
+	if t.dict != nil {
+		if v, ok, err := in.DictGet(t.dict, internName("__slotnames__")); err != nil || ok && !v.IsNone() {
+			if ok {
+				incRef(v)
+			}
+			return v, err
+		}
+	}
+	if t.Flags&TypeHeapType == 0 {
+		return in.NewList()
+	}
+	fn, err := in.copyregFunc("_slotnames")
+	if err != nil {
+		return Value{}, err
+	}
+	defer in.decRef(fn)
+	return in.Call(fn, []Value{valueOf(t)}, nil)
+}
+
+// listOrTupleItems returns the items of a list or tuple.
+func listOrTupleItems(v Value) ([]Value, bool) {
+	switch t := v.Type(); {
+	case t == listType || t.IsSubtype(listType):
+		return asObject[List](v).items, true
+	case t == tupleType || t.IsSubtype(tupleType):
+		return asObject[Tuple](v).items, true
+	}
+	return nil, false
+}
+
+// typeFlags is __flags__, with the bits of CPython's that mean something
+// here.
+func typeFlags(t *Type) int64 {
+	var f int64 = pyTPFlagsReady
+	if t.Flags&TypeHeapType != 0 {
+		f |= pyTPFlagsHeapType
+	} else {
+		f |= pyTPFlagsImmutableType
+	}
+	if t.Flags&TypeBaseType != 0 {
+		f |= pyTPFlagsBaseType
+	}
+	if t.traverse != nil {
+		f |= pyTPFlagsHaveGC
+	}
+	if t.Flags&TypeSequence != 0 {
+		f |= pyTPFlagsSequence
+	}
+	if t.Flags&TypeMapping != 0 {
+		f |= pyTPFlagsMapping
+	}
+	if t.Flags&TypeAbstract != 0 {
+		f |= pyTPFlagsIsAbstract
+	}
+	for bit, base := range map[int]*Type{24: intType, 25: listType, 26: tupleType, 27: bytesType, 28: strType, 29: dictType, 30: baseExceptionType, 31: typeType} {
+		if t == base || t.IsSubtype(base) {
+			f |= 1 << bit
+		}
+	}
+	return f
+}
+
+// abstractError is the TypeError for instantiating an abstract class.
+func (in *Interp) abstractError(t *Type) error {
+	var names []string
+	if t.dict != nil {
+		if am, ok, _ := in.DictGet(t.dict, internName("__abstractmethods__")); ok {
+			if items, err := in.iterateAll(am); err == nil {
+				for _, x := range items {
+					if x.Type() == strType {
+						names = append(names, "'"+x.GoString()+"'")
+					}
+					in.decRef(x)
+				}
+			} else {
+				in.decRef(valueOf(err.(*Exception)))
+			}
+		}
+	}
+	slices.Sort(names)
+	plural := "s"
+	if len(names) == 1 {
+		plural = ""
+	}
+	return in.raise(typeErrorType, "Can't instantiate abstract class %s without an implementation for abstract method%s %s", t.Name, plural, strings.Join(names, ", "))
+}
+
+func init() {
+	defMethod(objectType, "__reduce_ex__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__reduce_ex__", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		proto, err := in.intArgAsInt(args[1])
+		if err != nil {
+			return Value{}, err
+		}
+		return in.reduceEx(args[0], proto)
+	})
+	defMethod(objectType, "__reduce__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__reduce__", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		return in.commonReduce(args[0], 0)
+	})
+	defMethod(objectType, "__getstate__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__getstate__", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		return in.defaultState(args[0], false)
+	})
+	defGetSet(typeType, "__flags__", func(in *Interp, v Value) (Value, error) {
+		return Int(typeFlags((*Type)(v.p))), nil
+	}, nil)
+	defGetSet(typeType, "__abstractmethods__", func(in *Interp, v Value) (Value, error) {
+		t := (*Type)(v.p)
+		if t != typeType && t.dict != nil {
+			if am, ok, err := in.DictGet(t.dict, internName("__abstractmethods__")); err != nil || ok {
+				if ok {
+					incRef(am)
+				}
+				return am, err
+			}
+		}
+		return Value{}, in.raise(attributeErrorType, "__abstractmethods__")
+	}, func(in *Interp, v, value Value) error {
+		t := (*Type)(v.p)
+		if t.dict == nil {
+			return in.raise(typeErrorType, "cannot set '__abstractmethods__' attribute of immutable type '%s'", t.Name)
+		}
+		key := internName("__abstractmethods__")
+		if value.IsNil() {
+			if _, err := in.DictDelete(t.dict, key); err != nil {
+				if ErrorIs(err, keyErrorType) {
+					in.decRef(valueOf(err.(*Exception)))
+					return in.raise(attributeErrorType, "__abstractmethods__")
+				}
+				return err
+			}
+			t.Flags &^= TypeAbstract
+			return nil
+		}
+		abstract, err := in.Truth(value)
+		if err != nil {
+			return err
+		}
+		if err := in.DictSet(t.dict, key, value); err != nil {
+			return err
+		}
+		if abstract {
+			t.Flags |= TypeAbstract
+		} else {
+			t.Flags &^= TypeAbstract
+		}
+		return nil
+	})
+}

@@ -1,0 +1,358 @@
+package interp
+
+import (
+	"math"
+	"sort"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// The parts of sys that look at the running interpreter: its frames
+// (_getframe), reference counts and sizes, the switch interval, and the
+// hooks for tracing and profiling, which this interpreter does not
+// support yet (setting one raises NotImplementedError rather than
+// silently never calling it).
+
+// initSysRuntime adds sys's attributes beyond the ones initSys sets.
+func (in *Interp) initSysRuntime(m *Module) error {
+	set := func(name string, mk func() (Value, error)) error {
+		v, err := mk()
+		if err != nil {
+			return err
+		}
+		defer in.decRef(v)
+		return in.setGlobal(m, name, v)
+	}
+	if err := set("meta_path", func() (Value, error) { return in.NewList() }); err != nil {
+		return err
+	}
+	if err := set("path_hooks", func() (Value, error) { return in.NewList() }); err != nil {
+		return err
+	}
+	if err := set("path_importer_cache", in.NewDict); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(stdlibModuleNames))
+	for n := range stdlibModuleNames {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	vs := make([]Value, len(names))
+	for i, n := range names {
+		vs[i] = internName(n)
+	}
+	fs, err := in.newSetObject(frozensetType)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if err := in.setAddKey(fs, v); err != nil {
+			in.decRef(valueOf(fs))
+			return err
+		}
+	}
+	if err := set("stdlib_module_names", func() (Value, error) { return valueOf(fs), nil }); err != nil {
+		return err
+	}
+	hex := int64(Version.Major)<<24 | int64(Version.Minor)<<16 | int64(Version.Micro)<<8 | 0xf0
+	for name, v := range map[string]Value{
+		"dont_write_bytecode": True,
+		"hexversion":          Int(hex),
+		"api_version":         Int(1013),
+		"maxunicode":          Int(0x10ffff),
+		"pycache_prefix":      None,
+	} {
+		if err := in.setGlobal(m, name, v); err != nil {
+			return err
+		}
+	}
+	for name, s := range map[string]string{
+		"abiflags":           "",
+		"float_repr_style":   "short",
+		"_base_executable":   "",
+		"_framework":         "",
+		"_git":               "",
+		"getdefaultencoding": "",
+	} {
+		switch name {
+		case "_git":
+			if err := set(name, func() (Value, error) { return in.NewTuple(internName("parallel"), internName(""), internName("")) }); err != nil {
+				return err
+			}
+		case "_base_executable":
+			if e, ok := m.get("executable"); ok {
+				if err := in.setGlobal(m, name, e); err != nil {
+					return err
+				}
+			}
+		case "getdefaultencoding":
+		default:
+			if err := in.setGlobalStr(m, name, s); err != nil {
+				return err
+			}
+		}
+	}
+	if err := set("thread_info", func() (Value, error) {
+		return in.newStructSeq(threadInfoType, internName("pthread"), internName("mutex+cond"), None)
+	}); err != nil {
+		return err
+	}
+	// The unchanging originals of the hooks and streams.
+	for _, pair := range [][2]string{{"__displayhook__", "displayhook"}, {"__excepthook__", "excepthook"}, {"__breakpointhook__", "breakpointhook"}} {
+		if v, ok := m.get(pair[1]); ok {
+			if err := in.setGlobal(m, pair[0], v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var threadInfoType = newStructSeqType("sys.thread_info", []string{"name", "lock", "version"})
+
+// frameAt is the frame depth calls above the running one.
+func (in *Interp) frameAt(fname string, args []Value, kwnames []Value) (*frame, error) {
+	if err := in.checkArgCount(fname, args, kwnames, 0, 1); err != nil {
+		return nil, err
+	}
+	depth := int64(0)
+	if len(args) == 1 {
+		d, err := in.seqSsizeArg(args[0], overflowSsize)
+		if err != nil {
+			return nil, err
+		}
+		depth = int64(d)
+	}
+	f := in.frame
+	for ; depth > 0 && f != nil; depth-- {
+		f = frameCaller(f)
+	}
+	return f, nil
+}
+
+func init() {
+	sysFuncs = append(sysFuncs,
+		newBuiltin("_getframe", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			f, err := in.frameAt("_getframe", args, kwnames)
+			if err != nil {
+				return Value{}, err
+			}
+			if f == nil {
+				return Value{}, in.raise(valueErrorType, "call stack is not deep enough")
+			}
+			return in.frameObjectFor(f)
+		}),
+		newBuiltin("_getframemodulename", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			var depth Value
+			if err := in.parseArgs("_getframemodulename", args, kwnames, []string{"depth"}, 0, &depth); err != nil {
+				return Value{}, err
+			}
+			var pos []Value
+			if !depth.IsNil() {
+				pos = []Value{depth}
+			}
+			f, err := in.frameAt("_getframemodulename", pos, nil)
+			if err != nil || f == nil {
+				return None, err
+			}
+			// The module of the function running there, as CPython reads
+			// f_funcobj.__module__; module code has its globals' __name__.
+			if !f.fn.IsNil() {
+				if m := asObject[Function](f.fn).module; !m.IsNil() {
+					incRef(m)
+					return m, nil
+				}
+				return None, nil
+			}
+			if f.globals != nil {
+				if m, ok, err := in.DictGet(f.globals, internName("__name__")); err != nil || ok {
+					if ok {
+						incRef(m)
+					}
+					return m, err
+				}
+			}
+			return None, nil
+		}),
+		newBuiltin("getrefcount", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("getrefcount", args, kwnames, 1, 1); err != nil {
+				return Value{}, err
+			}
+			// Unboxed and immortal objects report CPython 3.12's immortal
+			// count; others their count plus the argument's reference.
+			v := args[0]
+			if !v.IsObject() || v.Header().Has(alloc.FlagImmortal) {
+				return Int(math.MaxUint32), nil
+			}
+			return Int(int64(v.Header().Refs()) + 1), nil
+		}),
+		newBuiltin("getsizeof", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			var obj, def Value
+			if err := in.parseArgs("getsizeof", args, kwnames, []string{"object", "default"}, 1, &obj, &def); err != nil {
+				return Value{}, err
+			}
+			r, found, err := in.callSpecial(obj, "__sizeof__")
+			if err == nil && !found {
+				err = in.raise(typeErrorType, "Type %s doesn't define __sizeof__", obj.Type().Name)
+			}
+			if err != nil {
+				if !def.IsNil() && ErrorIs(err, typeErrorType) || !def.IsNil() && ErrorIs(err, notImplementedErrorType) {
+					in.decRef(valueOf(err.(*Exception)))
+					incRef(def)
+					return def, nil
+				}
+				return Value{}, err
+			}
+			defer in.decRef(r)
+			n, err := in.seqSsizeArg(r, overflowSsize)
+			if err != nil {
+				return Value{}, err
+			}
+			if n < 0 {
+				return Value{}, in.raise(valueErrorType, "__sizeof__() should return >= 0")
+			}
+			if obj.Type().traverse != nil {
+				n += 16 // the GC header CPython counts for tracked objects
+			}
+			return Int(int64(n)), nil
+		}),
+		newBuiltin("getdefaultencoding", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("getdefaultencoding", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return internName("utf-8"), nil
+		}),
+		newBuiltin("getswitchinterval", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("getswitchinterval", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return Float(in.switchInterval), nil
+		}),
+		newBuiltin("setswitchinterval", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			var iv Value
+			if err := in.parseArgs("setswitchinterval", args, kwnames, []string{"interval"}, 1, &iv); err != nil {
+				return Value{}, err
+			}
+			x, err := in.ToFloat(iv)
+			if err != nil {
+				return Value{}, err
+			}
+			if x <= 0 {
+				return Value{}, in.raise(valueErrorType, "switch interval must be strictly positive")
+			}
+			in.switchInterval = x
+			return None, nil
+		}),
+		newBuiltin("is_finalizing", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("is_finalizing", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return False, nil
+		}),
+		newBuiltin("getallocatedblocks", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("getallocatedblocks", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return Int(in.heap.Stats().Live), nil
+		}),
+		newBuiltin("_clear_type_cache", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("_clear_type_cache", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return None, nil
+		}),
+		newBuiltin("call_tracing", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("call_tracing", args, kwnames, 2, 2); err != nil {
+				return Value{}, err
+			}
+			if args[1].Type() != tupleType && !args[1].Type().IsSubtype(tupleType) {
+				return Value{}, in.raise(typeErrorType, "call_tracing(): argument 2 must be tuple, not %s", args[1].Type().Name)
+			}
+			return in.Call(args[0], asObject[Tuple](args[1]).items, nil)
+		}),
+		noHook("settrace", "tracing (sys.settrace)"),
+		noHook("setprofile", "profiling (sys.setprofile)"),
+		getNone("gettrace"),
+		getNone("getprofile"),
+		newBuiltin("displayhook", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("displayhook", args, kwnames, 1, 1); err != nil {
+				return Value{}, err
+			}
+			return None, in.displayValue(args[0])
+		}),
+		newBuiltin("excepthook", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("excepthook", args, kwnames, 3, 3); err != nil {
+				return Value{}, err
+			}
+			exc := args[1]
+			if !exc.Type().IsSubtype(baseExceptionType) {
+				return Value{}, in.raise(typeErrorType, "print_exception(): Exception expected for value, %s found", exc.Type().Name)
+			}
+			return None, in.PrintException(in.stderr, asObject[Exception](exc), nil)
+		}),
+		newBuiltin("breakpointhook", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Value{}, in.raise(notImplementedErrorType, "breakpoint() is not implemented yet")
+		}),
+	)
+}
+
+// noHook is a sys.set* function for a hook this interpreter cannot call:
+// None (no hook) is accepted, anything else is NotImplementedError.
+func noHook(name, what string) Value {
+	return newBuiltin(name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount(name, args, kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		if !args[0].IsNone() {
+			return Value{}, in.raise(notImplementedErrorType, "%s is not implemented yet", what)
+		}
+		return None, nil
+	})
+}
+
+// getNone is a sys.get* function for a hook that is never set.
+func getNone(name string) Value {
+	return newBuiltin(name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount(name, args, kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		return None, nil
+	})
+}
+
+// displayValue is sys.displayhook: the repr of v on sys.stdout and v
+// kept as builtins._, except for None.
+func (in *Interp) displayValue(v Value) error {
+	if v.IsNone() {
+		return nil
+	}
+	under := internName("_")
+	if err := in.DictSet(in.builtins, under, None); err != nil {
+		return err
+	}
+	out, ok, err := in.sysAttr("stdout")
+	if err != nil {
+		return err
+	}
+	if !ok || out.IsNone() {
+		return in.raise(runtimeErrorType, "lost sys.stdout")
+	}
+	defer in.decRef(out)
+	r, err := in.Repr(v)
+	if err != nil {
+		return err
+	}
+	text := r.GoString() + "\n"
+	in.decRef(r)
+	s, err := in.NewStr(text)
+	if err != nil {
+		return err
+	}
+	w, err := in.CallMethod(out, "write", []Value{s}, nil)
+	in.decRef(s)
+	if err != nil {
+		return err
+	}
+	in.decRef(w)
+	return in.DictSet(in.builtins, under, v)
+}

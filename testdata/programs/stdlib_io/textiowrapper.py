@@ -1,0 +1,33 @@
+import io
+
+raw = io.BytesIO()
+w = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n", write_through=True)
+w.write("héllo\nwörld\n")
+w.flush()
+print(raw.getvalue())
+print(w.encoding, w.errors, w.line_buffering)
+w.detach()
+for enc in ["utf-8", "latin-1", "utf-16-le", "cp1252", "ascii"]:
+    data = "naïve €".encode(enc, errors="replace")
+    t = io.TextIOWrapper(io.BytesIO(data), encoding=enc, errors="replace")
+    print(f"{enc:10} {data!r:40} {t.read()!r}")
+t = io.TextIOWrapper(io.BytesIO(b"a\r\nb\rc\nd"), encoding="ascii")
+print(t.readlines())
+t = io.TextIOWrapper(io.BytesIO(b"a\r\nb\rc\nd"), encoding="ascii", newline="")
+print(t.readlines(), t.newlines)
+t = io.TextIOWrapper(io.BytesIO(b"\xff\xfeA\x00"), encoding="utf-16")
+print(repr(t.read()))
+bad = io.TextIOWrapper(io.BytesIO(b"ok \xff\xfe end"), encoding="utf-8")
+try:
+    bad.read()
+except UnicodeDecodeError as e:
+    print("UnicodeDecodeError:", e)
+t = io.TextIOWrapper(io.BytesIO(b"ok \xff end"), encoding="utf-8", errors="surrogateescape")
+s = t.read()
+print(repr(s), s.encode("utf-8", "surrogateescape"))
+t = io.TextIOWrapper(io.BytesIO(b"line1\nline2\n"), encoding="utf-8")
+pos = t.tell()
+first = t.readline()
+t.seek(pos)
+print(first == t.readline(), t.readline())
+print(io.text_encoding(None), io.DEFAULT_BUFFER_SIZE)

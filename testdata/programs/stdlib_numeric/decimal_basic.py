@@ -1,0 +1,20 @@
+from decimal import Decimal, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN, ROUND_CEILING
+
+print(Decimal("0.1") + Decimal("0.2"), 0.1 + 0.2)
+print(Decimal(0.1))
+print(Decimal("1.30") + Decimal("1.20"), Decimal("1.3") * Decimal("1.2"), Decimal(7) / Decimal(3))
+print(Decimal("-0"), Decimal("1e3"), Decimal("1E+3") == 1000, Decimal("123.4500").normalize(), Decimal("NaN"), Decimal("-Infinity"))
+print(Decimal((1, (3, 1, 4), -2)), Decimal("3.14").as_tuple(), Decimal("12.5").as_integer_ratio())
+x = Decimal("2.675")
+for mode in [ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN, ROUND_CEILING]:
+    print(mode, x.quantize(Decimal("0.01"), rounding=mode))
+print(round(Decimal("2.5")), round(Decimal("3.5")), round(Decimal("1.2345"), 2), int(Decimal("-7.9")))
+print(Decimal(2).sqrt(), Decimal(10).ln(), Decimal(100).log10(), Decimal(1).exp())
+print(Decimal("7") // Decimal("-2"), Decimal("7") % Decimal("-2"), divmod(Decimal("7.5"), 2))
+print(Decimal("1.1").compare(Decimal("2")), max(Decimal("1.5"), Decimal("1.50")), Decimal("1.0") == Decimal("1"))
+print(sorted([Decimal("10"), Decimal("9.99"), Decimal("-1")]), sum([Decimal("0.1")] * 10))
+print(Decimal("3.14159").adjusted(), Decimal("0.00123").adjusted(), Decimal("5").is_signed(), Decimal("-5").copy_abs())
+print(f"{Decimal('1234.5678'):,.2f} {Decimal('0.5'):%} {Decimal('1e10'):e} {Decimal('42'):08.3f}")
+print(str(Decimal("1e-7")), repr(Decimal("100").scaleb(3)), Decimal("1.23E+5").to_eng_string())
+print(Decimal(3) == 3, Decimal("0.5") == 0.5, Decimal("0.1") == 0.1, Decimal(1) < 1.5, hash(Decimal(2)) == hash(2))
+print(Decimal("12345").to_integral_value(), Decimal("5.5").to_integral_exact(rounding=ROUND_HALF_EVEN), float(Decimal("1.5")))
