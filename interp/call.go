@@ -167,7 +167,7 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 	for j, kn := range kwnames {
 		v := args[npos+j]
 		if kn.Type() != strType {
-			return in.raise(typeErrorType, "%s() keywords must be strings", t.Qualname)
+			return in.raise(typeErrorType, "%s() keywords must be strings", fn.qualname.GoString())
 		}
 		key := kn.GoString()
 		found := -1
@@ -194,12 +194,12 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 				}
 			}
 			if len(posOnly) > 0 {
-				return in.raise(typeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", t.Qualname, strings.Join(posOnly, ", "))
+				return in.raise(typeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fn.qualname.GoString(), strings.Join(posOnly, ", "))
 			}
-			return in.raise(typeErrorType, "%s() got an unexpected keyword argument '%s'", t.Qualname, key)
+			return in.raise(typeErrorType, "%s() got an unexpected keyword argument '%s'", fn.qualname.GoString(), key)
 		}
 		if !slots[found].IsNil() {
-			return in.raise(typeErrorType, "%s() got multiple values for argument '%s'", t.Qualname, key)
+			return in.raise(typeErrorType, "%s() got multiple values for argument '%s'", fn.qualname.GoString(), key)
 		}
 		incRef(v)
 		slots[found] = v
@@ -223,7 +223,7 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 			}
 		}
 		if len(missing) > 0 {
-			return in.missingArguments(t.Qualname, "positional", missing)
+			return in.missingArguments(fn.qualname.GoString(), "positional", missing)
 		}
 		for i := max(given, m); i < argc; i++ {
 			if slots[i].IsNil() {
@@ -255,7 +255,7 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 			missing = append(missing, names[i])
 		}
 		if len(missing) > 0 {
-			return in.missingArguments(t.Qualname, "keyword-only", missing)
+			return in.missingArguments(fn.qualname.GoString(), "keyword-only", missing)
 		}
 	}
 	return nil
@@ -292,7 +292,7 @@ func (in *Interp) tooManyPositional(fn *Function, given, ndefaults int, slots []
 	if plural {
 		s = "s"
 	}
-	return in.raise(typeErrorType, "%s() takes %s positional argument%s but %d%s %s given", t.Qualname, sig, s, given, kwonlySig, was)
+	return in.raise(typeErrorType, "%s() takes %s positional argument%s but %d%s %s given", fn.qualname.GoString(), sig, s, given, kwonlySig, was)
 }
 
 func pluralS(n int) string {

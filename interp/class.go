@@ -122,7 +122,7 @@ func init() {
 	})
 	defGetSet(typeType, "__bases__", func(in *Interp, v Value) (Value, error) {
 		return in.typesTuple((*Type)(v.p).Bases)
-	}, nil)
+	}, setBases)
 	defGetSet(typeType, "__base__", func(in *Interp, v Value) (Value, error) {
 		if b := (*Type)(v.p).Base; b != nil {
 			incRef(valueOf(b))
@@ -559,6 +559,104 @@ func (in *Interp) mroMerge(t *Type, bases []*Type) ([]*Type, error) {
 			}
 		}
 	}
+}
+
+// setBases is assigning __bases__, as CPython's type_set_bases: the new
+// bases must keep the instance layout; the class's MRO and its
+// subclasses' are recomputed, and put back if that fails.
+func setBases(in *Interp, v, value Value) error {
+	t := (*Type)(v.p)
+	if t.Flags&TypeHeapType == 0 {
+		return in.raise(typeErrorType, "cannot set '__bases__' attribute of immutable type '%s'", t.Name)
+	}
+	if value.IsNil() {
+		return in.raise(typeErrorType, "cannot delete '__bases__' attribute of immutable type '%s'", t.Name)
+	}
+	if value.Type() != tupleType {
+		return in.raise(typeErrorType, "can only assign tuple to %s.__bases__, not %s", t.Name, value.Type().Name)
+	}
+	items := asObject[Tuple](value).items
+	if len(items) == 0 {
+		return in.raise(typeErrorType, "can only assign non-empty tuple to %s.__bases__, not ()", t.Name)
+	}
+	bases := make([]*Type, len(items))
+	for i, b := range items {
+		if !isType(b) {
+			return in.raise(typeErrorType, "%s.__bases__ must be tuple of classes, not '%s'", t.Name, b.Type().Name)
+		}
+		bt := (*Type)(b.p)
+		if bt.IsSubtype(t) {
+			return in.raise(typeErrorType, "a __bases__ item causes an inheritance cycle")
+		}
+		if bt.Flags&TypeBaseType == 0 {
+			return in.raise(typeErrorType, "type '%s' is not an acceptable base type", bt.Name)
+		}
+		for _, o := range bases[:i] {
+			if o == bt {
+				return in.raise(typeErrorType, "duplicate base class %s", bt.Name)
+			}
+		}
+		bases[i] = bt
+	}
+	layout := bases[0].layout
+	for _, b := range bases[1:] {
+		switch {
+		case layout.IsSubtype(b.layout):
+		case b.layout.IsSubtype(layout):
+			layout = b.layout
+		default:
+			return in.raise(typeErrorType, "multiple bases have instance lay-out conflict")
+		}
+	}
+	if layout != t.layout {
+		return in.raise(typeErrorType, "__bases__ assignment: '%s' object layout differs from '%s'", bases[0].Name, t.Base.Name)
+	}
+	oldBases, oldBase := t.Bases, t.Base
+	t.Bases, t.Base = bases, bases[0]
+	// The MROs of the class and everything below it.
+	saved := map[*Type][]*Type{}
+	var remro func(c *Type) error
+	remro = func(c *Type) error {
+		mro, err := in.mroMerge(c, c.Bases)
+		if err != nil {
+			return err
+		}
+		saved[c] = c.MRO
+		c.MRO = mro
+		for _, s := range c.subclasses {
+			if err := remro(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := remro(t); err != nil {
+		t.Bases, t.Base = oldBases, oldBase
+		for c, mro := range saved {
+			c.MRO = mro
+		}
+		return err
+	}
+	for _, b := range bases {
+		incRef(valueOf(b))
+		if b.Flags&TypeHeapType != 0 {
+			b.subclasses = append(b.subclasses, t)
+		}
+	}
+	for _, b := range oldBases {
+		if b.Flags&TypeHeapType != 0 {
+			for i, s := range b.subclasses {
+				if s == t {
+					b.subclasses = append(b.subclasses[:i], b.subclasses[i+1:]...)
+					break
+				}
+			}
+		}
+		in.decRef(valueOf(b))
+	}
+	in.typeModified(t)
+	in.updateSlots(t)
+	return nil
 }
 
 // solidLayouts are the built-in layouts a class can extend so far.

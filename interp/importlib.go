@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/parallel-py/parallel/interp/codecache"
 	"github.com/parallel-py/parallel/interp/compile"
 	"github.com/parallel-py/parallel/interp/syntax"
 )
@@ -38,11 +39,7 @@ func (in *Interp) loadFrozenSource(m *Module, rel, frozenName string) error {
 		return in.raise(importErrorType, "cannot read %s: %v", path, rerr)
 	}
 	filename := "<frozen " + frozenName + ">"
-	mod, perr := syntax.Parse(filename, raw, syntax.ModeExec)
-	if perr != nil {
-		return in.syntaxErrorFrom(perr)
-	}
-	code, cerr := compile.Compile(mod, filename, syntax.ModeExec, compile.Options{})
+	code, cerr := codecache.Compile(filename, raw, syntax.ModeExec, compile.Options{})
 	if cerr != nil {
 		return in.syntaxErrorFrom(cerr)
 	}

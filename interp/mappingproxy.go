@@ -88,4 +88,5 @@ func init() {
 		return in.newMappingProxy(d)
 	}, nil)
 	moduleType.attrs["__dict__"] = instanceAttrDescrs["__dict__"]
+	namespaceType.attrs["__dict__"] = instanceAttrDescrs["__dict__"]
 }

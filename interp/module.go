@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/codecache"
 	"github.com/parallel-py/parallel/interp/compile"
 	"github.com/parallel-py/parallel/interp/syntax"
 )
@@ -540,11 +541,7 @@ func (in *Interp) loadSource(fullname, file, pkgDir string) (Value, error) {
 // compileSource parses and compiles a module, turning a syntax error into
 // a Python SyntaxError.
 func (in *Interp) compileSource(file string, raw []byte) (*compile.Code, error) {
-	mod, err := syntax.Parse(file, raw, syntax.ModeExec)
-	if err != nil {
-		return nil, in.syntaxErrorFrom(err)
-	}
-	code, err := compile.Compile(mod, file, syntax.ModeExec, compile.Options{})
+	code, err := codecache.Compile(file, raw, syntax.ModeExec, compile.Options{})
 	if err != nil {
 		return nil, in.syntaxErrorFrom(err)
 	}

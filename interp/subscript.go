@@ -1,5 +1,7 @@
 package interp
 
+import "math/big"
+
 // The container protocols (iteration, len, subscription, containment)
 // dispatching through the type's slots, and the container-building
 // instructions.
@@ -10,7 +12,13 @@ func (in *Interp) index(container, key Value) (int64, bool, error) {
 	case key.p == intTag || key.p == boolTag:
 		return int64(key.n), true, nil
 	case isInt(key):
-		return 0, false, nil // a big int: out of range for any sequence
+		// A big int is out of range for any sequence; an instance of an
+		// int subclass (an IntEnum member) holds its value boxed.
+		var z big.Int
+		if b := bigOf(key, &z); b.IsInt64() {
+			return b.Int64(), true, nil
+		}
+		return 0, false, nil
 	}
 	if key.Type().Flags&TypeHeapType != 0 {
 		if i, found, err := in.callSpecial(key, "__index__"); found || err != nil {

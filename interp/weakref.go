@@ -74,7 +74,11 @@ func (in *Interp) newWeakRef(t *Type, obj, callback Value) (Value, error) {
 		in.weakrefs = map[unsafe.Pointer][]*WeakRef{}
 	}
 	in.weakrefs[obj.p] = append(in.weakrefs[obj.p], r)
-	obj.Header().SetFlags(flagWeakrefs)
+	// Immortal objects (built-in types, shared by every interpreter)
+	// never die, so they need no mark; writing one would race.
+	if h := obj.Header(); !h.Has(alloc.FlagImmortal) {
+		h.SetFlags(flagWeakrefs)
+	}
 	return valueOf(r), nil
 }
 
@@ -100,7 +104,9 @@ func (in *Interp) dropWeakRef(r *WeakRef) {
 	}
 	if len(list) == 0 {
 		delete(in.weakrefs, r.referent)
-		(*alloc.Header)(r.referent).ClearFlags(flagWeakrefs)
+		if h := (*alloc.Header)(r.referent); !h.Has(alloc.FlagImmortal) {
+			h.ClearFlags(flagWeakrefs)
+		}
 	} else {
 		in.weakrefs[r.referent] = list
 	}

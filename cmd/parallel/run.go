@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/parallel-py/parallel/interp"
+	"github.com/parallel-py/parallel/interp/codecache"
 	"github.com/parallel-py/parallel/interp/compile"
 	_ "github.com/parallel-py/parallel/interp/modules" // the built-in modules register themselves
 	"github.com/parallel-py/parallel/interp/stdlib"
@@ -175,11 +176,7 @@ func executablePath() string {
 
 // compileProgram parses and compiles a main program.
 func compileProgram(filename string, src []byte) (*compile.Code, error) {
-	mod, err := syntax.Parse(filename, src, syntax.ModeExec)
-	if err != nil {
-		return nil, err
-	}
-	return compile.Compile(mod, filename, syntax.ModeExec, compile.Options{})
+	return codecache.Compile(filename, src, syntax.ModeExec, compile.Options{})
 }
 
 // sourceReader gives the traceback printer the program's own text for its

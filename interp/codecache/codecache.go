@@ -1,0 +1,209 @@
+// Package codecache caches compiled code templates so that a module's
+// source is parsed and compiled once per process, and, through a directory
+// of files, once per build of the binary: Compile looks in memory, then on
+// disk, then compiles, and remembers what it got in both places.
+//
+// It owns the process-wide memory cache (templates keyed by the SHA-256
+// of the source, the file name, the mode and the compiler options) and the
+// disk layer (disk.go: files named by the absolute path, mode, options and
+// compiler identity, each holding the source hash it was compiled from and
+// the template in compile.Marshal's form). Sharing is sound because a
+// compile.Code is immutable once compiled and holds only plain Go data (no
+// run-time objects), so one template serves every interpreter, and
+// package interp builds its immortal run-time Code once per template.
+//
+// It must not change what programs see: a template it returns is exactly
+// the one compile.Compile would give for the same source, file name, mode
+// and options, and syntax errors pass through unchanged and are never
+// cached. A disk file that is corrupt, truncated, written by another build
+// or for other source is ignored and rewritten; disk trouble of any kind
+// (no cache directory, unwritable, full) only turns the disk layer off.
+// It must not import package interp (interp imports it), nor hold on to
+// anything of an interpreter.
+//
+// Environment: PARALLEL_NO_CACHE=1 turns both layers off;
+// PARALLEL_CACHE_DIR names the directory, by default
+// os.UserCacheDir()/parallel. Both are read once, at the first Compile.
+// The directory must be writable only by its owner: a file put there is
+// code the next process runs.
+package codecache
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/parallel-py/parallel/interp/compile"
+	"github.com/parallel-py/parallel/interp/syntax"
+)
+
+// Environment variables read by Default.
+const (
+	EnvNoCache = "PARALLEL_NO_CACHE"
+	EnvDir     = "PARALLEL_CACHE_DIR"
+)
+
+// Options configure a Cache.
+type Options struct {
+	// Dir is the disk layer's directory; "" keeps templates in memory only.
+	Dir string
+	// NoMemory turns the memory layer off (to measure the disk layer).
+	NoMemory bool
+	// Identity names the compiler the templates come from; files written
+	// under one identity are never read under another. "" means this
+	// executable's Go build ID (see identity.go); when that cannot be
+	// read the disk layer stays off.
+	Identity string
+}
+
+// Cache is a two-layer cache of compiled templates. Its methods are safe
+// for concurrent use; a nil *Cache compiles every time.
+type Cache struct {
+	noMemory bool
+	mem      sync.Map // key -> *compile.Code
+	disk     *disk    // nil: no disk layer
+	stats    struct {
+		memHits, diskHits, compiles, diskWrites, diskRejects, diskErrors atomic.Int64
+	}
+}
+
+// key identifies a template in memory.
+type key struct {
+	sum      [sha256.Size]byte // of the source
+	filename string
+	opts     string // optionsKey
+}
+
+// New returns a cache with its own memory layer.
+func New(opts Options) *Cache {
+	c := &Cache{noMemory: opts.NoMemory}
+	if opts.Dir != "" {
+		c.disk = newDisk(opts.Dir, opts.Identity)
+	}
+	return c
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultCache atomic.Pointer[Cache]
+)
+
+// Default returns the process-wide cache configured from the environment
+// (nil, which compiles every time, under PARALLEL_NO_CACHE=1).
+func Default() *Cache {
+	defaultOnce.Do(func() { defaultCache.Store(fromEnv(os.Getenv, os.UserCacheDir)) })
+	return defaultCache.Load()
+}
+
+// fromEnv builds the cache the environment asks for.
+func fromEnv(getenv func(string) string, userCacheDir func() (string, error)) *Cache {
+	if v := getenv(EnvNoCache); v != "" && v != "0" {
+		return nil
+	}
+	dir := getenv(EnvDir)
+	if dir == "" {
+		if d, err := userCacheDir(); err == nil {
+			dir = filepath.Join(d, "parallel")
+		}
+	}
+	return New(Options{Dir: dir})
+}
+
+// SetDefault replaces the process-wide cache (nil: none), for tests and
+// measurements; it should be called before anything compiles.
+func SetDefault(c *Cache) {
+	defaultOnce.Do(func() {})
+	defaultCache.Store(c)
+}
+
+// Compile returns the template of src through the process-wide cache; it
+// is compile.Compile of syntax.Parse with the same arguments.
+func Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
+	return Default().Compile(filename, src, mode, opts)
+}
+
+// Compile returns the template of src compiled as filename in mode with
+// opts: from memory, else from disk, else compiled (and then stored in
+// both). Errors are syntax.Parse's and compile.Compile's, unchanged.
+func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
+	if c == nil {
+		return compileNow(filename, src, mode, opts)
+	}
+	k := key{sum: sha256.Sum256(src), filename: filename, opts: optionsKey(mode, opts)}
+	if !c.noMemory {
+		if v, ok := c.mem.Load(k); ok {
+			c.stats.memHits.Add(1)
+			return v.(*compile.Code), nil
+		}
+	}
+	code := c.disk.load(c, k)
+	if code != nil {
+		c.stats.diskHits.Add(1)
+	} else {
+		var err error
+		if code, err = compileNow(filename, src, mode, opts); err != nil {
+			return nil, err
+		}
+		c.stats.compiles.Add(1)
+		c.disk.store(c, k, code)
+	}
+	if c.noMemory {
+		return code, nil
+	}
+	// Two interpreters may compile the same source at once; both get the
+	// template stored first, so they also share its run-time Code.
+	v, _ := c.mem.LoadOrStore(k, code)
+	return v.(*compile.Code), nil
+}
+
+func compileNow(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
+	mod, err := syntax.Parse(filename, src, mode)
+	if err != nil {
+		return nil, err
+	}
+	return compile.Compile(mod, filename, mode, opts)
+}
+
+// optionsKey spells out everything besides the source and file name that
+// Compile's result depends on. %#v names every field of compile.Options,
+// so a knob added there later is part of the key without a change here.
+func optionsKey(mode syntax.Mode, opts compile.Options) string {
+	return fmt.Sprintf("mode=%d %#v", mode, opts)
+}
+
+// Stats counts what a Cache did.
+type Stats struct {
+	MemoryHits  int64 // templates found in memory
+	DiskHits    int64 // templates read from disk
+	Compiles    int64 // sources compiled (syntax errors not counted)
+	DiskWrites  int64 // files written
+	DiskRejects int64 // files found but ignored: corrupt, stale or foreign
+	DiskErrors  int64 // reads and writes that failed
+}
+
+// Stats returns the counts so far (zero for a nil Cache).
+func (c *Cache) Stats() Stats {
+	if c == nil {
+		return Stats{}
+	}
+	return Stats{
+		MemoryHits:  c.stats.memHits.Load(),
+		DiskHits:    c.stats.diskHits.Load(),
+		Compiles:    c.stats.compiles.Load(),
+		DiskWrites:  c.stats.diskWrites.Load(),
+		DiskRejects: c.stats.diskRejects.Load(),
+		DiskErrors:  c.stats.diskErrors.Load(),
+	}
+}
+
+// DiskDir returns the directory this cache's files go to under its
+// compiler identity, or "" when the disk layer is off.
+func (c *Cache) DiskDir() string {
+	if c == nil || c.disk == nil || !c.disk.ready() {
+		return ""
+	}
+	return c.disk.dir
+}
