@@ -44,6 +44,19 @@ func init() {
 		}
 		return o, nil
 	}
+	// Namespaces are equal when their attributes are.
+	namespaceType.compare = func(in *Interp, a, b Value, op CompareOp) (Value, error) {
+		if (op != CmpEQ && op != CmpNE) || !b.Type().IsSubtype(namespaceType) && b.Type() != namespaceType {
+			return NotImplemented, nil
+		}
+		da, db := instanceDict(a), instanceDict(b)
+		empty := func(d *Value) bool { return d == nil || d.IsNil() || asObject[Dict](*d).used == 0 }
+		if empty(da) || empty(db) {
+			eq := empty(da) && empty(db)
+			return Bool(eq == (op == CmpEQ)), nil
+		}
+		return in.RichCompare(*da, *db, op)
+	}
 	namespaceType.repr = func(in *Interp, v Value) (Value, error) {
 		if !in.reprEnter(v) {
 			return in.NewStr("namespace(...)")
