@@ -38,6 +38,18 @@ func init() {
 	})
 	defNumNoArgs(floatType, "hex", func(in *Interp, self Value) (Value, error) { return in.NewStr(floatHex(self.FloatValue())) })
 	defClassMethod(floatType, "fromhex", floatFromHexMethod)
+	defClassMethod(floatType, "__getformat__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__getformat__", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		if args[1].Type() != strType {
+			return Value{}, in.raise(typeErrorType, "__getformat__() argument must be str, not %s", args[1].Type().Name)
+		}
+		if s := args[1].GoString(); s != "double" && s != "float" {
+			return Value{}, in.raise(valueErrorType, "__getformat__() argument 1 must be 'double' or 'float'")
+		}
+		return in.NewStr("IEEE, little-endian")
+	})
 	defNumNoArgs(floatType, "conjugate", func(in *Interp, self Value) (Value, error) { return self, nil })
 	defNumNoArgs(floatType, "__trunc__", func(in *Interp, self Value) (Value, error) { return in.floatToInt(self.FloatValue()) })
 	defNumNoArgs(floatType, "__floor__", func(in *Interp, self Value) (Value, error) {

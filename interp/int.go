@@ -69,6 +69,14 @@ func init() {
 			return intSlot(in, a, b)
 		}
 	}
+	boolNumber.invert = func(in *Interp, v Value) (Value, error) {
+		if v.p == boolTag {
+			if err := in.warn(exceptionTypes["DeprecationWarning"], "Bitwise inversion '~' on bool is deprecated. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.", 1); err != nil {
+				return Value{}, err
+			}
+		}
+		return intInvert(in, v)
+	}
 	boolType.number = &boolNumber
 	noneType.repr = func(in *Interp, v Value) (Value, error) { return noneRepr, nil }
 	noneType.str = noneType.repr

@@ -111,7 +111,21 @@ func (in *Interp) initSys(opts Options) error {
 		return err
 	}
 	if err := set("implementation", func() (Value, error) {
-		return in.newNamespace(map[string]Value{"name": internName("parallel"), "cache_tag": None}, []string{"name", "cache_tag"})
+		// The version is parallel's own; _multiarch names the platform
+		// as CPython's build does (sysconfig finds its data by it).
+		var maj, min, mic int
+		sprintfScan(ImplementationVersion, &maj, &min, &mic)
+		ver, err := in.newStructSeq(versionInfoType, Int(int64(maj)), Int(int64(min)), Int(int64(mic)), internName("alpha"), Int(0))
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(ver)
+		attrs := map[string]Value{
+			"name": internName("parallel"), "cache_tag": None, "version": ver,
+			"hexversion": Int(int64(maj<<24 | min<<16 | mic<<8 | 0xa0)),
+			"_multiarch": internName(multiarch()),
+		}
+		return in.newNamespace(attrs, []string{"name", "cache_tag", "version", "hexversion", "_multiarch"})
 	}); err != nil {
 		return err
 	}
@@ -127,6 +141,36 @@ func (in *Interp) initSys(opts Options) error {
 		return err
 	}
 	return in.initSysRuntime(m)
+}
+
+// multiarch is the Debian multiarch triplet of this platform
+// (sys.implementation._multiarch).
+func multiarch() string {
+	arch := map[string]string{"amd64": "x86_64", "arm64": "aarch64", "386": "i386", "riscv64": "riscv64", "ppc64le": "powerpc64le", "s390x": "s390x"}[runtime.GOARCH]
+	if arch == "" {
+		arch = runtime.GOARCH
+	}
+	switch runtime.GOOS {
+	case "linux":
+		return arch + "-linux-gnu"
+	case "darwin":
+		return "darwin"
+	}
+	return arch + "-" + runtime.GOOS
+}
+
+// sprintfScan reads "X.Y.Z" into three ints (missing parts stay 0).
+func sprintfScan(v string, parts ...*int) {
+	for i, p := range strings.SplitN(v, ".", len(parts)) {
+		n := 0
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		*parts[i] = n
+	}
 }
 
 func platformName() string {

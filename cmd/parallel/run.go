@@ -89,8 +89,16 @@ func runAction(c *cli.Context) error {
 	if len(argv) == 0 {
 		argv = []string{"-"}
 	}
-	// The pure-Python standard library comes after the script's directory.
+	// PYTHONPATH's directories follow the script's, then the pure-Python
+	// standard library, as in CPython.
 	path := []string{path0}
+	if pp := os.Getenv("PYTHONPATH"); pp != "" {
+		for _, d := range filepath.SplitList(pp) {
+			if d != "" {
+				path = append(path, d)
+			}
+		}
+	}
 	lib, libErr := stdlib.Find()
 	if libErr == nil {
 		path = append(path, lib.Dir)

@@ -2,6 +2,7 @@ package modules
 
 import (
 	"fmt"
+	"github.com/parallel-py/parallel/interp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -277,7 +278,7 @@ func loadNames() {
 			}
 		}
 		ucdByAlias = map[string]rune{}
-		for line := range strings.Lines(ucdAliases) {
+		for line := range strings.Lines(syntax.UnicodeNameAliases) {
 			name, code, _ := strings.Cut(strings.TrimSuffix(line, "\n"), ";")
 			ucdByAlias[name] = parseHexRune(code)
 		}

@@ -564,6 +564,10 @@ func normalizeIdentifier(s string) string {
 	return s
 }
 
+// UnicodeNameAliases is nameAliases for the unicodedata module, which
+// shares the table.
+const UnicodeNameAliases = nameAliases
+
 // nameAliases lists the formal name aliases of Unicode 15.0.0 (NameAliases.txt:
 // corrections, control names, alternates, figments and abbreviations), one
 // "NAME;HEX" per line, for "\N{...}" escapes.

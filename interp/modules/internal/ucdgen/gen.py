@@ -162,10 +162,6 @@ def ucd_lines(name):
                 yield [x.strip() for x in line.split(";")]
 
 
-aliases = []
-for code, alias, _kind in ucd_lines("NameAliases.txt"):
-    assert u15.lookup(alias) == chr(int(code, 16)), alias
-    aliases.append("%s;%s" % (alias, code))
 seqs = []
 for name, codes in ucd_lines("NamedSequences.txt"):
     assert u15.lookup(name) == "".join(chr(int(x, 16)) for x in codes.split()), name
@@ -214,5 +210,6 @@ text("ucdNumerics32", "ucdNumerics32 holds the lines of ucdNumerics that differ 
      "// 3.2.0 for characters it has.", numerics32)
 text("ucdCorrections32", "ucdCorrections32 holds \"code;code\" lines: the decompositions that\n"
      "// Unicode 3.2.0's normalization used and later versions corrected.", corrections)
-text("ucdAliases", "ucdAliases holds \"alias;code\" lines (NameAliases.txt).", aliases)
+# The aliases (NameAliases.txt) are syntax.UnicodeNameAliases, shared
+# with the parser's \N{...} escapes.
 text("ucdNamedSequences", "ucdNamedSequences holds \"name;code code...\" lines (NamedSequences.txt).", seqs)
