@@ -91,16 +91,52 @@ func init() {
 			incRef(b.self)
 			return b.self, nil
 		}
+		// A module's function is bound to its module, as in CPython.
+		if name := builtinModuleOf(asObject[Builtin](v)); name != "builtins" {
+			if m, ok, err := in.DictGet(in.modules, internName(name)); err != nil || ok {
+				if ok {
+					incRef(m)
+				}
+				return m, err
+			}
+		}
 		m := valueOf(in.builtinsModule)
 		incRef(m)
 		return m, nil
 	}, nil)
 	defGetSet(builtinFunctionType, "__module__", func(in *Interp, v Value) (Value, error) {
-		if asObject[Builtin](v).method != nil {
+		b := asObject[Builtin](v)
+		if b.method != nil {
 			return None, nil
 		}
-		return internName("builtins"), nil
+		return internName(builtinModuleOf(b)), nil
 	}, nil)
+	// pickle saves a module's function by name, a bound method as
+	// getattr(self, name), as CPython's meth_reduce says.
+	defMethod(builtinFunctionType, "__reduce__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("__reduce__", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		b := asObject[Builtin](args[0])
+		if b.method == nil || b.self.Type().IsSubtype(moduleType) {
+			return in.NewStr(b.name)
+		}
+		ga, ok, err := in.DictGet(in.builtins, internName("getattr"))
+		if err != nil || !ok {
+			return Value{}, in.raise(runtimeErrorType, "lost builtins.getattr")
+		}
+		n, err := in.NewStr(b.name)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(n)
+		a, err := in.NewTuple(b.self, n)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(a)
+		return in.NewTuple(ga, a)
+	})
 	defGetSet(builtinFunctionType, "__doc__", func(in *Interp, v Value) (Value, error) { return None, nil }, nil)
 	defGetSet(methodDescrType, "__name__", func(in *Interp, v Value) (Value, error) {
 		return in.NewStr(asObject[MethodDescr](v).name)

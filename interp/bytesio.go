@@ -7,19 +7,41 @@ import (
 	"github.com/parallel-py/parallel/alloc"
 )
 
-// io.BytesIO: an in-memory binary file over a growable byte slice.
+// io.BytesIO: an in-memory binary file over a growable byte slice, and
+// getbuffer(), a memoryview of that slice: the view's object is a
+// _BytesIOBuffer, through which the view reads the BytesIO's live bytes
+// (memoryview.go), and while views
+// exist the BytesIO refuses writes, truncation and closing, as CPython's
+// does (the views' count is kept by memoryview.go).
 
 // bytesIO is an _io.BytesIO.
 type bytesIO struct {
 	alloc.Header
-	buf    []byte
-	pos    int
-	closed bool
+	alloc.GCLink
+	dict  Value
+	slots []Value // must follow dict
+
+	buf     []byte
+	pos     int
+	closed  bool
+	exports int // live memoryviews from getbuffer()
 }
 
-var bytesIOType = newIOTypeBase("BytesIO", bufferedIOBaseType)
+// bytesIOBuffer is the object a getbuffer() view exports from.
+type bytesIOBuffer struct {
+	alloc.Header
+	bio Value // owned *bytesIO
+}
 
-const bytesIOSize = unsafe.Sizeof(bytesIO{})
+var (
+	bytesIOType       = newIOTypeBase("BytesIO", bufferedIOBaseType)
+	bytesIOBufferType = newIOTypeBase("_BytesIOBuffer", objectType)
+)
+
+const (
+	bytesIOSize       = unsafe.Sizeof(bytesIO{})
+	bytesIOBufferSize = unsafe.Sizeof(bytesIOBuffer{})
+)
 
 func bioOf(v Value) *bytesIO { return asObject[bytesIO](v) }
 
@@ -27,6 +49,15 @@ func bioOf(v Value) *bytesIO { return asObject[bytesIO](v) }
 func (in *Interp) bioCheck(b *bytesIO) error {
 	if b.closed {
 		return in.closedFile("")
+	}
+	return nil
+}
+
+// bioCheckExports raises the BufferError of resizing a BytesIO a view
+// exports.
+func (in *Interp) bioCheckExports(b *bytesIO) error {
+	if b.exports > 0 {
+		return in.bufferExportsError()
 	}
 	return nil
 }
@@ -74,36 +105,87 @@ func (b *bytesIO) write(p []byte) {
 	b.pos = end
 }
 
+// bioWrite is write(p) with its checks.
+func (in *Interp) bioWrite(b *bytesIO, v Value) (int, error) {
+	if err := in.bioCheck(b); err != nil {
+		return 0, err
+	}
+	if err := in.bioCheckExports(b); err != nil {
+		return 0, err
+	}
+	p, err := in.bytesLike(v)
+	if err != nil {
+		return 0, err
+	}
+	b.write(p)
+	return len(p), nil
+}
+
+func bytesIONew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+	b := &bytesIO{}
+	if err := in.account(&b.Header, t, bytesIOSize); err != nil {
+		return Value{}, err
+	}
+	return valueOf(b), nil
+}
+
+// bytesIOInit is BytesIO.__init__(initial_bytes=b”).
+func bytesIOInit(in *Interp, self Value, args []Value, kwnames []Value) error {
+	var initial Value
+	if err := in.parseArgs("BytesIO", args, kwnames, []string{"initial_bytes"}, 0, &initial); err != nil {
+		return err
+	}
+	b := bioOf(self)
+	// As in CPython, the old contents go before the exports are checked.
+	b.buf, b.pos = b.buf[:0], 0
+	if err := in.bioCheckExports(b); err != nil {
+		return err
+	}
+	if !initial.IsNil() && !initial.IsNone() {
+		p, err := in.bytesLike(initial)
+		if err != nil {
+			return err
+		}
+		b.buf = append([]byte(nil), p...)
+	}
+	return nil
+}
+
 func init() {
 	t := bytesIOType
 	types := []*Type{t}
+	t.new, t.init = bytesIONew, bytesIOInit
 	t.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		var initial Value
-		if err := in.parseArgs("BytesIO", args, kwnames, []string{"initial_bytes"}, 0, &initial); err != nil {
+		v, err := bytesIONew(in, t, args, kwnames)
+		if err != nil {
 			return Value{}, err
 		}
-		b := &bytesIO{}
-		if !initial.IsNil() && !initial.IsNone() {
-			p, err := in.bytesLike(initial)
-			if err != nil {
-				return Value{}, err
-			}
-			b.buf = append([]byte(nil), p...)
-		}
-		if err := in.account(&b.Header, bytesIOType, bytesIOSize); err != nil {
+		if err := bytesIOInit(in, v, args, kwnames); err != nil {
+			in.decRef(v)
 			return Value{}, err
 		}
-		return valueOf(b), nil
+		return v, nil
 	}
 	t.dealloc = func(in *Interp, v Value) {
 		b := bioOf(v)
+		in.xdecRef(b.dict)
 		*b = bytesIO{Header: b.Header}
 		in.heap.Free(&b.Header, bytesIOSize)
 	}
+	bytesIOBufferType.dealloc = func(in *Interp, v Value) {
+		o := asObject[bytesIOBuffer](v)
+		in.xdecRef(o.bio)
+		*o = bytesIOBuffer{Header: o.Header}
+		in.heap.Free(&o.Header, bytesIOBufferSize)
+	}
+	bytesIOBufferType.Flags &^= TypeBaseType
 	// As CPython's, iter() does not check for a closed file; next()
 	// does.
 	t.iter = selfIter
 	t.next = func(in *Interp, v Value) (Value, bool, error) {
+		if v.Type() != bytesIOType {
+			return in.ioNextLine(v)
+		}
 		b := bioOf(v)
 		if err := in.bioCheck(b); err != nil {
 			return Value{}, false, err
@@ -145,25 +227,17 @@ func init() {
 			if err := in.bioCheck(b); err != nil {
 				return Value{}, err
 			}
-			if args[0].Type() != bytearrayType {
-				return Value{}, in.raise(typeErrorType, "readinto() argument must be read-write bytes-like object, not %s", args[0].Type().Name)
+			dst, err := in.writableBuffer("readinto", args[0])
+			if err != nil {
+				return Value{}, err
 			}
-			dst := asObject[ByteArray](args[0]).b
+			// copy allows dst to be a view of this BytesIO itself.
 			return Int(int64(copy(dst, b.read(len(dst))))), nil
 		})
 	}
 	fileMethod(types, "write", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		b := bioOf(self)
-		if err := in.bioCheck(b); err != nil {
-			return Value{}, err
-		}
-		p, err := in.bytesLike(args[0])
-		if err != nil {
-			return Value{}, err
-		}
-		n := len(p)
-		b.write(p)
-		return Int(int64(n)), nil
+		n, err := in.bioWrite(bioOf(self), args[0])
+		return Int(int64(n)), err
 	})
 	fileMethod(types, "getvalue", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
 		b := bioOf(self)
@@ -173,10 +247,18 @@ func init() {
 		return in.newBytesCopy(b.buf)
 	})
 	fileMethod(types, "getbuffer", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := in.bioCheck(bioOf(self)); err != nil {
+		b := bioOf(self)
+		if err := in.bioCheck(b); err != nil {
 			return Value{}, err
 		}
-		return Value{}, in.raise(notImplementedErrorType, "BytesIO.getbuffer() is not implemented yet")
+		o := &bytesIOBuffer{}
+		if err := in.account(&o.Header, bytesIOBufferType, bytesIOBufferSize); err != nil {
+			return Value{}, err
+		}
+		incRef(self)
+		o.bio = self
+		defer in.decRef(valueOf(o))
+		return in.newMemoryView(valueOf(o), 0, len(b.buf), 1, false, "B")
 	})
 	fileMethod(types, "tell", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
 		b := bioOf(self)
@@ -220,6 +302,9 @@ func init() {
 		if err := in.bioCheck(b); err != nil {
 			return Value{}, err
 		}
+		if err := in.bioCheckExports(b); err != nil {
+			return Value{}, err
+		}
 		size := int64(b.pos)
 		if len(args) > 0 && !args[0].IsNone() {
 			var err error
@@ -237,6 +322,9 @@ func init() {
 	})
 	closeFn := func(in *Interp, v Value) error {
 		b := bioOf(v)
+		if err := in.bioCheckExports(b); err != nil {
+			return err
+		}
 		b.closed, b.buf = true, nil
 		return nil
 	}
@@ -262,7 +350,7 @@ func init() {
 	})
 	fileGetter(types, "closed", func(in *Interp, v Value) (Value, error) { return Bool(bioOf(v).closed), nil })
 	fileCommon(types,
-		func(v Value) bool { return bioOf(v).closed },
+		func(in *Interp, v Value) (bool, error) { return bioOf(v).closed, nil },
 		func(in *Interp, v Value) (Value, bool, error) {
 			line := bioOf(v).readLine(-1)
 			if len(line) == 0 {
@@ -272,11 +360,41 @@ func init() {
 			return r, err == nil, err
 		},
 		func(in *Interp, self, line Value) error {
-			p, err := in.bytesLike(line)
-			if err == nil {
-				bioOf(self).write(p)
-			}
+			_, err := in.bioWrite(bioOf(self), line)
 			return err
 		},
 		closeFn)
+	// BytesIO's own readlines stops once the hint is reached, where
+	// IOBase's goes past it.
+	fileMethod(types, "readlines", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
+		hint, err := in.sizeArg(args, 0)
+		if err != nil {
+			return Value{}, err
+		}
+		b := bioOf(self)
+		if err := in.bioCheck(b); err != nil {
+			return Value{}, err
+		}
+		var lines []Value
+		total := 0
+		for {
+			line := b.readLine(-1)
+			if len(line) == 0 {
+				break
+			}
+			v, err := in.newBytesCopy(line)
+			if err != nil {
+				in.releaseAll(lines)
+				return Value{}, err
+			}
+			lines = append(lines, v)
+			total += len(line)
+			if hint > 0 && total >= hint {
+				break
+			}
+		}
+		l, err := in.NewList(lines...)
+		in.releaseAll(lines)
+		return l, err
+	})
 }

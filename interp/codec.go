@@ -11,8 +11,11 @@ import "strings"
 // surrogateescape, surrogatepass and, to encode, xmlcharrefreplace
 // (namereplace works for the characters without a name, lone surrogates,
 // and raises NotImplementedError for the others). unicode_escape and
-// raw_unicode_escape encode. Every other codec CPython 3.12 has raises
-// NotImplementedError; the codecs that are not text encodings (hex,
+// raw_unicode_escape encode here. Every other conversion, their
+// decoding included, goes to the codec registry of the _codecs module
+// (api_codecs.go) when it is installed, as CPython sends it to its
+// registry; without it, CPython's other text codecs raise
+// NotImplementedError. The codecs that are not text encodings (hex,
 // base64...) and unknown names raise CPython's LookupError.
 //
 // A str holds WTF-8 (codec_wtf8.go), so a lone surrogate, as
@@ -29,8 +32,8 @@ const (
 	codecUTF8Sig
 	codecASCII
 	codecLatin1
-	codecUnicodeEscape    // encoding only
-	codecRawUnicodeEscape // encoding only
+	codecUnicodeEscape    // encoded here, decoded by the registry
+	codecRawUnicodeEscape // encoded here, decoded by the registry
 	codecUnsupported      // a text codec of CPython's that is not implemented
 	codecNotText          // a bytes-to-bytes or str-to-str codec
 )
@@ -215,7 +218,13 @@ func (in *Interp) decodeToStr(data []byte, encoding, errors string) (Value, erro
 	}
 	switch c {
 	case codecUnicodeEscape, codecRawUnicodeEscape:
-		return Value{}, in.codecNotImplemented(encoding)
+		// The escape decoders (\N{...} needs unicodedata) are the
+		// _codecs module's, which CPython reaches through the registry
+		// too.
+		if codecRegistry == nil {
+			return Value{}, in.codecNotImplemented(encoding)
+		}
+		return in.registryDecode(data, encoding, errors)
 	case codecUTF8Sig:
 		if strings.HasPrefix(string(data), utf8BOM) {
 			data = data[len(utf8BOM):]

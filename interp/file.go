@@ -16,12 +16,18 @@ import (
 // (_io.BufferedReader, BufferedWriter or BufferedRandom) over a raw file;
 // and a text file (_io.TextIOWrapper) over a buffered one, which decodes
 // and encodes and translates newlines. Each layer owns a reference to the
-// one below, and closing or freeing the top closes them all.
+// one below, and closing or freeing the top closes them all. Python code
+// builds the layers too, over other objects: a buffered file over any
+// raw stream (io_buffered.go), a text file over any binary file
+// (io_text.go); the Go code of a layer is used when the layer below is
+// exactly the type open() makes, the methods of the object below
+// otherwise.
 //
-// The text layer keeps no bytes of its own: it decodes straight out of
-// the buffered layer's read buffer and consumes exactly the bytes it
-// decoded, so a text file's tell() is the buffered file's position, the
-// cookie CPython returns when its decoder holds no state.
+// Over a buffered file, the text layer keeps no bytes of its own: it
+// decodes straight out of the buffered layer's read buffer and consumes
+// exactly the bytes it decoded, so a text file's tell() is the buffered
+// file's position, the cookie CPython returns when its decoder holds no
+// state.
 //
 // The interpreter's standard streams (sys.stdin, sys.stdout,
 // sys.stderr) are the same objects over the io.Reader and io.Writers of
@@ -30,6 +36,10 @@ import (
 // rawFile is an _io.FileIO: a file descriptor, or a standard stream.
 type rawFile struct {
 	alloc.Header
+	alloc.GCLink
+	dict  Value   // the instance __dict__ (CPython's file objects have one)
+	slots []Value // a class's __slots__ values; must follow dict
+
 	f    *os.File  // the open file; nil for a standard stream
 	r    io.Reader // standard input
 	w    io.Writer // standard output or error
@@ -45,31 +55,65 @@ type rawFile struct {
 	seekable int8
 }
 
-// bufferedFile is a BufferedReader, BufferedWriter or BufferedRandom.
+// bufferedFile is a BufferedReader, BufferedWriter or BufferedRandom over
+// a raw stream: a FileIO, whose I/O is done in Go (fast), or any object
+// with readinto, write, seek ... methods, which are called (io_buffered.go).
 type bufferedFile struct {
 	alloc.Header
-	raw Value // owned *rawFile
+	alloc.GCLink
+	dict  Value
+	slots []Value // must follow dict
 
-	// rbuf[rpos:] holds bytes read from raw but not yet consumed; wbuf
-	// holds bytes written but not yet passed to raw. Only one of them is
-	// non-empty at a time.
+	raw  Value    // owned; nil once detached or before __init__
+	fast *rawFile // raw when its type is exactly FileIO, else nil
+
+	// rbuf[rpos:] holds bytes read from raw but not yet consumed
+	// (rbuf[:rpos] were consumed and allow a seek back inside the
+	// buffer); wbuf holds bytes written but not yet passed to raw. Only
+	// one of them is non-empty at a time.
 	rbuf []byte
 	rpos int
 	wbuf []byte
 	// size is the buffer size: reads fetch that much, writes are passed
 	// on once that much has gathered; 0 writes through (standard streams).
 	size int
+	// absPos is the raw stream's position as last learnt (-1: unknown),
+	// so that a seek inside the buffer needs no call to raw.tell().
+	absPos int64
+
+	canRead, canWrite bool // from the type: Reader, Writer or Random
+	ok, detached      bool // initialized; raw given away by detach()
+	busy              bool // in a call to the raw stream (bufEnter)
 }
 
-// textFile is a TextIOWrapper.
+// textFile is a TextIOWrapper over a binary buffer: one of the Buffered
+// types (fast: the text layer decodes straight out of its read buffer)
+// or any object with read1/read, write, flush, seek ... methods, whose
+// bytes the text layer keeps in rbuf and wpend (io_text.go).
 type textFile struct {
 	alloc.Header
-	buffer Value // owned *bufferedFile
+	alloc.GCLink
+	dict  Value
+	slots []Value // must follow dict
 
-	mode     string // as given to open()
+	buffer Value         // owned; nil once detached or before __init__
+	fast   *bufferedFile // buffer when exactly one of the Buffered types
+
+	mode     string // the mode attribute open() sets ("" when unset)
 	encoding string // as given, or the default's name
 	codec    codec
 	errors   string
+	// pyDec and pyEnc (owned) are the codec registry's incremental
+	// decoder and encoder, for a codec the codec layer does not have
+	// (codec is then codecUnsupported; io_textcodec.go).
+	pyDec, pyEnc Value
+	// The registry decoder's snapshot (textSnapshot): its flags (owned)
+	// and the bytes of the last chunk, the characters they gave, and
+	// the characters pending from before it.
+	snapFlags            Value
+	snapInput            []byte
+	snapChars, snapCarry int
+	snapValid            bool
 
 	// Newline handling (CPython's newline argument): universal splits
 	// lines at \r, \n and \r\n; translate turns them into \n when
@@ -82,10 +126,26 @@ type textFile struct {
 
 	lineBuffering bool
 	writeThrough  bool
+	// readable and writable are the buffer's answers at __init__ (CPython
+	// makes a decoder and an encoder from them); seekable too.
+	readable, writable, seekable bool
+	hasRead1                     bool // the buffer has read1 (else read is used)
+	chunkSize                    int  // _CHUNK_SIZE: how much to read at once
+	ok, detached                 bool
+
+	// Over another buffer: rbuf[rpos:] are bytes read and not decoded
+	// yet, wpend bytes encoded and not yet written.
+	rbuf  []byte
+	rpos  int
+	wpend []byte
+
 	// pending holds text decoded ahead of what was read; inexact marks
-	// text an error handler changed, whose byte length is unknown.
+	// text an error handler changed, whose byte length is unknown;
+	// decoded is set once text was decoded, until a seek or a write
+	// (reconfigure may not change the encoding then).
 	pending string
 	inexact bool
+	decoded bool
 	// seenNL records the kinds of newline read (the newlines attribute).
 	seenNL uint8
 	// iterating disables tell() while a for loop reads lines, as
@@ -119,7 +179,7 @@ var (
 )
 
 func newIOType(name string) *Type {
-	t := newBuiltinType(name, objectType, 0)
+	t := newBuiltinType(name, objectType, TypeBaseType)
 	t.Module = "_io"
 	return t
 }
@@ -156,6 +216,7 @@ func init() {
 		// A failure to close has nowhere to go from here.
 		in.xdecRefErr(in.rawClose(r))
 		in.xdecRef(r.name)
+		in.xdecRef(r.dict)
 		*r = rawFile{Header: r.Header}
 		in.heap.Free(&r.Header, rawFileSize)
 	}
@@ -163,9 +224,12 @@ func init() {
 		t.dealloc = func(in *Interp, v Value) {
 			b := asObject[bufferedFile](v)
 			if !b.raw.IsNil() {
-				in.xdecRefErr(in.bufferedClose(b))
+				if b.ok {
+					in.xdecRefErr(in.bufferedClose(b))
+				}
 				in.decRef(b.raw)
 			}
+			in.xdecRef(b.dict)
 			*b = bufferedFile{Header: b.Header}
 			in.heap.Free(&b.Header, bufferedFileSize)
 		}
@@ -173,11 +237,15 @@ func init() {
 	textIOWrapperType.dealloc = func(in *Interp, v Value) {
 		f := asObject[textFile](v)
 		if !f.buffer.IsNil() {
-			if f.std < 0 {
+			if f.std < 0 && f.ok {
 				in.xdecRefErr(in.textClose(f))
 			}
 			in.decRef(f.buffer)
 		}
+		in.xdecRef(f.pyDec)
+		in.xdecRef(f.pyEnc)
+		in.xdecRef(f.snapFlags)
+		in.xdecRef(f.dict)
 		*f = textFile{Header: f.Header}
 		in.heap.Free(&f.Header, textFileSize)
 	}
@@ -410,11 +478,34 @@ func builtinOpen(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	return txt, nil
 }
 
-// openRaw opens the raw layer: a path with flags from the mode (through
-// opener(path, flags) when there is one, which returns the fd), or an
-// existing fd.
+// newRawFile allocates a FileIO of type t, closed until rawOpen opens it.
+func (in *Interp) newRawFile(t *Type) (*rawFile, error) {
+	r := &rawFile{fd: -1, seekable: -1, closed: true}
+	if err := in.account(&r.Header, t, rawFileSize); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// openRaw opens the raw layer of open().
 func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool, opener Value) (Value, error) {
-	r := &rawFile{fd: -1, seekable: -1, closefd: closefd}
+	r, err := in.newRawFile(fileIOType)
+	if err != nil {
+		return Value{}, err
+	}
+	if err := in.rawOpen(r, path, isFD, m, closefd, opener); err != nil {
+		in.decRef(valueOf(r))
+		return Value{}, err
+	}
+	return valueOf(r), nil
+}
+
+// rawOpen opens the closed raw file r: a path with flags from the mode
+// (through opener(path, flags) when there is one, which returns the
+// fd), or an existing fd.
+func (in *Interp) rawOpen(r *rawFile, path Value, isFD bool, m openMode, closefd bool, opener Value) error {
+	r.fd, r.seekable, r.closefd, r.owned = -1, -1, closefd, false
+	r.readable, r.writable, r.appending, r.created = false, false, false, false
 	switch {
 	case m.creating:
 		r.created, r.writable = true, true
@@ -430,21 +521,21 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool, opene
 	}
 	if isFD {
 		fd, ok := IntValue(path)
-		if !ok || fd > 1<<31-1 {
-			return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+		if !ok || fd > 1<<31-1 || fd < -1<<31 {
+			return in.raise(overflowErrorType, "Python int too large to convert to C int")
 		}
 		if fd < 0 {
-			return Value{}, in.raise(valueErrorType, "negative file descriptor")
+			return in.raise(valueErrorType, "negative file descriptor")
 		}
 		f, err := fileFromFD(int(fd), closefd)
 		if err != nil {
-			return Value{}, in.osErrorFrom(err, Value{})
+			return in.osErrorFrom(err, Value{})
 		}
 		r.f, r.owned = f, true
 		r.fd = int(fd)
 	} else {
 		if !closefd {
-			return Value{}, in.raise(valueErrorType, "Cannot use closefd=False with file name")
+			return in.raise(valueErrorType, "Cannot use closefd=False with file name")
 		}
 		var name string
 		if path.Type() == strType {
@@ -453,7 +544,7 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool, opene
 			name = string(asObject[Bytes](path).b)
 		}
 		if strings.IndexByte(name, 0) >= 0 {
-			return Value{}, in.raise(valueErrorType, "embedded null byte")
+			return in.raise(valueErrorType, "embedded null byte")
 		}
 		flags := os.O_RDONLY
 		switch {
@@ -473,79 +564,144 @@ func (in *Interp) openRaw(path Value, isFD bool, m openMode, closefd bool, opene
 		if !opener.IsNil() {
 			fdv, err := in.Call(opener, []Value{path, Int(int64(flags | syscall.O_CLOEXEC))}, nil)
 			if err != nil {
-				return Value{}, err
+				return err
 			}
 			defer in.decRef(fdv)
 			if !isInt(fdv) {
-				return Value{}, in.raise(typeErrorType, "expected an opener returning an integer file descriptor, not %s", fdv.Type().Name)
+				return in.raise(typeErrorType, "expected an opener returning an integer file descriptor, not %s", fdv.Type().Name)
 			}
 			fd, ok := IntValue(fdv)
 			if !ok || fd > 1<<31-1 || fd < -1<<31 {
-				return Value{}, in.raise(overflowErrorType, "Python int too large to convert to C int")
+				return in.raise(overflowErrorType, "Python int too large to convert to C int")
 			}
 			if fd < 0 {
-				return Value{}, in.raise(valueErrorType, "opener returned %d", fd)
+				return in.raise(valueErrorType, "opener returned %d", fd)
 			}
 			f, ferr := fileFromFD(int(fd), true)
 			if ferr != nil {
-				return Value{}, in.osErrorFrom(ferr, Value{})
+				return in.osErrorFrom(ferr, Value{})
 			}
 			r.f, r.owned, r.fd = f, true, int(fd)
-			if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
-				r.f.Close()
-				return Value{}, err
+		} else {
+			f, err := os.OpenFile(name, flags|syscall.O_CLOEXEC, 0o666)
+			if err != nil {
+				var pe *os.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				return in.osErrorFrom(err, path)
 			}
-			incRef(path)
-			r.name = path
-			return valueOf(r), nil
-		}
-		f, err := os.OpenFile(name, flags|syscall.O_CLOEXEC, 0o666)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
+			// Opening a directory for reading succeeds; CPython refuses it.
+			if st, err := f.Stat(); err == nil && st.IsDir() {
+				f.Close()
+				return in.newOSError(syscall.EISDIR, path)
 			}
-			return Value{}, in.osErrorFrom(err, path)
+			r.f, r.owned = f, true
+			r.fd = int(f.Fd())
 		}
-		// Opening a directory for reading succeeds; CPython refuses it.
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			f.Close()
-			return Value{}, in.newOSError(syscall.EISDIR, path)
-		}
-		r.f, r.owned = f, true
-		r.fd = int(f.Fd())
 	}
-	if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
-		r.f.Close()
-		return Value{}, err
-	}
+	r.closed = false
 	incRef(path)
+	old := r.name
 	r.name = path
+	in.xdecRef(old)
 	if r.appending {
 		// CPython seeks to the end at once, so tell() starts there.
 		r.f.Seek(0, io.SeekEnd)
 	}
-	return valueOf(r), nil
+	return nil
 }
 
-// newBuffered wraps a raw file in a buffered file of type t.
+// newBuffered wraps a raw file in a buffered file of type t (one of the
+// Buffered types, or a class derived from one).
 func (in *Interp) newBuffered(t *Type, raw Value, size int) (Value, error) {
-	b := &bufferedFile{size: size}
+	b := &bufferedFile{}
 	if err := in.account(&b.Header, t, bufferedFileSize); err != nil {
 		return Value{}, err
 	}
-	incRef(raw)
-	b.raw = raw
+	in.bufferedAttach(b, t, raw, size)
 	return valueOf(b), nil
 }
 
-// newText wraps a buffered file in a TextIOWrapper.
+// bufferedAttach (re)initializes b over raw.
+func (in *Interp) bufferedAttach(b *bufferedFile, t *Type, raw Value, size int) {
+	incRef(raw)
+	old := b.raw
+	b.raw, b.fast = raw, nil
+	if raw.Type() == fileIOType {
+		b.fast = asObject[rawFile](raw)
+	}
+	in.xdecRef(old)
+	b.size, b.absPos = size, -1
+	b.rbuf, b.rpos, b.wbuf = nil, 0, nil
+	b.canRead = t.IsSubtype(bufferedReaderType) || t.IsSubtype(bufferedRandomType)
+	b.canWrite = t.IsSubtype(bufferedWriterType) || t.IsSubtype(bufferedRandomType)
+	b.ok, b.detached = true, false
+}
+
+// newText wraps a buffered file from open() or a standard stream in a
+// TextIOWrapper.
 func (in *Interp) newText(buffer Value, mode, encoding, errorsName string, newline Value, lineBuffering, writeThrough bool, std int) (Value, error) {
-	c, err := in.lookupCodec(encoding)
+	c, info, err := in.textCodecInfo(encoding, errorsName)
 	if err != nil {
 		return Value{}, err
 	}
-	f := &textFile{mode: mode, encoding: encoding, codec: c, errors: errorsName, lineBuffering: lineBuffering, writeThrough: writeThrough, std: std}
+	if !info.IsNil() {
+		defer in.decRef(info)
+	}
+	f := &textFile{}
+	if err := in.account(&f.Header, textIOWrapperType, textFileSize); err != nil {
+		return Value{}, err
+	}
+	b := asObject[bufferedFile](buffer)
+	f.mode, f.std = mode, std
+	f.readable, f.writable = b.canRead, b.canWrite
+	if b.fast != nil {
+		f.readable = f.readable && b.fast.readable
+		f.writable = f.writable && b.fast.writable
+		f.seekable = in.rawSeekable(b.fast)
+	}
+	f.hasRead1 = true
+	in.textAttach(f, buffer, encoding, c, errorsName, newline, lineBuffering, writeThrough)
+	if err := in.textSetCoders(f, info, errorsName); err != nil {
+		in.decRef(valueOf(f))
+		return Value{}, err
+	}
+	if (f.bomPending || !f.pyEnc.IsNil()) && f.seekable && f.writable {
+		// Only a file at its start has a BOM to write.
+		pos, err := in.bufferedTell(b)
+		if err == nil && pos != 0 {
+			f.bomPending = false
+			err = in.textEncoderAt(f, pos)
+		}
+		in.xdecRefErr(err)
+	}
+	return valueOf(f), nil
+}
+
+// textAttach (re)initializes f over buffer with the checked arguments of
+// TextIOWrapper (newline None, or a valid str).
+func (in *Interp) textAttach(f *textFile, buffer Value, encoding string, c codec, errorsName string, newline Value, lineBuffering, writeThrough bool) {
+	incRef(buffer)
+	old := f.buffer
+	f.buffer, f.fast = buffer, nil
+	if isExactBuffered(buffer) {
+		f.fast = asObject[bufferedFile](buffer)
+	}
+	in.xdecRef(old)
+	f.encoding, f.codec, f.errors = encoding, c, errorsName
+	f.lineBuffering, f.writeThrough = lineBuffering, writeThrough
+	in.textSetNewline(f, newline)
+	f.chunkSize = defaultBufferSize
+	f.rbuf, f.rpos, f.wpend = nil, 0, nil
+	f.pending, f.inexact, f.seenNL, f.iterating = "", false, 0, false
+	f.bomPending = c == codecUTF8Sig
+	f.ok, f.detached = true, false
+}
+
+// textSetNewline applies the newline argument (None or a valid str).
+func (in *Interp) textSetNewline(f *textFile, newline Value) {
+	f.universal, f.translate, f.readNL, f.writeNL = false, false, "", ""
 	switch {
 	case newline.IsNone():
 		f.universal, f.translate = true, true
@@ -558,19 +714,11 @@ func (in *Interp) newText(buffer Value, mode, encoding, errorsName string, newli
 			f.writeNL = ""
 		}
 	}
-	f.bomPending = c == codecUTF8Sig
-	if err := in.account(&f.Header, textIOWrapperType, textFileSize); err != nil {
-		return Value{}, err
-	}
-	incRef(buffer)
-	f.buffer = buffer
-	if f.bomPending && asObject[rawFile](asObject[bufferedFile](buffer).raw).f != nil {
-		// Only a file at its start has a BOM to read or write.
-		pos, err := in.bufferedTell(asObject[bufferedFile](buffer))
-		in.xdecRefErr(err)
-		if err == nil && pos != 0 {
-			f.bomPending = false
-		}
-	}
-	return valueOf(f), nil
+}
+
+// isExactBuffered reports whether v is exactly one of the Buffered types
+// (not a class derived from one, whose methods may be overridden).
+func isExactBuffered(v Value) bool {
+	t := v.Type()
+	return t == bufferedReaderType || t == bufferedWriterType || t == bufferedRandomType
 }

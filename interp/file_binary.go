@@ -2,23 +2,52 @@ package interp
 
 import "syscall"
 
-// The methods of the binary files: _io.FileIO (unbuffered) and the
-// Buffered* types, with CPython's messages, which differ per type.
+// The methods of _io.FileIO (unbuffered), with CPython's messages, and
+// what the binary files share.
 
 func rawOfValue(v Value) *rawFile { return asObject[rawFile](v) }
 
 func bufOf(v Value) *bufferedFile { return asObject[bufferedFile](v) }
 
-// bytesLike returns the bytes of a bytes or bytearray argument (borrowed:
-// do not keep or change them).
+// bytesLike returns the bytes of a bytes-like argument: bytes,
+// bytearray, a contiguous memoryview, an exporter such as array.array
+// (borrowed: do not keep or change them, nor use them after running
+// Python code).
 func (in *Interp) bytesLike(v Value) ([]byte, error) {
-	switch v.Type() {
-	case bytesType:
-		return asObject[Bytes](v).b, nil
-	case bytearrayType:
-		return asObject[ByteArray](v).b, nil
+	if b, ok := bytesData(v); ok {
+		return b, nil
+	}
+	if err := in.viewBufferError(v); err != nil {
+		return nil, err
 	}
 	return nil, in.raise(typeErrorType, "a bytes-like object is required, not '%s'", v.Type().Name)
+}
+
+// writableBuffer returns the live bytes of the writable buffer a
+// readinto method fills: a bytearray, a writable contiguous memoryview,
+// a writable exporter such as array.array; else the TypeError of
+// CPython's "w*" argument of method fname.
+func (in *Interp) writableBuffer(fname string, v Value) ([]byte, error) {
+	switch t := v.Type(); {
+	case isByteArray(v):
+		return asObject[ByteArray](v).b, nil
+	case t == memoryviewType:
+		m := asObject[MemoryView](v)
+		if m.obj.IsNil() {
+			return nil, in.releasedViewError()
+		}
+		if !m.readonly {
+			if b, ok := m.simple(); ok {
+				return b, nil
+			}
+			return nil, in.raise(exceptionTypes["BufferError"], "memoryview: underlying buffer is not C-contiguous")
+		}
+	default:
+		if e := exporterOf(t); e != nil && !e.ReadOnly {
+			return e.Bytes(v), nil
+		}
+	}
+	return nil, in.raise(typeErrorType, "%s() argument must be read-write bytes-like object, not %s", fname, v.Type().Name)
 }
 
 // newBytesCopy makes a bytes object from b, which the caller may keep
@@ -61,8 +90,6 @@ func rawModeString(r *rawFile) string {
 
 func init() {
 	raw := []*Type{fileIOType}
-	buffered := []*Type{bufferedReaderType, bufferedWriterType, bufferedRandomType}
-	all := append(append([]*Type{}, raw...), buffered...)
 
 	// FileIO.
 	fileIOType.repr = func(in *Interp, v Value) (Value, error) {
@@ -130,10 +157,11 @@ func init() {
 		if err := rawCheck(in, r, true); err != nil {
 			return Value{}, err
 		}
-		if args[0].Type() != bytearrayType {
-			return Value{}, in.raise(typeErrorType, "readinto() argument must be read-write bytes-like object, not %s", args[0].Type().Name)
+		dst, err := in.writableBuffer("readinto", args[0])
+		if err != nil {
+			return Value{}, err
 		}
-		n, err := in.rawRead(r, asObject[ByteArray](args[0]).b)
+		n, err := in.rawRead(r, dst)
 		return Int(int64(n)), err
 	})
 	fileMethod(raw, "write", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
@@ -217,6 +245,9 @@ func init() {
 	for _, t := range raw {
 		defGetSet(t, "name", func(in *Interp, v Value) (Value, error) {
 			n := rawOfValue(v).name
+			if n.IsNil() {
+				return Value{}, in.raise(attributeErrorType, "'%s' object has no attribute 'name'", v.Type().Name)
+			}
 			incRef(n)
 			return n, nil
 		}, func(in *Interp, v, value Value) error {
@@ -246,280 +277,28 @@ func init() {
 		return b, err == nil, err
 	}
 
-	// The buffered files.
-	for _, t := range buffered {
-		t.repr = func(in *Interp, v Value) (Value, error) {
-			name, err := in.reprName(rawOf(bufOf(v)).name)
-			if err != nil {
-				return Value{}, err
-			}
-			return in.NewStr("<_io." + v.Type().Name + name + ">")
+	// What IOBase gives every file.
+	fileIOType.iter = func(in *Interp, v Value) (Value, error) {
+		if rawOfValue(v).closed {
+			return Value{}, in.closedFile("")
 		}
-		t.next = func(in *Interp, v Value) (Value, bool, error) {
-			b := bufOf(v)
-			if v.Type() == bufferedWriterType {
-				return Value{}, false, in.unsupported("read")
-			}
-			if rawOf(b).closed {
-				return Value{}, false, in.closedFile("readline of closed file")
-			}
-			line, err := in.bufferedReadLine(b, -1)
-			if err != nil || len(line) == 0 {
-				return Value{}, false, err
-			}
-			r, err := in.newBytes(line)
-			return r, err == nil, err
-		}
+		incRef(v)
+		return v, nil
 	}
-	// bufCheck is the check of a buffered method: the type must have
-	// the capability (else UnsupportedOperation(what)), and the file be
-	// open (else ValueError(closedMsg)).
-	bufCheck := func(in *Interp, v Value, read bool, what, closedMsg string) error {
-		t := v.Type()
-		if read && t == bufferedWriterType || !read && t == bufferedReaderType {
-			return in.unsupported(what)
-		}
-		if rawOf(bufOf(v)).closed {
-			return in.closedFile(closedMsg)
-		}
-		return nil
-	}
-	readSize := func(in *Interp, args []Value) (int, error) {
-		n, err := in.sizeArg(args, 0)
-		if err == nil && len(args) > 0 && !args[0].IsNone() {
-			if m, _ := in.fileOffset(args[0]); m < -1 {
-				return 0, in.raise(valueErrorType, "read length must be non-negative or -1")
-			}
-		}
-		return n, err
-	}
-	fileMethod(buffered, "read", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if self.Type() == bufferedWriterType {
-			return Value{}, in.unsupported("read")
-		}
-		n, err := readSize(in, args)
-		if err != nil {
-			return Value{}, err
-		}
-		if err := bufCheck(in, self, true, "read", "read of closed file"); err != nil {
-			return Value{}, err
-		}
-		data, err := in.bufferedRead(bufOf(self), n)
-		if err != nil {
-			return Value{}, err
-		}
-		return in.newBytes(data)
-	})
-	fileMethod(buffered, "read1", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if self.Type() == bufferedWriterType {
-			return Value{}, in.unsupported("read1")
-		}
-		n, err := readSize(in, args)
-		if err != nil {
-			return Value{}, err
-		}
-		if err := bufCheck(in, self, true, "read1", "read of closed file"); err != nil {
-			return Value{}, err
-		}
-		b := bufOf(self)
-		if len(b.available()) == 0 {
-			if _, err := in.bufferedFill(b); err != nil {
-				return Value{}, err
-			}
-		}
-		avail := b.available()
-		if n < 0 || n > len(avail) {
-			n = len(avail)
-		}
-		r, err := in.newBytesCopy(avail[:n])
-		if err == nil {
-			b.rpos += n
-		}
-		return r, err
-	})
-	for _, t := range []*Type{bufferedReaderType, bufferedRandomType} {
-		defMethod(t, "peek", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			if err := in.checkArgCount("peek", args[1:], kwnames, 0, 1); err != nil {
-				return Value{}, err
-			}
-			self := args[0]
-			if err := bufCheck(in, self, true, "peek", "peek of closed file"); err != nil {
-				return Value{}, err
-			}
-			b := bufOf(self)
-			if len(b.available()) == 0 {
-				if _, err := in.bufferedFill(b); err != nil {
-					return Value{}, err
-				}
-			}
-			return in.newBytesCopy(b.available())
-		})
-	}
-	fileMethod(buffered, "readline", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if self.Type() == bufferedWriterType {
-			return Value{}, in.unsupported("read")
-		}
-		limit, err := in.sizeArg(args, 0)
-		if err != nil {
-			return Value{}, err
-		}
-		if err := bufCheck(in, self, true, "read", "readline of closed file"); err != nil {
-			return Value{}, err
-		}
-		line, err := in.bufferedReadLine(bufOf(self), limit)
-		if err != nil {
-			return Value{}, err
-		}
-		return in.newBytes(line)
-	})
-	fileMethod(buffered, "readinto", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := bufCheck(in, self, true, "read", "readinto of closed file"); err != nil {
-			return Value{}, err
-		}
-		if args[0].Type() != bytearrayType {
-			return Value{}, in.raise(typeErrorType, "readinto() argument must be read-write bytes-like object, not %s", args[0].Type().Name)
-		}
-		dst := asObject[ByteArray](args[0]).b
-		data, err := in.bufferedRead(bufOf(self), len(dst))
-		if err != nil {
-			return Value{}, err
-		}
-		return Int(int64(copy(dst, data))), nil
-	})
-	fileMethod(buffered, "write", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := bufCheck(in, self, false, "write", "write to closed file"); err != nil {
-			return Value{}, err
-		}
-		p, err := in.bytesLike(args[0])
-		if err != nil {
-			return Value{}, err
-		}
-		return Int(int64(len(p))), in.bufferedWrite(bufOf(self), p)
-	})
-	fileMethod(buffered, "flush", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		b := bufOf(self)
-		if rawOf(b).closed {
-			if self.Type() == bufferedReaderType {
-				return Value{}, in.closedFile("")
-			}
-			return Value{}, in.closedFile("flush of closed file")
-		}
-		if err := in.bufferedFlush(b); err != nil {
-			return Value{}, err
-		}
-		return None, in.rawFlush(rawOf(b))
-	})
-	fileMethod(buffered, "seek", 1, 2, func(in *Interp, self Value, args []Value) (Value, error) {
-		off, whence, err := in.seekArgs(args)
-		if err != nil {
-			return Value{}, err
-		}
-		if whence < 0 || whence > 2 {
-			return Value{}, in.raise(valueErrorType, "whence value %d unsupported", whence)
-		}
-		b := bufOf(self)
-		if rawOf(b).closed {
-			return Value{}, in.closedFile("seek of closed file")
-		}
-		pos, err := in.bufferedSeek(b, off, int(whence))
-		return Int(pos), err
-	})
-	fileMethod(buffered, "tell", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		b := bufOf(self)
-		if rawOf(b).closed {
-			return Value{}, in.closedFile("I/O operation on closed file")
-		}
-		pos, err := in.bufferedTell(b)
-		return Int(pos), err
-	})
-	fileMethod(buffered, "truncate", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		b := bufOf(self)
-		if rawOf(b).closed {
-			return Value{}, in.closedFile("truncate of closed file")
-		}
-		if !rawOf(b).writable {
-			return Value{}, in.unsupported("truncate")
-		}
-		pos, err := in.bufferedTell(b)
-		if err != nil {
-			return Value{}, err
-		}
-		if len(args) > 0 && !args[0].IsNone() {
-			if pos, err = in.fileOffset(args[0]); err != nil {
-				return Value{}, err
-			}
-		}
-		if _, err := in.bufferedSeek(b, 0, 1); err != nil {
-			return Value{}, err
-		}
-		return Int(pos), in.rawTruncate(rawOf(b), pos)
-	})
-	fileMethod(buffered, "close", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		return None, in.bufferedClose(bufOf(self))
-	})
-	fileMethod(buffered, "detach", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "%s.detach() is not implemented yet", self.Type().Name)
-	})
-	fileGetter(buffered, "raw", func(in *Interp, v Value) (Value, error) {
-		r := bufOf(v).raw
-		incRef(r)
-		return r, nil
-	})
-	fileGetter(buffered, "name", func(in *Interp, v Value) (Value, error) {
-		n := rawOf(bufOf(v)).name
-		incRef(n)
-		return n, nil
-	})
-	fileGetter(buffered, "mode", func(in *Interp, v Value) (Value, error) { return in.NewStr(rawModeString(rawOf(bufOf(v)))) })
-	fileGetter(buffered, "closed", func(in *Interp, v Value) (Value, error) { return Bool(rawOf(bufOf(v)).closed), nil })
-	fileRawQueries(buffered, func(v Value) *rawFile { return rawOf(bufOf(v)) }, "I/O operation on closed file")
-
-	// What every binary file has.
-	for _, t := range all {
-		t.iter = func(in *Interp, v Value) (Value, error) {
-			var closed bool
-			if v.Type() == fileIOType {
-				closed = rawOfValue(v).closed
-			} else {
-				closed = rawOf(bufOf(v)).closed
-			}
-			if closed {
-				return Value{}, in.closedFile("")
-			}
-			incRef(v)
-			return v, nil
-		}
-	}
-	closedOf := func(v Value) bool {
-		if v.Type() == fileIOType {
-			return rawOfValue(v).closed
-		}
-		return rawOf(bufOf(v)).closed
-	}
-	fileCommon(all, closedOf,
-		func(in *Interp, v Value) (Value, bool, error) { return v.Type().next(in, v) },
+	fileCommon(raw,
+		func(in *Interp, v Value) (bool, error) { return rawOfValue(v).closed, nil },
+		func(in *Interp, v Value) (Value, bool, error) { return fileIOType.next(in, v) },
 		func(in *Interp, self, item Value) error {
 			p, err := in.bytesLike(item)
 			if err != nil {
 				return err
 			}
-			if self.Type() == fileIOType {
-				if err := rawCheck(in, rawOfValue(self), false); err != nil {
-					return err
-				}
-				return in.rawWrite(rawOfValue(self), p)
-			}
-			if err := bufCheck(in, self, false, "write", "write to closed file"); err != nil {
+			if err := rawCheck(in, rawOfValue(self), false); err != nil {
 				return err
 			}
-			return in.bufferedWrite(bufOf(self), p)
+			return in.rawWrite(rawOfValue(self), p)
 		},
-		func(in *Interp, v Value) error {
-			if v.Type() == fileIOType {
-				return in.rawClose(rawOfValue(v))
-			}
-			return in.bufferedClose(bufOf(v))
-		})
+		func(in *Interp, v Value) error { return in.rawClose(rawOfValue(v)) })
 }
 
 // seekArgs converts seek(offset, whence=0)'s arguments.

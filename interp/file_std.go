@@ -90,37 +90,30 @@ func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error)
 	return in.newText(b, mode, "utf-8", errors, internName("\n"), lineBuffering, false, fd)
 }
 
-// writeText writes s to v when v is a text file (a standard stream or a
-// file from open()), as v.write(s) would, without a call through Python;
-// handled is false, and nothing is done, when v is something else.
-// print() uses it for its file argument.
+// writeText writes s to v when v is a TextIOWrapper (a standard stream,
+// a file from open(), one made from Python), as v.write(s) would,
+// without a call through Python; handled is false, and nothing is done,
+// when v is something else. print() uses it for its file argument.
 func (in *Interp) writeText(v Value, s string) (handled bool, err error) {
 	if v.IsNil() || v.Type() != textIOWrapperType {
 		return false, nil
 	}
 	f := textOf(v)
-	if err := in.textCheckClosed(f, ""); err != nil {
+	if err := in.textCheckWritable(f); err != nil {
 		return true, err
-	}
-	if !rawOf(bufferOf(f)).writable {
-		return true, in.unsupported("not writable")
 	}
 	return true, in.textWrite(f, s)
 }
 
-// flushText flushes v when it is a text file, as v.flush() would
+// flushText flushes v when it is a TextIOWrapper, as v.flush() would
 // (print's flush=True); handled is false when v is something else.
 func (in *Interp) flushText(v Value) (handled bool, err error) {
 	if v.IsNil() || v.Type() != textIOWrapperType {
 		return false, nil
 	}
 	f := textOf(v)
-	if err := in.textCheckClosed(f, ""); err != nil {
+	if err := in.textAttached(f); err != nil {
 		return true, err
 	}
-	b := bufferOf(f)
-	if err := in.bufferedFlush(b); err != nil {
-		return true, err
-	}
-	return true, in.rawFlush(rawOf(b))
+	return true, in.textFlush(f)
 }

@@ -6,7 +6,15 @@ import (
 )
 
 // The text layer: TextIOWrapper's reading (decoding, universal newlines),
-// writing (newline translation, encoding), positions, and its methods.
+// writing (newline translation, encoding), positions and closing, over
+// one of the Buffered types (f.fast: decoding straight out of its read
+// buffer, writing into its write buffer) or over any binary file object,
+// whose methods are called as CPython's TextIOWrapper calls them (read1
+// or read, write, flush, tell, seek, close, the closed attribute).
+//
+// The text layer's position is a byte offset: the codecs of the codec
+// layer decode without state between characters, so CPython's cookie
+// for a position is that offset too.
 
 // Kinds of newline seen while reading, for the newlines attribute.
 const (
@@ -17,17 +25,36 @@ const (
 
 func textOf(v Value) *textFile { return asObject[textFile](v) }
 
-// bufferOf returns a text file's buffered file.
-func bufferOf(f *textFile) *bufferedFile { return asObject[bufferedFile](f.buffer) }
-
-func (f *textFile) closed() bool { return rawOf(bufferOf(f)).closed }
-
-// textCheckClosed fails on a closed file; msg "" is the usual message.
-func (in *Interp) textCheckClosed(f *textFile, msg string) error {
-	if f.closed() {
-		return in.closedFile(msg)
+// textAttached checks that f has its buffer: initialized, not detached.
+func (in *Interp) textAttached(f *textFile) error {
+	switch {
+	case f.detached:
+		return in.raise(valueErrorType, "underlying buffer has been detached")
+	case !f.ok:
+		return in.raise(valueErrorType, "I/O operation on uninitialized object")
 	}
 	return nil
+}
+
+// textClosed is buffer.closed.
+func (in *Interp) textClosed(f *textFile) (bool, error) {
+	if err := in.textAttached(f); err != nil {
+		return false, err
+	}
+	if f.fast != nil {
+		return in.bufClosed(f.fast)
+	}
+	return in.ioIsClosed(f.buffer)
+}
+
+// textCheckClosed fails on a detached or closed file; msg "" is the
+// usual message.
+func (in *Interp) textCheckClosed(f *textFile, msg string) error {
+	closed, err := in.textClosed(f)
+	if err == nil && closed {
+		err = in.closedFile(msg)
+	}
+	return err
 }
 
 // textCheckReadable is the check of the reading methods.
@@ -35,34 +62,97 @@ func (in *Interp) textCheckReadable(f *textFile) error {
 	if err := in.textCheckClosed(f, ""); err != nil {
 		return err
 	}
-	if !rawOf(bufferOf(f)).readable {
+	if !f.readable {
 		return in.unsupported("not readable")
 	}
+	return in.textWriteFlush(f)
+}
+
+// textCheckWritable is the check of the writing methods.
+func (in *Interp) textCheckWritable(f *textFile) error {
+	if err := in.textCheckClosed(f, ""); err != nil {
+		return err
+	}
+	if !f.writable {
+		return in.unsupported("not writable")
+	}
 	return nil
+}
+
+// undecoded returns the bytes read from the buffer and not yet decoded.
+func (f *textFile) undecoded() []byte {
+	if f.fast != nil {
+		return f.fast.available()
+	}
+	return f.rbuf[f.rpos:]
+}
+
+// consume marks n undecoded bytes decoded.
+func (f *textFile) consume(n int) {
+	if f.fast != nil {
+		f.fast.rpos += n
+	} else {
+		f.rpos += n
+	}
+}
+
+// textReadChunk reads more bytes from the buffer (read1(_CHUNK_SIZE), or
+// read when the buffer has no read1); it returns how many came.
+func (in *Interp) textReadChunk(f *textFile) (int, error) {
+	if f.fast != nil {
+		return in.bufferedFill(f.fast)
+	}
+	name := "read"
+	if f.hasRead1 {
+		name = "read1"
+	}
+	r, err := in.ioCallMethod(f.buffer, name, Int(int64(f.chunkSize)))
+	if err != nil {
+		return 0, err
+	}
+	defer in.decRef(r)
+	p, ok := bytesData(r)
+	if !ok {
+		return 0, in.raise(typeErrorType, "underlying %s() should have returned a bytes-like object, not '%s'", name, r.Type().Name)
+	}
+	if f.rpos > 0 {
+		n := copy(f.rbuf, f.rbuf[f.rpos:])
+		f.rbuf, f.rpos = f.rbuf[:n], 0
+	}
+	f.rbuf = append(f.rbuf, p...)
+	return len(p), nil
 }
 
 // textFill decodes more of the file into f.pending; it reports false at
 // the end of the file.
 func (in *Interp) textFill(f *textFile) (bool, error) {
-	b := bufferOf(f)
-	n, err := in.bufferedFill(b)
+	n, err := in.textReadChunk(f)
 	if err != nil {
 		return false, err
 	}
-	s, used, err := in.decode(f.codec, f.errors, b.available(), n == 0)
+	if !f.pyDec.IsNil() {
+		if err := in.textSnapshot(f, f.undecoded()); err != nil {
+			return false, err
+		}
+	}
+	s, used, err := in.textDecode(f, f.undecoded(), n == 0)
 	if err != nil {
 		return false, err
 	}
-	if used != len(s) && f.codec != codecLatin1 || f.codec == codecLatin1 && used != countRunes(s) {
+	if f.snapValid {
+		f.snapChars = countRunes(s)
+	}
+	if f.pyDec.IsNil() && (used != len(s) && f.codec != codecLatin1 || f.codec == codecLatin1 && used != countRunes(s)) {
 		// An error handler changed the text: positions are lost.
 		f.inexact = true
 	}
-	b.rpos += used
+	f.consume(used)
 	if f.bomPending && (len(s) > 0 || n == 0) {
 		f.bomPending = false
 		s = strings.TrimPrefix(s, "\ufeff")
 	}
 	f.pending += s
+	f.decoded = true
 	return n > 0 || s != "", nil
 }
 
@@ -174,19 +264,43 @@ loop:
 	return taken, done
 }
 
+// textReadAll returns the undecoded bytes and the rest of the buffer.
+func (in *Interp) textReadAll(f *textFile) ([]byte, error) {
+	if f.fast != nil {
+		data, _, err := in.bufferedReadAll(f.fast)
+		return data, err
+	}
+	r, err := in.ioCallMethod(f.buffer, "read")
+	if err != nil {
+		return nil, err
+	}
+	defer in.decRef(r)
+	p, ok := bytesData(r)
+	if !ok {
+		// CPython passes the result to the decoder, which says this.
+		if f.codec.isUTF8() {
+			return nil, in.raise(typeErrorType, "can't concat %s to bytes", r.Type().Name)
+		}
+		return nil, in.raise(typeErrorType, "a bytes-like object is required, not '%s'", r.Type().Name)
+	}
+	data := append(append([]byte(nil), f.undecoded()...), p...)
+	f.rbuf, f.rpos = f.rbuf[:0], 0
+	return data, nil
+}
+
 // textRead reads n characters, or all the rest when n < 0.
 func (in *Interp) textRead(f *textFile, n int) (string, error) {
 	var out strings.Builder
 	if n < 0 {
-		b := bufferOf(f)
-		rest, err := in.bufferedRead(b, -1)
+		rest, err := in.textReadAll(f)
 		if err != nil {
 			return "", err
 		}
-		s, _, err := in.decode(f.codec, f.errors, rest, true)
+		s, _, err := in.textDecode(f, rest, true)
 		if err != nil {
 			return "", err
 		}
+		in.textDropSnapshot(f)
 		if f.bomPending {
 			f.bomPending = false
 			s = strings.TrimPrefix(s, "\ufeff")
@@ -234,594 +348,298 @@ func (in *Interp) textReadLine(f *textFile, limit int) (string, error) {
 	}
 }
 
-// textWrite writes s (WTF-8) and returns its length in characters.
+// textWrite writes s (WTF-8).
 func (in *Interp) textWrite(f *textFile, s string) error {
-	if f.pending != "" {
-		// Writing forgets the text decoded ahead, as CPython does: the
-		// write lands where the reading left the buffered file.
-		f.pending, f.inexact = "", false
+	// Writing forgets the text decoded ahead, as CPython does: the write
+	// lands where the reading left the buffer.
+	f.pending, f.inexact, f.decoded = "", false, false
+	if f.fast == nil {
+		f.rbuf, f.rpos = f.rbuf[:0], 0
+	}
+	if !f.pyDec.IsNil() {
+		in.textDropSnapshot(f)
+		r, err := in.ioCallMethod(f.pyDec, "reset")
+		if err != nil {
+			return err
+		}
+		in.decRef(r)
 	}
 	text := s
 	if f.writeNL != "" && strings.IndexByte(text, '\n') >= 0 {
 		text = strings.ReplaceAll(text, "\n", f.writeNL)
 	}
-	data, err := in.encode(f.codec, f.errors, text)
+	data, err := in.textEncode(f, text)
 	if err != nil {
 		return err
 	}
 	if f.bomPending {
 		f.bomPending = false
-		data = append([]byte("\ufeff"), data...)
+		data = append([]byte(utf8BOM), data...)
 	}
-	b := bufferOf(f)
-	if err := in.bufferedWrite(b, data); err != nil {
-		return err
-	}
-	if f.writeThrough || f.lineBuffering && strings.ContainsAny(s, "\n\r") {
-		if err := in.bufferedFlush(b); err != nil {
+	needFlush := f.lineBuffering && strings.ContainsAny(s, "\n\r")
+	if b := f.fast; b != nil {
+		if err := in.bufferedWrite(b, data); err != nil {
 			return err
 		}
-		return in.rawFlush(rawOf(b))
+		if f.writeThrough || needFlush {
+			if err := in.bufferedFlush(b); err != nil {
+				return err
+			}
+			return in.bufferedFlushRaw(b)
+		}
+		return nil
+	}
+	if len(f.wpend)+len(data) > f.chunkSize {
+		if err := in.textWriteFlush(f); err != nil {
+			return err
+		}
+	}
+	f.wpend = append(f.wpend, data...)
+	if len(f.wpend) >= f.chunkSize || f.writeThrough || needFlush {
+		if err := in.textWriteFlush(f); err != nil {
+			return err
+		}
+	}
+	if needFlush {
+		r, err := in.ioCallMethod(f.buffer, "flush")
+		if err != nil {
+			return err
+		}
+		in.decRef(r)
 	}
 	return nil
 }
 
-// textTell is tell(): the byte position of the next character to read.
-func (in *Interp) textTell(f *textFile) (int64, error) {
-	if err := in.textCheckClosed(f, ""); err != nil {
-		return 0, err
+// textWriteFlush passes the text encoded and not yet written to the
+// buffer's write (over a buffer other than the Buffered types).
+func (in *Interp) textWriteFlush(f *textFile) error {
+	if f.fast != nil || len(f.wpend) == 0 {
+		return nil
 	}
-	b := bufferOf(f)
-	if !in.rawSeekable(rawOf(b)) {
-		return 0, in.unsupported("underlying stream is not seekable")
+	data, err := in.newBytes(f.wpend)
+	f.wpend = nil
+	if err != nil {
+		return err
+	}
+	r, err := in.ioCallMethod(f.buffer, "write", data)
+	in.decRef(data)
+	if err == nil {
+		in.decRef(r)
+	}
+	return err
+}
+
+// textFlush is flush(): the pending text goes to the buffer, which is
+// flushed.
+func (in *Interp) textFlush(f *textFile) error {
+	if err := in.textCheckClosed(f, ""); err != nil {
+		return err
+	}
+	f.iterating = false
+	if b := f.fast; b != nil {
+		if err := in.bufferedFlush(b); err != nil {
+			return err
+		}
+		return in.bufferedFlushRaw(b)
+	}
+	if err := in.textWriteFlush(f); err != nil {
+		return err
+	}
+	r, err := in.ioCallMethod(f.buffer, "flush")
+	if err == nil {
+		in.decRef(r)
+	}
+	return err
+}
+
+// textTell is tell(): the position of the next character to read, a
+// byte offset (with the state of the registry's decoder, when it has
+// one, in the bits above).
+func (in *Interp) textTell(f *textFile) (Value, error) {
+	if err := in.textCheckClosed(f, ""); err != nil {
+		return Value{}, err
+	}
+	if !f.seekable {
+		return Value{}, in.unsupported("underlying stream is not seekable")
 	}
 	if f.iterating {
-		return 0, in.raise(osErrorType, "telling position disabled by next() call")
+		return Value{}, in.raise(osErrorType, "telling position disabled by next() call")
 	}
-	pos, err := in.bufferedTell(b)
-	if err != nil {
-		return 0, err
+	var pos int64
+	if b := f.fast; b != nil {
+		p, err := in.bufferedTell(b)
+		if err != nil {
+			return Value{}, err
+		}
+		pos = p
+	} else {
+		if err := in.textFlush(f); err != nil {
+			return Value{}, err
+		}
+		p, r, err := in.ioCallInt(f.buffer, "tell")
+		if err != nil {
+			return Value{}, err
+		}
+		in.decRef(r)
+		pos = p - int64(len(f.undecoded()))
+	}
+	if !f.pyDec.IsNil() {
+		return in.textCodecCookie(f, pos)
 	}
 	if f.pending == "" {
-		return pos, nil
+		return Int(pos), nil
 	}
 	if f.inexact {
-		return 0, in.raise(notImplementedErrorType, "tell() after decoding errors is not implemented yet")
+		return Value{}, in.raise(notImplementedErrorType, "tell() after decoding errors is not implemented yet")
 	}
 	n := int64(len(f.pending))
 	if f.codec == codecLatin1 {
 		n = int64(countRunes(f.pending))
 	}
-	return pos - n, nil
+	return Int(pos - n), nil
 }
 
-// textSeek is seek(cookie, whence).
-func (in *Interp) textSeek(f *textFile, cookie Value, whence int) (int64, error) {
+// textSeek is seek(cookie, whence); it returns the new position.
+func (in *Interp) textSeek(f *textFile, cookie Value, whence int) (Value, error) {
 	if err := in.textCheckClosed(f, ""); err != nil {
-		return 0, err
+		return Value{}, err
 	}
-	b := bufferOf(f)
-	if !in.rawSeekable(rawOf(b)) {
-		return 0, in.unsupported("underlying stream is not seekable")
-	}
-	off, err := in.fileOffset(cookie)
-	if err != nil {
-		return 0, err
+	if !f.seekable {
+		return Value{}, in.unsupported("underlying stream is not seekable")
 	}
 	switch whence {
 	case 0:
-		if off < 0 {
-			return 0, in.raise(valueErrorType, "negative seek position %d", off)
+		neg, err := in.RichCompare(cookie, Int(0), CmpLT)
+		if err != nil {
+			return Value{}, err
 		}
-	case 1:
-		if off != 0 {
-			return 0, in.unsupported("can't do nonzero cur-relative seeks")
+		isNeg, err := in.Truth(neg)
+		in.decRef(neg)
+		if err != nil {
+			return Value{}, err
 		}
-		return in.textTell(f)
-	case 2:
-		if off != 0 {
-			return 0, in.unsupported("can't do nonzero end-relative seeks")
+		if isNeg {
+			r, err := in.Repr(cookie)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(r)
+			return Value{}, in.raise(valueErrorType, "negative seek position %s", r.GoString())
+		}
+		if !isInt(cookie) {
+			// A cookie is an int, or an object with __index__.
+			i, err := in.Index(cookie)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(i)
+			cookie = i
+		}
+	case 1, 2:
+		zero, err := in.RichCompare(cookie, Int(0), CmpEQ)
+		if err != nil {
+			return Value{}, err
+		}
+		isZero, err := in.Truth(zero)
+		in.decRef(zero)
+		if err != nil {
+			return Value{}, err
+		}
+		if !isZero && whence == 1 {
+			return Value{}, in.unsupported("can't do nonzero cur-relative seeks")
+		}
+		if !isZero {
+			return Value{}, in.unsupported("can't do nonzero end-relative seeks")
+		}
+		if whence == 1 {
+			// Seeking to the current position brings the buffer there.
+			pos, err := in.textTell(f)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(pos)
+			cookie = pos
+			whence = 0
 		}
 	default:
-		return 0, in.raise(valueErrorType, "invalid whence (%d, should be 0, 1 or 2)", whence)
+		return Value{}, in.raise(valueErrorType, "invalid whence (%d, should be 0, 1 or 2)", whence)
 	}
-	f.pending, f.inexact = "", false
-	pos, err := in.bufferedSeek(b, off, whence)
-	if err != nil {
-		return 0, err
+	c := textCookie{flags: Int(0)}
+	if whence == 0 {
+		var err error
+		if c, err = in.textCookieParts(cookie); err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(c.flags)
+		if f.pyDec.IsNil() && (c.flags != Int(0) || c.feed != 0 || c.skip != 0 || c.eof) {
+			return Value{}, in.raise(notImplementedErrorType, "a seek cookie with decoder state for the '%s' codec is not implemented yet", f.encoding)
+		}
 	}
-	f.bomPending = f.codec == codecUTF8Sig && pos == 0
-	return pos, nil
+	off := c.pos
+	if err := in.textFlush(f); err != nil {
+		return Value{}, err
+	}
+	f.pending, f.inexact, f.decoded = "", false, false
+	var result Value
+	if b := f.fast; b != nil {
+		pos, err := in.bufferedSeek(b, off, whence)
+		if err != nil {
+			return Value{}, err
+		}
+		result = Int(pos)
+	} else {
+		f.rbuf, f.rpos = f.rbuf[:0], 0
+		var err error
+		if result, err = in.ioCallMethod(f.buffer, "seek", Int(off), Int(int64(whence))); err != nil {
+			return Value{}, err
+		}
+	}
+	pos, _ := IntValue(result)
+	if whence == 0 {
+		in.decRef(result)
+		incRef(cookie)
+		result = cookie
+		pos = off
+	}
+	if f.codec == codecUTF8Sig {
+		// Only the start of the stream has a BOM to skip or to write.
+		f.bomPending = pos == 0
+	}
+	if !f.pyDec.IsNil() || !f.pyEnc.IsNil() {
+		if whence == 2 {
+			c = textCookie{pos: pos, flags: Int(0)}
+		}
+		if err := in.textCodecSeek(f, c); err != nil {
+			in.decRef(result)
+			return Value{}, err
+		}
+	}
+	return result, nil
 }
 
-// textClose flushes and closes the file and the layers below.
+// textClose flushes and closes the file and the buffer (nothing when
+// already closed).
 func (in *Interp) textClose(f *textFile) error {
-	if f.closed() {
-		return nil
+	closed, err := in.textClosed(f)
+	if err != nil || closed {
+		return err
 	}
+	return in.textCloseBuffer(f, in.textFlush(f))
+}
+
+// textCloseBuffer closes the buffer after flushing did or failed (ferr).
+func (in *Interp) textCloseBuffer(f *textFile, ferr error) error {
 	f.pending = ""
-	return in.bufferedClose(bufferOf(f))
-}
-
-// fileOffset converts a seek offset or truncate size.
-func (in *Interp) fileOffset(v Value) (int64, error) {
-	i, err := in.Index(v)
-	if err != nil {
-		return 0, err
-	}
-	defer in.decRef(i)
-	n, ok := IntValue(i)
-	if !ok {
-		return 0, in.raise(overflowErrorType, "Python int too large to convert to C long")
-	}
-	return n, nil
-}
-
-// sizeArg converts the size argument of read() and readlines(): an int
-// or None (meaning -1).
-func (in *Interp) sizeArg(args []Value, i int) (int, error) {
-	if len(args) <= i || args[i].IsNone() {
-		return -1, nil
-	}
-	v := args[i]
-	if !isInt(v) {
-		if _, found, _ := in.lookupAttrString(v.Type(), "__index__"); !found {
-			return 0, in.raise(typeErrorType, "argument should be integer or None, not '%s'", v.Type().Name)
+	var cerr error
+	if b := f.fast; b != nil {
+		if v := valueOf(b); isExactBuffered(v) {
+			cerr = in.bufferedCloseMethod(v)
+		}
+	} else {
+		var r Value
+		if r, cerr = in.ioCallMethod(f.buffer, "close"); cerr == nil {
+			in.decRef(r)
 		}
 	}
-	n, err := in.fileOffset(v)
-	if err != nil {
-		return 0, err
-	}
-	if n < -1 {
-		n = -1
-	}
-	if n > 1<<40 {
-		n = 1 << 40
-	}
-	return int(n), nil
-}
-
-// lookupAttrString reports whether type t has attribute name.
-func (in *Interp) lookupAttrString(t *Type, name string) (Value, bool, error) {
-	v, err := in.lookupString(t, name)
-	return v, !v.IsNil(), err
-}
-
-// fileMethod adds a method to each of types, with its argument count
-// checked (minimum and maximum beyond self) and no keywords.
-func fileMethod(types []*Type, name string, min, max int, fn func(in *Interp, self Value, args []Value) (Value, error)) {
-	for _, t := range types {
-		defMethod(t, name, func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			if err := in.noKeywords(name, kwnames); err != nil {
-				return Value{}, err
-			}
-			n := len(args) - 1
-			switch {
-			case n < min && min == max:
-				return Value{}, in.raise(typeErrorType, "%s() takes exactly %d argument%s (%d given)", name, min, pluralS(min), n)
-			case n < min:
-				return Value{}, in.raise(typeErrorType, "%s() takes at least %d argument%s (%d given)", name, min, pluralS(min), n)
-			case n > max && max == 0:
-				return Value{}, in.raise(typeErrorType, "%s.%s() takes no arguments (%d given)", args[0].Type().Name, name, n)
-			case n > max:
-				return Value{}, in.raise(typeErrorType, "%s() takes at most %d argument%s (%d given)", name, max, pluralS(max), n)
-			}
-			return fn(in, args[0], args[1:])
-		})
-	}
-}
-
-// fileGetter adds a read-only attribute to each of types.
-func fileGetter(types []*Type, name string, get func(in *Interp, v Value) (Value, error)) {
-	for _, t := range types {
-		defGetSet(t, name, get, nil)
-	}
-}
-
-func init() {
-	text := []*Type{textIOWrapperType}
-	textIOWrapperType.repr = func(in *Interp, v Value) (Value, error) {
-		f := textOf(v)
-		var b strings.Builder
-		b.WriteString("<_io.TextIOWrapper")
-		name := rawOf(bufferOf(f)).name
-		r, err := in.Repr(name)
-		if err != nil {
-			return Value{}, err
-		}
-		b.WriteString(" name=" + r.GoString())
-		in.decRef(r)
-		mode, err := in.NewStr(f.mode)
-		if err != nil {
-			return Value{}, err
-		}
-		r, err = in.Repr(mode)
-		in.decRef(mode)
-		if err != nil {
-			return Value{}, err
-		}
-		b.WriteString(" mode=" + r.GoString())
-		in.decRef(r)
-		enc, err := in.NewStr(f.encoding)
-		if err != nil {
-			return Value{}, err
-		}
-		r, err = in.Repr(enc)
-		in.decRef(enc)
-		if err != nil {
-			return Value{}, err
-		}
-		b.WriteString(" encoding=" + r.GoString() + ">")
-		in.decRef(r)
-		return in.NewStr(b.String())
-	}
-	textIOWrapperType.iter = func(in *Interp, v Value) (Value, error) {
-		if err := in.textCheckClosed(textOf(v), ""); err != nil {
-			return Value{}, err
-		}
-		incRef(v)
-		return v, nil
-	}
-	textIOWrapperType.next = func(in *Interp, v Value) (Value, bool, error) {
-		f := textOf(v)
-		if err := in.textCheckReadable(f); err != nil {
-			return Value{}, false, err
-		}
-		f.iterating = true
-		line, err := in.textReadLine(f, -1)
-		if err != nil {
-			return Value{}, false, err
-		}
-		if line == "" {
-			f.iterating = false
-			return Value{}, false, nil
-		}
-		s, err := in.NewStr(line)
-		return s, err == nil, err
-	}
-
-	fileMethod(text, "read", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		f := textOf(self)
-		n, err := in.sizeArg(args, 0)
-		if err != nil {
-			return Value{}, err
-		}
-		if err := in.textCheckReadable(f); err != nil {
-			return Value{}, err
-		}
-		s, err := in.textRead(f, n)
-		if err != nil {
-			return Value{}, err
-		}
-		return in.NewStr(s)
-	})
-	fileMethod(text, "readline", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		f := textOf(self)
-		limit := -1
-		if len(args) > 0 {
-			n, err := in.fileOffset(args[0])
-			if err != nil {
-				return Value{}, err
-			}
-			limit = int(max(n, -1))
-		}
-		if err := in.textCheckReadable(f); err != nil {
-			return Value{}, err
-		}
-		s, err := in.textReadLine(f, limit)
-		if err != nil {
-			return Value{}, err
-		}
-		return in.NewStr(s)
-	})
-	fileMethod(text, "write", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		f := textOf(self)
-		if err := in.textCheckClosed(f, ""); err != nil {
-			return Value{}, err
-		}
-		if args[0].Type() != strType {
-			return Value{}, in.raise(typeErrorType, "write() argument must be str, not %s", args[0].Type().Name)
-		}
-		if !rawOf(bufferOf(f)).writable {
-			return Value{}, in.unsupported("not writable")
-		}
-		if err := in.textWrite(f, args[0].GoString()); err != nil {
-			return Value{}, err
-		}
-		return Int(int64(asObject[Str](args[0]).length)), nil
-	})
-	fileMethod(text, "flush", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		f := textOf(self)
-		if err := in.textCheckClosed(f, ""); err != nil {
-			return Value{}, err
-		}
-		b := bufferOf(f)
-		if err := in.bufferedFlush(b); err != nil {
-			return Value{}, err
-		}
-		return None, in.rawFlush(rawOf(b))
-	})
-	fileMethod(text, "close", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		return None, in.textClose(textOf(self))
-	})
-	fileMethod(text, "tell", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		pos, err := in.textTell(textOf(self))
-		return Int(pos), err
-	})
-	fileMethod(text, "seek", 1, 2, func(in *Interp, self Value, args []Value) (Value, error) {
-		whence := int64(0)
-		if len(args) > 1 {
-			var err error
-			if whence, err = in.fileOffset(args[1]); err != nil {
-				return Value{}, err
-			}
-		}
-		pos, err := in.textSeek(textOf(self), args[0], int(whence))
-		return Int(pos), err
-	})
-	fileMethod(text, "truncate", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		f := textOf(self)
-		if err := in.textCheckClosed(f, ""); err != nil {
-			return Value{}, err
-		}
-		if !rawOf(bufferOf(f)).writable {
-			return Value{}, in.unsupported("truncate")
-		}
-		pos, err := in.textTell(f)
-		if err != nil {
-			return Value{}, err
-		}
-		if len(args) > 0 && !args[0].IsNone() {
-			if pos, err = in.fileOffset(args[0]); err != nil {
-				return Value{}, err
-			}
-		}
-		// The text decoded ahead stays readable, as in CPython.
-		b := bufferOf(f)
-		if _, err := in.bufferedSeek(b, 0, 1); err != nil {
-			return Value{}, err
-		}
-		return Int(pos), in.rawTruncate(rawOf(b), pos)
-	})
-	fileMethod(text, "detach", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "TextIOWrapper.detach() is not implemented yet")
-	})
-	defMethod(textIOWrapperType, "reconfigure", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if len(args)-len(kwnames) > 1 {
-			return Value{}, in.raise(typeErrorType, "reconfigure() takes no positional arguments")
-		}
-		var encoding, errors, newline, lineBuffering, writeThrough Value
-		if err := in.parseArgs("reconfigure", args[1:], kwnames, []string{"encoding", "errors", "newline", "line_buffering", "write_through"}, 0,
-			&encoding, &errors, &newline, &lineBuffering, &writeThrough); err != nil {
-			return Value{}, err
-		}
-		f := textOf(args[0])
-		if !newline.IsNil() {
-			return Value{}, in.raise(notImplementedErrorType, "reconfigure(newline=...) is not implemented yet")
-		}
-		enc, hasEnc, err := in.optionalStr("reconfigure", "encoding", encoding)
-		if err != nil {
-			return Value{}, err
-		}
-		errs, hasErrs, err := in.optionalStr("reconfigure", "errors", errors)
-		if err != nil {
-			return Value{}, err
-		}
-		if hasEnc {
-			c, err := in.lookupCodec(enc)
-			if err != nil {
-				return Value{}, err
-			}
-			f.codec, f.encoding = c, enc
-			if !hasErrs {
-				errs, hasErrs = "strict", true
-			}
-		}
-		if hasErrs {
-			f.errors = errs
-		}
-		for _, x := range []struct {
-			v   Value
-			dst *bool
-		}{{lineBuffering, &f.lineBuffering}, {writeThrough, &f.writeThrough}} {
-			if !x.v.IsNil() && !x.v.IsNone() {
-				t, err := in.Truth(x.v)
-				if err != nil {
-					return Value{}, err
-				}
-				*x.dst = t
-			}
-		}
-		return None, nil
-	})
-
-	fileGetter(text, "name", func(in *Interp, v Value) (Value, error) {
-		n := rawOf(bufferOf(textOf(v))).name
-		incRef(n)
-		return n, nil
-	})
-	fileGetter(text, "mode", func(in *Interp, v Value) (Value, error) { return in.NewStr(textOf(v).mode) })
-	fileGetter(text, "encoding", func(in *Interp, v Value) (Value, error) { return in.NewStr(textOf(v).encoding) })
-	fileGetter(text, "errors", func(in *Interp, v Value) (Value, error) { return in.NewStr(textOf(v).errors) })
-	fileGetter(text, "line_buffering", func(in *Interp, v Value) (Value, error) { return Bool(textOf(v).lineBuffering), nil })
-	fileGetter(text, "write_through", func(in *Interp, v Value) (Value, error) { return Bool(textOf(v).writeThrough), nil })
-	fileGetter(text, "buffer", func(in *Interp, v Value) (Value, error) {
-		b := textOf(v).buffer
-		incRef(b)
-		return b, nil
-	})
-	fileGetter(text, "closed", func(in *Interp, v Value) (Value, error) { return Bool(textOf(v).closed()), nil })
-	fileGetter(text, "newlines", func(in *Interp, v Value) (Value, error) {
-		var kinds []Value
-		seen := textOf(v).seenNL
-		for _, k := range []struct {
-			bit uint8
-			s   string
-		}{{seenCR, "\r"}, {seenLF, "\n"}, {seenCRLF, "\r\n"}} {
-			if seen&k.bit != 0 {
-				kinds = append(kinds, internName(k.s))
-			}
-		}
-		switch len(kinds) {
-		case 0:
-			return None, nil
-		case 1:
-			return kinds[0], nil
-		}
-		return in.NewTuple(kinds...)
-	})
-	fileRawQueries(text, func(v Value) *rawFile { return rawOf(bufferOf(textOf(v))) }, "I/O operation on closed file")
-	fileCommon(text,
-		func(v Value) bool { return textOf(v).closed() },
-		func(in *Interp, v Value) (Value, bool, error) {
-			f := textOf(v)
-			if err := in.textCheckReadable(f); err != nil {
-				return Value{}, false, err
-			}
-			s, err := in.textReadLine(f, -1)
-			if err != nil || s == "" {
-				return Value{}, false, err
-			}
-			r, err := in.NewStr(s)
-			return r, err == nil, err
-		},
-		func(in *Interp, self, line Value) error {
-			if line.Type() != strType {
-				return in.raise(typeErrorType, "write() argument must be str, not %s", line.Type().Name)
-			}
-			f := textOf(self)
-			if !rawOf(bufferOf(f)).writable {
-				return in.unsupported("not writable")
-			}
-			return in.textWrite(f, line.GoString())
-		},
-		func(in *Interp, v Value) error { return in.textClose(textOf(v)) })
-}
-
-// fileRawQueries adds fileno, isatty, readable, writable and seekable,
-// answered by the raw file under each of types.
-func fileRawQueries(types []*Type, raw func(Value) *rawFile, closedMsg string) {
-	check := func(in *Interp, r *rawFile) error {
-		if r.closed {
-			return in.closedFile(closedMsg)
-		}
-		return nil
-	}
-	fileMethod(types, "fileno", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		r := raw(self)
-		if err := check(in, r); err != nil {
-			return Value{}, err
-		}
-		return Int(int64(r.fd)), nil
-	})
-	fileMethod(types, "isatty", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		r := raw(self)
-		if err := check(in, r); err != nil {
-			return Value{}, err
-		}
-		return Bool(r.f != nil && isTerminal(r.f)), nil
-	})
-	for _, q := range []struct {
-		name string
-		get  func(in *Interp, r *rawFile) bool
-	}{
-		{"readable", func(in *Interp, r *rawFile) bool { return r.readable }},
-		{"writable", func(in *Interp, r *rawFile) bool { return r.writable }},
-		{"seekable", func(in *Interp, r *rawFile) bool { return in.rawSeekable(r) }},
-	} {
-		fileMethod(types, q.name, 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-			r := raw(self)
-			if err := check(in, r); err != nil {
-				return Value{}, err
-			}
-			return Bool(q.get(in, r)), nil
-		})
-	}
-}
-
-// fileCommon adds what IOBase gives every file type: readlines,
-// writelines, __enter__, __exit__, with the layer's own line reading,
-// writing and closing.
-func fileCommon(types []*Type, closed func(Value) bool,
-	readLine func(in *Interp, v Value) (Value, bool, error),
-	write func(in *Interp, self, item Value) error,
-	closeFn func(in *Interp, v Value) error) {
-	checkClosed := func(in *Interp, v Value) error {
-		if closed(v) {
-			return in.closedFile("")
-		}
-		return nil
-	}
-	fileMethod(types, "readlines", 0, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		hint, err := in.sizeArg(args, 0)
-		if err != nil {
-			return Value{}, err
-		}
-		if err := checkClosed(in, self); err != nil {
-			return Value{}, err
-		}
-		l, err := in.NewList()
-		if err != nil {
-			return Value{}, err
-		}
-		total := 0
-		for {
-			line, ok, err := readLine(in, self)
-			if err != nil {
-				in.decRef(l)
-				return Value{}, err
-			}
-			if !ok {
-				return l, nil
-			}
-			n, _ := in.Len(line)
-			err = in.Append(asObject[List](l), line)
-			in.decRef(line)
-			if err != nil {
-				in.decRef(l)
-				return Value{}, err
-			}
-			total += n
-			if hint > 0 && total > hint {
-				return l, nil
-			}
-		}
-	})
-	fileMethod(types, "writelines", 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := checkClosed(in, self); err != nil {
-			return Value{}, err
-		}
-		it, err := in.getIter(args[0])
-		if err != nil {
-			return Value{}, err
-		}
-		defer in.decRef(it)
-		for {
-			item, ok, err := in.iterNext(it)
-			if err != nil {
-				return Value{}, err
-			}
-			if !ok {
-				return None, nil
-			}
-			err = write(in, self, item)
-			in.decRef(item)
-			if err != nil {
-				return Value{}, err
-			}
-		}
-	})
-	fileMethod(types, "__enter__", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := checkClosed(in, self); err != nil {
-			return Value{}, err
-		}
-		incRef(self)
-		return self, nil
-	})
-	for _, t := range types {
-		defMethod(t, "__exit__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			return None, closeFn(in, args[0])
-		})
-	}
+	return in.chainErrors(ferr, cerr)
 }

@@ -39,6 +39,9 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 	case spec == "":
 		return in.Str(v)
 	default:
+		if r, found, err := in.moduleFormat(v, spec); found || err != nil {
+			return r, err // a module type's __format__ (api_datetime.go)
+		}
 		return Value{}, in.raise(typeErrorType, "unsupported format string passed to %s.__format__", t.Name)
 	}
 	if err != nil {

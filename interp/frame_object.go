@@ -159,7 +159,13 @@ func init() {
 		return Int(int64(frameLine(asObject[frameObject](v).view()))), nil
 	}, nil)
 	defGetSet(frameObjectType, "f_lasti", func(in *Interp, v Value) (Value, error) {
-		return Int(int64(max(asObject[frameObject](v).view().pc-1, 0) * 2)), nil
+		o := asObject[frameObject](v)
+		f := o.view()
+		pc := max(f.pc-1, 0)
+		if o.live != nil && in.callsInLoop(o.live) {
+			return Int(int64(codeLastiInCall(f.code, pc))), nil
+		}
+		return Int(int64(codeLasti(f.code, pc))), nil
 	}, nil)
 	defGetSet(frameObjectType, "f_code", func(in *Interp, v Value) (Value, error) {
 		return valueOf(asObject[frameObject](v).view().code), nil

@@ -113,6 +113,7 @@ var impFuncs = []Value{
 			in.decRef(valueOf(m))
 			return Value{}, err
 		}
+		noteBuiltinModule(name, m)
 		return valueOf(m), nil
 	}),
 	newBuiltin("exec_builtin", func(in *Interp, args []Value, kwnames []Value) (Value, error) {

@@ -196,10 +196,7 @@ func init() {
 		return line, true, nil
 	}
 	fileCommon(base,
-		func(v Value) bool {
-			// A failing closed attribute shows up again in the call.
-			return false
-		},
+		func(in *Interp, v Value) (bool, error) { return in.ioIsClosed(v) },
 		func(in *Interp, v Value) (Value, bool, error) {
 			line, err := in.ioCallMethod(v, "readline")
 			if err != nil {
@@ -226,14 +223,15 @@ func init() {
 			}
 			return err
 		})
-	// fileCommon's closed test is a Go function of the value; the base
-	// class asks self.closed, so __enter__ is redefined to do that.
-	fileMethod(base, "__enter__", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
-		if err := in.ioCheckClosed(self); err != nil {
-			return Value{}, err
+	// __del__ closes a file that is still open, as CPython's finalizer
+	// does; a file whose closed attribute fails is left alone.
+	fileMethod(base, "__del__", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
+		closed, err := in.ioIsClosed(self)
+		if err != nil || closed {
+			in.xdecRefErr(err)
+			return None, nil
 		}
-		incRef(self)
-		return self, nil
+		return in.ioCallMethod(self, "close")
 	})
 
 	raw := []*Type{rawIOBaseType}
@@ -304,10 +302,10 @@ func init() {
 	unsupportedMethod(buffered, "detach", 0, 0)
 	for _, c := range []struct{ name, read string }{{"readinto", "read"}, {"readinto1", "read1"}} {
 		fileMethod(buffered, c.name, 1, 1, func(in *Interp, self Value, args []Value) (Value, error) {
-			if args[0].Type() != bytearrayType {
-				return Value{}, in.raise(typeErrorType, "%s() argument must be read-write bytes-like object, not %s", c.name, args[0].Type().Name)
+			dst, err := in.writableBuffer(c.name, args[0])
+			if err != nil {
+				return Value{}, err
 			}
-			dst := asObject[ByteArray](args[0]).b
 			data, err := in.ioCallMethod(self, c.read, Int(int64(len(dst))))
 			if err != nil {
 				return Value{}, err
@@ -315,6 +313,10 @@ func init() {
 			defer in.decRef(data)
 			p, err := in.bytesLike(data)
 			if err != nil {
+				return Value{}, err
+			}
+			// The read ran Python code: the target's bytes may have moved.
+			if dst, err = in.writableBuffer(c.name, args[0]); err != nil {
 				return Value{}, err
 			}
 			if len(p) > len(dst) {
@@ -398,16 +400,10 @@ var ioFuncs = []Value{
 	}),
 }
 
-// bufferedRWPairType is BufferedRWPair, which is not implemented yet.
-var bufferedRWPairType = newIOTypeBase("BufferedRWPair", bufferedIOBaseType)
-
 // newlineDecoderType is IncrementalNewlineDecoder, not implemented yet.
 var newlineDecoderType = newIOTypeBase("IncrementalNewlineDecoder", objectType)
 
 func init() {
-	bufferedRWPairType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "io.BufferedRWPair is not implemented yet")
-	}
 	newlineDecoderType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 		return Value{}, in.raise(notImplementedErrorType, "io.IncrementalNewlineDecoder is not implemented yet")
 	}

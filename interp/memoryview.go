@@ -13,7 +13,9 @@ import (
 // every access (start, length and step locate its items), so a slice of
 // a view is another view of the same buffer. While a view of a
 // bytearray is alive and not released, the bytearray counts it as an
-// export and refuses to change size, as CPython's buffer protocol does.
+// export and refuses to change size, as CPython's buffer protocol does;
+// so does a BytesIO whose getbuffer() made the view (the view's object
+// is then the BytesIO's _BytesIOBuffer, bytesio.go).
 
 // MemoryView is a memoryview object.
 type MemoryView struct {
@@ -118,7 +120,11 @@ func (m *MemoryView) base() (buf []byte, ok bool) {
 	if m.obj.IsNil() {
 		return nil, false
 	}
-	buf, _ = bytesData(m.obj)
+	if m.obj.Type() == bytesIOBufferType {
+		buf = bioOf(asObject[bytesIOBuffer](m.obj).bio).buf
+	} else {
+		buf, _ = bytesData(m.obj)
+	}
 	if m.length > 0 {
 		last := m.start + (m.length-1)*m.step
 		if m.start < 0 || m.start >= len(buf) || last < 0 || last >= len(buf) {
@@ -191,6 +197,8 @@ func (in *Interp) newMemoryView(obj Value, start, length, step int, readonly boo
 	incRef(obj)
 	if isByteArray(obj) {
 		asObject[ByteArray](obj).exports++
+	} else if obj.Type() == bytesIOBufferType {
+		bioOf(asObject[bytesIOBuffer](obj).bio).exports++
 	}
 	return valueOf(m), nil
 }
@@ -204,6 +212,8 @@ func (in *Interp) mvRelease(m *MemoryView) {
 	m.obj = Value{}
 	if isByteArray(obj) {
 		asObject[ByteArray](obj).exports--
+	} else if obj.Type() == bytesIOBufferType {
+		bioOf(asObject[bytesIOBuffer](obj).bio).exports--
 	}
 	in.decRef(obj)
 }

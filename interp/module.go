@@ -418,6 +418,7 @@ func (in *Interp) loadBuiltinModule(name string, init func(in *Interp, m *Module
 		in.decRef(valueOf(m))
 		return Value{}, err
 	}
+	noteBuiltinModule(name, m)
 	if err := in.setModuleSpec(m); err != nil {
 		in.decRef(valueOf(m))
 		return Value{}, err

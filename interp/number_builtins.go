@@ -214,7 +214,7 @@ func divmodSlot(t *Type) func(in *Interp, a, b Value) (Value, error) {
 	case floatType:
 		return floatDivmodSlot
 	}
-	return nil
+	return divmodSlots[t] // a module type's (api_datetime.go)
 }
 
 // divmodSideOf is how type t takes part in divmod: a class's __divmod__

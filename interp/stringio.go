@@ -14,9 +14,14 @@ import (
 // stringIO is an _io.StringIO.
 type stringIO struct {
 	alloc.Header
+	alloc.GCLink
+	dict  Value
+	slots []Value // must follow dict
+
 	buf    []rune
 	pos    int
 	closed bool
+	ok     bool // __init__ ran
 
 	// Newline handling from the newline argument: translate (None) turns
 	// \r\n and \r into \n on write; universal ("") splits lines at any
@@ -57,6 +62,9 @@ func (in *Interp) newlinesValue(seen uint8) (Value, error) {
 
 // sioCheck raises the ValueError of an operation on a closed StringIO.
 func (in *Interp) sioCheck(s *stringIO) error {
+	if !s.ok {
+		return in.raise(valueErrorType, "I/O operation on uninitialized object")
+	}
 	if s.closed {
 		// StringIO's own methods word it without the full stop.
 		return in.closedFile("I/O operation on closed file")
@@ -162,19 +170,30 @@ func (s *stringIO) readLine(limit int) []rune {
 	return line
 }
 
-// stringIONew is StringIO(initial_value="", newline="\n").
 func stringIONew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-	var initial, newline Value
-	if err := in.parseArgs("StringIO", args, kwnames, []string{"initial_value", "newline"}, 0, &initial, &newline); err != nil {
+	s := &stringIO{readNL: "\n", closed: true}
+	if err := in.account(&s.Header, t, stringIOSize); err != nil {
 		return Value{}, err
 	}
-	s := &stringIO{readNL: "\n"}
+	return valueOf(s), nil
+}
+
+// stringIOInit is StringIO.__init__(initial_value="", newline="\n"),
+// which starts the file afresh when called again.
+func stringIOInit(in *Interp, self Value, args []Value, kwnames []Value) error {
+	var initial, newline Value
+	if err := in.parseArgs("StringIO", args, kwnames, []string{"initial_value", "newline"}, 0, &initial, &newline); err != nil {
+		return err
+	}
+	s := sioOf(self)
+	s.closed, s.ok = true, false
+	s.translate, s.universal, s.readNL, s.writeNL, s.seenNL = false, false, "\n", "", 0
 	if !newline.IsNil() {
 		switch {
 		case newline.IsNone():
 			s.translate, s.readNL = true, "\n"
 		case newline.Type() != strType:
-			return Value{}, in.raise(typeErrorType, "newline must be str or None, not %s", newline.Type().Name)
+			return in.raise(typeErrorType, "newline must be str or None, not %s", newline.Type().Name)
 		default:
 			nl := newline.GoString()
 			switch nl {
@@ -188,34 +207,42 @@ func stringIONew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, err
 			default:
 				r, err := in.Repr(newline)
 				if err != nil {
-					return Value{}, err
+					return err
 				}
 				defer in.decRef(r)
-				return Value{}, in.raise(valueErrorType, "illegal newline value: %s", r.GoString())
+				return in.raise(valueErrorType, "illegal newline value: %s", r.GoString())
 			}
 		}
 	}
 	if !initial.IsNil() && !initial.IsNone() && initial.Type() != strType {
-		return Value{}, in.raise(typeErrorType, "initial_value must be str or None, not %s", initial.Type().Name)
+		return in.raise(typeErrorType, "initial_value must be str or None, not %s", initial.Type().Name)
 	}
-	if err := in.account(&s.Header, stringIOType, stringIOSize); err != nil {
-		return Value{}, err
-	}
+	s.buf, s.pos, s.closed, s.ok = s.buf[:0], 0, false, true
 	if !initial.IsNil() && !initial.IsNone() {
 		in.sioWrite(s, initial.GoString())
 		s.pos = 0
 	}
-	return valueOf(s), nil
+	return nil
 }
 
 func init() {
 	t := stringIOType
 	types := []*Type{t}
+	t.new, t.init = stringIONew, stringIOInit
 	t.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		return stringIONew(in, t, args, kwnames)
+		v, err := stringIONew(in, t, args, kwnames)
+		if err != nil {
+			return Value{}, err
+		}
+		if err := stringIOInit(in, v, args, kwnames); err != nil {
+			in.decRef(v)
+			return Value{}, err
+		}
+		return v, nil
 	}
 	t.dealloc = func(in *Interp, v Value) {
 		s := sioOf(v)
+		in.xdecRef(s.dict)
 		*s = stringIO{Header: s.Header}
 		in.heap.Free(&s.Header, stringIOSize)
 	}
@@ -227,6 +254,9 @@ func init() {
 		return v, nil
 	}
 	t.next = func(in *Interp, v Value) (Value, bool, error) {
+		if v.Type() != stringIOType {
+			return in.ioNextLine(v)
+		}
 		s := sioOf(v)
 		if err := in.sioCheck(s); err != nil {
 			return Value{}, false, err
@@ -368,7 +398,12 @@ func init() {
 	fileMethod(types, "fileno", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
 		return Value{}, in.unsupported("fileno")
 	})
-	fileGetter(types, "closed", func(in *Interp, v Value) (Value, error) { return Bool(sioOf(v).closed), nil })
+	fileGetter(types, "closed", func(in *Interp, v Value) (Value, error) {
+		if s := sioOf(v); !s.ok {
+			return Value{}, in.sioCheck(s)
+		}
+		return Bool(sioOf(v).closed), nil
+	})
 	fileGetter(types, "line_buffering", func(in *Interp, v Value) (Value, error) {
 		if err := in.sioCheck(sioOf(v)); err != nil {
 			return Value{}, err
@@ -389,7 +424,7 @@ func init() {
 		fileGetter(types, name, func(in *Interp, v Value) (Value, error) { return None, nil })
 	}
 	fileCommon(types,
-		func(v Value) bool { return sioOf(v).closed },
+		func(in *Interp, v Value) (bool, error) { return sioOf(v).closed, nil },
 		func(in *Interp, v Value) (Value, bool, error) {
 			line := sioOf(v).readLine(-1)
 			if len(line) == 0 {

@@ -137,7 +137,8 @@ func init() {
 		return Int(int64(pos.Line)), nil
 	}, nil)
 	defGetSet(tracebackType, "tb_lasti", func(in *Interp, v Value) (Value, error) {
-		return Int(int64(asObject[TracebackObject](v).pc * 2)), nil
+		t := asObject[TracebackObject](v)
+		return Int(int64(codeLasti(t.code, t.pc))), nil
 	}, nil)
 	defGetSet(tracebackType, "tb_frame", func(in *Interp, v Value) (Value, error) {
 		t := asObject[TracebackObject](v)

@@ -210,108 +210,234 @@ func unicodeEscapeDecoder(fname string, raw bool) interp.BuiltinFunc {
 		}
 		d := &decodeErrs{in: in, codec: codec, errors: errors, data: data}
 		defer d.release()
-		out := make([]rune, 0, len(data))
-		i := 0
-	loop:
-		for i < len(data) {
-			c := data[i]
-			if c != '\\' {
-				out = append(out, rune(c))
-				i++
-				continue
-			}
-			if raw {
-				// Only an odd run of backslashes before u or U escapes.
-				j := i
-				for j < len(data) && data[j] == '\\' {
-					j++
-				}
-				if (j-i)%2 == 0 || j >= len(data) || data[j] != 'u' && data[j] != 'U' {
-					if j >= len(data) && (j-i)%2 == 1 && !final {
-						for ; i < j-1; i++ {
-							out = append(out, '\\')
-						}
-						break loop
-					}
-					for ; i < j; i++ {
-						out = append(out, '\\')
-					}
-					continue
-				}
-				for ; i < j-1; i++ {
-					out = append(out, '\\')
-				}
-			}
-			start := i
-			if i+1 >= len(data) {
-				if !final {
-					break
-				}
-				if out, i, err = d.fail(out, start, len(data), "\\ at end of string"); err != nil {
-					return Value{}, err
-				}
-				continue
-			}
-			e := data[i+1]
-			if !raw {
-				if s, ok := escSimple(e); ok {
-					out = append(out, rune(s))
-					i += 2
-					continue
-				}
-			}
-			digits := 0
-			var what string
-			switch {
-			case !raw && e == '\n':
-				i += 2
-				continue
-			case !raw && e >= '0' && e <= '7':
-				v, n := escOctal(data, i+1)
-				out = append(out, rune(v))
-				i += 1 + n
-				continue
-			case !raw && e == 'x':
-				digits, what = 2, "truncated \\xXX escape"
-			case e == 'u':
-				digits, what = 4, "truncated \\uXXXX escape"
-			case e == 'U':
-				digits, what = 8, "truncated \\UXXXXXXXX escape"
-			case e == 'N':
-				return Value{}, in.Raise(interp.NotImplementedError, "\\N{...} escapes in the unicode_escape codec are not implemented yet")
-			default:
-				out = append(out, '\\', rune(e))
-				i += 2
-				continue
-			}
-			v, n := 0, 0
-			for n < digits && i+2+n < len(data) && escHexVal(data[i+2+n]) >= 0 {
-				v = v<<4 | escHexVal(data[i+2+n])
-				n++
-			}
-			end := i + 2 + n
-			if n < digits {
-				if !final && end == len(data) {
-					break
-				}
-				if out, i, err = d.fail(out, start, end, what); err != nil {
-					return Value{}, err
-				}
-				continue
-			}
-			if v > 0x10ffff {
-				reason := "illegal Unicode character"
-				if raw {
-					reason = "\\Uxxxxxxxx out of range"
-				}
-				if out, i, err = d.fail(out, start, end, reason); err != nil {
-					return Value{}, err
-				}
-				continue
-			}
-			out = append(out, rune(v))
-			i = end
+		var out []rune
+		var n int
+		invalid := -1
+		if raw {
+			out, n, err = decodeRawUnicodeEscape(d, final)
+		} else {
+			out, n, invalid, err = decodeUnicodeEscape(d, final)
 		}
-		return decodeResult(in, out, i, false, 0)
+		if err != nil {
+			return Value{}, err
+		}
+		if invalid >= 0 {
+			// The first invalid escape is deprecated, once decoding
+			// succeeded, as CPython warns of it.
+			msg := "invalid escape sequence '\\" + string(rune(data[invalid])) + "'"
+			if c := data[invalid]; c >= '4' && c <= '7' {
+				msg = "invalid octal escape sequence '\\" + string(data[invalid:min(invalid+3, len(data))]) + "'"
+			}
+			if err := codecDeprecationWarning(in, msg); err != nil {
+				return Value{}, err
+			}
+		}
+		return decodeResult(in, out, n, false, 0)
 	}
+}
+
+// codecDeprecationWarning issues a DeprecationWarning attributed to the
+// Python code that called the codec, through the warnings module.
+func codecDeprecationWarning(in *interp.Interp, msg string) error {
+	w, err := in.ImportModule("warnings")
+	if err != nil {
+		return err
+	}
+	defer in.DecRef(w)
+	m, err := in.NewStr(msg)
+	if err != nil {
+		return err
+	}
+	defer in.DecRef(m)
+	r, err := in.CallMethod(w, "warn", []Value{m, interp.TypeValue(interp.ExcType("DeprecationWarning")), interp.Int(1)}, nil)
+	if err != nil {
+		return err
+	}
+	in.DecRef(r)
+	return nil
+}
+
+// escHexDigits reads up to count hex digits from data[i:]: their value,
+// and how many there were.
+func escHexDigits(data []byte, i, count int) (uint32, int) {
+	v, n := uint32(0), 0
+	for n < count && i+n < len(data) {
+		h := escHexVal(data[i+n])
+		if h < 0 {
+			break
+		}
+		v = v<<4 | uint32(h)
+		n++
+	}
+	return v, n
+}
+
+// decodeUnicodeEscape decodes the escapes of Python's str literals over
+// Latin-1 bytes: the text, the bytes used (fewer when final is unset and
+// an escape is cut off), and the offset of the first invalid escape's
+// character (-1 for none), which CPython warns of.
+func decodeUnicodeEscape(d *decodeErrs, final bool) ([]rune, int, int, error) {
+	data := d.data
+	out := make([]rune, 0, len(data))
+	invalid := -1
+	var err error
+	i := 0
+	for i < len(data) {
+		c := data[i]
+		if c != '\\' {
+			out = append(out, rune(c))
+			i++
+			continue
+		}
+		start := i
+		i++
+		var reason string
+		incomplete := false
+		if i >= len(data) {
+			reason, incomplete = "\\ at end of string", true
+		} else {
+			e := data[i]
+			i++
+			if s, ok := escSimple(e); ok {
+				out = append(out, rune(s))
+				continue
+			}
+			count := 0
+			switch e {
+			case '\n':
+				continue
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				v, n := escOctal(data, i-1)
+				if v > 0o377 && invalid < 0 {
+					invalid = i - 1
+				}
+				out = append(out, rune(v))
+				i += n - 1
+				continue
+			case 'x':
+				count, reason = 2, "truncated \\xXX escape"
+			case 'u':
+				count, reason = 4, "truncated \\uXXXX escape"
+			case 'U':
+				count, reason = 8, "truncated \\UXXXXXXXX escape"
+			case 'N':
+				var r rune
+				var ok bool
+				r, ok, i, reason, incomplete = escNamed(data, i)
+				if ok {
+					out = append(out, r)
+					continue
+				}
+			default:
+				if invalid < 0 {
+					invalid = i - 1
+				}
+				out = append(out, '\\', rune(e))
+				continue
+			}
+			if count > 0 {
+				v, n := escHexDigits(data, i, count)
+				i += n
+				switch {
+				case n < count && i >= len(data):
+					incomplete = true
+				case n < count:
+				case v > 0x10ffff:
+					reason = "illegal Unicode character"
+				default:
+					out = append(out, rune(v))
+					continue
+				}
+			}
+		}
+		if incomplete && !final {
+			return out, start, invalid, nil
+		}
+		if out, i, err = d.fail(out, start, i, reason); err != nil {
+			return nil, 0, 0, err
+		}
+	}
+	return out, i, invalid, nil
+}
+
+// escNamed reads the rest of a \N{name} escape from data[i:], just
+// after the N: the character, or ok false with where the error ends,
+// its reason, and whether more data could complete the escape.
+func escNamed(data []byte, i int) (r rune, ok bool, end int, reason string, incomplete bool) {
+	const malformed = "malformed \\N character escape"
+	if i >= len(data) {
+		return 0, false, i, malformed, true
+	}
+	if data[i] != '{' {
+		return 0, false, i, malformed, false
+	}
+	j := i + 1
+	for j < len(data) && data[j] != '}' {
+		j++
+	}
+	if j >= len(data) {
+		return 0, false, j, malformed, true
+	}
+	if j == i+1 {
+		return 0, false, j, malformed, false
+	}
+	// Named sequences are not characters: only single code points.
+	if rs := ucd15.lookupName(string(data[i+1 : j])); len(rs) == 1 {
+		return rs[0], true, j + 1, "", false
+	}
+	return 0, false, j + 1, "unknown Unicode character name", false
+}
+
+// decodeRawUnicodeEscape decodes \uXXXX and \UXXXXXXXX over Latin-1
+// bytes: a backslash escapes only those, and only when an even run of
+// backslashes does not precede it.
+func decodeRawUnicodeEscape(d *decodeErrs, final bool) ([]rune, int, error) {
+	data := d.data
+	out := make([]rune, 0, len(data))
+	var err error
+	i := 0
+	for i < len(data) {
+		c := data[i]
+		// A backslash that ends the input is itself when final.
+		if c != '\\' || i+1 == len(data) && final {
+			out = append(out, rune(c))
+			i++
+			continue
+		}
+		start := i
+		if i+1 >= len(data) {
+			return out, start, nil // more data may make it an escape
+		}
+		e := data[i+1]
+		count, reason := 0, ""
+		switch e {
+		case 'u':
+			count, reason = 4, "truncated \\uXXXX escape"
+		case 'U':
+			count, reason = 8, "truncated \\UXXXXXXXX escape"
+		default:
+			out = append(out, '\\', rune(e))
+			i += 2
+			continue
+		}
+		i += 2
+		v, n := escHexDigits(data, i, count)
+		i += n
+		switch {
+		case n < count && i >= len(data):
+			if !final {
+				return out, start, nil
+			}
+		case n < count:
+		case v > 0x10ffff:
+			reason = "\\Uxxxxxxxx out of range"
+		default:
+			out = append(out, rune(v))
+			continue
+		}
+		if out, i, err = d.fail(out, start, i, reason); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, i, nil
 }

@@ -12,7 +12,9 @@ import (
 // The time module of CPython 3.12 on Linux: clocks, sleep, struct_time
 // conversions (gmtime, localtime, mktime), and formatting (strftime with
 // glibc's directives and flags in the C locale, asctime, ctime). The
-// local zone is Go's time.Local, which reads TZ as the C library does.
+// local zone is each interpreter's own: Go's time.Local (which reads TZ
+// as the C library does) until time.tzset() reads TZ again
+// (time_zone.go).
 
 // structTimeType is time.struct_time: nine items, plus the attributes
 // tm_zone and tm_gmtoff.
@@ -40,12 +42,20 @@ func initTime(in *interp.Interp, m *interp.Module) error {
 	if err := m.Set(in, "struct_time", interp.TypeValue(structTimeType)); err != nil {
 		return err
 	}
-	tz := localZoneInfo(time.Now())
+	if err := m.Set(in, "_STRUCT_TM_ITEMS", interp.Int(11)); err != nil {
+		return err
+	}
+	return setZoneAttrs(in, localZone(in), func(name string, v interp.Value) error { return m.Set(in, name, v) })
+}
+
+// setZoneAttrs sets timezone, altzone, daylight and tzname from loc.
+func setZoneAttrs(in *interp.Interp, loc *time.Location, set func(name string, v interp.Value) error) error {
+	tz := localZoneInfo(time.Now(), loc)
 	for _, kv := range []struct {
 		name string
 		v    int64
 	}{{"timezone", int64(tz.timezone)}, {"altzone", int64(tz.altzone)}, {"daylight", int64(tz.daylight)}} {
-		if err := m.Set(in, kv.name, interp.Int(kv.v)); err != nil {
+		if err := set(kv.name, interp.Int(kv.v)); err != nil {
 			return err
 		}
 	}
@@ -64,7 +74,7 @@ func initTime(in *interp.Interp, m *interp.Module) error {
 		return err
 	}
 	defer in.DecRef(names)
-	return m.Set(in, "tzname", names)
+	return set("tzname", names)
 }
 
 // zoneInfo is what CPython's init_timezone derives from the local zone.
@@ -76,11 +86,11 @@ type zoneInfo struct {
 // localZoneInfo samples the zone as CPython does: at the start of the
 // current (Julian) year and half a year later; where the second offset
 // is the larger, DST is in January (the southern hemisphere).
-func localZoneInfo(now time.Time) zoneInfo {
+func localZoneInfo(now time.Time, loc *time.Location) zoneInfo {
 	const year = (365*24 + 6) * 3600
 	t := now.Unix() / year * year
-	janName, janOff := time.Unix(t, 0).In(time.Local).Zone()
-	julName, julOff := time.Unix(t+year/2, 0).In(time.Local).Zone()
+	janName, janOff := time.Unix(t, 0).In(loc).Zone()
+	julName, julOff := time.Unix(t+year/2, 0).In(loc).Zone()
 	jan, jul := -janOff, -julOff
 	daylight := 0
 	if jan != jul {
@@ -189,17 +199,10 @@ func tmOf(t time.Time) tmFields {
 	}
 }
 
-// maxYear bounds the years a timestamp may reach (C's int tm_year).
-const maxYear = math.MaxInt32 + 1900
-
-// timeFromSeconds returns the time of secs in loc, or an OverflowError
-// when its year does not fit a C int.
+// timeFromSeconds returns the time of secs in loc, or OSError
+// EOVERFLOW when its year does not fit a C struct tm, as glibc fails.
 func timeFromSeconds(in *interp.Interp, secs int64, loc *time.Location) (time.Time, error) {
-	// 2**31 years of 366 days bound the seconds CPython accepts.
-	if secs > 67767976233532799 || secs < -67768040609740800 {
-		return time.Time{}, in.Raise(interp.OverflowError, "timestamp out of range for platform time_t")
-	}
-	return time.Unix(secs, 0).In(loc), nil
+	return cTimeOf(in, secs, loc)
 }
 
 // newStructTime makes a struct_time.
@@ -334,12 +337,16 @@ func pad(b *strings.Builder, n int64, width int, c byte) {
 // as UTC the last mktime result was, its first guess the next time. It
 // decides which instant an ambiguous local time (the hour repeated when
 // DST ends) becomes. glibc keeps one per process; here each interpreter
-// has its own, as each CPython process would.
-type mktimeState struct{ offset int64 }
+// has its own, as each CPython process would. loc is the interpreter's
+// local zone.
+type mktimeState struct {
+	offset int64
+	loc    *time.Location
+}
 
 // zoneAt returns the local UTC offset at t and whether DST is on then.
-func zoneAt(t int64) (int64, bool) {
-	u := time.Unix(t, 0).In(time.Local)
+func (state *mktimeState) zoneAt(t int64) (int64, bool) {
+	u := time.Unix(t, 0).In(state.loc)
 	_, off := u.Zone()
 	return int64(off), u.IsDST()
 }
@@ -361,7 +368,7 @@ func mktime(state *mktimeState, tm tmFields) (t int64, ok bool) {
 	found := false
 	for {
 		var off int64
-		off, dst = zoneAt(t)
+		off, dst = state.zoneAt(t)
 		dt := guess - (t + off)
 		if dt == 0 {
 			break
@@ -381,7 +388,7 @@ func mktime(state *mktimeState, tm tmFields) (t int64, ok bool) {
 		for delta := int64(stride); delta < 457243200/2+stride && !found; delta += stride {
 			for _, dir := range []int64{-1, 1} {
 				ot := t + delta*dir
-				ooff, odst := zoneAt(ot)
+				ooff, odst := state.zoneAt(ot)
 				if odst == (tm.isdst != 0) {
 					t = ot + (guess - (ot + ooff))
 					found = true
@@ -404,7 +411,7 @@ func mktime(state *mktimeState, tm tmFields) (t int64, ok bool) {
 
 // mktimeOf returns the interpreter's mktime state.
 func mktimeOf(in *interp.Interp) *mktimeState {
-	return in.ModuleState(&mktimeStateKey, func() any { return &mktimeState{} }).(*mktimeState)
+	return in.ModuleState(&mktimeStateKey, func() any { return &mktimeState{loc: time.Local} }).(*mktimeState)
 }
 
 var mktimeStateKey byte
@@ -422,7 +429,8 @@ func init() {
 	clock("perf_counter", monotonicNs)
 	clock("process_time", processTimeNs)
 
-	for _, name := range []string{"thread_time", "thread_time_ns", "get_clock_info", "clock_gettime", "clock_gettime_ns", "tzset"} {
+	defTime("get_clock_info", getClockInfo)
+	for _, name := range []string{"thread_time", "thread_time_ns", "clock_gettime", "clock_gettime_ns"} {
 		name := name
 		defTime(name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 			return interp.Value{}, in.Raise(interp.NotImplementedError, "time.%s() is not implemented yet", name)
@@ -462,8 +470,8 @@ func init() {
 	})
 	for _, f := range []struct {
 		name string
-		loc  func() *time.Location
-	}{{"gmtime", func() *time.Location { return time.UTC }}, {"localtime", func() *time.Location { return time.Local }}} {
+		loc  func(in *interp.Interp) *time.Location
+	}{{"gmtime", func(*interp.Interp) *time.Location { return time.UTC }}, {"localtime", localZone}} {
 		f := f
 		defTime(f.name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 			if err := optArg(in, f.name, args, kwnames); err != nil {
@@ -476,7 +484,7 @@ func init() {
 					return interp.Value{}, err
 				}
 			}
-			t, err := timeFromSeconds(in, secs, f.loc())
+			t, err := timeFromSeconds(in, secs, f.loc(in))
 			if err != nil {
 				return interp.Value{}, err
 			}
@@ -505,7 +513,7 @@ func init() {
 		if err := optArg(in, "asctime", args, kwnames); err != nil {
 			return interp.Value{}, err
 		}
-		tm := tmOf(time.Now())
+		tm := tmOf(time.Now().In(localZone(in)))
 		if len(args) == 1 {
 			var err error
 			if tm, err = tmArg(in, args[0], "asctime"); err != nil {
@@ -528,7 +536,7 @@ func init() {
 				return interp.Value{}, err
 			}
 		}
-		t, err := timeFromSeconds(in, secs, time.Local)
+		t, err := timeFromSeconds(in, secs, localZone(in))
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -558,4 +566,51 @@ func optArg(in *interp.Interp, name string, args, kwnames []interp.Value) error 
 		return in.Raise(interp.TypeError, "%s() takes at most 1 argument (%d given)", name, len(args))
 	}
 	return nil
+}
+
+// clockInfos are get_clock_info's answers, CPython's on Linux.
+var clockInfos = map[string]struct {
+	impl                  string
+	monotonic, adjustable bool
+}{
+	"time":         {"clock_gettime(CLOCK_REALTIME)", false, true},
+	"monotonic":    {"clock_gettime(CLOCK_MONOTONIC)", true, false},
+	"perf_counter": {"clock_gettime(CLOCK_MONOTONIC)", true, false},
+	"process_time": {"clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false},
+}
+
+// getClockInfo is get_clock_info(name): a types.SimpleNamespace.
+func getClockInfo(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+	if err := dtTupleArgs(in, "get_clock_info", "get_clock_info", args, kwnames, 1, 1); err != nil {
+		return interp.Value{}, err
+	}
+	if !interp.IsStr(args[0]) {
+		return interp.Value{}, dtArgError(in, "get_clock_info", 0, "str", args[0])
+	}
+	name := args[0].GoString()
+	if name == "thread_time" {
+		return interp.Value{}, in.Raise(interp.NotImplementedError, "time.get_clock_info('thread_time') is not implemented yet")
+	}
+	info, ok := clockInfos[name]
+	if !ok {
+		return interp.Value{}, in.Raise(interp.ValueError, "unknown clock")
+	}
+	sys, err := in.ImportModule("sys")
+	if err != nil {
+		return interp.Value{}, err
+	}
+	defer in.DecRef(sys)
+	impl, err := in.GetAttrString(sys, "implementation")
+	if err != nil {
+		return interp.Value{}, err
+	}
+	ns := interp.TypeValue(impl.Type()) // types.SimpleNamespace
+	in.DecRef(impl)
+	implName, err := in.NewStr(info.impl)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	defer in.DecRef(implName)
+	kw := []interp.Value{interp.ImmortalStr("implementation"), interp.ImmortalStr("monotonic"), interp.ImmortalStr("adjustable"), interp.ImmortalStr("resolution")}
+	return in.Call(ns, []interp.Value{implName, interp.Bool(info.monotonic), interp.Bool(info.adjustable), interp.Float(1e-09)}, kw)
 }

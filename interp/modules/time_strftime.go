@@ -36,7 +36,7 @@ func timeStrftime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value
 			return interp.Value{}, err
 		}
 	} else {
-		tm = tmOf(time.Now().In(time.Local))
+		tm = tmOf(time.Now().In(localZone(in)))
 	}
 	switch {
 	case tm.isdst < -1:
@@ -48,13 +48,28 @@ func timeStrftime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value
 	if strings.IndexByte(format, 0) >= 0 {
 		return interp.Value{}, in.Raise(interp.ValueError, "embedded null character")
 	}
-	return in.NewStr(strftime(format, &tm, mktimeOf(in)))
+	// CPython gives strftime buffers of 1024 bytes, doubled up to 256
+	// times the format's length, and answers "" when none holds the
+	// result (and its NUL).
+	limit := 1024
+	for limit < 256*len(format) {
+		limit *= 2
+	}
+	out := strftime(format, &tm, mktimeOf(in), limit)
+	if len(out) >= limit {
+		out = ""
+	}
+	return in.NewStr(out)
 }
 
-// strftime formats tm by format.
-func strftime(format string, tm *tmFields, state *mktimeState) string {
+// strftime formats tm by format, giving up (with what it has) once the
+// result reaches limit bytes (0: no limit).
+func strftime(format string, tm *tmFields, state *mktimeState, limit int) string {
 	var b strings.Builder
 	for i := 0; i < len(format); i++ {
+		if limit > 0 && b.Len() >= limit {
+			break
+		}
 		c := format[i]
 		if c != '%' {
 			b.WriteByte(c)
@@ -93,18 +108,21 @@ func strftime(format string, tm *tmFields, state *mktimeState) string {
 			modifier = format[i]
 			i++
 		}
+		f := field{padc: padc, width: width, upper: upper}
+		// A bad conversion is copied as written, padded to the width
+		// (and uppercased by ^) as glibc's bad_format does.
 		if i >= len(format) {
-			b.WriteString(format[start:])
+			f.text(&b, format[start:], false)
 			break
 		}
 		conv := format[i]
-		f := field{padc: padc, width: width, upper: upper}
 		if !validModifier(modifier, conv) {
-			b.WriteString(format[start : i+1])
-			continue
-		}
-		if !f.convert(&b, conv, tm, swap, state) {
-			b.WriteString(format[start : i+1])
+			// glibc sets the case of these before it refuses the
+			// modifier, so # uppercases the copy.
+			f.upper = f.upper || swap && strings.IndexByte("bBh", conv) >= 0
+			f.text(&b, format[start:i+1], false)
+		} else if !f.convert(&b, conv, tm, swap, state) {
+			f.text(&b, format[start:i+1], false)
 		}
 	}
 	return b.String()
@@ -135,11 +153,12 @@ type field struct {
 // text writes a string conversion, padded to the width with spaces, or
 // zeros with the 0 flag.
 func (f field) text(b *strings.Builder, s string, lower bool) {
+	// glibc's lowercasing wins over ^.
 	switch {
-	case f.upper:
-		s = strings.ToUpper(s)
 	case lower:
 		s = strings.ToLower(s)
+	case f.upper:
+		s = strings.ToUpper(s)
 	}
 	fill := byte(' ')
 	if f.padc == '0' {
@@ -189,18 +208,42 @@ func (f field) number(b *strings.Builder, n int64, digits int, spacePad bool) {
 	b.WriteString(s)
 }
 
-// yearish writes a year-like number (%Y %C %G): not padded unless a
-// width or the 0 or + flag asks.
-func (f field) yearish(b *strings.Builder, n int64, digits int) {
-	if f.padc != '0' {
-		digits = 1
+// yearish writes a year-like number (%Y %C %G): padded only to an
+// explicit width (glibc 2.36 ignores the 0 flag without one).
+func (f field) yearish(b *strings.Builder, n int64) {
+	f.number(b, n, 1, false)
+}
+
+// tzDigits writes the digits of %z after the sign: at least four, or
+// the width, zero-padded (the _ flag pads with spaces, then to the width
+// what is left of it; the - flag pads to the width with spaces only).
+func (f field) tzDigits(b *strings.Builder, s string) {
+	width := f.width
+	digits := max(4, width)
+	pad := func(c byte, n int) {
+		for ; n > 0; n-- {
+			b.WriteByte(c)
+		}
 	}
-	f.number(b, n, digits, false)
+	switch f.padc {
+	case '-':
+		pad(' ', width-len(s))
+	case '_':
+		padding := digits - len(s)
+		if padding > 0 {
+			pad(' ', padding)
+			width = max(width-padding, 0)
+		}
+		pad(' ', width-len(s))
+	default:
+		pad('0', digits-len(s))
+	}
+	b.WriteString(s)
 }
 
 // sub formats a composite conversion and writes it as text.
 func (f field) sub(b *strings.Builder, format string, tm *tmFields) {
-	f.text(b, strftime(format, tm, nil), false)
+	f.text(b, strftime(format, tm, nil, 0), false)
 }
 
 // convert writes one conversion; it reports false for an unknown one.
@@ -227,11 +270,11 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, s
 	case 'c':
 		f.sub(b, "%a %b %e %H:%M:%S %Y", tm)
 	case 'C':
-		century := (tm.year-1900)/100 + 19
-		if (tm.year-1900)%100 < 0 && century > 0 {
+		century := tm.year / 100 // floored, as glibc 2.36
+		if tm.year%100 < 0 {
 			century--
 		}
-		f.yearish(b, century, 2)
+		f.yearish(b, century)
 	case 'd':
 		f.number(b, tm.mday, 2, false)
 	case 'D', 'x':
@@ -246,7 +289,7 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, s
 		case 'g':
 			f.number(b, ((tm.year%100+yearAdjust)%100+100)%100, 2, false)
 		case 'G':
-			f.yearish(b, tm.year+yearAdjust, 4)
+			f.yearish(b, tm.year+yearAdjust)
 		default:
 			f.number(b, weeks, 2, false)
 		}
@@ -277,7 +320,7 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, s
 		if tm.hour >= 12 {
 			s = "pm"
 		}
-		f.text(b, s, false)
+		f.text(b, s, true)
 	case 'r':
 		f.sub(b, "%I:%M:%S %p", tm)
 	case 'R':
@@ -290,7 +333,7 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, s
 		if !ok {
 			t = -1
 		}
-		f.number(b, t, 1, false)
+		f.text(b, strconv.FormatInt(t, 10), false) // padded as text, sign and all
 	case 'S':
 		f.number(b, tm.sec, 2, false)
 	case 't':
@@ -308,28 +351,31 @@ func (f field) convert(b *strings.Builder, conv byte, tm *tmFields, swap bool, s
 	case 'y':
 		f.number(b, (tm.year%100+100)%100, 2, false)
 	case 'Y':
-		f.yearish(b, tm.year, 4)
+		f.yearish(b, tm.year)
 	case 'z':
 		if tm.isdst < 0 {
 			break // glibc writes no offset for an unknown DST state
 		}
 		off := tm.gmtoff
-		sign := byte('+')
+		sign := "+"
 		if off < 0 {
-			sign, off = '-', -off
+			sign, off = "-", -off
 		}
 		off /= 60
-		var s strings.Builder
-		s.WriteByte(sign)
-		field{}.number(&s, off/60*100+off%60, 4, false)
-		f.text(b, s.String(), false)
+		// glibc 2.36 pads the sign to the width, then the digits.
+		f.text(b, sign, false)
+		f.tzDigits(b, strconv.FormatInt(off/60*100+off%60, 10))
 	case 'Z':
 		zone := ""
 		switch {
 		case tm.hasZone && tm.zone != "":
 			zone = tm.zone
 		case tm.isdst >= 0:
-			tz := localZoneInfo(time.Now())
+			loc := time.Local
+			if state != nil {
+				loc = state.loc
+			}
+			tz := localZoneInfo(time.Now(), loc)
 			zone = tz.stdName
 			if tm.isdst > 0 {
 				zone = tz.dstName

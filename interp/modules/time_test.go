@@ -34,6 +34,23 @@ for y in range(2018, 2026):
         t = time.gmtime(time.mktime((y, m, d, 12, 0, 0, 0, 0, 0)))
         print(y, m, d, time.strftime('%G-%V-%u %g %U %W %j', t))
 `,
+	"strftime_flags": `import time
+t = (2020, 2, 29, 13, 5, 9, 5, 60, 0)
+for f in ['%-10a|', '%-10Y|', '%_10a|', '%010a|', '%8', '%-8', '%08', '%_8', '%4-', '%+6Y|', '%+Y|', '%+3C|', '%10E', '%5Ez|', '%5Q|', '%05Q|',
+          '%-5Q|', '%^5q|', '%#5b|', '%+5d|', '%+10G|', '%010z|', '%-10z|', '%10%|', '%-5%|', '%5n|', '%5t|', '%05e|', '%-e|',
+          '%10c|', '%-10c|', '%10D|', '%^P', '%#P', '%^#P', '%8P', '%08P', '%^8p', '%#8p', '%#a', '%#A', '%^#b', '%#^b', '%#B', '%#c',
+          '%#x', '%#Ey', '%_#4Eb', '%-#Eh', '%#Ea', '%#9Oa']:
+    print(repr(f), repr(time.strftime(f, t)))
+for off in (0, -18000, 19800, 3600*14):
+    z = time.struct_time((2020, 2, 29, 13, 5, 9, 5, 60, 0, 'ZZ', off))
+    print(off, [time.strftime(f, z) for f in ['%z', '%_10z', '%_5z', '%3z', '%-3z', '%_z', '%-z', '%0z', '%10z', '%^10z', '%#6z', '%010z',
+                                             '%-10z', '%5Ez', '%6Oz', '%06z', '%_06z', '%#10Z', '%^#Z']])
+for y in (-1539, -1500, -5, -1, 0, 1, 5, 99, 100, 368, 999, 1899, 1900, 2020, 12345):
+    d = (y, 4, 12, 18, 24, 2, 1, 122, 0)
+    print(y, [time.strftime(f, d) for f in ('%C', '%EC', '%0EC', '%0C', '%_C', '%-C', '%3C', '%02C', '%y', '%Ey', '%G', '%0G', '%6G', '%g', '%Y',
+                                            '%0Y', '%_5Y', '%05Y', '%EY', '%OC', '%F', '%10F', '%c', '%x')])
+print(repr(time.strftime('%j%%%98001234%Y%5', t)), repr(time.strftime('%1000a', t))[:20], repr(time.strftime('%2000a', t)))
+`,
 	"errors": `import time
 for expr in ['time.sleep(-1)', 'time.sleep("a")', 'time.sleep(None)', 'time.sleep(1, 2)', 'time.sleep(secs=1)', 'time.sleep(float("nan"))',
              'time.sleep(float("inf"))', 'time.gmtime(float("nan"))', 'time.gmtime(1e20)', 'time.gmtime("a")', 'time.gmtime(1, 2)',

@@ -59,7 +59,9 @@ for bad in [lambda: 1, (x for x in [])]:
         pickle.dumps(bad)
     except (pickle.PicklingError, TypeError, AttributeError) as e:
         print(type(e).__name__)
+# The exception and message for malformed data differ between the C
+# unpickler and pickle.py's; both reject it.
 try:
     pickle.loads(b"garbage")
-except pickle.UnpicklingError as e:
-    print("UnpicklingError:", e)
+except Exception:
+    print("garbage rejected")
