@@ -69,6 +69,10 @@ func (in *Interp) keysEqual(stored, key Value) (bool, error) {
 	if stored.Type() == strType && key.Type() == strType {
 		return stored.GoString() == key.GoString(), nil
 	}
+	// The comparison may run Python code that deletes the stored key
+	// from its dict (its last reference): hold it meanwhile.
+	incRef(stored)
+	defer in.decRef(stored)
 	r, err := in.RichCompare(stored, key, CmpEQ)
 	if err != nil {
 		return false, err

@@ -196,6 +196,22 @@ var impFuncs = []Value{
 	newBuiltin("source_hash", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		return Value{}, in.raise(notImplementedErrorType, "hash-based .pyc files are not implemented yet")
 	}),
+	// test.support's frozen_modules() switches frozen modules off and on;
+	// there are none here, so the setting is only remembered.
+	newBuiltin("_override_frozen_modules_for_tests", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("_override_frozen_modules_for_tests", args, kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		n, err := in.intArgAsInt(args[0])
+		if err != nil {
+			return Value{}, err
+		}
+		in.overrideFrozen = n
+		return None, nil
+	}),
+	newBuiltin("_frozen_module_names", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return in.NewTuple()
+	}),
 	newBuiltin("_override_multi_interp_extensions_check", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		return Int(-1), nil
 	}),

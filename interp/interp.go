@@ -40,6 +40,7 @@ type Interp struct {
 	initializing    map[string]int // modules whose code is running
 	importlib       *Module        // _frozen_importlib once installed (owned)
 	importLockDepth int            // _imp.acquire_lock's count
+	overrideFrozen  int            // _imp._override_frozen_modules_for_tests
 	typeVersion     uint32         // numbers classes' versions
 	recursionLimit  int            // sys.getrecursionlimit()
 	stderr          io.Writer

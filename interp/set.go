@@ -158,11 +158,13 @@ restart:
 			if err != nil {
 				return -1, err
 			}
-			if eq {
-				return int(j), nil
-			}
+			// The comparison may have changed the set: look again
+			// before trusting j, as set_lookkey does.
 			if !setSameTable(s, table) || table[j].key != start {
 				goto restart
+			}
+			if eq {
+				return int(j), nil
 			}
 		}
 		perturb >>= setPerturbShift
@@ -234,12 +236,12 @@ restart:
 				in.decRef(key)
 				return err
 			}
+			if !setSameTable(s, table) || table[j].key != start {
+				goto restart
+			}
 			if eq {
 				in.decRef(key)
 				return nil
-			}
-			if !setSameTable(s, table) || table[j].key != start {
-				goto restart
 			}
 		}
 		perturb >>= setPerturbShift

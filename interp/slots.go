@@ -315,6 +315,12 @@ func slotCall(in *Interp, v Value, args []Value, kwnames []Value) (Value, error)
 	if attr.IsNil() {
 		return Value{}, in.raise(typeErrorType, "'%s' object is not callable", v.Type().Name)
 	}
+	// __call__ may itself be an instance with __call__ (A.__call__ =
+	// A()): each level is a Go call, so it counts against the limit.
+	if err := in.enterCall(" while calling a Python object"); err != nil {
+		return Value{}, err
+	}
+	defer in.leaveCall()
 	return in.callAttrWithSelf(attr, v, args, kwnames)
 }
 

@@ -101,7 +101,12 @@ func groupbyNext(in *interp.Interp, v Value) (Value, bool, error) {
 			if o.tgtkey.IsNil() {
 				break
 			}
-			eq, err := in.Equal(o.tgtkey, o.currkey)
+			tgt, cur := o.tgtkey, o.currkey
+			interp.IncRef(tgt)
+			interp.IncRef(cur)
+			eq, err := in.Equal(tgt, cur)
+			in.DecRef(tgt)
+			in.DecRef(cur)
 			if err != nil {
 				return Value{}, false, err
 			}
@@ -184,8 +189,16 @@ func init() {
 					return Value{}, false, err
 				}
 			}
-			eq, err := in.Equal(g.tgtkey, o.currkey)
-			if err != nil || !eq {
+			// __eq__ may run next() on this group again, which takes the
+			// current item and key: hold the keys while comparing, and
+			// end the group if the item went meanwhile, as CPython does.
+			tgt, cur := g.tgtkey, o.currkey
+			interp.IncRef(tgt)
+			interp.IncRef(cur)
+			eq, err := in.Equal(tgt, cur)
+			in.DecRef(tgt)
+			in.DecRef(cur)
+			if err != nil || !eq || o.currvalue.IsNil() {
 				return Value{}, false, err
 			}
 			r := o.currvalue
