@@ -391,6 +391,18 @@ func (in *Interp) beforeWith(mgr Value) (exit, res Value, err error) {
 // intrinsic1 is CALL_INTRINSIC_1.
 func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 	switch bytecode.Intrinsic1(which) {
+	case bytecode.INTRINSIC_PRINT:
+		// An expression statement in "single" mode (the REPL, doctest):
+		// sys.displayhook shows the value.
+		hook, ok, err := in.sysAttr("displayhook")
+		if err != nil {
+			return Value{}, err
+		}
+		if !ok {
+			return Value{}, in.raise(runtimeErrorType, "lost sys.displayhook")
+		}
+		defer in.decRef(hook)
+		return in.Call(hook, []Value{v}, nil)
 	case bytecode.INTRINSIC_UNARY_POSITIVE:
 		if num := v.Type().number; num != nil && num.pos != nil {
 			return num.pos(in, v)

@@ -42,3 +42,15 @@ except RecursionError as e:
 }
 
 func TestMutationPrograms(t *testing.T) { checkPrograms(t, mutationPrograms) }
+
+// "single" mode shows expression statements through sys.displayhook.
+func TestSingleModeDisplay(t *testing.T) {
+	checkPrograms(t, map[string]string{"single_mode": `exec(compile('1+1', '<s>', 'single'))
+exec(compile('None', '<s>', 'single'))
+exec(compile('x = 5', '<s>', 'single'))
+import sys
+sys.displayhook = lambda v: print('hook', v)
+exec(compile('[1]', '<s>', 'single'))
+print(_)
+`})
+}
