@@ -205,6 +205,8 @@ func (in *Interp) ToFloat(v Value) (float64, error) {
 		return v.FloatValue(), nil
 	case isInt(v):
 		return in.intToFloat(v)
+	case isFloatSub(v):
+		return floatOf(v), nil // as PyFloat_AsDouble, even with __float__ overridden
 	}
 	r, found, err := in.callSpecial(v, "__float__")
 	if err != nil {
@@ -212,10 +214,10 @@ func (in *Interp) ToFloat(v Value) (float64, error) {
 	}
 	if found {
 		defer in.decRef(r)
-		if r.p != floatTag {
+		if !isFloat(r) {
 			return 0, in.raise(typeErrorType, "%s.__float__ returned non-float (type %s)", v.Type().Name, r.Type().Name)
 		}
-		return r.FloatValue(), nil
+		return floatOf(r), nil
 	}
 	if idx, found, err := in.callSpecial(v, "__index__"); found || err != nil {
 		if err != nil {

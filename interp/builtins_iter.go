@@ -59,7 +59,8 @@ type callIterObject struct {
 }
 
 // The iterator types can be subclassed in CPython; class creation says
-// that subclassing them is not implemented yet rather than refusing.
+// that subclassing them is not implemented yet rather than refusing
+// (enumerate's subclasses are done, in subclass_bytes.go).
 var (
 	enumerateType    = newBuiltinType("enumerate", objectType, TypeBaseType)
 	zipType          = newBuiltinType("zip", objectType, TypeBaseType)
@@ -224,17 +225,25 @@ func newEnumerate(in *Interp, t *Type, args []Value, kwnames []Value) (Value, er
 		}
 	case len(args) == 1:
 		if nkw == 1 {
+			if t != enumerateType && kwnames[0].GoString() != "iterable" {
+				return Value{}, in.raise(typeErrorType, "enumerate() missing required argument 'iterable' (pos 1)")
+			}
 			if err := kwIs(0, "iterable"); err != nil {
 				return Value{}, err
 			}
 		}
 		iterable = args[0]
 	case npos == 0:
+		if t != enumerateType {
+			// A class goes through __new__, whose message names the
+			// position as argument clinic's does.
+			return Value{}, in.raise(typeErrorType, "enumerate() missing required argument 'iterable' (pos 1)")
+		}
 		return Value{}, in.raise(typeErrorType, "enumerate() missing required argument 'iterable'")
 	default:
 		return Value{}, in.raise(typeErrorType, "enumerate() takes at most 2 arguments (%d given)", len(args))
 	}
-	e := &enumerateObject{}
+	e := newInstanceStruct[enumerateObject](t) // room for a class's dict
 	if !start.IsNil() {
 		s, err := in.indexValue(start)
 		if err != nil {

@@ -497,27 +497,33 @@ func isBytesSpace(c byte) bool {
 func init() {
 	for _, t := range []*Type{bytesType, bytearrayType} {
 		ba := t == bytearrayType
-		defStatic(t, "fromhex", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			// A class method in CPython; static here (no subclasses yet),
-			// so args holds just the string, through the class or an
-			// instance alike.
+		defClassMethod(t, "fromhex", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			// args[0] is the class: a subclass gets cls(result), as in
+			// CPython.
 			if len(kwnames) > 0 {
 				return Value{}, in.raise(typeErrorType, "%s.fromhex() takes no keyword arguments", t.Name)
 			}
-			if len(args) != 1 {
-				return Value{}, in.raise(typeErrorType, "%s.fromhex() takes exactly one argument (%d given)", t.Name, len(args))
+			if len(args) != 2 {
+				return Value{}, in.raise(typeErrorType, "%s.fromhex() takes exactly one argument (%d given)", t.Name, len(args)-1)
 			}
-			if !isStrValue(args[0]) {
-				return Value{}, in.raise(typeErrorType, "fromhex() argument must be str, not %s", args[0].Type().Name)
+			if !isStrValue(args[1]) {
+				return Value{}, in.raise(typeErrorType, "fromhex() argument must be str, not %s", args[1].Type().Name)
 			}
-			b, err := in.bytesFromHex(args[0].GoString())
+			b, err := in.bytesFromHex(args[1].GoString())
 			if err != nil {
 				return Value{}, err
 			}
+			var r Value
 			if ba {
-				return in.newByteArray(b)
+				r, err = in.newByteArray(b)
+			} else {
+				r, err = in.newBytes(b)
 			}
-			return in.newBytes(b)
+			if err != nil || args[0].p == unsafe.Pointer(t) {
+				return r, err
+			}
+			defer in.decRef(r)
+			return in.Call(args[0], []Value{r}, nil)
 		})
 	}
 }

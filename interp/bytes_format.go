@@ -335,8 +335,8 @@ func (in *Interp) bytesFormatFloat(v Value) (float64, error) {
 		return 0, in.raise(typeErrorType, "float argument required, not %s", v.Type().Name)
 	}
 	switch {
-	case v.IsFloat():
-		return v.FloatValue(), nil
+	case isFloat(v):
+		return floatOf(v), nil
 	case isInt(v):
 		var z big.Int
 		f, err := format.IntToFloat(bigOf(v, &z))

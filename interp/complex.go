@@ -220,8 +220,8 @@ func complexCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
 		if im == 0 {
 			return numberCompare(in, Float(re), b, op)
 		}
-	case b.IsFloat():
-		equal = re == b.FloatValue() && im == 0
+	case isFloat(b):
+		equal = re == floatOf(b) && im == 0
 	case isComplex(b):
 		bre, bim := complexParts(b)
 		equal = re == bre && im == bim
@@ -236,8 +236,8 @@ func complexCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
 // floats and complexes; ok is false for anything else.
 func (in *Interp) complexOperand(v Value) (re, im float64, ok bool, err error) {
 	switch {
-	case v.IsFloat():
-		return v.FloatValue(), 0, true, nil
+	case isFloat(v):
+		return floatOf(v), 0, true, nil
 	case isInt(v):
 		f, err := in.intToFloat(v)
 		return f, 0, true, err

@@ -103,7 +103,7 @@ func complexNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, erro
 // complexArgIsNumber is complex()'s test of a non-string argument: an
 // int, a float, a complex, or an object with __float__ or __index__.
 func (in *Interp) complexArgIsNumber(v Value) (bool, error) {
-	if v.IsFloat() || isInt(v) || isComplex(v) {
+	if isFloat(v) || isInt(v) || isComplex(v) {
 		return true, nil
 	}
 	if !isClassInstance(v) {

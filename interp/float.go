@@ -8,14 +8,16 @@ import (
 )
 
 func init() {
-	floatType.repr = func(in *Interp, v Value) (Value, error) { return in.NewStr(syntax.ReprFloat(v.FloatValue())) }
-	floatType.hash = func(in *Interp, v Value) (int64, error) { return floatHash(v.FloatValue()), nil }
-	floatType.boolean = func(in *Interp, v Value) (bool, error) { return v.FloatValue() != 0, nil }
+	// The slots read floats through floatOf: v may be an instance of a
+	// class derived from float (subclass_float.go).
+	floatType.repr = func(in *Interp, v Value) (Value, error) { return in.NewStr(syntax.ReprFloat(floatOf(v))) }
+	floatType.hash = func(in *Interp, v Value) (int64, error) { return floatHash(floatOf(v)), nil }
+	floatType.boolean = func(in *Interp, v Value) (bool, error) { return floatOf(v) != 0, nil }
 	floatType.compare = numberCompare
 	floatType.number = &numberSlots{
-		neg:    func(in *Interp, v Value) (Value, error) { return Float(-v.FloatValue()), nil },
-		pos:    func(in *Interp, v Value) (Value, error) { return v, nil },
-		abs:    func(in *Interp, v Value) (Value, error) { return Float(math.Abs(v.FloatValue())), nil },
+		neg:    func(in *Interp, v Value) (Value, error) { return Float(-floatOf(v)), nil },
+		pos:    func(in *Interp, v Value) (Value, error) { return Float(floatOf(v)), nil },
+		abs:    func(in *Interp, v Value) (Value, error) { return Float(math.Abs(floatOf(v))), nil },
 		binary: floatBinarySlots(),
 	}
 }
@@ -31,6 +33,9 @@ func (in *Interp) floatOperands(a, b Value) (x, y float64, ok bool, err error) {
 		if isInt(v) {
 			f, err := in.intToFloat(v)
 			return f, true, err
+		}
+		if isFloatSub(v) {
+			return floatOf(v), true, nil
 		}
 		return 0, false, nil
 	}
@@ -225,6 +230,9 @@ func compareNumbers(a, b Value) (c int, ok bool) {
 			return 2, true
 		}
 		return -c, true
+	}
+	if isFloatSub(a) || isFloatSub(b) {
+		return compareNumbers(unboxFloat(a), unboxFloat(b))
 	}
 	if !(isInt(a) || a.p == floatTag) || !(isInt(b) || b.p == floatTag) {
 		return 0, false

@@ -22,11 +22,11 @@ func init() {
 	defNumberNew(floatType)
 
 	defNumNoArgs(floatType, "is_integer", func(in *Interp, self Value) (Value, error) {
-		f := self.FloatValue()
+		f := floatOf(self)
 		return Bool(!math.IsInf(f, 0) && f == math.Trunc(f)), nil
 	})
 	defNumNoArgs(floatType, "as_integer_ratio", func(in *Interp, self Value) (Value, error) {
-		f := self.FloatValue()
+		f := floatOf(self)
 		switch {
 		case math.IsInf(f, 0):
 			return Value{}, in.raise(overflowErrorType, "cannot convert Infinity to integer ratio")
@@ -36,7 +36,7 @@ func init() {
 		r := new(big.Rat).SetFloat64(f)
 		return in.newIntPair(r.Num(), r.Denom())
 	})
-	defNumNoArgs(floatType, "hex", func(in *Interp, self Value) (Value, error) { return in.NewStr(floatHex(self.FloatValue())) })
+	defNumNoArgs(floatType, "hex", func(in *Interp, self Value) (Value, error) { return in.NewStr(floatHex(floatOf(self))) })
 	defClassMethod(floatType, "fromhex", floatFromHexMethod)
 	defClassMethod(floatType, "__getformat__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("__getformat__", args[1:], kwnames, 1, 1); err != nil {
@@ -50,15 +50,15 @@ func init() {
 		}
 		return in.NewStr("IEEE, little-endian")
 	})
-	defNumNoArgs(floatType, "conjugate", func(in *Interp, self Value) (Value, error) { return self, nil })
-	defNumNoArgs(floatType, "__trunc__", func(in *Interp, self Value) (Value, error) { return in.floatToInt(self.FloatValue()) })
+	defNumNoArgs(floatType, "conjugate", func(in *Interp, self Value) (Value, error) { return Float(floatOf(self)), nil })
+	defNumNoArgs(floatType, "__trunc__", func(in *Interp, self Value) (Value, error) { return in.floatToInt(floatOf(self)) })
 	defNumNoArgs(floatType, "__floor__", func(in *Interp, self Value) (Value, error) {
-		return in.floatToInt(math.Floor(self.FloatValue()))
+		return in.floatToInt(math.Floor(floatOf(self)))
 	})
 	defNumNoArgs(floatType, "__ceil__", func(in *Interp, self Value) (Value, error) {
-		return in.floatToInt(math.Ceil(self.FloatValue()))
+		return in.floatToInt(math.Ceil(floatOf(self)))
 	})
-	defNumNoArgs(floatType, "__getnewargs__", func(in *Interp, self Value) (Value, error) { return in.NewTuple(self) })
+	defNumNoArgs(floatType, "__getnewargs__", func(in *Interp, self Value) (Value, error) { return in.NewTuple(Float(floatOf(self))) })
 	defMethod(floatType, "__round__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if len(kwnames) > 0 {
 			return Value{}, in.raise(typeErrorType, "float.__round__() takes no keyword arguments")
@@ -66,7 +66,7 @@ func init() {
 		if err := in.checkArgCount("__round__", args[1:], nil, 0, 1); err != nil {
 			return Value{}, err
 		}
-		x := args[0].FloatValue()
+		x := floatOf(args[0])
 		if len(args) == 1 || args[1].IsNone() {
 			return in.floatToInt(math.RoundToEven(x))
 		}
@@ -78,18 +78,18 @@ func init() {
 	})
 	defNumNoArgs(floatType, "__sizeof__", func(in *Interp, self Value) (Value, error) { return Int(24), nil })
 	defMethod(floatType, "__format__", numberFormatMethod("float"))
-	defGetSet(floatType, "real", func(in *Interp, v Value) (Value, error) { return v, nil }, nil)
+	defGetSet(floatType, "real", func(in *Interp, v Value) (Value, error) { return Float(floatOf(v)), nil }, nil)
 	defGetSet(floatType, "imag", func(in *Interp, v Value) (Value, error) { return Float(0), nil }, nil)
 
 	// The slot wrappers.
 	defNumSlot0(floatType, "__repr__", func(in *Interp, self Value) (Value, error) { return floatType.repr(in, self) })
-	defNumSlot0(floatType, "__hash__", func(in *Interp, self Value) (Value, error) { return Int(floatHash(self.FloatValue())), nil })
-	defNumSlot0(floatType, "__bool__", func(in *Interp, self Value) (Value, error) { return Bool(self.FloatValue() != 0), nil })
-	defNumSlot0(floatType, "__int__", func(in *Interp, self Value) (Value, error) { return in.floatToInt(self.FloatValue()) })
-	defNumSlot0(floatType, "__float__", func(in *Interp, self Value) (Value, error) { return self, nil })
+	defNumSlot0(floatType, "__hash__", func(in *Interp, self Value) (Value, error) { return Int(floatHash(floatOf(self))), nil })
+	defNumSlot0(floatType, "__bool__", func(in *Interp, self Value) (Value, error) { return Bool(floatOf(self) != 0), nil })
+	defNumSlot0(floatType, "__int__", func(in *Interp, self Value) (Value, error) { return in.floatToInt(floatOf(self)) })
+	defNumSlot0(floatType, "__float__", func(in *Interp, self Value) (Value, error) { return Float(floatOf(self)), nil })
 	defNumUnaryDunders(floatType)
 	defNumArithDunders(floatType, floatPow3, floatDivmodSlot)
-	defNumCompareDunders(floatType, func(v Value) bool { return v.IsFloat() || isInt(v) })
+	defNumCompareDunders(floatType, func(v Value) bool { return isFloat(v) || isInt(v) })
 }
 
 // numberFloat is float(x), CPython's PyNumber_Float: floats as they are,
@@ -109,9 +109,15 @@ func (in *Interp) numberFloat(x Value) (Value, error) {
 			return Value{}, err
 		}
 		if found {
-			if !r.IsFloat() {
+			if !isFloat(r) {
 				in.decRef(r)
 				return Value{}, in.raise(typeErrorType, "%s.__float__ returned non-float (type %s)", x.Type().Name, r.Type().Name)
+			}
+			if !r.IsFloat() {
+				// CPython warns (DeprecationWarning) and takes the value.
+				f := floatOf(r)
+				in.decRef(r)
+				return Float(f), nil
 			}
 			return r, nil
 		}

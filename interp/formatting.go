@@ -30,8 +30,8 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 	case isInt(v):
 		var z big.Int
 		s, err = format.Int(bigOf(v, &z), spec, t.Name)
-	case v.p == floatTag:
-		s, err = format.Float(v.FloatValue(), spec, t.Name)
+	case isFloat(v):
+		s, err = format.Float(floatOf(v), spec, t.Name)
 	case t.IsSubtype(strType):
 		s, err = format.Str(v.GoString(), spec, t.Name)
 	case isComplex(v):

@@ -404,7 +404,7 @@ func classPow3(in *Interp, a, b, c Value) (Value, error) {
 
 // floatPow3 is float's power with a modulus (nil or None: none).
 func floatPow3(in *Interp, a, b, c Value) (Value, error) {
-	if !(a.IsFloat() || isInt(a)) || !(b.IsFloat() || isInt(b)) {
+	if !(isFloat(a) || isInt(a)) || !(isFloat(b) || isInt(b)) {
 		return NotImplemented, nil
 	}
 	if !c.IsNil() && !c.IsNone() {

@@ -147,8 +147,8 @@ func (a pctOperand) Index() (*big.Int, bool, error) {
 func (a pctOperand) Float() (float64, error) {
 	in := a.in
 	switch {
-	case a.v.IsFloat():
-		return a.v.FloatValue(), nil
+	case isFloat(a.v):
+		return floatOf(a.v), nil
 	case isInt(a.v):
 		return in.intToFloat(a.v)
 	}

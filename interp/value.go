@@ -87,8 +87,14 @@ func (v Value) IsObject() bool {
 // SmallInt returns the int64 of an unboxed int; v must be one.
 func (v Value) SmallInt() int64 { return int64(v.n) }
 
-// FloatValue returns the float64 of a float; v must be one.
-func (v Value) FloatValue() float64 { return math.Float64frombits(v.n) }
+// FloatValue returns the float64 of a float, or of an instance of a
+// class derived from float (boxed, see subclass_float.go); v must be one.
+func (v Value) FloatValue() float64 {
+	if v.p == floatTag {
+		return math.Float64frombits(v.n)
+	}
+	return boxedFloatValue(v)
+}
 
 // BoolValue returns the truth of True or False; v must be a bool.
 func (v Value) BoolValue() bool { return v.n != 0 }
