@@ -121,10 +121,11 @@ func init() {
 		if b.method == nil || b.self.Type().IsSubtype(moduleType) {
 			return in.NewStr(b.name)
 		}
-		ga, ok, err := in.DictGet(in.builtins, internName("getattr"))
-		if err != nil || !ok {
-			return Value{}, in.raise(runtimeErrorType, "lost builtins.getattr")
+		ga, err := in.builtinNamed("getattr")
+		if err != nil {
+			return Value{}, err
 		}
+		defer in.decRef(ga)
 		n, err := in.NewStr(b.name)
 		if err != nil {
 			return Value{}, err

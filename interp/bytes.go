@@ -374,7 +374,13 @@ func (in *Interp) bytesIndex(v Value) (i int64, fits bool, err error) {
 	case v.IsSmallInt() || v.IsBool():
 		return int64(v.n), true, nil
 	case isInt(v):
-		return int64(asObject[BigInt](v).v.Sign()), false, nil
+		// A big int, or an int subclass's instance (an IntEnum member),
+		// which holds even a small value boxed.
+		if b := &asObject[BigInt](v).v; b.IsInt64() {
+			return b.Int64(), true, nil
+		} else {
+			return int64(b.Sign()), false, nil
+		}
 	}
 	if v.Type().Flags&TypeHeapType != 0 {
 		r, found, err := in.callSpecial(v, "__index__")

@@ -148,7 +148,7 @@ func (in *Interp) bytesPercent(fmtb []byte, args Value) ([]byte, error) {
 				if !isInt(v) {
 					return nil, in.raise(typeErrorType, "* wants int")
 				}
-				if prec, err = in.bytesCInt(v); err != nil {
+				if prec, err = in.cIntArg(v); err != nil {
 					return nil, err
 				}
 				prec = max(prec, 0)

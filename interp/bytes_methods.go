@@ -56,18 +56,6 @@ func (in *Interp) bytesSsize(v Value) (int, error) {
 	return int(i), nil
 }
 
-// bytesCInt converts an argument to a C int as argument clinic does.
-func (in *Interp) bytesCInt(v Value) (int, error) {
-	i, fits, err := in.bytesIndex(v)
-	if err != nil {
-		return 0, err
-	}
-	if !fits || i > math.MaxInt32 || i < math.MinInt32 {
-		return 0, in.raise(overflowErrorType, "Python int too large to convert to C int")
-	}
-	return int(i), nil
-}
-
 // bytesArg returns the contents of a bytes-like argument, or the
 // "a bytes-like object is required" TypeError.
 func (in *Interp) bytesArg(v Value) ([]byte, error) {

@@ -220,7 +220,7 @@ func init() {
 		tabsize := 8
 		if !tabv.IsNil() {
 			var err error
-			if tabsize, err = in.bytesCInt(tabv); err != nil {
+			if tabsize, err = in.cIntArg(tabv); err != nil {
 				return Value{}, err
 			}
 		}
@@ -402,7 +402,7 @@ func (in *Interp) bytesHex(b []byte, sepv, perv Value) (string, error) {
 	per := 1
 	if !perv.IsNil() {
 		var err error
-		if per, err = in.bytesCInt(perv); err != nil {
+		if per, err = in.cIntArg(perv); err != nil {
 			return "", err
 		}
 	}

@@ -125,7 +125,7 @@ func init() {
 		if err := in.parseArgs("_varname_from_oparg", args[1:], kwnames, []string{"oparg"}, 1, &arg); err != nil {
 			return Value{}, err
 		}
-		n, err := in.intArgAsInt(arg)
+		n, err := in.cIntArg(arg)
 		if err != nil {
 			return Value{}, err
 		}

@@ -90,7 +90,7 @@ func codeReplace(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		case "co_filename":
 			key.filename = v.GoString()
 		case "co_firstlineno", "co_flags", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize":
-			n, err := in.intArgAsInt(v)
+			n, err := in.cIntArg(v)
 			if err != nil {
 				return Value{}, err
 			}

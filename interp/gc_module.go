@@ -81,11 +81,12 @@ func init() {
 				return err
 			}
 		}
-		for name, v := range map[string]int64{
-			"DEBUG_STATS": gcDebugStats, "DEBUG_COLLECTABLE": gcDebugCollectable,
-			"DEBUG_UNCOLLECTABLE": gcDebugUncollectable, "DEBUG_SAVEALL": gcDebugSaveAll, "DEBUG_LEAK": gcDebugLeak,
-		} {
-			if err := in.setGlobal(m, name, Int(v)); err != nil {
+		for _, c := range []struct {
+			name string
+			v    int64
+		}{{"DEBUG_STATS", gcDebugStats}, {"DEBUG_COLLECTABLE", gcDebugCollectable},
+			{"DEBUG_UNCOLLECTABLE", gcDebugUncollectable}, {"DEBUG_SAVEALL", gcDebugSaveAll}, {"DEBUG_LEAK", gcDebugLeak}} {
+			if err := in.setGlobal(m, c.name, Int(c.v)); err != nil {
 				return err
 			}
 		}
@@ -110,7 +111,7 @@ func gcNoArgs(name string, fn func(in *Interp) (Value, error)) Value {
 
 // gcGeneration reads a generation argument: 0, 1 or 2.
 func (in *Interp) gcGeneration(v Value) (int, error) {
-	n, err := in.intArgAsInt(v)
+	n, err := in.cIntArg(v)
 	if err != nil {
 		return 0, err
 	}
@@ -118,15 +119,6 @@ func (in *Interp) gcGeneration(v Value) (int, error) {
 		return 0, in.raise(valueErrorType, "invalid generation")
 	}
 	return n, nil
-}
-
-// intArgAsInt converts an int argument (anything with __index__) to a
-// Go int, with C int's overflow message.
-func (in *Interp) intArgAsInt(v Value) (int, error) {
-	if v.Type() == floatType {
-		return 0, in.raise(typeErrorType, "'float' object cannot be interpreted as an integer")
-	}
-	return in.seqSsizeArg(v, "Python int too large to convert to C int")
 }
 
 // gcReferents visits what v refers to, as tp_traverse does.
@@ -184,7 +176,7 @@ var gcFuncs = []Value{
 		}
 		t := in.gc.Thresholds()
 		for i, a := range args {
-			n, err := in.intArgAsInt(a)
+			n, err := in.cIntArg(a)
 			if err != nil {
 				return Value{}, err
 			}
@@ -199,7 +191,7 @@ var gcFuncs = []Value{
 		if err := in.parseArgs("set_debug", args, kwnames, []string{"flags"}, 1, &flags); err != nil {
 			return Value{}, err
 		}
-		n, err := in.intArgAsInt(flags)
+		n, err := in.cIntArg(flags)
 		if err != nil {
 			return Value{}, err
 		}
@@ -239,7 +231,7 @@ var gcFuncs = []Value{
 		}
 		g := -1
 		if !gen.IsNil() && !gen.IsNone() {
-			n, err := in.intArgAsInt(gen)
+			n, err := in.cIntArg(gen)
 			if err != nil {
 				return Value{}, err
 			}

@@ -202,7 +202,7 @@ var impFuncs = []Value{
 		if err := in.checkArgCount("_override_frozen_modules_for_tests", args, kwnames, 1, 1); err != nil {
 			return Value{}, err
 		}
-		n, err := in.intArgAsInt(args[0])
+		n, err := in.cIntArg(args[0])
 		if err != nil {
 			return Value{}, err
 		}

@@ -4,14 +4,15 @@ package interp
 // range iterators, as CPython's: what operator.length_hint, copy and
 // pickle use.
 
-// builtinIter is the builtins' iter (a new reference).
-func (in *Interp) builtinIter() (Value, error) {
-	v, ok, err := in.DictGet(in.builtins, internName("iter"))
+// builtinNamed is the builtins' name (a new reference), as CPython's
+// _PyEval_GetBuiltin: what __reduce__ methods name as their callable.
+func (in *Interp) builtinNamed(name string) (Value, error) {
+	v, ok, err := in.DictGet(in.builtins, internName(name))
 	if err != nil {
 		return Value{}, err
 	}
 	if !ok {
-		return Value{}, in.raise(runtimeErrorType, "lost builtins.iter")
+		return Value{}, in.raise(runtimeErrorType, "lost builtins.%s", name)
 	}
 	incRef(v)
 	return v, nil
@@ -47,7 +48,7 @@ func init() {
 			if err := in.checkArgCount("__reduce__", args[1:], kwnames, 0, 0); err != nil {
 				return Value{}, err
 			}
-			it, err := in.builtinIter()
+			it, err := in.builtinNamed("iter")
 			if err != nil {
 				return Value{}, err
 			}
@@ -99,7 +100,7 @@ func init() {
 			return Value{}, err
 		}
 		r := asObject[rangeIterator](args[0])
-		it, err := in.builtinIter()
+		it, err := in.builtinNamed("iter")
 		if err != nil {
 			return Value{}, err
 		}

@@ -615,7 +615,7 @@ func (in *Interp) marshalVersionArg(v Value) (int, error) {
 	if v.IsNil() {
 		return marshalVersion, nil
 	}
-	return in.intArgAsInt(v)
+	return in.cIntArg(v)
 }
 
 func init() {

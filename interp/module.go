@@ -233,12 +233,12 @@ func (in *Interp) importName(globals *Dict, name Value, fromlist Value, level in
 		return in.importModule(fullname[:strings.IndexByte(fullname, '.')])
 	}
 	// from package import submodule: load the submodules named.
-	if in.hasAttrString(mod, "__path__") && fromlist.Type() == tupleType {
+	if in.hasAttr(mod, internName("__path__")) && fromlist.Type() == tupleType {
 		for _, item := range asObject[Tuple](fromlist).items {
 			if item.Type() != strType || item.GoString() == "*" {
 				continue
 			}
-			if in.hasAttrString(mod, item.GoString()) {
+			if in.hasAttr(mod, item) {
 				continue
 			}
 			sub, err := in.importModule(fullname + "." + item.GoString())
@@ -356,15 +356,15 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 	return m, nil
 }
 
-// hasAttrString reports whether v has the attribute name (a module's
-// global, or any object's attribute: sys.modules may hold anything);
-// errors count as no.
-func (in *Interp) hasAttrString(v Value, name string) bool {
+// hasAttr reports whether v has the attribute name (a module's global,
+// or any object's attribute: sys.modules may hold anything); errors count
+// as no.
+func (in *Interp) hasAttr(v, name Value) bool {
 	if v.Type() == moduleType {
-		_, ok := asObject[Module](v).get(name)
+		_, ok, _ := in.DictGet(asObject[Module](v).Dict(), name)
 		return ok
 	}
-	r, err := in.lookupAttr(v, internName(name))
+	r, err := in.lookupAttr(v, name)
 	if err != nil {
 		in.decRef(valueOf(err.(*Exception)))
 		return false

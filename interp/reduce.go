@@ -215,7 +215,7 @@ func (in *Interp) defaultState(obj Value, required bool) (Value, error) {
 		return Value{}, err
 	}
 	defer in.decRef(names)
-	nameItems, _ := listOrTupleItems(names)
+	nameItems, _ := seqItems(names)
 	if len(nameItems) == 0 {
 		return state, nil
 	}
@@ -272,17 +272,6 @@ func (in *Interp) slotNames(t *Type) (Value, error) {
 	}
 	defer in.decRef(fn)
 	return in.Call(fn, []Value{valueOf(t)}, nil)
-}
-
-// listOrTupleItems returns the items of a list or tuple.
-func listOrTupleItems(v Value) ([]Value, bool) {
-	switch t := v.Type(); {
-	case t == listType || t.IsSubtype(listType):
-		return asObject[List](v).items, true
-	case t == tupleType || t.IsSubtype(tupleType):
-		return asObject[Tuple](v).items, true
-	}
-	return nil, false
 }
 
 // typeFlags is __flags__, with the bits of CPython's that mean something
@@ -347,7 +336,7 @@ func init() {
 		if err := in.checkArgCount("__reduce_ex__", args[1:], kwnames, 1, 1); err != nil {
 			return Value{}, err
 		}
-		proto, err := in.intArgAsInt(args[1])
+		proto, err := in.cIntArg(args[1])
 		if err != nil {
 			return Value{}, err
 		}

@@ -93,7 +93,7 @@ func init() {
 		}
 		proto := 0
 		if len(args) > 1 {
-			p, err := in.intArgAsInt(args[1])
+			p, err := in.cIntArg(args[1])
 			if err != nil {
 				return Value{}, err
 			}

@@ -119,7 +119,7 @@ var defaultIntHandler = newBuiltin("default_int_handler", func(in *Interp, args 
 
 // signalArg reads a signal number argument.
 func (in *Interp) signalArg(v Value) (int, error) {
-	n, err := in.intArgAsInt(v)
+	n, err := in.cIntArg(v)
 	if err != nil {
 		return 0, err
 	}
@@ -237,7 +237,7 @@ var signalFuncs = []Value{
 		if err := in.parseArgs("set_wakeup_fd", args, kwnames, []string{"", "warn_on_full_buffer"}, 1, &fd, &warn); err != nil {
 			return Value{}, err
 		}
-		n, err := in.intArgAsInt(fd)
+		n, err := in.cIntArg(fd)
 		if err != nil {
 			return Value{}, err
 		}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -114,7 +115,7 @@ func (in *Interp) initSys(opts Options) error {
 		// The version is parallel's own; _multiarch names the platform
 		// as CPython's build does (sysconfig finds its data by it).
 		var maj, min, mic int
-		sprintfScan(ImplementationVersion, &maj, &min, &mic)
+		fmt.Sscanf(ImplementationVersion, "%d.%d.%d", &maj, &min, &mic)
 		ver, err := in.newStructSeq(versionInfoType, Int(int64(maj)), Int(int64(min)), Int(int64(mic)), internName("alpha"), Int(0))
 		if err != nil {
 			return Value{}, err
@@ -157,20 +158,6 @@ func multiarch() string {
 		return "darwin"
 	}
 	return arch + "-" + runtime.GOOS
-}
-
-// sprintfScan reads "X.Y.Z" into three ints (missing parts stay 0).
-func sprintfScan(v string, parts ...*int) {
-	for i, p := range strings.SplitN(v, ".", len(parts)) {
-		n := 0
-		for _, c := range p {
-			if c < '0' || c > '9' {
-				break
-			}
-			n = n*10 + int(c-'0')
-		}
-		*parts[i] = n
-	}
 }
 
 func platformName() string {

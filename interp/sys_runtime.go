@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/parallel-py/parallel/alloc"
 )
@@ -32,15 +33,7 @@ func (in *Interp) initSysRuntime(m *Module) error {
 	if err := set("path_importer_cache", in.NewDict); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(stdlibModuleNames))
-	for n := range stdlibModuleNames {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	vs := make([]Value, len(names))
-	for i, n := range names {
-		vs[i] = internName(n)
-	}
+	vs := stdlibNameValues()
 	fs, err := in.newSetObject(frozensetType)
 	if err != nil {
 		return err
@@ -55,42 +48,23 @@ func (in *Interp) initSysRuntime(m *Module) error {
 		return err
 	}
 	hex := int64(Version.Major)<<24 | int64(Version.Minor)<<16 | int64(Version.Micro)<<8 | 0xf0
-	for name, v := range map[string]Value{
-		"dont_write_bytecode": True,
-		"hexversion":          Int(hex),
-		"api_version":         Int(1013),
-		"maxunicode":          Int(0x10ffff),
-		"pycache_prefix":      None,
-	} {
-		if err := in.setGlobal(m, name, v); err != nil {
+	// Slices, not maps: sys.__dict__'s order must not vary between runs.
+	for _, kv := range []struct {
+		name string
+		v    Value
+	}{{"dont_write_bytecode", True}, {"hexversion", Int(hex)}, {"api_version", Int(1013)}, {"maxunicode", Int(0x10ffff)}, {"pycache_prefix", None},
+		{"abiflags", internName("")}, {"float_repr_style", internName("short")}, {"_framework", internName("")}} {
+		if err := in.setGlobal(m, kv.name, kv.v); err != nil {
 			return err
 		}
 	}
-	for name, s := range map[string]string{
-		"abiflags":           "",
-		"float_repr_style":   "short",
-		"_base_executable":   "",
-		"_framework":         "",
-		"_git":               "",
-		"getdefaultencoding": "",
-	} {
-		switch name {
-		case "_git":
-			if err := set(name, func() (Value, error) { return in.NewTuple(internName("parallel"), internName(""), internName("")) }); err != nil {
-				return err
-			}
-		case "_base_executable":
-			if e, ok := m.get("executable"); ok {
-				if err := in.setGlobal(m, name, e); err != nil {
-					return err
-				}
-			}
-		case "getdefaultencoding":
-		default:
-			if err := in.setGlobalStr(m, name, s); err != nil {
-				return err
-			}
+	if e, ok := m.get("executable"); ok {
+		if err := in.setGlobal(m, "_base_executable", e); err != nil {
+			return err
 		}
+	}
+	if err := set("_git", func() (Value, error) { return in.NewTuple(internName("parallel"), internName(""), internName("")) }); err != nil {
+		return err
 	}
 	if err := set("thread_info", func() (Value, error) {
 		return in.newStructSeq(threadInfoType, internName("pthread"), internName("mutex+cond"), None)
@@ -108,20 +82,33 @@ func (in *Interp) initSysRuntime(m *Module) error {
 	return nil
 }
 
+// stdlibNameValues are sys.stdlib_module_names' items, made (sorted,
+// immortal) once per process rather than at every interpreter's start.
+var stdlibNameValues = sync.OnceValue(func() []Value {
+	names := make([]string, 0, len(stdlibModuleNames))
+	for n := range stdlibModuleNames {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	vs := make([]Value, len(names))
+	for i, n := range names {
+		vs[i] = internName(n)
+	}
+	return vs
+})
+
 var threadInfoType = newStructSeqType("sys.thread_info", []string{"name", "lock", "version"})
 
 // frameAt is the frame depth calls above the running one.
-func (in *Interp) frameAt(fname string, args []Value, kwnames []Value) (*frame, error) {
-	if err := in.checkArgCount(fname, args, kwnames, 0, 1); err != nil {
-		return nil, err
-	}
-	depth := int64(0)
-	if len(args) == 1 {
-		d, err := in.seqSsizeArg(args[0], overflowSsize)
+// depthArg (nil: 0) counts the frames.
+func (in *Interp) frameAt(depthArg Value) (*frame, error) {
+	depth := 0
+	if !depthArg.IsNil() {
+		d, err := in.seqSsizeArg(depthArg, overflowSsize)
 		if err != nil {
 			return nil, err
 		}
-		depth = int64(d)
+		depth = d
 	}
 	f := in.frame
 	for ; depth > 0 && f != nil; depth-- {
@@ -133,7 +120,14 @@ func (in *Interp) frameAt(fname string, args []Value, kwnames []Value) (*frame, 
 func init() {
 	sysFuncs = append(sysFuncs,
 		newBuiltin("_getframe", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			f, err := in.frameAt("_getframe", args, kwnames)
+			if err := in.checkArgCount("_getframe", args, kwnames, 0, 1); err != nil {
+				return Value{}, err
+			}
+			var depth Value
+			if len(args) == 1 {
+				depth = args[0]
+			}
+			f, err := in.frameAt(depth)
 			if err != nil {
 				return Value{}, err
 			}
@@ -147,11 +141,7 @@ func init() {
 			if err := in.parseArgs("_getframemodulename", args, kwnames, []string{"depth"}, 0, &depth); err != nil {
 				return Value{}, err
 			}
-			var pos []Value
-			if !depth.IsNil() {
-				pos = []Value{depth}
-			}
-			f, err := in.frameAt("_getframemodulename", pos, nil)
+			f, err := in.frameAt(depth)
 			if err != nil || f == nil {
 				return None, err
 			}

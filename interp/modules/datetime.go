@@ -36,16 +36,39 @@ type dateObject struct {
 // dtObject is a datetime: a date followed by the time of day.
 type dtObject struct {
 	dateObject
-	hour, minute, second, us, fold int
-	tzinfo                         Value // empty: naive (tzinfo None)
+	timeOfDay
 }
 
 // timeObject is a time of day.
 type timeObject struct {
 	alloc.Header
+	timeOfDay
+	hash int64
+}
+
+// timeOfDay is the time of day a time and a datetime hold.
+type timeOfDay struct {
 	hour, minute, second, us, fold int
-	tzinfo                         Value // empty: naive
-	hash                           int64
+	tzinfo                         Value // empty: naive (tzinfo None)
+}
+
+// addTimeOfDayAttrs gives t (time or datetime) the attributes of its
+// time of day: hour, minute, second, microsecond, fold and tzinfo.
+func addTimeOfDayAttrs(t *interp.Type, todOf func(v Value) *timeOfDay) {
+	for _, f := range []struct {
+		name string
+		get  func(c *timeOfDay) int
+	}{{"hour", func(c *timeOfDay) int { return c.hour }}, {"minute", func(c *timeOfDay) int { return c.minute }},
+		{"second", func(c *timeOfDay) int { return c.second }}, {"microsecond", func(c *timeOfDay) int { return c.us }},
+		{"fold", func(c *timeOfDay) int { return c.fold }}} {
+		get := f.get
+		t.AddGetSet(f.name, func(in *interp.Interp, v Value) (Value, error) { return interp.Int(int64(get(todOf(v)))), nil }, nil)
+	}
+	t.AddGetSet("tzinfo", func(in *interp.Interp, v Value) (Value, error) {
+		tz := dtOrNone(todOf(v).tzinfo)
+		interp.IncRef(tz)
+		return tz, nil
+	}, nil)
 }
 
 // tzinfoObject is a tzinfo: nothing but a base for classes. It is a

@@ -38,20 +38,7 @@ var (
 
 func initDatetimeType() {
 	t := dtType
-	for _, f := range []struct {
-		name string
-		get  func(o *dtObject) int
-	}{{"hour", func(o *dtObject) int { return o.hour }}, {"minute", func(o *dtObject) int { return o.minute }},
-		{"second", func(o *dtObject) int { return o.second }}, {"microsecond", func(o *dtObject) int { return o.us }},
-		{"fold", func(o *dtObject) int { return o.fold }}} {
-		get := f.get
-		t.AddGetSet(f.name, func(in *interp.Interp, v Value) (Value, error) { return interp.Int(int64(get(dtOf(v)))), nil }, nil)
-	}
-	t.AddGetSet("tzinfo", func(in *interp.Interp, v Value) (Value, error) {
-		tz := dtOrNone(dtOf(v).tzinfo)
-		interp.IncRef(tz)
-		return tz, nil
-	}, nil)
+	addTimeOfDayAttrs(t, func(v Value) *timeOfDay { return &dtOf(v).timeOfDay })
 	initDatetimeLocal(t)
 	t.AddClassMethod("strptime", func(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		if err := dtTupleArgs(in, "strptime", "strptime", args[1:], kwnames, 2, 2); err != nil {

@@ -30,20 +30,7 @@ var (
 
 func initTimeType() {
 	t := timeType
-	for _, f := range []struct {
-		name string
-		get  func(o *timeObject) int
-	}{{"hour", func(o *timeObject) int { return o.hour }}, {"minute", func(o *timeObject) int { return o.minute }},
-		{"second", func(o *timeObject) int { return o.second }}, {"microsecond", func(o *timeObject) int { return o.us }},
-		{"fold", func(o *timeObject) int { return o.fold }}} {
-		get := f.get
-		t.AddGetSet(f.name, func(in *interp.Interp, v Value) (Value, error) { return interp.Int(int64(get(timeOf(v)))), nil }, nil)
-	}
-	t.AddGetSet("tzinfo", func(in *interp.Interp, v Value) (Value, error) {
-		tz := dtOrNone(timeOf(v).tzinfo)
-		interp.IncRef(tz)
-		return tz, nil
-	}, nil)
+	addTimeOfDayAttrs(t, func(v Value) *timeOfDay { return &timeOf(v).timeOfDay })
 	t.AddMethod("isoformat", func(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		var spec Value
 		err := timeISOFmt.parse(in, args[1:], kwnames, func(i int, v Value) error {
