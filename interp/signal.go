@@ -253,7 +253,16 @@ var signalFuncs = []Value{
 		if _, err := in.signalArg(args[0]); err != nil {
 			return Value{}, err
 		}
-		return None, nil // Go's runtime restarts interrupted system calls
+		// Go's runtime restarts interrupted system calls: asking for
+		// that is a no-op, asking for interruption is not available.
+		interrupt, err := in.Truth(args[1])
+		if err != nil {
+			return Value{}, err
+		}
+		if interrupt {
+			return Value{}, in.raise(notImplementedErrorType, "signal.siginterrupt(sig, True) (interrupting system calls) is not implemented yet")
+		}
+		return None, nil
 	}),
 }
 
