@@ -104,6 +104,33 @@ func (s *Stack[T]) checkPop(n int) {
 	s.pushes = s.pushes[:last]
 }
 
+// Truncate pops every push above the first length slots, as when frames
+// abandoned by a recovered panic are dropped together. length must be a
+// value Len returned between pushes.
+func (s *Stack[T]) Truncate(length int) {
+	if Debug {
+		for total := s.Len(); total > length && len(s.pushes) > 0; {
+			last := len(s.pushes) - 1
+			total -= s.pushes[last]
+			s.pushes = s.pushes[:last]
+			if total < length {
+				panic(fmt.Sprintf("alloc: Stack.Truncate(%d) splits a push", length))
+			}
+		}
+	}
+	for extra := s.Len() - length; extra > 0; {
+		n := min(extra, s.top)
+		clear(s.slots[s.top-n : s.top])
+		s.top -= n
+		extra -= n
+		if s.top == 0 && s.cur > 0 {
+			s.cur--
+			s.slots = s.chunks[s.cur].slots
+			s.top = s.chunks[s.cur].top
+		}
+	}
+}
+
 // Len returns the number of slots pushed and not popped.
 func (s *Stack[T]) Len() int {
 	n := s.top

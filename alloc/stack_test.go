@@ -105,3 +105,35 @@ func TestStackDeep(t *testing.T) {
 		t.Errorf("%v allocations per walk once the chunks exist", n)
 	}
 }
+
+// TestStackTruncate drops many pushes at once, across chunk boundaries,
+// as the eval loop does for frames a recovered panic abandoned.
+func TestStackTruncate(t *testing.T) {
+	s := alloc.NewStack[slot](10)
+	base := s.Push(3)
+	base[0].n = 42
+	mark := s.Len()
+	for i := 0; i < 20; i++ {
+		f := s.Push(4)
+		f[3].n = uint64(i + 1)
+	}
+	s.Truncate(mark)
+	if s.Len() != mark {
+		t.Fatalf("Len %d after Truncate(%d)", s.Len(), mark)
+	}
+	if base[0].n != 42 {
+		t.Fatalf("the kept push was overwritten")
+	}
+	// What was dropped reads back zeroed, and pushes and pops nest again.
+	f := s.Push(4)
+	for i, v := range f {
+		if v.n != 0 {
+			t.Fatalf("slot %d of a new push holds %d", i, v.n)
+		}
+	}
+	s.Pop(4)
+	s.Pop(3)
+	if s.Len() != 0 {
+		t.Fatalf("Len %d", s.Len())
+	}
+}

@@ -72,8 +72,11 @@ func (in *Interp) initBuiltins(opts Options) error {
 	if err := in.initSys(opts); err != nil {
 		return err
 	}
-	for name, v := range map[string]Value{"None": None, "True": True, "False": False, "NotImplemented": NotImplemented, "Ellipsis": ellipsisObject} {
-		if err := in.DictSet(in.builtins, internName(name), v); err != nil {
+	for _, c := range []struct {
+		name string
+		v    Value
+	}{{"None", None}, {"Ellipsis", ellipsisObject}, {"NotImplemented", NotImplemented}, {"False", False}, {"True", True}, {"__debug__", True}} {
+		if err := in.DictSet(in.builtins, internName(c.name), c.v); err != nil {
 			return err
 		}
 	}

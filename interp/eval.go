@@ -107,7 +107,7 @@ func (in *Interp) runGuarded(f *frame) (r Value, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			in.depth = depth
-			in.frameSlots.Pop(in.frameSlots.Len() - slots)
+			in.frameSlots.Truncate(slots)
 			in.cDepth = 0
 			r, err = Value{}, in.goPanic(p)
 		}
@@ -998,10 +998,17 @@ func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 	for {
 		if !reraised {
 			g := f.globals
+			var fo Value
 			if exc == in.noMemory {
 				g = nil // it outlives the program: it must not hold its globals
+			} else if o, err := in.frameObjectFor(f); err == nil {
+				// CPython's tb_frame is the frame itself: it shows the
+				// frame's locals and callers once the frame has returned.
+				fo = o
+			} else {
+				in.decRef(valueOf(err.(*Exception)))
 			}
-			exc.addTraceback(f.code, f.pc-1, g)
+			exc.addTraceback(f.code, f.pc-1, g, fo)
 		}
 		reraised = false
 		if h, found := bytecode.FindHandler(f.tmpl.ExceptionTable, f.pc-1); found {

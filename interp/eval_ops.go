@@ -401,6 +401,7 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 		if !ok {
 			return Value{}, in.raise(runtimeErrorType, "lost sys.displayhook")
 		}
+		incRef(hook) // borrowed, and the hook may rebind sys.displayhook
 		defer in.decRef(hook)
 		return in.Call(hook, []Value{v}, nil)
 	case bytecode.INTRINSIC_UNARY_POSITIVE:

@@ -44,17 +44,18 @@ type tracebackEntry struct {
 	code    *Code
 	pc      int
 	globals Value // the frame's globals (owned): tb_frame.f_globals
+	frame   Value // the frame's object (owned), or nil: tb_frame
 }
 
 // addTraceback records that the exception passed through code at pc,
 // as CPython's PyTraceBack_Here does for each frame it leaves.
-func (e *Exception) addTraceback(c *Code, pc int, globals *Dict) {
+func (e *Exception) addTraceback(c *Code, pc int, globals *Dict, frameObj Value) {
 	var g Value
 	if globals != nil {
 		g = valueOf(globals)
 		incRef(g)
 	}
-	e.traceback = append(e.traceback, tracebackEntry{c, pc, g})
+	e.traceback = append(e.traceback, tracebackEntry{c, pc, g, frameObj})
 }
 
 // dropTraceback releases the entries' references and empties the
@@ -64,6 +65,7 @@ func (in *Interp) dropTraceback(e *Exception) {
 	e.traceback = nil
 	for _, t := range entries {
 		in.xdecRef(t.globals)
+		in.xdecRef(t.frame)
 	}
 }
 

@@ -435,8 +435,10 @@ func (in *Interp) groupSubset(orig *Exception, excs []Value) (Value, error) {
 	if len(orig.traceback) > 0 {
 		d.traceback = append([]tracebackEntry(nil), orig.traceback...)
 		for _, t := range d.traceback {
-			if !t.globals.IsNil() {
-				incRef(t.globals)
+			for _, v := range []Value{t.globals, t.frame} {
+				if !v.IsNil() {
+					incRef(v)
+				}
 			}
 		}
 	}

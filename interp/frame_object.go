@@ -90,7 +90,7 @@ func (in *Interp) detachFrameObject(f *frame) {
 		o.globals = valueOf(f.globals)
 		incRef(o.globals)
 	}
-	if f.names != nil && f.names != f.globals {
+	if f.names != nil { // module code's names are its globals
 		o.names = valueOf(f.names)
 		incRef(o.names)
 	}

@@ -106,7 +106,7 @@ func init() {
 			e := asObject[Exception](v)
 			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value, e.tbObj)
 			for _, t := range e.traceback {
-				visitSome(visit, t.globals)
+				visitSome(visit, t.globals, t.frame)
 			}
 		}
 		t.clear = func(in *Interp, v Value) {

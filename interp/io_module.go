@@ -400,15 +400,6 @@ var ioFuncs = []Value{
 	}),
 }
 
-// newlineDecoderType is IncrementalNewlineDecoder, not implemented yet.
-var newlineDecoderType = newIOTypeBase("IncrementalNewlineDecoder", objectType)
-
-func init() {
-	newlineDecoderType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "io.IncrementalNewlineDecoder is not implemented yet")
-	}
-}
-
 // cpythonHeapTypes are built-in types here that are heap types in
 // CPython, whose __module__ Python code may set (io.py sets
 // UnsupportedOperation's).

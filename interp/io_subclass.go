@@ -21,6 +21,7 @@ var ioDictTypes = map[*Type]uintptr{
 	bytesIOType:        unsafe.Offsetof(bytesIO{}.dict),
 	stringIOType:       unsafe.Offsetof(stringIO{}.dict),
 	bufferedRWPairType: unsafe.Offsetof(bufferedRWPair{}.dict),
+	newlineDecoderType: unsafe.Offsetof(newlineDecoder{}.dict),
 }
 
 // ioOwnDict returns v's dict field for the cycle finder: nil for an
@@ -76,6 +77,10 @@ func init() {
 	})
 	bytesIOType.traverse = ioTraverse(func(v Value) []Value { return nil })
 	stringIOType.traverse = ioTraverse(func(v Value) []Value { return nil })
+	newlineDecoderType.traverse = ioTraverse(func(v Value) []Value {
+		d := nlDecoderOf(v)
+		return []Value{d.decoder, d.errors}
+	})
 	bufferedRWPairType.traverse = ioTraverse(func(v Value) []Value {
 		p := asObject[bufferedRWPair](v)
 		return []Value{p.reader, p.writer}

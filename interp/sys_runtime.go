@@ -327,6 +327,7 @@ func (in *Interp) displayValue(v Value) error {
 	if !ok || out.IsNone() {
 		return in.raise(runtimeErrorType, "lost sys.stdout")
 	}
+	incRef(out) // borrowed, and write may rebind sys.stdout
 	defer in.decRef(out)
 	r, err := in.Repr(v)
 	if err != nil {

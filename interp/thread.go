@@ -248,10 +248,9 @@ func threadExcepthook(in *Interp, args []Value, kwnames []Value) (Value, error) 
 	if err != nil {
 		return Value{}, err
 	}
-	if !ok || file.IsNone() {
-		if ok {
-			in.decRef(file)
-		}
+	if ok && !file.IsNone() {
+		incRef(file) // borrowed, and the write below may rebind sys.stderr
+	} else {
 		if thread.IsNone() {
 			return None, nil
 		}

@@ -50,6 +50,10 @@ func (in *Interp) tracebackValue(e *Exception) (Value, error) {
 			incRef(entry.globals)
 			tb.globals = entry.globals
 		}
+		if !entry.frame.IsNil() {
+			incRef(entry.frame)
+			tb.frame = entry.frame
+		}
 		tb.next = e.tbObj // the reference moves to the new head
 		e.tbObj = valueOf(tb)
 		e.tbLen++
@@ -67,11 +71,13 @@ func (in *Interp) setTraceback(e *Exception, tb Value) error {
 	var entries []tracebackEntry
 	for v := tb; !v.IsNil() && !v.IsNone(); v = asObject[TracebackObject](v).next {
 		t := asObject[TracebackObject](v)
-		g := t.globals
-		if !g.IsNil() {
-			incRef(g)
+		g, fo := t.globals, t.frame
+		for _, x := range []Value{g, fo} {
+			if !x.IsNil() {
+				incRef(x)
+			}
 		}
-		entries = append(entries, tracebackEntry{t.code, t.pc, g})
+		entries = append(entries, tracebackEntry{t.code, t.pc, g, fo})
 	}
 	// Stored innermost first.
 	for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {

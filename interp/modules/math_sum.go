@@ -189,7 +189,9 @@ func floatOrInt(in *interp.Interp, v interp.Value, allowInt bool) (float64, bool
 	if v.IsFloat() {
 		return v.FloatValue(), true
 	}
-	if !allowInt || !interp.IsInt(v) {
+	// Exact ints only, as CPython's PyLong_CheckExact: a subclass (or
+	// bool) may define its own arithmetic.
+	if !allowInt || v.Type() != interp.IntType {
 		return 0, false
 	}
 	f, err := in.ToFloat(v)

@@ -43,6 +43,13 @@ print(math.fsum([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]), math.fsum([
 print(math.fsum([]), math.fsum([float('inf'), 1.0]), math.fsum(x / 10 for x in range(10)), math.fsum([2**1000, -(2**1000)]))
 print(math.sumprod([1, 2.5], [3, 4]), math.sumprod([1, 2**70, 3.0], [2, 3, 4]), math.sumprod([0.1] * 10, [0.1] * 10))
 print(math.sumprod([], []), math.sumprod([True, 2], [True, 3.5]), math.sumprod([2**62, 2**62], [2, 2]), math.sumprod([1e308, 1e308], [10, -10]))
+class Int(int):
+    def __mul__(self, o): return Int(int(self) * int(o))
+    __rmul__ = __mul__
+    def __add__(self, o): return Int(int(self) + int(o))
+    __radd__ = __add__
+    def __repr__(self): return f"Int({int(self)})"
+print(math.sumprod((Int(7),), (1.5,)), math.sumprod((1.5,), (Int(7),)), math.sumprod((2.0, Int(3)), (0.5, 2.5)))
 `,
 	"errors": `import math
 for expr in ['math.sqrt(-1)', 'math.log(0)', 'math.log(-5)', 'math.log(0.0)', 'math.exp(1000)', 'math.expm1(1000)', 'math.cosh(1000)',
