@@ -15,6 +15,10 @@ func (in *Interp) Close() int {
 	in.flushStdStreams()
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}
+	for _, v := range in.excOuter {
+		in.xdecRef(v)
+	}
+	in.excOuter = nil
 	in.clearField(&in.gcCallbacks)
 	for i := range in.signalHandlers {
 		in.clearField(&in.signalHandlers[i])

@@ -376,6 +376,24 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				f.push(Bool(ok))
 			}
 
+		case bytecode.CHECK_EG_MATCH:
+			matchType, exc := f.pop(), f.pop()
+			var rest, match Value
+			rest, match, err = in.checkEGMatch(exc, matchType)
+			in.decRef(matchType)
+			in.decRef(exc)
+			if err == nil {
+				f.push(rest)
+				f.push(match)
+				if !match.IsNone() {
+					// The clause handles the matched part: sys.exception().
+					old := in.excInfo
+					incRef(match)
+					in.excInfo = match
+					in.xdecRef(old)
+				}
+			}
+
 		case bytecode.RERAISE:
 			// The handler is looked up at the RERAISE itself; the
 			// traceback already holds this frame at the instruction that
@@ -387,7 +405,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.RAISE_VARARGS:
 			err = in.raiseVarargs(f, oparg)
 			// A bare raise re-raises without adding this frame again.
-			noTraceback = oparg == 0 && !in.excInfo.IsNil() && err == error(asObject[Exception](in.excInfo))
+			noTraceback = oparg == 0 && !in.currentException().IsNil() && err == error(asObject[Exception](in.currentException()))
 
 		case bytecode.FORMAT_VALUE:
 			var spec Value
@@ -994,7 +1012,12 @@ func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 	if !ok {
 		panic("interp: a non-Python error reached the eval loop: " + err.Error())
 	}
-	in.setContext(exc)
+	if !reraised && !exc.contextDone {
+		// A re-raise (RERAISE, a bare raise) keeps the context the
+		// exception has, even one a finally block cleared.
+		in.setContext(exc)
+		exc.contextDone = true
+	}
 	for {
 		if !reraised {
 			g := f.globals

@@ -456,6 +456,8 @@ func (in *Interp) intrinsic2(f *frame, which int, v2, v1 Value) (Value, error) {
 	case bytecode.INTRINSIC_TYPEVAR_WITH_BOUND, bytecode.INTRINSIC_TYPEVAR_WITH_CONSTRAINTS,
 		bytecode.INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
 		return in.typingIntrinsic2(bytecode.Intrinsic2(which), v2, v1)
+	case bytecode.INTRINSIC_PREP_RERAISE_STAR:
+		return in.prepReraiseStar(v2, v1)
 	}
 	return Value{}, in.raise(notImplementedErrorType, "intrinsic function %s is not implemented yet", bytecode.Intrinsic2(which))
 }

@@ -19,6 +19,13 @@ type Exception struct {
 	cause   Value // __cause__, or nil
 
 	suppressContext bool
+	// contextDone is set once the raise that is in flight has linked
+	// the exception to the one being handled: passing out of a Go call
+	// into another frame is not a new raise (CPython sets __context__
+	// only in PyErr_SetObject), so a context cleared on the way (a
+	// finally block's `e.__context__ = None`) stays cleared. A raise
+	// statement or a throw() starts a new raise.
+	contextDone bool
 
 	dict  Value // __dict__ (holds __notes__ and a subclass's attributes)
 	name  Value // AttributeError.name, NameError.name, ImportError.name
@@ -56,6 +63,31 @@ func (e *Exception) addTraceback(c *Code, pc int, globals *Dict, frameObj Value)
 		incRef(g)
 	}
 	e.traceback = append(e.traceback, tracebackEntry{c, pc, g, frameObj})
+}
+
+// copyTraceback returns a copy of entries holding its own references.
+func copyTraceback(entries []tracebackEntry) []tracebackEntry {
+	if len(entries) == 0 {
+		return nil
+	}
+	c := append([]tracebackEntry(nil), entries...)
+	for _, t := range c {
+		for _, v := range []Value{t.globals, t.frame} {
+			if !v.IsNil() {
+				incRef(v)
+			}
+		}
+	}
+	return c
+}
+
+// replaceTraceback gives dst a copy of src's traceback, as
+// PyException_SetTraceback(dst, src.__traceback__) does.
+func (in *Interp) replaceTraceback(dst, src *Exception) {
+	in.dropTraceback(dst)
+	dst.traceback = copyTraceback(src.traceback)
+	in.clearField(&dst.tbObj)
+	dst.tbLen = 0
 }
 
 // dropTraceback releases the entries' references and empties the
@@ -319,11 +351,27 @@ func exceptionRepr(in *Interp, v Value) (Value, error) {
 	return in.NewStr(name + r.GoString())
 }
 
+// currentException is the exception being handled, as sys.exception()
+// sees it: the innermost generator's or frame's, or when that is handling
+// none, its caller's (CPython's _PyErr_GetTopmostException). Borrowed;
+// nil for none.
+func (in *Interp) currentException() Value {
+	if !in.excInfo.IsNil() {
+		return in.excInfo
+	}
+	for i := len(in.excOuter) - 1; i >= 0; i-- {
+		if v := in.excOuter[i]; !v.IsNil() && !v.IsNone() {
+			return v
+		}
+	}
+	return Value{}
+}
+
 // setContext links a newly raised exception to the one being handled
 // (__context__), as CPython does when an exception is raised inside an
 // except or finally block, avoiding a cycle back to itself.
 func (in *Interp) setContext(e *Exception) {
-	handled := in.excInfo
+	handled := in.currentException()
 	if handled.IsNil() || handled.p == valueOf(e).p || !e.context.IsNil() {
 		return
 	}
@@ -373,11 +421,12 @@ func (in *Interp) raiseVarargs(f *frame, oparg int) error {
 		cause = f.pop()
 	}
 	if oparg == 0 {
-		if in.excInfo.IsNil() {
+		cur := in.currentException()
+		if cur.IsNil() {
 			return in.raise(runtimeErrorType, "No active exception to reraise")
 		}
-		incRef(in.excInfo)
-		return asObject[Exception](in.excInfo)
+		incRef(cur)
+		return asObject[Exception](cur)
 	}
 	v := f.pop()
 	exc, err := in.toException(v)
@@ -408,6 +457,7 @@ func (in *Interp) raiseVarargs(f *frame, oparg int) error {
 		exc.cause = c
 		exc.suppressContext = true
 	}
+	exc.contextDone = false
 	return exc
 }
 

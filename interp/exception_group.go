@@ -295,6 +295,9 @@ func (in *Interp) groupDerive(e *Exception, excs Value) (Value, error) {
 type groupMatcher struct {
 	predicate bool
 	v         Value
+	// leaves, when set, matches exactly these exceptions (by identity):
+	// CPython's EXCEPTION_GROUP_MATCH_INSTANCE_IDS, for except*.
+	leaves map[*Exception]bool
 }
 
 // groupMatcherArg checks the one argument of split or subgroup.
@@ -329,6 +332,9 @@ func (in *Interp) groupMatcherArg(name string, args []Value, kwnames []Value) (g
 
 // matches applies the condition to one exception.
 func (in *Interp) groupMatches(exc Value, m groupMatcher) (bool, error) {
+	if m.leaves != nil {
+		return m.leaves[asObject[Exception](exc)], nil
+	}
 	if !m.predicate {
 		return in.exceptionMatches(exc, m.v)
 	}
@@ -432,16 +438,7 @@ func (in *Interp) groupSubset(orig *Exception, excs []Value) (Value, error) {
 		return Value{}, in.raise(typeErrorType, "derive must return an instance of BaseExceptionGroup")
 	}
 	d := asObject[Exception](eg)
-	if len(orig.traceback) > 0 {
-		d.traceback = append([]tracebackEntry(nil), orig.traceback...)
-		for _, t := range d.traceback {
-			for _, v := range []Value{t.globals, t.frame} {
-				if !v.IsNil() {
-					incRef(v)
-				}
-			}
-		}
-	}
+	in.replaceTraceback(d, orig)
 	// PyException_SetContext and PyException_SetCause: setting the cause,
 	// even to nothing, suppresses the context.
 	ctx, cause := orig.context, orig.cause

@@ -90,7 +90,7 @@ func init() {
 	cellType.clear = func(in *Interp, v Value) { in.clearField(&asObject[Cell](v).v) }
 	generatorType.traverse = func(v Value, visit func(Value)) {
 		g := asObject[Generator](v)
-		visitSome(visit, g.name, g.qualname)
+		visitSome(visit, g.name, g.qualname, g.excState)
 		if f := g.frame; f != nil {
 			visitAll(f.slots[:f.sp], visit)
 			visitSome(visit, f.fn)

@@ -82,6 +82,10 @@ type Generator struct {
 	// asyncRunning and asyncClosed are an async generator's
 	// ag_running_async and ag_closed (see async_gen.go).
 	asyncRunning, asyncClosed bool
+	// excState is the exception the suspended frame is handling (owned),
+	// or nil: a generator's except blocks are its own, so a yield
+	// inside one does not leak it to the caller.
+	excState Value
 }
 
 var generatorType = newBuiltinType("generator", objectType, 0)
@@ -206,6 +210,7 @@ func init() {
 func (in *Interp) freeGenFrame(g *Generator) {
 	f := g.frame
 	g.frame = nil
+	in.clearField(&g.excState)
 	if f.obj != nil {
 		in.detachFrameObject(f)
 	}
@@ -310,6 +315,7 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	// finds it below the exception.
 	if exc != nil {
 		v = None
+		exc.contextDone = false // throw() raises it anew in the frame
 	}
 	incRef(v)
 	f.push(v)
@@ -318,10 +324,22 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	f.yielded = false
 	// The generator's exception state is its own: the caller's handled
 	// exception is restored when it yields or ends.
+	in.excOuter = append(in.excOuter, in.excInfo)
+	in.excInfo, g.excState = g.excState, Value{}
 	if exc != nil {
 		r, err = in.runFrom(f, exc)
 	} else {
 		r, err = in.run(f)
+	}
+	state := in.excInfo
+	last := len(in.excOuter) - 1
+	in.excInfo = in.excOuter[last]
+	in.excOuter[last] = Value{}
+	in.excOuter = in.excOuter[:last]
+	if err == nil && f.yielded {
+		g.excState = state
+	} else {
+		in.xdecRef(state)
 	}
 	g.running = false
 	if err != nil {

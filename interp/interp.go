@@ -33,6 +33,9 @@ type Interp struct {
 	depth      int                 // Python frames on the stack
 
 	excInfo Value // the exception being handled (sys.exception()), or nil
+	// excOuter holds the callers' excInfo while generators run, each
+	// with its own (CPython's exc_info stack); innermost last.
+	excOuter []Value
 
 	modules         *Dict          // sys.modules
 	sys             *Module        // the sys module

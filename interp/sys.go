@@ -219,25 +219,27 @@ var sysFuncs = []Value{
 		if err := in.checkArgCount("exception", args, kwnames, 0, 0); err != nil {
 			return Value{}, err
 		}
-		if in.excInfo.IsNil() {
+		cur := in.currentException()
+		if cur.IsNil() {
 			return None, nil
 		}
-		incRef(in.excInfo)
-		return in.excInfo, nil
+		incRef(cur)
+		return cur, nil
 	}),
 	newBuiltin("exc_info", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("exc_info", args, kwnames, 0, 0); err != nil {
 			return Value{}, err
 		}
-		if in.excInfo.IsNil() {
+		cur := in.currentException()
+		if cur.IsNil() {
 			return in.NewTuple(None, None, None)
 		}
-		tb, err := in.tracebackValue(asObject[Exception](in.excInfo))
+		tb, err := in.tracebackValue(asObject[Exception](cur))
 		if err != nil {
 			return Value{}, err
 		}
 		defer in.decRef(tb)
-		return in.NewTuple(valueOf(in.excInfo.Type()), in.excInfo, tb)
+		return in.NewTuple(valueOf(cur.Type()), cur, tb)
 	}),
 	newBuiltin("intern", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("intern", args, kwnames, 1, 1); err != nil {
