@@ -234,7 +234,7 @@ func (in *Interp) athrowSend(o *asyncGenAThrow, v Value) (Value, bool, error) {
 			g.asyncClosed = true
 			exc, err = in.newException(exceptionTypes["GeneratorExit"])
 		} else {
-			exc, err = in.throwArgs(asObject[Tuple](o.args).items)
+			exc, err = in.throwArgs("", asObject[Tuple](o.args).items)
 		}
 		if err != nil {
 			g.asyncRunning = false
@@ -294,7 +294,7 @@ func (in *Interp) agANext(gen Value) (Value, error) { return in.newASend(gen, No
 
 func init() {
 	t := asyncGeneratorType
-	defGenAttrs(t, "ag_")
+	defGenAttrs(t, "ag_", "await")
 	t.repr = func(in *Interp, v Value) (Value, error) {
 		return in.NewStr("<async_generator object " + asObject[Generator](v).qualname.GoString() + " at 0x" + hexAddr(v) + ">")
 	}
@@ -323,6 +323,11 @@ func init() {
 	defMethod(t, "athrow", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("athrow", args[1:], kwnames, 1, 3); err != nil {
 			return Value{}, err
+		}
+		if len(args) > 2 {
+			if err := in.warn(exceptionTypes["DeprecationWarning"], "the (type, exc, tb) signature of athrow() is deprecated, use the single-arg signature instead.", 1); err != nil {
+				return Value{}, err
+			}
 		}
 		tup, err := in.NewTuple(args[1:]...)
 		if err != nil {
@@ -417,7 +422,7 @@ func defAwaitableIter(t *Type, send func(in *Interp, v, arg Value) (Value, bool,
 		if err := in.checkArgCount("throw", args[1:], kwnames, 1, 3); err != nil {
 			return Value{}, err
 		}
-		exc, err := in.throwArgs(args[1:])
+		exc, err := in.throwArgs("throw", args[1:])
 		if err != nil {
 			return Value{}, err
 		}

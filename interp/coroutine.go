@@ -117,27 +117,41 @@ func (in *Interp) genThrowMethod(g *Generator, args []Value, kwnames []Value) (V
 	if err := in.checkArgCount("throw", args, kwnames, 1, 3); err != nil {
 		return Value{}, err
 	}
-	exc, err := in.throwArgs(args)
+	exc, err := in.throwArgs("throw", args)
 	if err != nil {
 		return Value{}, err
 	}
 	return in.resultOrStop(in.genResume(g, Value{}, exc))
 }
 
-// defGenAttrs adds the methods and attributes coroutines and async
-// generators share with generators, prefix naming the attributes (cr_,
-// ag_).
-func defGenAttrs(t *Type, prefix string) {
-	defGetSet(t, "__name__", func(in *Interp, v Value) (Value, error) {
-		n := asObject[Generator](v).name
-		incRef(n)
-		return n, nil
-	}, nil)
-	defGetSet(t, "__qualname__", func(in *Interp, v Value) (Value, error) {
-		n := asObject[Generator](v).qualname
-		incRef(n)
-		return n, nil
-	}, nil)
+// defGenAttrs adds the attributes generators, coroutines and async
+// generators share, prefix naming them (gi_, cr_, ag_) and await the one
+// naming what a suspended frame is delegating to (gi_yieldfrom,
+// cr_await, ag_await).
+func defGenAttrs(t *Type, prefix, await string) {
+	for _, attr := range []struct {
+		name  string
+		field func(g *Generator) *Value
+	}{
+		{"__name__", func(g *Generator) *Value { return &g.name }},
+		{"__qualname__", func(g *Generator) *Value { return &g.qualname }},
+	} {
+		defGetSet(t, attr.name, func(in *Interp, v Value) (Value, error) {
+			n := *attr.field(asObject[Generator](v))
+			incRef(n)
+			return n, nil
+		}, func(in *Interp, v, value Value) error {
+			if value.IsNil() || !value.Type().IsSubtype(strType) {
+				return in.raise(typeErrorType, "%s must be set to a string object", attr.name)
+			}
+			p := attr.field(asObject[Generator](v))
+			old := *p
+			incRef(value)
+			*p = value
+			in.decRef(old)
+			return nil
+		})
+	}
 	defGetSet(t, prefix+"frame", func(in *Interp, v Value) (Value, error) {
 		g := asObject[Generator](v)
 		if g.frame == nil {
@@ -152,7 +166,7 @@ func defGenAttrs(t *Type, prefix string) {
 		g := asObject[Generator](v)
 		return Bool(g.frame != nil && g.started && !g.running), nil
 	}, nil)
-	defGetSet(t, prefix+"await", func(in *Interp, v Value) (Value, error) {
+	defGetSet(t, prefix+await, func(in *Interp, v Value) (Value, error) {
 		yf := asObject[Generator](v).yieldFrom()
 		if yf.IsNil() {
 			return None, nil
@@ -160,6 +174,9 @@ func defGenAttrs(t *Type, prefix string) {
 		incRef(yf)
 		return yf, nil
 	}, nil)
+	if t == generatorType {
+		return
+	}
 	// Deallocation, the cycle finder's traversal and clearing are the
 	// generator's; generator.go's init runs after this file's, hence
 	// the indirection.
@@ -169,7 +186,7 @@ func defGenAttrs(t *Type, prefix string) {
 }
 
 func init() {
-	defGenAttrs(coroutineType, "cr_")
+	defGenAttrs(coroutineType, "cr_", "await")
 	defMethod(coroutineType, "throw", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		return in.genThrowMethod(asObject[Generator](args[0]), args[1:], kwnames)
 	})

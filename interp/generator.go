@@ -167,7 +167,7 @@ func init() {
 		if err := in.checkArgCount("throw", args[1:], kwnames, 1, 3); err != nil {
 			return Value{}, err
 		}
-		exc, err := in.throwArgs(args[1:])
+		exc, err := in.throwArgs("throw", args[1:])
 		if err != nil {
 			return Value{}, err
 		}
@@ -191,16 +191,6 @@ func init() {
 		incRef(args[0])
 		return args[0], nil
 	})
-	defGetSet(generatorType, "__name__", func(in *Interp, v Value) (Value, error) {
-		n := asObject[Generator](v).name
-		incRef(n)
-		return n, nil
-	}, nil)
-	defGetSet(generatorType, "__qualname__", func(in *Interp, v Value) (Value, error) {
-		n := asObject[Generator](v).qualname
-		incRef(n)
-		return n, nil
-	}, nil)
 	defGetSet(generatorType, "gi_running", func(in *Interp, v Value) (Value, error) {
 		return Bool(asObject[Generator](v).running), nil
 	}, nil)
@@ -279,8 +269,13 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 		// included, which CLEANUP_THROW turns into the value) is then
 		// raised in the generator's own frame.
 		if yf := g.yieldFrom(); !yf.IsNil() {
+			// While the sub-iterator handles it, g is running and its
+			// frame is the sub-iterator's caller (f_back), as in CPython.
 			incRef(yf)
+			outer := in.frame
+			g.frame.outer, in.frame, g.running = outer, g.frame, true
 			r, yielded, err := in.throwIntoSub(yf, exc)
+			g.running, in.frame = false, outer
 			in.decRef(yf)
 			if err == nil && yielded {
 				return r, false, nil
@@ -360,47 +355,87 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	return r, true, nil
 }
 
-// throwArgs builds the exception of throw(type[, value[, tb]]).
-func (in *Interp) throwArgs(args []Value) (*Exception, error) {
-	typ := args[0]
-	if len(args) == 3 && !args[2].IsNone() {
-		return nil, in.raise(notImplementedErrorType, "traceback objects are not implemented yet")
+// throwArgs builds the exception of throw(type[, value[, tb]]) (or
+// athrow; method names it for the warning the old signature draws, ""
+// when that was warned about already). As CPython's _gen_throw, when
+// making the exception from a class fails, that failure is what is
+// thrown in; bad arguments are raised to the caller.
+func (in *Interp) throwArgs(method string, args []Value) (*Exception, error) {
+	if len(args) > 1 && method != "" {
+		if err := in.warn(exceptionTypes["DeprecationWarning"], "the (type, exc, tb) signature of "+method+"() is deprecated, use the single-arg signature instead.", 1); err != nil {
+			return nil, err
+		}
 	}
-	if isExceptionClass(typ) {
+	typ := args[0]
+	var tb Value
+	if len(args) == 3 && !args[2].IsNone() {
+		if args[2].Type() != tracebackType {
+			return nil, in.raise(typeErrorType, "throw() third argument must be a traceback object")
+		}
+		tb = args[2]
+	}
+	var exc *Exception
+	switch {
+	case isExceptionClass(typ):
 		var val Value
 		if len(args) > 1 {
 			val = args[1]
 		}
-		if !val.IsNil() && !val.IsNone() && val.Type().IsSubtype((*Type)(typ.p)) {
-			incRef(val)
-			return asObject[Exception](val), nil
-		}
-		var cargs []Value
-		if !val.IsNil() && !val.IsNone() {
-			if val.Type() == tupleType {
-				cargs = asObject[Tuple](val).items
-			} else {
-				cargs = []Value{val}
+		var err error
+		if exc, err = in.throwInstance((*Type)(typ.p), val); err != nil {
+			e, ok := err.(*Exception)
+			if !ok {
+				return nil, err
 			}
+			return e, nil // thrown in, without the traceback argument
 		}
-		r, err := in.Call(typ, cargs, nil)
-		if err != nil {
-			return nil, err
-		}
-		if !r.Type().IsSubtype(baseExceptionType) {
-			in.decRef(r)
-			return nil, in.raise(typeErrorType, "calling %s should have returned an instance of BaseException, not %s", (*Type)(typ.p).Name, r.Type().Name)
-		}
-		return asObject[Exception](r), nil
-	}
-	if typ.Type().IsSubtype(baseExceptionType) {
+	case typ.Type().IsSubtype(baseExceptionType):
 		if len(args) > 1 && !args[1].IsNone() {
 			return nil, in.raise(typeErrorType, "instance exception may not have a separate value")
 		}
 		incRef(typ)
-		return asObject[Exception](typ), nil
+		exc = asObject[Exception](typ)
+	default:
+		return nil, in.raise(typeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s", typ.Type().Name)
 	}
-	return nil, in.raise(typeErrorType, "exceptions must be classes or instances deriving from BaseException, not %s", typ.Type().Name)
+	if !tb.IsNil() {
+		if err := in.setTraceback(exc, tb); err != nil {
+			in.decRef(valueOf(exc))
+			return nil, err
+		}
+	}
+	return exc, nil
+}
+
+// throwInstance is PyErr_NormalizeException for throw(cls, val): val
+// itself when it is an instance of cls, else cls(val) or cls(*val).
+func (in *Interp) throwInstance(cls *Type, val Value) (*Exception, error) {
+	if !val.IsNil() && !val.IsNone() && val.Type().IsSubtype(cls) {
+		incRef(val)
+		return asObject[Exception](val), nil
+	}
+	var cargs []Value
+	if !val.IsNil() && !val.IsNone() {
+		if val.Type() == tupleType {
+			cargs = asObject[Tuple](val).items
+		} else {
+			cargs = []Value{val}
+		}
+	}
+	r, err := in.Call(valueOf(cls), cargs, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !r.Type().IsSubtype(baseExceptionType) {
+		in.decRef(r)
+		clsRepr, err := in.Repr(valueOf(cls))
+		if err != nil {
+			return nil, err
+		}
+		defer in.decRef(clsRepr)
+		return nil, in.raise(typeErrorType, "calling %s should have returned an instance of BaseException, not %s", clsRepr.GoString(), r.Type().Name)
+	}
+	return asObject[Exception](r), nil
 }
 
 // genClose is close(): throw GeneratorExit in and expect it to end.

@@ -3,24 +3,12 @@ package interp
 import "github.com/parallel-py/parallel/interp/bytecode"
 
 // The introspection attributes of generators (gi_frame, gi_suspended,
-// gi_code); gi_frame is the frame object of the generator's frame
-// (frame_object.go).
+// gi_code, gi_yieldfrom), shared with coroutines and async generators
+// (coroutine.go's defGenAttrs); gi_frame is the frame object of the
+// generator's frame (frame_object.go).
 
 func init() {
-	defGetSet(generatorType, "gi_frame", func(in *Interp, v Value) (Value, error) {
-		g := asObject[Generator](v)
-		if g.frame == nil {
-			return None, nil
-		}
-		return in.frameObjectFor(g.frame)
-	}, nil)
-	defGetSet(generatorType, "gi_suspended", func(in *Interp, v Value) (Value, error) {
-		g := asObject[Generator](v)
-		return Bool(g.frame != nil && g.started && !g.running), nil
-	}, nil)
-	defGetSet(generatorType, "gi_code", func(in *Interp, v Value) (Value, error) {
-		return valueOf(asObject[Generator](v).code), nil
-	}, nil)
+	defGenAttrs(generatorType, "gi_", "yieldfrom")
 }
 
 // frameLine is the line a suspended frame is at: its last instruction's.
