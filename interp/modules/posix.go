@@ -195,7 +195,7 @@ func convFD(in *interp.Interp, v interp.Value) (int, error) {
 		return 0, err
 	}
 	defer in.DecRef(i)
-	n, ok := interp.IntValue(i)
+	n, ok := intValueOf(i)
 	switch {
 	case !ok && interp.BigIntOf(i).Sign() < 0, ok && n < -1<<31:
 		return 0, in.Raise(interp.OverflowError, "fd is less than minimum")
@@ -216,7 +216,7 @@ func intArg(in *interp.Interp, v interp.Value) (int, error) {
 		return 0, err
 	}
 	defer in.DecRef(i)
-	n, ok := interp.IntValue(i)
+	n, ok := intValueOf(i)
 	switch {
 	case !ok && interp.BigIntOf(i).Sign() < 0, ok && n < -1<<31:
 		return 0, in.Raise(interp.OverflowError, "signed integer is less than minimum")
@@ -237,11 +237,54 @@ func int64Arg(in *interp.Interp, v interp.Value) (int64, error) {
 		return 0, err
 	}
 	defer in.DecRef(i)
-	n, ok := interp.IntValue(i)
+	n, ok := intValueOf(i)
 	if !ok {
 		return 0, in.Raise(interp.OverflowError, "Python int too large to convert to C long")
 	}
 	return n, nil
+}
+
+// cInt converts an int argument to a C int as argument clinic's
+// _PyLong_AsInt does.
+func cInt(in *interp.Interp, v interp.Value) (int, error) {
+	i, err := in.Index(v)
+	if err != nil {
+		return 0, err
+	}
+	defer in.DecRef(i)
+	n, ok := intValueOf(i)
+	if !ok || n < -1<<31 || n > 1<<31-1 {
+		return 0, in.Raise(interp.OverflowError, "Python int too large to convert to C int")
+	}
+	return int(n), nil
+}
+
+// ssizeArg converts an int argument to a Py_ssize_t (the "n" format).
+func ssizeArg(in *interp.Interp, v interp.Value) (int64, error) {
+	i, err := in.Index(v)
+	if err != nil {
+		return 0, err
+	}
+	defer in.DecRef(i)
+	n, ok := intValueOf(i)
+	if !ok {
+		return 0, in.Raise(interp.OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	return n, nil
+}
+
+// intValueOf is the value of an int when it fits in an int64. Index
+// returns an instance of an int subclass (an IntEnum such as
+// signal.SIGKILL) as it is, which IntValue does not read.
+func intValueOf(v interp.Value) (int64, bool) {
+	if n, ok := interp.IntValue(v); ok {
+		return n, true
+	}
+	if !interp.IsInt(v) {
+		return 0, false
+	}
+	b := interp.BigIntOf(v)
+	return b.Int64(), b.IsInt64()
 }
 
 // boolArg is a flag argument's truth (absent: def).

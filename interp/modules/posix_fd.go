@@ -123,7 +123,7 @@ func init() {
 		if err != nil {
 			return interp.Value{}, err
 		}
-		n, err := in.AsSsize(args[1])
+		n, err := ssizeArg(in, args[1])
 		if err != nil {
 			return interp.Value{}, err
 		}

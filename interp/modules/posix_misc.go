@@ -16,7 +16,9 @@ import (
 
 // The process side of posix: ids, the environment, fspath, strerror,
 // urandom, the terminal, times and uname, and the process calls this
-// interpreter does not provide (they raise NotImplementedError).
+// interpreter does not provide (they raise NotImplementedError); and
+// children, signals and wait statuses: kill, waitpid, the W* macros,
+// system.
 
 var (
 	terminalSizeType = newStructSeq("os.terminal_size", []string{"columns", "lines"}, 2, 0)
@@ -67,7 +69,11 @@ func init() {
 	idFunc("getgid", syscall.Getgid)
 	idFunc("getegid", syscall.Getegid)
 	idFunc("getpgrp", syscall.Getpgrp)
-	notImplemented("fork", "kill", "killpg", "waitpid", "wait", "wait3", "wait4", "execv", "execve", "system", "waitstatus_to_exitcode")
+	// fork is absent, not NotImplementedError: a Go process cannot
+	// fork and go on running Python in the child, and the standard
+	// library and its tests check hasattr(os, 'fork') (subprocess
+	// starts children through _posixsubprocess instead).
+	notImplemented("wait3", "wait4", "execv", "execve")
 	defPosix("fspath", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var path interp.Value
 		if err := in.Unpack(&fspathParams, args, kwnames, &path); err != nil {
@@ -91,7 +97,7 @@ func init() {
 		if err := in.Unpack(&urandomParams, args, kwnames, &size); err != nil {
 			return interp.Value{}, err
 		}
-		n, err := in.AsSsize(size)
+		n, err := ssizeArg(in, size)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -336,4 +342,270 @@ func newEnviron(in *interp.Interp) (interp.Value, error) {
 		}
 	}
 	return env, nil
+}
+
+// Children, signals and wait statuses.
+
+var (
+	systemParams = interp.Params{Func: "system", Names: []string{"command"}, Required: 1}
+	// waitMacros are the W* functions of a wait status, as glibc's
+	// macros compute them.
+	waitMacros = []struct {
+		name string
+		fn   func(s int32) interp.Value
+	}{
+		{"WIFEXITED", func(s int32) interp.Value { return interp.Bool(s&0x7f == 0) }},
+		{"WEXITSTATUS", func(s int32) interp.Value { return interp.Int(int64(s&0xff00) >> 8) }},
+		{"WIFSIGNALED", func(s int32) interp.Value { return interp.Bool(int8(s&0x7f+1)>>1 > 0) }},
+		{"WTERMSIG", func(s int32) interp.Value { return interp.Int(int64(s & 0x7f)) }},
+		{"WIFSTOPPED", func(s int32) interp.Value { return interp.Bool(s&0xff == 0x7f) }},
+		{"WSTOPSIG", func(s int32) interp.Value { return interp.Int(int64(s&0xff00) >> 8) }},
+		{"WIFCONTINUED", func(s int32) interp.Value { return interp.Bool(s == 0xffff) }},
+	}
+)
+
+// stackArgs checks the argument count of a function CPython parses
+// with PyArg_ParseTuple-style formats: "kill() takes exactly 2
+// arguments (1 given)".
+func stackArgs(in *interp.Interp, fname string, args, kwnames []interp.Value, n int) error {
+	if len(kwnames) > 0 {
+		return in.Raise(interp.TypeError, "posix.%s() takes no keyword arguments", fname)
+	}
+	if len(args) != n {
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		return in.Raise(interp.TypeError, "%s() takes exactly %d argument%s (%d given)", fname, n, plural, len(args))
+	}
+	return nil
+}
+
+// posixOneArg checks the call of a function of one positional argument
+// (METH_O).
+func posixOneArg(in *interp.Interp, fname string, args, kwnames []interp.Value) error {
+	if len(kwnames) > 0 {
+		return in.Raise(interp.TypeError, "posix.%s() takes no keyword arguments", fname)
+	}
+	if len(args) != 1 {
+		return in.Raise(interp.TypeError, "posix.%s() takes exactly one argument (%d given)", fname, len(args))
+	}
+	return nil
+}
+
+// waitResult is the (pid, status) tuple of waitpid and wait.
+func waitResult(in *interp.Interp, pid int, status int) (interp.Value, error) {
+	return in.NewTuple(interp.Int(int64(pid)), interp.Int(int64(status)))
+}
+
+// wait4 waits for a child as waitpid(2) does, retrying when a signal
+// interrupts it.
+func wait4(in *interp.Interp, pid, options int) (interp.Value, error) {
+	if r, ok := reapAnyPhantom(pid); ok {
+		return waitResult(in, r, phantomStatus)
+	}
+	var ws syscall.WaitStatus
+	var got int
+	err := retryEINTR(func() error {
+		var e error
+		got, e = syscall.Wait4(pid, &ws, options, nil)
+		return e
+	})
+	if err != nil {
+		return interp.Value{}, fdError(in, err)
+	}
+	return waitResult(in, got, int(ws))
+}
+
+// reapAnyPhantom waits for a phantom child (see posixsubprocess_spawn.go)
+// when pid asks for it or for any child.
+func reapAnyPhantom(pid int) (int, bool) {
+	if pid > 0 {
+		return pid, reapPhantom(pid)
+	}
+	if pid == -1 {
+		return reapFirstPhantom()
+	}
+	return 0, false
+}
+
+func init() {
+	defPosix("kill", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		if err := stackArgs(in, "kill", args, kwnames, 2); err != nil {
+			return interp.Value{}, err
+		}
+		pid, err := intArg(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		// The signal is read as a Py_ssize_t and cast to int.
+		sig, err := ssizeArg(in, args[1])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		if err := syscall.Kill(pid, syscall.Signal(int32(sig))); err != nil {
+			return interp.Value{}, fdError(in, err)
+		}
+		return interp.None, nil
+	})
+	defPosix("killpg", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		if err := stackArgs(in, "killpg", args, kwnames, 2); err != nil {
+			return interp.Value{}, err
+		}
+		pgid, err := intArg(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		sig, err := intArg(in, args[1])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		if err := syscall.Kill(-pgid, syscall.Signal(sig)); err != nil {
+			return interp.Value{}, fdError(in, err)
+		}
+		return interp.None, nil
+	})
+	defPosix("waitpid", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		if err := stackArgs(in, "waitpid", args, kwnames, 2); err != nil {
+			return interp.Value{}, err
+		}
+		pid, err := intArg(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		options, err := intArg(in, args[1])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		return wait4(in, pid, options)
+	})
+	noArgFunc("wait", func(in *interp.Interp) (interp.Value, error) { return wait4(in, -1, 0) })
+	for _, m := range waitMacros {
+		p := &interp.Params{Func: m.name, Names: []string{"status"}, Required: 1}
+		fn := m.fn
+		defPosix(m.name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+			var status interp.Value
+			if err := in.Unpack(p, args, kwnames, &status); err != nil {
+				return interp.Value{}, err
+			}
+			s, err := cInt(in, status)
+			if err != nil {
+				return interp.Value{}, err
+			}
+			return fn(int32(s)), nil
+		})
+	}
+	defPosix("WCOREDUMP", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		if err := posixOneArg(in, "WCOREDUMP", args, kwnames); err != nil {
+			return interp.Value{}, err
+		}
+		s, err := cInt(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		return interp.Bool(s&0x80 != 0), nil
+	})
+	statusParams := &interp.Params{Func: "waitstatus_to_exitcode", Names: []string{"status"}, Required: 1}
+	defPosix("waitstatus_to_exitcode", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		var status interp.Value
+		if err := in.Unpack(statusParams, args, kwnames, &status); err != nil {
+			return interp.Value{}, err
+		}
+		n, err := cInt(in, status)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		s := int32(n)
+		switch {
+		case s&0x7f == 0:
+			return interp.Int(int64(s&0xff00) >> 8), nil
+		case int8(s&0x7f+1)>>1 > 0:
+			return interp.Int(-int64(s & 0x7f)), nil
+		case s&0xff == 0x7f:
+			return interp.Value{}, in.Raise(interp.ValueError, "process stopped by delivery of signal %d", (s&0xff00)>>8)
+		}
+		return interp.Value{}, in.Raise(interp.ValueError, "invalid wait status: %d", s)
+	})
+	defPosix("pipe2", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		if err := posixOneArg(in, "pipe2", args, kwnames); err != nil {
+			return interp.Value{}, err
+		}
+		flags, err := cInt(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		var fds [2]int
+		if err := syscall.Pipe2(fds[:], flags); err != nil {
+			return interp.Value{}, fdError(in, err)
+		}
+		return in.NewTuple(interp.Int(int64(fds[0])), interp.Int(int64(fds[1])))
+	})
+	for _, f := range []struct {
+		name string
+		call func(pid int) (int, error)
+	}{{"getpgid", syscall.Getpgid}, {"getsid", func(pid int) (int, error) {
+		r, _, e := syscall.RawSyscall(syscall.SYS_GETSID, uintptr(pid), 0, 0)
+		if e != 0 {
+			return 0, e
+		}
+		return int(r), nil
+	}}} {
+		defPosix(f.name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+			if err := posixOneArg(in, f.name, args, kwnames); err != nil {
+				return interp.Value{}, err
+			}
+			pid, err := intArg(in, args[0])
+			if err != nil {
+				return interp.Value{}, err
+			}
+			r, err := f.call(pid)
+			if err != nil {
+				return interp.Value{}, fdError(in, err)
+			}
+			return interp.Int(int64(r)), nil
+		})
+	}
+	defPosix("system", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
+		var command interp.Value
+		if err := in.Unpack(&systemParams, args, kwnames, &command); err != nil {
+			return interp.Value{}, err
+		}
+		cmd, err := fsConvert(in, command)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		return posixSystem(in, cmd)
+	})
+}
+
+// posixSystem runs cmd with /bin/sh -c as C's system() does and
+// returns its wait status: the child inherits the standard streams and
+// every inheritable descriptor; a shell that cannot be run gives
+// status 127, as from system's child.
+func posixSystem(in *interp.Interp, cmd string) (interp.Value, error) {
+	files := make([]uintptr, 3)
+	for i := range files {
+		files[i] = closedFD
+		if fdOpen(i) {
+			files[i] = uintptr(i)
+		}
+	}
+	attr := &syscall.ProcAttr{Env: syscall.Environ(), Files: files}
+	pid, err := syscall.ForkExec("/bin/sh", []string{"sh", "-c", cmd}, attr)
+	if err != nil {
+		switch e := errnoOf(err); e {
+		case syscall.EAGAIN, syscall.ENOMEM:
+			return interp.Value{}, fdError(in, e)
+		}
+		return interp.Int(127 << 8), nil
+	}
+	var ws syscall.WaitStatus
+	err = retryEINTR(func() error {
+		_, e := syscall.Wait4(pid, &ws, 0, nil)
+		return e
+	})
+	if err != nil {
+		return interp.Value{}, fdError(in, err)
+	}
+	return interp.Int(int64(ws)), nil
 }
