@@ -36,6 +36,9 @@ func (in *Interp) CompileMod(mod syntax.Mod, filename string, mode syntax.Mode, 
 	if err != nil {
 		return Value{}, in.syntaxErrorFrom(err)
 	}
+	if err := in.issueCompileWarnings(code.Warnings); err != nil {
+		return Value{}, err
+	}
 	return valueOf(codeOf(code)), nil
 }
 

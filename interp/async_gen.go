@@ -312,16 +312,25 @@ func init() {
 		if err := in.checkArgCount("__anext__", args[1:], kwnames, 0, 0); err != nil {
 			return Value{}, err
 		}
+		if err := in.agInitHooks(args[0]); err != nil {
+			return Value{}, err
+		}
 		return in.agANext(args[0])
 	})
 	defMethod(t, "asend", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("asend", args[1:], kwnames, 1, 1); err != nil {
 			return Value{}, err
 		}
+		if err := in.agInitHooks(args[0]); err != nil {
+			return Value{}, err
+		}
 		return in.newASend(args[0], args[1])
 	})
 	defMethod(t, "athrow", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("athrow", args[1:], kwnames, 1, 3); err != nil {
+			return Value{}, err
+		}
+		if err := in.agInitHooks(args[0]); err != nil {
 			return Value{}, err
 		}
 		if len(args) > 2 {
@@ -338,6 +347,9 @@ func init() {
 	})
 	defMethod(t, "aclose", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("aclose", args[1:], kwnames, 0, 0); err != nil {
+			return Value{}, err
+		}
+		if err := in.agInitHooks(args[0]); err != nil {
 			return Value{}, err
 		}
 		return in.newAThrow(args[0], Value{})

@@ -138,7 +138,6 @@ func init() {
 		defer in.decRef(a)
 		return in.NewTuple(ga, a)
 	})
-	defGetSet(builtinFunctionType, "__doc__", func(in *Interp, v Value) (Value, error) { return None, nil }, nil)
 	defGetSet(methodDescrType, "__name__", func(in *Interp, v Value) (Value, error) {
 		return in.NewStr(asObject[MethodDescr](v).name)
 	}, nil)

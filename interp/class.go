@@ -101,9 +101,11 @@ func init() {
 	defGetSet(typeType, "__module__", func(in *Interp, v Value) (Value, error) {
 		t := (*Type)(v.p)
 		if t.dict != nil {
-			if m, ok, err := in.DictGet(t.dict, internName("__module__")); err != nil || ok {
+			if m, ok, err := in.DictGet(t.dict, internName("__module__")); err != nil {
+				return Value{}, err
+			} else if ok {
 				incRef(m)
-				return m, err
+				return m, nil
 			}
 		}
 		return in.NewStr(t.Module)
@@ -136,12 +138,14 @@ func init() {
 	defGetSet(typeType, "__doc__", func(in *Interp, v Value) (Value, error) {
 		t := (*Type)(v.p)
 		if t.dict != nil {
-			if d, ok, err := in.DictGet(t.dict, internName("__doc__")); err != nil || ok {
-				if get := d.Type().descrGet; ok && get != nil {
+			if d, ok, err := in.DictGet(t.dict, internName("__doc__")); err != nil {
+				return Value{}, err
+			} else if ok {
+				if get := d.Type().descrGet; get != nil {
 					return get(in, d, Value{}, t)
 				}
 				incRef(d)
-				return d, err
+				return d, nil
 			}
 		} else if d, ok := t.attrs["__doc__"]; ok {
 			// A built-in type's doc (NewType's Doc).
@@ -939,7 +943,7 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		if _, ok, _ := in.DictGet(t.dict, n); ok {
 			return in.raise(valueErrorType, "'%s' in __slots__ conflicts with class variable", s)
 		}
-		if _, ok := subclassDictOffsets[t.layout]; t.layout != objectType && !ok {
+		if _, ok := subclassDictOffsets[t.layout]; t.layout != objectType && t.layout != baseExceptionType && !ok {
 			return in.raise(notImplementedErrorType, "__slots__ members in a subclass of '%s' are not implemented yet", t.layout.Name)
 		}
 		m, err := in.newMember(t, s, base+len(t.slotNames))

@@ -20,6 +20,8 @@ func (in *Interp) Close() int {
 	}
 	in.excOuter = nil
 	in.clearField(&in.gcCallbacks)
+	in.clearField(&in.agFirstIter)
+	in.clearField(&in.agFinalizer)
 	for i := range in.signalHandlers {
 		in.clearField(&in.signalHandlers[i])
 	}

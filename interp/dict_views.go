@@ -104,7 +104,7 @@ func init() {
 			return in.newDictIter(asObject[dictView](args[0]).dict, rev)
 		})
 		defGetSet(view, "mapping", func(in *Interp, v Value) (Value, error) {
-			return Value{}, in.raise(notImplementedErrorType, "the mapping attribute of dict views is not implemented yet")
+			return in.newMappingProxy(asObject[dictView](v).dict)
 		}, nil)
 	}
 	dictValuesType.hash = objectType.hash

@@ -1063,18 +1063,22 @@ func (in *Interp) loadName(f *frame, name Value, locals bool) (Value, error) {
 			if v, ok, err := in.mappingGet(ns, name); err != nil || ok {
 				return v, err
 			}
-		} else if v, ok, err := in.DictGet(f.names, name); err != nil || ok {
+		} else if v, ok, err := in.DictGet(f.names, name); err != nil {
+			return Value{}, err
+		} else if ok {
 			incRef(v)
-			return v, err
+			return v, nil
 		}
 	}
-	if v, ok, err := in.DictGet(f.globals, name); err != nil || ok {
-		incRef(v)
-		return v, err
-	}
-	if v, ok, err := in.DictGet(in.builtins, name); err != nil || ok {
-		incRef(v)
-		return v, err
+	// A failed lookup (a key whose __eq__ raises) is an error, not a
+	// miss, as in CPython.
+	for _, d := range []*Dict{f.globals, in.builtins} {
+		if v, ok, err := in.DictGet(d, name); err != nil {
+			return Value{}, err
+		} else if ok {
+			incRef(v)
+			return v, nil
+		}
 	}
 	err := in.raise(nameErrorType, "name '%s' is not defined", name.GoString())
 	if e, ok := err.(*Exception); ok {
@@ -1113,6 +1117,9 @@ func (in *Interp) unaryOp(op bytecode.Op, v Value) (Value, error) {
 // main program. An uncaught exception is returned as *Exception (print
 // it with PrintException).
 func (in *Interp) RunMain(t *compile.Code) error {
+	if err := in.issueCompileWarnings(t.Warnings); err != nil {
+		return err
+	}
 	m, err := in.newModule("__main__")
 	if err != nil {
 		return err

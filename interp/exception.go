@@ -27,10 +27,13 @@ type Exception struct {
 	// statement or a throw() starts a new raise.
 	contextDone bool
 
-	dict  Value // __dict__ (holds __notes__ and a subclass's attributes)
-	name  Value // AttributeError.name, NameError.name, ImportError.name
-	obj   Value // AttributeError.obj
-	value Value // StopIteration.value, SystemExit.code
+	dict  Value   // __dict__ (holds __notes__ and a subclass's attributes)
+	name  Value   // AttributeError.name, NameError.name, ImportError.name
+	obj   Value   // AttributeError.obj
+	value Value   // StopIteration.value, SystemExit.code
+	msg   Value   // ImportError.msg
+	path  Value   // ImportError.path
+	slots []Value // a class's __slots__ values, made on first store
 
 	// candidates and selfHint feed a NameError's "Did you mean" hint
 	// (see suggest.go), recorded where it was raised.
@@ -306,6 +309,9 @@ func exceptionDealloc(in *Interp, v Value) {
 	in.xdecRef(e.name)
 	in.xdecRef(e.obj)
 	in.xdecRef(e.value)
+	in.xdecRef(e.msg)
+	in.xdecRef(e.path)
+	in.releaseAll(e.slots)
 	in.xdecRef(e.tbObj)
 	in.dropTraceback(e)
 	*e = Exception{Header: e.Header}
@@ -477,13 +483,18 @@ func (in *Interp) toException(v Value) (*Exception, error) {
 
 // newExceptionFromArgs is calling an exception class: E(*args).
 func newExceptionFromArgs(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-	if len(kwnames) > 0 {
+	if len(kwnames) > 0 && !takesKeywords(t) {
 		return Value{}, in.raise(typeErrorType, "%s() takes no keyword arguments", t.Name)
 	}
-	e, err := in.newException(t, args...)
+	pos := args[:len(args)-len(kwnames)]
+	e, err := in.newException(t, pos...)
 	if err != nil {
 		return Value{}, err
 	}
-	in.setDerived(e, args)
+	in.setDerived(e, pos)
+	if err := in.exceptionKeywords(e, args, kwnames); err != nil {
+		in.decRef(valueOf(e))
+		return Value{}, err
+	}
 	return valueOf(e), nil
 }

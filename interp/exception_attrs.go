@@ -17,18 +17,19 @@ func exceptionNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, er
 
 // exceptionInit is BaseException.__init__: args become the arguments.
 func exceptionInit(in *Interp, self Value, args []Value, kwnames []Value) error {
-	if len(kwnames) > 0 {
+	if len(kwnames) > 0 && !takesKeywords(self.Type()) {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", self.Type().Name)
 	}
-	t, err := in.NewTuple(args...)
+	pos := args[:len(args)-len(kwnames)]
+	t, err := in.NewTuple(pos...)
 	if err != nil {
 		return err
 	}
 	e := asObject[Exception](self)
 	in.decRef(e.args)
 	e.args = t
-	in.setDerived(e, args)
-	return nil
+	in.setDerived(e, pos)
+	return in.exceptionKeywords(e, args, kwnames)
 }
 
 // setDerived sets the fields CPython's exception types fill from their

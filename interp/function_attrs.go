@@ -107,7 +107,22 @@ func init() {
 	}, nil)
 	defGetSet(functionType, "__code__", func(in *Interp, v Value) (Value, error) {
 		return valueOf(asObject[Function](v).code), nil
-	}, nil)
+	}, func(in *Interp, v, value Value) error {
+		// Code objects are immortal: no references to move.
+		if value.IsNil() || value.Type() != codeType {
+			return in.raise(typeErrorType, "__code__ must be set to a code object")
+		}
+		f, c := asObject[Function](v), asObject[Code](value)
+		nclosure := 0
+		if !f.closure.IsNil() && !f.closure.IsNone() {
+			nclosure = len(asObject[Tuple](f.closure).items)
+		}
+		if nfree := len(c.tmpl.Freevars()); nfree != nclosure {
+			return in.raise(valueErrorType, "%s() requires a code object with %d free vars, not %d", f.name.GoString(), nclosure, nfree)
+		}
+		f.code = c
+		return nil
+	})
 	defGetSet(functionType, "__annotations__", func(in *Interp, v Value) (Value, error) {
 		f := asObject[Function](v)
 		if f.annotations.IsNil() || f.annotations.Type() == tupleType {
@@ -217,19 +232,20 @@ type sourceKey struct {
 // compileText compiles source text in a mode, as compile() does.
 func (in *Interp) compileText(src []byte, filename string, mode syntax.Mode) (*compile.Code, error) {
 	key := sourceKey{string(src), filename, mode}
-	if c, ok := compiledSources.Load(key); ok {
-		return c.(*compile.Code), nil
+	c, ok := compiledSources.Load(key)
+	if !ok {
+		code, err := compile.CompileSource(filename, src, mode, compile.Options{})
+		if err != nil {
+			return nil, in.syntaxErrorFrom(err)
+		}
+		c, _ = compiledSources.LoadOrStore(key, code)
 	}
-	mod, err := syntax.Parse(filename, src, mode)
-	if err != nil {
-		return nil, in.syntaxErrorFrom(err)
+	// The warnings come with every compilation, cached or not.
+	code := c.(*compile.Code)
+	if err := in.issueCompileWarnings(code.Warnings); err != nil {
+		return nil, err
 	}
-	code, err := compile.Compile(mod, filename, mode, compile.Options{})
-	if err != nil {
-		return nil, in.syntaxErrorFrom(err)
-	}
-	actual, _ := compiledSources.LoadOrStore(key, code)
-	return actual.(*compile.Code), nil
+	return code, nil
 }
 
 var modeNames = map[string]syntax.Mode{"exec": syntax.ModeExec, "eval": syntax.ModeEval, "single": syntax.ModeSingle}

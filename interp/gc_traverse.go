@@ -104,7 +104,8 @@ func init() {
 	for _, t := range exceptionTypes {
 		t.traverse = func(v Value, visit func(Value)) {
 			e := asObject[Exception](v)
-			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value, e.tbObj)
+			visitSome(visit, e.args, e.context, e.cause, e.dict, e.name, e.obj, e.value, e.msg, e.path, e.tbObj)
+			visitAll(e.slots, visit)
 			for _, t := range e.traceback {
 				visitSome(visit, t.globals, t.frame)
 			}
@@ -113,7 +114,10 @@ func init() {
 			e := asObject[Exception](v)
 			e.tbLen = 0
 			in.dropTraceback(e)
-			for _, p := range []*Value{&e.context, &e.cause, &e.dict, &e.name, &e.obj, &e.value, &e.tbObj} {
+			for i := range e.slots {
+				in.clearField(&e.slots[i])
+			}
+			for _, p := range []*Value{&e.context, &e.cause, &e.dict, &e.name, &e.obj, &e.value, &e.msg, &e.path, &e.tbObj} {
 				in.clearField(p)
 			}
 			if old := e.args; old.p != emptyTuple.p {

@@ -82,6 +82,10 @@ type Generator struct {
 	// asyncRunning and asyncClosed are an async generator's
 	// ag_running_async and ag_closed (see async_gen.go).
 	asyncRunning, asyncClosed bool
+	// hooksInited and finalizer: an async generator's first use called
+	// sys's firstiter hook and kept its finalizer hook (owned, or nil).
+	hooksInited bool
+	finalizer   Value
 	// excState is the exception the suspended frame is handling (owned),
 	// or nil: a generator's except blocks are its own, so a yield
 	// inside one does not leak it to the caller.
@@ -140,6 +144,7 @@ func init() {
 		if g.frame != nil {
 			in.freeGenFrame(g)
 		}
+		in.xdecRef(g.finalizer)
 		in.decRef(g.name)
 		in.decRef(g.qualname)
 		*g = Generator{Header: g.Header}

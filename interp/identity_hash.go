@@ -49,3 +49,23 @@ func init() {
 	}
 	baseExceptionType.attrs["__dict__"] = instanceAttrDescrs["__dict__"]
 }
+
+// inheritedHash is the hash a built-in type without a hash slot of its
+// own gets from its bases, as CPython's inherit_slots copies tp_hash
+// with tp_richcompare: a type that defines neither hashes as its base
+// does (a file, a coroutine or a socket by identity, like object), one
+// that compares by value without a hash (list) is unhashable, and so are
+// its subtypes. The slot is looked up here rather than copied into the
+// type so that a class's own __hash__ further along its MRO still wins
+// (slotSource takes a built-in type's slot as its own).
+func inheritedHash(t *Type) func(in *Interp, v Value) (int64, error) {
+	for b := t; b != nil; b = b.Base {
+		if b.hash != nil {
+			return b.hash
+		}
+		if b.compare != nil {
+			return nil
+		}
+	}
+	return nil
+}

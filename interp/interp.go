@@ -37,6 +37,12 @@ type Interp struct {
 	// with its own (CPython's exc_info stack); innermost last.
 	excOuter []Value
 
+	flags Flags // the command-line options sys.flags shows
+
+	// agFirstIter and agFinalizer are sys.set_asyncgen_hooks' hooks
+	// (owned), or nil.
+	agFirstIter, agFinalizer Value
+
 	modules         *Dict          // sys.modules
 	sys             *Module        // the sys module
 	builtinsModule  *Module        // the builtins module
@@ -96,8 +102,11 @@ type Options struct {
 	Stderr io.Writer
 	Stdin  io.Reader
 
-	// Argv is sys.argv; Path is sys.path; Executable is sys.executable.
+	// Argv is sys.argv; Path is sys.path; Executable is sys.executable;
+	// OrigArgv is sys.orig_argv, the whole command line (by default
+	// "parallel" and Argv).
 	Argv       []string
+	OrigArgv   []string
 	Path       []string
 	Executable string
 
@@ -114,6 +123,24 @@ type Options struct {
 	// Path; importing one of its modules then fails with a hint naming
 	// the PARALLEL_STDLIB variable.
 	NoStdlib bool
+
+	// Flags are the command-line options sys.flags reports; WarnOptions
+	// and XOptions are python3's -W and -X options (sys.warnoptions,
+	// sys._xoptions: "name" or "name=value").
+	Flags       Flags
+	WarnOptions []string
+	XOptions    []string
+}
+
+// Flags are the interpreter options of python3's command line, as
+// sys.flags shows them. The zero value is a plain `python3 script.py`.
+type Flags struct {
+	Debug, Inspect, Interactive, Optimize  int  // -d, -i, -i, -O (-OO: 2)
+	NoUserSite, NoSite, IgnoreEnvironment  int  // -s, -S, -E
+	Verbose, BytesWarning, Quiet, Isolated int  // -v, -b (-bb: 2), -q, -I
+	DevMode                                bool // -X dev
+	UTF8Mode, WarnDefaultEncoding          int  // -X utf8, -X warn_default_encoding
+	SafePath                               bool // -P (and -I)
 }
 
 // New creates an interpreter.
@@ -150,6 +177,7 @@ func New(opts Options) *Interp {
 	in.stderr, in.stdin = opts.Stderr, opts.Stdin
 	in.debug = opts.Debug
 	in.noStdlib = opts.NoStdlib
+	in.flags = opts.Flags
 	if in.stderr == nil {
 		in.stderr = io.Discard
 	}
@@ -173,6 +201,14 @@ func (in *Interp) dealloc(v Value) {
 		panic("interp: no dealloc for " + t.Name)
 	}
 	h := v.Header()
+	if t.finalize != nil && h.Flags()&alloc.FlagFinalized == 0 {
+		alloc.IncRef(h)
+		h.SetFlags(alloc.FlagFinalized)
+		t.finalize(in, v)
+		if !alloc.DecRef(h) {
+			return
+		}
+	}
 	if t.Flags&TypeHasFinalizer != 0 && h.Flags()&alloc.FlagFinalized == 0 {
 		// __del__ runs with the object alive again; if it stored the
 		// object somewhere, the object is resurrected and stays.

@@ -393,6 +393,11 @@ var ioFuncs = []Value{
 			return Value{}, err
 		}
 		if enc.IsNone() {
+			// In UTF-8 mode (-X utf8, PYTHONUTF8=1) the default text
+			// encoding is UTF-8 rather than the locale's.
+			if in.flags.UTF8Mode != 0 {
+				return in.NewStr("utf-8")
+			}
 			return in.NewStr("locale")
 		}
 		incRef(enc)

@@ -300,12 +300,14 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 		return Value{}, err
 	}
 	defer in.decRef(key)
-	if m, ok, err := in.DictGet(in.modules, key); err != nil || ok {
-		if ok && m.IsNone() {
+	if m, ok, err := in.DictGet(in.modules, key); err != nil {
+		return Value{}, err
+	} else if ok {
+		if m.IsNone() {
 			return Value{}, in.moduleNotFound(fullname, "import of "+fullname+" halted; None in sys.modules")
 		}
 		incRef(m)
-		return m, err
+		return m, nil
 	}
 	var searchPath []string
 	parentName, child := "", fullname
@@ -317,9 +319,11 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 		}
 		defer in.decRef(parent)
 		// Importing the parent may have imported this module too.
-		if m, ok, err := in.DictGet(in.modules, key); err != nil || ok {
+		if m, ok, err := in.DictGet(in.modules, key); err != nil {
+			return Value{}, err
+		} else if ok {
 			incRef(m)
-			return m, err
+			return m, nil
 		}
 		p, err := in.lookupAttr(parent, internName("__path__"))
 		if err != nil {
@@ -545,6 +549,9 @@ func (in *Interp) compileSource(file string, raw []byte) (*compile.Code, error) 
 	code, err := codecache.Compile(file, raw, syntax.ModeExec, compile.Options{})
 	if err != nil {
 		return nil, in.syntaxErrorFrom(err)
+	}
+	if err := in.issueCompileWarnings(code.Warnings); err != nil {
+		return nil, err
 	}
 	return code, nil
 }

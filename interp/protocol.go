@@ -92,10 +92,13 @@ func (in *Interp) Truth(v Value) (bool, error) {
 // Hash returns hash(v), or TypeError for an unhashable value.
 func (in *Interp) Hash(v Value) (int64, error) {
 	t := v.Type()
-	if t.hash == nil {
-		return 0, in.raise(typeErrorType, "unhashable type: '%s'", t.Name)
+	h := t.hash
+	if h == nil {
+		if h = inheritedHash(t); h == nil {
+			return 0, in.raise(typeErrorType, "unhashable type: '%s'", t.Name)
+		}
 	}
-	return t.hash(in, v)
+	return h(in, v)
 }
 
 // binarySlot returns the slot of t for op, or nil.

@@ -139,10 +139,11 @@ func init() {
 		return small.boolean(in, v)
 	}
 	rangeType.iter = func(in *Interp, v Value) (Value, error) {
-		b := asObject[Range](v).big
-		if b == nil {
+		r := asObject[Range](v)
+		if r.big == nil && !rangeIterOverflows(r) {
 			return small.iter(in, v)
 		}
+		b := bigRangeOf(r)
 		it := &bigRangeIterator{}
 		it.next.Set(&b.start)
 		it.step.Set(&b.step)
@@ -294,17 +295,7 @@ func init() {
 		}
 		r := asObject[Range](args[0])
 		if r.big == nil {
-			n := rangeLen(r.start, r.stop, r.step)
-			last := r.start + (n-1)*r.step
-			if n > 0 && r.step != math.MinInt64 {
-				it := &rangeIterator{next: last, step: -r.step, left: n}
-				if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
-					return Value{}, err
-				}
-				return valueOf(it), nil
-			}
-			if n == 0 {
-				it := &rangeIterator{}
+			if it, ok := rangeReversedSmall(r); ok {
 				if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
 					return Value{}, err
 				}

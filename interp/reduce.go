@@ -348,6 +348,18 @@ func init() {
 		}
 		return in.commonReduce(args[0], 0)
 	})
+	// A tuple subclass is rebuilt from a plain tuple of its items.
+	defMethod(tupleType, "__getnewargs__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.methNoArgs("tuple.__getnewargs__", args, kwnames); err != nil {
+			return Value{}, err
+		}
+		items, err := in.NewTuple(asObject[Tuple](args[0]).items...)
+		if err != nil {
+			return Value{}, err
+		}
+		defer in.decRef(items)
+		return in.NewTuple(items)
+	})
 	defMethod(objectType, "__getstate__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("__getstate__", args[1:], kwnames, 0, 0); err != nil {
 			return Value{}, err

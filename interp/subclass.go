@@ -35,8 +35,11 @@ func newInstanceStruct[T any](t *Type) *T {
 // type (the slots field is 16 bytes after the dict in subInstance).
 func slotsOf(v Value) *[]Value {
 	t := v.Type()
-	if t.layout == objectType {
+	switch t.layout {
+	case objectType:
 		return &asObject[Instance](v).slots
+	case baseExceptionType:
+		return &asObject[Exception](v).slots
 	}
 	off, ok := subclassDictOffsets[t.layout]
 	if !ok {

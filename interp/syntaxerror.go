@@ -15,6 +15,9 @@ func (in *Interp) syntaxErrorFrom(err error) error {
 	if !errors.As(err, &se) {
 		return in.raise(systemErrorType, "compiler failed: %v", err)
 	}
+	if len(se.Warnings) > 0 {
+		return in.syntaxErrorWithWarnings(se)
+	}
 	t := exceptionTypes[se.Type.String()]
 	if t == nil {
 		t = syntaxErrorType

@@ -61,7 +61,11 @@ func (in *Interp) initSys(opts Options) error {
 	if err := set("argv", func() (Value, error) { return strs(argv) }); err != nil {
 		return err
 	}
-	if err := set("orig_argv", func() (Value, error) { return strs(append([]string{"parallel"}, argv...)) }); err != nil {
+	origArgv := opts.OrigArgv
+	if origArgv == nil {
+		origArgv = append([]string{"parallel"}, argv...)
+	}
+	if err := set("orig_argv", func() (Value, error) { return strs(origArgv) }); err != nil {
 		return err
 	}
 	if err := set("path", func() (Value, error) { return strs(opts.Path) }); err != nil {
@@ -73,11 +77,10 @@ func (in *Interp) initSys(opts Options) error {
 	if err := in.setGlobal(m, "maxsize", Int(math.MaxInt64)); err != nil {
 		return err
 	}
-	// No -W or -X options exist yet: empty, as CPython has them then.
-	if err := set("warnoptions", func() (Value, error) { return in.NewList() }); err != nil {
+	if err := set("warnoptions", func() (Value, error) { return strs(opts.WarnOptions) }); err != nil {
 		return err
 	}
-	if err := set("_xoptions", func() (Value, error) { return in.NewDict() }); err != nil {
+	if err := set("_xoptions", func() (Value, error) { return in.xOptionsDict(opts.XOptions) }); err != nil {
 		return err
 	}
 	for name, s := range map[string]string{
@@ -130,7 +133,7 @@ func (in *Interp) initSys(opts Options) error {
 	}); err != nil {
 		return err
 	}
-	if err := in.initSysInfo(m); err != nil {
+	if err := in.initSysInfo(m, opts.Flags); err != nil {
 		return err
 	}
 	for _, fn := range sysFuncs {
@@ -256,4 +259,37 @@ var sysFuncs = []Value{
 // sortStrs sorts str values by their text.
 func sortStrs(vs []Value) {
 	slices.SortFunc(vs, func(a, b Value) int { return strings.Compare(a.GoString(), b.GoString()) })
+}
+
+// xOptionsDict is sys._xoptions: "-X name" maps name to True, "-X
+// name=value" to the string value.
+func (in *Interp) xOptionsDict(opts []string) (Value, error) {
+	d, err := in.NewDict()
+	if err != nil {
+		return Value{}, err
+	}
+	for _, o := range opts {
+		name, value, hasValue := strings.Cut(o, "=")
+		k, err := in.NewStr(name)
+		if err != nil {
+			in.decRef(d)
+			return Value{}, err
+		}
+		v := True
+		if hasValue {
+			if v, err = in.NewStr(value); err != nil {
+				in.decRef(k)
+				in.decRef(d)
+				return Value{}, err
+			}
+		}
+		err = in.DictSet(asObject[Dict](d), k, v)
+		in.decRef(k)
+		in.decRef(v)
+		if err != nil {
+			in.decRef(d)
+			return Value{}, err
+		}
+	}
+	return d, nil
 }

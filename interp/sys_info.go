@@ -13,7 +13,12 @@ var (
 )
 
 // initSysInfo adds the informational attributes to the sys module.
-func (in *Interp) initSysInfo(m *Module) error {
+func (in *Interp) initSysInfo(m *Module, fl Flags) error {
+	// dont_write_bytecode is always set: no .pyc files are written.
+	flags := []Value{Int(int64(fl.Debug)), Int(int64(fl.Inspect)), Int(int64(fl.Interactive)), Int(int64(fl.Optimize)), Int(1),
+		Int(int64(fl.NoUserSite)), Int(int64(fl.NoSite)), Int(int64(fl.IgnoreEnvironment)), Int(int64(fl.Verbose)),
+		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(1), Int(int64(fl.Isolated)), Bool(fl.DevMode),
+		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(maxStrDigits)}
 	seqs := []struct {
 		name  string
 		t     *Type
@@ -22,7 +27,7 @@ func (in *Interp) initSysInfo(m *Module) error {
 		{"float_info", floatInfoType, []Value{Float(math.MaxFloat64), Int(1024), Int(308), Float(2.2250738585072014e-308), Int(-1021), Int(-307), Int(15), Int(53), Float(2.220446049250313e-16), Int(2), Int(1)}},
 		{"int_info", intInfoType, []Value{Int(30), Int(4), Int(maxStrDigits), Int(640)}},
 		{"hash_info", hashInfoType, []Value{Int(64), Int(hashModulus), Int(314159), Int(0), Int(1000003), internName("siphash13"), Int(64), Int(128), Int(0)}},
-		{"flags", flagsType, []Value{Int(0), Int(0), Int(0), Int(0), Int(1), Int(0), Int(0), Int(0), Int(0), Int(0), Int(0), Int(1), Int(0), False, Int(0), Int(0), False, Int(maxStrDigits)}},
+		{"flags", flagsType, flags},
 	}
 	for _, s := range seqs {
 		v, err := in.newStructSeq(s.t, s.items...)

@@ -60,6 +60,9 @@ type Type struct {
 	compare func(in *Interp, a, b Value, op CompareOp) (Value, error)
 	number  *numberSlots
 	dealloc func(in *Interp, v Value)
+	// finalize, when set, runs once before an instance is deallocated
+	// (CPython's tp_finalize, PEP 442); the instance may be resurrected.
+	finalize func(in *Interp, v Value)
 
 	// Attribute access (tp_getattro, tp_setattro; value nil deletes) and
 	// the descriptor protocol (tp_descr_get with obj nil for access through

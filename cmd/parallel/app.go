@@ -101,7 +101,20 @@ func endRunFlags(args []string) []string {
 // os.Args) and returns the process exit status: 0 on success, 1 when the
 // command failed, 2 for a bad command line.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := newApp(stdin, stdout, stderr).Run(endRunFlags(args))
+	app := newApp(stdin, stdout, stderr)
+	commands := map[string]bool{"help": true, "h": true}
+	for _, c := range app.Commands {
+		commands[c.Name] = true
+	}
+	if isPythonCommandLine(args, commands) {
+		return runPythonCommandLine(args, stdin, stdout, stderr)
+	}
+	return exitStatus(app.Run(endRunFlags(args)), stderr)
+}
+
+// exitStatus reports err (the outcome of a command) on stderr unless the
+// command already did, and returns the process exit status.
+func exitStatus(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}

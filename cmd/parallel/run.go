@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -32,26 +33,65 @@ func runCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "c", Usage: "run `CODE` as the program"},
 			&cli.StringFlag{Name: "m", Usage: "run library `MODULE` as a script, like python3 -m"},
+			&cli.StringSliceFlag{Name: "W", Usage: "warning control, like python3 -W `ARG` (action:message:category:module:lineno)"},
+			&cli.StringSliceFlag{Name: "X", Usage: "implementation option, like python3 -X `OPT` (dev, utf8, faulthandler, ...)"},
 		},
 		Action: runAction,
 	}
 }
 
+// program is what to run and how: the program (-c CODE, -m MODULE, a
+// FILE or "-" for standard input) with its arguments, and the options
+// python3's command line would give the interpreter.
+type program struct {
+	code, module, file string // exactly one is set (code may be empty)
+	isCode             bool
+	args               []string // sys.argv[1:]
+	flags              interp.Flags
+	warnOptions        []string
+	xOptions           []string
+	origArgv           []string // sys.orig_argv, when known
+}
+
 func runAction(c *cli.Context) error {
-	var filename string
-	var src []byte
+	var p program
 	switch {
 	case c.IsSet("c") && c.IsSet("m"):
 		return usageError{c.Command.HelpName, fmt.Errorf("run takes -c or -m, not both")}
 	case c.IsSet("m"):
-		// runpy finds and compiles the module itself.
+		p.module = c.String("m")
 	case c.IsSet("c"):
-		filename, src = "<string>", []byte(c.String("c"))
+		p.code, p.isCode = c.String("c"), true
 	case c.NArg() == 0:
 		return usageError{c.Command.HelpName, fmt.Errorf("run needs a FILE, - or -c CODE")}
 	default:
+		p.file = c.Args().First()
+	}
+	p.args = c.Args().Slice()
+	if p.file != "" {
+		p.args = p.args[1:]
+	}
+	p.warnOptions = envWarnOptions(false)
+	p.warnOptions = append(p.warnOptions, c.StringSlice("W")...)
+	p.xOptions = c.StringSlice("X")
+	applyXOptions(&p)
+	return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
+}
+
+// runProgram runs p in a new interpreter with the process's standard
+// streams, printing what CPython prints, and returns exitError for a
+// non-zero exit status.
+func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
+	var filename string
+	var src []byte
+	switch {
+	case p.module != "":
+		// runpy finds and compiles the module itself.
+	case p.isCode:
+		filename, src = "<string>", []byte(p.code)
+	default:
 		var err error
-		if filename, src, err = readSource(c.Args().First(), c.App.Reader); err != nil {
+		if filename, src, err = readSource(p.file, stdin); err != nil {
 			return err
 		}
 		// CPython 3.12 names the main script by its absolute path.
@@ -62,37 +102,42 @@ func runAction(c *cli.Context) error {
 		}
 	}
 	var code *compile.Code
-	if !c.IsSet("m") {
+	if p.module == "" {
 		var err error
 		if code, err = compileProgram(filename, src); err != nil {
-			return reportCompileError(c.App.ErrWriter, err, src)
+			printCompileWarnings(stderr, err, filename, src)
+			return reportCompileError(stderr, err, src)
 		}
 	}
 
 	// sys.argv[0] is the script as given ("-c" for -c, "-" for stdin);
 	// sys.path[0] is the script's directory ("" for -c and stdin).
-	argv := append([]string{}, c.Args().Slice()...)
+	argv := append([]string{}, p.args...)
 	path0 := ""
 	switch {
-	case c.IsSet("m"):
+	case p.module != "":
 		// runpy replaces "-m" with the module's file once it finds it;
 		// the module is looked for from the current directory.
 		argv = append([]string{"-m"}, argv...)
 		if wd, err := os.Getwd(); err == nil {
 			path0 = wd
 		}
-	case c.IsSet("c"):
+	case p.isCode:
 		argv = append([]string{"-c"}, argv...)
-	case filename != "<stdin>":
-		path0 = filepath.Dir(filename)
-	}
-	if len(argv) == 0 {
-		argv = []string{"-"}
+	default:
+		argv = append([]string{p.file}, argv...)
+		if filename != "<stdin>" {
+			path0 = filepath.Dir(filename)
+		}
 	}
 	// PYTHONPATH's directories follow the script's, then the pure-Python
-	// standard library, as in CPython.
-	path := []string{path0}
-	if pp := os.Getenv("PYTHONPATH"); pp != "" {
+	// standard library, as in CPython. -P and -I leave the script's
+	// directory out; -E and -I ignore PYTHONPATH.
+	var path []string
+	if !p.flags.SafePath {
+		path = append(path, path0)
+	}
+	if pp := os.Getenv("PYTHONPATH"); pp != "" && p.flags.IgnoreEnvironment == 0 {
 		for _, d := range filepath.SplitList(pp) {
 			if d != "" {
 				path = append(path, d)
@@ -103,21 +148,25 @@ func runAction(c *cli.Context) error {
 	if libErr == nil {
 		path = append(path, lib.Dir)
 	}
-	stdout := bufio.NewWriter(c.App.Writer)
+	stdout := bufio.NewWriter(stdoutW)
 	defer stdout.Flush()
 	// SIGINT raises KeyboardInterrupt in the program, as in CPython;
 	// other signals reach it when it installs a handler for them.
 	signals := make(chan os.Signal, 8)
 	signal.Notify(signals, os.Interrupt)
 	in := interp.New(interp.Options{
-		Stdout:     stdout,
-		Stderr:     c.App.ErrWriter,
-		Stdin:      c.App.Reader,
-		Argv:       argv,
-		Path:       path,
-		NoStdlib:   libErr != nil,
-		Executable: executablePath(),
-		Debug:      os.Getenv("PARALLEL_DEBUG") != "",
+		Stdout:      stdout,
+		Stderr:      stderr,
+		Stdin:       stdin,
+		Argv:        argv,
+		OrigArgv:    p.origArgv,
+		Flags:       p.flags,
+		WarnOptions: p.warnOptions,
+		XOptions:    p.xOptions,
+		Path:        path,
+		NoStdlib:    libErr != nil,
+		Executable:  executablePath(),
+		Debug:       os.Getenv("PARALLEL_DEBUG") != "",
 		SignalMode: func(sig int, mode interp.SignalMode) {
 			s := syscall.Signal(sig)
 			switch mode {
@@ -144,18 +193,18 @@ func runAction(c *cli.Context) error {
 		}
 	}()
 	var err error
-	if c.IsSet("m") {
-		err = in.RunModule(c.String("m"))
+	if p.module != "" {
+		err = in.RunModule(p.module)
 	} else {
 		err = in.RunMain(code)
 	}
 	status := 0
 	if err != nil {
-		if st, ok := in.ExitStatus(err, c.App.ErrWriter); ok {
+		if st, ok := in.ExitStatus(err, stderr); ok {
 			status = st
 		} else {
 			stdout.Flush()
-			in.PrintException(c.App.ErrWriter, err, sourceReader(filename, src))
+			in.PrintException(stderr, err, sourceReader(filename, src))
 			status = 1
 			if in.IsKeyboardInterrupt(err) {
 				status = 130 // killed by SIGINT, as CPython's exit looks

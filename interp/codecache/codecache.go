@@ -120,14 +120,15 @@ func SetDefault(c *Cache) {
 }
 
 // Compile returns the template of src through the process-wide cache; it
-// is compile.Compile of syntax.Parse with the same arguments.
+// is compile.CompileSource with the same arguments.
 func Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
 	return Default().Compile(filename, src, mode, opts)
 }
 
 // Compile returns the template of src compiled as filename in mode with
 // opts: from memory, else from disk, else compiled (and then stored in
-// both). Errors are syntax.Parse's and compile.Compile's, unchanged.
+// both, unless compiling issued warnings: see compile.Code.Warnings).
+// Errors are compile.CompileSource's, unchanged.
 func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
 	if c == nil {
 		return compileNow(filename, src, mode, opts)
@@ -148,6 +149,14 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 			return nil, err
 		}
 		c.stats.compiles.Add(1)
+		if len(code.Warnings) > 0 {
+			// CPython compiles such a source, and so warns, each time
+			// it loads it when it writes no .pyc file (as under
+			// PYTHONDONTWRITEBYTECODE); a cached template would hide
+			// the warnings, or keep a warning made an error from
+			// failing again.
+			return code, nil
+		}
 		c.disk.store(c, k, code)
 	}
 	if c.noMemory {
@@ -160,11 +169,7 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 }
 
 func compileNow(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
-	mod, err := syntax.Parse(filename, src, mode)
-	if err != nil {
-		return nil, err
-	}
-	return compile.Compile(mod, filename, mode, opts)
+	return compile.CompileSource(filename, src, mode, opts)
 }
 
 // optionsKey spells out everything besides the source and file name that

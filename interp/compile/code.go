@@ -56,6 +56,10 @@ type Code struct {
 	// ExceptionTable the handlers (EncodeExceptionTable), see Compile.
 	Positions      []byte
 	ExceptionTable []byte
+
+	// Warnings are the warnings compiling a module's template issued
+	// (syntax.IssueWarnings); nil in nested code objects.
+	Warnings []syntax.Warning
 }
 
 // CodeFlags are co_flags bits, with CPython's values.

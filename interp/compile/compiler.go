@@ -52,10 +52,15 @@ func Compile(mod syntax.Mod, filename string, mode syntax.Mode, opts Options) (c
 			if !ok {
 				panic(r)
 			}
+			if se, ok := b.err.(*syntax.Error); ok {
+				se.Warnings = c.warnings
+			}
 			code, err = nil, b.err
 		}
 	}()
-	return c.compileMod(mod, mode), nil
+	code = c.compileMod(mod, mode)
+	code.Warnings = c.warnings
+	return code, nil
 }
 
 // compiler is the state of one Compile call.
@@ -71,6 +76,8 @@ type compiler struct {
 
 	u     *unit   // the unit being compiled
 	stack []*unit // enclosing units
+
+	warnings []syntax.Warning // issued so far (warnings.go)
 }
 
 // scopeType is the kind of code a unit compiles (CPython's
@@ -164,18 +171,7 @@ const stackUseGuideline = 30
 // --- errors ---
 
 func (c *compiler) errorAt(loc bytecode.Pos, format string, args ...any) {
-	e := &syntax.Error{
-		Type:     syntax.SyntaxErrorType,
-		Msg:      fmt.Sprintf(format, args...),
-		Filename: c.filename,
-		Line:     loc.Line,
-		Offset:   loc.Col + 1,
-	}
-	if loc.EndLine >= 0 {
-		e.EndLine = loc.EndLine
-		e.EndOffset = loc.EndCol + 1
-	}
-	panic(bailout{e})
+	panic(bailout{c.syntaxError(loc, fmt.Sprintf(format, args...))})
 }
 
 func (c *compiler) unsupported(n syntax.Located, feature string) {

@@ -217,6 +217,7 @@ func (c *compiler) jumpIf(loc bytecode.Pos, e syntax.Expr, next *block, cond boo
 		return
 	case *syntax.Compare:
 		if n := len(e.Ops) - 1; n > 0 {
+			c.checkCompare(e)
 			eloc := locOf(e)
 			cleanup := c.newBlock()
 			c.visitExpr(e.Left)
@@ -273,6 +274,7 @@ func (c *compiler) compareOp(loc bytecode.Pos, op syntax.CmpOperator) {
 }
 
 func (c *compiler) compare(e *syntax.Compare) {
+	c.checkCompare(e)
 	loc := locOf(e)
 	c.visitExpr(e.Left)
 	n := len(e.Ops) - 1
@@ -420,6 +422,9 @@ func (c *compiler) slice(s *syntax.Slice) int {
 }
 
 func (c *compiler) subscript(e *syntax.Subscript) {
+	if e.Ctx == syntax.Load {
+		c.checkSubscript(e)
+	}
 	loc := locOf(e)
 	c.visitExpr(e.Value)
 	if isTwoElementSlice(e.Slice) && e.Ctx != syntax.Del {
@@ -713,6 +718,7 @@ func (c *compiler) call(e *syntax.Call) {
 	if c.maybeMethodCall(e) {
 		return
 	}
+	c.checkCaller(e.Func)
 	c.emit(bytecode.PUSH_NULL, 0, locOf(e.Func))
 	c.visitExpr(e.Func)
 	c.callHelper(locOf(e), 0, e.Args, e.Keywords)

@@ -46,8 +46,9 @@ func (c *compiler) fold(e syntax.Expr) syntax.Expr {
 					syntax.In: syntax.NotIn, syntax.NotIn: syntax.In,
 				}
 				if o, ok := inv[cmp.Ops[0]]; ok {
+					// The comparison keeps its own location, as
+					// CPython copies it over the "not".
 					n := *cmp
-					n.Loc = e.Loc
 					n.Ops = []syntax.CmpOperator{o}
 					return &n
 				}

@@ -220,6 +220,7 @@ func (c *compiler) whileStmt(s *syntax.While) {
 }
 
 func (c *compiler) assertStmt(s *syntax.Assert) {
+	c.checkAssert(s)
 	if c.opts.Optimize > 0 {
 		return
 	}

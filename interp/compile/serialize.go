@@ -78,7 +78,7 @@ var marshalFields = []string{
 	"ArgCount", "PosOnlyArgCount", "KwOnlyArgCount", "Flags",
 	"Instructions", "CacheOffsets", "CacheSize", "StackSize",
 	"Consts", "Names", "LocalsPlusNames", "LocalsPlusKinds",
-	"Positions", "ExceptionTable",
+	"Positions", "ExceptionTable", "Warnings",
 }
 
 // schemaFingerprint hashes what the meaning of the bytes depends on beyond
@@ -230,6 +230,7 @@ func (e *encoder) code(c *Code, depth int) error {
 	}
 	e.raw(c.Positions)
 	e.raw(c.ExceptionTable)
+	e.warnings(c.Warnings)
 	return nil
 }
 
@@ -525,6 +526,7 @@ func (d *decoder) code(depth int) *Code {
 	}
 	c.Positions = d.raw()
 	c.ExceptionTable = d.raw()
+	c.Warnings = d.warnings()
 	if d.err == nil {
 		if err := checkDecoded(c); err != nil {
 			d.fail("code object %s: %v", c.Name, err)

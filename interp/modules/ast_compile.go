@@ -184,9 +184,12 @@ func astCompile(in *interp.Interp, source, filename, mode, flags, dontInherit, o
 		if flagBits&(pyCFCompileMask&^pyCFTypeComments|coFutureBarryAsBDFL) != 0 {
 			return Value{}, in.Raise(interp.NotImplementedError, "compile() flags are not implemented yet")
 		}
-		mod, err := syntax.Parse(fname, src, astSyntaxModes[m])
+		mod, ws, err := syntax.ParseWarnings(fname, src, astSyntaxModes[m])
 		if err != nil {
 			return Value{}, in.SyntaxErrorFrom(err)
+		}
+		if err := in.IssueSyntaxWarnings(ws); err != nil {
+			return Value{}, err
 		}
 		return in.CompileMod(mod, fname, astSyntaxModes[m], opts)
 	}
@@ -200,9 +203,12 @@ func astCompile(in *interp.Interp, source, filename, mode, flags, dontInherit, o
 	case featureVersion >= 0 && featureVersion < 12:
 		return Value{}, in.Raise(interp.NotImplementedError, "ast.parse feature_version below (3, 12) is not implemented yet")
 	}
-	mod, err := syntax.Parse(fname, src, astSyntaxModes[m])
+	mod, ws, err := syntax.ParseWarnings(fname, src, astSyntaxModes[m])
 	if err != nil {
 		return Value{}, in.SyntaxErrorFrom(err)
+	}
+	if err := in.IssueSyntaxWarnings(ws); err != nil {
+		return Value{}, err
 	}
 	st, err := astStateOf(in)
 	if err != nil {

@@ -200,9 +200,10 @@ func countRepr(in *interp.Interp, v Value) (Value, error) {
 type cycleObject struct {
 	alloc.Header
 	alloc.GCLink
-	it    Value // nil once exhausted
-	saved Value // a list
-	index int
+	it        Value // nil once exhausted
+	saved     Value // a list
+	index     int
+	firstpass bool // set by __setstate__: saved holds the items of it already
 }
 
 var cycleType = iterType[cycleObject]("cycle", interp.TypeSpec{
@@ -250,6 +251,9 @@ var cycleType = iterType[cycleObject]("cycle", interp.TypeSpec{
 				return Value{}, false, err
 			}
 			if ok {
+				if o.firstpass {
+					return item, true, nil
+				}
 				if err := in.Append(interp.AsList(o.saved), item); err != nil {
 					in.DecRef(item)
 					return Value{}, false, err
@@ -1105,8 +1109,3 @@ var zipLongestType = iterType[zipLongestObject]("zip_longest", interp.TypeSpec{
 		return r, err == nil, err
 	},
 })
-
-func init() {
-	notPicklable(countType, cycleType, repeatType, accumulateType, chainType, compressType, dropwhileType,
-		takewhileType, filterfalseType, starmapType, isliceType, zipLongestType)
-}

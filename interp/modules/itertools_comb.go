@@ -363,7 +363,3 @@ var cwrType = iterType[combObject]("combinations_with_replacement", interp.TypeS
 		return resultTuple(in, pool, o.indices)
 	},
 })
-
-func init() {
-	notPicklable(productType, permutationsType, combinationsType, cwrType)
-}

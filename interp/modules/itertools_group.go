@@ -238,9 +238,7 @@ type teeObject struct {
 
 var teeDataType = interp.NewType[teeDataObject](interp.TypeSpec{
 	Name: "_tee_dataobject", Module: "itertools",
-	Construct: func(in *interp.Interp, t *interp.Type, args, kwnames []Value) (Value, error) {
-		return Value{}, in.Raise(interp.NotImplementedError, "creating itertools._tee_dataobject objects directly is not implemented yet")
-	},
+	Construct: teeDataNew,
 	Dealloc: func(in *interp.Interp, v Value) {
 		d := interp.ObjectOf[teeDataObject](v)
 		in.XDecRef(d.it)
@@ -461,5 +459,4 @@ func init() {
 	itertoolsTable.typ("_grouper", grouperType)
 	itertoolsTable.typ("_tee", teeType)
 	itertoolsTable.typ("_tee_dataobject", teeDataType)
-	notPicklable(groupbyType, grouperType, teeType, teeDataType)
 }

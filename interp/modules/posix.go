@@ -14,13 +14,14 @@ import (
 // use: the file system calls with CPython's argument conversion and
 // OSError subclasses, descriptors, the environment and process facts.
 // Functions of CPython's posix that are missing here are missing from
-// os too, so `hasattr(os, name)` tells programs the truth. The dir_fd
-// arguments are accepted only as None: _have_functions lists none of
-// the *at functions, so os.supports_dir_fd is empty and the standard
-// library never passes them.
+// os too, so `hasattr(os, name)` tells programs the truth. The dir_fd,
+// follow_symlinks and path-as-descriptor arguments work as on Linux
+// (through the *at system calls), and _have_functions says so, so that
+// os.supports_dir_fd and its kin let shutil.rmtree and os.fwalk take
+// their descriptor-based paths.
 //
-// This file holds the module table, the conversion of path and
-// descriptor arguments, and the errors.
+// This file holds the module table, the conversion of path, descriptor
+// and dir_fd arguments, and the errors.
 
 var posixTable moduleTable
 
@@ -28,9 +29,18 @@ var posixTable moduleTable
 func defPosix(name string, fn interp.BuiltinFunc) { posixTable.fn(name, fn) }
 
 // posixHave is posix._have_functions: the HAVE_* features os.py reads
-// to fill supports_fd and supports_follow_symlinks, only those this
-// module honors.
-var posixHave = []string{"HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_LSTAT"}
+// to fill supports_dir_fd, supports_fd, supports_follow_symlinks and
+// supports_effective_ids. These are CPython 3.12's on Linux, in its
+// order, less those for functions this module lacks (eventfd, fexecve,
+// fpathconf, memfd_create).
+var posixHave = []string{
+	"HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
+	"HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FSTATVFS",
+	"HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_FUTIMESAT", "HAVE_LINKAT",
+	"HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_LUTIMES", "HAVE_MKDIRAT", "HAVE_MKFIFOAT",
+	"HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
+	"HAVE_UNLINKAT", "HAVE_UTIMENSAT",
+}
 
 // initPosix fills a new posix module.
 func initPosix(in *interp.Interp, m *interp.Module) error {
@@ -54,6 +64,9 @@ func initPosix(in *interp.Interp, m *interp.Module) error {
 	if err := m.Set(in, "_have_functions", list); err != nil {
 		return err
 	}
+	if err := initSysconfNames(in, m); err != nil {
+		return err
+	}
 	env, err := newEnviron(in)
 	if err != nil {
 		return err
@@ -65,6 +78,7 @@ func initPosix(in *interp.Interp, m *interp.Module) error {
 func init() {
 	posixTable.set("error", interp.TypeValue(interp.OSError))
 	posixTable.typ("stat_result", statResultType)
+	posixTable.typ("statvfs_result", statvfsResultType)
 	posixTable.typ("terminal_size", terminalSizeType)
 	posixTable.typ("times_result", timesResultType)
 	posixTable.typ("uname_result", unameResultType)
@@ -295,20 +309,62 @@ func boolArg(in *interp.Interp, v interp.Value, def bool) (bool, error) {
 	return in.Truth(v)
 }
 
-// noDirFD checks that a dir_fd argument is absent or None.
-func noDirFD(in *interp.Interp, fname string, vs ...interp.Value) error {
-	for _, v := range vs {
-		if v.IsNil() || v.IsNone() {
-			continue
-		}
-		if _, found, err := lookupIndex(in, v); err != nil {
-			return err
-		} else if !found {
-			return in.Raise(interp.TypeError, "argument should be integer or None, not %s", v.Type().Name)
-		}
-		return in.Raise(interp.NotImplementedError, "%s() with dir_fd is not implemented yet", fname)
+// atFDCWD is AT_FDCWD, which CPython's DEFAULT_DIR_FD is: a dir_fd of
+// None, so that an explicit -100 behaves as None does.
+const atFDCWD = -100
+
+// dirFDArg converts a dir_fd argument as CPython's dir_fd_converter
+// does: absent or None is AT_FDCWD, else an int that fits a C int.
+func dirFDArg(in *interp.Interp, v interp.Value) (int, error) {
+	if v.IsNil() || v.IsNone() {
+		return atFDCWD, nil
+	}
+	if _, found, err := lookupIndex(in, v); err != nil {
+		return 0, err
+	} else if !found {
+		return 0, in.Raise(interp.TypeError, "argument should be integer or None, not %s", v.Type().Name)
+	}
+	return convFD(in, v)
+}
+
+// dirFDWithFD is CPython's path_and_dir_fd_invalid: a dir_fd needs a
+// path given as a name.
+func dirFDWithFD(in *interp.Interp, fname string, p *pathArg, dirfd int) error {
+	if p.isFD && dirfd != atFDCWD {
+		return in.Raise(interp.ValueError, "%s: can't specify dir_fd without matching path", fname)
 	}
 	return nil
+}
+
+// dirFDAndFD is CPython's dir_fd_and_fd_invalid (a descriptor of -1
+// stands for no descriptor there).
+func dirFDAndFD(in *interp.Interp, fname string, p *pathArg, dirfd int) error {
+	if p.isFD && p.fd != -1 && dirfd != atFDCWD {
+		return in.Raise(interp.ValueError, "%s: can't specify both dir_fd and fd", fname)
+	}
+	return nil
+}
+
+// fdAndFollow is CPython's fd_and_follow_symlinks_invalid, which lets
+// descriptor 0 through.
+func fdAndFollow(in *interp.Interp, fname string, p *pathArg, follow bool) error {
+	if p.isFD && p.fd > 0 && !follow {
+		return in.Raise(interp.ValueError, "%s: cannot use fd and follow_symlinks together", fname)
+	}
+	return nil
+}
+
+// nullFD reports whether p is the descriptor -1, which CPython takes
+// for "no descriptor" and then passes a NULL name to the name-based
+// call: the system answers EFAULT.
+func (p *pathArg) nullFD() bool { return p.isFD && p.fd == -1 }
+
+// atFlags is AT_SYMLINK_NOFOLLOW unless follow.
+func atFlags(follow bool) int {
+	if follow {
+		return 0
+	}
+	return linuxAtSymlinkNofollow
 }
 
 // errnoOf extracts the errno of a failed system call.

@@ -18,42 +18,97 @@ var (
 	fdEncParams = interp.Params{Func: "device_encoding", Names: []string{"fd"}, Required: 1}
 )
 
-// fdArgs parses the positional-only arguments of a descriptor function
-// (CPython's "i" formats: the descriptor, then ints).
-func fdArgs(in *interp.Interp, fname string, args, kwnames []interp.Value, n int) ([]int, error) {
-	if err := in.NoKeywords(fname, kwnames); err != nil {
-		return nil, err
+// posixPosArgs checks the call of a function of n > 1 positional-only
+// parameters as argument clinic does (_PyArg_CheckPositional).
+func posixPosArgs(in *interp.Interp, fname string, args, kwnames []interp.Value, n int) error {
+	if len(kwnames) > 0 {
+		return in.Raise(interp.TypeError, "posix.%s() takes no keyword arguments", fname)
 	}
 	if len(args) != n {
-		plural := "s"
-		if n == 1 {
-			plural = ""
-		}
-		return nil, in.Raise(interp.TypeError, "%s expected %d argument%s, got %d", fname, n, plural, len(args))
+		return in.Raise(interp.TypeError, "%s expected %d arguments, got %d", fname, n, len(args))
+	}
+	return nil
+}
+
+// posInts checks a call of n > 1 positional-only C ints (descriptors
+// among them) and converts them.
+func posInts(in *interp.Interp, fname string, args, kwnames []interp.Value, n int) ([]int, error) {
+	if err := posixPosArgs(in, fname, args, kwnames, n); err != nil {
+		return nil, err
 	}
 	out := make([]int, n)
 	for i, a := range args {
 		var err error
-		if i == 0 {
-			out[i], err = convFD(in, a)
-		} else {
-			out[i], err = intArg(in, a)
-		}
-		if err != nil {
+		if out[i], err = cInt(in, a); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// fdFunc adds a function of one descriptor that returns None.
-func fdFunc(name string, call func(fd int) error) {
+// oneFD converts the argument of a function of one positional-only
+// descriptor (METH_O in CPython).
+func oneFD(in *interp.Interp, fname string, args, kwnames []interp.Value) (int, error) {
+	if err := posixOneArg(in, fname, args, kwnames); err != nil {
+		return 0, err
+	}
+	return cInt(in, args[0])
+}
+
+// fildesArg converts a descriptor as PyObject_AsFileDescriptor does: an
+// int, or what the object's fileno() returns; never negative.
+func fildesArg(in *interp.Interp, v interp.Value) (int, error) {
+	fdv := v
+	if !interp.IsInt(v) {
+		m, err := in.LookupAttr(v, interp.ImmortalStr("fileno"))
+		if err != nil {
+			return 0, err
+		}
+		if m.IsNil() {
+			return 0, in.Raise(interp.TypeError, "argument must be an int, or have a fileno() method.")
+		}
+		r, err := in.Call(m, nil, nil)
+		in.DecRef(m)
+		if err != nil {
+			return 0, err
+		}
+		defer in.DecRef(r)
+		if !interp.IsInt(r) {
+			return 0, in.Raise(interp.TypeError, "fileno() returned a non-integer")
+		}
+		fdv = r
+	}
+	fd, err := cInt(in, fdv)
+	if err != nil {
+		return 0, err
+	}
+	if fd < 0 {
+		return 0, in.Raise(interp.ValueError, "file descriptor cannot be a negative integer (%d)", fd)
+	}
+	return fd, nil
+}
+
+// fdFunc adds a function of one descriptor (which may be passed as
+// fd=) that returns None; fildes says it also takes an object with a
+// fileno() method.
+func fdFunc(name string, fildes bool, call func(fd int) error) {
+	params := &interp.Params{Func: name, Names: []string{"fd"}, Required: 1}
 	defPosix(name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		fds, err := fdArgs(in, name, args, kwnames, 1)
+		var fdv interp.Value
+		if err := in.Unpack(params, args, kwnames, &fdv); err != nil {
+			return interp.Value{}, err
+		}
+		var fd int
+		var err error
+		if fildes {
+			fd, err = fildesArg(in, fdv)
+		} else {
+			fd, err = cInt(in, fdv)
+		}
 		if err != nil {
 			return interp.Value{}, err
 		}
-		if err := call(fds[0]); err != nil {
+		if err := call(fd); err != nil {
 			return interp.Value{}, fdError(in, err)
 		}
 		return interp.None, nil
@@ -68,23 +123,24 @@ func init() {
 			return interp.Value{}, err
 		}
 		defer p.release(in)
-		flags, err := intArg(in, flagsv)
+		flags, err := cInt(in, flagsv)
 		if err != nil {
 			return interp.Value{}, err
 		}
 		mode := 0o777
 		if !modev.IsNil() {
-			if mode, err = intArg(in, modev); err != nil {
+			if mode, err = cInt(in, modev); err != nil {
 				return interp.Value{}, err
 			}
 		}
-		if err := noDirFD(in, "open", dirFD); err != nil {
+		dirfd, err := dirFDArg(in, dirFD)
+		if err != nil {
 			return interp.Value{}, err
 		}
 		var fd int
 		err = retryEINTR(func() error {
 			var e error
-			fd, e = syscall.Open(p.name, flags|syscall.O_CLOEXEC, uint32(mode))
+			fd, e = syscall.Openat(dirfd, p.name, flags|syscall.O_CLOEXEC, uint32(mode))
 			return e
 		})
 		if err != nil {
@@ -92,18 +148,18 @@ func init() {
 		}
 		return interp.Int(int64(fd)), nil
 	})
-	fdFunc("close", func(fd int) error {
+	fdFunc("close", false, func(fd int) error {
 		// close is not retried: the descriptor is gone even on EINTR.
 		if err := syscall.Close(fd); err != nil && err != syscall.EINTR {
 			return err
 		}
 		return nil
 	})
-	fdFunc("fsync", func(fd int) error { return retryEINTR(func() error { return syscall.Fsync(fd) }) })
-	fdFunc("fdatasync", func(fd int) error { return retryEINTR(func() error { return syscall.Fdatasync(fd) }) })
-	fdFunc("fchdir", syscall.Fchdir)
+	fdFunc("fsync", true, func(fd int) error { return retryEINTR(func() error { return syscall.Fsync(fd) }) })
+	fdFunc("fdatasync", true, func(fd int) error { return retryEINTR(func() error { return syscall.Fdatasync(fd) }) })
+	fdFunc("fchdir", true, syscall.Fchdir)
 	defPosix("closerange", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		fds, err := fdArgs(in, "closerange", args, kwnames, 2)
+		fds, err := posInts(in, "closerange", args, kwnames, 2)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -113,13 +169,10 @@ func init() {
 		return interp.None, nil
 	})
 	defPosix("read", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		if err := in.NoKeywords("read", kwnames); err != nil {
+		if err := posixPosArgs(in, "read", args, kwnames, 2); err != nil {
 			return interp.Value{}, err
 		}
-		if len(args) != 2 {
-			return interp.Value{}, in.Raise(interp.TypeError, "read expected 2 arguments, got %d", len(args))
-		}
-		fd, err := convFD(in, args[0])
+		fd, err := cInt(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -146,13 +199,10 @@ func init() {
 		return in.NewBytes(buf[:got])
 	})
 	defPosix("write", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		if err := in.NoKeywords("write", kwnames); err != nil {
+		if err := posixPosArgs(in, "write", args, kwnames, 2); err != nil {
 			return interp.Value{}, err
 		}
-		if len(args) != 2 {
-			return interp.Value{}, in.Raise(interp.TypeError, "write expected 2 arguments, got %d", len(args))
-		}
-		fd, err := convFD(in, args[0])
+		fd, err := cInt(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -172,13 +222,10 @@ func init() {
 		return interp.Int(int64(n)), nil
 	})
 	defPosix("lseek", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		if err := in.NoKeywords("lseek", kwnames); err != nil {
+		if err := posixPosArgs(in, "lseek", args, kwnames, 3); err != nil {
 			return interp.Value{}, err
 		}
-		if len(args) != 3 {
-			return interp.Value{}, in.Raise(interp.TypeError, "lseek expected 3 arguments, got %d", len(args))
-		}
-		fd, err := convFD(in, args[0])
+		fd, err := cInt(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -186,7 +233,7 @@ func init() {
 		if err != nil {
 			return interp.Value{}, err
 		}
-		how, err := intArg(in, args[2])
+		how, err := cInt(in, args[2])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -197,13 +244,10 @@ func init() {
 		return interp.Int(off), nil
 	})
 	defPosix("ftruncate", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		if err := in.NoKeywords("ftruncate", kwnames); err != nil {
+		if err := posixPosArgs(in, "ftruncate", args, kwnames, 2); err != nil {
 			return interp.Value{}, err
 		}
-		if len(args) != 2 {
-			return interp.Value{}, in.Raise(interp.TypeError, "ftruncate expected 2 arguments, got %d", len(args))
-		}
-		fd, err := convFD(in, args[0])
+		fd, err := cInt(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -217,18 +261,18 @@ func init() {
 		return interp.None, nil
 	})
 	defPosix("isatty", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		fds, err := fdArgs(in, "isatty", args, kwnames, 1)
+		fd, err := oneFD(in, "isatty", args, kwnames)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		return interp.Bool(isatty(fds[0])), nil
+		return interp.Bool(isatty(fd)), nil
 	})
 	defPosix("device_encoding", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var fdv interp.Value
 		if err := in.Unpack(&fdEncParams, args, kwnames, &fdv); err != nil {
 			return interp.Value{}, err
 		}
-		fd, err := intArg(in, fdv)
+		fd, err := cInt(in, fdv)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -249,11 +293,11 @@ func init() {
 		return in.NewTuple(interp.Int(int64(fds[0])), interp.Int(int64(fds[1])))
 	})
 	defPosix("dup", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-		fds, err := fdArgs(in, "dup", args, kwnames, 1)
+		fd, err := oneFD(in, "dup", args, kwnames)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		fd, err := fcntl(fds[0], syscall.F_DUPFD_CLOEXEC, 0)
+		fd, err = fcntl(fd, syscall.F_DUPFD_CLOEXEC, 0)
 		if err != nil {
 			return interp.Value{}, fdError(in, err)
 		}
@@ -264,11 +308,11 @@ func init() {
 		if err := in.Unpack(&dup2Params, args, kwnames, &fdv, &fd2v, &inh); err != nil {
 			return interp.Value{}, err
 		}
-		fd, err := convFD(in, fdv)
+		fd, err := cInt(in, fdv)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		fd2, err := convFD(in, fd2v)
+		fd2, err := cInt(in, fd2v)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -293,11 +337,11 @@ func init() {
 	})
 	flagGetter := func(name string, cmd, bit int, set bool) {
 		defPosix(name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-			fds, err := fdArgs(in, name, args, kwnames, 1)
+			fd, err := oneFD(in, name, args, kwnames)
 			if err != nil {
 				return interp.Value{}, err
 			}
-			flags, err := fcntl(fds[0], cmd, 0)
+			flags, err := fcntl(fd, cmd, 0)
 			if err != nil {
 				return interp.Value{}, fdError(in, err)
 			}
@@ -306,13 +350,10 @@ func init() {
 	}
 	flagSetter := func(name string, getCmd, setCmd, bit int, set bool) {
 		defPosix(name, func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-			if err := in.NoKeywords(name, kwnames); err != nil {
+			if err := posixPosArgs(in, name, args, kwnames, 2); err != nil {
 				return interp.Value{}, err
 			}
-			if len(args) != 2 {
-				return interp.Value{}, in.Raise(interp.TypeError, "%s expected 2 arguments, got %d", name, len(args))
-			}
-			fd, err := convFD(in, args[0])
+			fd, err := cInt(in, args[0])
 			if err != nil {
 				return interp.Value{}, err
 			}

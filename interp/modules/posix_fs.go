@@ -9,8 +9,9 @@ import (
 	"github.com/parallel-py/parallel/interp"
 )
 
-// The file system calls of posix: stat and its kin, directories, links,
-// names, permissions and times.
+// The file system calls of posix: stat and its kin, directories, links
+// and names, each relative to a dir_fd where CPython allows one (the
+// permission calls are in posix_perm.go, utime in posix_sys.go).
 
 // statResultType is os.stat_result: ten items (the times as ints at 7
 // to 9, which the repr names st_atime...), then the float and
@@ -93,18 +94,18 @@ func newStatResult(in *interp.Interp, st *syscall.Stat_t) (interp.Value, error) 
 	return in.NewStructSeq(statResultType, items...)
 }
 
-// statPath stats p (a name or a descriptor), following symlinks unless
-// told not to.
-func statPath(in *interp.Interp, p *pathArg, follow bool) (interp.Value, error) {
+// statPath stats p: the descriptor it holds, or its name relative to
+// dirfd, following symlinks unless told not to.
+func statPath(in *interp.Interp, p *pathArg, dirfd int, follow bool) (interp.Value, error) {
 	var st syscall.Stat_t
 	var err error
 	switch {
+	case p.nullFD():
+		err = syscall.EFAULT
 	case p.isFD:
 		err = retryEINTR(func() error { return syscall.Fstat(p.fd, &st) })
-	case follow:
-		err = retryEINTR(func() error { return syscall.Stat(p.name, &st) })
 	default:
-		err = retryEINTR(func() error { return syscall.Lstat(p.name, &st) })
+		err = retryEINTR(func() error { return fstatat(dirfd, p.name, &st, atFlags(follow)) })
 	}
 	if err != nil {
 		return interp.Value{}, pathError(in, err, p)
@@ -127,9 +128,6 @@ var (
 	readlinkParam = interp.Params{Func: "readlink", Names: []string{"path", "dir_fd"}, KwOnly: 1, Required: 1}
 	symlinkParams = interp.Params{Func: "symlink", Names: []string{"src", "dst", "target_is_directory", "dir_fd"}, KwOnly: 1, Required: 2}
 	linkParams    = interp.Params{Func: "link", Names: []string{"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, KwOnly: 3, Required: 2}
-	accessParams  = interp.Params{Func: "access", Names: []string{"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, KwOnly: 3, Required: 2}
-	chmodParams   = interp.Params{Func: "chmod", Names: []string{"path", "mode", "dir_fd", "follow_symlinks"}, KwOnly: 2, Required: 2}
-	utimeParams   = interp.Params{Func: "utime", Names: []string{"path", "times", "ns", "dir_fd", "follow_symlinks"}, KwOnly: 3, Required: 1}
 	truncParams   = interp.Params{Func: "truncate", Names: []string{"path", "length"}, Required: 2}
 	umaskParams   = interp.Params{Func: "umask", Names: []string{"mask"}, PosOnly: 1, Required: 1}
 )
@@ -147,14 +145,21 @@ func init() {
 			return interp.Value{}, err
 		}
 		defer p.release(in)
-		if err := noDirFD(in, "stat", dirFD); err != nil {
+		dirfd, err := dirFDArg(in, dirFD)
+		if err != nil {
 			return interp.Value{}, err
 		}
 		f, err := boolArg(in, follow, true)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		return statPath(in, &p, f)
+		if err := dirFDWithFD(in, "stat", &p, dirfd); err != nil {
+			return interp.Value{}, err
+		}
+		if err := fdAndFollow(in, "stat", &p, f); err != nil {
+			return interp.Value{}, err
+		}
+		return statPath(in, &p, dirfd, f)
 	})
 	defPosix("lstat", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var path, dirFD interp.Value
@@ -163,17 +168,18 @@ func init() {
 			return interp.Value{}, err
 		}
 		defer p.release(in)
-		if err := noDirFD(in, "lstat", dirFD); err != nil {
+		dirfd, err := dirFDArg(in, dirFD)
+		if err != nil {
 			return interp.Value{}, err
 		}
-		return statPath(in, &p, false)
+		return statPath(in, &p, dirfd, false)
 	})
 	defPosix("fstat", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var fdv interp.Value
 		if err := in.Unpack(&fstatParams, args, kwnames, &fdv); err != nil {
 			return interp.Value{}, err
 		}
-		fd, err := convFD(in, fdv)
+		fd, err := cInt(in, fdv)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -197,9 +203,12 @@ func init() {
 			return interp.Value{}, err
 		}
 		defer p.release(in)
-		if p.isFD {
+		switch {
+		case p.nullFD():
+			err = syscall.EFAULT
+		case p.isFD:
 			err = syscall.Fchdir(p.fd)
-		} else {
+		default:
 			err = syscall.Chdir(p.name)
 		}
 		return noneOr(in, err, &p)
@@ -213,16 +222,17 @@ func init() {
 		defer p.release(in)
 		mode := 0o777
 		if !modev.IsNil() {
-			if mode, err = intArg(in, modev); err != nil {
+			if mode, err = cInt(in, modev); err != nil {
 				return interp.Value{}, err
 			}
 		}
-		if err := noDirFD(in, "mkdir", dirFD); err != nil {
+		dirfd, err := dirFDArg(in, dirFD)
+		if err != nil {
 			return interp.Value{}, err
 		}
-		return noneOr(in, syscall.Mkdir(p.name, uint32(mode)), &p)
+		return noneOr(in, syscall.Mkdirat(dirfd, p.name, uint32(mode)), &p)
 	})
-	simple := func(params *interp.Params, call func(string) error) interp.BuiltinFunc {
+	unlinker := func(params *interp.Params, flags int) interp.BuiltinFunc {
 		return func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 			var path, dirFD interp.Value
 			p, err := unpackPath(in, params, nameOnly, args, kwnames, &path, &dirFD)
@@ -230,15 +240,16 @@ func init() {
 				return interp.Value{}, err
 			}
 			defer p.release(in)
-			if err := noDirFD(in, params.Func, dirFD); err != nil {
+			dirfd, err := dirFDArg(in, dirFD)
+			if err != nil {
 				return interp.Value{}, err
 			}
-			return noneOr(in, call(p.name), &p)
+			return noneOr(in, unlinkat(dirfd, p.name, flags), &p)
 		}
 	}
-	defPosix("rmdir", simple(&rmdirParams, syscall.Rmdir))
-	defPosix("unlink", simple(&unlinkParams, syscall.Unlink))
-	defPosix("remove", simple(&removeParams, syscall.Unlink))
+	defPosix("rmdir", unlinker(&rmdirParams, linuxAtRemovedir))
+	defPosix("unlink", unlinker(&unlinkParams, 0))
+	defPosix("remove", unlinker(&removeParams, 0))
 	defPosix("readlink", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var path, dirFD interp.Value
 		p, err := unpackPath(in, &readlinkParam, nameOnly, args, kwnames, &path, &dirFD)
@@ -246,12 +257,13 @@ func init() {
 			return interp.Value{}, err
 		}
 		defer p.release(in)
-		if err := noDirFD(in, "readlink", dirFD); err != nil {
+		dirfd, err := dirFDArg(in, dirFD)
+		if err != nil {
 			return interp.Value{}, err
 		}
 		for size := 256; ; size *= 2 {
 			buf := make([]byte, size)
-			n, err := syscall.Readlink(p.name, buf)
+			n, err := readlinkat(dirfd, p.name, buf)
 			if err != nil {
 				return interp.Value{}, pathError(in, err, &p)
 			}
@@ -260,34 +272,48 @@ func init() {
 			}
 		}
 	})
-	defPosix("rename", twoPaths(&renameParams, syscall.Rename))
-	defPosix("replace", twoPaths(&replaceParams, syscall.Rename))
+	defPosix("rename", twoPaths(&renameParams))
+	defPosix("replace", twoPaths(&replaceParams))
 	defPosix("symlink", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var src, dst, isDir, dirFD interp.Value
 		if err := in.Unpack(&symlinkParams, args, kwnames, &src, &dst, &isDir, &dirFD); err != nil {
 			return interp.Value{}, err
 		}
-		return withTwoPaths(in, "symlink", src, dst, []interp.Value{dirFD}, syscall.Symlink)
+		return withTwoPaths(in, "symlink", src, dst, func(in *interp.Interp) (func(a, b string) error, error) {
+			if _, err := boolArg(in, isDir, false); err != nil {
+				return nil, err
+			}
+			dirfd, err := dirFDArg(in, dirFD)
+			if err != nil {
+				return nil, err
+			}
+			return func(a, b string) error { return symlinkat(a, dirfd, b) }, nil
+		})
 	})
 	defPosix("link", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var src, dst, srcFD, dstFD, follow interp.Value
 		if err := in.Unpack(&linkParams, args, kwnames, &src, &dst, &srcFD, &dstFD, &follow); err != nil {
 			return interp.Value{}, err
 		}
-		f, err := boolArg(in, follow, true)
-		if err != nil {
-			return interp.Value{}, err
-		}
-		return withTwoPaths(in, "link", src, dst, []interp.Value{srcFD, dstFD}, func(a, b string) error {
+		return withTwoPaths(in, "link", src, dst, func(in *interp.Interp) (func(a, b string) error, error) {
+			sfd, dfd, err := twoDirFDs(in, srcFD, dstFD)
+			if err != nil {
+				return nil, err
+			}
+			f, err := boolArg(in, follow, true)
+			if err != nil {
+				return nil, err
+			}
+			// CPython calls link(2), which never follows a symlink, unless
+			// a dir_fd or follow_symlinks=False asks for linkat; then
+			// follow_symlinks=True means AT_SYMLINK_FOLLOW.
 			flags := 0
-			if f {
+			if f && (sfd != atFDCWD || dfd != atFDCWD) {
 				flags = linuxAtSymlinkFollow
 			}
-			return linkat(a, b, flags)
+			return func(a, b string) error { return linkat(sfd, a, dfd, b, flags) }, nil
 		})
 	})
-	defPosix("access", posixAccess)
-	defPosix("chmod", posixChmod)
 	defPosix("utime", posixUtime)
 	defPosix("truncate", func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var path, lengthv interp.Value
@@ -300,9 +326,16 @@ func init() {
 		if err != nil {
 			return interp.Value{}, err
 		}
-		if p.isFD {
-			err = retryEINTR(func() error { return syscall.Ftruncate(p.fd, length) })
-		} else {
+		switch {
+		case p.nullFD():
+			err = syscall.EFAULT
+		case p.isFD:
+			// CPython hands a descriptor to ftruncate, whose error names
+			// no file.
+			if err := retryEINTR(func() error { return syscall.Ftruncate(p.fd, length) }); err != nil {
+				return interp.Value{}, fdError(in, err)
+			}
+		default:
 			err = syscall.Truncate(p.name, length)
 		}
 		return noneOr(in, err, &p)
@@ -312,7 +345,7 @@ func init() {
 		if err := in.Unpack(&umaskParams, args, kwnames, &maskv); err != nil {
 			return interp.Value{}, err
 		}
-		mask, err := intArg(in, maskv)
+		mask, err := cInt(in, maskv)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -328,20 +361,37 @@ func noneOr(in *interp.Interp, err error, p *pathArg) (interp.Value, error) {
 	return interp.None, nil
 }
 
+// twoDirFDs converts the src_dir_fd and dst_dir_fd arguments.
+func twoDirFDs(in *interp.Interp, srcFD, dstFD interp.Value) (int, int, error) {
+	sfd, err := dirFDArg(in, srcFD)
+	if err != nil {
+		return 0, 0, err
+	}
+	dfd, err := dirFDArg(in, dstFD)
+	return sfd, dfd, err
+}
+
 // twoPaths makes rename and replace.
-func twoPaths(params *interp.Params, call func(a, b string) error) interp.BuiltinFunc {
+func twoPaths(params *interp.Params) interp.BuiltinFunc {
 	return func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 		var src, dst, srcFD, dstFD interp.Value
 		if err := in.Unpack(params, args, kwnames, &src, &dst, &srcFD, &dstFD); err != nil {
 			return interp.Value{}, err
 		}
-		return withTwoPaths(in, params.Func, src, dst, []interp.Value{srcFD, dstFD}, call)
+		return withTwoPaths(in, params.Func, src, dst, func(in *interp.Interp) (func(a, b string) error, error) {
+			sfd, dfd, err := twoDirFDs(in, srcFD, dstFD)
+			if err != nil {
+				return nil, err
+			}
+			return func(a, b string) error { return syscall.Renameat(sfd, a, dfd, b) }, nil
+		})
 	}
 }
 
-// withTwoPaths converts src and dst and runs call on them; an error
-// names both.
-func withTwoPaths(in *interp.Interp, fname string, src, dst interp.Value, dirFDs []interp.Value, call func(a, b string) error) (interp.Value, error) {
+// withTwoPaths converts src and dst, then the other arguments (rest,
+// which returns the call to make), and runs the call on the two names;
+// an error names both.
+func withTwoPaths(in *interp.Interp, fname string, src, dst interp.Value, rest func(*interp.Interp) (func(a, b string) error, error)) (interp.Value, error) {
 	p, err := convPath(in, fname, "src", src, nameOnly)
 	if err != nil {
 		return interp.Value{}, err
@@ -352,7 +402,8 @@ func withTwoPaths(in *interp.Interp, fname string, src, dst interp.Value, dirFDs
 		return interp.Value{}, err
 	}
 	defer q.release(in)
-	if err := noDirFD(in, fname, dirFDs...); err != nil {
+	call, err := rest(in)
+	if err != nil {
 		return interp.Value{}, err
 	}
 	if err := call(p.name, q.name); err != nil {
@@ -386,6 +437,25 @@ func getcwd(in *interp.Interp, fname string, asBytes bool, args, kwnames []inter
 	}
 }
 
+// dirArg converts the path argument of listdir and scandir: None (or
+// absent, or the descriptor -1, which CPython takes for none) is ".".
+func dirArg(in *interp.Interp, fname string, path interp.Value) (pathArg, error) {
+	p := pathArg{none: true}
+	if !path.IsNil() {
+		var err error
+		if p, err = convPath(in, fname, "path", path, pathOpts{allowFD: true, nullable: true}); err != nil {
+			return p, err
+		}
+	}
+	if p.nullFD() {
+		p.isFD, p.none = false, true
+	}
+	if p.none {
+		p.name = "."
+	}
+	return p, nil
+}
+
 // posixListdir is listdir(path='.'): the names in a directory but . and
 // .., as str unless path is bytes.
 func posixListdir(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
@@ -393,20 +463,14 @@ func posixListdir(in *interp.Interp, args, kwnames []interp.Value) (interp.Value
 	if err := in.Unpack(&listdirParams, args, kwnames, &path); err != nil {
 		return interp.Value{}, err
 	}
-	p := pathArg{none: true}
-	if !path.IsNil() {
-		var err error
-		if p, err = convPath(in, "listdir", "path", path, pathOpts{allowFD: true, nullable: true}); err != nil {
-			return interp.Value{}, err
-		}
-		defer p.release(in)
-	}
-	if p.none {
-		p.name = "."
-	}
-	ents, err := readDir(&p)
+	p, err := dirArg(in, "listdir", path)
 	if err != nil {
-		return interp.Value{}, pathError(in, err, &p)
+		return interp.Value{}, err
+	}
+	defer p.release(in)
+	ents, err := scanDir(in, &p)
+	if err != nil {
+		return interp.Value{}, err
 	}
 	list, err := in.NewList()
 	if err != nil {
@@ -425,73 +489,4 @@ func posixListdir(in *interp.Interp, args, kwnames []interp.Value) (interp.Value
 		}
 	}
 	return list, nil
-}
-
-// posixAccess is access(path, mode, *, dir_fd=None, effective_ids=False,
-// follow_symlinks=True): whether the real ids may use path so.
-func posixAccess(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	var path, modev, dirFD, effective, follow interp.Value
-	p, err := unpackPath(in, &accessParams, nameOnly, args, kwnames, &path, &modev, &dirFD, &effective, &follow)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	defer p.release(in)
-	mode, err := intArg(in, modev)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	if err := noDirFD(in, "access", dirFD); err != nil {
-		return interp.Value{}, err
-	}
-	eff, err := boolArg(in, effective, false)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	f, err := boolArg(in, follow, true)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	if eff || !f {
-		return interp.Value{}, in.Raise(interp.NotImplementedError, "access: effective_ids and follow_symlinks are not implemented yet")
-	}
-	return interp.Bool(syscall.Access(p.name, uint32(mode)) == nil), nil
-}
-
-// posixChmod is chmod(path, mode, *, dir_fd=None, follow_symlinks=True).
-func posixChmod(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	var path, modev, dirFD, follow interp.Value
-	p, err := unpackPath(in, &chmodParams, fdOrPath, args, kwnames, &path, &modev, &dirFD, &follow)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	defer p.release(in)
-	mode, err := intArg(in, modev)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	if err := noDirFD(in, "chmod", dirFD); err != nil {
-		return interp.Value{}, err
-	}
-	f, err := boolArg(in, follow, true)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	switch {
-	case p.isFD:
-		err = syscall.Fchmod(p.fd, uint32(mode))
-	case f:
-		err = syscall.Chmod(p.name, uint32(mode))
-	default:
-		// glibc's fchmodat(AT_SYMLINK_NOFOLLOW): a symlink's own mode
-		// cannot be changed on Linux.
-		var st syscall.Stat_t
-		if err = syscall.Lstat(p.name, &st); err == nil {
-			if st.Mode&syscall.S_IFMT == syscall.S_IFLNK {
-				err = syscall.EOPNOTSUPP
-			} else {
-				err = syscall.Chmod(p.name, uint32(mode))
-			}
-		}
-	}
-	return noneOr(in, err, &p)
 }

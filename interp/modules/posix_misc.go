@@ -86,7 +86,7 @@ func init() {
 		if err := in.Unpack(&strerrorParams, args, kwnames, &code); err != nil {
 			return interp.Value{}, err
 		}
-		n, err := intArg(in, code)
+		n, err := cInt(in, code)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -134,7 +134,7 @@ func init() {
 		if err := in.Unpack(&exitParams, args, kwnames, &status); err != nil {
 			return interp.Value{}, err
 		}
-		n, err := intArg(in, status)
+		n, err := cInt(in, status)
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -187,7 +187,7 @@ func init() {
 		fd := 1
 		if len(args) == 1 {
 			var err error
-			if fd, err = intArg(in, args[0]); err != nil {
+			if fd, err = cInt(in, args[0]); err != nil {
 				return interp.Value{}, err
 			}
 		}

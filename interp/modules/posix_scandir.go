@@ -13,7 +13,11 @@ import (
 // type the directory itself records (d_type), so that is_dir and
 // is_file need no stat for most entries, and a stat cached per entry.
 // The iterator reads the directory when scandir is called (a snapshot,
-// which readdir does not promise to differ from) and closes it at once.
+// which readdir does not promise to differ from) and closes it at once;
+// so an error reading it is raised by scandir rather than by next.
+// scandir of a descriptor gives entries whose path is the name and
+// that stat relative to the descriptor, which must stay open while
+// they are used (os.fwalk and shutil.rmtree's safe path rely on it).
 
 // Directory entry types (d_type).
 const (
@@ -29,6 +33,7 @@ type dirEntryObject struct {
 	name, path  interp.Value // str or bytes, as the scandir argument was
 	st, lst     interp.Value // the cached stat and lstat results, or empty
 	fullName    string       // path's bytes, for the system calls
+	dirFD       int          // the scandir descriptor, or AT_FDCWD
 	ino         uint64
 	dtype       uint8
 	nameIsBytes bool
@@ -56,6 +61,7 @@ type scandirObject struct {
 	ents    []dirent
 	pos     int
 	prefix  string // the directory's bytes, with a slash, or empty
+	dirFD   int    // the descriptor scanned, or AT_FDCWD
 	isBytes bool
 }
 
@@ -85,8 +91,11 @@ func newDirEntry(in *interp.Interp, s *scandirObject, ent dirent) (interp.Value,
 		return interp.Value{}, err
 	}
 	full := s.prefix + ent.name
-	path, err := nameResult(in, full, s.isBytes)
-	if err != nil {
+	var path interp.Value
+	if s.prefix == "" {
+		path = name
+		interp.IncRef(path)
+	} else if path, err = nameResult(in, full, s.isBytes); err != nil {
 		in.DecRef(name)
 		return interp.Value{}, err
 	}
@@ -97,6 +106,7 @@ func newDirEntry(in *interp.Interp, s *scandirObject, ent dirent) (interp.Value,
 		return interp.Value{}, err
 	}
 	e.name, e.path, e.fullName, e.ino, e.dtype, e.nameIsBytes = name, path, full, ent.ino, ent.dtype, s.isBytes
+	e.dirFD = s.dirFD
 	return interp.ValueOf(e), nil
 }
 
@@ -106,7 +116,7 @@ func (e *dirEntryObject) fetchStat(in *interp.Interp, follow bool) (interp.Value
 	if !follow {
 		if e.lst.IsNil() {
 			p := pathArg{obj: e.path, name: e.fullName}
-			st, err := statPath(in, &p, false)
+			st, err := statPath(in, &p, e.dirFD, false)
 			if err != nil {
 				return interp.Value{}, err
 			}
@@ -128,7 +138,7 @@ func (e *dirEntryObject) fetchStat(in *interp.Interp, follow bool) (interp.Value
 			e.st = st
 		} else {
 			p := pathArg{obj: e.path, name: e.fullName}
-			st, err := statPath(in, &p, true)
+			st, err := statPath(in, &p, e.dirFD, true)
 			if err != nil {
 				return interp.Value{}, err
 			}
@@ -283,32 +293,27 @@ func init() {
 		if err := in.Unpack(&scandirParams, args, kwnames, &path); err != nil {
 			return interp.Value{}, err
 		}
-		p := pathArg{none: true}
-		if !path.IsNil() {
-			var err error
-			if p, err = convPath(in, "scandir", "path", path, pathOpts{allowFD: true, nullable: true}); err != nil {
-				return interp.Value{}, err
-			}
-			defer p.release(in)
-		}
-		if p.isFD {
-			return interp.Value{}, in.Raise(interp.NotImplementedError, "scandir() of a file descriptor is not implemented yet")
-		}
-		if p.none {
-			p.name = "."
-		}
-		ents, err := readDir(&p)
+		p, err := dirArg(in, "scandir", path)
 		if err != nil {
-			return interp.Value{}, pathError(in, err, &p)
+			return interp.Value{}, err
+		}
+		defer p.release(in)
+		ents, err := scanDir(in, &p)
+		if err != nil {
+			return interp.Value{}, err
 		}
 		s, err := interp.NewObject[scandirObject](in, scandirType)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		s.ents, s.isBytes = ents, p.isBytes
-		s.prefix = p.name
-		if s.prefix != "" && s.prefix[len(s.prefix)-1] != '/' {
-			s.prefix += "/"
+		s.ents, s.isBytes, s.dirFD = ents, p.isBytes, atFDCWD
+		if p.isFD {
+			s.dirFD = p.fd
+		} else {
+			s.prefix = p.name
+			if s.prefix != "" && s.prefix[len(s.prefix)-1] != '/' {
+				s.prefix += "/"
+			}
 		}
 		return interp.ValueOf(s), nil
 	})

@@ -5,6 +5,7 @@ package modules
 import (
 	"encoding/binary"
 	"math"
+	"strconv"
 	"syscall"
 	"unsafe"
 
@@ -12,14 +13,28 @@ import (
 )
 
 // Linux system calls the syscall package lacks or wraps too narrowly,
-// and utime, which converts Python times to timespecs.
+// the reading of directories, and utime, which converts Python times to
+// timespecs.
 
 const (
-	linuxAtFdcwd           = -100
 	linuxAtSymlinkNofollow = 0x100
+	linuxAtRemovedir       = 0x200
+	linuxAtEaccess         = 0x200
 	linuxAtSymlinkFollow   = 0x400
 	linuxTCGETS            = 0x5401
+	linuxOPath             = 0x200000
 )
+
+// fstatat is fstatat(2): path's status relative to dirfd, not following
+// a final symlink with AT_SYMLINK_NOFOLLOW.
+func fstatat(dirfd int, path string, st *syscall.Stat_t, flags int) error {
+	p := cString(path)
+	_, _, e := syscall.Syscall6(sysFstatat, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(st)), uintptr(flags), 0, 0)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
 
 // cString returns s NUL-terminated for a system call.
 func cString(s string) *byte {
@@ -28,16 +43,74 @@ func cString(s string) *byte {
 	return &b[0]
 }
 
-// linkat is link(2) with flags (AT_SYMLINK_FOLLOW to link what a
-// symlink names, as CPython's default does).
-func linkat(oldpath, newpath string, flags int) error {
+// linkat is linkat(2): AT_SYMLINK_FOLLOW in flags links what a symlink
+// names.
+func linkat(olddirfd int, oldpath string, newdirfd int, newpath string, flags int) error {
 	o, n := cString(oldpath), cString(newpath)
-	fdcwd := linuxAtFdcwd
-	_, _, e := syscall.Syscall6(syscall.SYS_LINKAT, uintptr(fdcwd), uintptr(unsafe.Pointer(o)), uintptr(fdcwd), uintptr(unsafe.Pointer(n)), uintptr(flags), 0)
+	_, _, e := syscall.Syscall6(syscall.SYS_LINKAT, uintptr(olddirfd), uintptr(unsafe.Pointer(o)), uintptr(newdirfd), uintptr(unsafe.Pointer(n)), uintptr(flags), 0)
 	if e != 0 {
 		return e
 	}
 	return nil
+}
+
+// unlinkat is unlinkat(2): a file, or a directory with AT_REMOVEDIR.
+func unlinkat(dirfd int, path string, flags int) error {
+	p := cString(path)
+	_, _, e := syscall.Syscall(syscall.SYS_UNLINKAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(flags))
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// readlinkat is readlinkat(2): the length of the target read into buf.
+func readlinkat(dirfd int, path string, buf []byte) (int, error) {
+	p := cString(path)
+	r, _, e := syscall.Syscall6(syscall.SYS_READLINKAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)), 0, 0)
+	if e != 0 {
+		return 0, e
+	}
+	return int(r), nil
+}
+
+// symlinkat is symlinkat(2): newpath (relative to dirfd) made a link to
+// target.
+func symlinkat(target string, dirfd int, newpath string) error {
+	t, n := cString(target), cString(newpath)
+	_, _, e := syscall.Syscall(syscall.SYS_SYMLINKAT, uintptr(unsafe.Pointer(t)), uintptr(dirfd), uintptr(unsafe.Pointer(n)))
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+// fchmodat is fchmodat(3) as glibc 2.36 does it: the kernel's call
+// takes no flags, so AT_SYMLINK_NOFOLLOW opens the file itself with
+// O_PATH and changes it through /proc; a symlink's own mode cannot be
+// changed (EOPNOTSUPP).
+func fchmodat(dirfd int, path string, mode uint32, follow bool) error {
+	if follow {
+		return syscall.Fchmodat(dirfd, path, mode, 0)
+	}
+	fd, err := syscall.Openat(dirfd, path, linuxOPath|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return err
+	}
+	if st.Mode&syscall.S_IFMT == syscall.S_IFLNK {
+		return syscall.EOPNOTSUPP
+	}
+	err = syscall.Chmod("/proc/self/fd/"+strconv.Itoa(fd), mode)
+	if err == syscall.ENOENT {
+		// No /proc: glibc reports the flag as unsupported.
+		return syscall.EOPNOTSUPP
+	}
+	return err
 }
 
 // utimensat sets the times of path (relative to dirfd), or of the
@@ -81,18 +154,33 @@ type dirent struct {
 	dtype uint8
 }
 
-// readDir reads the entries of the directory p names (or of the
-// descriptor p holds, from its start), but . and ...
-func readDir(p *pathArg) ([]dirent, error) {
+// scanDir reads the entries of the directory p names, or of the
+// descriptor p holds, but . and .., and raises CPython's error when it
+// cannot. A descriptor is read as glibc's fdopendir reads it: through a
+// duplicate, from its current offset, rewound afterwards so that it can
+// be read again.
+func scanDir(in *interp.Interp, p *pathArg) ([]dirent, error) {
 	var fd int
 	var err error
 	if p.isFD {
 		fd, err = fcntl(p.fd, syscall.F_DUPFD_CLOEXEC, 0)
+		if err != nil {
+			// CPython's _Py_dup names no file.
+			return nil, fdError(in, err)
+		}
+		var st syscall.Stat_t
+		err = syscall.Fstat(fd, &st)
+		if err == nil && st.Mode&syscall.S_IFMT != syscall.S_IFDIR {
+			err = syscall.ENOTDIR
+		}
 		if err == nil {
-			_, err = syscall.Seek(fd, 0, 0)
-			if err != nil {
-				syscall.Close(fd)
+			var fl int
+			if fl, err = fcntl(fd, syscall.F_GETFL, 0); err == nil && fl&syscall.O_ACCMODE == syscall.O_WRONLY {
+				err = syscall.EINVAL
 			}
+		}
+		if err != nil {
+			syscall.Close(fd)
 		}
 	} else {
 		err = retryEINTR(func() error {
@@ -102,9 +190,33 @@ func readDir(p *pathArg) ([]dirent, error) {
 		})
 	}
 	if err != nil {
+		return nil, pathError(in, err, p)
+	}
+	ents, err := readDirents(fd)
+	if p.isFD {
+		// The duplicate shares the offset: rewind it for the next reader.
+		syscall.Seek(fd, 0, 0)
+	}
+	syscall.Close(fd)
+	if err != nil {
+		return nil, pathError(in, err, p)
+	}
+	return ents, nil
+}
+
+// readDir reads the entries of the directory p names, but . and ..
+// (for the module's own use: no Python error).
+func readDir(p *pathArg) ([]dirent, error) {
+	fd, err := syscall.Open(p.name, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+	if err != nil {
 		return nil, err
 	}
 	defer syscall.Close(fd)
+	return readDirents(fd)
+}
+
+// readDirents reads the entries of the open directory fd to its end.
+func readDirents(fd int) ([]dirent, error) {
 	var ents []dirent
 	buf := make([]byte, 16<<10)
 	for {
@@ -143,6 +255,8 @@ func readDir(p *pathArg) ([]dirent, error) {
 	}
 }
 
+var utimeParams = interp.Params{Func: "utime", Names: []string{"path", "times", "ns", "dir_fd", "follow_symlinks"}, KwOnly: 3, Required: 1}
+
 // posixUtime is utime(path, times=None, *, ns=None, dir_fd=None,
 // follow_symlinks=True).
 func posixUtime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
@@ -152,6 +266,16 @@ func posixUtime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 		return interp.Value{}, err
 	}
 	defer p.release(in)
+	// Argument clinic converts dir_fd and follow_symlinks with the
+	// other arguments, before utime looks at times and ns.
+	dirfd, err := dirFDArg(in, dirFD)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	f, err := boolArg(in, follow, true)
+	if err != nil {
+		return interp.Value{}, err
+	}
 	hasTimes := !times.IsNil() && !times.IsNone()
 	hasNs := !ns.IsNil()
 	if hasTimes && hasNs {
@@ -182,24 +306,26 @@ func posixUtime(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 			}
 		}
 	}
-	if err := noDirFD(in, "utime", dirFD); err != nil {
+	if err := dirFDWithFD(in, "utime", &p, dirfd); err != nil {
 		return interp.Value{}, err
 	}
-	f, err := boolArg(in, follow, true)
-	if err != nil {
+	if err := dirFDAndFD(in, "utime", &p, dirfd); err != nil {
 		return interp.Value{}, err
 	}
-	if p.isFD {
-		if !f {
-			return interp.Value{}, in.Raise(interp.ValueError, "utime: cannot use fd and follow_symlinks together")
-		}
+	if err := fdAndFollow(in, "utime", &p, f); err != nil {
+		return interp.Value{}, err
+	}
+	if p.isFD && p.fd != -1 && f {
 		err = utimensat(p.fd, nil, ts, 0)
 	} else {
-		flags := 0
-		if !f {
-			flags = linuxAtSymlinkNofollow
+		// A descriptor here (-1, or 0 with follow_symlinks=False) goes
+		// to utimensat as CPython passes it, with a NULL name.
+		if p.isFD {
+			// glibc's utimensat refuses a NULL name.
+			err = syscall.EINVAL
+		} else {
+			err = utimensat(dirfd, cString(p.name), ts, atFlags(f))
 		}
-		err = utimensat(linuxAtFdcwd, cString(p.name), ts, flags)
 	}
 	if err != nil {
 		// CPython's utime names no file in its error.

@@ -9,7 +9,10 @@
 //
 // Caveats: like ast.parse, Parse accepts programs that only the compiler
 // rejects ('return' outside a function, duplicate arguments, nonlocal at
-// module level); type comments are not collected. The package imports
+// module level); type comments are not collected. The warnings CPython
+// issues while it parses (invalid escape sequences, a number directly
+// followed by a keyword) are recorded, not issued: see ParseWarnings and
+// IssueWarnings. The package imports
 // nothing else of this project and must not: every later layer parses
 // through it.
 package syntax

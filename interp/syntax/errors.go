@@ -50,6 +50,13 @@ type Error struct {
 	// Text is the source line the error points into, with its newline, as
 	// CPython stores it in SyntaxError.text; empty when there is none.
 	Text string
+	// Warnings are the warnings the front end issued before it failed
+	// (see IssueWarnings).
+	Warnings []Warning
+
+	// tokenizerRaised marks an error the tokenizer raised itself, outside
+	// an f-string (see IssueWarnings).
+	tokenizerRaised bool
 }
 
 // Error formats the error like str() of a Python SyntaxError:

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -251,7 +252,7 @@ IndentationError: expected an indented block after function definition on line 1
 	}
 	want := Error{Type: IndentationErrorType, Msg: "expected an indented block after function definition on line 1",
 		Filename: "f.py", Line: 1, Offset: 9, EndLine: 1, EndOffset: -1, Text: "def f():\n"}
-	if got := g.error(); *got != want {
+	if got := g.error(); !reflect.DeepEqual(*got, want) {
 		t.Errorf("error() = %+v, want %+v", *got, want)
 	}
 	if !strings.HasPrefix(g.stderr, "  File") || !strings.HasSuffix(g.stderr, "line 1\n") || strings.Contains(g.stderr, "--") {

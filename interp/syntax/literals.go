@@ -12,8 +12,8 @@ package syntax
 // as in CPython.
 //
 // Invalid escape sequences ("\d", "\{") and octal escapes above \377 are
-// only warnings in 3.12; they are not reported and the text is kept as
-// CPython keeps it.
+// only warnings in 3.12 (see invalidEscape in warnings.go); the text is
+// kept as CPython keeps it.
 
 import (
 	"fmt"
@@ -76,10 +76,16 @@ func decodeStringToken(text string) (value string, isBytes, isU bool, errMsg str
 // tells whether the f-string has an r prefix. A middle that the tokenizer
 // ended at a doubled brace ends with both braces: the pair stands for one.
 func decodeFStringMiddle(text string, raw bool) (string, string) {
+	return decodeStr(fstringMiddleText(text), raw)
+}
+
+// fstringMiddleText returns the text of an FSTRING_MIDDLE token with a
+// final doubled brace collapsed.
+func fstringMiddleText(text string) string {
 	if n := len(text); n >= 2 && (text[n-2:] == "{{" || text[n-2:] == "}}") {
-		text = text[:n-1]
+		return text[:n-1]
 	}
-	return decodeStr(text, raw)
+	return text
 }
 
 // decodeStr decodes the body of a str literal.
@@ -163,7 +169,10 @@ func decodeUnicodeEscapes(s string) (string, string) {
 		}
 		start := pos
 		if i+1 >= len(s) {
-			return "", "(unicode error) " + unicodeEscapeError(start, start+1, "\\ at end of string")
+			// Only the literal part of an f-string can end in a lone
+			// backslash ("\\" before "{x}"): CPython escapes it.
+			sb.WriteByte('\\')
+			break
 		}
 		e := s[i+1]
 		if e >= utf8.RuneSelf {

@@ -48,11 +48,18 @@ const (
 // Parse parses a whole source file. src holds the file's raw bytes: a BOM or
 // a PEP 263 coding cookie is honoured. The returned error, when not nil, is
 // a *Error describing a SyntaxError, IndentationError or TabError as CPython
-// 3.12 reports it.
-func Parse(filename string, src []byte, mode Mode) (mod Mod, err error) {
+// 3.12 reports it, whose Warnings are the warnings issued before it.
+func Parse(filename string, src []byte, mode Mode) (Mod, error) {
+	mod, _, err := ParseWarnings(filename, src, mode)
+	return mod, err
+}
+
+// ParseWarnings is Parse that also returns the warnings the tokenizer and
+// the parser issued, in order (on failure, also the error's Warnings).
+func ParseWarnings(filename string, src []byte, mode Mode) (mod Mod, warnings []Warning, err error) {
 	text, derr := DecodeSource(filename, src)
 	if derr != nil {
-		return nil, derr
+		return nil, nil, derr
 	}
 	p := &parser{filename: filename, src: text, tz: newTokenizer(filename, text)}
 	// CPython converts the columns of parser errors to characters only
@@ -70,7 +77,11 @@ func Parse(filename string, src []byte, mode Mode) (mod Mod, err error) {
 			if p.err != p.tz.err {
 				// CPython decodes the line it shows with "replace".
 				p.err.Text = pyReplaceInvalid(p.err.Text)
+			} else if p.tz.errKind == errRaised && !p.tz.errInFString {
+				p.err.tokenizerRaised = true
 			}
+			warnings = p.collectWarnings(true)
+			p.err.Warnings = warnings
 			mod, err = nil, p.err
 		}
 	}()
@@ -82,10 +93,11 @@ func Parse(filename string, src []byte, mode Mode) (mod Mod, err error) {
 	default:
 		mod = p.fileInput()
 	}
+	warnings = p.collectWarnings(false)
 	if p.maxSeen > treeCheckDepth && treeDepth(reflect.ValueOf(mod)) > maxTreeDepth {
-		return nil, &Error{Type: RecursionErrorType, Msg: "maximum recursion depth exceeded during ast construction", Filename: filename}
+		return nil, warnings, &Error{Type: RecursionErrorType, Msg: "maximum recursion depth exceeded during ast construction", Filename: filename, Warnings: warnings}
 	}
-	return mod, nil
+	return mod, warnings, nil
 }
 
 // bailout is the panic value that unwinds the parser after an error has
@@ -109,6 +121,11 @@ type parser struct {
 	// noDrain marks an error that CPython raises without tokenizing the
 	// rest of the input first (a stray INDENT or DEDENT).
 	noDrain bool
+
+	// warnings are the parser's own (the tokenizer keeps its); warned
+	// holds the literal tokens already decoded with a warning.
+	warnings []Warning
+	warned   map[int]bool
 
 	// byteOffsets makes error offsets count UTF-8 bytes, not characters.
 	byteOffsets bool
@@ -231,16 +248,20 @@ func (p *parser) noteChain(n int) {
 
 // raiseAt records an error covering loc and unwinds.
 func (p *parser) raiseAt(typ ErrorType, loc Loc, msg string) {
+	p.err = p.errorAt(typ, loc, msg)
+	panic(bailout{})
+}
+
+// errorAt builds the error raiseAt records.
+func (p *parser) errorAt(typ ErrorType, loc Loc, msg string) *Error {
 	if p.bom {
-		p.raiseRaw(typ, loc.Lineno, loc.ColOffset+1, loc.EndLineno, loc.EndColOffset+1, msg)
+		return p.rawError(typ, loc.Lineno, loc.ColOffset+1, loc.EndLineno, loc.EndColOffset+1, msg)
 	}
 	if p.byteOffsets {
-		p.err = &Error{Type: typ, Msg: msg, Filename: p.filename, Line: loc.Lineno, Offset: loc.ColOffset + 1,
+		return &Error{Type: typ, Msg: msg, Filename: p.filename, Line: loc.Lineno, Offset: loc.ColOffset + 1,
 			EndLine: loc.EndLineno, EndOffset: loc.EndColOffset + 1, Text: lineText(p.src, loc.Lineno)}
-	} else {
-		p.err = newError(typ, p.filename, p.src, msg, loc.Lineno, loc.ColOffset, loc.EndLineno, loc.EndColOffset)
 	}
-	panic(bailout{})
+	return newError(typ, p.filename, p.src, msg, loc.Lineno, loc.ColOffset, loc.EndLineno, loc.EndColOffset)
 }
 
 // raiseRange reports msg from the start of a to the end of b.
@@ -399,6 +420,12 @@ func (p *parser) raiseFrom(loc *Loc, msg string) {
 // converted to characters when the source declared its encoding; offsets
 // below 1 are kept as they are.
 func (p *parser) raiseRaw(typ ErrorType, line, offset, endLine, endOffset int, msg string) {
+	p.err = p.rawError(typ, line, offset, endLine, endOffset, msg)
+	panic(bailout{})
+}
+
+// rawError builds the error raiseRaw records.
+func (p *parser) rawError(typ ErrorType, line, offset, endLine, endOffset int, msg string) *Error {
 	text := lineText(p.src, line)
 	if !p.byteOffsets {
 		// CPython converts with the text it shows, BOM included, while
@@ -425,9 +452,8 @@ func (p *parser) raiseRaw(typ ErrorType, line, offset, endLine, endOffset int, m
 	if p.bom && line == 1 {
 		text = "\ufeff" + text
 	}
-	p.err = &Error{Type: typ, Msg: msg, Filename: p.filename, Line: line, Offset: offset,
+	return &Error{Type: typ, Msg: msg, Filename: p.filename, Line: line, Offset: offset,
 		EndLine: endLine, EndOffset: endOffset, Text: text}
-	panic(bailout{})
 }
 
 // probe is speculate for a check that only CPython's second pass makes:

@@ -38,9 +38,13 @@ func (p *parser) strings() Expr {
 		switch t.Kind {
 		case STRING:
 			p.next()
-			value, isBytes, isU, msg := decodeStringToken(p.text(t))
+			text := p.text(t)
+			value, isBytes, isU, msg := decodeStringToken(text)
 			if msg != "" {
 				p.raiseAt(SyntaxErrorType, tokLoc(t), msg)
+			}
+			if strings.IndexByte(text, '\\') >= 0 {
+				p.warnLiteral(t, t, stringTokenWarning(text))
 			}
 			if first && isU {
 				kindU = "u"
@@ -86,23 +90,31 @@ func (p *parser) strings() Expr {
 
 // fstring parses FSTRING_START (FSTRING_MIDDLE | replacement field)*
 // FSTRING_END and returns its parts: Constants (not yet merged or
-// filtered) and FormattedValues.
+// filtered) and FormattedValues. As in CPython, the literal parts are
+// decoded once the whole f-string has been parsed, and their errors and
+// warnings point at its FSTRING_END.
 func (p *parser) fstring() []Expr {
 	p.enter()
 	defer p.leave()
 	startTok := p.next()
 	raw := strings.ContainsAny(string(p.src[startTok.Start:startTok.End]), "rR")
 	var parts []Expr
+	var middles []int // indexes in parts of the literal parts, and their tokens
 	for {
+		i := p.pos
 		t := p.peek()
 		switch t.Kind {
 		case FSTRING_MIDDLE:
 			p.next()
-			parts = append(parts, p.fstringMiddle(t, raw))
+			middles = append(middles, len(parts), i)
+			parts = append(parts, nil)
 		case LBRACE:
 			parts = p.replacementField(parts, raw)
 		case FSTRING_END:
 			p.next()
+			for k := 0; k < len(middles); k += 2 {
+				parts[middles[k]] = p.fstringMiddle(&p.toks[middles[k+1]], t, raw)
+			}
 			return parts
 		default:
 			p.syntaxError()
@@ -110,11 +122,16 @@ func (p *parser) fstring() []Expr {
 	}
 }
 
-// fstringMiddle decodes one FSTRING_MIDDLE token into a Constant.
-func (p *parser) fstringMiddle(t *Token, raw bool) *Constant {
-	value, msg := decodeFStringMiddle(p.text(t), raw)
+// fstringMiddle decodes one FSTRING_MIDDLE token into a Constant;
+// errors and warnings are reported at token at.
+func (p *parser) fstringMiddle(t, at *Token, raw bool) *Constant {
+	text := p.text(t)
+	value, msg := decodeFStringMiddle(text, raw)
 	if msg != "" {
-		p.raiseAt(SyntaxErrorType, tokLoc(t), msg)
+		p.raiseAt(SyntaxErrorType, tokLoc(at), msg)
+	}
+	if !raw && strings.IndexByte(text, '\\') >= 0 {
+		p.warnLiteral(t, at, invalidEscape(fstringMiddleText(text), false, true))
 	}
 	return &Constant{Loc: tokLoc(t), Value: value}
 }
@@ -205,7 +222,7 @@ func (p *parser) formatSpec(raw bool) Expr {
 		t := p.peek()
 		if t.Kind == FSTRING_MIDDLE {
 			p.next()
-			values = append(values, p.fstringMiddle(t, raw))
+			values = append(values, p.fstringMiddle(t, t, raw))
 			continue
 		}
 		if t.Kind == LBRACE {

@@ -152,6 +152,9 @@ type tokenizer struct {
 	commentNewline bool // the comment just returned was alone on its line
 	lines          *lineSource
 
+	// warnings issued so far (warnings.go)
+	warnings []Warning
+
 	// public state
 	err          *Error // set once tokenizing fails; next then returns ILLEGAL
 	errKind      tokErrKind
@@ -373,9 +376,14 @@ func (t *tokenizer) raiseAt(line, lineStart, cur int, format string, args ...any
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
+	return t.fail(t.errorAt(line, lineStart, cur, msg), errRaised)
+}
+
+// errorAt builds the SyntaxError raiseAt records.
+func (t *tokenizer) errorAt(line, lineStart, cur int, msg string) *Error {
 	off := utf8.RuneCount(t.src[lineStart:cur])
-	return t.fail(&Error{Type: SyntaxErrorType, Msg: msg, Filename: t.filename, Line: line, Offset: off,
-		EndLine: line, EndOffset: off, Text: t.lineNoNL(lineStart)}, errRaised)
+	return &Error{Type: SyntaxErrorType, Msg: msg, Filename: t.filename, Line: line, Offset: off,
+		EndLine: line, EndOffset: off, Text: t.lineNoNL(lineStart)}
 }
 
 // raiseRange records a tokenizer SyntaxError with explicit offsets, which

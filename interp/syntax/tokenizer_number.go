@@ -239,8 +239,9 @@ func (t *tokenizer) decimalTail() (int, bool) {
 // verifyEndOfNumber checks the character c read after a number. A number
 // directly followed by one of the keywords that may follow a number in
 // valid code (and, else, for, if, in, is, not, or) only draws a
-// SyntaxWarning in CPython, which is not reported here; any other letter,
-// digit or underscore is an error. Extra-tokens mode checks nothing.
+// SyntaxWarning, "invalid <kind> literal" at the keyword; any other
+// letter, digit or underscore is an error. Extra-tokens mode checks
+// nothing.
 func (t *tokenizer) verifyEndOfNumber(c int, kind string) bool {
 	if t.extra {
 		// The tokenize module is more liberal: "1if" is two tokens.
@@ -264,6 +265,9 @@ func (t *tokenizer) verifyEndOfNumber(c int, kind string) bool {
 		r = t.lookahead("ot")
 	}
 	if r {
+		t.backup(c)
+		t.warn("invalid " + kind + " literal")
+		t.nextc()
 		return true
 	}
 	if c >= 0 && c < utf8.RuneSelf && identTable[c] {

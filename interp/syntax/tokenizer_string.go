@@ -202,8 +202,12 @@ func (t *tokenizer) getFString() Token {
 				peek = t.nextc()
 			}
 			if peek == '{' || peek == '}' {
-				// "\{" is an invalid escape (a SyntaxWarning, not
-				// reported); the brace is read again by the loop.
+				// "\{" is an invalid escape, which the tokenizer warns
+				// about (the parser leaves it alone); the brace is read
+				// again by the loop.
+				if !m.raw {
+					t.warn("invalid escape sequence '\\" + string(rune(peek)) + "'")
+				}
 				t.backup(peek)
 				continue
 			}

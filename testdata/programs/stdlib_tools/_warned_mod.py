@@ -1,0 +1,5 @@
+X = "\d"
+
+
+def f(x):
+    return x is 1
