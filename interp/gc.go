@@ -1,11 +1,8 @@
 package interp
 
 import (
-	"io"
-
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/cycles"
-	"github.com/parallel-py/parallel/interp/traceback"
 )
 
 // The interpreter's side of the cycle finder (package cycles): which
@@ -107,32 +104,6 @@ func (in *Interp) callDel(v Value) {
 		return
 	}
 	in.decRef(r)
-}
-
-// unraisable reports an exception that has nowhere to go (raised by
-// __del__ or a generator's cleanup) on stderr, as sys.unraisablehook
-// does by default, and drops it.
-func (in *Interp) unraisable(err error, obj Value) {
-	in.unraisableIn("Exception ignored in", err, obj)
-}
-
-// unraisableIn is unraisable with CPython's wording for where it
-// happened ("Exception ignored in atexit callback").
-func (in *Interp) unraisableIn(where string, err error, obj Value) {
-	e, ok := err.(*Exception)
-	if !ok {
-		return
-	}
-	defer in.decRef(valueOf(e))
-	what := "<object>"
-	if r, rerr := in.Repr(obj); rerr == nil {
-		what = r.GoString()
-		in.decRef(r)
-	} else {
-		in.decRef(valueOf(rerr.(*Exception)))
-	}
-	io.WriteString(in.stderr, where+": "+what+"\n")
-	traceback.FormatException(in.stderr, in.tracebackOf(e, map[*Exception]*traceback.Exception{}), nil)
 }
 
 // CollectCycles runs a full collection and reports how many objects it

@@ -124,6 +124,10 @@ func (in *Interp) listCheckInitArgs(args, kwnames []Value) error {
 
 // listInit is list.__init__: the list becomes the items of the iterable.
 func listInit(in *Interp, self Value, args []Value, kwnames []Value) error {
+	if len(kwnames) > 0 && !in.refusesKeywords(self.Type(), listType, "__new__") {
+		// The class's own __new__ took them.
+		args, kwnames = args[:len(args)-len(kwnames)], nil
+	}
 	if err := in.listCheckInitArgs(args, kwnames); err != nil {
 		return err
 	}

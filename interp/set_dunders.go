@@ -12,7 +12,7 @@ func init() {
 		return in.makeNewSet(t, Value{})
 	}
 	setType.init = func(in *Interp, self Value, args []Value, kwnames []Value) error {
-		iterable, err := in.setConstructorArg(self.Type().Name, args, kwnames)
+		iterable, err := in.setConstructorArg("set", args, kwnames)
 		if err != nil {
 			return err
 		}
@@ -28,7 +28,10 @@ func init() {
 		return in.setUpdateInternal(s, iterable)
 	}
 	frozensetType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		iterable, err := in.setConstructorArg(t.Name, args, kwnames)
+		if len(kwnames) > 0 && !in.refusesKeywords(t, frozensetType, "__init__") {
+			args, kwnames = args[:len(args)-len(kwnames)], nil // the class's __init__ takes them
+		}
+		iterable, err := in.setConstructorArg("frozenset", args, kwnames)
 		if err != nil {
 			return Value{}, err
 		}

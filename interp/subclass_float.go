@@ -72,6 +72,9 @@ func init() {
 	// float.__new__(cls, x) for a class derived from float: float(x),
 	// boxed in an instance of the class.
 	floatType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		if len(kwnames) > 0 && !in.refusesKeywords(t, floatType, "__init__") {
+			args, kwnames = args[:len(args)-len(kwnames)], nil // the class's __init__ takes them
+		}
 		v, err := floatType.construct(in, floatType, args, kwnames)
 		if err != nil || t == floatType {
 			return v, err

@@ -72,7 +72,7 @@ func (in *Interp) initSysRuntime(m *Module) error {
 		return err
 	}
 	// The unchanging originals of the hooks and streams.
-	for _, pair := range [][2]string{{"__displayhook__", "displayhook"}, {"__excepthook__", "excepthook"}, {"__breakpointhook__", "breakpointhook"}} {
+	for _, pair := range [][2]string{{"__displayhook__", "displayhook"}, {"__excepthook__", "excepthook"}, {"__breakpointhook__", "breakpointhook"}, {"__unraisablehook__", "unraisablehook"}} {
 		if v, ok := m.get(pair[1]); ok {
 			if err := in.setGlobal(m, pair[0], v); err != nil {
 				return err

@@ -32,7 +32,10 @@ func init() {
 	}
 	tupleType.new = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 		if len(kwnames) > 0 {
-			return Value{}, in.raise(typeErrorType, "tuple() takes no keyword arguments")
+			if in.refusesKeywords(t, tupleType, "__init__") {
+				return Value{}, in.raise(typeErrorType, "tuple() takes no keyword arguments")
+			}
+			args, kwnames = args[:len(args)-len(kwnames)], nil // the class's __init__ takes them
 		}
 		if err := in.checkArgCount("tuple", args, nil, 0, 1); err != nil {
 			return Value{}, err
