@@ -216,19 +216,23 @@ func typeNew(in *Interp, meta *Type, args []Value, kwnames []Value) (Value, erro
 		return Value{}, in.raise(typeErrorType, "type.__new__(%s): %s is not a subtype of type", meta.Name, meta.Name)
 	}
 	name, basesV, dictV := args[0], args[1], args[2]
-	if name.Type() != strType {
+	// Subclasses of str, tuple and dict are accepted, as CPython's
+	// argument parsing does.
+	if !name.Type().IsSubtype(strType) {
 		return Value{}, in.raise(typeErrorType, "type.__new__() argument 1 must be str, not %s", name.Type().Name)
 	}
-	if basesV.Type() != tupleType {
+	if !basesV.Type().IsSubtype(tupleType) {
 		return Value{}, in.raise(typeErrorType, "type.__new__() argument 2 must be tuple, not %s", basesV.Type().Name)
 	}
-	if dictV.Type() != dictType {
+	if !dictV.Type().IsSubtype(dictType) {
 		return Value{}, in.raise(typeErrorType, "type.__new__() argument 3 must be dict, not %s", dictV.Type().Name)
 	}
 	var bases []*Type
 	for _, b := range asObject[Tuple](basesV).items {
 		if !isType(b) {
-			return Value{}, in.raise(typeErrorType, "bases must be types")
+			// CPython finds the metaclass first, and the type of a
+			// non-type base conflicts with it.
+			return Value{}, in.raise(typeErrorType, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
 		}
 		bases = append(bases, (*Type)(b.p))
 	}

@@ -133,6 +133,7 @@ func (in *Interp) raiseFromCause(err error, format string, args ...any) error {
 	e.cause = valueOf(cause)
 	e.suppressContext = true
 	e.context = valueOf(cause) // the reference err held
+	e.contextDone = true
 	return e
 }
 

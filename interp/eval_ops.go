@@ -439,6 +439,7 @@ func (in *Interp) intrinsic1(f *frame, which int, v Value) (Value, error) {
 			e.suppressContext = true
 			incRef(v)
 			e.context = v
+			e.contextDone = true
 			return valueOf(e), nil
 		}
 		incRef(v)

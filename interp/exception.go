@@ -378,20 +378,32 @@ func (in *Interp) currentException() Value {
 // except or finally block, avoiding a cycle back to itself.
 func (in *Interp) setContext(e *Exception) {
 	handled := in.currentException()
-	if handled.IsNil() || handled.p == valueOf(e).p || !e.context.IsNil() {
+	if handled.IsNil() || handled.p == valueOf(e).p {
 		return
 	}
-	for c := asObject[Exception](handled); ; {
-		if c == e {
-			return // e is already in handled's chain
-		}
-		if c.context.IsNil() {
+	// As CPython's _PyErr_SetObject: a link in handled's chain back to e
+	// is cut (the new link would close a cycle), and a cycle already in
+	// the chain (e.__context__ = e) ends the walk instead of hanging it,
+	// found with Floyd's tortoise (slow, every other step) and hare (c).
+	c, slow, step := asObject[Exception](handled), asObject[Exception](handled), false
+	for !c.context.IsNil() {
+		next := asObject[Exception](c.context)
+		if next == e {
+			in.clearField(&c.context)
 			break
 		}
-		c = asObject[Exception](c.context)
+		if c = next; c == slow {
+			break
+		}
+		if step {
+			slow = asObject[Exception](slow.context)
+		}
+		step = !step
 	}
 	incRef(handled)
+	old := e.context
 	e.context = handled
+	in.xdecRef(old)
 }
 
 // isExceptionClass reports whether v is a subclass of BaseException.
@@ -472,7 +484,26 @@ func (in *Interp) raiseVarargs(f *frame, oparg int) error {
 // no arguments.
 func (in *Interp) toException(v Value) (*Exception, error) {
 	if isExceptionClass(v) {
-		return in.newException((*Type)(v.p))
+		// The class is called, so its own __new__ and __init__ run.
+		r, err := in.Call(v, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !r.Type().IsSubtype(baseExceptionType) {
+			defer in.decRef(r)
+			cls, err := in.Repr(v)
+			if err != nil {
+				return nil, err
+			}
+			defer in.decRef(cls)
+			got, err := in.Repr(valueOf(r.Type()))
+			if err != nil {
+				return nil, err
+			}
+			defer in.decRef(got)
+			return nil, in.raise(typeErrorType, "calling %s should have returned an instance of BaseException, not %s", cls.GoString(), got.GoString())
+		}
+		return asObject[Exception](r), nil
 	}
 	if v.Type().IsSubtype(baseExceptionType) {
 		incRef(v)

@@ -750,6 +750,7 @@ func (in *Interp) chainErrors(first, second error) error {
 	e2, ok2 := second.(*Exception)
 	if ok1 && ok2 && e2.context.IsNil() && e1 != e2 {
 		e2.context = valueOf(e1)
+		e2.contextDone = true
 		return second
 	}
 	in.xdecRefErr(first)
