@@ -114,7 +114,7 @@ fd = os.open(D, os.O_RDONLY); print(os.fstatvfs(fd).f_fsid == s.f_fsid, os.statv
 print(os.statvfs_result(range(10)), os.statvfs_result(range(11)).f_fsid, os.statvfs_result(range(10)).f_fsid)
 try: os.statvfs_result(range(12))
 except TypeError as e: print(e)
-u = shutil.disk_usage(D); print(type(u).__name__, u._fields, u.total == s.f_blocks * s.f_frsize, u.free == s.f_bavail * s.f_frsize, u.used == (s.f_blocks - s.f_bfree) * s.f_frsize)
+u = shutil.disk_usage(D); print(type(u).__name__, u._fields, u.total == s.f_blocks * s.f_frsize, 0 <= u.free <= u.total, 0 <= u.used <= u.total)  # free space moves while other processes write
 print(os.ST_RDONLY, os.ST_NOSUID, s.f_flag & os.ST_RDONLY)
 `},
 	"fwalk": {nil, `import os
