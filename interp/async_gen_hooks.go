@@ -38,7 +38,11 @@ func (in *Interp) agInitHooks(gen Value) error {
 // first use saw a finalizer hook is handed to it, which may keep it.
 func agFinalize(in *Interp, v Value) {
 	g := asObject[Generator](v)
-	if g.finalizer.IsNil() || g.asyncClosed || g.frame == nil {
+	if g.finalizer.IsNil() {
+		genFinalize(in, v)
+		return
+	}
+	if g.asyncClosed || g.frame == nil {
 		return
 	}
 	fin := g.finalizer

@@ -58,9 +58,9 @@ type callIterObject struct {
 	sentinel Value
 }
 
-// The iterator types can be subclassed in CPython; class creation says
-// that subclassing them is not implemented yet rather than refusing
-// (enumerate's subclasses are done, in subclass_bytes.go).
+// The iterator types but callable_iterator can be subclassed; their
+// classes' instances are made in subclass_bytes.go (enumerate) and
+// subclass_iter.go (zip, map, filter).
 var (
 	enumerateType    = newBuiltinType("enumerate", objectType, TypeBaseType)
 	zipType          = newBuiltinType("zip", objectType, TypeBaseType)
@@ -320,7 +320,7 @@ func newZip(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	z := &zipObject{}
+	z := newInstanceStruct[zipObject](t) // room for a class's dict
 	if err := in.account(&z.Header, t, zipObjSize+uintptr(len(its))*valueSize); err != nil {
 		in.releaseAll(its)
 		return Value{}, err
@@ -394,7 +394,7 @@ func newMap(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	m := &mapObject{}
+	m := newInstanceStruct[mapObject](t)
 	if err := in.account(&m.Header, t, mapObjSize+uintptr(len(its))*valueSize); err != nil {
 		in.releaseAll(its)
 		return Value{}, err
@@ -434,7 +434,7 @@ func newFilter(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error
 	if err != nil {
 		return Value{}, err
 	}
-	f := &filterObject{}
+	f := newInstanceStruct[filterObject](t)
 	if err := in.account(&f.Header, t, filterObjSize); err != nil {
 		in.decRef(it)
 		return Value{}, err

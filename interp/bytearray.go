@@ -1,7 +1,7 @@
 package interp
 
 // The methods only bytearray has (append, extend, insert, pop, remove,
-// clear, copy, reverse), and the special methods of bytes and bytearray
+// clear, copy, reverse, __alloc__), and the special methods of bytes and bytearray
 // that expose their slots (__len__, __getitem__, __add__, ...).
 
 // bytesPosArgs checks a method whose parameters are all positional-only:
@@ -156,6 +156,16 @@ func init() {
 			o.b[i], o.b[j] = o.b[j], o.b[i]
 		}
 		return None, nil
+	})
+	// __alloc__ counts the trailing NUL CPython keeps after the bytes.
+	ba("__alloc__", func(in *Interp, o *ByteArray, args []Value, kwnames []Value) (Value, error) {
+		if err := in.bytesNoArgs("bytearray.__alloc__", args, kwnames); err != nil {
+			return Value{}, err
+		}
+		if cap(o.b) == 0 {
+			return Int(0), nil
+		}
+		return Int(int64(cap(o.b) + 1)), nil
 	})
 	defBytesDunders()
 }

@@ -19,9 +19,12 @@ type Bytes struct {
 }
 
 // ByteArray is a bytearray object. Its backing array is accounted by
-// capacity.
+// capacity. A plain bytearray is not tracked by the cycle finder; the
+// GCLink is there for instances of classes derived from bytearray, whose
+// instance dict can hold a cycle (subclass_bytearray.go).
 type ByteArray struct {
 	alloc.Header
+	alloc.GCLink
 	b       []byte
 	exports int // live memoryviews of b: while any, b must keep its size
 }
@@ -151,7 +154,7 @@ func init() {
 		return compareResult(bytes.Compare(asObject[ByteArray](a).b, y), op), nil
 	}
 	bytesType.construct = bytesConstruct
-	bytearrayType.construct = bytearrayConstruct
+	// bytearray's construct, __new__ and __init__ are in bytearray_new.go.
 }
 
 // bytesData returns the contents of a bytes-like value (the buffer
@@ -279,47 +282,6 @@ func bytesConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, 
 		return Value{}, err
 	}
 	return in.newBytes(b)
-}
-
-// bytearrayConstruct is bytearray(source, encoding, errors).
-func bytearrayConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-	var x, encoding, errors Value
-	if err := in.bytesCtorArgs("bytearray", args, kwnames, &x, &encoding, &errors); err != nil {
-		return Value{}, err
-	}
-	if x.IsNil() {
-		if !encoding.IsNil() {
-			return Value{}, in.raise(typeErrorType, "encoding without a string argument")
-		}
-		if !errors.IsNil() {
-			return Value{}, in.raise(typeErrorType, "errors without a string argument")
-		}
-		return in.newByteArray(nil)
-	}
-	if isStrValue(x) {
-		if encoding.IsNil() {
-			return Value{}, in.raise(typeErrorType, "string argument without an encoding")
-		}
-		return in.bytesEncodeArgs(true, x, encoding, errors)
-	}
-	if !encoding.IsNil() {
-		return Value{}, in.raise(typeErrorType, "encoding without a string argument")
-	}
-	if !errors.IsNil() {
-		return Value{}, in.raise(typeErrorType, "errors without a string argument")
-	}
-	if n, isIndex, err := in.bytesCountArg(x); err != nil || isIndex {
-		if err != nil {
-			return Value{}, err
-		}
-		v, _, err := in.allocBytes(true, n)
-		return v, err
-	}
-	b, err := in.bytesFromObject(x, "bytearray", "byte must be in range(0, 256)")
-	if err != nil {
-		return Value{}, err
-	}
-	return in.newByteArray(b)
 }
 
 // bytesCtorArgs unpacks (source, encoding, errors), checking that the

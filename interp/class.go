@@ -315,6 +315,17 @@ func (t *Type) qualname() string {
 	return t.Name
 }
 
+// tpName is the name CPython's messages give a type (tp_name): a class's
+// own name, or for a built-in type of a module other than builtins the
+// dotted "module.Name" its C definition declares ('collections.deque',
+// 'weakref.ProxyType').
+func (t *Type) tpName() string {
+	if t.Flags&TypeHeapType != 0 || t.Module == "" || t.Module == "builtins" || strings.HasPrefix(t.Name, t.Module+".") {
+		return t.Name // NewType's types carry the module in their Name already
+	}
+	return t.Module + "." + t.Name
+}
+
 // isType reports whether v is a type object.
 func isType(v Value) bool { return v.Type() == typeType || v.Type().IsSubtype(typeType) }
 
@@ -680,7 +691,7 @@ func (in *Interp) newClass(meta *Type, name string, bases []*Type, ns *Dict) (*T
 	}
 	for i, b := range bases {
 		if b.Flags&TypeBaseType == 0 {
-			return nil, in.raise(typeErrorType, "type '%s' is not an acceptable base type", b.Name)
+			return nil, in.raise(typeErrorType, "type '%s' is not an acceptable base type", typeFullName(b))
 		}
 		for _, o := range bases[:i] {
 			if o == b {

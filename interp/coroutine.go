@@ -181,6 +181,7 @@ func defGenAttrs(t *Type, prefix, await string) {
 	// generator's; generator.go's init runs after this file's, hence
 	// the indirection.
 	t.dealloc = func(in *Interp, v Value) { generatorType.dealloc(in, v) }
+	t.finalize = genFinalize
 	t.traverse = func(v Value, visit func(Value)) { generatorType.traverse(v, visit) }
 	t.clear = func(in *Interp, v Value) { generatorType.clear(in, v) }
 }

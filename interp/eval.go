@@ -162,7 +162,15 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		f.pc++
 		oparg := instr.Oparg()
 		switch op := instr.Op(); op {
-		case bytecode.RESUME, bytecode.NOP:
+		case bytecode.RESUME:
+			// As CPython 3.12: the eval breaker is checked at a function's
+			// start and where a generator resumes after a plain yield, so
+			// a pending signal is raised there.
+			if oparg < 2 && in.breaker.Load() != 0 {
+				err = in.handleBreaker()
+			}
+
+		case bytecode.NOP:
 
 		case bytecode.LOAD_CONST:
 			f.push(f.code.consts[oparg]) // constants are immortal

@@ -128,19 +128,6 @@ func (in *Interp) makeGenerator(f *frame) (Value, error) {
 func init() {
 	generatorType.dealloc = func(in *Interp, v Value) {
 		g := asObject[Generator](v)
-		if g.frame != nil && g.started {
-			// Run its finally blocks, as CPython's generator finalizer
-			// does; an error there cannot propagate anywhere.
-			incRef(v) // keep it alive while close runs
-			if err := in.genClose(g); err != nil {
-				if e, ok := err.(*Exception); ok {
-					in.decRef(valueOf(e))
-				}
-			}
-			// Back to zero; a generator that stored itself somewhere
-			// while closing is not resurrected.
-			alloc.DecRef(v.Header())
-		}
 		if g.frame != nil {
 			in.freeGenFrame(g)
 		}
@@ -150,6 +137,7 @@ func init() {
 		*g = Generator{Header: g.Header}
 		in.heap.Free(&g.Header, generatorSize)
 	}
+	generatorType.finalize = genFinalize
 	generatorType.repr = func(in *Interp, v Value) (Value, error) {
 		return in.NewStr("<generator object " + asObject[Generator](v).qualname.GoString() + " at 0x" + hexAddr(v) + ">")
 	}
@@ -199,6 +187,20 @@ func init() {
 	defGetSet(generatorType, "gi_running", func(in *Interp, v Value) (Value, error) {
 		return Bool(asObject[Generator](v).running), nil
 	}, nil)
+}
+
+// genFinalize runs an unfinished generator's finally blocks before it is
+// freed, as CPython's _PyGen_Finalize closes it: what close raises goes
+// to sys.unraisablehook. It runs with the generator alive (dealloc's
+// finalize protocol), so a hook that keeps it resurrects it safely.
+func genFinalize(in *Interp, v Value) {
+	g := asObject[Generator](v)
+	if g.frame == nil || !g.started {
+		return
+	}
+	if err := in.genClose(g); err != nil {
+		in.unraisable(err, v)
+	}
 }
 
 // freeGenFrame drops a generator's suspended frame.

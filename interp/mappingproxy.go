@@ -50,6 +50,11 @@ func init() {
 	mappingProxyType.length = func(in *Interp, v Value) (int, error) { return in.Len(m(v)) }
 	mappingProxyType.iter = func(in *Interp, v Value) (Value, error) { return in.getIter(m(v)) }
 	mappingProxyType.contains = func(in *Interp, v, key Value) (bool, error) { return in.Contains(m(v), key) }
+	// A proxy hashes as its mapping does (so a proxy of a dict is
+	// unhashable, and says 'dict').
+	mappingProxyType.hash = func(in *Interp, v Value) (int64, error) {
+		return in.Hash(asObject[mappingProxy](v).mapping)
+	}
 	mappingProxyType.compare = func(in *Interp, a, b Value, op CompareOp) (Value, error) {
 		return in.RichCompare(m(a), b, op)
 	}

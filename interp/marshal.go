@@ -185,7 +185,7 @@ func (w *marshalWriter) write(v Value, outer bool) error {
 		}
 		w.buf = append(w.buf, text...)
 		return nil
-	case t == bytesType || t == bytearrayType:
+	case isBytesValue(v) || isByteArray(v): // classes derived from them too (buffers)
 		b, _ := bytesData(v)
 		flag, done := w.ref(v.p, heapFlagged)
 		if done {

@@ -95,7 +95,7 @@ func (in *Interp) Hash(v Value) (int64, error) {
 	h := t.hash
 	if h == nil {
 		if h = inheritedHash(t); h == nil {
-			return 0, in.raise(typeErrorType, "unhashable type: '%s'", t.Name)
+			return 0, in.raise(typeErrorType, "unhashable type: '%s'", t.tpName())
 		}
 	}
 	return h(in, v)

@@ -111,7 +111,8 @@ func init() {
 
 func (in *Interp) bytearrayReduce(v Value, proto int) (Value, error) {
 	b, _ := bytesData(v)
-	state, err := in.instanceState(v)
+	// __getstate__: a class's __slots__ (or its own method) count too.
+	state, err := in.getState(v, false)
 	if err != nil {
 		return Value{}, err
 	}

@@ -14,6 +14,7 @@ import (
 // to seq[0], letting go of seq once done.
 type reversedIter struct {
 	alloc.Header
+	alloc.GCLink
 	seq   Value // nil once exhausted
 	index int
 }
@@ -33,7 +34,7 @@ func init() {
 		if err := in.checkArgCount("reversed", args, nil, 1, 1); err != nil {
 			return Value{}, err
 		}
-		return in.reversed(args[0])
+		return in.reversed(reversedType, args[0])
 	}
 	reversedType.dealloc = func(in *Interp, v Value) {
 		it := asObject[reversedIter](v)
@@ -68,8 +69,9 @@ func init() {
 	defIterMethods(reversedType)
 }
 
-// reversed is reversed(seq).
-func (in *Interp) reversed(seq Value) (Value, error) {
+// reversed is reversed(seq), making a reversed object of type rt
+// (reversed or a class derived from it) unless seq has __reversed__.
+func (in *Interp) reversed(rt *Type, seq Value) (Value, error) {
 	t := seq.Type()
 	m, err := in.lookupString(t, "__reversed__")
 	if err != nil {
@@ -88,10 +90,12 @@ func (in *Interp) reversed(seq Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	it := &reversedIter{seq: seq, index: n - 1}
-	if err := in.account(&it.Header, reversedType, reversedIterSize); err != nil {
+	it := newInstanceStruct[reversedIter](rt) // room for a class's dict
+	if err := in.account(&it.Header, rt, reversedIterSize); err != nil {
 		return Value{}, err
 	}
+	it.Header.SetFlags(alloc.FlagContainer)
+	it.seq, it.index = seq, n-1
 	incRef(seq)
 	return valueOf(it), nil
 }

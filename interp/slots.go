@@ -56,7 +56,9 @@ func (in *Interp) updateSlots(t *Type) {
 		t.str = nil
 	}
 	t.hash = nil
-	if src, heap := in.slotSource(t, func(b *Type) bool { return b.hash != nil }, "__hash__"); heap {
+	// A built-in type that compares by value without a hash (list,
+	// bytearray) makes its classes unhashable, as inheritedHash says.
+	if src, heap := in.slotSource(t, func(b *Type) bool { return b.hash != nil || b.compare != nil }, "__hash__"); heap {
 		if h, _, _ := in.DictGet(src.dict, internName("__hash__")); !h.IsNone() {
 			t.hash = slotHash
 		}

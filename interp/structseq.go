@@ -27,20 +27,15 @@ func init() {
 	namespaceType.Module = "types"
 	namespaceType.dictOffset = unsafe.Offsetof(Instance{}.dict)
 	namespaceType.dealloc = instanceDealloc
-	namespaceType.new = objectNew
+	// __new__ and __init__ are in subclass_namespace.go.
 	namespaceType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		if len(args) > len(kwnames) {
-			return Value{}, in.raise(typeErrorType, "SimpleNamespace() takes no positional arguments")
-		}
-		o, err := objectNew(in, t, nil, nil)
+		o, err := namespaceNew(in, t, nil, nil)
 		if err != nil {
 			return Value{}, err
 		}
-		for i, k := range kwnames {
-			if err := in.genericSetAttr(o, k, args[i]); err != nil {
-				in.decRef(o)
-				return Value{}, err
-			}
+		if err := namespaceInit(in, o, args, kwnames); err != nil {
+			in.decRef(o)
+			return Value{}, err
 		}
 		return o, nil
 	}
@@ -58,12 +53,16 @@ func init() {
 		return in.RichCompare(*da, *db, op)
 	}
 	namespaceType.repr = func(in *Interp, v Value) (Value, error) {
+		name := "namespace" // a class's instances show the class's name
+		if t := v.Type(); t != namespaceType {
+			name = t.Name
+		}
 		if !in.reprEnter(v) {
-			return in.NewStr("namespace(...)")
+			return in.NewStr(name + "(...)")
 		}
 		defer in.reprLeave()
 		var b strings.Builder
-		b.WriteString("namespace(")
+		b.WriteString(name + "(")
 		if d := instanceDict(v); d != nil && !d.IsNil() {
 			first := true
 			for _, e := range asObject[Dict](*d).entries {

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math/big"
+	"strings"
 	"unsafe"
 )
 
@@ -66,12 +67,23 @@ var subclassDictOffsets = map[*Type]uintptr{
 	genericAliasType: unsafe.Offsetof(subInstance[genericAlias]{}.dict),
 }
 
+// subclassLinked marks the layouts whose Go struct has a GCLink although
+// the built-in type itself holds no references and is not tracked
+// (bytearray): the instances of a class derived from one are tracked,
+// for the cycles through their instance dict.
+var subclassLinked = map[*Type]bool{}
+
+// instanceLayouts marks the built-in layouts whose struct is Instance
+// (SimpleNamespace): their own dealloc, traverse and clear handle the
+// dict and __slots__ of a class's instances already.
+var instanceLayouts = map[*Type]bool{}
+
 // subclassDealloc, subclassTraverse and subclassClear wrap the layout's
 // slots for class t: the instance dict goes first.
 func subclassSlots(t *Type) {
 	layout := t.layout
 	off, ok := subclassDictOffsets[layout]
-	if !ok {
+	if !ok || instanceLayouts[layout] {
 		return
 	}
 	dictOf := func(v Value) *Value { return (*Value)(unsafe.Add(v.p, off)) }
@@ -89,13 +101,15 @@ func subclassSlots(t *Type) {
 		}
 		layout.dealloc(in, v)
 	}
-	if layout.traverse == nil {
+	if layout.traverse == nil && !subclassLinked[layout] {
 		// No GCLink in the layout's struct: instances cannot be tracked,
 		// so a cycle through their dict is not found (it leaks).
 		return
 	}
 	t.traverse = func(v Value, visit func(Value)) {
-		layout.traverse(v, visit)
+		if layout.traverse != nil {
+			layout.traverse(v, visit)
+		}
 		if d := *dictOf(v); !d.IsNil() {
 			visit(d)
 		}
@@ -114,6 +128,16 @@ func subclassSlots(t *Type) {
 			}
 		}
 	}
+}
+
+// typeFullName is CPython's tp_name of t, which error messages show: a
+// built-in type outside builtins has its module in front
+// ("types.UnionType"), a class only its name.
+func typeFullName(t *Type) string {
+	if t.Flags&TypeHeapType != 0 || t.Module == "" || t.Module == "builtins" || strings.Contains(t.Name, ".") {
+		return t.Name
+	}
+	return t.Module + "." + t.Name
 }
 
 // newIntSubclass makes an instance of class t derived from int with the

@@ -562,17 +562,6 @@ func testcapiSIGINTSend(in *interp.Interp, args, kwnames []Value) (Value, error)
 	if !interp.IsGenerator(args[0]) {
 		return Value{}, in.Raise(interp.TypeError, "argument 1 must be generator, not %s", testcapiArgTypeName(args[0]))
 	}
-	if !testcapiSignalAtResume {
-		return Value{}, in.Raise(interp.NotImplementedError, "_testcapi.raise_SIGINT_then_send_None is not implemented yet: "+
-			"the interpreter does not handle a pending signal where a generator resumes after a yield")
-	}
 	in.Signal(int(syscall.SIGINT))
 	return in.CallMethod(args[0], "send", []Value{interp.None}, nil)
 }
-
-// testcapiSignalAtResume tells whether the interpreter handles pending
-// signals when a frame resumes after a plain yield, as CPython 3.12's
-// RESUME does (oparg < 2). Until it does, the signal would surface after
-// the generators return, outside the caller's try, so the function
-// refuses to run.
-const testcapiSignalAtResume = false

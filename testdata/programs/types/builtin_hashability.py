@@ -2,8 +2,8 @@
 import types, collections, itertools, functools, operator, io, weakref, array, re, decimal, fractions, datetime, contextvars, struct
 class C: pass
 objs = {
-
- "count": itertools.count(),
+ "mappingproxy": types.MappingProxyType({}), "SimpleNamespace": types.SimpleNamespace(), "deque": collections.deque(),
+ "defaultdict": collections.defaultdict(), "count": itertools.count(),
  "partial": functools.partial(int), "itemgetter": operator.itemgetter(1), "weakref": weakref.ref(C),
  "array": array.array("b"), "pattern": re.compile("a"), "match": re.match("a", "a"), "range": range(3),
  "memoryview": memoryview(b"x"), "frozenset": frozenset(), "property": property(), "zip": zip(), "map": map(int, []),
