@@ -138,7 +138,7 @@ func intRepr(in *Interp, v Value) (Value, error) {
 	if v.p == intTag {
 		return in.NewStr(strconv.FormatInt(int64(v.n), 10))
 	}
-	s, err := syntax.ReprBigInt(&asObject[BigInt](v).v, maxStrDigits)
+	s, err := syntax.ReprBigInt(&asObject[BigInt](v).v, in.maxStrDigits)
 	if err != nil {
 		return Value{}, in.raise(valueErrorType, "%s", err.Error())
 	}

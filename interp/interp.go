@@ -38,6 +38,9 @@ type Interp struct {
 	excOuter []Value
 
 	flags Flags // the command-line options sys.flags shows
+	// maxStrDigits is the int/str conversion limit in decimal digits
+	// (sys.set_int_max_str_digits; 0: none).
+	maxStrDigits int
 
 	// agFirstIter and agFinalizer are sys.set_asyncgen_hooks' hooks
 	// (owned), or nil.
@@ -141,6 +144,8 @@ type Flags struct {
 	DevMode                                bool // -X dev
 	UTF8Mode, WarnDefaultEncoding          int  // -X utf8, -X warn_default_encoding
 	SafePath                               bool // -P (and -I)
+	// IntMaxStrDigits is -X int_max_str_digits (nil: CPython's 4300).
+	IntMaxStrDigits *int
 }
 
 // New creates an interpreter.
@@ -178,6 +183,10 @@ func New(opts Options) *Interp {
 	in.debug = opts.Debug
 	in.noStdlib = opts.NoStdlib
 	in.flags = opts.Flags
+	in.maxStrDigits = maxStrDigits
+	if opts.Flags.IntMaxStrDigits != nil {
+		in.maxStrDigits = *opts.Flags.IntMaxStrDigits
+	}
 	if in.stderr == nil {
 		in.stderr = io.Discard
 	}

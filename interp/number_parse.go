@@ -186,8 +186,8 @@ func (in *Interp) intFromText(v Value, base int) (Value, error) {
 	if !ok {
 		return Value{}, in.invalidIntLiteral(v, base, isStr)
 	}
-	if lit.base&(lit.base-1) != 0 && len(lit.digits) > maxStrDigits {
-		return Value{}, in.raise(valueErrorType, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, len(lit.digits))
+	if lit.base&(lit.base-1) != 0 && in.maxStrDigits > 0 && len(lit.digits) > in.maxStrDigits {
+		return Value{}, in.raise(valueErrorType, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", in.maxStrDigits, len(lit.digits))
 	}
 	if u, err := strconv.ParseUint(lit.digits, lit.base, 64); err == nil {
 		switch {

@@ -18,7 +18,7 @@ func (in *Interp) initSysInfo(m *Module, fl Flags) error {
 	flags := []Value{Int(int64(fl.Debug)), Int(int64(fl.Inspect)), Int(int64(fl.Interactive)), Int(int64(fl.Optimize)), Int(1),
 		Int(int64(fl.NoUserSite)), Int(int64(fl.NoSite)), Int(int64(fl.IgnoreEnvironment)), Int(int64(fl.Verbose)),
 		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(1), Int(int64(fl.Isolated)), Bool(fl.DevMode),
-		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(maxStrDigits)}
+		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(int64(in.maxStrDigits))}
 	seqs := []struct {
 		name  string
 		t     *Type
@@ -45,10 +45,24 @@ func (in *Interp) initSysInfo(m *Module, fl Flags) error {
 			if err := in.checkArgCount("get_int_max_str_digits", args, kwnames, 0, 0); err != nil {
 				return Value{}, err
 			}
-			return Int(maxStrDigits), nil
+			return Int(int64(in.maxStrDigits)), nil
 		}),
 		newBuiltin("set_int_max_str_digits", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			return Value{}, in.raise(notImplementedErrorType, "sys.set_int_max_str_digits() is not implemented yet")
+			var arg Value
+			if err := in.parseArgs("set_int_max_str_digits", args, kwnames, []string{"maxdigits"}, 1, &arg); err != nil {
+				return Value{}, err
+			}
+			n, err := in.Index(arg)
+			if err != nil {
+				return Value{}, err
+			}
+			v, ok := IntValue(n)
+			in.decRef(n)
+			if !ok || v < 0 || (v > 0 && v < 640) || v > math.MaxInt32 {
+				return Value{}, in.raise(valueErrorType, "maxdigits must be 0 or larger than 640")
+			}
+			in.maxStrDigits = int(v)
+			return None, nil
 		}),
 	} {
 		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {

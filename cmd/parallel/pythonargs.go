@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -172,6 +173,9 @@ func applyXOptions(p *program) {
 		case "0":
 			p.flags.UTF8Mode = 0
 		}
+		if v, err := strconv.Atoi(os.Getenv("PYTHONINTMAXSTRDIGITS")); err == nil {
+			p.flags.IntMaxStrDigits = &v
+		}
 		if os.Getenv("PYTHONDEVMODE") != "" && !slices.Contains(p.xOptions, "dev") {
 			p.flags.DevMode = true
 			p.warnOptions = append([]string{"default"}, p.warnOptions...)
@@ -190,6 +194,10 @@ func applyXOptions(p *program) {
 			}
 		case "warn_default_encoding":
 			p.flags.WarnDefaultEncoding = 1
+		case "int_max_str_digits":
+			if v, err := strconv.Atoi(value); err == nil {
+				p.flags.IntMaxStrDigits = &v
+			}
 		}
 	}
 }

@@ -57,6 +57,11 @@ func TestPythonCommandLine(t *testing.T) {
 			stdout: `(?s)usage: python -m json.tool .*`,
 		},
 		{
+			name:   "-X int_max_str_digits",
+			args:   []string{"-X", "int_max_str_digits=1000", "-c", "import sys; print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)"},
+			stdout: regexp.QuoteMeta("1000 1000\n"),
+		},
+		{
 			name:   "version",
 			args:   []string{"-V"},
 			stdout: regexp.QuoteMeta("Python 3.12.1\n"),
