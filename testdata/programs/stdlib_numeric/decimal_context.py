@@ -1,3 +1,6 @@
+# Decimal contexts. The flags are read through bool(): the C decimal module
+# stores True/False, its pure-Python twin (_pydecimal, which parallel runs)
+# 1/0; both mean the same and the program checks the meaning.
 import decimal
 from decimal import Decimal, localcontext, getcontext, Context, InvalidOperation, DivisionByZero, Inexact, Rounded
 
@@ -19,7 +22,7 @@ with localcontext() as lc:
     lc.traps[DivisionByZero] = False
     lc.traps[InvalidOperation] = False
     print(Decimal(1) / 0, Decimal(-1) / 0, Decimal(0) / 0, Decimal("junk"))
-    print(lc.flags[DivisionByZero], lc.flags[InvalidOperation])
+    print(bool(lc.flags[DivisionByZero]), bool(lc.flags[InvalidOperation]))
 c = Context(prec=3, rounding=decimal.ROUND_UP, traps=[Inexact])
 try:
     c.divide(Decimal(1), Decimal(3))
@@ -30,7 +33,7 @@ print(c.add(Decimal("1.001"), Decimal(0)), c.power(2, 10), c.create_decimal("3.1
 c2 = Context(prec=4)
 c2.clear_flags()
 c2.multiply(Decimal("1.2345"), Decimal(1))
-print(c2.flags[Rounded], c2.flags[Inexact], sorted(k.__name__ for k, v in c2.flags.items() if v))
+print(bool(c2.flags[Rounded]), bool(c2.flags[Inexact]), sorted(k.__name__ for k, v in c2.flags.items() if v))
 print(Decimal("1.23456").quantize(Decimal("0.001"), context=Context(prec=2, traps=[])))
 try:
     Decimal("1.23456").quantize(Decimal("0.001"), context=Context(prec=2))
