@@ -71,39 +71,6 @@ func init() {
 	})
 }
 
-// fileDescriptor is PyObject_AsFileDescriptor: an int, or what the
-// object's fileno() returns.
-func fileDescriptor(in *interp.Interp, v interp.Value) (int, error) {
-	fdv := v
-	if !interp.IsInt(v) {
-		m, err := in.LookupAttr(v, interp.ImmortalStr("fileno"))
-		if err != nil {
-			return 0, err
-		}
-		if m.IsNil() {
-			return 0, in.Raise(interp.TypeError, "argument must be an int, or have a fileno() method.")
-		}
-		r, err := in.Call(m, nil, nil)
-		in.DecRef(m)
-		if err != nil {
-			return 0, err
-		}
-		defer in.DecRef(r)
-		if !interp.IsInt(r) {
-			return 0, in.Raise(interp.TypeError, "fileno() returned a non-integer")
-		}
-		fdv = r
-	}
-	n, ok := intValueOf(fdv)
-	if !ok || n < -1<<31 || n > 1<<31-1 {
-		return 0, in.Raise(interp.OverflowError, "Python int too large to convert to C int")
-	}
-	if n < 0 {
-		return 0, in.Raise(interp.ValueError, "file descriptor cannot be a negative integer (%d)", n)
-	}
-	return int(n), nil
-}
-
 // strictUTF8 encodes a str as UTF-8, failing on a lone surrogate (the
 // "s#" and "s*" formats).
 func strictUTF8(v interp.Value) ([]byte, bool) {
@@ -163,7 +130,7 @@ func fcntlFcntl(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 	if err := in.CheckArgCount("fcntl", args, nil, 2, 3); err != nil {
 		return interp.Value{}, err
 	}
-	fd, err := fileDescriptor(in, args[0])
+	fd, err := fildesArg(in, args[0])
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -229,7 +196,7 @@ func fcntlIoctl(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 	if err := in.CheckArgCount("ioctl", args, nil, 2, 4); err != nil {
 		return interp.Value{}, err
 	}
-	fd, err := fileDescriptor(in, args[0])
+	fd, err := fildesArg(in, args[0])
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -309,7 +276,7 @@ func fcntlFlock(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 	if err := in.CheckArgCount("flock", args, nil, 2, 2); err != nil {
 		return interp.Value{}, err
 	}
-	fd, err := fileDescriptor(in, args[0])
+	fd, err := fildesArg(in, args[0])
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -340,7 +307,7 @@ func fcntlLockf(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, 
 	if err := in.CheckArgCount("lockf", args, nil, 2, 5); err != nil {
 		return interp.Value{}, err
 	}
-	fd, err := fileDescriptor(in, args[0])
+	fd, err := fildesArg(in, args[0])
 	if err != nil {
 		return interp.Value{}, err
 	}

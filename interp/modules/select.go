@@ -3,7 +3,6 @@
 package modules
 
 import (
-	"math"
 	"syscall"
 	"time"
 	"unsafe"
@@ -58,39 +57,6 @@ func init() {
 	initPollType()
 	initEpollType()
 	c.typ("epoll", epollType)
-}
-
-// selectFD is PyObject_AsFileDescriptor: an int, or what the object's
-// fileno() returns; negative descriptors are ValueError.
-func selectFD(in *interp.Interp, v Value) (int, error) {
-	fdv := v
-	if !interp.IsInt(v) {
-		m, err := in.LookupAttr(v, interp.ImmortalStr("fileno"))
-		if err != nil {
-			return 0, err
-		}
-		if m.IsNil() {
-			return 0, in.Raise(interp.TypeError, "argument must be an int, or have a fileno() method.")
-		}
-		r, err := in.Call(m, nil, nil)
-		in.DecRef(m)
-		if err != nil {
-			return 0, err
-		}
-		defer in.DecRef(r)
-		if !interp.IsInt(r) {
-			return 0, in.Raise(interp.TypeError, "fileno() returned a non-integer")
-		}
-		fdv = r
-	}
-	n, ok := interp.IntValue(fdv)
-	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, in.Raise(interp.OverflowError, "Python int too large to convert to C int")
-	}
-	if n < 0 {
-		return 0, in.Raise(interp.ValueError, "file descriptor cannot be a negative integer (%d)", n)
-	}
-	return int(n), nil
 }
 
 // selectEntry is one object of select()'s lists with its descriptor.
@@ -164,7 +130,7 @@ func selectSelect(in *interp.Interp, args, kwnames []Value) (Value, error) {
 			return Value{}, err
 		}
 		for j := range lists[i] {
-			fd, err := selectFD(in, lists[i][j].obj)
+			fd, err := fildesArg(in, lists[i][j].obj)
 			if err != nil {
 				return Value{}, err
 			}
@@ -280,7 +246,7 @@ func initPollType() {
 		if err := in.CheckArgCount("register", args[1:], kwnames, 1, 2); err != nil {
 			return Value{}, err
 		}
-		fd, err := selectFD(in, args[1])
+		fd, err := fildesArg(in, args[1])
 		if err != nil {
 			return Value{}, err
 		}
@@ -304,7 +270,7 @@ func initPollType() {
 		if err := in.CheckArgCount("modify", args[1:], kwnames, 2, 2); err != nil {
 			return Value{}, err
 		}
-		fd, err := selectFD(in, args[1])
+		fd, err := fildesArg(in, args[1])
 		if err != nil {
 			return Value{}, err
 		}
@@ -323,7 +289,7 @@ func initPollType() {
 		if err := in.MethOneArg("poll.unregister", args, kwnames); err != nil {
 			return Value{}, err
 		}
-		fd, err := selectFD(in, args[1])
+		fd, err := fildesArg(in, args[1])
 		if err != nil {
 			return Value{}, err
 		}

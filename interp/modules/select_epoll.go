@@ -160,7 +160,7 @@ func initEpollType() {
 			if err != nil {
 				return Value{}, err
 			}
-			fd, err := selectFD(in, out[0])
+			fd, err := fildesArg(in, out[0])
 			if err != nil {
 				return Value{}, err
 			}
