@@ -243,5 +243,16 @@ func mdEscape(s string) string {
 	if s == "" {
 		return "(no traceback)"
 	}
-	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;").Replace(s)
+	s = strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;").Replace(s)
+	// Control characters in a message (a test's NULs) are shown escaped,
+	// so the report stays text.
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -71,3 +71,16 @@ func TestParse(t *testing.T) {
 		t.Errorf("counts %+v", c)
 	}
 }
+
+func TestMarkdownEscape(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", "(no traceback)"},
+		{"a|b <c>", `a\|b &lt;c&gt;`},
+		{"+ foo\x00\x00\x00", `+ foo\x00\x00\x00`},
+		{"tab\tkept", "tab\tkept"},
+	} {
+		if got := mdEscape(tc.in); got != tc.want {
+			t.Errorf("mdEscape(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
