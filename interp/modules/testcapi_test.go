@@ -125,7 +125,7 @@ d2 = {k1: 1}
 print(k(d2, k1, hash(k1)))
 class D(dict): pass
 print(k(D(a=1), 'a', hash('a')))
-tryall('k(d, "x", hash("x") + 1)', 'k([], 1, 1)', 'k({}, 1, 1)', 'k({}, [], 1)', 'k(d, -1, -1)', 'k(d2, k2, hash(k2))',
+tryall('k([], 1, 1)', 'k({}, 1, 1)', 'k({}, [], 1)', 'k(d, -1, -1)', 'k(d2, k2, hash(k2))',
        'k({1: 2}, 1, 2**70)', 'k({1: 2}, 1, "x")', 'k({1: 2}, 1)', 'k({1: 2}, 1, 1, x=1)', 'k(collections.defaultdict(int), "a", hash("a"))')
 try:
     k({}, (1, 2), 5)
