@@ -145,11 +145,11 @@ func init() {
 		if err := in.CheckArgCount("putenv", args, kwnames, 2, 2); err != nil {
 			return interp.Value{}, err
 		}
-		name, err := envString(in, args[0])
+		name, err := fsConvert(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
-		value, err := envString(in, args[1])
+		value, err := fsConvert(in, args[1])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -168,7 +168,7 @@ func init() {
 		if err := in.CheckArgCount("unsetenv", args, kwnames, 1, 1); err != nil {
 			return interp.Value{}, err
 		}
-		name, err := envString(in, args[0])
+		name, err := fsConvert(in, args[0])
 		if err != nil {
 			return interp.Value{}, err
 		}
@@ -287,9 +287,10 @@ func fspath(in *interp.Interp, path interp.Value) (interp.Value, error) {
 	return r, nil
 }
 
-// envString converts a putenv/unsetenv argument (str, bytes or
-// os.PathLike) to its bytes.
-func envString(in *interp.Interp, v interp.Value) (string, error) {
+// fsConvert is PyUnicode_FSConverter: a str, bytes or os.PathLike as
+// a file name's bytes, which may not hold NUL (putenv's and unsetenv's
+// arguments, subprocess's program and arguments).
+func fsConvert(in *interp.Interp, v interp.Value) (string, error) {
 	p, err := fspath(in, v)
 	if err != nil {
 		return "", err

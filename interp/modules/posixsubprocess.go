@@ -275,26 +275,6 @@ func argvOf(in *interp.Interp, v interp.Value) ([]string, error) {
 	return argv, nil
 }
 
-// fsConvert is PyUnicode_FSConverter: a str, bytes or os.PathLike as
-// a file name's bytes, which may not hold NUL.
-func fsConvert(in *interp.Interp, v interp.Value) (string, error) {
-	p, err := fspath(in, v)
-	if err != nil {
-		return "", err
-	}
-	defer in.DecRef(p)
-	var b []byte
-	if interp.IsBytes(p) {
-		b, _ = interp.BufferBytes(p)
-	} else if b, err = in.FSEncode(p); err != nil {
-		return "", err
-	}
-	if strings.IndexByte(string(b), 0) >= 0 {
-		return "", in.Raise(interp.ValueError, "embedded null byte")
-	}
-	return string(b), nil
-}
-
 // maxGroups is NGROUPS_MAX on Linux.
 const maxGroups = 65536
 

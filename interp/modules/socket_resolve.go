@@ -101,21 +101,30 @@ type sockHostEntry struct {
 	names []string
 }
 
-// sockReadHosts parses /etc/hosts (read afresh each time, as glibc does).
-func sockReadHosts() []sockHostEntry {
-	data, err := os.ReadFile("/etc/hosts")
+// tableLines reads a system table such as /etc/hosts: the fields of
+// each line, comments removed, that has at least two (none when the file
+// cannot be read).
+func tableLines(path string) [][]string {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	var out []sockHostEntry
+	var out [][]string
 	for _, line := range strings.Split(string(data), "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
+		if f := strings.Fields(line); len(f) >= 2 {
+			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// sockReadHosts parses /etc/hosts (read afresh each time, as glibc does).
+func sockReadHosts() []sockHostEntry {
+	var out []sockHostEntry
+	for _, f := range tableLines("/etc/hosts") {
 		a, ok := parseNumericHost(f[0])
 		if !ok {
 			continue
@@ -446,19 +455,8 @@ type sockServEntry struct {
 
 // sockReadServices parses /etc/services.
 func sockReadServices() []sockServEntry {
-	data, err := os.ReadFile("/etc/services")
-	if err != nil {
-		return nil
-	}
 	var out []sockServEntry
-	for _, line := range strings.Split(string(data), "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
+	for _, f := range tableLines("/etc/services") {
 		p, proto, ok := strings.Cut(f[1], "/")
 		n, err := strconv.Atoi(p)
 		if !ok || err != nil {
@@ -496,18 +494,7 @@ func serviceByPort(port int, proto string) (sockServEntry, bool) {
 
 // protocolByName reads /etc/protocols.
 func protocolByName(name string) (int, bool) {
-	data, err := os.ReadFile("/etc/protocols")
-	if err != nil {
-		return 0, false
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
+	for _, f := range tableLines("/etc/protocols") {
 		for i, n := range f {
 			if i != 1 && n == name {
 				if v, err := strconv.Atoi(f[1]); err == nil {
