@@ -286,7 +286,7 @@ func init() {
 				}
 			}
 			if name == "" {
-				return interp.Value{}, in.Raise(interp.OSError, "[Errno 22] Invalid argument")
+				return interp.Value{}, fdError(in, syscall.EINVAL) // sysconf(3) fails so
 			}
 		default:
 			return interp.Value{}, in.Raise(interp.TypeError, "configuration names must be strings or integers")

@@ -7,3 +7,8 @@ print(os.sysconf("SC_PHYS_PAGES") > 0, os.sysconf("SC_AVPHYS_PAGES") <= os.sysco
 for bad in ["nope", 1.5]:
     try: os.sysconf(bad)
     except Exception as e: print(type(e).__name__, e)
+import os
+try:
+    os.sysconf(99999)
+except OSError as e:
+    print(type(e).__name__, e.errno, e)
