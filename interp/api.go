@@ -107,6 +107,7 @@ var (
 	StopIteration       = stopIterationType
 	MemoryError         = memoryErrorType
 	OSError             = osErrorType
+	SystemExit          = systemExitType
 )
 
 // ExcType returns the built-in exception type of that name

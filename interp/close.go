@@ -3,7 +3,8 @@ package interp
 import "github.com/parallel-py/parallel/alloc"
 
 // Close tears the interpreter down, as CPython's finalization does: it
-// flushes sys.stdout and sys.stderr, empties every module's namespace,
+// waits for the threads that are not daemons, runs the atexit
+// functions, stops the daemon threads, flushes sys.stdout and sys.stderr, empties every module's namespace,
 // sys.modules and the builtins, drops what the interpreter itself holds,
 // and runs the cycle finder over what is left. Afterwards every object
 // the program made is freed, unless a reference count is wrong (the
@@ -11,8 +12,11 @@ import "github.com/parallel-py/parallel/alloc"
 // Close; it returns the number of objects the final collections freed
 // from reference cycles.
 func (in *Interp) Close() int {
+	in.WaitForThreads()
 	in.RunAtExit()
 	in.flushStdStreams()
+	in.stopThreads()
+	in.clearField(&in.threadState.context)
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}
 	for _, v := range in.excOuter {

@@ -70,8 +70,11 @@ func (in *Interp) newCollector() *cycles.Collector {
 
 // Bits of the eval breaker.
 const (
-	breakSignal int32 = 1 << iota // a signal is pending (see Signal)
-	breakGC                       // a collection is due
+	breakSignal   int32 = 1 << iota // a signal is pending (see Signal)
+	breakGC                         // a collection is due
+	breakDrop                       // another thread waits for the GIL
+	breakSlot                       // the scheduler wants the run slot back
+	breakAsyncExc                   // a thread has an exception to raise
 )
 
 // track registers a new container with the cycle finder, if its type can

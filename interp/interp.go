@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -26,16 +27,25 @@ type Interp struct {
 	bigs   *alloc.Pool[BigInt]
 	values *alloc.SlicePool[Value]
 
-	builtins   *Dict               // the builtins module's namespace
-	stdout     io.Writer           // where print writes
-	frameSlots *alloc.Stack[Value] // locals and value stacks of frames
-	frames     *alloc.Pool[frame]  // frame records, reused
-	depth      int                 // Python frames on the stack
+	builtins *Dict              // the builtins module's namespace
+	stdout   io.Writer          // where print writes
+	frames   *alloc.Pool[frame] // frame records, reused
 
-	excInfo Value // the exception being handled (sys.exception()), or nil
-	// excOuter holds the callers' excInfo while generators run, each
-	// with its own (CPython's exc_info stack); innermost last.
-	excOuter []Value
+	// threadState is the running thread's own state (its frames, the
+	// exception it handles, ...), installed by whichever thread holds
+	// the GIL; see threadstate.go.
+	threadState
+
+	// gil is the interpreter's lock; threads lists the live threads by
+	// ident; the rest is thread bookkeeping (threadstate.go).
+	gil            gil
+	threads        threadTable
+	slots          RunSlots       // the runtime's run slots, or nil
+	subinterpreter bool           // Options.Subinterpreter
+	finalizing     atomic.Bool    // Close has begun: threads must stop
+	closing        chan struct{}  // closed when finalizing begins
+	threadsWG      sync.WaitGroup // goroutines of started threads
+	switchUs       atomic.Int64   // sys.getswitchinterval() in microseconds
 
 	flags Flags // the command-line options sys.flags shows
 	// maxStrDigits is the int/str conversion limit in decimal digits
@@ -58,13 +68,6 @@ type Interp struct {
 	stderr          io.Writer
 	stdin           io.Reader
 
-	// frame is the running Python frame (or, inside a builtin, the
-	// frame that called it), for the builtins that read their caller's
-	// namespace and for sys._getframe; nil outside Python code.
-	frame *frame
-
-	switchInterval float64 // sys.getswitchinterval()
-
 	debug    bool // Options.Debug
 	noStdlib bool // Options.NoStdlib
 
@@ -84,9 +87,6 @@ type Interp struct {
 
 	weakrefs map[unsafe.Pointer][]*WeakRef // each object's weak references
 	atexit   []atexitCall                  // atexit.register's callbacks
-
-	cDepth    int              // Go-level recursion, see enterCall
-	reprStack []unsafe.Pointer // containers being repr'd, see reprEnter
 
 	// noMemory is raised when the memory limit is hit; it is made before
 	// the limit can matter, so raising it never allocates.
@@ -133,6 +133,14 @@ type Options struct {
 	Flags       Flags
 	WarnOptions []string
 	XOptions    []string
+
+	// Subinterpreter marks an interpreter that is not the process's
+	// main one (_thread._is_main_interpreter() is false in it).
+	Subinterpreter bool
+
+	// Slots is the runtime's scheduler, which bounds how many
+	// interpreters run bytecode at once; nil: no bound.
+	Slots RunSlots
 }
 
 // Flags are the interpreter options of python3's command line, as
@@ -172,10 +180,9 @@ func New(opts Options) *Interp {
 		panic("interp: cannot create the MemoryError instance: " + err.Error())
 	}
 	in.noMemory = e
-	in.frameSlots = alloc.NewStack[Value](4096)
 	in.frames = alloc.NewPool[frame](256)
 	in.recursionLimit = defaultRecursionLimit
-	in.switchInterval = 0.005
+	in.initThreads(opts)
 	in.signalMode = opts.SignalMode
 	in.initSignals()
 	in.initializing = map[string]int{}
@@ -240,13 +247,23 @@ func (in *Interp) dealloc(v Value) {
 }
 
 // handleBreaker does what the eval breaker was set for: a due cycle
-// collection, then a pending KeyboardInterrupt.
+// collection, a pending signal (in the main thread only, as CPython
+// handles them), an exception another goroutine asked the running
+// thread to raise, and giving the GIL to a waiting thread.
 func (in *Interp) handleBreaker() error {
 	b := in.breaker.Swap(0)
 	if b&breakGC != 0 {
 		in.gc.CollectDue()
 	}
-	if b&breakSignal != 0 {
+	if b&(breakDrop|breakSlot) != 0 {
+		in.yieldGIL(b&breakSlot != 0)
+	}
+	if b&breakAsyncExc != 0 {
+		if err := in.takeAsyncExc(); err != nil {
+			return err
+		}
+	}
+	if b&breakSignal != 0 && in.thread.main {
 		return in.handleSignals()
 	}
 	return nil

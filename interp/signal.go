@@ -36,6 +36,9 @@ func (in *Interp) Signal(sig int) {
 	}
 	in.pendingSignals.Or(1 << uint(sig))
 	in.breaker.Or(breakSignal)
+	// The main thread may be waiting (a lock, a sleep): wake it to run
+	// the handler, as a signal interrupts a blocking call in CPython.
+	in.threads.main.poke()
 }
 
 // Interrupt asks the running program to handle SIGINT (by default:
@@ -137,6 +140,9 @@ var signalFuncs = []Value{
 		if err := in.checkArgCount("signal", args, nil, 2, 2); err != nil {
 			return Value{}, err
 		}
+		if !in.handlesSignals() {
+			return Value{}, in.raise(valueErrorType, "signal only works in main thread of the main interpreter")
+		}
 		sig, err := in.signalArg(args[0])
 		if err != nil {
 			return Value{}, err
@@ -237,6 +243,9 @@ var signalFuncs = []Value{
 		if err := in.parseArgs("set_wakeup_fd", args, kwnames, []string{"", "warn_on_full_buffer"}, 1, &fd, &warn); err != nil {
 			return Value{}, err
 		}
+		if !in.handlesSignals() {
+			return Value{}, in.raise(valueErrorType, "set_wakeup_fd only works in main thread of the main interpreter")
+		}
 		n, err := in.cIntArg(fd)
 		if err != nil {
 			return Value{}, err
@@ -314,3 +323,7 @@ var signalNames = [...]string{1: "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTR
 	"SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
 	"SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
 	"SIGIO", "SIGPWR", "SIGSYS"}
+
+// handlesSignals reports whether the running thread may install signal
+// handlers: the main thread of the main interpreter, as in CPython.
+func (in *Interp) handlesSignals() bool { return in.thread.main && !in.subinterpreter }

@@ -216,7 +216,7 @@ func init() {
 			if err := in.checkArgCount("getswitchinterval", args, kwnames, 0, 0); err != nil {
 				return Value{}, err
 			}
-			return Float(in.switchInterval), nil
+			return Float(float64(in.switchUs.Load()) / 1e6), nil
 		}),
 		newBuiltin("setswitchinterval", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			var iv Value
@@ -230,7 +230,8 @@ func init() {
 			if x <= 0 {
 				return Value{}, in.raise(valueErrorType, "switch interval must be strictly positive")
 			}
-			in.switchInterval = x
+			// Kept in whole microseconds, as CPython keeps it.
+			in.switchUs.Store(int64(x * 1e6))
 			return None, nil
 		}),
 		newBuiltin("is_finalizing", func(in *Interp, args []Value, kwnames []Value) (Value, error) {

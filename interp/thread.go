@@ -2,24 +2,28 @@ package interp
 
 import (
 	"strings"
+	"syscall"
 	"time"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/traceback"
 )
 
-// The _thread module as far as one thread goes: locks, RLocks and thread
-// identity, which the standard library uses even in single-threaded
-// programs (functools, reprlib, threading's bookkeeping). Starting threads
-// comes with the runtime (issue 6) and raises NotImplementedError until
-// then; a blocking acquire of a lock nobody else can release would wait
-// forever, so it raises instead of hanging.
+// The _thread module: locks, RLocks, starting threads, thread identity.
+// CPython's own threading, queue and concurrent.futures run on top of
+// it. Lock state is read and written only under the GIL, so it needs no
+// lock of its own; a thread that must wait parks (Park) with the GIL
+// released, and the releaser hands the lock to the longest waiter
+// directly, so a thread cannot starve the others by re-acquiring.
 
 type lockObject struct {
 	alloc.Header
 	locked    bool
 	reentrant bool
-	count     int // RLock recursion depth
+	owner     int64 // ident of the holder (RLock) or of the last acquirer
+	count     int   // RLock recursion depth
+	waiters   []*Thread
 }
 
 var (
@@ -29,15 +33,47 @@ var (
 
 const lockSize = unsafe.Sizeof(lockObject{})
 
-// mainThreadIdent is the identity of the interpreter's only thread.
-const mainThreadIdent = 1
+// timeoutMax is _thread.TIMEOUT_MAX, in seconds: CPython's bound on a
+// wait, which Go's time.Duration also keeps within range.
+const timeoutMax = 9223372036.0
 
-func (in *Interp) newLock(t *Type) (Value, error) {
+func (in *Interp) newLock(t *Type) (*lockObject, error) {
 	l := &lockObject{reentrant: t == rlockType}
 	if err := in.account(&l.Header, t, lockSize); err != nil {
-		return Value{}, err
+		return nil, err
 	}
-	return valueOf(l), nil
+	return l, nil
+}
+
+// lockTimeout parses acquire's blocking and timeout arguments into a
+// wait: -1 for none, else the longest wait.
+func (in *Interp) lockTimeout(blocking, timeout Value) (block bool, wait time.Duration, err error) {
+	block, wait = true, -1
+	if !blocking.IsNil() {
+		if block, err = in.Truth(blocking); err != nil {
+			return false, 0, err
+		}
+	}
+	if timeout.IsNil() {
+		return block, wait, nil
+	}
+	f, err := in.ToFloat(timeout)
+	if err != nil {
+		return false, 0, err
+	}
+	if !block && f != -1 {
+		return false, 0, in.raise(valueErrorType, "can't specify a timeout for a non-blocking call")
+	}
+	if f < 0 && f != -1 {
+		return false, 0, in.raise(valueErrorType, "timeout value must be positive")
+	}
+	if f > timeoutMax {
+		return false, 0, in.raise(overflowErrorType, "timeout value is too large")
+	}
+	if f >= 0 {
+		wait = time.Duration(f * float64(time.Second))
+	}
+	return block, wait, nil
 }
 
 // lockAcquire is acquire(blocking=True, timeout=-1).
@@ -46,173 +82,411 @@ func (in *Interp) lockAcquire(args []Value, kwnames []Value) (Value, error) {
 	if err := in.parseArgs("acquire", args[1:], kwnames, []string{"blocking", "timeout"}, 0, &blocking, &timeout); err != nil {
 		return Value{}, err
 	}
-	l := asObject[lockObject](args[0])
-	block := true
-	if !blocking.IsNil() {
-		b, err := in.Truth(blocking)
-		if err != nil {
-			return Value{}, err
-		}
-		block = b
+	block, wait, err := in.lockTimeout(blocking, timeout)
+	if err != nil {
+		return Value{}, err
 	}
-	wait := -1.0
-	if !timeout.IsNil() {
-		f, err := in.ToFloat(timeout)
-		if err != nil {
-			return Value{}, err
-		}
-		wait = f
-		if !block && wait != -1 {
-			return Value{}, in.raise(valueErrorType, "can't specify a timeout for a non-blocking call")
-		}
-		if wait < 0 && wait != -1 {
-			return Value{}, in.raise(valueErrorType, "timeout value must be a non-negative number")
-		}
+	ok, err := in.acquireLock(asObject[lockObject](args[0]), block, wait)
+	if err != nil {
+		return Value{}, err
 	}
-	if l.reentrant && l.locked {
-		l.count++
-		return True, nil
-	}
+	return Bool(ok), nil
+}
+
+// acquireLock takes l for the running thread, waiting at most wait
+// (-1: without limit) if block is set.
+func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration) (bool, error) {
+	me := in.thread
 	if !l.locked {
-		l.locked = true
-		l.count = 1
-		return True, nil
+		l.locked, l.owner, l.count = true, me.ident, 1
+		return true, nil
 	}
-	if !block {
-		return False, nil
+	if l.reentrant && l.owner == me.ident {
+		l.count++
+		return true, nil
 	}
-	if wait >= 0 {
-		time.Sleep(time.Duration(wait * float64(time.Second)))
-		return False, nil
+	if !block || wait == 0 {
+		return false, nil
 	}
-	return Value{}, in.raise(notImplementedErrorType, "acquiring a lock held by the only thread would wait forever (threads are not implemented yet)")
+	var deadline time.Time
+	if wait > 0 {
+		deadline = time.Now().Add(wait)
+	}
+	in.ClearWake()
+	me.granted = false
+	l.waiters = append(l.waiters, me)
+	for {
+		d := time.Duration(-1)
+		if wait > 0 {
+			if d = time.Until(deadline); d <= 0 {
+				break
+			}
+		}
+		_, err := in.Park(d)
+		if me.granted {
+			if err != nil {
+				// Interrupted as the lock arrived: pass it on.
+				in.releaseLock(l)
+				return false, err
+			}
+			return true, nil
+		}
+		if err != nil {
+			l.removeWaiter(me)
+			return false, err
+		}
+	}
+	if me.granted {
+		return true, nil
+	}
+	l.removeWaiter(me)
+	return false, nil
+}
+
+// releaseLock unlocks l, handing it to the longest waiter if there is one.
+func (in *Interp) releaseLock(l *lockObject) {
+	if len(l.waiters) == 0 {
+		l.locked, l.count = false, 0
+		return
+	}
+	next := l.waiters[0]
+	copy(l.waiters, l.waiters[1:])
+	l.waiters[len(l.waiters)-1] = nil
+	l.waiters = l.waiters[:len(l.waiters)-1]
+	l.owner, l.count = next.ident, 1
+	next.granted = true
+	next.Unpark()
+}
+
+func (l *lockObject) removeWaiter(t *Thread) {
+	for i, w := range l.waiters {
+		if w == t {
+			l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
+			return
+		}
+	}
 }
 
 func init() {
+	acquire := func(in *Interp, args []Value, kwnames []Value) (Value, error) { return in.lockAcquire(args, kwnames) }
 	for _, t := range []*Type{lockType, rlockType} {
 		t := t
 		t.Module = "_thread"
 		t.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), lockSize) }
 		t.hash = identityHash
-		t.repr = func(in *Interp, v Value) (Value, error) {
-			l := asObject[lockObject](v)
-			state := "unlocked"
-			if l.locked {
-				state = "locked"
-			}
-			if t == rlockType {
-				owner := 0
-				if l.locked {
-					owner = mainThreadIdent
-				}
-				return in.NewStr(sprintf("<%s _thread.RLock object owner=%d count=%d at 0x%s>", state, owner, l.count, hexAddr(v)))
-			}
-			return in.NewStr(sprintf("<%s _thread.lock object at 0x%s>", state, hexAddr(v)))
-		}
-		acquire := func(in *Interp, args []Value, kwnames []Value) (Value, error) { return in.lockAcquire(args, kwnames) }
 		defMethod(t, "acquire", acquire)
 		defMethod(t, "__enter__", acquire)
-		release := func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			l := asObject[lockObject](args[0])
-			if !l.locked {
-				if t == rlockType {
-					return Value{}, in.raise(runtimeErrorType, "cannot release un-acquired lock")
-				}
-				return Value{}, in.raise(runtimeErrorType, "release unlocked lock")
-			}
-			l.count--
-			if !l.reentrant || l.count == 0 {
-				l.locked, l.count = false, 0
-			}
-			return None, nil
-		}
-		defMethod(t, "release", release)
-		defMethod(t, "__exit__", release)
-		defMethod(t, "locked", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			return Bool(asObject[lockObject](args[0]).locked), nil
-		})
-		defMethod(t, "_is_owned", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			return Bool(asObject[lockObject](args[0]).locked), nil
-		})
 		defMethod(t, "_at_fork_reinit", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			l := asObject[lockObject](args[0])
-			l.locked, l.count = false, 0
+			l.locked, l.count, l.owner, l.waiters = false, 0, 0, nil
 			return None, nil
 		})
 	}
-	rlockType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
-		return in.newLock(rlockType)
+	lockType.repr = func(in *Interp, v Value) (Value, error) {
+		state := "unlocked"
+		if asObject[lockObject](v).locked {
+			state = "locked"
+		}
+		return in.NewStr(sprintf("<%s _thread.lock object at 0x%s>", state, hexAddr(v)))
 	}
-	registerModule("_thread", func(in *Interp, m *Module) error {
-		for name, v := range map[string]Value{
-			"LockType": valueOf(lockType), "RLock": valueOf(rlockType),
-			"error": valueOf(runtimeErrorType), "TIMEOUT_MAX": Float(9223372036.0),
-			"_ExceptHookArgs": valueOf(exceptHookArgsType),
-		} {
-			if err := in.setGlobal(m, name, v); err != nil {
-				return err
-			}
+	rlockType.repr = func(in *Interp, v Value) (Value, error) {
+		l := asObject[lockObject](v)
+		state, owner := "unlocked", int64(0)
+		if l.locked {
+			state, owner = "locked", l.owner
 		}
-		for _, fn := range []Value{
-			newBuiltin("allocate_lock", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return in.newLock(lockType)
-			}),
-			newBuiltin("get_ident", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return Int(mainThreadIdent), nil
-			}),
-			newBuiltin("get_native_id", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return Int(mainThreadIdent), nil
-			}),
-			newBuiltin("_count", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return Int(0), nil
-			}),
-			newBuiltin("daemon_threads_allowed", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return True, nil
-			}),
-			newBuiltin("stack_size", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return Int(0), nil
-			}),
-			newBuiltin("start_new_thread", startNewThread),
-			newBuiltin("start_new", startNewThread),
-			// threading keeps a lock per thread that is released when the
-			// thread's state goes away; the main thread's never is.
-			newBuiltin("_set_sentinel", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				if err := in.checkArgCount("_set_sentinel", args, kwnames, 0, 0); err != nil {
-					return Value{}, err
-				}
-				return in.newLock(lockType)
-			}),
-			newBuiltin("_is_main_interpreter", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				return True, nil
-			}),
-			newBuiltin("interrupt_main", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-				var signum Value
-				if err := in.parseArgs("interrupt_main", args, kwnames, []string{"signum"}, 0, &signum); err != nil {
-					return Value{}, err
-				}
-				if !signum.IsNil() && !(signum.IsSmallInt() && signum.SmallInt() == 2) {
-					return Value{}, in.raise(notImplementedErrorType, "interrupt_main() with a signal other than SIGINT is not implemented yet")
-				}
-				in.Interrupt()
-				return None, nil
-			}),
-			newBuiltin("_excepthook", threadExcepthook),
-			newBuiltin("exit", threadExit),
-			newBuiltin("exit_thread", threadExit),
-		} {
-			if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
-				return err
-			}
+		return in.NewStr(sprintf("<%s _thread.RLock object owner=%d count=%d at 0x%s>", state, owner, l.count, hexAddr(v)))
+	}
+	lockRelease := func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		l := asObject[lockObject](args[0])
+		if !l.locked {
+			return Value{}, in.raise(runtimeErrorType, "release unlocked lock")
 		}
-		if err := in.setGlobal(m, "allocate", m.mustGet("allocate_lock")); err != nil {
-			return err
+		in.releaseLock(l)
+		return None, nil
+	}
+	lockLocked := func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return Bool(asObject[lockObject](args[0]).locked), nil
+	}
+	defMethod(lockType, "acquire_lock", acquire)
+	defMethod(lockType, "release", lockRelease)
+	defMethod(lockType, "release_lock", lockRelease)
+	defMethod(lockType, "__exit__", lockRelease)
+	defMethod(lockType, "locked", lockLocked)
+	defMethod(lockType, "locked_lock", lockLocked)
+
+	rlockRelease := func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		l := asObject[lockObject](args[0])
+		if !l.locked || l.owner != in.thread.ident {
+			return Value{}, in.raise(runtimeErrorType, "cannot release un-acquired lock")
 		}
-		return nil
+		if l.count--; l.count == 0 {
+			in.releaseLock(l)
+		}
+		return None, nil
+	}
+	defMethod(rlockType, "release", rlockRelease)
+	defMethod(rlockType, "__exit__", rlockRelease)
+	defMethod(rlockType, "_is_owned", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		l := asObject[lockObject](args[0])
+		return Bool(l.locked && l.owner == in.thread.ident), nil
 	})
+	defMethod(rlockType, "_recursion_count", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		l := asObject[lockObject](args[0])
+		if l.locked && l.owner == in.thread.ident {
+			return Int(int64(l.count)), nil
+		}
+		return Int(0), nil
+	})
+	// _release_save and _acquire_restore let threading.Condition wait on
+	// an RLock held several levels deep.
+	defMethod(rlockType, "_release_save", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		l := asObject[lockObject](args[0])
+		if !l.locked || l.count == 0 {
+			return Value{}, in.raise(runtimeErrorType, "cannot release un-acquired lock")
+		}
+		count, owner := l.count, l.owner
+		in.releaseLock(l)
+		return in.NewTuple(Int(int64(count)), Int(owner))
+	})
+	defMethod(rlockType, "_acquire_restore", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		if err := in.checkArgCount("_acquire_restore", args[1:], kwnames, 1, 1); err != nil {
+			return Value{}, err
+		}
+		items, ok := TupleItems(args[1])
+		if !ok || len(items) != 2 {
+			return Value{}, in.raise(typeErrorType, "_acquire_restore() argument must be a 2-tuple (count, owner)")
+		}
+		count, ok1 := IntValue(items[0])
+		owner, ok2 := IntValue(items[1])
+		if !ok1 || !ok2 {
+			return Value{}, in.raise(typeErrorType, "_acquire_restore() argument must be a 2-tuple of ints")
+		}
+		l := asObject[lockObject](args[0])
+		if _, err := in.acquireLock(l, true, -1); err != nil {
+			return Value{}, err
+		}
+		l.owner, l.count = owner, int(count)
+		return None, nil
+	})
+	lockType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		return Value{}, in.raise(typeErrorType, "cannot create '_thread.lock' instances")
+	}
+	rlockType.construct = func(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
+		l, err := in.newLock(rlockType)
+		if err != nil {
+			return Value{}, err
+		}
+		return valueOf(l), nil
+	}
+	registerModule("_thread", initThreadModule)
 }
 
+func allocateLock(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if err := in.checkArgCount("allocate_lock", args, kwnames, 0, 0); err != nil {
+		return Value{}, err
+	}
+	l, err := in.newLock(lockType)
+	if err != nil {
+		return Value{}, err
+	}
+	return valueOf(l), nil
+}
+
+func initThreadModule(in *Interp, m *Module) error {
+	for name, v := range map[string]Value{
+		"LockType": valueOf(lockType), "RLock": valueOf(rlockType),
+		"error": valueOf(runtimeErrorType), "TIMEOUT_MAX": Float(timeoutMax),
+		"_ExceptHookArgs": valueOf(exceptHookArgsType),
+	} {
+		if err := in.setGlobal(m, name, v); err != nil {
+			return err
+		}
+	}
+	ident := func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+		return Int(in.thread.ident), nil
+	}
+	for _, fn := range []Value{
+		newBuiltin("allocate_lock", allocateLock),
+		newBuiltin("allocate", allocateLock),
+		newBuiltin("get_ident", ident),
+		newBuiltin("get_native_id", ident),
+		newBuiltin("_count", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Int(int64(in.threadCount())), nil
+		}),
+		newBuiltin("daemon_threads_allowed", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return True, nil
+		}),
+		newBuiltin("stack_size", threadStackSize),
+		newBuiltin("start_new_thread", startNewThread),
+		newBuiltin("start_new", startNewThread),
+		newBuiltin("_set_sentinel", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			if err := in.checkArgCount("_set_sentinel", args, kwnames, 0, 0); err != nil {
+				return Value{}, err
+			}
+			return in.setSentinel()
+		}),
+		newBuiltin("_is_main_interpreter", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
+			return Bool(!in.subinterpreter), nil
+		}),
+		newBuiltin("interrupt_main", interruptMain),
+		newBuiltin("_excepthook", threadExcepthook),
+		newBuiltin("exit", threadExit),
+		newBuiltin("exit_thread", threadExit),
+	} {
+		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setSentinel is _thread._set_sentinel: a lock that threading acquires
+// and the thread's end releases; threading's join waits on it.
+func (in *Interp) setSentinel() (Value, error) {
+	l, err := in.newLock(lockType)
+	if err != nil {
+		return Value{}, err
+	}
+	t := in.thread
+	if t.sentinel != nil {
+		in.decRef(valueOf(t.sentinel))
+	}
+	incRef(valueOf(l))
+	t.sentinel = l
+	return valueOf(l), nil
+}
+
+// threadStackSize is _thread.stack_size([size]): threads are goroutines,
+// whose stacks grow on demand, so the size is remembered and reported
+// but changes nothing.
+func threadStackSize(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if err := in.checkArgCount("stack_size", args, kwnames, 0, 1); err != nil {
+		return Value{}, err
+	}
+	old := in.threads.stackSize
+	if len(args) == 1 {
+		n, ok := IntValue(args[0])
+		if !ok {
+			if !isInt(args[0]) {
+				return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			return Value{}, in.raise(valueErrorType, "size not valid: %s bytes", "huge")
+		}
+		if n != 0 && n < 32768 {
+			return Value{}, in.raise(valueErrorType, "size not valid: %d bytes", n)
+		}
+		if n < 0 {
+			return Value{}, in.raise(valueErrorType, "size must be 0 or a positive value")
+		}
+		in.threads.stackSize = n
+	}
+	return Int(old), nil
+}
+
+// interruptMain is _thread.interrupt_main(signum=SIGINT): the signal is
+// delivered to the main thread as if the process had received it.
+func interruptMain(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	var signum Value
+	if err := in.parseArgs("interrupt_main", args, kwnames, []string{"signum"}, 0, &signum); err != nil {
+		return Value{}, err
+	}
+	sig := int64(syscall.SIGINT)
+	if !signum.IsNil() {
+		n, ok := IntValue(signum)
+		if !ok {
+			return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", signum.Type().Name)
+		}
+		sig = n
+	}
+	if sig < 1 || sig >= numSignals {
+		return Value{}, in.raise(valueErrorType, "signal number out of range")
+	}
+	// A signal ignored or left at its default is not delivered, as
+	// PyErr_SetInterruptEx does.
+	if h := in.signalHandlers[sig]; h.IsNil() || h.Is(Int(0)) || h.Is(Int(1)) {
+		if !(sig == int64(syscall.SIGINT) && h.IsNil()) {
+			return None, nil
+		}
+	}
+	in.Signal(int(sig))
+	return None, nil
+}
+
+// startNewThread is _thread.start_new_thread(function, args[, kwargs]).
 func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
-	return Value{}, in.raise(notImplementedErrorType, "threads are not implemented yet")
+	if err := in.noKeywords("start_new_thread", kwnames); err != nil {
+		return Value{}, err
+	}
+	if err := in.checkArgCount("start_new_thread", args, nil, 2, 3); err != nil {
+		return Value{}, err
+	}
+	fn, fargs := args[0], args[1]
+	if fn.Type().call == nil {
+		return Value{}, in.raise(typeErrorType, "first arg must be callable")
+	}
+	if fargs.Type() != tupleType && !fargs.Type().IsSubtype(tupleType) {
+		return Value{}, in.raise(typeErrorType, "2nd arg must be a tuple")
+	}
+	var kwargs Value
+	if len(args) == 3 {
+		kwargs = args[2]
+		if kwargs.Type() != dictType && !kwargs.Type().IsSubtype(dictType) {
+			return Value{}, in.raise(typeErrorType, "optional 3rd arg must be a dictionary")
+		}
+	}
+	if in.finalizing.Load() {
+		return Value{}, in.raise(runtimeErrorType, "can't create new thread at interpreter shutdown")
+	}
+	t := in.newThread()
+	incRef(fn)
+	incRef(fargs)
+	in.xincRef(kwargs)
+	in.threadsWG.Add(1)
+	go t.run(fn, fargs, kwargs)
+	return Int(t.ident), nil
+}
+
+// run is the goroutine of a started thread: it calls fn(*args,
+// **kwargs) holding the GIL, reports an exception that escapes (other
+// than SystemExit) through sys.unraisablehook, and ends the thread.
+func (t *Thread) run(fn, args, kwargs Value) {
+	in := t.in
+	defer in.threadsWG.Done()
+	defer t.exit() // also when a daemon thread stops at shutdown (Goexit)
+	t.Acquire()
+	in.exitIfFinalizing()
+	r, err := in.callEx(fn, args, kwargs)
+	if err != nil {
+		if !ErrorIs(err, systemExitType) {
+			in.unraisableIn("Exception ignored in thread started by", err, fn)
+		} else {
+			in.DiscardError(err)
+		}
+	} else {
+		in.decRef(r)
+	}
+	in.decRef(fn)
+	in.decRef(args)
+	in.xdecRef(kwargs)
+}
+
+// exit ends the running thread t: its sentinel lock is released (waking
+// joiners), its state goes, and the GIL passes on.
+func (t *Thread) exit() {
+	in := t.in
+	if l := t.sentinel; l != nil {
+		t.sentinel = nil
+		if l.locked {
+			in.releaseLock(l)
+		}
+		in.decRef(valueOf(l))
+	}
+	in.clearField(&in.threadState.context)
+	in.xdecRef(in.excInfo)
+	in.excInfo = Value{}
+	delete(in.threads.byIdent, t.ident)
+	t.Release()
 }
 
 // threadExit is _thread.exit: SystemExit, which ends the thread quietly.
@@ -263,7 +537,7 @@ func threadExcepthook(in *Interp, args []Value, kwnames []Value) (Value, error) 
 		}
 	}
 	defer in.decRef(file)
-	name := sprintf("%d", mainThreadIdent)
+	name := sprintf("%d", in.thread.ident)
 	if !thread.IsNone() {
 		n, err := in.GetAttr(thread, internName("name"))
 		if err != nil {
@@ -280,7 +554,7 @@ func threadExcepthook(in *Interp, args []Value, kwnames []Value) (Value, error) 
 	var b strings.Builder
 	b.WriteString("Exception in thread " + name + ":\n")
 	if exc.Type().IsSubtype(baseExceptionType) {
-		if err := in.PrintException(&b, asObject[Exception](exc), nil); err != nil {
+		if err := in.PrintException(&b, asObject[Exception](exc), traceback.DiskSource); err != nil {
 			return Value{}, err
 		}
 	}

@@ -123,7 +123,7 @@ func (in *Interp) writeUnraisable(hookArgs Value) error {
 		}
 	}
 	if value.Type().IsSubtype(baseExceptionType) {
-		traceback.FormatException(&b, in.tracebackOf(asObject[Exception](value), map[*Exception]*traceback.Exception{}), nil)
+		traceback.FormatException(&b, in.tracebackOf(asObject[Exception](value), map[*Exception]*traceback.Exception{}), traceback.DiskSource)
 	}
 	return in.writeStderrText(b.String())
 }

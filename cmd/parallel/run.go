@@ -211,7 +211,9 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 			}
 		}
 	}
-	// At exit, as CPython: the atexit functions, then sys.stdout's buffer.
+	// At exit, as CPython: wait for the threads that are not daemons,
+	// run the atexit functions, then flush sys.stdout's buffer.
+	in.WaitForThreads()
 	in.RunAtExit()
 	signal.Stop(signals)
 	close(done)

@@ -137,28 +137,18 @@ var (
 
 var contextvarsTable moduleTable
 
-// contextvarsState holds an interpreter's current context (owned; nil
-// until first needed, and again after leaving a run entered before).
-type contextvarsState struct{ current Value }
-
-var contextvarsStateKey byte
-
-func getContextvarsState(in *interp.Interp) *contextvarsState {
-	return in.ModuleState(&contextvarsStateKey, func() any { return &contextvarsState{} }).(*contextvarsState)
-}
-
 // currentContext returns the current context (borrowed), making it if
 // there is none yet.
 func currentContext(in *interp.Interp) (Value, error) {
-	st := getContextvarsState(in)
-	if st.current.IsNil() {
+	st := in.ThreadContext()
+	if st.IsNil() {
 		ctx, err := newContext(in)
 		if err != nil {
 			return Value{}, err
 		}
-		st.current = ctx
+		*st = ctx
 	}
-	return st.current, nil
+	return *st, nil
 }
 
 func newContext(in *interp.Interp) (Value, error) {
@@ -327,7 +317,7 @@ func contextVarGet(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		return Value{}, err
 	}
 	self := interp.ObjectOf[contextVarObject](args[0])
-	if cur := getContextvarsState(in).current; !cur.IsNil() {
+	if cur := *in.ThreadContext(); !cur.IsNil() {
 		o := interp.ObjectOf[contextObject](cur)
 		if i := o.find(args[0]); i >= 0 {
 			interp.IncRef(o.values[i])
@@ -432,12 +422,12 @@ func contextRun(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		}
 		return Value{}, in.Raise(interp.RuntimeError, "cannot enter context: %s is already entered", r)
 	}
-	st := getContextvarsState(in)
-	o.prev, o.entered = st.current, true
+	st := in.ThreadContext()
+	o.prev, o.entered = *st, true
 	interp.IncRef(self)
-	st.current = self
+	*st = self
 	r, err := in.Call(args[1], args[2:], kwnames)
-	st.current, o.prev, o.entered = o.prev, Value{}, false
+	*st, o.prev, o.entered = o.prev, Value{}, false
 	in.DecRef(self)
 	return r, err
 }

@@ -402,6 +402,19 @@ func retryEINTR(call func() error) error {
 	}
 }
 
+// retryEINTRUnlocked is retryEINTR for a call that may block (reading a
+// pipe, waiting for a child): it runs with the GIL released, so that
+// the interpreter's other threads run meanwhile.
+func retryEINTRUnlocked(in *interp.Interp, call func() error) error {
+	for {
+		var err error
+		in.AllowThreads(func() { err = call() })
+		if err != syscall.EINTR {
+			return err
+		}
+	}
+}
+
 // nameResult returns a file name as the kind of the argument: bytes
 // for a bytes argument, else str.
 func nameResult(in *interp.Interp, name string, asBytes bool) (interp.Value, error) {

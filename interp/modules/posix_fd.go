@@ -188,7 +188,7 @@ func init() {
 		}
 		buf := make([]byte, n)
 		var got int
-		err = retryEINTR(func() error {
+		err = retryEINTRUnlocked(in, func() error {
 			var e error
 			got, e = syscall.Read(fd, buf)
 			return e
@@ -211,7 +211,7 @@ func init() {
 			return interp.Value{}, in.Raise(interp.TypeError, "a bytes-like object is required, not '%s'", args[1].Type().Name)
 		}
 		var n int
-		err = retryEINTR(func() error {
+		err = retryEINTRUnlocked(in, func() error {
 			var e error
 			n, e = syscall.Write(fd, data)
 			return e

@@ -407,7 +407,7 @@ func wait4(in *interp.Interp, pid, options int) (interp.Value, error) {
 	}
 	var ws syscall.WaitStatus
 	var got int
-	err := retryEINTR(func() error {
+	err := retryEINTRUnlocked(in, func() error {
 		var e error
 		got, e = syscall.Wait4(pid, &ws, options, nil)
 		return e
@@ -601,7 +601,7 @@ func posixSystem(in *interp.Interp, cmd string) (interp.Value, error) {
 		return interp.Int(127 << 8), nil
 	}
 	var ws syscall.WaitStatus
-	err = retryEINTR(func() error {
+	err = retryEINTRUnlocked(in, func() error {
 		_, e := syscall.Wait4(pid, &ws, 0, nil)
 		return e
 	})

@@ -162,7 +162,9 @@ func selectSelect(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		if left > 0 && tv.Sec == 0 && tv.Usec == 0 {
 			tv.Usec = 1
 		}
-		n, err := syscall.Select(nfds, &res[0], &res[1], &res[2], &tv)
+		var n int
+		var err error
+		in.AllowThreads(func() { n, err = syscall.Select(nfds, &res[0], &res[1], &res[2], &tv) })
 		if err == syscall.EINTR || err == nil && n == 0 && sliced {
 			if err := in.CheckSignals(); err != nil {
 				return Value{}, err
@@ -366,7 +368,9 @@ func selectPollWait(in *interp.Interp, fds []sysPollFd, timeout time.Duration) e
 		if sliced {
 			t = signalSlice
 		}
-		n, err := sysPoll(fds, t)
+		var n int
+		var err error
+		in.AllowThreads(func() { n, err = sysPoll(fds, t) })
 		if err == syscall.EINTR || err == nil && n == 0 && sliced {
 			if err := in.CheckSignals(); err != nil {
 				return err

@@ -257,7 +257,7 @@ func epollPoll(in *interp.Interp, args, kwnames []Value) (Value, error) {
 			left = min(left, signalSlice)
 		}
 		ms := int((left + time.Millisecond - 1) / time.Millisecond) // rounded up
-		n, err = syscall.EpollWait(e.fd, events, ms)
+		in.AllowThreads(func() { n, err = syscall.EpollWait(e.fd, events, ms) })
 		if err == syscall.EINTR || err == nil && n == 0 && sliced {
 			if err := in.CheckSignals(); err != nil {
 				return Value{}, err

@@ -20,9 +20,9 @@ import (
 // sockErrTimedOut is what sockCall returns when the timeout expired.
 var sockErrTimedOut = errors.New("timed out")
 
-// sockWaitFd polls fd for reading or writing (connect also wants errors):
-// ready false means the time ran out.
-func sockWaitFd(fd int, writing, connect bool, timeout time.Duration) (bool, error) {
+// sockWaitFd polls fd for reading or writing (connect also wants errors),
+// with the GIL released: ready false means the time ran out.
+func sockWaitFd(in *interp.Interp, fd int, writing, connect bool, timeout time.Duration) (bool, error) {
 	ev := int16(sockPollIn)
 	if writing {
 		ev = sockPollOut
@@ -31,7 +31,9 @@ func sockWaitFd(fd int, writing, connect bool, timeout time.Duration) (bool, err
 		ev |= sockPollErr
 	}
 	fds := []sysPollFd{{fd: int32(fd), events: ev}}
-	n, err := sysPoll(fds, timeout)
+	var n int
+	var err error
+	in.AllowThreads(func() { n, err = sysPoll(fds, timeout) })
 	return n > 0, err
 }
 
@@ -63,7 +65,7 @@ func sockCall(in *interp.Interp, s *sockObject, writing, connect bool, flags int
 			if interval < 0 {
 				return sockErrTimedOut
 			}
-			ready, err := sockWaitFd(s.fd, writing, connect, min(interval, signalSlice))
+			ready, err := sockWaitFd(in, s.fd, writing, connect, min(interval, signalSlice))
 			if err == syscall.EINTR || err == nil && !ready && interval > signalSlice {
 				if err := in.CheckSignals(); err != nil {
 					return err
@@ -108,7 +110,7 @@ func sockAwaitBlocking(in *interp.Interp, fd int, writing bool) error {
 		return nil // the call itself reports a bad descriptor
 	}
 	for {
-		ready, err := sockWaitFd(fd, writing, false, signalSlice)
+		ready, err := sockWaitFd(in, fd, writing, false, signalSlice)
 		if err != nil && err != syscall.EINTR || ready {
 			return nil
 		}

@@ -416,11 +416,24 @@ func mktimeOf(in *interp.Interp) *mktimeState {
 
 var mktimeStateKey byte
 
-// sleepFor blocks for d. Later work will release the interpreter's lock
-// here, so that other threads run meanwhile.
+// sleepFor blocks for d with the GIL released, so that other threads
+// run meanwhile; a signal handler that raises ends the sleep early, as
+// in CPython. sleep(0) only lets waiting threads run.
 func sleepFor(in *interp.Interp, d time.Duration) error {
-	time.Sleep(d)
-	return nil
+	if d <= 0 {
+		in.AllowThreads(func() {})
+		return nil
+	}
+	deadline := time.Now().Add(d)
+	for {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return nil
+		}
+		if _, err := in.Park(left); err != nil {
+			return err
+		}
+	}
 }
 
 func init() {

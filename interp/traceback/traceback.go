@@ -25,6 +25,8 @@ package traceback
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -58,6 +60,16 @@ func FrameAt(filename, name string, pos bytecode.Pos) Frame {
 // CPython. The printer never asks for names of the form "<...>" (such as
 // "<string>" or "<stdin>"), which CPython does not try to open.
 type SourceFunc func(filename string) (lines []string, ok bool)
+
+// DiskSource is the SourceFunc that reads each file from disk when it
+// is asked for, as CPython's traceback printing does through linecache.
+func DiskSource(filename string) ([]string, bool) {
+	data, err := os.ReadFile(filepath.Clean(filename))
+	if err != nil {
+		return nil, false
+	}
+	return SplitLines(string(data)), true
+}
 
 // SplitLines splits decoded source text into lines the way CPython's
 // printer reads them: a text file in universal-newline mode ends a line
