@@ -43,6 +43,7 @@ type Interp struct {
 	slots          RunSlots       // the runtime's run slots, or nil
 	subinterpreter bool           // Options.Subinterpreter
 	finalizing     atomic.Bool    // Close has begun: threads must stop
+	noNewThreads   atomic.Bool    // finalization: start_new_thread refuses
 	closing        chan struct{}  // closed when finalizing begins
 	threadsWG      sync.WaitGroup // goroutines of started threads
 	switchUs       atomic.Int64   // sys.getswitchinterval() in microseconds

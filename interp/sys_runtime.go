@@ -1,11 +1,14 @@
 package interp
 
 import (
+	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/traceback"
 )
 
 // The parts of sys that look at the running interpreter: its frames
@@ -279,12 +282,51 @@ func init() {
 			if !exc.Type().IsSubtype(baseExceptionType) {
 				return Value{}, in.raise(typeErrorType, "print_exception(): Exception expected for value, %s found", exc.Type().Name)
 			}
-			return None, in.PrintException(in.stderr, asObject[Exception](exc), nil)
+			var b strings.Builder
+			if err := in.PrintException(&b, asObject[Exception](exc), traceback.DiskSource); err != nil {
+				return Value{}, err
+			}
+			return None, in.writeSysStderr(b.String())
 		}),
 		newBuiltin("breakpointhook", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, in.raise(notImplementedErrorType, "breakpoint() is not implemented yet")
 		}),
 	)
+}
+
+// writeSysStderr writes text to sys.stderr and flushes it, as CPython's
+// hooks print; with sys.stderr missing or None the text goes to the
+// interpreter's own stderr.
+func (in *Interp) writeSysStderr(text string) error {
+	file, ok, err := in.sysAttr("stderr")
+	if err != nil {
+		return err
+	}
+	if !ok || file.IsNone() {
+		_, err := io.WriteString(in.stderr, text)
+		if err != nil {
+			return in.ioError(err)
+		}
+		return nil
+	}
+	incRef(file) // borrowed, and the write below may rebind sys.stderr
+	defer in.decRef(file)
+	s, err := in.NewStr(text)
+	if err != nil {
+		return err
+	}
+	r, err := in.CallMethod(file, "write", []Value{s}, nil)
+	in.decRef(s)
+	if err != nil {
+		return err
+	}
+	in.decRef(r)
+	if r, found, err := in.callSpecial(file, "flush"); err != nil {
+		return err
+	} else if found {
+		in.decRef(r)
+	}
+	return nil
 }
 
 // noHook is a sys.set* function for a hook this interpreter cannot call:

@@ -435,7 +435,7 @@ func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return Value{}, in.raise(typeErrorType, "optional 3rd arg must be a dictionary")
 		}
 	}
-	if in.finalizing.Load() {
+	if in.noNewThreads.Load() {
 		return Value{}, in.raise(runtimeErrorType, "can't create new thread at interpreter shutdown")
 	}
 	t := in.newThread()

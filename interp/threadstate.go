@@ -437,6 +437,9 @@ func (in *Interp) ThreadContext() *Value { return &in.threadState.context }
 // before the atexit functions run (threading._shutdown, if threading
 // was imported). Call it from the main thread.
 func (in *Interp) WaitForThreads() {
+	// No new threads from here on, as in CPython's finalization (an
+	// atexit function cannot start one).
+	defer in.noNewThreads.Store(true)
 	m, ok, err := in.DictGet(in.modules, internName("threading"))
 	if err != nil || !ok {
 		in.DiscardError(err)
