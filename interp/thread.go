@@ -86,7 +86,7 @@ func (in *Interp) lockAcquire(args []Value, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	ok, err := in.acquireLock(asObject[lockObject](args[0]), block, wait)
+	ok, err := in.acquireLock(asObject[lockObject](args[0]), block, wait, true)
 	if err != nil {
 		return Value{}, err
 	}
@@ -94,8 +94,10 @@ func (in *Interp) lockAcquire(args []Value, kwnames []Value) (Value, error) {
 }
 
 // acquireLock takes l for the running thread, waiting at most wait
-// (-1: without limit) if block is set.
-func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration) (bool, error) {
+// (-1: without limit) if block is set. An interruptible wait ends with
+// the exception a signal handler or SetAsyncExc raises; otherwise that
+// stays pending until the lock is held.
+func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration, interruptible bool) (bool, error) {
 	me := in.thread
 	if !l.locked {
 		l.locked, l.owner, l.count = true, me.ident, 1
@@ -122,7 +124,7 @@ func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration) (bo
 				break
 			}
 		}
-		_, err := in.Park(d)
+		_, err := in.park(d, interruptible)
 		if me.granted {
 			if err != nil {
 				// Interrupted as the lock arrived: pass it on.
@@ -262,8 +264,11 @@ func init() {
 		if !ok1 || !ok2 {
 			return Value{}, in.raise(typeErrorType, "_acquire_restore() argument must be a 2-tuple of ints")
 		}
+		// Condition.wait calls this in a finally block: it must take
+		// the lock back, or the with statement around the wait fails to
+		// release it. A cancellation arriving meanwhile is raised after.
 		l := asObject[lockObject](args[0])
-		if _, err := in.acquireLock(l, true, -1); err != nil {
+		if _, err := in.acquireLock(l, true, -1, false); err != nil {
 			return Value{}, err
 		}
 		l.owner, l.count = owner, int(count)
@@ -481,6 +486,9 @@ func (t *Thread) exit() {
 			in.releaseLock(l)
 		}
 		in.decRef(valueOf(l))
+	}
+	for _, hook := range in.threads.exitHooks {
+		hook(t)
 	}
 	in.clearField(&in.threadState.context)
 	in.xdecRef(in.excInfo)

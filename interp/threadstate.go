@@ -115,6 +115,8 @@ type threadTable struct {
 	byIdent   map[int64]*Thread
 	nextIdent int64
 	stackSize int64 // _thread.stack_size(), remembered only
+	// exitHooks run, under the GIL, as each started thread ends.
+	exitHooks []func(t *Thread)
 }
 
 // firstThreadIdent is the main thread's ident; later threads count up.
@@ -157,6 +159,13 @@ func (in *Interp) newThread() *Thread {
 	t.state = threadState{thread: t, frameSlots: alloc.NewStack[Value](1024)}
 	in.threads.byIdent[t.ident] = t
 	return t
+}
+
+// onThreadExit registers hook to run, holding the GIL, as each started
+// thread ends (its state is still installed): per-thread data such as
+// _thread._local's dicts is dropped there.
+func (in *Interp) onThreadExit(hook func(t *Thread)) {
+	in.threads.exitHooks = append(in.threads.exitHooks, hook)
 }
 
 // MainThread returns the interpreter's main thread: the one New's
@@ -309,6 +318,13 @@ func (in *Interp) AllowThreads(block func()) {
 // handler's, a pending asynchronous exception) or nil after handling a
 // signal whose handler did not raise.
 func (in *Interp) Park(d time.Duration) (woken bool, err error) {
+	return in.park(d, true)
+}
+
+// park is Park; with interruptible unset, an interruption only ends the
+// wait early and what it brought (a signal, an asynchronous exception)
+// stays pending for the next eval-breaker check.
+func (in *Interp) park(d time.Duration, interruptible bool) (woken bool, err error) {
 	t := in.thread
 	var timeout <-chan time.Time
 	if d >= 0 {
@@ -328,7 +344,7 @@ func (in *Interp) Park(d time.Duration) (woken bool, err error) {
 	}
 	t.Acquire()
 	in.exitIfFinalizing()
-	if interrupted {
+	if interrupted && interruptible {
 		return woken, in.handleBreaker()
 	}
 	return woken, nil

@@ -1,0 +1,181 @@
+package runtime
+
+import (
+	"context"
+	goruntime "runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// BenchmarkCreateClose measures making an interpreter and tearing it
+// down again.
+func BenchmarkCreateClose(b *testing.B) {
+	rt := newRuntime(b, Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		it, err := rt.NewInterpreter(InterpreterOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := it.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExecPass measures the round trip of Exec: taking the
+// interpreter, finding the cached template, running, giving it back.
+func BenchmarkExecPass(b *testing.B) {
+	rt := newRuntime(b, Options{})
+	it := newInterpreter(b, rt, InterpreterOptions{})
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := it.Exec(ctx, "pass"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCallTrivial measures Call of a function returning 1.
+func BenchmarkCallTrivial(b *testing.B) {
+	rt := newRuntime(b, Options{})
+	it := newInterpreter(b, rt, InterpreterOptions{})
+	mustExec(b, it, "def f(): return 1")
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := it.Call(ctx, "f"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// heapAlloc returns the live Go heap after a full collection.
+func heapAlloc() uint64 {
+	var ms goruntime.MemStats
+	goruntime.GC()
+	goruntime.GC()
+	goruntime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// BenchmarkIdleMemory reports the Go heap an idle interpreter keeps
+// (idle-B/interp) and what 100 of them leave behind once closed
+// (closed-B/interp).
+func BenchmarkIdleMemory(b *testing.B) {
+	const n = 100
+	rt := newRuntime(b, Options{})
+	// One interpreter first, so that what the process makes once (code
+	// templates, interned names, the stdlib lookup) is not counted.
+	warm := newInterpreter(b, rt, InterpreterOptions{})
+	warm.Close()
+	var idle, kept float64
+	for b.Loop() {
+		before := heapAlloc()
+		its := make([]*Interpreter, n)
+		for i := range its {
+			its[i] = newInterpreter(b, rt, InterpreterOptions{})
+		}
+		during := heapAlloc()
+		for _, it := range its {
+			it.Close()
+		}
+		its = nil
+		after := heapAlloc()
+		idle += (float64(during) - float64(before)) / n
+		kept += (float64(after) - float64(before)) / n
+	}
+	b.ReportMetric(idle/float64(b.N), "idle-B/interp")
+	b.ReportMetric(kept/float64(b.N), "closed-B/interp")
+	b.ReportMetric(0, "ns/op")
+}
+
+// scalingSrc is a CPU-bound job of some tens of milliseconds.
+const scalingSrc = `
+def job():
+    t = 0
+    for i in range(300000):
+        t += i * i % 7
+    return t
+`
+
+// BenchmarkScaling runs one CPU-bound job on one interpreter, then K
+// copies on K interpreters at once (K = GOMAXPROCS), and reports the
+// ratio of the two wall times: 1.0 is perfect scaling.
+func BenchmarkScaling(b *testing.B) {
+	k := goruntime.GOMAXPROCS(0)
+	rt := newRuntime(b, Options{})
+	its := make([]*Interpreter, k)
+	for i := range its {
+		its[i] = newInterpreter(b, rt, InterpreterOptions{})
+		mustExec(b, its[i], scalingSrc)
+	}
+	ctx := context.Background()
+	run := func(its []*Interpreter) time.Duration {
+		start := time.Now()
+		var wg sync.WaitGroup
+		for _, it := range its {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := it.Call(ctx, "job"); err != nil {
+					b.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		return time.Since(start)
+	}
+	// The same measure for a plain Go loop tells what the machine allows
+	// (other processes share its cores).
+	goRun := func(k int) time.Duration {
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range k {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				spin(20_000_000)
+			}()
+		}
+		wg.Wait()
+		return time.Since(start)
+	}
+	// CPU time tells whether running side by side costs more work (lock
+	// or cache-line contention) whatever else the machine runs:
+	// cpu-ratio is the CPU time of the K jobs run together over K times
+	// that of one, 1.0 when they do not hinder each other.
+	var one, all, goOne, goAll, cpuOne, cpuAll time.Duration
+	for b.Loop() {
+		c0 := processCPU()
+		one += run(its[:1])
+		c1 := processCPU()
+		all += run(its)
+		c2 := processCPU()
+		cpuOne += c1 - c0
+		cpuAll += c2 - c1
+		goOne += goRun(1)
+		goAll += goRun(k)
+	}
+	b.ReportMetric(float64(k), "K")
+	b.ReportMetric(float64(all)/float64(one), "ratio")
+	b.ReportMetric(float64(goAll)/float64(goOne), "go-ratio")
+	if cpuOne > 0 {
+		b.ReportMetric(float64(cpuAll)/float64(cpuOne)/float64(k), "cpu-ratio")
+	}
+}
+
+// spinSink keeps spin's work observable.
+var spinSink uint64
+
+// spin is CPU-bound Go work.
+func spin(n int) {
+	x := uint64(1)
+	for i := 0; i < n; i++ {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	atomic.AddUint64(&spinSink, x)
+}
