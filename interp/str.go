@@ -43,6 +43,9 @@ func init() {
 var strSeed = maphash.MakeSeed()
 
 func hashString(s string) int64 {
+	if s == "" {
+		return 0 // as CPython: the empty str and bytes hash to 0
+	}
 	// Below the int hash modulus, non-negative (so never -1): a class's
 	// __hash__ returning str.__hash__(self) then hashes alike, since an
 	// int's hash of such a value is the value.

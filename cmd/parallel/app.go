@@ -34,6 +34,7 @@ func (e usageError) Unwrap() error { return e.err }
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	commands := []*cli.Command{
 		astCommand(),
+		benchCommand(),
 		disCommand(),
 		runCommand(),
 		versionCommand(),
