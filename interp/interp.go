@@ -42,6 +42,7 @@ type Interp struct {
 	threads        threadTable
 	slots          RunSlots       // the runtime's run slots, or nil
 	subinterpreter bool           // Options.Subinterpreter
+	host           any            // Options.Host
 	finalizing     atomic.Bool    // Close has begun: threads must stop
 	noNewThreads   atomic.Bool    // finalization: start_new_thread refuses
 	closing        chan struct{}  // closed when finalizing begins
@@ -138,6 +139,11 @@ type Options struct {
 	// Subinterpreter marks an interpreter that is not the process's
 	// main one (_thread._is_main_interpreter() is false in it).
 	Subinterpreter bool
+
+	// Host is the embedding runtime's handle for this interpreter,
+	// returned by Host(): the Go modules the runtime registers
+	// (_interpreters, queues) find their runtime through it.
+	Host any
 
 	// Slots is the runtime's scheduler, which bounds how many
 	// interpreters run bytecode at once; nil: no bound.

@@ -325,6 +325,19 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 			incRef(m)
 			return m, nil
 		}
+		// A built-in submodule (the runtime's concurrent.interpreters)
+		// is found first, as CPython's BuiltinImporter leads sys.meta_path.
+		if init, ok := builtinModules[fullname]; ok {
+			m, err := in.loadBuiltinModule(fullname, init)
+			if err != nil {
+				return Value{}, err
+			}
+			if err := in.SetAttr(parent, internName(child), m); err != nil {
+				in.decRef(m)
+				return Value{}, err
+			}
+			return m, nil
+		}
 		p, err := in.lookupAttr(parent, internName("__path__"))
 		if err != nil {
 			return Value{}, err

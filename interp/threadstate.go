@@ -131,6 +131,7 @@ const defaultSwitchInterval = 5 * time.Millisecond
 func (in *Interp) initThreads(opts Options) {
 	in.slots = opts.Slots
 	in.subinterpreter = opts.Subinterpreter
+	in.host = opts.Host
 	in.closing = make(chan struct{})
 	in.switchUs.Store(int64(defaultSwitchInterval / time.Microsecond))
 	in.threads.byIdent = map[int64]*Thread{}
@@ -167,6 +168,10 @@ func (in *Interp) newThread() *Thread {
 func (in *Interp) onThreadExit(hook func(t *Thread)) {
 	in.threads.exitHooks = append(in.threads.exitHooks, hook)
 }
+
+// Host returns Options.Host: the embedding runtime's handle for this
+// interpreter, or nil.
+func (in *Interp) Host() any { return in.host }
 
 // MainThread returns the interpreter's main thread: the one New's
 // caller holds, and the one the embedding program runs code on.

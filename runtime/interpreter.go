@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sync"
@@ -31,6 +32,13 @@ type InterpreterOptions struct {
 	// SwitchInterval is the interpreter's sys.getswitchinterval() at
 	// start (default: the runtime's).
 	SwitchInterval time.Duration
+	// Base, for programs that drive package interp themselves (the
+	// parallel command line), is the whole interp.Options to make the
+	// interpreter with instead of Argv and Path: command-line flags,
+	// warning options, signal routing. MemoryLimit and the streams
+	// above still apply, and the runtime sets its own Slots, Host and
+	// Subinterpreter.
+	Base *interp.Options
 }
 
 // An Interpreter is one isolated Python interpreter of a Runtime, with
@@ -50,9 +58,20 @@ type Interpreter struct {
 	in   *interp.Interp
 	main *interp.Thread
 
+	// opts are the options it was made with, and base the interp
+	// options they came to: interpreters that its Python code creates
+	// take their streams, argv, path and flags from them.
+	opts InterpreterOptions
+	base interp.Options
+
 	mu      sync.Mutex
 	running bool
 	closed  bool
+	// whence says who made the interpreter (CPython's WHENCE_*
+	// numbers); xiRefs counts the references _interpreters.incref took,
+	// whose last decref closes it.
+	whence int
+	xiRefs int
 }
 
 // NewInterpreter creates an interpreter and lists it in the runtime.
@@ -80,17 +99,20 @@ func (rt *Runtime) NewInterpreter(opts InterpreterOptions) (*Interpreter, error)
 		stderr = io.Discard
 	}
 	slots := rt.sched.user()
-	in, err := newInterp(slots, interp.Options{
-		MemoryLimit:    opts.MemoryLimit,
-		Stdout:         opts.Stdout,
-		Stderr:         stderr,
-		Stdin:          opts.Stdin,
-		Argv:           argv,
-		Path:           path,
-		NoStdlib:       rt.stdlib == "",
-		Subinterpreter: id != 0,
-		Slots:          slots,
-	})
+	// The interpreter's Go modules (_xi) find it through its host; the
+	// handle is filled in once the Interpreter exists.
+	hostRef := &host{}
+	var base interp.Options
+	if opts.Base != nil {
+		base = *opts.Base
+	} else {
+		base = interp.Options{Argv: argv, Path: path, NoStdlib: rt.stdlib == ""}
+	}
+	base.MemoryLimit = opts.MemoryLimit
+	base.Stdout, base.Stderr, base.Stdin = opts.Stdout, stderr, opts.Stdin
+	inherit := base
+	base.Subinterpreter, base.Slots, base.Host = id != 0, slots, hostRef
+	in, err := newInterp(slots, base)
 	if err != nil {
 		return nil, fmt.Errorf("runtime: new interpreter: %w", err)
 	}
@@ -99,7 +121,11 @@ func (rt *Runtime) NewInterpreter(opts InterpreterOptions) (*Interpreter, error)
 		interval = rt.interval
 	}
 	in.SetSwitchInterval(interval)
-	it := &Interpreter{rt: rt, id: id, name: opts.Name, stderr: stderr, in: in, main: in.MainThread()}
+	it := &Interpreter{rt: rt, id: id, name: opts.Name, stderr: stderr, in: in, main: in.MainThread(), opts: opts, base: inherit, whence: whenceCAPI}
+	if id == 0 {
+		it.whence = whenceRuntime
+	}
+	hostRef.it = it
 	it.main.Release()
 	if err := rt.register(it); err != nil {
 		it.Close()
@@ -190,6 +216,31 @@ func (it *Interpreter) Close() error {
 		return fmt.Errorf("runtime: close: %w", err)
 	}
 	return nil
+}
+
+// Do runs f on the interpreter's main thread, holding its GIL, for
+// programs that drive package interp directly (the command line runs
+// its main program so). f's error comes back as it is, and a Go panic
+// in f as an error. Like Exec, it fails with ErrRunning while other
+// code runs, and ctx cancels f's Python code with KeyboardInterrupt.
+func (it *Interpreter) Do(ctx context.Context, f func(in *interp.Interp) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := it.begin("do"); err != nil {
+		return err
+	}
+	defer it.end()
+	t := it.main
+	if ctx.Done() != nil {
+		stop := context.AfterFunc(ctx, func() {
+			t.SetAsyncExc(interp.ExcType("KeyboardInterrupt"), ctx.Err().Error())
+		})
+		defer stop()
+	}
+	t.Acquire()
+	defer t.Release()
+	return guard(it.id, func() error { return f(it.in) })
 }
 
 // guard runs f, turning a Go panic (a bug in package interp or here)

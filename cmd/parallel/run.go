@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/parallel-py/parallel/interp"
@@ -17,6 +19,7 @@ import (
 	"github.com/parallel-py/parallel/interp/stdlib"
 	"github.com/parallel-py/parallel/interp/syntax"
 	"github.com/parallel-py/parallel/interp/traceback"
+	"github.com/parallel-py/parallel/runtime"
 	"github.com/urfave/cli/v2"
 )
 
@@ -148,80 +151,121 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 	if libErr == nil {
 		path = append(path, lib.Dir)
 	}
-	stdout := bufio.NewWriter(stdoutW)
+	stdout := &syncWriter{w: bufio.NewWriter(stdoutW)}
 	defer stdout.Flush()
+	// The runtime makes the interpreter, so that its code can create
+	// subinterpreters (concurrent.interpreters), which share the
+	// process's standard streams: stdout is safe for their concurrent
+	// writes, and stderr is the process's own.
+	rt, err := runtime.New(runtime.Options{StdlibDir: lib.Dir})
+	if err != nil {
+		return err
+	}
 	// SIGINT raises KeyboardInterrupt in the program, as in CPython;
 	// other signals reach it when it installs a handler for them.
 	signals := make(chan os.Signal, 8)
 	signal.Notify(signals, os.Interrupt)
-	in := interp.New(interp.Options{
-		Stdout:      stdout,
-		Stderr:      stderr,
-		Stdin:       stdin,
-		Argv:        argv,
-		OrigArgv:    p.origArgv,
-		Flags:       p.flags,
-		WarnOptions: p.warnOptions,
-		XOptions:    p.xOptions,
-		Path:        path,
-		NoStdlib:    libErr != nil,
-		Executable:  executablePath(),
-		Debug:       os.Getenv("PARALLEL_DEBUG") != "",
-		SignalMode: func(sig int, mode interp.SignalMode) {
-			s := syscall.Signal(sig)
-			switch mode {
-			case interp.SignalCatch:
-				signal.Notify(signals, s)
-			case interp.SignalIgnore:
-				signal.Ignore(s)
-			default:
-				signal.Reset(s)
-			}
+	defer signal.Stop(signals)
+	it, err := rt.NewInterpreter(runtime.InterpreterOptions{
+		Stdout: stdout,
+		Stderr: stderr,
+		Stdin:  stdin,
+		Base: &interp.Options{
+			Argv:        argv,
+			OrigArgv:    p.origArgv,
+			Flags:       p.flags,
+			WarnOptions: p.warnOptions,
+			XOptions:    p.xOptions,
+			Path:        path,
+			NoStdlib:    libErr != nil,
+			Executable:  executablePath(),
+			Debug:       os.Getenv("PARALLEL_DEBUG") != "",
+			SignalMode: func(sig int, mode interp.SignalMode) {
+				s := syscall.Signal(sig)
+				switch mode {
+				case interp.SignalCatch:
+					signal.Notify(signals, s)
+				case interp.SignalIgnore:
+					signal.Ignore(s)
+				default:
+					signal.Reset(s)
+				}
+			},
 		},
 	})
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case s := <-signals:
-				if n, ok := s.(syscall.Signal); ok {
-					in.Signal(int(n))
-				}
-			case <-done:
-				return
-			}
-		}
-	}()
-	var err error
-	if p.module != "" {
-		err = in.RunModule(p.module)
-	} else {
-		err = in.RunMain(code)
+	if err != nil {
+		return err
 	}
 	status := 0
-	if err != nil {
-		if st, ok := in.ExitStatus(err, stderr); ok {
-			status = st
+	err = it.Do(context.Background(), func(in *interp.Interp) error {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case s := <-signals:
+					if n, ok := s.(syscall.Signal); ok {
+						in.Signal(int(n))
+					}
+				case <-done:
+					return
+				}
+			}
+		}()
+		var err error
+		if p.module != "" {
+			err = in.RunModule(p.module)
 		} else {
-			stdout.Flush()
-			in.PrintException(stderr, err, sourceReader(filename, src))
-			status = 1
-			if in.IsKeyboardInterrupt(err) {
-				status = 130 // killed by SIGINT, as CPython's exit looks
+			err = in.RunMain(code)
+		}
+		if err != nil {
+			if st, ok := in.ExitStatus(err, stderr); ok {
+				status = st
+			} else {
+				stdout.Flush()
+				in.PrintException(stderr, err, sourceReader(filename, src))
+				status = 1
+				if in.IsKeyboardInterrupt(err) {
+					status = 130 // killed by SIGINT, as CPython's exit looks
+				}
 			}
 		}
-	}
-	// At exit, as CPython: wait for the threads that are not daemons,
-	// run the atexit functions, then flush sys.stdout's buffer.
-	in.WaitForThreads()
-	in.RunAtExit()
-	signal.Stop(signals)
-	close(done)
+		// At exit, as CPython: wait for the threads that are not daemons,
+		// run the atexit functions, then flush sys.stdout's buffer.
+		in.WaitForThreads()
+		in.RunAtExit()
+		return nil
+	})
 	stdout.Flush()
+	if err != nil {
+		return err
+	}
+	// The process ends here: the interpreters are not torn down one by
+	// one (the operating system reclaims everything at once).
 	if status != 0 {
 		return exitError{status}
 	}
 	return nil
+}
+
+// syncWriter is a buffered writer that several interpreters may write
+// to at once.
+type syncWriter struct {
+	mu sync.Mutex
+	w  *bufio.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+// Flush writes out what is buffered.
+func (s *syncWriter) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Flush()
 }
 
 // executablePath is sys.executable: this program's absolute path.
