@@ -35,11 +35,18 @@ func (in *Interp) Close() int {
 	}
 	// Module namespaces first (their functions and classes refer to
 	// each other through them), then the registry and the builtins.
+	// __main__ goes first, as in CPython: the program's objects die
+	// while the modules their __del__ methods use are still whole.
 	var mods []Value
 	for _, e := range in.modules.entries {
 		if !e.key.IsNil() && e.value.Type() == moduleType {
 			incRef(e.value)
 			mods = append(mods, e.value)
+		}
+	}
+	for _, v := range mods {
+		if m := asObject[Module](v); m.nameString() == "__main__" {
+			in.dictClear(m.Dict())
 		}
 	}
 	for i := len(mods) - 1; i >= 0; i-- {

@@ -323,21 +323,8 @@ func (it *Interpreter) convertError(in *interp.Interp, op string, err error, cau
 	return &PythonError{
 		Type:      typeName,
 		Message:   in.ExceptionMessage(err),
-		Traceback: in.FormatException(err, sourceLines),
+		Traceback: in.FormatException(err, traceback.DiskSource),
 		Cause:     cause,
 	}
 }
 
-// sourceLines gives the traceback printer the lines of files, read from
-// disk as linecache reads them. Code run from a string ("<string>") shows
-// no lines, as in CPython 3.12.
-func sourceLines(name string) ([]string, bool) {
-	if strings.HasPrefix(name, "<") {
-		return nil, false
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, false
-	}
-	return traceback.SplitLines(string(data)), true
-}

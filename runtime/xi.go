@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parallel-py/parallel/interp"
+	"github.com/parallel-py/parallel/interp/traceback"
 )
 
 // Cross-interpreter data: what Python code in one interpreter may hand to
@@ -111,7 +112,7 @@ func captureException(in *interp.Interp, err error) *xiException {
 		Name: name, Qualname: qual, Module: mod,
 		Msg:        msg,
 		Formatted:  typeName + ": " + msg,
-		ErrDisplay: strings.TrimSuffix(in.FormatException(err, sourceLines), "\n"),
+		ErrDisplay: strings.TrimSuffix(in.FormatException(err, traceback.DiskSource), "\n"),
 	}
 }
 
