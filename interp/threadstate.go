@@ -445,6 +445,12 @@ func (in *Interp) SetSwitchInterval(d time.Duration) {
 	}
 }
 
+// ThreadCounts returns how many threads the interpreter has started
+// (its main thread not counted) and how many of them are alive.
+func (in *Interp) ThreadCounts() (started, alive int) {
+	return int(in.threads.nextIdent - firstThreadIdent - 1), in.threadCount()
+}
+
 // threadCount is _thread._count(): threads started and not yet ended.
 func (in *Interp) threadCount() int { return len(in.threads.byIdent) - 1 }
 

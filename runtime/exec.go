@@ -327,4 +327,3 @@ func (it *Interpreter) convertError(in *interp.Interp, op string, err error, cau
 		Cause:     cause,
 	}
 }
-

@@ -406,11 +406,13 @@ func xiCreate(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, er
 	}
 	// A child runs with its parent's argv, path, flags and output
 	// streams (CPython's subinterpreters share the process's), but no
-	// stdin, no signal handling and no memory limit of its own.
+	// stdin and no signal handling; its memory limit is its parent's
+	// (a bound per interpreter, as --mem-limit promises).
 	base := self.base
 	base.Stdin, base.SignalMode = nil, nil
 	opts := InterpreterOptions{
 		Stdout: self.opts.Stdout, Stderr: self.opts.Stderr,
+		MemoryLimit:    self.opts.MemoryLimit,
 		SwitchInterval: in.SwitchInterval(),
 		Base:           &base,
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/codecache"
@@ -38,6 +39,9 @@ func runCommand() *cli.Command {
 			&cli.StringFlag{Name: "m", Usage: "run library `MODULE` as a script, like python3 -m"},
 			&cli.StringSliceFlag{Name: "W", Usage: "warning control, like python3 -W `ARG` (action:message:category:module:lineno)"},
 			&cli.StringSliceFlag{Name: "X", Usage: "implementation option, like python3 -X `OPT` (dev, utf8, faulthandler, ...)"},
+			&cli.DurationFlag{Name: "switch-interval", Usage: "how long a thread may keep an interpreter's GIL while others wait (sys.setswitchinterval), e.g. 5ms, 100us", EnvVars: []string{"PARALLEL_SWITCH_INTERVAL"}},
+			&cli.StringFlag{Name: "mem-limit", Usage: "bound each interpreter's Python objects to `SIZE` bytes (e.g. 512MiB, 2G); past it the code gets MemoryError", EnvVars: []string{"PARALLEL_MEM_LIMIT"}},
+			&cli.BoolFlag{Name: "stats", Usage: "print the runtime's counters (memory, threads, scheduler) to stderr at exit", EnvVars: []string{"PARALLEL_STATS"}},
 		},
 		Action: runAction,
 	}
@@ -54,6 +58,10 @@ type program struct {
 	warnOptions        []string
 	xOptions           []string
 	origArgv           []string // sys.orig_argv, when known
+
+	switchInterval time.Duration // --switch-interval (0: CPython's 5 ms)
+	memLimit       int64         // --mem-limit in bytes (0: none)
+	stats          bool          // --stats
 }
 
 func runAction(c *cli.Context) error {
@@ -78,6 +86,17 @@ func runAction(c *cli.Context) error {
 	p.warnOptions = append(p.warnOptions, c.StringSlice("W")...)
 	p.xOptions = c.StringSlice("X")
 	applyXOptions(&p)
+	if p.switchInterval = c.Duration("switch-interval"); p.switchInterval < 0 || c.IsSet("switch-interval") && p.switchInterval < time.Microsecond {
+		return usageError{c.Command.HelpName, fmt.Errorf("--switch-interval must be at least 1us, got %v", p.switchInterval)}
+	}
+	if c.IsSet("mem-limit") {
+		n, err := parseSize(c.String("mem-limit"))
+		if err != nil {
+			return usageError{c.Command.HelpName, fmt.Errorf("--mem-limit: %w", err)}
+		}
+		p.memLimit = n
+	}
+	p.stats = c.Bool("stats")
 	return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
 }
 
@@ -157,7 +176,7 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 	// subinterpreters (concurrent.interpreters), which share the
 	// process's standard streams: stdout is safe for their concurrent
 	// writes, and stderr is the process's own.
-	rt, err := runtime.New(runtime.Options{StdlibDir: lib.Dir})
+	rt, err := runtime.New(runtime.Options{StdlibDir: lib.Dir, SwitchInterval: p.switchInterval})
 	if err != nil {
 		return err
 	}
@@ -167,9 +186,10 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 	signal.Notify(signals, os.Interrupt)
 	defer signal.Stop(signals)
 	it, err := rt.NewInterpreter(runtime.InterpreterOptions{
-		Stdout: stdout,
-		Stderr: stderr,
-		Stdin:  stdin,
+		Stdout:      stdout,
+		Stderr:      stderr,
+		Stdin:       stdin,
+		MemoryLimit: p.memLimit,
 		Base: &interp.Options{
 			Argv:        argv,
 			OrigArgv:    p.origArgv,
@@ -234,6 +254,10 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 		// run the atexit functions, then flush sys.stdout's buffer.
 		in.WaitForThreads()
 		in.RunAtExit()
+		if p.stats {
+			stdout.Flush()
+			printStats(stderr, rt, in)
+		}
 		return nil
 	})
 	stdout.Flush()
