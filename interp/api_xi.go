@@ -31,31 +31,32 @@ func ExceptionTypeInfo(err error) (name, qualname, module string, ok bool) {
 }
 
 // FunctionTemplate returns what another interpreter needs to rebuild the
-// Python function fn: its code template and its default values (a
-// borrowed tuple, or nil). reason says why fn cannot cross (not a plain
-// function, a closure over an enclosing function's variables, keyword-only
-// defaults), "" when it can.
-func FunctionTemplate(fn Value) (tmpl *compile.Code, defaults Value, reason string) {
+// Python function fn: its code template, its default values (a borrowed
+// tuple, or nil) and its keyword-only defaults (a borrowed dict, or
+// nil). reason says why fn cannot cross (not a plain function, a closure
+// over an enclosing function's variables), "" when it can.
+func FunctionTemplate(fn Value) (tmpl *compile.Code, defaults, kwdefaults Value, reason string) {
 	if fn.Type() != functionType {
-		return nil, Value{}, sprintf("%s does not support cross-interpreter data", fn.Type().tpName())
+		return nil, Value{}, Value{}, sprintf("%s does not support cross-interpreter data", fn.Type().tpName())
 	}
 	f := asObject[Function](fn)
 	if free := f.code.tmpl.Freevars(); len(free) > 0 {
-		return nil, Value{}, sprintf("function %s is a closure over %s of an enclosing scope; a closure cannot cross to another interpreter (its cells belong to this one)", f.code.tmpl.Qualname, strings.Join(free, ", "))
-	}
-	if !f.kwdefaults.IsNil() && !f.kwdefaults.IsNone() {
-		return nil, Value{}, sprintf("function %s has keyword-only defaults, which cannot cross to another interpreter yet", f.code.tmpl.Qualname)
+		return nil, Value{}, Value{}, sprintf("function %s is a closure over %s of an enclosing scope; a closure cannot cross to another interpreter (its cells belong to this one)", f.code.tmpl.Qualname, strings.Join(free, ", "))
 	}
 	if !f.defaults.IsNone() {
 		defaults = f.defaults
 	}
-	return f.code.tmpl, defaults, ""
+	if !f.kwdefaults.IsNone() {
+		kwdefaults = f.kwdefaults
+	}
+	return f.code.tmpl, defaults, kwdefaults, ""
 }
 
 // NewFunction makes a function of this interpreter from a code template
-// (FunctionTemplate's), with globals as its module namespace and
-// defaults (a tuple, borrowed; nil for none) as its default values.
-func (in *Interp) NewFunction(tmpl *compile.Code, globals *Dict, defaults Value) (Value, error) {
+// (FunctionTemplate's), with globals as its module namespace, defaults
+// (a tuple) and kwdefaults (a dict) as its default values; both are
+// borrowed and may be nil.
+func (in *Interp) NewFunction(tmpl *compile.Code, globals *Dict, defaults, kwdefaults Value) (Value, error) {
 	c := codeOf(tmpl)
 	fn := &Function{code: c}
 	if err := in.account(&fn.Header, functionType, functionSize); err != nil {
@@ -69,6 +70,10 @@ func (in *Interp) NewFunction(tmpl *compile.Code, globals *Dict, defaults Value)
 	if !defaults.IsNil() {
 		incRef(defaults)
 		fn.defaults = defaults
+	}
+	if !kwdefaults.IsNil() {
+		incRef(kwdefaults)
+		fn.kwdefaults = kwdefaults
 	}
 	if m, ok, _ := in.DictGet(globals, internName("__name__")); ok {
 		incRef(m)

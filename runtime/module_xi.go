@@ -155,7 +155,16 @@ func (it *Interpreter) runFrom(from *interp.Interp, op string, body func(in *int
 	return r, err
 }
 
-// exportDict converts a dict of shareable values (borrowed) to Go.
+// argumentPath says where an unshareable value sat: in which argument.
+func argumentPath(err error, where string) error {
+	if ns, ok := err.(*notShareable); ok {
+		ns.base = where
+	}
+	return err
+}
+
+// exportDict converts a dict of shareable values (borrowed) to Go; an
+// unshareable value names its key.
 func exportDict(in *interp.Interp, d interp.Value) (map[string]any, error) {
 	if d.IsNil() || d.IsNone() {
 		return nil, nil
@@ -171,7 +180,7 @@ func exportDict(in *interp.Interp, d interp.Value) (map[string]any, error) {
 		}
 		x, err := exportShareable(in, values[i], 0)
 		if err != nil {
-			return nil, err
+			return nil, argumentPath(err, k.GoString())
 		}
 		m[k.GoString()] = x
 	}
@@ -210,12 +219,13 @@ func setMainAttrs(in *interp.Interp, m map[string]any) error {
 // work is what exec or call runs in the other interpreter: source, a
 // code template run as module code, or a function rebuilt there.
 type work struct {
-	src      string
-	tmpl     *compile.Code
-	isFunc   bool
-	defaults any // the function's defaults, as Go data
-	args     Tuple
-	kwargs   map[string]any
+	src        string
+	tmpl       *compile.Code
+	isFunc     bool
+	defaults   any            // the function's defaults, as Go data
+	kwdefaults map[string]any // and its keyword-only ones
+	args       Tuple
+	kwargs     map[string]any
 }
 
 // workOf reads exec's or call's code argument.
@@ -227,9 +237,14 @@ func workOf(in *interp.Interp, v interp.Value, call bool) (*work, error) {
 		return &work{tmpl: tmpl}, nil
 	}
 	if interp.IsFunction(v) {
-		tmpl, defaults, reason := interp.FunctionTemplate(v)
+		tmpl, defaults, kwdefaults, reason := interp.FunctionTemplate(v)
 		if reason != "" {
 			return nil, raiseClass(in, xiStateOf(in).notShareable, interp.ValueError, reason)
+		}
+		if !call && (tmpl.ArgCount > 0 || tmpl.KwOnlyArgCount > 0 || tmpl.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) != 0) {
+			// exec runs a function's body as a script: there is nothing
+			// to bind its parameters to.
+			return nil, in.Raise(interp.ValueError, "_interpreters.exec(): bad func (arguments not supported)")
 		}
 		w := &work{tmpl: tmpl, isFunc: true}
 		if !defaults.IsNil() {
@@ -239,11 +254,17 @@ func workOf(in *interp.Interp, v interp.Value, call bool) (*work, error) {
 			}
 			w.defaults = d
 		}
+		if !kwdefaults.IsNil() {
+			kw, err := exportDict(in, kwdefaults)
+			if err != nil {
+				return nil, err
+			}
+			w.kwdefaults = kw
+		}
 		return w, nil
 	}
 	if call {
-		return nil, raiseClass(in, xiStateOf(in).notShareable, interp.ValueError,
-			v.Type().Name+" objects cannot be called in another interpreter: only functions (module-level functions and lambdas without closures)")
+		return nil, in.Raise(interp.TypeError, "_interpreters.call() argument 2 must be a function, not %s", v.Type().Name)
 	}
 	return nil, in.Raise(interp.TypeError, "_interpreters.exec() argument 2 must be a string, a function, or a code object, not %s", v.Type().Name)
 }
@@ -281,7 +302,18 @@ func runWork(in *interp.Interp, w *work) (result any, exc *xiException, err erro
 		}
 		defer in.DecRef(defaults)
 	}
-	fn, err := in.NewFunction(w.tmpl, mod.Dict(), defaults)
+	var kwdefaults interp.Value
+	if w.kwdefaults != nil {
+		m := make(map[string]any, len(w.kwdefaults))
+		for k, x := range w.kwdefaults {
+			m[k] = x
+		}
+		if kwdefaults, err = toPython(in, m, 0); err != nil {
+			return capture(err)
+		}
+		defer in.DecRef(kwdefaults)
+	}
+	fn, err := in.NewFunction(w.tmpl, mod.Dict(), defaults, kwdefaults)
 	if err != nil {
 		return capture(err)
 	}
@@ -590,11 +622,17 @@ func xiCall(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, erro
 		return interp.Value{}, err
 	}
 	if !args[2].IsNone() {
-		x, err := exportShareable(in, args[2], 0)
-		if err != nil {
-			return interp.Value{}, raiseXIError(in, err, id)
+		items, ok := interp.TupleItems(args[2])
+		if !ok {
+			return interp.Value{}, in.Raise(interp.TypeError, "args must be a tuple, got %s", args[2].Type().Name)
 		}
-		w.args, _ = x.(Tuple)
+		for i, item := range items {
+			x, err := exportShareable(in, item, 0)
+			if err != nil {
+				return interp.Value{}, raiseXIError(in, argumentPath(err, "argument "+itoa(int64(i+1))), id)
+			}
+			w.args = append(w.args, x)
+		}
 	}
 	if w.kwargs, err = exportDict(in, args[3]); err != nil {
 		return interp.Value{}, raiseXIError(in, err, id)

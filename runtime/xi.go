@@ -19,15 +19,17 @@ import (
 
 // notShareable is a value that cannot cross, with where it sits.
 type notShareable struct {
-	repr string // repr() of the value, as CPython's message shows it
-	path string // where it sits in the argument ("item 1 of a tuple"), or ""
+	repr  string // repr() of the value, as CPython's message shows it
+	base  string // the argument or name it came in ("argument 1", "t"), or ""
+	index string // its place inside that value ("[1][0]"), or ""
 }
 
 func (e *notShareable) Error() string {
-	if e.path == "" {
-		return e.repr + " does not support cross-interpreter data"
+	msg := e.repr + " does not support cross-interpreter data"
+	if where := e.base + e.index; where != "" {
+		msg += " (at " + where + ")"
 	}
-	return e.repr + " (" + e.path + ") does not support cross-interpreter data"
+	return msg
 }
 
 // exportShareable converts a shareable value (borrowed) to plain Go data.
@@ -50,10 +52,8 @@ func exportShareable(in *interp.Interp, v interp.Value, depth int) (any, error) 
 		for i, item := range items {
 			x, err := exportShareable(in, item, depth+1)
 			if err != nil {
-				if ns, ok := err.(*notShareable); ok && ns.path == "" {
-					ns.path = fmt.Sprintf("item %d of a tuple", i)
-				} else if ok {
-					ns.path = fmt.Sprintf("%s, in item %d of a tuple", ns.path, i)
+				if ns, ok := err.(*notShareable); ok {
+					ns.index = fmt.Sprintf("[%d]", i) + ns.index
 				}
 				return nil, err
 			}
