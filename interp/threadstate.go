@@ -315,6 +315,35 @@ func (in *Interp) AllowThreads(block func()) {
 	in.exitIfFinalizing()
 }
 
+// AllowThreadsInterruptible is AllowThreads for a long wait that the
+// running thread's interruptions must cut short (a call into another
+// interpreter): stop is closed when the thread is interrupted (a signal
+// for the main thread, an asynchronous exception, the interpreter
+// closing) while block runs. Afterwards the interruption is handled as
+// at an eval-breaker check: the exception it raises is returned.
+func (in *Interp) AllowThreadsInterruptible(block func(stop <-chan struct{})) error {
+	t := in.thread
+	stop, done := make(chan struct{}), make(chan struct{})
+	t.Release()
+	go func() {
+		select {
+		case <-t.interrupt:
+			close(stop)
+		case <-in.closing:
+			close(stop)
+		case <-done:
+		}
+	}()
+	block(stop)
+	close(done)
+	t.Acquire()
+	in.exitIfFinalizing()
+	if in.breaker.Load() != 0 {
+		return in.handleBreaker()
+	}
+	return nil
+}
+
 // Park waits, with the GIL released, until the running thread is
 // unparked (Unpark), d passes (d < 0: no limit) or the wait is
 // interrupted. It reports whether Unpark woke it; a false result with

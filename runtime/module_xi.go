@@ -148,10 +148,28 @@ func target(in *interp.Interp, self *Interpreter, v interp.Value) (*Interpreter,
 // runFrom runs body in interpreter it on behalf of Python code of from,
 // whose GIL is released meanwhile (so from's other threads run, and a
 // single run slot is never held twice).
+//
+// An interruption of the calling thread (Ctrl-C in the main thread, the
+// runtime cancelling the caller) cancels the code running there too, and
+// the caller's own exception (KeyboardInterrupt) is what it raises.
 func (it *Interpreter) runFrom(from *interp.Interp, op string, body func(in *interp.Interp) (any, error)) (any, error) {
 	var r any
 	var err error
-	from.AllowThreads(func() { r, err = it.run(context.Background(), op, body) })
+	callerErr := from.AllowThreadsInterruptible(func(stop <-chan struct{}) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go func() {
+			select {
+			case <-stop:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		r, err = it.run(ctx, op, body)
+	})
+	if callerErr != nil {
+		return nil, callerErr
+	}
 	return r, err
 }
 

@@ -1,9 +1,12 @@
 package runtime
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // safeBuffer is a strings.Builder several interpreters may write to.
@@ -124,5 +127,34 @@ except L.InterpreterError as e:
 				t.Errorf("output:\n%s\nwant:\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestCancelReachesSubinterpreter: cancelling code that waits for another
+// interpreter cancels the code running there too; both finally blocks
+// run and the other interpreter stays usable.
+func TestCancelReachesSubinterpreter(t *testing.T) {
+	rt := newRuntime(t, Options{})
+	var out safeBuffer
+	it := newInterpreter(t, rt, InterpreterOptions{Stdout: &out, Stderr: &out})
+	mustExec(t, it, "from concurrent import interpreters as I\nb = I.create()")
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err := it.Exec(ctx, `
+try:
+    b.exec("try:\n    while True: pass\nfinally:\n    print('inner finally')")
+finally:
+    print('outer finally')
+`)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Exec: %v, want a deadline error", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("cancelling took %v", d)
+	}
+	mustExec(t, it, "b.exec(\"print('b still works')\")")
+	if got, want := out.String(), "inner finally\nouter finally\nb still works\n"; got != want {
+		t.Errorf("output %q, want %q", got, want)
 	}
 }
