@@ -14,8 +14,9 @@ import (
 // CPython's own threading, queue and concurrent.futures run on top of
 // it. Lock state is read and written only under the GIL, so it needs no
 // lock of its own; a thread that must wait parks (Park) with the GIL
-// released, and the releaser hands the lock to the longest waiter
-// directly, so a thread cannot starve the others by re-acquiring.
+// released in a queue in arrival order. Release unlocks and wakes the
+// longest waiter, and a blocking acquire queues behind waiters, so a
+// thread cannot starve the others by re-acquiring (see acquireLock).
 
 type lockObject struct {
 	alloc.Header
@@ -27,8 +28,8 @@ type lockObject struct {
 }
 
 var (
-	lockType  = newBuiltinType("lock", objectType, 0)
-	rlockType = newBuiltinType("RLock", objectType, 0)
+	lockType  = newBuiltinType("lock", objectType, TypeWeakrefs)
+	rlockType = newBuiltinType("RLock", objectType, TypeWeakrefs)
 )
 
 const lockSize = unsafe.Sizeof(lockObject{})
@@ -97,14 +98,22 @@ func (in *Interp) lockAcquire(args []Value, kwnames []Value) (Value, error) {
 // (-1: without limit) if block is set. An interruptible wait ends with
 // the exception a signal handler or SetAsyncExc raises; otherwise that
 // stays pending until the lock is held.
+//
+// Waiters queue in arrival order, and a blocking acquire finding
+// others queued joins the queue even if the lock is free at that
+// moment: a thread that releases and retakes the lock in a loop cannot
+// starve them. Release unlocks at once, as CPython's does (threading
+// asserts it: Thread._stop after join), and wakes the head of the
+// queue, which takes the lock when it runs unless a non-blocking
+// acquire took it first.
 func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration, interruptible bool) (bool, error) {
 	me := in.thread
-	if !l.locked {
-		l.locked, l.owner, l.count = true, me.ident, 1
+	if l.reentrant && l.locked && l.owner == me.ident {
+		l.count++
 		return true, nil
 	}
-	if l.reentrant && l.owner == me.ident {
-		l.count++
+	if !l.locked && (len(l.waiters) == 0 || !block || wait == 0) {
+		l.locked, l.owner, l.count = true, me.ident, 1
 		return true, nil
 	}
 	if !block || wait == 0 {
@@ -115,58 +124,65 @@ func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration, int
 		deadline = time.Now().Add(wait)
 	}
 	in.ClearWake()
-	me.granted = false
 	l.waiters = append(l.waiters, me)
+	// A daemon thread stopped at shutdown leaves its wait by Goexit:
+	// its place in the queue must go with it.
+	defer l.leaveQueue(me)
 	for {
-		d := time.Duration(-1)
-		if wait > 0 {
-			if d = time.Until(deadline); d <= 0 {
-				break
-			}
-		}
-		_, err := in.park(d, interruptible)
-		if me.granted {
-			if err != nil {
-				// Interrupted as the lock arrived: pass it on.
-				in.releaseLock(l)
-				return false, err
+		if !l.locked && l.waiters[0] == me {
+			l.locked, l.owner, l.count = true, me.ident, 1
+			// CPython checks the eval breaker as the call returns, so a
+			// signal that came during the wait is raised inside the
+			// caller's try block (Condition.wait's), not at its next
+			// call; the lock is given back first.
+			if interruptible && in.breaker.Load() != 0 {
+				if err := in.handleBreaker(); err != nil {
+					in.releaseLock(l)
+					return false, err
+				}
 			}
 			return true, nil
 		}
-		if err != nil {
-			l.removeWaiter(me)
+		d := time.Duration(-1)
+		if wait > 0 {
+			if d = time.Until(deadline); d <= 0 {
+				return false, nil
+			}
+		}
+		if _, err := in.park(d, interruptible); err != nil {
 			return false, err
 		}
 	}
-	if me.granted {
-		return true, nil
-	}
-	l.removeWaiter(me)
-	return false, nil
 }
 
-// releaseLock unlocks l, handing it to the longest waiter if there is one.
-func (in *Interp) releaseLock(l *lockObject) {
-	if len(l.waiters) == 0 {
-		l.locked, l.count = false, 0
+// leaveQueue takes t out of l's waiters if it is there still, waking
+// the next one if the lock is free for it.
+func (l *lockObject) leaveQueue(t *Thread) {
+	if !l.removeWaiter(t) {
 		return
 	}
-	next := l.waiters[0]
-	copy(l.waiters, l.waiters[1:])
-	l.waiters[len(l.waiters)-1] = nil
-	l.waiters = l.waiters[:len(l.waiters)-1]
-	l.owner, l.count = next.ident, 1
-	next.granted = true
-	next.Unpark()
+	if !l.locked && len(l.waiters) > 0 {
+		l.waiters[0].Unpark()
+	}
 }
 
-func (l *lockObject) removeWaiter(t *Thread) {
+// releaseLock unlocks l and wakes the longest waiter, if there is one.
+func (in *Interp) releaseLock(l *lockObject) {
+	l.locked, l.count = false, 0
+	if len(l.waiters) > 0 {
+		l.waiters[0].Unpark()
+	}
+}
+
+// removeWaiter takes t out of l's waiters; false if it was not there.
+func (l *lockObject) removeWaiter(t *Thread) bool {
 	for i, w := range l.waiters {
 		if w == t {
 			l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func init() {
@@ -303,6 +319,7 @@ func initThreadModule(in *Interp, m *Module) error {
 		"LockType": valueOf(lockType), "RLock": valueOf(rlockType),
 		"error": valueOf(runtimeErrorType), "TIMEOUT_MAX": Float(timeoutMax),
 		"_ExceptHookArgs": valueOf(exceptHookArgsType),
+		"_local":          valueOf(localType),
 	} {
 		if err := in.setGlobal(m, name, v); err != nil {
 			return err
@@ -398,14 +415,11 @@ func interruptMain(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	}
 	sig := int64(syscall.SIGINT)
 	if !signum.IsNil() {
-		n, ok := IntValue(signum)
-		if !ok {
-			return Value{}, in.raise(typeErrorType, "'%s' object cannot be interpreted as an integer", signum.Type().Name)
+		n, err := in.signalArg(signum) // an IntEnum (signal.SIGINT) too
+		if err != nil {
+			return Value{}, err
 		}
-		sig = n
-	}
-	if sig < 1 || sig >= numSignals {
-		return Value{}, in.raise(valueErrorType, "signal number out of range")
+		sig = int64(n)
 	}
 	// A signal ignored or left at its default is not delivered, as
 	// PyErr_SetInterruptEx does.
@@ -414,7 +428,18 @@ func interruptMain(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			return None, nil
 		}
 	}
-	in.Signal(int(sig))
+	// Unlike a signal from outside, it does not interrupt a wait of
+	// the main thread (CPython only trips the flag the eval loop
+	// checks): a wait ended here would leave threading's Condition
+	// half way.
+	in.pendingSignals.Or(1 << uint(sig))
+	in.breaker.Or(breakSignal)
+	if in.thread.main {
+		// CPython handles it as the call returns, inside the caller's
+		// try or with block: handle it now rather than at the next
+		// eval-breaker check, which may lie past the block's end.
+		return None, in.handleSignals()
+	}
 	return None, nil
 }
 
