@@ -30,6 +30,12 @@ type Options struct {
 	// Limit is the most bytes that may be accounted live at once;
 	// 0 means no limit.
 	Limit int64
+
+	// Classes, if not nil, are the classes the Allocator starts with
+	// (ClassOther and then the table's names, numbered in order), so
+	// that many allocators share one registry instead of each building
+	// its own; RegisterClass adds classes after them.
+	Classes *ClassTable
 }
 
 // An Allocator accounts the heap objects of one interpreter: it counts
@@ -41,7 +47,8 @@ type Options struct {
 // arrays it owns.
 //
 // An Allocator belongs to one interpreter and is not safe for concurrent
-// use. Two Allocators share nothing and may be used from two goroutines.
+// use. Two Allocators share nothing they write and may be used from two
+// goroutines; they may share a read-only ClassTable.
 type Allocator struct {
 	// working state, touched by every Account and Free
 	bytes  int64 // live bytes, all classes
@@ -49,27 +56,33 @@ type Allocator struct {
 	peak   int64
 	counts []classCounts // indexed by Class
 
-	// class registry
-	names  []string // indexed by Class
-	byName map[string]Class
+	// class registry: the shared table's classes, then the ones this
+	// allocator registered itself (names and byName hold only those)
+	table  *ClassTable
+	names  []string         // Class(len(table.names)+i) is names[i]
+	byName map[string]Class // made on the first RegisterClass of a new name
 
 	reports []Report // rcdebug only
 }
 
-// classCounts are one class's counters.
+// classCounts are one class's counters; its live objects are allocs -
+// frees. Every Allocator has them for every class of its table, so they
+// are kept small.
 type classCounts struct {
-	live   int64
 	bytes  int64
 	allocs uint64
 	frees  uint64
 }
 
-// New returns an Allocator with no live objects and the one class
-// ClassOther.
+// New returns an Allocator with no live objects and the classes of
+// opts.Classes, or the one class ClassOther.
 func New(opts Options) *Allocator {
-	a := &Allocator{byName: make(map[string]Class)}
+	t := opts.Classes
+	if t == nil {
+		t = otherOnly
+	}
+	a := &Allocator{table: t, counts: make([]classCounts, t.Len())}
 	a.SetLimit(opts.Limit)
-	a.RegisterClass("(other)")
 	return a
 }
 
@@ -85,23 +98,35 @@ func (a *Allocator) SetLimit(limit int64) {
 // RegisterClass returns the class named name, adding it if it is new.
 // When all 65536 classes are taken it returns ClassOther.
 func (a *Allocator) RegisterClass(name string) Class {
+	if c, ok := a.table.byName[name]; ok {
+		return c
+	}
 	if c, ok := a.byName[name]; ok {
 		return c
 	}
-	if len(a.names) == maxClasses {
+	n := a.numClasses()
+	if n == maxClasses {
 		return ClassOther
 	}
-	c := Class(len(a.names))
+	if a.byName == nil {
+		a.byName = make(map[string]Class)
+	}
+	c := Class(n)
 	a.names = append(a.names, name)
 	a.counts = append(a.counts, classCounts{})
 	a.byName[name] = c
 	return c
 }
 
+// numClasses is the number of classes registered, the table's included.
+func (a *Allocator) numClasses() int { return len(a.table.names) + len(a.names) }
+
 // ClassName returns the name class was registered with.
 func (a *Allocator) ClassName(c Class) string {
-	if int(c) < len(a.names) {
-		return a.names[c]
+	if n := len(a.table.names); int(c) < n {
+		return a.table.names[c]
+	} else if int(c)-n < len(a.names) {
+		return a.names[int(c)-n]
 	}
 	return fmt.Sprintf("(class %d)", c)
 }
@@ -116,7 +141,6 @@ func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
 		return ErrMemoryLimit
 	}
 	c := &a.counts[class]
-	c.live++
 	c.bytes += int64(size)
 	c.allocs++
 	a.bytes = n
@@ -158,7 +182,6 @@ func (a *Allocator) Free(h *Header, size uintptr) {
 		return
 	}
 	c := &a.counts[h.class]
-	c.live--
 	c.bytes -= int64(size)
 	c.frees++
 	a.bytes -= int64(size)
@@ -199,14 +222,15 @@ func (a *Allocator) Stats() Stats {
 		s.Limit = a.limit
 	}
 	for i, c := range a.counts {
+		live := int64(c.allocs - c.frees)
 		s.Classes[i] = ClassStats{
-			Name:   a.names[i],
-			Live:   c.live,
+			Name:   a.ClassName(Class(i)),
+			Live:   live,
 			Bytes:  c.bytes,
 			Allocs: c.allocs,
 			Frees:  c.frees,
 		}
-		s.Live += c.live
+		s.Live += live
 		s.Allocs += c.allocs
 		s.Frees += c.frees
 	}
@@ -223,7 +247,7 @@ type Baseline struct {
 func (a *Allocator) Baseline() Baseline {
 	b := Baseline{live: make([]int64, len(a.counts))}
 	for i, c := range a.counts {
-		b.live[i] = c.live
+		b.live[i] = int64(c.allocs - c.frees)
 	}
 	return b
 }
@@ -249,8 +273,8 @@ func (a *Allocator) LeaksSince(b Baseline) []Leak {
 		if i < len(b.live) {
 			before = b.live[i]
 		}
-		if c.live > before {
-			leaks = append(leaks, Leak{Class(i), a.names[i], before, c.live})
+		if live := int64(c.allocs - c.frees); live > before {
+			leaks = append(leaks, Leak{Class(i), a.ClassName(Class(i)), before, live})
 		}
 	}
 	return leaks

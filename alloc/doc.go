@@ -1,7 +1,8 @@
 // Package alloc implements the per-interpreter allocator: the object
 // header, reference counting, exact accounting of live objects and bytes
 // per class with a memory limit, free lists per type (Pool) and per size
-// class (SlicePool), and the frame stack arena (Stack).
+// class (SlicePool), and the frame stack arena (Stack), which grows from
+// nothing as calls nest.
 //
 // Every heap object is a Go struct whose first field is a Header; a
 // container also embeds a GCLink right after it, for the cycle finder.
@@ -25,10 +26,15 @@
 // The reference conventions (new references returned, arguments borrowed,
 // containers own what they hold) are in docs/design/memory.md.
 //
+// The classes an Allocator counts under can come from a ClassTable built
+// once and shared, read-only, by every Allocator of a process (the
+// interpreter's built-in types), so that making an Allocator only makes
+// its counts.
+//
 // Caveats. An Allocator and everything made for it belong to one
 // interpreter and are not safe for concurrent use; counts are non-atomic
-// for the same reason. Only immortal objects may be seen by several
-// interpreters, and nothing here writes to them. Exceeding the memory limit
+// for the same reason. Only immortal objects (and ClassTables) may be
+// seen by several interpreters, and nothing here writes to them. Exceeding the memory limit
 // is an error the interpreter turns into MemoryError, never a crash.
 //
 // Built with -tags rcdebug (Debug is true), Free poisons the header,

@@ -8,12 +8,16 @@ import "fmt"
 // whose call depth has stopped growing pushes and pops without any Go
 // allocation.
 //
+// Nothing is allocated before the first Push, and chunks start small and
+// double up to the chunk size, so that an idle thread, or one that never
+// calls deeply, holds little.
+//
 // Every slot above the top is zero: Pop clears what it releases, which
 // also drops the Go references the frame held. A Stack is not safe for
 // concurrent use. Its memory is bounded by the interpreter's recursion
 // limit and is not accounted by an Allocator; Cap reports it.
 type Stack[T any] struct {
-	slots     []T // chunks[cur].slots
+	slots     []T // chunks[cur].slots, nil before the first chunk
 	top       int // slots used in chunks[cur]
 	cur       int // index of the chunk holding the top
 	chunks    []stackChunk[T]
@@ -29,18 +33,23 @@ type stackChunk[T any] struct {
 	top   int
 }
 
-// NewStack returns a Stack that allocates chunks of chunkSize slots, or of
-// a single push's size when that is larger.
+// firstChunk is the most slots a Stack's first chunk has; each further
+// chunk doubles it, up to the chunk size.
+const firstChunk = 128
+
+// NewStack returns a Stack whose chunks grow to chunkSize slots (or to a
+// single push's size when that is larger). It allocates nothing yet.
 func NewStack[T any](chunkSize int) *Stack[T] {
-	if chunkSize < 1 {
-		chunkSize = 1
+	return &Stack[T]{chunkSize: max(chunkSize, 1)}
+}
+
+// chunkLen is the size of chunk i, made for a push of n slots.
+func (s *Stack[T]) chunkLen(i, n int) int {
+	size := s.chunkSize
+	if i < 16 {
+		size = min(size, firstChunk<<i)
 	}
-	slots := make([]T, chunkSize)
-	return &Stack[T]{
-		slots:     slots,
-		chunks:    []stackChunk[T]{{slots: slots}},
-		chunkSize: chunkSize,
-	}
+	return max(n, size)
 }
 
 // Push returns n zeroed, contiguous slots. The slice's capacity is n, so
@@ -64,13 +73,19 @@ func (s *Stack[T]) Push(n int) []T {
 //
 //go:noinline
 func (s *Stack[T]) pushChunk(n int) []T {
+	if len(s.chunks) == 0 {
+		s.chunks = []stackChunk[T]{{slots: make([]T, s.chunkLen(0, n))}}
+		s.slots = s.chunks[0].slots
+		s.top = n
+		return s.slots[:n:n]
+	}
 	s.chunks[s.cur].top = s.top
 	s.cur++
 	if s.cur == len(s.chunks) {
 		s.chunks = append(s.chunks, stackChunk[T]{})
 	}
 	if len(s.chunks[s.cur].slots) < n {
-		s.chunks[s.cur].slots = make([]T, max(n, s.chunkSize))
+		s.chunks[s.cur].slots = make([]T, s.chunkLen(s.cur, n))
 	}
 	s.slots = s.chunks[s.cur].slots
 	s.top = n

@@ -137,3 +137,34 @@ func TestStackTruncate(t *testing.T) {
 		t.Fatalf("Len %d", s.Len())
 	}
 }
+
+// A new Stack holds nothing; its chunks start small and double up to the
+// chunk size.
+func TestStackGrowth(t *testing.T) {
+	s := alloc.NewStack[slot](1024)
+	if s.Cap() != 0 {
+		t.Fatalf("Cap %d before any push", s.Cap())
+	}
+	if f := s.Push(0); len(f) != 0 || s.Cap() != 0 {
+		t.Fatalf("Push(0): len %d, Cap %d", len(f), s.Cap())
+	}
+	s.Pop(0)
+	var caps []int
+	for range 40 {
+		s.Push(100)
+		caps = append(caps, s.Cap())
+	}
+	// 128, then 256, 512 and 1024-slot chunks, then more of 1024.
+	want := []int{128, 384, 384, 896, 896, 896, 896, 896, 1920}
+	for i, w := range want {
+		if caps[i] != w {
+			t.Fatalf("Cap after %d pushes of 100: %v, want %v", i+1, caps[:len(want)], want)
+		}
+	}
+	for range 40 {
+		s.Pop(100)
+	}
+	if s.Len() != 0 {
+		t.Fatalf("Len %d", s.Len())
+	}
+}

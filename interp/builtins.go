@@ -39,7 +39,10 @@ func (in *Interp) initBuiltins(opts Options) error {
 		return err
 	}
 	in.modules = asObject[Dict](mods)
-	bm, err := in.newModule("builtins")
+	// The namespace starts as a copy of the template every interpreter
+	// shares (init_shared.go): the builtin functions, objects, types and
+	// constants, all immortal.
+	bm, err := in.newModuleFrom(builtinsTemplate())
 	if err != nil {
 		return err
 	}
@@ -52,35 +55,7 @@ func (in *Interp) initBuiltins(opts Options) error {
 	if in.stdout == nil {
 		in.stdout = io.Discard
 	}
-	for _, fn := range builtinFuncs {
-		if err := in.DictSet(in.builtins, internName(asObject[Builtin](fn).name), fn); err != nil {
-			return err
-		}
-	}
-	for name, v := range builtinObjects {
-		if err := in.DictSet(in.builtins, internName(name), v); err != nil {
-			return err
-		}
-	}
-	for _, t := range builtinTypes {
-		if t.Module == "builtins" && (builtinTypeNames[t.Name] || t.IsSubtype(baseExceptionType)) {
-			if err := in.DictSet(in.builtins, internName(t.Name), valueOf(t)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := in.initSys(opts); err != nil {
-		return err
-	}
-	for _, c := range []struct {
-		name string
-		v    Value
-	}{{"None", None}, {"Ellipsis", ellipsisObject}, {"NotImplemented", NotImplemented}, {"False", False}, {"True", True}, {"__debug__", True}} {
-		if err := in.DictSet(in.builtins, internName(c.name), c.v); err != nil {
-			return err
-		}
-	}
-	return nil
+	return in.initSys(opts)
 }
 
 func builtinRepr(in *Interp, args []Value, kwnames []Value) (Value, error) {

@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -165,8 +164,11 @@ type Flags struct {
 
 // New creates an interpreter.
 func New(opts Options) *Interp {
+	typesSealed.Store(true) // see NewType
 	in := &Interp{
-		heap:   alloc.New(alloc.Options{}),
+		// The built-in types' classes come from the table every
+		// interpreter shares; only the counts are this one's.
+		heap:   alloc.New(alloc.Options{Classes: builtinClassTable()}),
 		strs:   alloc.NewPool[Str](1024),
 		tuples: alloc.NewPool[Tuple](1024),
 		excs:   alloc.NewPool[Exception](64),
@@ -174,14 +176,6 @@ func New(opts Options) *Interp {
 		values: alloc.NewSlicePool[Value](1<<16, 64),
 	}
 	in.gc = in.newCollector()
-	typesSealed.Store(true) // see NewType
-	for _, t := range builtinTypes {
-		// Built-in types are shared, so their class numbers must agree
-		// in every interpreter; a mismatch is a bug in this package.
-		if c := in.heap.RegisterClass(t.Name); c != t.class {
-			panic(fmt.Sprintf("interp: accounting class of %s is %d, want %d", t.Name, c, t.class))
-		}
-	}
 	e, err := in.newException(memoryErrorType)
 	if err != nil {
 		panic("interp: cannot create the MemoryError instance: " + err.Error())

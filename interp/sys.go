@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -21,131 +20,8 @@ var Version = struct {
 // ImplementationVersion is parallel's own version (sys.implementation).
 const ImplementationVersion = "0.1.0"
 
-func (in *Interp) initSys(opts Options) error {
-	m, err := in.newModule("sys")
-	if err != nil {
-		return err
-	}
-	in.sys = m
-	if err := in.DictSet(in.modules, internName("sys"), valueOf(m)); err != nil {
-		return err
-	}
-	strs := func(ss []string) (Value, error) {
-		vs := make([]Value, 0, len(ss))
-		defer func() {
-			for _, v := range vs {
-				in.decRef(v)
-			}
-		}()
-		for _, s := range ss {
-			v, err := in.NewStr(s)
-			if err != nil {
-				return Value{}, err
-			}
-			vs = append(vs, v)
-		}
-		return in.NewList(vs...)
-	}
-	set := func(name string, mk func() (Value, error)) error {
-		v, err := mk()
-		if err != nil {
-			return err
-		}
-		defer in.decRef(v)
-		return in.setGlobal(m, name, v)
-	}
-	argv := opts.Argv
-	if len(argv) == 0 {
-		argv = []string{""}
-	}
-	if err := set("argv", func() (Value, error) { return strs(argv) }); err != nil {
-		return err
-	}
-	origArgv := opts.OrigArgv
-	if origArgv == nil {
-		origArgv = append([]string{"parallel"}, argv...)
-	}
-	if err := set("orig_argv", func() (Value, error) { return strs(origArgv) }); err != nil {
-		return err
-	}
-	if err := set("path", func() (Value, error) { return strs(opts.Path) }); err != nil {
-		return err
-	}
-	if err := in.setGlobal(m, "modules", valueOf(in.modules)); err != nil {
-		return err
-	}
-	if err := in.setGlobal(m, "maxsize", Int(math.MaxInt64)); err != nil {
-		return err
-	}
-	if err := set("warnoptions", func() (Value, error) { return strs(opts.WarnOptions) }); err != nil {
-		return err
-	}
-	if err := set("_xoptions", func() (Value, error) { return in.xOptionsDict(opts.XOptions) }); err != nil {
-		return err
-	}
-	for name, s := range map[string]string{
-		"platform":         platformName(),
-		"byteorder":        "little",
-		"executable":       opts.Executable,
-		"version":          "3.12.1 (parallel " + ImplementationVersion + ", Go " + runtime.Version() + ")",
-		"copyright":        "parallel: a Go runtime for Python programs",
-		"prefix":           "",
-		"base_prefix":      "",
-		"exec_prefix":      "",
-		"base_exec_prefix": "",
-		"platlibdir":       "lib",
-	} {
-		if err := in.setGlobalStr(m, name, s); err != nil {
-			return err
-		}
-	}
-	if err := set("builtin_module_names", func() (Value, error) {
-		names := []Value{internName("builtins"), internName("sys")}
-		for n := range builtinModules {
-			names = append(names, internName(n))
-		}
-		sortStrs(names)
-		return in.NewTuple(names...)
-	}); err != nil {
-		return err
-	}
-	if err := set("version_info", func() (Value, error) {
-		return in.newStructSeq(versionInfoType, Int(int64(Version.Major)), Int(int64(Version.Minor)), Int(int64(Version.Micro)), internName("final"), Int(0))
-	}); err != nil {
-		return err
-	}
-	if err := set("implementation", func() (Value, error) {
-		// The version is parallel's own; _multiarch names the platform
-		// as CPython's build does (sysconfig finds its data by it).
-		var maj, min, mic int
-		fmt.Sscanf(ImplementationVersion, "%d.%d.%d", &maj, &min, &mic)
-		ver, err := in.newStructSeq(versionInfoType, Int(int64(maj)), Int(int64(min)), Int(int64(mic)), internName("alpha"), Int(0))
-		if err != nil {
-			return Value{}, err
-		}
-		defer in.decRef(ver)
-		attrs := map[string]Value{
-			"name": internName("parallel"), "cache_tag": None, "version": ver,
-			"hexversion": Int(int64(maj<<24 | min<<16 | mic<<8 | 0xa0)),
-			"_multiarch": internName(multiarch()),
-		}
-		return in.newNamespace(attrs, []string{"name", "cache_tag", "version", "hexversion", "_multiarch"})
-	}); err != nil {
-		return err
-	}
-	if err := in.initSysInfo(m, opts.Flags); err != nil {
-		return err
-	}
-	for _, fn := range sysFuncs {
-		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
-			return err
-		}
-	}
-	if err := in.initStdStreams(m); err != nil {
-		return err
-	}
-	return in.initSysRuntime(m)
-}
+// The sys module itself is made by initSys (init_sys.go), from a
+// template all interpreters share.
 
 // multiarch is the Debian multiarch triplet of this platform
 // (sys.implementation._multiarch).

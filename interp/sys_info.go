@@ -12,35 +12,41 @@ var (
 	flagsType     = newStructSeqType("sys.flags", []string{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"})
 )
 
-// initSysInfo adds the informational attributes to the sys module.
-func (in *Interp) initSysInfo(m *Module, fl Flags) error {
-	// dont_write_bytecode is always set: no .pyc files are written.
-	flags := []Value{Int(int64(fl.Debug)), Int(int64(fl.Inspect)), Int(int64(fl.Interactive)), Int(int64(fl.Optimize)), Int(1),
-		Int(int64(fl.NoUserSite)), Int(int64(fl.NoSite)), Int(int64(fl.IgnoreEnvironment)), Int(int64(fl.Verbose)),
-		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(1), Int(int64(fl.Isolated)), Bool(fl.DevMode),
-		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(int64(in.maxStrDigits))}
-	seqs := []struct {
-		name  string
-		t     *Type
-		items []Value
-	}{
+// sysInfoSeq is one informational struct sequence of sys.
+type sysInfoSeq struct {
+	name  string
+	t     *Type
+	items []Value
+}
+
+// sysInfoSeqs are the struct sequences every interpreter's sys shares
+// (float_info, int_info, hash_info), in their order in sys.
+func sysInfoSeqs() []sysInfoSeq {
+	return []sysInfoSeq{
 		{"float_info", floatInfoType, []Value{Float(math.MaxFloat64), Int(1024), Int(308), Float(2.2250738585072014e-308), Int(-1021), Int(-307), Int(15), Int(53), Float(2.220446049250313e-16), Int(2), Int(1)}},
 		{"int_info", intInfoType, []Value{Int(30), Int(4), Int(maxStrDigits), Int(640)}},
 		{"hash_info", hashInfoType, []Value{Int(64), Int(hashModulus), Int(314159), Int(0), Int(1000003), internName("siphash13"), Int(64), Int(128), Int(0)}},
-		{"flags", flagsType, flags},
 	}
-	for _, s := range seqs {
-		v, err := in.newStructSeq(s.t, s.items...)
-		if err != nil {
-			return err
-		}
-		err = in.setGlobal(m, s.name, v)
-		in.decRef(v)
-		if err != nil {
-			return err
-		}
-	}
-	for _, fn := range []Value{
+}
+
+// sysFlagsItems are the items of sys.flags for the command-line options
+// fl and the int/str conversion limit digits.
+func sysFlagsItems(fl Flags, digits int) []Value {
+	// dont_write_bytecode is always set: no .pyc files are written.
+	return []Value{Int(int64(fl.Debug)), Int(int64(fl.Inspect)), Int(int64(fl.Interactive)), Int(int64(fl.Optimize)), Int(1),
+		Int(int64(fl.NoUserSite)), Int(int64(fl.NoSite)), Int(int64(fl.IgnoreEnvironment)), Int(int64(fl.Verbose)),
+		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(1), Int(int64(fl.Isolated)), Bool(fl.DevMode),
+		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(int64(digits))}
+}
+
+// intMaxStrDigitsFuncs are sys.get_int_max_str_digits and
+// sys.set_int_max_str_digits, which follow flags in sys. They are set
+// by an init function: they reach the whole call machinery, which
+// package initialization depends on.
+var intMaxStrDigitsFuncs []Value
+
+func init() {
+	intMaxStrDigitsFuncs = []Value{
 		newBuiltin("get_int_max_str_digits", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			if err := in.checkArgCount("get_int_max_str_digits", args, kwnames, 0, 0); err != nil {
 				return Value{}, err
@@ -64,10 +70,5 @@ func (in *Interp) initSysInfo(m *Module, fl Flags) error {
 			in.maxStrDigits = int(v)
 			return None, nil
 		}),
-	} {
-		if err := in.setGlobal(m, asObject[Builtin](fn).name, fn); err != nil {
-			return err
-		}
 	}
-	return nil
 }

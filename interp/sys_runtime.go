@@ -3,9 +3,7 @@ package interp
 import (
 	"io"
 	"math"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/traceback"
@@ -16,89 +14,6 @@ import (
 // hooks for tracing and profiling, which this interpreter does not
 // support yet (setting one raises NotImplementedError rather than
 // silently never calling it).
-
-// initSysRuntime adds sys's attributes beyond the ones initSys sets.
-func (in *Interp) initSysRuntime(m *Module) error {
-	set := func(name string, mk func() (Value, error)) error {
-		v, err := mk()
-		if err != nil {
-			return err
-		}
-		defer in.decRef(v)
-		return in.setGlobal(m, name, v)
-	}
-	if err := set("meta_path", func() (Value, error) { return in.NewList() }); err != nil {
-		return err
-	}
-	if err := set("path_hooks", func() (Value, error) { return in.NewList() }); err != nil {
-		return err
-	}
-	if err := set("path_importer_cache", in.NewDict); err != nil {
-		return err
-	}
-	vs := stdlibNameValues()
-	fs, err := in.newSetObject(frozensetType)
-	if err != nil {
-		return err
-	}
-	for _, v := range vs {
-		if err := in.setAddKey(fs, v); err != nil {
-			in.decRef(valueOf(fs))
-			return err
-		}
-	}
-	if err := set("stdlib_module_names", func() (Value, error) { return valueOf(fs), nil }); err != nil {
-		return err
-	}
-	hex := int64(Version.Major)<<24 | int64(Version.Minor)<<16 | int64(Version.Micro)<<8 | 0xf0
-	// Slices, not maps: sys.__dict__'s order must not vary between runs.
-	for _, kv := range []struct {
-		name string
-		v    Value
-	}{{"dont_write_bytecode", True}, {"hexversion", Int(hex)}, {"api_version", Int(1013)}, {"maxunicode", Int(0x10ffff)}, {"pycache_prefix", None},
-		{"abiflags", internName("")}, {"float_repr_style", internName("short")}, {"_framework", internName("")}} {
-		if err := in.setGlobal(m, kv.name, kv.v); err != nil {
-			return err
-		}
-	}
-	if e, ok := m.get("executable"); ok {
-		if err := in.setGlobal(m, "_base_executable", e); err != nil {
-			return err
-		}
-	}
-	if err := set("_git", func() (Value, error) { return in.NewTuple(internName("parallel"), internName(""), internName("")) }); err != nil {
-		return err
-	}
-	if err := set("thread_info", func() (Value, error) {
-		return in.newStructSeq(threadInfoType, internName("pthread"), internName("mutex+cond"), None)
-	}); err != nil {
-		return err
-	}
-	// The unchanging originals of the hooks and streams.
-	for _, pair := range [][2]string{{"__displayhook__", "displayhook"}, {"__excepthook__", "excepthook"}, {"__breakpointhook__", "breakpointhook"}, {"__unraisablehook__", "unraisablehook"}} {
-		if v, ok := m.get(pair[1]); ok {
-			if err := in.setGlobal(m, pair[0], v); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// stdlibNameValues are sys.stdlib_module_names' items, made (sorted,
-// immortal) once per process rather than at every interpreter's start.
-var stdlibNameValues = sync.OnceValue(func() []Value {
-	names := make([]string, 0, len(stdlibModuleNames))
-	for n := range stdlibModuleNames {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	vs := make([]Value, len(names))
-	for i, n := range names {
-		vs[i] = internName(n)
-	}
-	return vs
-})
 
 var threadInfoType = newStructSeqType("sys.thread_info", []string{"name", "lock", "version"})
 

@@ -3,11 +3,12 @@
 // of files, once per build of the binary: Compile looks in memory, then on
 // disk, then compiles, and remembers what it got in both places.
 //
-// It owns the process-wide memory cache (templates keyed by the SHA-256
-// of the source, the file name, the mode and the compiler options) and the
-// disk layer (disk.go: files named by the absolute path, mode, options and
-// compiler identity, each holding the source hash it was compiled from and
-// the template in compile.Marshal's form). Sharing is sound because a
+// It owns the process-wide memory cache (templates keyed by the source
+// text, or the SHA-256 of a larger source, the file name, the mode and
+// the compiler options) and the disk layer (disk.go: files named by the
+// absolute path, mode, options and compiler identity, each holding the
+// source hash it was compiled from and the template in compile.Marshal's
+// form). Sharing is sound because a
 // compile.Code is immutable once compiled and holds only plain Go data (no
 // run-time objects), so one template serves every interpreter, and
 // package interp builds its immortal run-time Code once per template.
@@ -35,6 +36,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/interp/compile"
 	"github.com/parallel-py/parallel/interp/syntax"
@@ -63,7 +65,7 @@ type Options struct {
 // for concurrent use; a nil *Cache compiles every time.
 type Cache struct {
 	noMemory bool
-	mem      sync.Map // key -> *compile.Code
+	mem      sync.Map // memKey -> *compile.Code
 	disk     *disk    // nil: no disk layer
 	stats    struct {
 		memHits, diskHits, compiles, diskWrites, diskRejects, diskErrors atomic.Int64
@@ -74,8 +76,35 @@ type Cache struct {
 type key struct {
 	sum      [sha256.Size]byte // of the source
 	filename string
-	opts     string // optionsKey
+	mode     syntax.Mode
+	opts     compile.Options
 }
+
+// memKey identifies a template in the memory layer: a small source by
+// its text, which is quicker to hash and compare than to digest (Exec of
+// a short snippet looks it up every time), a larger one by its digest,
+// so that the layer does not keep every module's text.
+type memKey struct {
+	text     string            // a small source, else ""
+	sum      [sha256.Size]byte // a larger source's digest, else zero
+	filename string
+	mode     syntax.Mode
+	opts     compile.Options
+}
+
+// memTextMax is the largest source the memory layer keys by its text.
+const memTextMax = 4 << 10
+
+// Keys compare by value, every field of compile.Options included: a
+// field added there that cannot be compared breaks the build here rather
+// than the memory layer's lookups at run time.
+var (
+	_ map[key]struct{}
+	_ map[memKey]struct{}
+)
+
+// optsString spells out k's mode and options for the disk layer.
+func (k key) optsString() string { return optionsKey(k.mode, k.opts) }
 
 // New returns a cache with its own memory layer.
 func New(opts Options) *Cache {
@@ -133,12 +162,23 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 	if c == nil {
 		return compileNow(filename, src, mode, opts)
 	}
-	k := key{sum: sha256.Sum256(src), filename: filename, opts: optionsKey(mode, opts)}
+	mk := memKey{filename: filename, mode: mode, opts: opts}
+	small := len(src) <= memTextMax
+	if small {
+		// Looked up without a copy: Load keeps nothing of its key.
+		mk.text = unsafe.String(unsafe.SliceData(src), len(src))
+	} else {
+		mk.sum = sha256.Sum256(src)
+	}
 	if !c.noMemory {
-		if v, ok := c.mem.Load(k); ok {
+		if v, ok := c.mem.Load(mk); ok {
 			c.stats.memHits.Add(1)
 			return v.(*compile.Code), nil
 		}
+	}
+	k := key{sum: mk.sum, filename: filename, mode: mode, opts: opts}
+	if small {
+		k.sum = sha256.Sum256(src)
 	}
 	code := c.disk.load(c, k)
 	if code != nil {
@@ -162,9 +202,12 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 	if c.noMemory {
 		return code, nil
 	}
+	if small {
+		mk.text = string(src) // the stored key owns its text
+	}
 	// Two interpreters may compile the same source at once; both get the
 	// template stored first, so they also share its run-time Code.
-	v, _ := c.mem.LoadOrStore(k, code)
+	v, _ := c.mem.LoadOrStore(mk, code)
 	return v.(*compile.Code), nil
 }
 
@@ -173,8 +216,10 @@ func compileNow(filename string, src []byte, mode syntax.Mode, opts compile.Opti
 }
 
 // optionsKey spells out everything besides the source and file name that
-// Compile's result depends on. %#v names every field of compile.Options,
-// so a knob added there later is part of the key without a change here.
+// Compile's result depends on, for the disk layer's file names and
+// headers (the memory layer compares the values themselves). %#v names
+// every field of compile.Options, so a knob added there later is part of
+// the key without a change here.
 func optionsKey(mode syntax.Mode, opts compile.Options) string {
 	return fmt.Sprintf("mode=%d %#v", mode, opts)
 }

@@ -195,7 +195,7 @@ func TestDiskDamage(t *testing.T) {
 		"empty":   {},
 		"garbage": []byte("not a cache file at all"),
 		"other identity": func() []byte {
-			k := key{filename: file, opts: optionsKey(syntax.ModeExec, compile.Options{})}
+			k := key{filename: file, mode: syntax.ModeExec, opts: compile.Options{}}
 			copy(k.sum[:], good[len(good)-1:]) // any wrong sum
 			b, _ := (&disk{identity: "other"}).encode(k, direct(t, file, sample, syntax.ModeExec, compile.Options{}))
 			return b

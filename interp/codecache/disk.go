@@ -103,7 +103,7 @@ func (d *disk) path(k key) (string, bool) {
 		}
 		name = abs
 	}
-	h := sha256.Sum256([]byte(name + "\x00" + k.opts))
+	h := sha256.Sum256([]byte(name + "\x00" + k.optsString()))
 	return filepath.Join(d.dir, hex.EncodeToString(h[:16])+".code"), true
 }
 
@@ -137,7 +137,7 @@ func (d *disk) decode(data []byte, k key) (*compile.Code, error) {
 	if !bytes.Equal(r.take(len(diskMagic)), diskMagic) || r.uvarint() != diskFormat {
 		return nil, errors.New("not a code cache file of this format")
 	}
-	if r.str() != d.identity || r.str() != k.filename || r.str() != k.opts {
+	if r.str() != d.identity || r.str() != k.filename || r.str() != k.optsString() {
 		return nil, errors.New("written for another compiler, file or options")
 	}
 	if !bytes.Equal(r.take(sha256.Size), k.sum[:]) {
@@ -159,7 +159,7 @@ func (d *disk) decode(data []byte, k key) (*compile.Code, error) {
 func (d *disk) encode(k key, code *compile.Code) ([]byte, error) {
 	buf := append([]byte(nil), diskMagic...)
 	buf = binary.AppendUvarint(buf, diskFormat)
-	for _, s := range []string{d.identity, k.filename, k.opts} {
+	for _, s := range []string{d.identity, k.filename, k.optsString()} {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
