@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/parallel-py/parallel/channels"
 	"github.com/parallel-py/parallel/interp"
 )
 
@@ -95,6 +96,8 @@ func toPython(in *interp.Interp, x any, depth int) (interp.Value, error) {
 		return in.NewTuple(items...)
 	case map[string]any:
 		return mapToPython(in, x, depth)
+	case channels.Handle:
+		return handleToPython(in, x) // a queue or channel end (module_channels.go)
 	}
 	return interp.Value{}, &ConversionError{GoType: fmt.Sprintf("%T", x)}
 }

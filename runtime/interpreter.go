@@ -211,6 +211,9 @@ func (it *Interpreter) Close() error {
 	})
 	it.main.Release()
 	it.in, it.main = nil, nil
+	// What the interpreter still held of the shared queues and channels
+	// goes, and the items it put follow their UNBOUND rules.
+	it.rt.chans.ReleaseInterpreter(it.id)
 	it.rt.unregister(it)
 	if err != nil {
 		return fmt.Errorf("runtime: close: %w", err)

@@ -24,6 +24,10 @@ var pyModules = map[string]string{
 	"_interpreters":           "pylib/_interpreters.py",
 	"concurrent.interpreters": "pylib/concurrent_interpreters.py",
 	"interpreters":            "pylib/interpreters.py",
+	// Queues (PEP 734) and channels (PEP 554), over _interpqueues and
+	// _interpchannels (module_queues.go, module_channels.go).
+	"concurrent.interpreters._queues": "pylib/concurrent_interpreters_queues.py",
+	"interpchannels":                  "pylib/interpchannels.py",
 }
 
 func init() {

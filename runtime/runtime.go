@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parallel-py/parallel/channels"
 	"github.com/parallel-py/parallel/interp/stdlib"
 )
 
@@ -37,6 +38,8 @@ type Runtime struct {
 	sched    *scheduler
 	interval time.Duration
 	stdlib   string // "" when there is none
+	// chans holds the queues and channels the interpreters share.
+	chans *channels.Registry
 
 	mu      sync.Mutex
 	interps map[int64]*Interpreter
@@ -65,6 +68,7 @@ func New(opts Options) (*Runtime, error) {
 		sched:    newScheduler(opts.Slots, opts.SwitchInterval),
 		interval: opts.SwitchInterval,
 		stdlib:   lib,
+		chans:    channels.NewRegistry(),
 		interps:  map[int64]*Interpreter{},
 	}, nil
 }
@@ -136,6 +140,7 @@ func (rt *Runtime) Close() error {
 	}
 	if len(errs) == 0 {
 		rt.sched.stop()
+		rt.chans.Close()
 	}
 	return errors.Join(errs...)
 }

@@ -13,9 +13,12 @@ import (
 // arguments and result). It crosses as plain Go values, made in the
 // sending interpreter under its GIL and rebuilt in the receiving one
 // under its GIL, so no object is ever seen by two interpreters. The
-// shareable kinds are CPython's: None, bool, int, float, str, bytes and
-// tuples of them; anything else is refused with NotShareableError,
-// naming the value and where in the argument it sits.
+// shareable kinds are CPython's: None, bool, int, float, str, bytes,
+// tuples of them, and queues and channel ends (which cross as a
+// channels.Handle, their ID in the runtime's registry, and come out as
+// the receiving interpreter's object for that ID, module_channels.go);
+// anything else is refused with NotShareableError, naming the value and
+// where in the argument it sits.
 
 // notShareable is a value that cannot cross, with where it sits.
 type notShareable struct {
@@ -61,6 +64,9 @@ func exportShareable(in *interp.Interp, v interp.Value, depth int) (any, error) 
 		}
 		return xs, nil
 	}
+	if h, ok, err := handleOf(in, v); ok || err != nil {
+		return h, err
+	}
 	r, err := in.Repr(v)
 	if err != nil {
 		return nil, err
@@ -87,7 +93,9 @@ func isShareable(in *interp.Interp, v interp.Value) bool {
 		}
 		return true
 	}
-	return false
+	_, ok, err := handleOf(in, v)
+	in.DiscardError(err)
+	return ok && err == nil
 }
 
 // xiException is an exception raised in one interpreter, described in

@@ -74,10 +74,10 @@ def create(config=None, /, *, reqrefs=False):
     """Create a new, isolated interpreter and return its ID."""
     if config is not None and config != new_config() and config != 'isolated':
         raise NotImplementedError('interpreters with a configuration other than isolated are not implemented')
-    id = _xi.create()
-    if reqrefs:
-        _xi.incref(id)
-    return id
+    # With reqrefs the caller takes its reference through incref(), as
+    # concurrent.interpreters' Interpreter objects do; the last decref()
+    # destroys the interpreter.
+    return _xi.create()
 
 
 def destroy(id, /, *, restrict=False):

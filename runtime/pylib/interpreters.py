@@ -13,12 +13,19 @@ from _interpreters import (
     InterpreterError, InterpreterNotFoundError, NotShareableError,
     is_shareable,
 )
+from interpchannels import (
+    RecvChannel, SendChannel,
+    ChannelError, ChannelNotFoundError, ChannelClosedError,
+    ChannelReleasedError, ChannelEmptyError, ChannelNotEmptyError,
+)
 
 __all__ = [
     'create', 'list_all', 'get_current', 'get_main', 'is_shareable',
     'Interpreter', 'RunFailedError', 'ExecFailure',
     'InterpreterError', 'InterpreterNotFoundError', 'NotShareableError',
-    'create_channel', 'list_all_channels',
+    'create_channel', 'list_all_channels', 'RecvChannel', 'SendChannel',
+    'ChannelError', 'ChannelNotFoundError', 'ChannelClosedError',
+    'ChannelReleasedError', 'ChannelEmptyError', 'ChannelNotEmptyError',
 ]
 
 
@@ -86,11 +93,11 @@ def get_main():
 
 def create_channel():
     """Create a channel and return its (RecvChannel, SendChannel) ends."""
-    import _interpchannels_py
-    return _interpchannels_py.create()
+    import interpchannels
+    return interpchannels.create()
 
 
 def list_all_channels():
     """Return (RecvChannel, SendChannel) for every open channel."""
-    import _interpchannels_py
-    return _interpchannels_py.list_all()
+    import interpchannels
+    return interpchannels.list_all()
