@@ -33,10 +33,38 @@ func (in *Interp) Close() int {
 		in.importlib = nil
 		in.decRef(valueOf(m))
 	}
-	// Module namespaces first (their functions and classes refer to
-	// each other through them), then the registry and the builtins.
-	// __main__ goes first, as in CPython: the program's objects die
-	// while the modules their __del__ methods use are still whole.
+	// __main__ goes first, as in CPython: once sys.modules lets go of
+	// the module, the program's objects are freed by reference counting
+	// or, in cycles through the namespace (its functions refer to it),
+	// by the cycle finder, whose finalizers (__del__, a generator's
+	// closing) run before anything is cleared, while every name they use
+	// is still bound. A weak reference to the namespace tells whether
+	// it survived (something else holds the module, or the cycle finder
+	// cannot see all of a cycle); then it is emptied like the others.
+	if m, ok, _ := in.DictGet(in.modules, internName("__main__")); ok && m.Type() == moduleType {
+		ns := asObject[Module](m).dict
+		ref, err := in.makeWeakRef(weakrefType, ns, Value{})
+		if err != nil {
+			in.DiscardError(err)
+			incRef(ns) // no watch: empty it below in any case
+		}
+		in.DictDelete(in.modules, internName("__main__"))
+		in.CollectCycles()
+		if err == nil {
+			ns = asObject[WeakRef](ref).referentValue()
+			in.xincRef(ns)
+			in.decRef(ref)
+		}
+		if !ns.IsNil() {
+			d := asObject[Dict](ns)
+			in.finalizeSoleValues(d)
+			in.moduleClearDict(d)
+			in.dictClear(d)
+			in.decRef(ns)
+		}
+	}
+	// Then the other module namespaces (their functions and classes
+	// refer to each other through them), the registry and the builtins.
 	var mods []Value
 	for _, e := range in.modules.entries {
 		if !e.key.IsNil() && e.value.Type() == moduleType {
@@ -44,17 +72,17 @@ func (in *Interp) Close() int {
 			mods = append(mods, e.value)
 		}
 	}
-	for _, v := range mods {
-		if m := asObject[Module](v); m.nameString() == "__main__" {
-			in.dictClear(m.Dict())
-		}
-	}
 	for i := len(mods) - 1; i >= 0; i-- {
 		m := asObject[Module](mods[i])
 		if m == in.builtinsModule || m == in.sys {
 			continue
 		}
-		in.dictClear(m.Dict())
+		in.moduleClearDict(m.Dict())
+	}
+	for _, v := range mods {
+		if m := asObject[Module](v); m != in.builtinsModule && m != in.sys {
+			in.dictClear(m.Dict())
+		}
 	}
 	in.dictClear(in.modules)
 	in.dictClear(in.sys.Dict())
@@ -105,5 +133,58 @@ func (in *Interp) flushStdStreams() {
 		if found {
 			in.decRef(r)
 		}
+	}
+}
+
+// moduleClearDict empties a module's namespace as CPython's finalization
+// does (_PyModule_ClearDict): names are set to None, those starting with
+// one underscore first, __builtins__ last of all, so that a __del__ or
+// weakref callback running meanwhile finds None, which code written for
+// shutdown checks for, rather than a NameError.
+func (in *Interp) moduleClearDict(d *Dict) {
+	pass := func(want func(name string) bool) {
+		// A __del__ run by a decRef may change the dict: its entries
+		// are read afresh at each step.
+		for i := 0; i < len(d.entries); i++ {
+			e := &d.entries[i]
+			if e.key.IsNil() || e.key.Type() != strType || e.value.IsNone() {
+				continue
+			}
+			name := e.key.GoString()
+			if name == "__builtins__" || !want(name) {
+				continue
+			}
+			old := e.value
+			e.value = None
+			d.Version++
+			in.decRef(old)
+		}
+	}
+	pass(func(name string) bool { return len(name) > 1 && name[0] == '_' && name[1] != '_' })
+	pass(func(name string) bool { return true })
+}
+
+// finalizeSoleValues runs the finalizers (__del__, a generator's closing)
+// of the values of d that d alone refers to, before anything in d is
+// unbound: they are what dies first when CPython's finalization drops
+// the module, with the namespace whole. Dealloc does not run them again.
+func (in *Interp) finalizeSoleValues(d *Dict) {
+	for i := 0; i < len(d.entries); i++ {
+		v := d.entries[i].value
+		if d.entries[i].key.IsNil() || !v.IsObject() || v.Header().Refs() != 1 {
+			continue
+		}
+		h, t := v.Header(), v.Type()
+		if h.Flags()&alloc.FlagFinalized != 0 || (t.finalize == nil && t.Flags&TypeHasFinalizer == 0) {
+			continue
+		}
+		incRef(v)
+		if t.finalize != nil {
+			h.SetFlags(alloc.FlagFinalized)
+			t.finalize(in, v)
+		} else {
+			runFinalizer(in, v)
+		}
+		in.decRef(v)
 	}
 }

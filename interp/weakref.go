@@ -49,6 +49,13 @@ func (in *Interp) newWeakRef(t *Type, obj, callback Value) (Value, error) {
 	if !obj.IsObject() || !canWeakref(obj.Type()) {
 		return Value{}, in.raise(typeErrorType, "cannot create weak reference to '%s' object", obj.Type().Name)
 	}
+	return in.makeWeakRef(t, obj, callback)
+}
+
+// makeWeakRef is newWeakRef without the check that obj's type takes weak
+// references: the interpreter itself may watch any object this way (Close
+// watches the __main__ namespace, a dict).
+func (in *Interp) makeWeakRef(t *Type, obj, callback Value) (Value, error) {
 	if callback.IsNone() {
 		callback = Value{}
 	}

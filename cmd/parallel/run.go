@@ -260,12 +260,17 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 		}
 		return nil
 	})
-	stdout.Flush()
 	if err != nil {
+		stdout.Flush()
 		return err
 	}
-	// The process ends here: the interpreters are not torn down one by
-	// one (the operating system reclaims everything at once).
+	// Finalize as CPython does at exit: the main module's objects and
+	// then the other modules' go, so their __del__ methods run, and the
+	// subinterpreters the program left open are closed.
+	if err := rt.Close(); err != nil {
+		fmt.Fprintf(stderr, "parallel: %v\n", err)
+	}
+	stdout.Flush()
 	if status != 0 {
 		return exitError{status}
 	}
