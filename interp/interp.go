@@ -3,7 +3,6 @@ package interp
 import (
 	"io"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -39,14 +38,13 @@ type Interp struct {
 	// ident; the rest is thread bookkeeping (threadstate.go).
 	gil            gil
 	threads        threadTable
-	slots          RunSlots       // the runtime's run slots, or nil
-	subinterpreter bool           // Options.Subinterpreter
-	host           any            // Options.Host
-	finalizing     atomic.Bool    // Close has begun: threads must stop
-	noNewThreads   atomic.Bool    // finalization: start_new_thread refuses
-	closing        chan struct{}  // closed when finalizing begins
-	threadsWG      sync.WaitGroup // goroutines of started threads
-	switchUs       atomic.Int64   // sys.getswitchinterval() in microseconds
+	slots          RunSlots      // the runtime's run slots, or nil
+	subinterpreter bool          // Options.Subinterpreter
+	host           any           // Options.Host
+	finalizing     atomic.Bool   // Close has begun: threads must stop
+	noNewThreads   atomic.Bool   // finalization: start_new_thread refuses
+	closing        chan struct{} // closed when finalizing begins
+	switchUs       atomic.Int64  // sys.getswitchinterval() in microseconds
 
 	flags Flags // the command-line options sys.flags shows
 	// maxStrDigits is the int/str conversion limit in decimal digits

@@ -472,7 +472,7 @@ func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	incRef(fn)
 	incRef(fargs)
 	in.xincRef(kwargs)
-	in.threadsWG.Add(1)
+	in.threads.running.Add(1)
 	go t.run(fn, fargs, kwargs)
 	return Int(t.ident), nil
 }
@@ -482,7 +482,7 @@ func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
 // than SystemExit) through sys.unraisablehook, and ends the thread.
 func (t *Thread) run(fn, args, kwargs Value) {
 	in := t.in
-	defer in.threadsWG.Done()
+	defer in.threads.running.Add(-1)
 	defer t.exit() // also when a daemon thread stops at shutdown (Goexit)
 	t.Acquire()
 	in.exitIfFinalizing()

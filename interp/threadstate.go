@@ -3,6 +3,7 @@ package interp
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -117,6 +118,10 @@ type threadTable struct {
 	stackSize int64 // _thread.stack_size(), remembered only
 	// exitHooks run, under the GIL, as each started thread ends.
 	exitHooks []func(t *Thread)
+
+	// running counts the goroutines of started threads; inSyscall the
+	// threads inside AllowThreads (a system call nothing interrupts).
+	running, inSyscall atomic.Int32
 }
 
 // firstThreadIdent is the main thread's ident; later threads count up.
@@ -310,7 +315,9 @@ func (in *Interp) exitIfFinalizing() {
 func (in *Interp) AllowThreads(block func()) {
 	t := in.thread
 	t.Release()
+	in.threads.inSyscall.Add(1)
 	block()
+	in.threads.inSyscall.Add(-1)
 	t.Acquire()
 	in.exitIfFinalizing()
 }
@@ -530,15 +537,15 @@ func (in *Interp) stopThreads() {
 			t.poke()
 		}
 	}
-	done := make(chan struct{})
-	go func() {
-		in.threadsWG.Wait()
-		close(done)
-	}()
-	in.AllowThreads(func() {
-		select {
-		case <-done:
-		case <-time.After(closeWaitForDaemons):
-		}
-	})
+	// Wait until they are gone, or until all that are left sit in a
+	// system call nothing can interrupt (accept, a blocking read): those
+	// end when the call returns, and the process need not wait for them
+	// (CPython does not wait for daemon threads at all).
+	t := in.thread
+	t.Release()
+	deadline := time.Now().Add(closeWaitForDaemons)
+	for in.threads.running.Load() > in.threads.inSyscall.Load() && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	t.Acquire()
 }
