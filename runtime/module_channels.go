@@ -136,16 +136,22 @@ func (x *xiChan) chUnbind(in *interp.Interp, args, kwnames []interp.Value) (inte
 }
 
 func (x *xiChan) chRef(in *interp.Interp, name string, args, kwnames []interp.Value, op func(*channels.Registry, channels.Handle, int64) error) (interp.Value, error) {
+	return x.handleRef(in, name, args, kwnames, channels.HandleRecv, "channel", op, x.raiseChannelError)
+}
+
+// handleRef runs a registry reference operation (Retain, Release) for
+// the calling interpreter on the queue or channel an ID argument names.
+func (x *xiChan) handleRef(in *interp.Interp, name string, args, kwnames []interp.Value, kind channels.HandleKind, what string,
+	op func(*channels.Registry, channels.Handle, int64) error, raise func(*interp.Interp, error, int64) error) (interp.Value, error) {
 	if err := in.CheckArgCount(name, args, kwnames, 1, 1); err != nil {
 		return interp.Value{}, err
 	}
-	reg, owner := x.reg, x.owner
-	cid, err := chanIDArg(in, args[0], "channel")
+	id, err := chanIDArg(in, args[0], what)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	if err := op(reg, channels.Handle{Kind: channels.HandleRecv, ID: cid}, owner); err != nil {
-		return interp.Value{}, x.raiseChannelError(in, err, cid)
+	if err := op(x.reg, channels.Handle{Kind: kind, ID: id}, x.owner); err != nil {
+		return interp.Value{}, raise(in, err, id)
 	}
 	return interp.None, nil
 }

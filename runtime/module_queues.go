@@ -350,18 +350,7 @@ func (x *xiChan) qRelease(in *interp.Interp, args, kwnames []interp.Value) (inte
 }
 
 func (x *xiChan) qRef(in *interp.Interp, name string, args, kwnames []interp.Value, op func(*channels.Registry, channels.Handle, int64) error) (interp.Value, error) {
-	if err := in.CheckArgCount(name, args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	reg, owner := x.reg, x.owner
-	qid, err := chanIDArg(in, args[0], "queue")
-	if err != nil {
-		return interp.Value{}, err
-	}
-	if err := op(reg, channels.Handle{Kind: channels.HandleQueue, ID: qid}, owner); err != nil {
-		return interp.Value{}, x.raiseQueueError(in, err, qid)
-	}
-	return interp.None, nil
+	return x.handleRef(in, name, args, kwnames, channels.HandleQueue, "queue", op, x.raiseQueueError)
 }
 
 // qPut is put(qid, obj, unboundop, block, timeout): with block, it waits

@@ -145,6 +145,19 @@ func target(in *interp.Interp, self *Interpreter, v interp.Value) (*Interpreter,
 	return it, id, nil
 }
 
+// targetArg checks a call's arguments and finds the interpreter its
+// first names, with the caller's own.
+func targetArg(in *interp.Interp, name string, args, kwnames []interp.Value, min, max int) (self, it *Interpreter, id int64, err error) {
+	if err := in.CheckArgCount(name, args, kwnames, min, max); err != nil {
+		return nil, nil, 0, err
+	}
+	if self, err = hostOf(in); err != nil {
+		return nil, nil, 0, err
+	}
+	it, id, err = target(in, self, args[0])
+	return self, it, id, err
+}
+
 // runFrom runs body in interpreter it on behalf of Python code of from,
 // whose GIL is released meanwhile (so from's other threads run, and a
 // single run slot is never held twice).
@@ -478,14 +491,7 @@ func xiCreate(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, er
 }
 
 func xiDestroy(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("destroy", args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, id, err := target(in, self, args[0])
+	self, it, id, err := targetArg(in, "destroy", args, kwnames, 1, 1)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -550,14 +556,7 @@ func xiMain(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, erro
 }
 
 func xiWhence(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("whence", args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, _, err := target(in, self, args[0])
+	_, it, _, err := targetArg(in, "whence", args, kwnames, 1, 1)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -565,14 +564,7 @@ func xiWhence(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, er
 }
 
 func xiIsRunning(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("is_running", args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, _, err := target(in, self, args[0])
+	_, it, _, err := targetArg(in, "is_running", args, kwnames, 1, 1)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -582,14 +574,7 @@ func xiIsRunning(in *interp.Interp, args, kwnames []interp.Value) (interp.Value,
 // xiExec is exec(id, code, shared): None, or the excinfo tuple of the
 // exception the code raised there.
 func xiExec(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("exec", args, kwnames, 3, 3); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, id, err := target(in, self, args[0])
+	_, it, id, err := targetArg(in, "exec", args, kwnames, 3, 3)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -624,14 +609,7 @@ func xiExec(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, erro
 // xiCall is call(id, func, args, kwargs): (result, None), or (None,
 // excinfo) when the function raised.
 func xiCall(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("call", args, kwnames, 4, 4); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, id, err := target(in, self, args[0])
+	_, it, id, err := targetArg(in, "call", args, kwnames, 4, 4)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -684,14 +662,7 @@ func xiCall(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, erro
 }
 
 func xiSetMainAttrs(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("set_main_attrs", args, kwnames, 2, 2); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, id, err := target(in, self, args[0])
+	self, it, id, err := targetArg(in, "set_main_attrs", args, kwnames, 2, 2)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -714,14 +685,7 @@ func xiSetMainAttrs(in *interp.Interp, args, kwnames []interp.Value) (interp.Val
 }
 
 func xiIncref(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("incref", args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, _, err := target(in, self, args[0])
+	_, it, _, err := targetArg(in, "incref", args, kwnames, 1, 1)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -734,14 +698,7 @@ func xiIncref(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, er
 // xiDecref drops a reference incref took; the last one closes the
 // interpreter, unless it is running or is the caller's own.
 func xiDecref(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	if err := in.CheckArgCount("decref", args, kwnames, 1, 1); err != nil {
-		return interp.Value{}, err
-	}
-	self, err := hostOf(in)
-	if err != nil {
-		return interp.Value{}, err
-	}
-	it, _, err := target(in, self, args[0])
+	self, it, _, err := targetArg(in, "decref", args, kwnames, 1, 1)
 	if err != nil {
 		return interp.Value{}, err
 	}
