@@ -14,10 +14,14 @@
 //
 // Interpreters share nothing mutable: only immutable, immortal values and
 // code templates (cached process-wide by package interp/codecache) cross
-// between them. The Python modules interpreters and
-// concurrent.interpreters, and a deterministic scheduling mode (one slot,
-// every switch decided from a seed, so it must not consult the clock or
-// Go's scheduler), are to come here. Package runtime may import every
-// package of this module except pool, stress and cmd; none of those
-// lower packages may import it.
+// between them; data is copied through plain Go values (xi.go) and the
+// queues and channels of package channels, one Registry per Runtime.
+// Python code reaches all of it through modules this package registers:
+// the Go modules _xi, _interpqueues and _interpchannels, and the Python
+// modules embedded from pylib/ (_interpreters, concurrent.interpreters
+// with its queues, interpreters and interpchannels for PEP 554). A
+// deterministic scheduling mode (one slot, every switch decided from a
+// seed, so it must not consult the clock or Go's scheduler) is to come
+// here. Package runtime may import every package of this module except
+// pool, stress and cmd; none of those lower packages may import it.
 package runtime

@@ -31,7 +31,9 @@ func runCommand() *cli.Command {
 		Description: "Runs FILE (- for standard input, or the program given with -c)\n" +
 			"   in one interpreter, printing what CPython 3.12 prints: output, an\n" +
 			"   uncaught exception's traceback on stderr with exit status 1, or a\n" +
-			"   syntax error. The interpreter is young: what it does not support yet\n" +
+			"   syntax error. Threads run under a GIL per interpreter, and the program\n" +
+			"   may create subinterpreters (concurrent.interpreters) that run in\n" +
+			"   parallel. The interpreter is young: what it does not support yet\n" +
 			"   raises NotImplementedError naming the feature (see the README).",
 		ArgsUsage: "FILE|- [ARG...]",
 		Flags: []cli.Flag{
@@ -39,7 +41,7 @@ func runCommand() *cli.Command {
 			&cli.StringFlag{Name: "m", Usage: "run library `MODULE` as a script, like python3 -m"},
 			&cli.StringSliceFlag{Name: "W", Usage: "warning control, like python3 -W `ARG` (action:message:category:module:lineno)"},
 			&cli.StringSliceFlag{Name: "X", Usage: "implementation option, like python3 -X `OPT` (dev, utf8, faulthandler, ...)"},
-			&cli.DurationFlag{Name: "switch-interval", Usage: "how long a thread may keep an interpreter's GIL while others wait (sys.setswitchinterval), e.g. 5ms, 100us", EnvVars: []string{"PARALLEL_SWITCH_INTERVAL"}},
+			&cli.DurationFlag{Name: "switch-interval", Usage: "how long a thread may keep an interpreter's GIL while others wait (sys.setswitchinterval): `DURATION` such as 5ms or 100us, at least 1us", DefaultText: "5ms", EnvVars: []string{"PARALLEL_SWITCH_INTERVAL"}},
 			&cli.StringFlag{Name: "mem-limit", Usage: "bound each interpreter's Python objects to `SIZE` bytes (e.g. 512MiB, 2G); past it the code gets MemoryError", EnvVars: []string{"PARALLEL_MEM_LIMIT"}},
 			&cli.BoolFlag{Name: "stats", Usage: "print the runtime's counters (memory, threads, scheduler) to stderr at exit", EnvVars: []string{"PARALLEL_STATS"}},
 		},
