@@ -63,13 +63,11 @@ type Channel struct {
 func NewChannel(opts ChannelOptions) (*Channel, error) { return newChannel(nil, 0, opts) }
 
 func newChannel(reg *Registry, id int64, opts ChannelOptions) (*Channel, error) {
-	if opts.Unbound == UnboundDefault {
-		opts.Unbound = UnboundReplace
+	op, err := defaultOp(opts.Unbound, "channel")
+	if err != nil {
+		return nil, err
 	}
-	if !opts.Unbound.valid(false) {
-		return nil, fmt.Errorf("channels: new channel: unbound op %d: %w", opts.Unbound, ErrBadOption)
-	}
-	return &Channel{id: id, reg: reg, op: opts.Unbound, ends: map[int64]*endPair{}}, nil
+	return &Channel{id: id, reg: reg, op: op, ends: map[int64]*endPair{}}, nil
 }
 
 // ID is the channel's ID in its Registry.

@@ -32,6 +32,18 @@ func (op UnboundOp) valid(def bool) bool {
 	return op <= UnboundReplace && (def || op != UnboundDefault)
 }
 
+// defaultOp resolves a new queue's or channel's default op (what says
+// which, for the error): UnboundDefault means UnboundReplace.
+func defaultOp(op UnboundOp, what string) (UnboundOp, error) {
+	if op == UnboundDefault {
+		op = UnboundReplace
+	}
+	if !op.valid(false) {
+		return 0, fmt.Errorf("channels: new %s: unbound op %d: %w", what, op, ErrBadOption)
+	}
+	return op, nil
+}
+
 // GoOwner is the interpreter ID that items put by Go code carry: no
 // interpreter has it, so ReleaseInterpreter never touches them.
 const GoOwner int64 = -1
@@ -82,13 +94,11 @@ type Queue struct {
 func NewQueue(opts QueueOptions) (*Queue, error) { return newQueue(nil, 0, opts) }
 
 func newQueue(reg *Registry, id int64, opts QueueOptions) (*Queue, error) {
-	if opts.Unbound == UnboundDefault {
-		opts.Unbound = UnboundReplace
+	op, err := defaultOp(opts.Unbound, "queue")
+	if err != nil {
+		return nil, err
 	}
-	if !opts.Unbound.valid(false) {
-		return nil, fmt.Errorf("channels: new queue: unbound op %d: %w", opts.Unbound, ErrBadOption)
-	}
-	return &Queue{id: id, reg: reg, maxsize: max(opts.MaxSize, 0), op: opts.Unbound}, nil
+	return &Queue{id: id, reg: reg, maxsize: max(opts.MaxSize, 0), op: op}, nil
 }
 
 // ID is the queue's ID in its Registry.

@@ -81,6 +81,14 @@ func (in *Interp) isAttributeError(err error) bool { return ErrorIs(err, attribu
 // genericGetAttr is object.__getattribute__. With suppress set, a missing
 // attribute answers nil instead of raising.
 func (in *Interp) genericGetAttr(v, name Value, suppress bool) (Value, error) {
+	return in.genericGetAttrIn(v, name, instanceDict(v), suppress)
+}
+
+// genericGetAttrIn is genericGetAttr with the instance dict found at
+// dictSlot (nil: the object has none), CPython's
+// _PyObject_GenericGetAttrWithDict: _thread._local passes the running
+// thread's dict.
+func (in *Interp) genericGetAttrIn(v, name Value, dictSlot *Value, suppress bool) (Value, error) {
 	t := v.Type()
 	descr, err := in.lookup(t, name)
 	if err != nil {
@@ -94,7 +102,7 @@ func (in *Interp) genericGetAttr(v, name Value, suppress bool) (Value, error) {
 			return get(in, descr, v, t)
 		}
 	}
-	if d := instanceDict(v); d != nil && !d.IsNil() {
+	if d := dictSlot; d != nil && !d.IsNil() {
 		if r, ok, err := in.DictGet(asObject[Dict](*d), name); err != nil || ok {
 			if ok {
 				incRef(r)
@@ -142,6 +150,12 @@ func (in *Interp) SetAttr(v, name, value Value) error {
 
 // genericSetAttr is object.__setattr__ and object.__delattr__.
 func (in *Interp) genericSetAttr(v, name, value Value) error {
+	return in.genericSetAttrIn(v, name, value, instanceDict(v))
+}
+
+// genericSetAttrIn is genericSetAttr with the instance dict at dictSlot
+// (nil: the object has none), as genericGetAttrIn.
+func (in *Interp) genericSetAttrIn(v, name, value Value, dictSlot *Value) error {
 	if name.Type() != strType {
 		return in.raise(typeErrorType, "attribute name must be string, not '%s'", name.Type().Name)
 	}
@@ -155,7 +169,7 @@ func (in *Interp) genericSetAttr(v, name, value Value) error {
 			return set(in, descr, v, value)
 		}
 	}
-	d := instanceDict(v)
+	d := dictSlot
 	if d == nil {
 		if !descr.IsNil() {
 			return in.raise(attributeErrorType, "'%s' object attribute '%s' is read-only", t.Name, name.GoString())

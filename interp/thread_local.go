@@ -312,44 +312,15 @@ func localGetAttr(in *Interp, v, name Value) (Value, error) {
 		incRef(d)
 		return d, nil
 	}
-	dict := asObject[Dict](d)
 	if v.Type() == localType {
-		if r, ok, err := in.DictGet(dict, name); err != nil || ok {
+		if r, ok, err := in.DictGet(asObject[Dict](d), name); err != nil || ok {
 			if ok {
 				incRef(r)
 			}
 			return r, err
 		}
 	}
-	t := v.Type()
-	descr, err := in.lookup(t, name)
-	if err != nil {
-		return Value{}, err
-	}
-	var get func(in *Interp, descr, obj Value, t *Type) (Value, error)
-	if !descr.IsNil() {
-		incRef(descr) // the dict lookup below may run code that drops it
-		defer in.decRef(descr)
-		dt := descr.Type()
-		get = dt.descrGet
-		if get != nil && dt.descrSet != nil {
-			return get(in, descr, v, t)
-		}
-	}
-	if r, ok, err := in.DictGet(dict, name); err != nil || ok {
-		if ok {
-			incRef(r)
-		}
-		return r, err
-	}
-	if get != nil {
-		return get(in, descr, v, t)
-	}
-	if !descr.IsNil() {
-		incRef(descr)
-		return descr, nil
-	}
-	return Value{}, in.noAttribute(v, name)
+	return in.genericGetAttrIn(v, name, &d, false)
 }
 
 // localSetAttr is _local.__setattr__ and __delattr__: data descriptors
@@ -367,21 +338,5 @@ func localSetAttr(in *Interp, v, name, value Value) error {
 	}
 	incRef(d)
 	defer in.decRef(d)
-	descr, err := in.lookup(v.Type(), name)
-	if err != nil {
-		return err
-	}
-	if !descr.IsNil() {
-		if set := descr.Type().descrSet; set != nil {
-			return set(in, descr, v, value)
-		}
-	}
-	dict := asObject[Dict](d)
-	if value.IsNil() {
-		if ok, err := in.DictDelete(dict, name); err != nil || ok {
-			return err
-		}
-		return in.noAttribute(v, name)
-	}
-	return in.DictSet(dict, name, value)
+	return in.genericSetAttrIn(v, name, value, &d)
 }

@@ -106,7 +106,9 @@ id = L.create()
 print(L.whence(id) == L.WHENCE_STDLIB, L.is_running(id))
 print(L.exec(id, 'x = 1'), L.exec(id, '1/0').type.__name__)
 L.set___main___attrs(id, {'z': 9})
-print(L.call(id, (lambda: z) if False else None, None, None) if False else 'skip')
+def read_z(k):
+    return z + k
+print(L.call(id, read_z, (1,), None)[0], L.call(id, read_z, ('x',), None)[1].type.__name__)
 L.destroy(id)
 try:
     L.destroy(id)
@@ -116,7 +118,7 @@ try:
     L.destroy(L.get_current()[0])
 except L.InterpreterError as e:
     print(e)
-`, "True False\nNone ZeroDivisionError\nskip\nunrecognized interpreter ID 1\ncannot destroy the current interpreter\n"},
+`, "True False\nNone ZeroDivisionError\n10 TypeError\nunrecognized interpreter ID 1\ncannot destroy the current interpreter\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rt := newRuntime(t, Options{})

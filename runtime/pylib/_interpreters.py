@@ -171,3 +171,35 @@ def capture_exception(exc=None):
         if exc is None:
             return None
     return _excinfo(_xi.capture(exc))
+
+
+def _unbound_markers(module, itemname):
+    """Return UNBOUND, UNBOUND_ERROR, UNBOUND_REMOVE and the op numbers
+    (CPython's: remove 1, error 2, replace 3) of a queue or channel module.
+
+    UNBOUND stands for an item whose interpreter was destroyed; the two
+    sentinels ask for such items to raise or to go.
+    """
+    class Unbound:
+        __slots__ = ()
+
+        def __new__(cls):
+            raise TypeError(f'use {module}.UNBOUND')
+
+        def __repr__(self):
+            return f'{module}.UNBOUND'
+
+    class Sentinel:
+        __slots__ = ('_name',)
+
+        def __init__(self, name):
+            self._name = name
+
+        def __repr__(self):
+            return f'{module}.{self._name}'
+
+    Unbound.__name__ = Unbound.__qualname__ = itemname
+    Unbound.__module__ = Sentinel.__module__ = module
+    unbound = object.__new__(Unbound)
+    error, remove = Sentinel('UNBOUND_ERROR'), Sentinel('UNBOUND_REMOVE')
+    return unbound, error, remove, {remove: 1, error: 2, unbound: 3}

@@ -64,29 +64,6 @@ class ExecutionFailed(InterpreterError):
         return f'{super().__str__()}\n\nUncaught in the interpreter:\n\n{display}'
 
 
-def create():
-    """Return a new, idle interpreter."""
-    id = _interpreters.create(reqrefs=True)
-    return Interpreter(id, _ownsref=True)
-
-
-def list_all():
-    """Return every live interpreter."""
-    return [Interpreter(id, _whence=whence) for id, whence in _interpreters.list_all()]
-
-
-def get_current():
-    """Return the interpreter running this code."""
-    id, whence = _interpreters.get_current()
-    return Interpreter(id, _whence=whence)
-
-
-def get_main():
-    """Return the main interpreter."""
-    id, whence = _interpreters.get_main()
-    return Interpreter(id, _whence=whence)
-
-
 _known = _weakref.WeakValueDictionary()
 
 
@@ -208,3 +185,36 @@ class Interpreter:
         t = _threading.Thread(target=task)
         t.start()
         return t
+
+
+def _constructors(cls, module):
+    """create, list_all, get_current and get_main making cls objects.
+
+    interpreters (PEP 554) uses them with its own Interpreter class.
+    """
+    def create():
+        """Return a new, idle interpreter."""
+        id = _interpreters.create(reqrefs=True)
+        return cls(id, _ownsref=True)
+
+    def list_all():
+        """Return every live interpreter."""
+        return [cls(id, _whence=whence) for id, whence in _interpreters.list_all()]
+
+    def get_current():
+        """Return the interpreter running this code."""
+        id, whence = _interpreters.get_current()
+        return cls(id, _whence=whence)
+
+    def get_main():
+        """Return the main interpreter."""
+        id, whence = _interpreters.get_main()
+        return cls(id, _whence=whence)
+
+    fns = (create, list_all, get_current, get_main)
+    for fn in fns:
+        fn.__qualname__, fn.__module__ = fn.__name__, module
+    return fns
+
+
+create, list_all, get_current, get_main = _constructors(Interpreter, __name__)

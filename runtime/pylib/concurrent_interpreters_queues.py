@@ -59,42 +59,7 @@ class ItemInterpreterDestroyed(QueueError):
     destroyed when the item was put with unbounditems=UNBOUND_ERROR."""
 
 
-class _UnboundItem:
-    """Stands for a queue item no longer bound to an interpreter.
-
-    An item is unbound when the interpreter that put it in the queue is
-    destroyed.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls):
-        raise TypeError(f'use {__name__}.UNBOUND')
-
-    def __repr__(self):
-        return f'{__name__}.UNBOUND'
-
-
-_UnboundItem.__name__ = _UnboundItem.__qualname__ = 'UnboundQueueItem'
-UNBOUND = object.__new__(_UnboundItem)
-
-
-class _Sentinel:
-    __slots__ = ('_name',)
-
-    def __init__(self, name):
-        self._name = name
-
-    def __repr__(self):
-        return f'{__name__}.{self._name}'
-
-
-UNBOUND_ERROR = _Sentinel('UNBOUND_ERROR')
-UNBOUND_REMOVE = _Sentinel('UNBOUND_REMOVE')
-
-# CPython's numbers for the unbound ops.
-_OP_REMOVE, _OP_ERROR, _OP_REPLACE = 1, 2, 3
-_OPS = {UNBOUND_REMOVE: _OP_REMOVE, UNBOUND_ERROR: _OP_ERROR, UNBOUND: _OP_REPLACE}
+UNBOUND, UNBOUND_ERROR, UNBOUND_REMOVE, _OPS = _interpreters._unbound_markers(__name__, 'UnboundQueueItem')
 _OBJS = {op: obj for obj, op in _OPS.items()}
 
 

@@ -58,35 +58,7 @@ class ItemInterpreterDestroyed(ChannelError):
     """The item's interpreter was destroyed (sent with UNBOUND_ERROR)."""
 
 
-class _UnboundItem:
-    """Stands for a channel item no longer bound to an interpreter."""
-
-    __slots__ = ()
-
-    def __new__(cls):
-        raise TypeError(f'use {__name__}.UNBOUND')
-
-    def __repr__(self):
-        return f'{__name__}.UNBOUND'
-
-
-_UnboundItem.__name__ = _UnboundItem.__qualname__ = 'UnboundChannelItem'
-UNBOUND = object.__new__(_UnboundItem)
-
-
-class _Sentinel:
-    __slots__ = ('_name',)
-
-    def __init__(self, name):
-        self._name = name
-
-    def __repr__(self):
-        return f'{__name__}.{self._name}'
-
-
-UNBOUND_ERROR = _Sentinel('UNBOUND_ERROR')
-UNBOUND_REMOVE = _Sentinel('UNBOUND_REMOVE')
-_OPS = {UNBOUND_REMOVE: 1, UNBOUND_ERROR: 2, UNBOUND: 3}
+UNBOUND, UNBOUND_ERROR, UNBOUND_REMOVE, _OPS = _interpreters._unbound_markers(__name__, 'UnboundChannelItem')
 
 
 def _op(unbounditems):

@@ -68,27 +68,7 @@ class Interpreter(_pep734.Interpreter):
     set_main_attrs = bind
 
 
-def create():
-    """Create and return a new interpreter."""
-    id = _interpreters.create(reqrefs=True)
-    return Interpreter(id, _ownsref=True)
-
-
-def list_all():
-    """Return all live interpreters."""
-    return [Interpreter(id, _whence=whence) for id, whence in _interpreters.list_all()]
-
-
-def get_current():
-    """Return the interpreter running this code."""
-    id, whence = _interpreters.get_current()
-    return Interpreter(id, _whence=whence)
-
-
-def get_main():
-    """Return the main interpreter."""
-    id, whence = _interpreters.get_main()
-    return Interpreter(id, _whence=whence)
+create, list_all, get_current, get_main = _pep734._constructors(Interpreter, __name__)
 
 
 def create_channel():
