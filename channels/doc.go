@@ -7,7 +7,9 @@
 // int (int64, or *big.Int beyond it), float, str (a Go string, never
 // copied on the way through), bytes (copied once, on the way in), tuples
 // of items, and handles naming a queue or a channel end of a Registry
-// (or an opaque object of the embedding program). The runtime turns a
+// (or an opaque object of the embedding program); and graphs, the
+// structural copies of lists, dicts, sets and instances (graph.go), whose
+// nodes keep shared references and cycles. The runtime turns a
 // Python object into an Item in the sending interpreter and an Item into
 // a new object in the receiving one, so no object is ever seen by two
 // interpreters.

@@ -42,11 +42,20 @@ func ExampleItemOf() {
 	}
 	fmt.Println(x.Kind(), x.Len(), x)
 	fmt.Printf("%#v\n", x.Value())
-	_, err = channels.ItemOf([]any{1})
+	// Slices and maps cross as copies: a graph of nodes.
+	l, err := channels.ItemOf([]any{1, map[string]any{"k": []int{2}}})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(l.Kind(), l.Graph().Len())
+	fmt.Printf("%v\n", l.Value())
+	_, err = channels.ItemOf(struct{}{})
 	fmt.Println(err != nil)
 	// Output:
 	// tuple 5 (1, "two", 3, None, b"4")
 	// channels.Tuple{1, "two", 3, interface {}(nil), []uint8{0x34}}
+	// graph 3
+	// [1 map[k:[2]]]
 	// true
 }
 

@@ -29,9 +29,15 @@ const (
 	// interpreter was destroyed when the item's unbound op is
 	// UnboundReplace (Python's UNBOUND). It never goes in.
 	KindUnbound
+	// KindGraph is a structural copy of objects that belong to one
+	// interpreter (lists, dicts, sets, instances): a Graph of nodes.
+	KindGraph
+	// KindRef refers to a node of the graph it sits in (Graph.Node);
+	// it has a meaning only inside a graph.
+	KindRef
 )
 
-var kindNames = [...]string{"None", "bool", "int", "big int", "float", "str", "bytes", "tuple", "handle", "buffer", "unbound"}
+var kindNames = [...]string{"None", "bool", "int", "big int", "float", "str", "bytes", "tuple", "handle", "buffer", "unbound", "graph", "ref"}
 
 // String names the kind as Python would.
 func (k Kind) String() string {
@@ -281,7 +287,7 @@ func (it Item) hasHandles() bool {
 	switch it.kind {
 	case KindHandle:
 		return it.AsHandle().counted()
-	case KindTuple:
+	case KindTuple, KindGraph:
 		return it.hk != 0
 	}
 	return false
@@ -300,6 +306,10 @@ func (it Item) handles(f func(Handle)) {
 				x.handles(f)
 			}
 		}
+	case KindGraph:
+		if it.hk != 0 {
+			it.Graph().graphHandles(f)
+		}
 	}
 }
 
@@ -311,9 +321,17 @@ type Tuple []any
 const maxDepth = 256
 
 // ItemOf converts Go data to an item: nil, bool, the int types,
-// *big.Int, float32 and float64, string, []byte, Tuple (of these) and
-// Handle. Anything else is an error naming the Go type.
-func ItemOf(x any) (Item, error) { return itemOf(x, 0) }
+// *big.Int, float32 and float64, string, []byte, Tuple and Handle as
+// they are; slices and arrays (as lists), maps (as dicts), Set, Global
+// and anything holding them as a Graph (graph_go.go). Anything else is
+// an error naming the Go type.
+func ItemOf(x any) (Item, error) {
+	it, err := itemOf(x, 0)
+	if err == errNeedsGraph {
+		return graphOf(x, 0)
+	}
+	return it, err
+}
 
 func itemOf(x any, depth int) (Item, error) {
 	switch x := x.(type) {
@@ -375,7 +393,10 @@ func itemOf(x any, depth int) (Item, error) {
 	case Item:
 		return x, nil
 	}
-	return Item{}, fmt.Errorf("channels: a Go %T is not shareable (want nil, bool, an int type, *big.Int, a float type, string, []byte, channels.Tuple or channels.Handle)", x)
+	if needsGraph(x) {
+		return Item{}, errNeedsGraph
+	}
+	return Item{}, fmt.Errorf("channels: a Go %T is not shareable (want nil, bool, an int type, *big.Int, a float type, string, []byte, channels.Tuple, channels.Handle, a slice, a map, channels.Set or channels.Global)", x)
 }
 
 func uintItem(x uint64) Item {
@@ -386,8 +407,9 @@ func uintItem(x uint64) Item {
 }
 
 // Value returns the item as Go data: nil, bool, int64, *big.Int (a
-// copy), float64, string, []byte (a copy), Tuple, Handle; the UNBOUND
-// marker comes back as Unbound{}.
+// copy), float64, string, []byte (a copy), Tuple, Handle; a graph as
+// the Go data of graph_go.go ([]any, map[string]any, Dict, Set, Global,
+// *Reduced); the UNBOUND marker comes back as Unbound{}.
 func (it Item) Value() any {
 	switch it.kind {
 	case KindBool:
@@ -413,6 +435,8 @@ func (it Item) Value() any {
 		return it.AsHandle()
 	case KindUnbound:
 		return Unbound{}
+	case KindGraph:
+		return it.Graph().goValue()
 	}
 	return nil
 }
@@ -459,6 +483,11 @@ func (it Item) String() string {
 		return fmt.Sprintf("Handle(%d, %d)", h.Kind, h.ID)
 	case KindUnbound:
 		return "UNBOUND"
+	case KindGraph:
+		g := it.Graph()
+		return fmt.Sprintf("graph(%d nodes, root %s)", g.Len(), g.Root())
+	case KindRef:
+		return fmt.Sprintf("ref(%d)", it.n)
 	}
 	return "?"
 }

@@ -113,7 +113,7 @@ print(r.recv())
 `, "True interpchannels.UNBOUND\nItemInterpreterDestroyed: item's original interpreter destroyed\nmine\n"},
 		{"bad input", `
 r, s = I.create_channel()
-show(s.send_nowait, [1])
+show(s.send_nowait, [1, {'a': iter}, (x for x in ())])
 show(s.send_buffer_nowait, 'text')
 show(s.send, 1, timeout=-1)
 show(r.recv, timeout=-1)
@@ -126,7 +126,7 @@ show(L.recv, -3, True, None)
 show(L.close, 42, False, False, False)
 show(L._register_types, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 print(L.get_info(0), L.get_channel_defaults(0))
-`, "NotShareableError: [1] does not support cross-interpreter data\n" +
+`, "NotShareableError: 'generator' object does not support cross-interpreter data: cannot pickle 'generator' object (at [2])\n" +
 			"TypeError: a bytes-like object is required, not 'str'\n" +
 			"ValueError: timeout value must be non-negative\nValueError: timeout value must be non-negative\n" +
 			"TypeError: id must be an int, got 'x'\nChannelNotFoundError: channel 99 not found\n" +
@@ -204,4 +204,100 @@ func TestChannelsGoAndPython(t *testing.T) {
 	if s, _ := got.(Tuple)[1].(string); !strings.HasPrefix(s, "empty") {
 		t.Fatalf("after cancellation: %v", got)
 	}
+}
+
+// Producer interpreters send ints through one channel while consumer
+// interpreters receive them, and Go closes the channel mid-stream: every
+// int a send accepted is received exactly once, and nothing else is.
+func TestChannelsConservationClosedMidStream(t *testing.T) {
+	producers, consumers, per := 2, 3, 150_000
+	if testing.Short() {
+		per = 3000
+	}
+	rt := newRuntime(t, Options{})
+	reg := rt.Channels()
+	ch, err := reg.NewChannel(channels.GoOwner, channels.ChannelOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reg.Release(channels.Handle{Kind: channels.HandleRecv, ID: ch.ID()}, channels.GoOwner)
+	type result struct {
+		got []any
+		err error
+	}
+	sentc, gotc := make(chan result, producers), make(chan result, consumers)
+	call := func(it *Interpreter, out chan<- result, fn string, args ...any) {
+		r, err := it.Call(context.Background(), fn, args...)
+		l, _ := r.([]any)
+		out <- result{l, err}
+	}
+	for p := range producers {
+		it := newInterpreter(t, rt, InterpreterOptions{})
+		mustExec(t, it, `
+import interpchannels as C
+def produce(s, lo, hi):
+    for i in range(lo, hi):
+        try:
+            s.send_nowait(i)
+        except C.ChannelClosedError:
+            return [lo, i]
+    return [lo, hi]
+`)
+		go call(it, sentc, "produce", ch.SendEnd(0).Handle(), p*per, (p+1)*per)
+	}
+	for range consumers {
+		it := newInterpreter(t, rt, InterpreterOptions{})
+		mustExec(t, it, `
+import interpchannels as C
+def consume(r):
+    got = []
+    while True:
+        try:
+            got.append(r.recv())
+        except C.ChannelClosedError:
+            return got
+`)
+		go call(it, gotc, "consume", ch.RecvEnd(0).Handle())
+	}
+	// A close without force is refused while items wait (PEP 554): try
+	// until it lands between items, as a program would.
+	time.Sleep(30 * time.Millisecond)
+	for {
+		err := ch.Close(false)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, channels.ErrNotEmpty) {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Microsecond)
+	}
+	want := map[int64]bool{}
+	for range producers {
+		r := <-sentc
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		for i := r.got[0].(int64); i < r.got[1].(int64); i++ {
+			want[i] = true
+		}
+	}
+	seen := map[int64]bool{}
+	for range consumers {
+		r := <-gotc
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		for _, x := range r.got {
+			i := x.(int64)
+			if seen[i] || !want[i] {
+				t.Fatalf("%d received twice, or never accepted", i)
+			}
+			seen[i] = true
+		}
+	}
+	if len(seen) != len(want) {
+		t.Fatalf("%d ints accepted, %d received", len(want), len(seen))
+	}
+	t.Logf("%d of %d ints went through before the close", len(seen), producers*per)
 }

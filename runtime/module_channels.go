@@ -193,7 +193,7 @@ func (x *xiChan) chSend(in *interp.Interp, args, kwnames []interp.Value) (interp
 			return interp.Value{}, err
 		}
 		item = channels.Buffer(b)
-	} else if item, err = itemFromPython(in, args[1], 0); err != nil {
+	} else if item, err = itemToSend(in, args[1], x.maxItem, true); err != nil {
 		return interp.Value{}, raiseXIError(in, err, ch.ID())
 	}
 	end, opts := ch.SendEnd(owner), channels.SendOptions{Unbound: op}
@@ -420,6 +420,17 @@ func handleToPython(in *interp.Interp, h channels.Handle) (interp.Value, error) 
 // itemFromPython converts a shareable value (borrowed) to an item: the
 // kinds exportShareable accepts. Anything else is a *notShareable.
 func itemFromPython(in *interp.Interp, v interp.Value, depth int) (channels.Item, error) {
+	return plainItem(in, v, depth, true)
+}
+
+// errNotPlain is plainItem's answer, without describe, for a value that
+// is not shareable as it is: copy-on-send copies it instead, and a repr
+// (which may be long, or slow) would be wasted.
+var errNotPlain = errors.New("not shareable as it is")
+
+// plainItem is itemFromPython; without describe, a value that is not
+// shareable is errNotPlain.
+func plainItem(in *interp.Interp, v interp.Value, depth int, describe bool) (channels.Item, error) {
 	switch {
 	case v.IsSmallInt():
 		return channels.Int(v.SmallInt()), nil
@@ -440,12 +451,15 @@ func itemFromPython(in *interp.Interp, v interp.Value, depth int) (channels.Item
 		return channels.Bytes(b), nil
 	case interp.TupleType:
 		if depth > maxNesting {
+			if !describe {
+				return channels.Item{}, errNotPlain
+			}
 			return channels.Item{}, &ConversionError{PyType: "tuple", Reason: "nested too deeply"}
 		}
 		items, _ := interp.TupleItems(v)
 		b := channels.NewTupleBuilder(len(items))
 		for i, item := range items {
-			x, err := itemFromPython(in, item, depth+1)
+			x, err := plainItem(in, item, depth+1, describe)
 			if err != nil {
 				var ns *notShareable
 				if errors.As(err, &ns) {
@@ -459,6 +473,9 @@ func itemFromPython(in *interp.Interp, v interp.Value, depth int) (channels.Item
 	}
 	if h, ok, err := handleOf(in, v); ok || err != nil {
 		return channels.HandleItem(h), err
+	}
+	if !describe {
+		return channels.Item{}, errNotPlain
 	}
 	r, err := in.Repr(v)
 	if err != nil {
@@ -505,6 +522,8 @@ func itemToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
 		return in.NewTuple(items...)
 	case channels.KindHandle:
 		return handleToPython(in, x.AsHandle())
+	case channels.KindGraph:
+		return rebuildGraph(in, x.Graph())
 	}
 	return interp.Value{}, &ConversionError{GoType: "channels.Item", Reason: "the item kind " + x.Kind().String() + " has no Python value"}
 }

@@ -57,6 +57,8 @@ type xiChan struct {
 	xiChanState
 	reg   *channels.Registry
 	owner int64
+	// maxItem is the runtime's limit on the size of one item (0: none).
+	maxItem int64
 }
 
 var xiChanKey byte
@@ -70,7 +72,7 @@ func xiChanOf(in *interp.Interp) (*xiChan, error) {
 		if err != nil {
 			return nil, err
 		}
-		x.reg, x.owner = it.rt.chans, it.id
+		x.reg, x.owner, x.maxItem = it.rt.chans, it.id, it.rt.maxItem
 	}
 	return x, nil
 }
@@ -372,16 +374,16 @@ func (x *xiChan) qPut(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return x.put(in, q, args[1], op, block, args[4])
+	return x.put(in, q, args[1], op, block, false, args[4])
 }
 
 // put puts obj in q, as Queue.put does.
-func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op channels.UnboundOp, block bool, timeoutv interp.Value) (interp.Value, error) {
+func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op channels.UnboundOp, block, sharedOnly bool, timeoutv interp.Value) (interp.Value, error) {
 	timeout, err := timeoutArg(in, timeoutv)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	item, err := itemFromPython(in, obj, 0)
+	item, err := itemToSend(in, obj, x.maxItem, !sharedOnly)
 	if err != nil {
 		return interp.Value{}, raiseXIError(in, err, q.ID())
 	}
@@ -567,6 +569,15 @@ func (x *xiChan) unboundObj(in *interp.Interp, unbounditems, unbound interp.Valu
 	return 0, in.Raise(interp.ExcType("NotImplementedError"), "unsupported unbound replacement op %s", reprOr(in, v))
 }
 
+// syncobjArg is 3.13's syncobj= keyword: true refuses objects that are
+// not shareable as they are (NotShareableError) instead of copying them.
+func syncobjArg(in *interp.Interp, v interp.Value) (bool, error) {
+	if v.IsNil() || v.IsNone() {
+		return false, nil
+	}
+	return in.Truth(v)
+}
+
 // mPut is Queue.put(obj, block=True, timeout=None, *, unbounditems=None).
 func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 	var self, obj, blockv, timeout, ub, ub13, syncobj interp.Value
@@ -587,7 +598,11 @@ func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 			return interp.Value{}, err
 		}
 	}
-	return x.put(in, q, obj, op, block, timeout)
+	sharedOnly, err := syncobjArg(in, syncobj)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return x.put(in, q, obj, op, block, sharedOnly, timeout)
 }
 
 // mPutNowait is Queue.put_nowait(obj, *, unbounditems=None).
@@ -604,7 +619,11 @@ func (x *xiChan) mPutNowait(in *interp.Interp, args, kwnames []interp.Value) (in
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return x.put(in, q, obj, op, false, interp.Value{})
+	sharedOnly, err := syncobjArg(in, syncobj)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return x.put(in, q, obj, op, false, sharedOnly, interp.Value{})
 }
 
 // mGet is Queue.get(block=True, timeout=None).

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/parallel-py/parallel/channels"
 	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/codecache"
 	"github.com/parallel-py/parallel/interp/compile"
@@ -87,6 +88,10 @@ func raiseXIError(in *interp.Interp, err error, id int64) error {
 		return raiseInterpreterError(in, "interpreter already running")
 	case errors.Is(err, ErrClosed):
 		return raiseNotFound(in, id)
+	}
+	var tl *channels.TooLargeError
+	if errors.As(err, &tl) {
+		return in.Raise(interp.ValueError, "%s", tl.Error())
 	}
 	var ce *ConversionError
 	if errors.As(err, &ce) {

@@ -27,7 +27,16 @@ type Options struct {
 	// interp/stdlib.Find does. Without one, only built-in modules and
 	// those on InterpreterOptions.Path import.
 	StdlibDir string
+	// MaxItemSize bounds the size of one object sent through a queue or
+	// channel, as its copy is counted (24 bytes per element plus the
+	// bytes of strs, bytes and big ints): a bigger one is refused with
+	// ValueError before it can exhaust memory. 0 means 256 MiB; a
+	// negative value means no limit.
+	MaxItemSize int64
 }
+
+// defaultMaxItemSize is Options.MaxItemSize's default.
+const defaultMaxItemSize = 256 << 20
 
 // defaultSwitchInterval is CPython's sys.getswitchinterval() at start.
 const defaultSwitchInterval = 5 * time.Millisecond
@@ -40,6 +49,8 @@ type Runtime struct {
 	stdlib   string // "" when there is none
 	// chans holds the queues and channels the interpreters share.
 	chans *channels.Registry
+	// maxItem is Options.MaxItemSize resolved (0: no limit).
+	maxItem int64
 
 	mu      sync.Mutex
 	interps map[int64]*Interpreter
@@ -58,6 +69,12 @@ func New(opts Options) (*Runtime, error) {
 	if opts.SwitchInterval == 0 {
 		opts.SwitchInterval = defaultSwitchInterval
 	}
+	switch {
+	case opts.MaxItemSize == 0:
+		opts.MaxItemSize = defaultMaxItemSize
+	case opts.MaxItemSize < 0:
+		opts.MaxItemSize = 0
+	}
 	lib := opts.StdlibDir
 	if lib == "" {
 		if loc, err := stdlib.Find(); err == nil {
@@ -69,6 +86,7 @@ func New(opts Options) (*Runtime, error) {
 		interval: opts.SwitchInterval,
 		stdlib:   lib,
 		chans:    channels.NewRegistry(),
+		maxItem:  opts.MaxItemSize,
 		interps:  map[int64]*Interpreter{},
 	}, nil
 }

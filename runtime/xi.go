@@ -25,10 +25,15 @@ type notShareable struct {
 	repr  string // repr() of the value, as CPython's message shows it
 	base  string // the argument or name it came in ("argument 1", "t"), or ""
 	index string // its place inside that value ("[1][0]"), or ""
+	// reason says why a copy of it cannot be made, or is "".
+	reason string
 }
 
 func (e *notShareable) Error() string {
 	msg := e.repr + " does not support cross-interpreter data"
+	if e.reason != "" {
+		msg += ": " + e.reason
+	}
 	if where := e.base + e.index; where != "" {
 		msg += " (at " + where + ")"
 	}

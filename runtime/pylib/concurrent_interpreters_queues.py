@@ -5,16 +5,17 @@ The API of CPython 3.14's module, on the parallel runtime's Go queues
 this interpreter's GIL released, and a signal or the runtime's
 cancellation interrupts them.
 
-Differences from CPython: items must be shareable (None, bool, int,
-float, str, bytes, tuples of these, queues, channel ends); anything else
-raises NotShareableError, where CPython 3.14 (and 3.13's default
-syncobj=False) would pickle it; 3.13 with syncobj=True refuses them the
-same way. 3.13's keywords (syncobj=, unbound=) are accepted; syncobj
-changes nothing. Timeouts are seconds as floats, where CPython truncates
-them to whole seconds. An unbounded queue (maxsize <= 0) is never
-full(), where 3.13 says a maxsize=0 queue is. put, put_nowait, get and
-get_nowait are Go methods; _thread.interrupt_main() does not end their
-wait (SIGINT and the runtime's cancellation do).
+Differences from CPython: objects that are not shareable as they are
+(lists, dicts, sets, instances of importable classes, ...) are copied
+structurally, object by object, where CPython pickles them; the result is
+the same for every object pickle accepts whose reduction has no state
+setter. put(syncobj=True), 3.13's keyword, refuses them with
+NotShareableError as 3.13 does; create(syncobj=...) changes nothing.
+Timeouts are seconds as floats, where CPython truncates them to whole
+seconds. An unbounded queue (maxsize <= 0) is never full(), where 3.13
+says a maxsize=0 queue is. put, put_nowait, get and get_nowait are Go
+methods; _thread.interrupt_main() does not end their wait (SIGINT and
+the runtime's cancellation do).
 """
 
 import queue as _queue

@@ -1,0 +1,317 @@
+package runtime
+
+import (
+	"github.com/parallel-py/parallel/channels"
+	"github.com/parallel-py/parallel/interp"
+)
+
+// The receiving half of copy-on-send (copy.go): a graph becomes new
+// objects of the receiving interpreter. Lists, dicts, sets and reduced
+// objects are made before their contents, so that a reference back to
+// one (a cycle) finds it; each is filled after the objects it holds are
+// complete, so that an object used as a dict key or set member has its
+// state before it is hashed, as pickle's order gives.
+
+// Node states while rebuilding.
+const (
+	nodeUnmade uint8 = iota
+	nodeMaking       // its contents are being made first (tuples, frozensets, constructor arguments)
+	nodeMade         // the object exists (its contents may still be coming)
+)
+
+// rebuilder makes the objects of one graph.
+type rebuilder struct {
+	in    *interp.Interp
+	g     *channels.Graph
+	objs  []interp.Value // one reference each, dropped at the end
+	state []uint8
+	// tuples holds the object made for each tuple item, by TupleKey.
+	tuples map[uintptr]interp.Value
+}
+
+// rebuildGraph returns the object the graph stands for, new in in.
+func rebuildGraph(in *interp.Interp, g *channels.Graph) (interp.Value, error) {
+	r := &rebuilder{in: in, g: g, objs: make([]interp.Value, g.Len()), state: make([]uint8, g.Len())}
+	defer func() {
+		for _, v := range r.objs {
+			in.XDecRef(v)
+		}
+		for _, v := range r.tuples {
+			in.DecRef(v)
+		}
+	}()
+	return r.value(g.Root())
+}
+
+// value returns a new reference to the object for x.
+func (r *rebuilder) value(x channels.Item) (interp.Value, error) {
+	switch x.Kind() {
+	case channels.KindRef:
+		v, err := r.node(x.RefIndex())
+		if err != nil {
+			return interp.Value{}, err
+		}
+		interp.IncRef(v)
+		return v, nil
+	case channels.KindTuple:
+		key := x.TupleKey()
+		if v, ok := r.tuples[key]; ok {
+			interp.IncRef(v)
+			return v, nil
+		}
+		items, err := r.values(x.Len(), x.At)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		defer decRefAll(r.in, items)
+		t, err := r.in.NewTuple(items...)
+		if err != nil || key == 0 {
+			return t, err
+		}
+		if r.tuples == nil {
+			r.tuples = map[uintptr]interp.Value{}
+		}
+		interp.IncRef(t)
+		r.tuples[key] = t
+		return t, nil
+	}
+	return itemToPython(r.in, x)
+}
+
+// values makes n objects, item i being at(i); on error none are kept.
+func (r *rebuilder) values(n int, at func(int) channels.Item) ([]interp.Value, error) {
+	vals := make([]interp.Value, 0, n)
+	for i := range n {
+		v, err := r.value(at(i))
+		if err != nil {
+			decRefAll(r.in, vals)
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	return vals, nil
+}
+
+// node returns the object of node i, borrowed (r.objs owns it).
+func (r *rebuilder) node(i int) (interp.Value, error) {
+	switch r.state[i] {
+	case nodeMade:
+		return r.objs[i], nil
+	case nodeMaking:
+		return interp.Value{}, r.in.Raise(interp.ValueError, "cannot rebuild the shared object: it refers to itself through a tuple, a frozenset or its constructor's arguments")
+	}
+	r.state[i] = nodeMaking
+	n := r.g.Node(i)
+	at := func(j int) channels.Item { return n.Items[j] }
+	var err error
+	switch n.Kind {
+	case channels.NodeList:
+		err = r.fillList(i, n.Items)
+	case channels.NodeDict:
+		err = r.fillDict(i, n.Items)
+	case channels.NodeSet:
+		if err = r.made(i)(r.in.NewSet(nil)); err == nil {
+			err = r.each(n.Items, func(v interp.Value) error { return r.in.SetAdd(r.objs[i], v) })
+		}
+	case channels.NodeTuple, channels.NodeFrozenSet:
+		var items []interp.Value
+		if items, err = r.values(len(n.Items), at); err == nil {
+			if n.Kind == channels.NodeTuple {
+				err = r.made(i)(r.in.NewTuple(items...))
+			} else {
+				err = r.made(i)(r.in.NewFrozenSet(items))
+			}
+			decRefAll(r.in, items)
+		}
+	case channels.NodeGlobal:
+		err = r.made(i)(r.global(n.Module, n.Name))
+	case channels.NodeReduce:
+		err = r.reduce(i, n.Items)
+	}
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return r.objs[i], nil
+}
+
+// made returns what records node i's object (a new reference, or the
+// error making it) as made: r.made(i)(r.in.NewList()).
+func (r *rebuilder) made(i int) func(v interp.Value, err error) error {
+	return func(v interp.Value, err error) error {
+		if err != nil {
+			return err
+		}
+		r.objs[i], r.state[i] = v, nodeMade
+		return nil
+	}
+}
+
+// each makes the object of each item and hands it to add (borrowed).
+func (r *rebuilder) each(items []channels.Item, add func(v interp.Value) error) error {
+	for _, x := range items {
+		v, err := r.value(x)
+		if err != nil {
+			return err
+		}
+		err = add(v)
+		r.in.DecRef(v)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillList makes the list at its full length, holding None, before its
+// items (which may refer back to it), then puts each in place: one
+// allocation for the items instead of a list grown by appends.
+func (r *rebuilder) fillList(i int, items []channels.Item) error {
+	placeholders := make([]interp.Value, len(items))
+	for j := range placeholders {
+		placeholders[j] = interp.None
+	}
+	if err := r.made(i)(r.in.NewList(placeholders...)); err != nil {
+		return err
+	}
+	l := interp.AsList(r.objs[i])
+	for j, x := range items {
+		v, err := r.value(x)
+		if err != nil {
+			return err
+		}
+		r.in.DecRef(l.Replace(j, v))
+		r.in.DecRef(v)
+	}
+	return nil
+}
+
+func (r *rebuilder) fillDict(i int, items []channels.Item) error {
+	if err := r.made(i)(r.in.NewDict()); err != nil {
+		return err
+	}
+	return r.setPairs(r.objs[i], items, func(obj, k, v interp.Value) error {
+		return r.in.DictSet(interp.AsDict(obj), k, v)
+	})
+}
+
+// setPairs makes each key and value of items (alternating) and stores
+// them in obj with set.
+func (r *rebuilder) setPairs(obj interp.Value, items []channels.Item, set func(obj, k, v interp.Value) error) error {
+	for j := 0; j+1 < len(items); j += 2 {
+		k, err := r.value(items[j])
+		if err != nil {
+			return err
+		}
+		v, err := r.value(items[j+1])
+		if err != nil {
+			r.in.DecRef(k)
+			return err
+		}
+		err = set(obj, k, v)
+		r.in.DecRef(k)
+		r.in.DecRef(v)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// global imports module and follows name in it.
+func (r *rebuilder) global(module, name string) (interp.Value, error) {
+	v, err := lookupGlobal(r.in, module, name)
+	if err != nil && interp.ErrorIs(err, interp.ExcType("AttributeError")) {
+		r.in.DiscardError(err)
+		return interp.Value{}, r.in.Raise(interp.ExcType("AttributeError"), "cannot rebuild the shared object: %s has no attribute %s here", module, name)
+	}
+	return v, err
+}
+
+// reduce makes node i's object by calling its callable with its
+// arguments, then gives it its state, list items and dict items.
+func (r *rebuilder) reduce(i int, items []channels.Item) error {
+	callable, err := r.value(items[0])
+	if err != nil {
+		return err
+	}
+	defer r.in.DecRef(callable)
+	argv, err := r.value(items[1])
+	if err != nil {
+		return err
+	}
+	defer r.in.DecRef(argv)
+	args, _ := interp.TupleItems(argv)
+	if err := r.made(i)(r.in.Call(callable, args, nil)); err != nil {
+		return err
+	}
+	obj := r.objs[i]
+	if items[2].Kind() != channels.KindNone {
+		state, err := r.value(items[2])
+		if err != nil {
+			return err
+		}
+		err = r.setState(obj, state)
+		r.in.DecRef(state)
+		if err != nil {
+			return err
+		}
+	}
+	if ref := items[3].RefIndex(); ref >= 0 {
+		if err := r.each(r.g.Node(ref).Items, func(v interp.Value) error {
+			res, err := r.in.CallMethod(obj, "append", []interp.Value{v}, nil)
+			r.in.XDecRef(res)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	if ref := items[4].RefIndex(); ref >= 0 {
+		return r.setPairs(obj, r.g.Node(ref).Items, r.in.SetItem)
+	}
+	return nil
+}
+
+// setState gives obj its state as pickle does: obj.__setstate__(state)
+// when there is one, else state is the instance dict's items, or a
+// (dict, slots) pair whose slots are set as attributes.
+func (r *rebuilder) setState(obj, state interp.Value) error {
+	setstate, err := r.in.GetAttrString(obj, "__setstate__")
+	if err == nil {
+		defer r.in.DecRef(setstate)
+		res, err := r.in.Call(setstate, []interp.Value{state}, nil)
+		r.in.XDecRef(res)
+		return err
+	}
+	if !interp.ErrorIs(err, interp.ExcType("AttributeError")) {
+		return err
+	}
+	r.in.DiscardError(err)
+	dictState, slotState := state, interp.None
+	if pair, ok := interp.TupleItems(state); ok && len(pair) == 2 {
+		dictState, slotState = pair[0], pair[1]
+	}
+	if d := interp.AsDict(dictState); d != nil {
+		instDict, err := r.in.GetAttrString(obj, "__dict__")
+		if err != nil {
+			return err
+		}
+		defer r.in.DecRef(instDict)
+		keys, values := interp.DictItems(d)
+		for j := range keys {
+			if err := r.in.SetItem(instDict, keys[j], values[j]); err != nil {
+				return err
+			}
+		}
+	} else if !dictState.IsNone() {
+		return r.in.Raise(interp.ExcType("UnpicklingError"), "state is not a dictionary")
+	}
+	if d := interp.AsDict(slotState); d != nil {
+		keys, values := interp.DictItems(d)
+		for j := range keys {
+			if err := r.in.SetAttr(obj, keys[j], values[j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
