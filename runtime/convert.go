@@ -98,6 +98,8 @@ func toPython(in *interp.Interp, x any, depth int) (interp.Value, error) {
 		return mapToPython(in, x, depth)
 	case channels.Handle:
 		return handleToPython(in, x) // a queue or channel end (module_channels.go)
+	case channels.Item:
+		return itemToPython(in, x) // a copy made by exportOrCopy, among others
 	}
 	return interp.Value{}, &ConversionError{GoType: fmt.Sprintf("%T", x)}
 }

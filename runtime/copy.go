@@ -56,6 +56,21 @@ func itemToSend(in *interp.Interp, obj interp.Value, limit int64, allowCopy bool
 	return copyObject(in, obj, limit)
 }
 
+// exportOrCopy converts a call's argument or result (borrowed) for the
+// other interpreter: as plain Go data when it is shareable, else as a
+// copy (a channels.Item holding a graph, which toPython rebuilds), as
+// CPython 3.14's Interpreter.call pickles what is not shareable.
+func exportOrCopy(in *interp.Interp, v interp.Value) (any, error) {
+	if isShareable(in, v) {
+		return exportShareable(in, v, 0)
+	}
+	var limit int64
+	if it, err := hostOf(in); err == nil {
+		limit = it.rt.maxItem
+	}
+	return copyObject(in, v, limit)
+}
+
 // itemSize is what a plain item counts toward the size limit.
 func itemSize(x channels.Item) int64 {
 	const itemBytes = 24

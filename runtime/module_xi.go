@@ -202,6 +202,13 @@ func argumentPath(err error, where string) error {
 // exportDict converts a dict of shareable values (borrowed) to Go; an
 // unshareable value names its key.
 func exportDict(in *interp.Interp, d interp.Value) (map[string]any, error) {
+	return exportDictCopying(in, d, func(in *interp.Interp, v interp.Value) (any, error) {
+		return exportShareable(in, v, 0)
+	})
+}
+
+// exportDictCopying is exportDict with export converting each value.
+func exportDictCopying(in *interp.Interp, d interp.Value, export func(*interp.Interp, interp.Value) (any, error)) (map[string]any, error) {
 	if d.IsNil() || d.IsNone() {
 		return nil, nil
 	}
@@ -214,7 +221,7 @@ func exportDict(in *interp.Interp, d interp.Value) (map[string]any, error) {
 		if k.Type() != interp.StrType {
 			return nil, in.Raise(interp.TypeError, "names must be str, got %s", k.Type().Name)
 		}
-		x, err := exportShareable(in, values[i], 0)
+		x, err := export(in, values[i])
 		if err != nil {
 			return nil, argumentPath(err, k.GoString())
 		}
@@ -391,7 +398,7 @@ func runWork(in *interp.Interp, w *work) (result any, exc *xiException, err erro
 		return capture(err)
 	}
 	defer in.DecRef(r)
-	x, err := exportShareable(in, r, 0)
+	x, err := exportOrCopy(in, r)
 	if err != nil {
 		var ns *notShareable
 		if errors.As(err, &ns) {
@@ -628,14 +635,14 @@ func xiCall(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, erro
 			return interp.Value{}, in.Raise(interp.TypeError, "args must be a tuple, got %s", args[2].Type().Name)
 		}
 		for i, item := range items {
-			x, err := exportShareable(in, item, 0)
+			x, err := exportOrCopy(in, item)
 			if err != nil {
 				return interp.Value{}, raiseXIError(in, argumentPath(err, "argument "+itoa(int64(i+1))), id)
 			}
 			w.args = append(w.args, x)
 		}
 	}
-	if w.kwargs, err = exportDict(in, args[3]); err != nil {
+	if w.kwargs, err = exportDictCopying(in, args[3], exportOrCopy); err != nil {
 		return interp.Value{}, raiseXIError(in, err, id)
 	}
 	type outcome struct {

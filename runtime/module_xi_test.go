@@ -45,18 +45,18 @@ def shape(*args, **kwargs):
     return (args, tuple(sorted(kwargs.items())))
 print(a.call(shape, 1, 'a', k=(None, b'x')))
 `, "3 15\n((1, 'a'), (('k', (None, b'x')),))\n"},
-		{"call refuses", `
+		{"call copies and refuses", `
 from concurrent import interpreters as I
 a = I.create()
 def f(x):
     return x
-for args in [([1],), ({'a': 1},)]:
+for args in [([1],), ({'a': 1},), ((x for x in ()),)]:
     try:
-        a.call(f, *args)
+        print(a.call(f, *args))
     except I.NotShareableError as e:
         print('NotShareableError:', e)
 def bad_result():
-    return [1, 2]
+    return [1, (x for x in ())]
 try:
     a.call(bad_result)
 except I.ExecutionFailed as e:
@@ -73,9 +73,9 @@ try:
     a.call(outer())
 except I.NotShareableError as e:
     print('closure:', 'closure over v' in str(e))
-`, "NotShareableError: [1] does not support cross-interpreter data (at argument 1)\n" +
-			"NotShareableError: {'a': 1} does not support cross-interpreter data (at argument 1)\n" +
-			"NotShareableError | the result [1, 2] does not support cross-interpreter data\n" +
+`, "[1]\n{'a': 1}\n" +
+			"NotShareableError: 'generator' object does not support cross-interpreter data: cannot pickle 'generator' object (at argument 1)\n" +
+			"NotShareableError | the result 'generator' object does not support cross-interpreter data: cannot pickle 'generator' object (at [1])\n" +
 			"kwonly: 1 2\nclosure: True\n"},
 		{"nested tuple path", `
 from concurrent import interpreters as I

@@ -167,8 +167,10 @@ class Interpreter:
 
         The function crosses as its code (a module-level function or a
         lambda without closure), rebuilt over the other interpreter's
-        __main__ globals; arguments and result must be shareable. An
-        exception there raises ExecutionFailed here.
+        __main__ globals. Arguments and result that are not shareable
+        are copied (where CPython 3.14 pickles them); what cannot be
+        copied raises NotShareableError. An exception there raises
+        ExecutionFailed here.
         """
         result, excinfo = _interpreters.call(self._id, callable, args or None, kwargs or None, restrict=True)
         if excinfo is not None:
