@@ -24,6 +24,9 @@ func init() {
 
 // sysAttr reads sys.<name>, borrowed; ok is false when sys lacks it.
 func (in *Interp) sysAttr(name string) (v Value, ok bool, err error) {
+	if in.sys == nil {
+		return Value{}, false, nil // finalizers running at the end of Close
+	}
 	return in.DictGet(in.sys.Dict(), internName(name))
 }
 

@@ -92,8 +92,10 @@ func (in *Interp) Close() int {
 	}
 	in.decRef(valueOf(in.modules))
 	in.decRef(valueOf(in.sys))
-	in.decRef(valueOf(in.builtinsModule))
-	in.modules, in.sys, in.builtinsModule, in.builtins = nil, nil, nil, nil
+	in.modules, in.sys = nil, nil
+	// The builtins stay, emptied, while the last finalizers run: a
+	// __del__ that looks a name up there gets NameError, as in CPython,
+	// not a lookup in a freed dict.
 	collected := 0
 	// Finalizers may free more, so collect until nothing is found.
 	for i := 0; i < 4; i++ {
@@ -103,6 +105,8 @@ func (in *Interp) Close() int {
 			break
 		}
 	}
+	in.decRef(valueOf(in.builtinsModule))
+	in.builtinsModule, in.builtins = nil, nil
 	if e := in.noMemory; e != nil {
 		in.noMemory = nil
 		if alloc.DecRef(&e.Header) {

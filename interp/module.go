@@ -362,6 +362,10 @@ func (in *Interp) importModule(fullname string) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	if err := in.extendImported(fullname, m); err != nil {
+		in.decRef(m)
+		return Value{}, err
+	}
 	if parentName != "" {
 		if parent, ok, _ := in.DictGet(in.modules, internName(parentName)); ok {
 			if err := in.SetAttr(parent, internName(child), m); err != nil {

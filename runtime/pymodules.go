@@ -28,11 +28,23 @@ var pyModules = map[string]string{
 	// _interpchannels (module_queues.go, module_channels.go).
 	"concurrent.interpreters._queues": "pylib/concurrent_interpreters_queues.py",
 	"interpchannels":                  "pylib/interpchannels.py",
+	// CPython 3.14's InterpreterPoolExecutor, which the extension below
+	// adds to 3.12's concurrent.futures.
+	"concurrent.futures.interpreter": "pylib/concurrent_futures_interpreter.py",
+}
+
+// pyExtensions maps modules of the standard library on disk to Python
+// source run in their namespace once they have loaded.
+var pyExtensions = map[string]string{
+	"concurrent.futures": "pylib/concurrent_futures_ext.py",
 }
 
 func init() {
 	for name, file := range pyModules {
 		interp.RegisterModule(name, pythonModule(name, file))
+	}
+	for name, file := range pyExtensions {
+		interp.RegisterImportExtension(name, pythonModule(name, file))
 	}
 }
 

@@ -117,13 +117,16 @@ class Interpreter:
     def __reduce__(self):
         return (type(self), (self._id,))
 
-    def _decref(self):
-        if not getattr(self, '_ownsref', False):
+    # The exceptions are bound as a default because __del__ may run at
+    # the end of the interpreter's life, when the module's names and the
+    # builtins are gone (AttributeError or NameError on _interpreters).
+    def _decref(self, _ignored=(InterpreterNotFoundError, AttributeError, NameError)):
+        if not self.__dict__.get('_ownsref', False):
             return
         self._ownsref = False
         try:
             _interpreters.decref(self._id)
-        except InterpreterNotFoundError:
+        except _ignored:
             pass
 
     @property
