@@ -110,7 +110,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if isPythonCommandLine(args, commands) {
 		return runPythonCommandLine(args, stdin, stdout, stderr)
 	}
-	return exitStatus(app.Run(endRunFlags(args)), stderr)
+	return exitStatus(app.Run(splitJobsShorthand(endRunFlags(args))), stderr)
 }
 
 // exitStatus reports err (the outcome of a command) on stderr unless the

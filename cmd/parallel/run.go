@@ -34,9 +34,10 @@ func runCommand() *cli.Command {
 			"   syntax error. Threads run under a GIL per interpreter, and the program\n" +
 			"   may create subinterpreters (concurrent.interpreters) that run in\n" +
 			"   parallel. The interpreter is young: what it does not support yet\n" +
-			"   raises NotImplementedError naming the feature (see the README).",
-		ArgsUsage: "FILE|- [ARG...]",
-		Flags: []cli.Flag{
+			"   raises NotImplementedError naming the feature (see the README)." +
+			jobsHelp,
+		ArgsUsage: "FILE|- [ARG...] [::: ARG... | :::: ARGFILE...]",
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "c", Usage: "run `CODE` as the program"},
 			&cli.StringFlag{Name: "m", Usage: "run library `MODULE` as a script, like python3 -m"},
 			&cli.StringSliceFlag{Name: "W", Usage: "warning control, like python3 -W `ARG` (action:message:category:module:lineno)"},
@@ -44,7 +45,7 @@ func runCommand() *cli.Command {
 			&cli.DurationFlag{Name: "switch-interval", Usage: "how long a thread may keep an interpreter's GIL while others wait (sys.setswitchinterval): `DURATION` such as 5ms or 100us, at least 1us", DefaultText: "5ms", EnvVars: []string{"PARALLEL_SWITCH_INTERVAL"}},
 			&cli.StringFlag{Name: "mem-limit", Usage: "bound each interpreter's Python objects to `SIZE` bytes (e.g. 512MiB, 2G); past it the code gets MemoryError", EnvVars: []string{"PARALLEL_MEM_LIMIT"}},
 			&cli.BoolFlag{Name: "stats", Usage: "print the runtime's counters (memory, threads, scheduler) to stderr at exit", EnvVars: []string{"PARALLEL_STATS"}},
-		},
+		}, jobsFlags()...),
 		Action: runAction,
 	}
 }
@@ -99,6 +100,9 @@ func runAction(c *cli.Context) error {
 		p.memLimit = n
 	}
 	p.stats = c.Bool("stats")
+	if isJobsRun(c) {
+		return runJobs(c, p)
+	}
 	return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
 }
 
@@ -154,24 +158,7 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 			path0 = filepath.Dir(filename)
 		}
 	}
-	// PYTHONPATH's directories follow the script's, then the pure-Python
-	// standard library, as in CPython. -P and -I leave the script's
-	// directory out; -E and -I ignore PYTHONPATH.
-	var path []string
-	if !p.flags.SafePath {
-		path = append(path, path0)
-	}
-	if pp := os.Getenv("PYTHONPATH"); pp != "" && p.flags.IgnoreEnvironment == 0 {
-		for _, d := range filepath.SplitList(pp) {
-			if d != "" {
-				path = append(path, d)
-			}
-		}
-	}
-	lib, libErr := stdlib.Find()
-	if libErr == nil {
-		path = append(path, lib.Dir)
-	}
+	path, lib, libErr := programPath(p, path0)
 	stdout := &syncWriter{w: bufio.NewWriter(stdoutW)}
 	defer stdout.Flush()
 	// The runtime makes the interpreter, so that its code can create
@@ -277,6 +264,29 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 		return exitError{status}
 	}
 	return nil
+}
+
+// programPath is sys.path for p whose own directory is path0:
+// PYTHONPATH's directories follow the script's, then the pure-Python
+// standard library, as in CPython. -P and -I leave the script's
+// directory out; -E and -I ignore PYTHONPATH. libErr says why there is
+// no standard library.
+func programPath(p program, path0 string) (path []string, lib stdlib.Location, libErr error) {
+	if !p.flags.SafePath {
+		path = append(path, path0)
+	}
+	if pp := os.Getenv("PYTHONPATH"); pp != "" && p.flags.IgnoreEnvironment == 0 {
+		for _, d := range filepath.SplitList(pp) {
+			if d != "" {
+				path = append(path, d)
+			}
+		}
+	}
+	lib, libErr = stdlib.Find()
+	if libErr == nil {
+		path = append(path, lib.Dir)
+	}
+	return path, lib, libErr
 }
 
 // syncWriter is a buffered writer that several interpreters may write
