@@ -1,8 +1,17 @@
 // Package stress runs concurrency stress scenarios: many interpreters,
-// threads and channels under load and injected faults, with invariants
-// checked and reports written.
+// threads, channels and pool tasks under load and injected faults
+// (cancellations, random switch intervals, forced collections), with
+// invariants checked at the end (nothing lost or duplicated, exact
+// counts, no goroutine leak, no Go panic, no interpreter left open) and
+// a watchdog that turns a stall into a report with every goroutine's
+// stack. Built-in scenarios register themselves by name; a person's own
+// scenario is a Python file with setup(), worker(i) and check().
 //
-// Every run is driven by a seed, and a failing run must be replayable
-// exactly from that seed. Package stress may import runtime, pool and
-// channels; nothing else in the module may import it except cmd/parallel.
+// Every run is driven by a seed and prints the command line that replays
+// it. Every random choice a scenario makes comes from the seed; the
+// interleaving of interpreters and threads does not yet (the
+// deterministic mode, one run slot with every switch decided from the
+// seed, is to come). Package stress may import runtime, pool and
+// channels; nothing else in the module may import it except
+// cmd/parallel.
 package stress

@@ -37,6 +37,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		benchCommand(),
 		disCommand(),
 		runCommand(),
+		stressCommand(),
 		versionCommand(),
 	}
 	for _, c := range commands {
@@ -110,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if isPythonCommandLine(args, commands) {
 		return runPythonCommandLine(args, stdin, stdout, stderr)
 	}
-	return exitStatus(app.Run(splitJobsShorthand(endRunFlags(args))), stderr)
+	return exitStatus(app.Run(stressNameLast(splitJobsShorthand(endRunFlags(args)))), stderr)
 }
 
 // exitStatus reports err (the outcome of a command) on stderr unless the
