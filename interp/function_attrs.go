@@ -324,7 +324,9 @@ func (in *Interp) execOrEval(fname string, args []Value, kwnames []Value) (Value
 	var g *Dict
 	if globals.IsNil() {
 		if caller == nil {
-			return Value{}, in.raise(systemErrorType, "%s(): no current frame", fname)
+			// Called from Go with no Python frame running (an embedding
+			// program's Call): CPython's message.
+			return Value{}, in.raise(typeErrorType, "%s must be given globals and locals when called without a frame", fname)
 		}
 		g = caller.globals
 		if locals.IsNil() {

@@ -92,11 +92,28 @@ func endRunFlags(args []string) []string {
 				return append(out, args[j+1:]...)
 			case !strings.HasPrefix(a, "-"):
 				return args // a script: the flag parser stops there itself
+			case !strings.Contains(a, "=") && runValueFlags()[strings.TrimLeft(a, "-")]:
+				j++ // the flag's value, which may not start with "-"
 			}
 		}
 		return args
 	}
 	return args
+}
+
+// runValueFlags names the flags of run (and their aliases) that take a
+// value, so that endRunFlags does not take a value for the script.
+func runValueFlags() map[string]bool {
+	names := map[string]bool{}
+	for _, f := range runCommand().Flags {
+		if _, isBool := f.(*cli.BoolFlag); isBool {
+			continue
+		}
+		for _, n := range f.Names() {
+			names[n] = true
+		}
+	}
+	return names
 }
 
 // run runs the command line args (args[0] is the program name, as in

@@ -282,3 +282,22 @@ func TestVersionString(t *testing.T) {
 		t.Errorf("versionString() = %q from build info, want one non-empty word", got)
 	}
 }
+
+// Flags of run that take a value may come before -c or -m: their values
+// are not taken for the program, and what follows the code is argv.
+func TestRunFlagValuesBeforeCode(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--switch-interval", "1ms", "-c", "import sys; print(sys.argv)", "-v"}, "['-c', '-v']\n"},
+		{[]string{"run", "--switch-interval=1ms", "-c", "import sys; print(sys.argv)", "-v"}, "['-c', '-v']\n"},
+		{[]string{"run", "-X", "dev", "-c", "import sys; print(sys.argv, sys.flags.dev_mode)", "a"}, "['-c', 'a'] True\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		status := run(append([]string{"parallel"}, c.args...), strings.NewReader(""), &stdout, &stderr)
+		if status != 0 || stdout.String() != c.want {
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want %q", c.args, status, stdout.String(), stderr.String(), c.want)
+		}
+	}
+}
