@@ -35,7 +35,11 @@ func (in *Interp) rawRead(r *rawFile, p []byte) (int, error) {
 		return 0, in.newOSError(syscall.EBADF, Value{})
 	}
 	for tries := 0; ; tries++ {
-		n, err := rd.Read(p)
+		// A read may block (a pipe, a terminal, a socket's file): the
+		// interpreter's other threads run meanwhile, as in CPython.
+		var n int
+		var err error
+		in.allowThreadsIfHeld(func() { n, err = rd.Read(p) })
 		switch {
 		case n > 0 || err == io.EOF:
 			// An error after some bytes comes back on the next read.

@@ -322,6 +322,17 @@ func (in *Interp) AllowThreads(block func()) {
 	in.exitIfFinalizing()
 }
 
+// allowThreadsIfHeld is AllowThreads when a thread of the interpreter
+// runs it, else a plain call (during start-up and the last steps of
+// Close, where there is no thread state to release).
+func (in *Interp) allowThreadsIfHeld(block func()) {
+	if in.thread == nil {
+		block()
+		return
+	}
+	in.AllowThreads(block)
+}
+
 // AllowThreadsInterruptible is AllowThreads for a long wait that the
 // running thread's interruptions must cut short (a call into another
 // interpreter): stop is closed when the thread is interrupted (a signal

@@ -93,3 +93,27 @@ for f in (spin, sleeper, lk.acquire):
 	}
 	wg.Wait()
 }
+
+// A thread blocked reading a pipe lets the interpreter's other threads
+// run: the main thread computes and then writes what the reader waits
+// for (holding the GIL through the read deadlocked).
+func TestBlockingFileReadReleasesGIL(t *testing.T) {
+	got := runPython(t, `
+import os, threading, time
+r, w = os.pipe()
+rf = os.fdopen(r, 'rb', buffering=0)
+got = []
+t = threading.Thread(target=lambda: got.append(rf.read(5)))
+t.start()
+time.sleep(0.02)
+n = sum(range(1000))
+os.write(w, b"hello")
+t.join()
+rf.close()
+os.close(w)
+print(got, n)
+`)
+	if got != "[b'hello'] 499500\n" {
+		t.Fatalf("got %q", got)
+	}
+}
