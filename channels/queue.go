@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // UnboundOp says what happens to an item in a queue or channel when the
@@ -84,6 +85,9 @@ type Queue struct {
 	getters waitList[recvReg]
 	putters waitList[*Waiter] // each with its entry in pend
 	closed  bool
+	// freed is set once the registry let the queue go: lookups cached
+	// outside the registry see it without taking a lock.
+	freed atomic.Bool
 
 	waiters sync.Pool
 }
@@ -373,12 +377,18 @@ func (q *Queue) Close() {
 // free closes the queue and drops its items, when the last reference
 // to it goes.
 func (q *Queue) free() {
+	q.freed.Store(true)
 	q.Close()
 	q.mu.Lock()
 	dropped := q.items.clear()
 	q.mu.Unlock()
 	q.reg.releaseEntries(dropped)
 }
+
+// Freed reports whether the registry has let the queue go (its last
+// reference was released): a lookup cached outside the registry must
+// then ask the registry again.
+func (q *Queue) Freed() bool { return q.freed.Load() }
 
 // ReleaseInterpreter applies the UNBOUND rules to the items that
 // interpreter id put: UnboundRemove drops them, UnboundError and

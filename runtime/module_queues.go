@@ -59,6 +59,10 @@ type xiChan struct {
 	owner int64
 	// maxItem is the runtime's limit on the size of one item (0: none).
 	maxItem int64
+	// queues caches the registry's answers, read under this
+	// interpreter's GIL: the registry's lock is shared by every
+	// interpreter, and each put and get looked the queue up there.
+	queues map[int64]*channels.Queue
 }
 
 var xiChanKey byte
@@ -274,15 +278,30 @@ func (x *xiChan) raiseQueueError(in *interp.Interp, err error, qid int64) error 
 }
 
 // queueArg finds the queue an ID argument names.
+// maxCachedQueues bounds an interpreter's cache of queue lookups.
+const maxCachedQueues = 256
+
 func (x *xiChan) queueArg(in *interp.Interp, v interp.Value) (*channels.Queue, error) {
 	qid, err := chanIDArg(in, v, "queue")
 	if err != nil {
 		return nil, err
 	}
+	if q := x.queues[qid]; q != nil {
+		if !q.Freed() {
+			return q, nil
+		}
+		delete(x.queues, qid)
+	}
 	q, err := x.reg.Queue(qid)
 	if err != nil {
 		return nil, x.raiseQueueError(in, err, qid)
 	}
+	if x.queues == nil || len(x.queues) >= maxCachedQueues {
+		// Freed queues leave only when seen again: start afresh
+		// rather than grow without bound.
+		x.queues = map[int64]*channels.Queue{}
+	}
+	x.queues[qid] = q
 	return q, nil
 }
 
