@@ -162,13 +162,27 @@ func (r *rebuilder) each(items []channels.Item, add func(v interp.Value) error) 
 	return nil
 }
 
+// nones is a run of None, never written: the placeholders of lists of up
+// to its length, without an allocation for them.
+var nones = func() (n [1024]interp.Value) {
+	for i := range n {
+		n[i] = interp.None
+	}
+	return n
+}()
+
 // fillList makes the list at its full length, holding None, before its
 // items (which may refer back to it), then puts each in place: one
 // allocation for the items instead of a list grown by appends.
 func (r *rebuilder) fillList(i int, items []channels.Item) error {
-	placeholders := make([]interp.Value, len(items))
-	for j := range placeholders {
-		placeholders[j] = interp.None
+	var placeholders []interp.Value
+	if len(items) <= len(nones) {
+		placeholders = nones[:len(items)]
+	} else {
+		placeholders = make([]interp.Value, len(items))
+		for j := range placeholders {
+			placeholders[j] = interp.None
+		}
 	}
 	if err := r.made(i)(r.in.NewList(placeholders...)); err != nil {
 		return err
