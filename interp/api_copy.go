@@ -11,17 +11,7 @@ func (in *Interp) NewSet(items []Value) (Value, error) { return in.buildSet(item
 
 // NewFrozenSet returns a new frozenset of items (borrowed).
 func (in *Interp) NewFrozenSet(items []Value) (Value, error) {
-	s, err := in.newSetObject(frozensetType)
-	if err != nil {
-		return Value{}, err
-	}
-	for _, item := range items {
-		if err := in.setAddKey(s, item); err != nil {
-			in.decRef(valueOf(s))
-			return Value{}, err
-		}
-	}
-	return valueOf(s), nil
+	return in.buildSetOf(frozensetType, items)
 }
 
 // SetAdd is set.add(item) for a set made by NewSet.

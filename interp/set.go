@@ -506,8 +506,11 @@ func setDealloc(in *Interp, v Value) {
 }
 
 // buildSet is BUILD_SET: a set of items (borrowed), added in order.
-func (in *Interp) buildSet(items []Value) (Value, error) {
-	s, err := in.newSetObject(setType)
+func (in *Interp) buildSet(items []Value) (Value, error) { return in.buildSetOf(setType, items) }
+
+// buildSetOf is a set or frozenset (t) of items, added in order.
+func (in *Interp) buildSetOf(t *Type, items []Value) (Value, error) {
+	s, err := in.newSetObject(t)
 	if err != nil {
 		return Value{}, err
 	}

@@ -150,15 +150,8 @@ func at(err error, place string) error {
 }
 
 func (c *copier) item(v interp.Value, depth int) (channels.Item, error) {
-	switch {
-	case v.IsSmallInt():
-		return channels.Int(v.SmallInt()), nil
-	case v.IsNone():
-		return channels.None(), nil
-	case v.IsBool():
-		return channels.Bool(v.BoolValue()), nil
-	case v.IsFloat():
-		return channels.Float(v.FloatValue()), nil
+	if x, ok := unboxedItem(v); ok {
+		return x, nil
 	}
 	if depth > maxCopyDepth {
 		return channels.Item{}, c.refused(v, fmt.Sprintf("objects nested more than %d deep cannot be copied", maxCopyDepth))

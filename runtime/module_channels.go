@@ -423,6 +423,22 @@ func itemFromPython(in *interp.Interp, v interp.Value, depth int) (channels.Item
 	return plainItem(in, v, depth, true)
 }
 
+// unboxedItem is the item of an unboxed value (small int, None, bool,
+// float), which no conversion needs to look further into.
+func unboxedItem(v interp.Value) (channels.Item, bool) {
+	switch {
+	case v.IsSmallInt():
+		return channels.Int(v.SmallInt()), true
+	case v.IsNone():
+		return channels.None(), true
+	case v.IsBool():
+		return channels.Bool(v.BoolValue()), true
+	case v.IsFloat():
+		return channels.Float(v.FloatValue()), true
+	}
+	return channels.Item{}, false
+}
+
 // errNotPlain is plainItem's answer, without describe, for a value that
 // is not shareable as it is: copy-on-send copies it instead, and a repr
 // (which may be long, or slow) would be wasted.
@@ -431,15 +447,8 @@ var errNotPlain = errors.New("not shareable as it is")
 // plainItem is itemFromPython; without describe, a value that is not
 // shareable is errNotPlain.
 func plainItem(in *interp.Interp, v interp.Value, depth int, describe bool) (channels.Item, error) {
-	switch {
-	case v.IsSmallInt():
-		return channels.Int(v.SmallInt()), nil
-	case v.IsNone():
-		return channels.None(), nil
-	case v.IsBool():
-		return channels.Bool(v.BoolValue()), nil
-	case v.IsFloat():
-		return channels.Float(v.FloatValue()), nil
+	if x, ok := unboxedItem(v); ok {
+		return x, nil
 	}
 	switch v.Type() {
 	case interp.StrType:

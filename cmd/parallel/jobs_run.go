@@ -115,16 +115,7 @@ func runJobs(c *cli.Context, p program) error {
 	}
 
 	path, lib, libErr := programPath(p, j.path0)
-	j.base = interp.Options{
-		OrigArgv:    p.origArgv,
-		Flags:       p.flags,
-		WarnOptions: p.warnOptions,
-		XOptions:    p.xOptions,
-		Path:        path,
-		NoStdlib:    libErr != nil,
-		Executable:  executablePath(),
-		Debug:       os.Getenv("PARALLEL_DEBUG") != "",
-	}
+	j.base = p.interpOptions(nil, path, libErr != nil)
 	j.rt, err = runtime.New(runtime.Options{StdlibDir: lib.Dir, SwitchInterval: p.switchInterval})
 	if err != nil {
 		return other(err)

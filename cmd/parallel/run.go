@@ -174,33 +174,24 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 	signals := make(chan os.Signal, 8)
 	signal.Notify(signals, os.Interrupt)
 	defer signal.Stop(signals)
+	base := p.interpOptions(argv, path, libErr != nil)
+	base.SignalMode = func(sig int, mode interp.SignalMode) {
+		s := syscall.Signal(sig)
+		switch mode {
+		case interp.SignalCatch:
+			signal.Notify(signals, s)
+		case interp.SignalIgnore:
+			signal.Ignore(s)
+		default:
+			signal.Reset(s)
+		}
+	}
 	it, err := rt.NewInterpreter(runtime.InterpreterOptions{
 		Stdout:      stdout,
 		Stderr:      stderr,
 		Stdin:       stdin,
 		MemoryLimit: p.memLimit,
-		Base: &interp.Options{
-			Argv:        argv,
-			OrigArgv:    p.origArgv,
-			Flags:       p.flags,
-			WarnOptions: p.warnOptions,
-			XOptions:    p.xOptions,
-			Path:        path,
-			NoStdlib:    libErr != nil,
-			Executable:  executablePath(),
-			Debug:       os.Getenv("PARALLEL_DEBUG") != "",
-			SignalMode: func(sig int, mode interp.SignalMode) {
-				s := syscall.Signal(sig)
-				switch mode {
-				case interp.SignalCatch:
-					signal.Notify(signals, s)
-				case interp.SignalIgnore:
-					signal.Ignore(s)
-				default:
-					signal.Reset(s)
-				}
-			},
-		},
+		Base:        &base,
 	})
 	if err != nil {
 		return err
@@ -291,6 +282,22 @@ func programPath(p program, path0 string) (path []string, lib stdlib.Location, l
 
 // syncWriter is a buffered writer that several interpreters may write
 // to at once.
+// interpOptions is the interp.Options of the program's command line, for
+// an interpreter whose sys.argv is argv and sys.path starts with path.
+func (p *program) interpOptions(argv, path []string, noStdlib bool) interp.Options {
+	return interp.Options{
+		Argv:        argv,
+		OrigArgv:    p.origArgv,
+		Flags:       p.flags,
+		WarnOptions: p.warnOptions,
+		XOptions:    p.xOptions,
+		Path:        path,
+		NoStdlib:    noStdlib,
+		Executable:  executablePath(),
+		Debug:       os.Getenv("PARALLEL_DEBUG") != "",
+	}
+}
+
 type syncWriter struct {
 	mu sync.Mutex
 	w  *bufio.Writer
