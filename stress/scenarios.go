@@ -120,6 +120,9 @@ def received():
 `
 
 func (channelStorm) Run(ctx context.Context, env *Env) error {
+	if env.cfg.Faults.CloseEnd > 0 {
+		return channelStormClosing(ctx, env)
+	}
 	interps := env.Size(4, false)
 	nprod := max(1, interps/2)
 	ncons := max(1, interps-nprod)
@@ -608,4 +611,153 @@ func (mixed) Run(ctx context.Context, env *Env) error {
 		})
 	}
 	return g.Wait()
+}
+
+const chanProducerSrc = `
+import interpchannels as C
+def produce(s, lo, hi):
+    for i in range(lo, hi):
+        try:
+            s.send_nowait(i)
+        except C.ChannelClosedError:
+            return i
+    return hi
+`
+
+const chanConsumerSrc = `
+import interpchannels as C
+got = []
+def consume(r):
+    append = got.append
+    while True:
+        try:
+            append(r.recv())
+        except C.ChannelClosedError:
+            return len(got)
+def received():
+    return got
+`
+
+// channelStormClosing is channel-storm with the close-end fault: the ints
+// go through a PEP 554 channel, and once the fault fires Go closes the
+// channel mid-stream (a close without force lands between items, as
+// PEP 554 wants). Every int a send accepted must come out exactly once,
+// and nothing else.
+func channelStormClosing(ctx context.Context, env *Env) error {
+	interps := env.Size(4, false)
+	nprod := max(1, interps/2)
+	ncons := max(1, interps-nprod)
+	total := env.Budget(100_000)
+	reg := env.rt.Channels()
+	ch, err := reg.NewChannel(channels.GoOwner, channels.ChannelOptions{})
+	if err != nil {
+		return err
+	}
+	defer reg.Release(channels.Handle{Kind: channels.HandleRecv, ID: ch.ID()}, channels.GoOwner)
+	var prods, cons []*runtime.Interpreter
+	defer func() { closeInterps(append(prods, cons...)) }()
+	for p := range nprod {
+		it, err := newInterp(ctx, env, uint64(100+p), runtime.InterpreterOptions{}, chanProducerSrc)
+		if err != nil {
+			return err
+		}
+		prods = append(prods, it)
+	}
+	for c := range ncons {
+		it, err := newInterp(ctx, env, uint64(200+c), runtime.InterpreterOptions{}, chanConsumerSrc)
+		if err != nil {
+			return err
+		}
+		cons = append(cons, it)
+	}
+	consumers := &group{}
+	for _, it := range cons {
+		consumers.Go(func() error {
+			_, err := call(ctx, it, "consume", ch.RecvEnd(0).Handle())
+			return err
+		})
+	}
+	per := (total + nprod - 1) / nprod
+	sentUpTo := make([]int, nprod)
+	producers := &group{}
+	var closeOnce sync.Once
+	closeNow := func() error {
+		var err error
+		closeOnce.Do(func() {
+			for {
+				err = ch.Close(false)
+				if !errors.Is(err, channels.ErrNotEmpty) {
+					return
+				}
+				time.Sleep(50 * time.Microsecond)
+			}
+		})
+		if errors.Is(err, channels.ErrClosed) {
+			err = nil
+		}
+		return err
+	}
+	for p, it := range prods {
+		producers.Go(func() error {
+			r := env.Rand(uint64(300 + p))
+			lo, hi := p*per, min((p+1)*per, total)
+			const chunk = 1000
+			for lo < hi && !env.Spent() {
+				end := min(lo+chunk, hi)
+				start := time.Now()
+				got, err := call(ctx, it, "produce", ch.SendEnd(0).Handle(), lo, end)
+				if err != nil {
+					return fmt.Errorf("producer %d: %w", p, err)
+				}
+				next := int(got.(int64))
+				if n := next - lo; n > 0 {
+					env.Op(time.Since(start) / time.Duration(n))
+					env.Ops(int64(n - 1))
+				}
+				lo = next
+				if next < end {
+					break // the channel closed
+				}
+				if env.Fault(r, "close end", env.cfg.Faults.CloseEnd) {
+					if err := closeNow(); err != nil {
+						return err
+					}
+				}
+			}
+			sentUpTo[p] = lo
+			return nil
+		})
+	}
+	perr := producers.Wait()
+	if err := errors.Join(perr, closeNow(), consumers.Wait()); err != nil {
+		return err
+	}
+	seen := make([]uint8, total)
+	for c, it := range cons {
+		got, err := call(ctx, it, "received")
+		if err != nil {
+			return err
+		}
+		for _, x := range got.([]any) {
+			n, ok := x.(int64)
+			if !ok || n < 0 || n >= int64(total) {
+				return fmt.Errorf("consumer %d received %v, which no producer sent", c, x)
+			}
+			seen[n]++
+		}
+	}
+	for p := range nprod {
+		for i := p * per; i < min((p+1)*per, total); i++ {
+			sent := i < sentUpTo[p]
+			switch {
+			case seen[i] > 1:
+				return fmt.Errorf("item %d came out %d times", i, seen[i])
+			case sent && seen[i] == 0:
+				return fmt.Errorf("item %d was accepted and never came out", i)
+			case !sent && seen[i] != 0:
+				return fmt.Errorf("item %d came out though its send was refused", i)
+			}
+		}
+	}
+	return nil
 }

@@ -121,3 +121,22 @@ func TestUserScenarios(t *testing.T) {
 		t.Fatal("a missing file was accepted")
 	}
 }
+
+// The close-end fault closes channel-storm's channel mid-stream: every
+// accepted int still comes out once; other scenarios refuse the fault.
+func TestCloseEndFault(t *testing.T) {
+	s, _ := Lookup("channel-storm")
+	r := Run(context.Background(), s, Config{Seed: 5, Iterations: 20000, Faults: Faults{CloseEnd: 0.3}}, "parallel stress channel-storm")
+	if r.Failed() {
+		var b strings.Builder
+		r.WriteTable(&b)
+		t.Fatal(b.String())
+	}
+	if r.Faults["close end"] == 0 || r.Ops >= 20000 {
+		t.Fatalf("faults %v, %d operations: the channel did not close mid-stream", r.Faults, r.Ops)
+	}
+	g, _ := Lookup("gil-contention")
+	if r := Run(context.Background(), g, Config{Faults: Faults{CloseEnd: 0.5}}, ""); !r.Failed() || !strings.Contains(r.Error, "not implemented for gil-contention") {
+		t.Fatalf("gil-contention with close-end: %v", r.Err)
+	}
+}

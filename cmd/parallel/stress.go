@@ -28,7 +28,7 @@ func stressCommand() *cli.Command {
 			"   failing run prints the command line that replays it and exits 1.\n\n" +
 			"   Examples:\n" +
 			"     parallel stress --list\n" +
-			"     parallel stress channel-storm --duration 10s --fault-cancel 0.05\n" +
+			"     parallel stress channel-storm --duration 10s --fault-cancel 0.05 --fault-close 0.01\n" +
 			"     parallel stress scenario.py --threads 8 --switch-interval 1us --iterations 100000",
 		ArgsUsage: "NAME|FILE",
 		Flags: []cli.Flag{
@@ -40,7 +40,7 @@ func stressCommand() *cli.Command {
 			&cli.IntFlag{Name: "interps", Usage: "`N` interpreters", EnvVars: []string{"PARALLEL_STRESS_INTERPS"}},
 			&cli.DurationFlag{Name: "switch-interval", Usage: "the interpreters' switch interval `D` (down to 1us)", EnvVars: []string{"PARALLEL_STRESS_SWITCH_INTERVAL"}},
 			&cli.Float64Flag{Name: "fault-cancel", Usage: "cancel operations at `RATE` (0 to 1)", EnvVars: []string{"PARALLEL_STRESS_FAULT_CANCEL"}},
-			&cli.Float64Flag{Name: "fault-close", Usage: "close channel ends mid-stream at `RATE` (not implemented yet)", EnvVars: []string{"PARALLEL_STRESS_FAULT_CLOSE"}},
+			&cli.Float64Flag{Name: "fault-close", Usage: "close channel-storm's channel mid-stream at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_CLOSE"}},
 			&cli.Float64Flag{Name: "fault-switch", Usage: "give interpreters random switch intervals at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_SWITCH"}},
 			&cli.Float64Flag{Name: "fault-gc", Usage: "force cycle collections at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_GC"}},
 			&cli.DurationFlag{Name: "watchdog", Usage: "fail when nothing progresses for `D`", Value: 30 * time.Second, EnvVars: []string{"PARALLEL_STRESS_WATCHDOG"}},

@@ -25,7 +25,8 @@ func TestStressCommand(t *testing.T) {
 		{"bad rate", []string{"gil-contention", "--fault-gc", "1.5"}, 2, nil, []string{"--fault-gc must be between 0 and 1"}},
 		{"no scenario", nil, 2, nil, []string{"stress takes one scenario"}},
 		{"deterministic", []string{"gil-contention", "--deterministic"}, 1, nil, []string{"--deterministic is not implemented yet"}},
-		{"close fault", []string{"gil-contention", "--fault-close", "0.5"}, 1, []string{"close-end fault is not implemented yet"}, nil},
+		{"close fault", []string{"gil-contention", "--fault-close", "0.5"}, 1, []string{"close-end fault is not implemented for gil-contention"}, nil},
+		{"close fault on channels", []string{"channel-storm", "--fault-close", "0.2", "--iterations", "5000"}, 0, []string{"close end", "ok   channel-storm invariants"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
