@@ -3,6 +3,7 @@ package interp
 import (
 	"math/big"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -23,6 +24,15 @@ type Code struct {
 	// unsupported names a constant type the interpreter lacks; running
 	// the code raises NotImplementedError.
 	unsupported string
+
+	// index numbers the Code in the process (from 1), so that each
+	// interpreter finds its own adaptive copy of the instructions in a
+	// slice rather than a map (adaptive.go).
+	index int32
+	// exactArgs says a call that passes exactly ArgCount positional
+	// arguments binds them straight into the first slots: no keyword-only
+	// parameters, no *args or **kwargs (CALL_PY_EXACT_ARGS).
+	exactArgs bool
 }
 
 var codeType = newBuiltinType("code", objectType, 0)
@@ -30,12 +40,16 @@ var codeType = newBuiltinType("code", objectType, 0)
 // codes caches the Code of each template for the whole process.
 var codes sync.Map // *compile.Code -> *Code
 
+// codeIndexes hands out Code.index; a Code that loses the race in codeOf
+// wastes its number, which only leaves a hole in the interpreters' tables.
+var codeIndexes atomic.Int32
+
 // codeOf returns the shared Code of a template, building it once.
 func codeOf(t *compile.Code) *Code {
 	if c, ok := codes.Load(t); ok {
 		return c.(*Code)
 	}
-	c := &Code{tmpl: t}
+	c := &Code{tmpl: t, index: codeIndexes.Add(1)}
 	c.Header.Type = unsafe.Pointer(codeType)
 	alloc.MakeImmortal(&c.Header)
 	for _, k := range t.Consts {
@@ -48,6 +62,7 @@ func codeOf(t *compile.Code) *Code {
 	for _, n := range t.Names {
 		c.names = append(c.names, internName(n))
 	}
+	c.exactArgs = c.unsupported == "" && t.KwOnlyArgCount == 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0
 	actual, _ := codes.LoadOrStore(t, c)
 	return actual.(*Code)
 }

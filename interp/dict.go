@@ -21,6 +21,13 @@ type Dict struct {
 	// Version changes on every mutation; the specializer guards cached
 	// lookups (globals, builtins, instance dicts) with it.
 	Version uint64
+	// keysVersion, when not 0, names the dict's current set of keys and
+	// their entry positions (CPython's dk_version): the specializer
+	// assigns one (specialize_dict.go) and every change of the keys or
+	// of where their entries sit sets it back to 0, so a cached entry
+	// index stays valid while the version matches. Updating a value
+	// keeps it.
+	keysVersion uint32
 }
 
 type dictEntry struct {
@@ -175,6 +182,7 @@ func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) err
 		return err
 	}
 	incRef(key)
+	d.keysVersion = 0
 	d.entries = append(d.entries, dictEntry{hash, key, value})
 	d.insertIndex(hash, int32(len(d.entries)-1))
 	d.used++
@@ -203,6 +211,7 @@ func (in *Interp) dictPopHashed(d *Dict, key Value, hash int64) (v Value, ok boo
 		return Value{}, false, err
 	}
 	e := d.entries[ix]
+	d.keysVersion = 0
 	d.entries[ix] = dictEntry{}
 	d.indices[slot] = deletedSlot
 	d.used--
@@ -264,6 +273,7 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 			live = append(live, e)
 		}
 	}
+	d.keysVersion = 0
 	d.entries = live
 	d.indices = make([]int32, size)
 	for i := range d.indices {
@@ -286,6 +296,7 @@ func dictDealloc(in *Interp, v Value) {
 	}
 	in.heap.Free(&d.Header, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
 	d.entries, d.indices = nil, nil
+	d.keysVersion = 0
 }
 
 // dictRepr is repr() of a dict: {k: v, ...}.
@@ -373,6 +384,7 @@ func (in *Interp) dictClear(d *Dict) {
 	}
 	in.heap.Resize(&d.Header, uintptr(len(indices))*4+uintptr(cap(entries))*unsafe.Sizeof(dictEntry{}), 0)
 	d.entries, d.indices = nil, nil
+	d.keysVersion = 0
 	d.used, d.fill = 0, 0
 	d.Version++
 	for _, e := range entries {
@@ -423,6 +435,7 @@ func (in *Interp) dictPopLast(d *Dict) (key, value Value, ok bool) {
 	}
 	e := d.entries[i]
 	d.indices[d.slotOf(e.hash, int32(i))] = deletedSlot
+	d.keysVersion = 0
 	d.entries[i] = dictEntry{}
 	d.entries = d.entries[:i]
 	d.used--

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"math"
+
 	"github.com/parallel-py/parallel/interp/bytecode"
 	"github.com/parallel-py/parallel/interp/compile"
 )
@@ -11,7 +13,8 @@ import (
 type frame struct {
 	code    *Code
 	tmpl    *compile.Code
-	fn      Value // the Function, or nil for module code
+	ac      *adaptiveCode // this interpreter's quickened copy of code
+	fn      Value         // the Function, or nil for module code
 	globals *Dict
 	names   *Dict // the local namespace of module and class bodies
 
@@ -30,10 +33,13 @@ type frame struct {
 	// any; it is detached when the frame is released.
 	obj *frameObject
 
-	kwnames []Value    // set by KW_NAMES for the next CALL
-	gen     *Generator // the generator this frame belongs to, or nil
-	owned   bool       // slots are the generator's, not the arena's
-	yielded bool       // the last exit from the loop was a yield
+	kwnames []Value // set by KW_NAMES for the next CALL
+	// initSelf is the instance a CALL_ALLOC_AND_ENTER_INIT frame (a
+	// class's __init__) returns to its caller in place of None (owned).
+	initSelf Value
+	gen      *Generator // the generator this frame belongs to, or nil
+	owned    bool       // slots are the generator's, not the arena's
+	yielded  bool       // the last exit from the loop was a yield
 }
 
 func (f *frame) push(v Value) { f.slots[f.sp] = v; f.sp++ }
@@ -55,7 +61,7 @@ func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	t := c.tmpl
 	n := len(t.LocalsPlusNames)
 	f := in.frames.Get()
-	*f = frame{code: c, tmpl: t, globals: globals, nlocal: n}
+	*f = frame{code: c, tmpl: t, ac: in.adaptiveFor(c), globals: globals, nlocal: n}
 	f.slots = in.frameSlots.Push(n + t.StackSize)
 	f.sp = n
 	return f
@@ -73,6 +79,7 @@ func (in *Interp) releaseFrame(f *frame) {
 		in.frameSlots.Pop(len(f.slots))
 	}
 	in.xdecRef(f.fn)
+	in.xdecRef(f.initSelf)
 	in.depth--
 	*f = frame{}
 	in.frames.Put(f)
@@ -145,7 +152,8 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 	f.outer = outer
 	in.frame = f
 	defer func() { in.frame = outer }()
-	instrs := f.tmpl.Instructions
+	ac := f.ac
+	instrs := ac.instrs
 	noTraceback := false // RERAISE: the traceback already has this frame
 	for {
 		if err != nil {
@@ -155,7 +163,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			in.frame = f
 			err, noTraceback = nil, false
-			instrs = f.tmpl.Instructions
+			ac, instrs = f.ac, f.ac.instrs
 		}
 		instr := instrs[f.pc]
 		pc := f.pc
@@ -258,39 +266,113 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.LOAD_GLOBAL:
-			var v Value
-			if v, err = in.loadName(f, f.code.names[oparg>>1], false); err == nil {
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execLoadGlobal(f, oparg)
+
+		case bytecode.BINARY_OP:
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execBinaryOp(f, oparg)
+
+		case bytecode.COMPARE_OP:
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execCompareOp(f, oparg)
+
+		// The hottest specialized forms are inline; the rest, and the
+		// misses of these, are in execSpecialized (eval_spec.go).
+		case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT:
+			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == intTag && b.p == intTag {
+				x, y := int64(a.n), int64(b.n)
+				r := x + y
+				ok := (x >= 0) != (y >= 0) || (r >= 0) == (x >= 0)
+				if op == bytecode.BINARY_OP_SUBTRACT_INT {
+					r = x - y
+					ok = (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
+				}
+				if ok {
+					in.specHit(op)
+					f.sp--
+					f.slots[f.sp] = Value{}
+					f.slots[f.sp-1] = Int(r)
+					break
+				}
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
+		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
+			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == floatTag && b.p == floatTag {
+				x, y := math.Float64frombits(a.n), math.Float64frombits(b.n)
+				r := x * y
+				if op == bytecode.BINARY_OP_ADD_FLOAT {
+					r = x + y
+				} else if op == bytecode.BINARY_OP_SUBTRACT_FLOAT {
+					r = x - y
+				}
+				in.specHit(op)
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Float(r)
+				break
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
+		case bytecode.COMPARE_OP_INT:
+			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == intTag && b.p == intTag {
+				in.specHit(op)
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Bool(oparg&compareBit(int64(a.n), int64(b.n)) != 0)
+				break
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
+		case bytecode.LOAD_ATTR_WITH_HINT, bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
+			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
+			if off := ac.offsets[pc]; in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
+				break
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
+		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
+			off := ac.offsets[pc]
+			var ok bool
+			if ok, err = in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg]); ok {
+				break
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
+		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+			var callee *frame
+			if in.breaker.Load() == 0 && f.kwnames == nil {
+				var ok bool
+				if callee, ok, err = in.callExact(f, op, oparg); ok {
+					in.specHit(op)
+				} else {
+					callee, err = in.execSpecialized(f, ac, pc, instr)
+				}
+			} else {
+				callee, err = in.execSpecialized(f, ac, pc, instr)
+			}
+			if callee != nil {
+				callee.back = f
+				f = callee
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
+			}
+
+		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
+			if v, ok := in.loadGlobalCached(f, op, ac.caches[ac.offsets[pc]:]); ok {
+				incRef(v)
 				if oparg&1 != 0 {
 					f.push(Value{})
 				}
 				f.push(v)
+				break
 			}
-
-		case bytecode.BINARY_OP:
-			b := f.pop()
-			a := f.pop()
-			var r Value
-			if oparg >= int(numBinaryOps) {
-				r, err = in.InPlaceOp(BinaryOp(oparg-int(numBinaryOps)), a, b)
-			} else {
-				r, err = in.BinaryOp(BinaryOp(oparg), a, b)
-			}
-			in.decRef(a)
-			in.decRef(b)
-			if err == nil {
-				f.push(r)
-			}
-
-		case bytecode.COMPARE_OP:
-			b := f.pop()
-			a := f.pop()
-			var r Value
-			r, err = in.RichCompare(a, b, CompareOp(oparg>>4))
-			in.decRef(a)
-			in.decRef(b)
-			if err == nil {
-				f.push(r)
-			}
+			in.specMiss(ac, pc)
+			err = in.execLoadGlobal(f, oparg)
 
 		case bytecode.IS_OP:
 			b := f.pop()
@@ -320,10 +402,17 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
 			v := f.pop()
 			var t bool
-			if t, err = in.Truth(v); err == nil && t == (op == bytecode.POP_JUMP_IF_TRUE) {
+			switch v.p {
+			case boolTag, intTag: // the TO_BOOL forms of CPython, inline
+				t = v.n != 0
+			case noneTag:
+			default:
+				t, err = in.Truth(v)
+				in.decRef(v)
+			}
+			if err == nil && t == (op == bytecode.POP_JUMP_IF_TRUE) {
 				f.pc = instr.Target(pc)
 			}
-			in.decRef(v)
 
 		case bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE:
 			v := f.pop()
@@ -443,44 +532,24 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.BINARY_SUBSCR:
-			key := f.pop()
-			container := f.pop()
-			var r Value
-			r, err = in.GetItem(container, key)
-			in.decRef(container)
-			in.decRef(key)
-			if err == nil {
-				f.push(r)
-			}
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execBinarySubscr(f)
 
 		case bytecode.STORE_SUBSCR:
-			key := f.pop()
-			container := f.pop()
-			v := f.pop()
-			err = in.SetItem(container, key, v)
-			in.decRef(container)
-			in.decRef(key)
-			in.decRef(v)
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execStoreSubscr(f)
 
 		case bytecode.CONTAINS_OP:
-			container := f.pop()
-			key := f.pop()
-			var ok bool
-			ok, err = in.Contains(container, key)
-			in.decRef(container)
-			in.decRef(key)
-			if err == nil {
-				f.push(Bool(ok != (oparg == 1)))
-			}
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execContainsOp(f, oparg)
 
 		case bytecode.UNPACK_SEQUENCE:
-			v := f.pop()
-			var items []Value
-			items, err = in.unpack(v, oparg)
-			in.decRef(v)
-			for i := len(items) - 1; err == nil && i >= 0; i-- {
-				f.push(items[i])
-			}
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execUnpackSequence(f, oparg)
 
 		case bytecode.BUILD_MAP, bytecode.BUILD_CONST_KEY_MAP:
 			var r Value
@@ -504,29 +573,43 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.FOR_ITER:
-			it := f.top()
-			if it.Type() == rangeIteratorType { // the common case, inline
-				r := asObject[rangeIterator](it)
-				if r.left > 0 {
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execForIter(f, instr, pc)
+
+		case bytecode.FOR_ITER_RANGE:
+			if it := f.top(); it.Type() == rangeIteratorType {
+				in.specHit(op)
+				if r := asObject[rangeIterator](it); r.left > 0 {
 					f.push(Int(r.next))
 					r.next += r.step
 					r.left--
 					break
 				}
-			} else {
-				v, ok, ierr := in.iterNext(it)
-				if ierr != nil {
-					err = ierr
-					break
-				}
-				if ok {
-					f.push(v)
-					break
-				}
+				// Exhausted: drop the iterator and skip the END_FOR.
+				in.decRef(f.pop())
+				f.pc = instr.Target(pc) + 1
+				break
 			}
-			// Exhausted: drop the iterator and skip the END_FOR.
-			in.decRef(f.pop())
-			f.pc = instr.Target(pc) + 1
+			in.specMiss(ac, pc)
+			err = in.execForIter(f, instr, pc)
+
+		case bytecode.FOR_ITER_LIST:
+			if it := f.top(); it.Type() == listIteratorType {
+				in.specHit(op)
+				if s := asObject[seqIterator](it); !s.seq.IsNil() {
+					if items := asObject[List](s.seq).items; s.index < len(items) {
+						v := items[s.index]
+						s.index++
+						incRef(v)
+						f.push(v)
+						break
+					}
+				}
+			} else {
+				in.specMiss(ac, pc)
+			}
+			err = in.execForIter(f, instr, pc)
 
 		case bytecode.END_FOR:
 			in.decRef(f.pop())
@@ -564,6 +647,8 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			f.kwnames = asObject[Tuple](f.code.consts[oparg]).items
 
 		case bytecode.CALL:
+			in.specExec(op)
+			in.adapt(f, ac, pc)
 			if in.breaker.Load() != 0 {
 				if err = in.handleBreaker(); err != nil {
 					break
@@ -576,7 +661,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				callee.back = f
 				f = callee
 				in.frame = f
-				instrs = f.tmpl.Instructions
+				ac, instrs = f.ac, f.ac.instrs
 			}
 
 		case bytecode.CALL_FUNCTION_EX:
@@ -598,36 +683,14 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.LOAD_ATTR:
-			owner := f.pop()
-			name := f.code.names[oparg>>1]
-			if oparg&1 != 0 {
-				var meth Value
-				var isMethod bool
-				if meth, isMethod, err = in.loadMethod(owner, name); err == nil {
-					if isMethod {
-						f.push(meth)
-						f.push(owner) // the stack keeps owner's reference
-						break
-					}
-					f.push(Value{})
-					f.push(meth)
-				}
-				in.decRef(owner)
-				break
-			}
-			var r Value
-			r, err = in.GetAttr(owner, name)
-			in.decRef(owner)
-			if err == nil {
-				f.push(r)
-			}
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execLoadAttr(f, oparg)
 
 		case bytecode.STORE_ATTR:
-			owner := f.pop()
-			v := f.pop()
-			err = in.SetAttr(owner, f.code.names[oparg], v)
-			in.decRef(owner)
-			in.decRef(v)
+			in.specExec(op)
+			in.adapt(f, ac, pc)
+			err = in.execStoreAttr(f, oparg)
 
 		case bytecode.DELETE_ATTR:
 			owner := f.pop()
@@ -915,7 +978,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			f = caller
 			in.frame = f
-			instrs = f.tmpl.Instructions
+			ac, instrs = f.ac, f.ac.instrs
 			f.push(g)
 
 		case bytecode.YIELD_VALUE:
@@ -997,17 +1060,41 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			f.yielded = false
 			caller, entry := f.back, f.entry
+			self := f.initSelf
+			f.initSelf = Value{}
 			in.releaseFrame(f) // f is reused from here on
 			if entry {
 				return r, nil
 			}
 			f = caller
 			in.frame = f
-			instrs = f.tmpl.Instructions
+			ac, instrs = f.ac, f.ac.instrs
+			if !self.IsNil() {
+				// The end of a class call's __init__: the caller gets
+				// the instance (the error, if any, is the caller's).
+				if r, self = self, r; !self.IsNone() {
+					err = in.raise(typeErrorType, "__init__() should return None, not '%s'", self.Type().Name)
+					in.decRef(r)
+				}
+				in.decRef(self)
+				if err != nil {
+					break
+				}
+			}
 			f.push(r)
 
 		default:
-			err = in.raise(notImplementedErrorType, "the %s instruction is not implemented yet", op)
+			if !op.IsSpecialized() {
+				err = in.raise(notImplementedErrorType, "the %s instruction is not implemented yet", op)
+				break
+			}
+			var callee *frame
+			if callee, err = in.execSpecialized(f, ac, pc, instr); callee != nil {
+				callee.back = f
+				f = callee
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
+			}
 		}
 	}
 }

@@ -63,6 +63,7 @@ type Interp struct {
 	importLockDepth int            // _imp.acquire_lock's count
 	overrideFrozen  int            // _imp._override_frozen_modules_for_tests
 	typeVersion     uint32         // numbers classes' versions
+	spec            specState      // adaptive code, counters and stats (adaptive.go)
 	recursionLimit  int            // sys.getrecursionlimit()
 	stderr          io.Writer
 	stdin           io.Reader
@@ -187,6 +188,7 @@ func New(opts Options) *Interp {
 	in.initializing = map[string]int{}
 	in.stderr, in.stdin = opts.Stderr, opts.Stdin
 	in.debug = opts.Debug
+	in.spec.init(opts)
 	in.noStdlib = opts.NoStdlib
 	in.flags = opts.Flags
 	in.maxStrDigits = maxStrDigits

@@ -39,6 +39,14 @@ func printStats(w io.Writer, rt *runtime.Runtime, in *interp.Interp) {
 	} {
 		fmt.Fprintf(w, "  %-20s %12s\n", row[0]+":", row[1])
 	}
+	// The specializer counts only when PARALLEL_STATS=1 (or
+	// -X specialize_stats) was set when the interpreter started.
+	if rows := in.SpecializationStats(); rows != nil {
+		fmt.Fprintf(w, "  %-20s %12s %12s %12s %8s %8s %8s\n", "specialization:", "executions", "hits", "misses", "deopts", "spec", "fail")
+		for _, r := range rows {
+			fmt.Fprintf(w, "  %-20s %12d %12d %12d %8d %8d %8d\n", r.Family, r.Executions, r.Hits, r.Misses, r.Deopts, r.Specialized, r.Failures)
+		}
+	}
 }
 
 // parseSize reads a byte count: a whole number with an optional unit,

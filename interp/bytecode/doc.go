@@ -25,7 +25,8 @@
 // LayoutCaches gives each instruction's offset in it once, when the code
 // object is built. A whole family has one cache size, so rewriting an
 // instruction in place (Instr.WithOp) never moves a cache. A cache entry is
-// one 64-bit slot; the interpreter picks its Go type. The layout choice and
+// one slot whose Go type the interpreter picks (interp's is a pointer word
+// and a 64-bit word, so that cached objects stay visible to Go's GC). The layout choice and
 // its measurements are in docs/design/bytecode.md.
 //
 // Opcodes are numbered densely in opcodes.def order from 1 (a zero word is

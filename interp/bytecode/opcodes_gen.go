@@ -40,252 +40,267 @@ const (
 	BINARY_OP_SUBTRACT_FLOAT Op = 16 // (left, right -- diff) specialized BINARY_OP
 	BINARY_OP_MULTIPLY_INT   Op = 17 // (left, right -- prod) specialized BINARY_OP
 	BINARY_OP_MULTIPLY_FLOAT Op = 18 // (left, right -- prod) specialized BINARY_OP
-	BINARY_SUBSCR            Op = 19 // (container, sub -- res)
-	BINARY_SUBSCR_LIST_INT   Op = 20 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_TUPLE_INT  Op = 21 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_DICT       Op = 22 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_GETITEM    Op = 23 // (container, sub -- res) specialized BINARY_SUBSCR
-	STORE_SUBSCR             Op = 24 // (v, container, sub -- )
-	STORE_SUBSCR_LIST_INT    Op = 25 // (value, list, sub -- ) specialized STORE_SUBSCR
-	STORE_SUBSCR_DICT        Op = 26 // (value, dict, sub -- ) specialized STORE_SUBSCR
-	DELETE_SUBSCR            Op = 27 // (container, sub -- )
-	BINARY_SLICE             Op = 28 // (container, start, stop -- res)
-	STORE_SLICE              Op = 29 // (v, container, start, stop -- )
+
+	// The other operators on two unboxed ints (// % & | ^ << >>), where the
+	// result fits.
+	BINARY_OP_INT Op = 19 // (left, right -- res) specialized BINARY_OP
+
+	// + - * / on unboxed ints and floats, at least one a float, or / on two
+	// ints: a float result.
+	BINARY_OP_MIXED_FLOAT   Op = 20 // (left, right -- res) specialized BINARY_OP
+	BINARY_SUBSCR           Op = 21 // (container, sub -- res)
+	BINARY_SUBSCR_LIST_INT  Op = 22 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_TUPLE_INT Op = 23 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_DICT      Op = 24 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_GETITEM   Op = 25 // (container, sub -- res) specialized BINARY_SUBSCR
+	STORE_SUBSCR            Op = 26 // (v, container, sub -- )
+	STORE_SUBSCR_LIST_INT   Op = 27 // (value, list, sub -- ) specialized STORE_SUBSCR
+	STORE_SUBSCR_DICT       Op = 28 // (value, dict, sub -- ) specialized STORE_SUBSCR
+	DELETE_SUBSCR           Op = 29 // (container, sub -- )
+	BINARY_SLICE            Op = 30 // (container, start, stop -- res)
+	STORE_SLICE             Op = 31 // (v, container, start, stop -- )
 
 	// oparg>>4 is a CompareOp; the low four bits are CPython 3.12's comparison
 	// mask (see CompareOparg).
-	COMPARE_OP       Op = 30 // (left, right -- res)
-	COMPARE_OP_INT   Op = 31 // (left, right -- res) specialized COMPARE_OP
-	COMPARE_OP_FLOAT Op = 32 // (left, right -- res) specialized COMPARE_OP
-	COMPARE_OP_STR   Op = 33 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP       Op = 32 // (left, right -- res)
+	COMPARE_OP_INT   Op = 33 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP_FLOAT Op = 34 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP_STR   Op = 35 // (left, right -- res) specialized COMPARE_OP
 
 	// `is` (oparg 0) or `is not` (oparg 1).
-	IS_OP Op = 34 // (left, right -- b)
+	IS_OP Op = 36 // (left, right -- b)
 
 	// `in` (oparg 0) or `not in` (oparg 1).
-	CONTAINS_OP Op = 35 // (left, right -- b)
+	CONTAINS_OP      Op = 37 // (left, right -- b)
+	CONTAINS_OP_DICT Op = 38 // (left, right -- b) specialized CONTAINS_OP
+	CONTAINS_OP_SET  Op = 39 // (left, right -- b) specialized CONTAINS_OP
 
 	// oparg is an Intrinsic1.
-	CALL_INTRINSIC_1 Op = 36 // (value -- res)
+	CALL_INTRINSIC_1 Op = 40 // (value -- res)
 
 	// oparg is an Intrinsic2.
-	CALL_INTRINSIC_2 Op = 37 // (value2, value1 -- res)
-	LOAD_CONST       Op = 38 // ( -- value)
-	RETURN_CONST     Op = 39 // ( -- )
-	LOAD_FAST        Op = 40 // ( -- value)
+	CALL_INTRINSIC_2 Op = 41 // (value2, value1 -- res)
+	LOAD_CONST       Op = 42 // ( -- value)
+	RETURN_CONST     Op = 43 // ( -- )
+	LOAD_FAST        Op = 44 // ( -- value)
 
 	// LOAD_FAST for a local that may be unbound (raises UnboundLocalError).
-	LOAD_FAST_CHECK Op = 41 // ( -- value)
+	LOAD_FAST_CHECK Op = 45 // ( -- value)
 
 	// Pushes the local (or NULL) and leaves the slot empty (comprehensions).
-	LOAD_FAST_AND_CLEAR Op = 42 // ( -- value)
-	STORE_FAST          Op = 43 // (value -- )
-	DELETE_FAST         Op = 44 // ( -- )
-	LOAD_NAME           Op = 45 // ( -- v)
-	STORE_NAME          Op = 46 // (v -- )
-	DELETE_NAME         Op = 47 // ( -- )
+	LOAD_FAST_AND_CLEAR Op = 46 // ( -- value)
+	STORE_FAST          Op = 47 // (value -- )
+	DELETE_FAST         Op = 48 // ( -- )
+	LOAD_NAME           Op = 49 // ( -- v)
+	STORE_NAME          Op = 50 // (v -- )
+	DELETE_NAME         Op = 51 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set, NULL is pushed below the
 	// value so that a CALL can follow.
-	LOAD_GLOBAL         Op = 48 // ( -- null if oparg&1 != 0, v)
-	LOAD_GLOBAL_MODULE  Op = 49 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	LOAD_GLOBAL_BUILTIN Op = 50 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	STORE_GLOBAL        Op = 51 // (v -- )
-	DELETE_GLOBAL       Op = 52 // ( -- )
+	LOAD_GLOBAL         Op = 52 // ( -- null if oparg&1 != 0, v)
+	LOAD_GLOBAL_MODULE  Op = 53 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	LOAD_GLOBAL_BUILTIN Op = 54 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	STORE_GLOBAL        Op = 55 // (v -- )
+	DELETE_GLOBAL       Op = 56 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set this is a method load: it
 	// pushes (method, self) or (NULL, attribute) for a following CALL.
-	LOAD_ATTR                         Op = 53 // (owner -- res2 if oparg&1 != 0, res)
-	LOAD_ATTR_INSTANCE_VALUE          Op = 54 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_MODULE                  Op = 55 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_WITH_HINT               Op = 56 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_SLOT                    Op = 57 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_CLASS                   Op = 58 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_PROPERTY                Op = 59 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 60 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_WITH_VALUES      Op = 61 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_NO_DICT          Op = 62 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_LAZY_DICT        Op = 63 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	STORE_ATTR                        Op = 64 // (v, owner -- )
-	STORE_ATTR_INSTANCE_VALUE         Op = 65 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_SLOT                   Op = 66 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_WITH_HINT              Op = 67 // (v, owner -- ) specialized STORE_ATTR
-	DELETE_ATTR                       Op = 68 // (owner -- )
+	LOAD_ATTR                         Op = 57 // (owner -- res2 if oparg&1 != 0, res)
+	LOAD_ATTR_INSTANCE_VALUE          Op = 58 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_MODULE                  Op = 59 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_WITH_HINT               Op = 60 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_SLOT                    Op = 61 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_CLASS                   Op = 62 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_PROPERTY                Op = 63 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 64 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_WITH_VALUES      Op = 65 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_NO_DICT          Op = 66 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_LAZY_DICT        Op = 67 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	STORE_ATTR                        Op = 68 // (v, owner -- )
+	STORE_ATTR_INSTANCE_VALUE         Op = 69 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_SLOT                   Op = 70 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_WITH_HINT              Op = 71 // (v, owner -- ) specialized STORE_ATTR
+	DELETE_ATTR                       Op = 72 // (owner -- )
 
 	// super().name: oparg>>2 indexes co_names; oparg&1 = method load; oparg&2 =
 	// the two-argument form super(C, self) (clear for zero-argument super()).
-	LOAD_SUPER_ATTR        Op = 69 // (global_super, class, self -- res2 if oparg&1 != 0, res)
-	LOAD_SUPER_ATTR_ATTR   Op = 70 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
-	LOAD_SUPER_ATTR_METHOD Op = 71 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR        Op = 73 // (global_super, class, self -- res2 if oparg&1 != 0, res)
+	LOAD_SUPER_ATTR_ATTR   Op = 74 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR_METHOD Op = 75 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
 
 	// Class bodies: look the name up in the mapping on the stack, then globals.
-	LOAD_FROM_DICT_OR_GLOBALS Op = 72 // (mod_or_class_dict -- v)
-	LOAD_LOCALS               Op = 73 // ( -- locals)
-	MAKE_CELL                 Op = 74 // ( -- )
-	LOAD_CLOSURE              Op = 75 // ( -- value)
-	LOAD_DEREF                Op = 76 // ( -- value)
-	STORE_DEREF               Op = 77 // (v -- )
-	DELETE_DEREF              Op = 78 // ( -- )
+	LOAD_FROM_DICT_OR_GLOBALS Op = 76 // (mod_or_class_dict -- v)
+	LOAD_LOCALS               Op = 77 // ( -- locals)
+	MAKE_CELL                 Op = 78 // ( -- )
+	LOAD_CLOSURE              Op = 79 // ( -- value)
+	LOAD_DEREF                Op = 80 // ( -- value)
+	STORE_DEREF               Op = 81 // (v -- )
+	DELETE_DEREF              Op = 82 // ( -- )
 
 	// Class bodies: look the name up in the mapping on the stack, then the cell.
-	LOAD_FROM_DICT_OR_DEREF Op = 79 // (class_dict -- value)
+	LOAD_FROM_DICT_OR_DEREF Op = 83 // (class_dict -- value)
 
 	// Copies oparg free variables from the function's closure into the frame.
-	COPY_FREE_VARS Op = 80 // ( -- )
-	BUILD_TUPLE    Op = 81 // (values[oparg] -- tup)
-	BUILD_LIST     Op = 82 // (values[oparg] -- list)
-	BUILD_SET      Op = 83 // (values[oparg] -- set)
-	BUILD_MAP      Op = 84 // (values[oparg*2] -- map)
+	COPY_FREE_VARS Op = 84 // ( -- )
+	BUILD_TUPLE    Op = 85 // (values[oparg] -- tup)
+	BUILD_LIST     Op = 86 // (values[oparg] -- list)
+	BUILD_SET      Op = 87 // (values[oparg] -- set)
+	BUILD_MAP      Op = 88 // (values[oparg*2] -- map)
 
 	// Keys come as one constant tuple on top.
-	BUILD_CONST_KEY_MAP Op = 85 // (values[oparg], keys -- map)
-	BUILD_STRING        Op = 86 // (pieces[oparg] -- str)
-	BUILD_SLICE         Op = 87 // (start, stop, step if oparg == 3 -- slice)
-	LIST_APPEND         Op = 88 // (list, unused[oparg-1], v -- list, unused[oparg-1])
-	SET_ADD             Op = 89 // (set, unused[oparg-1], v -- set, unused[oparg-1])
-	MAP_ADD             Op = 90 // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
-	LIST_EXTEND         Op = 91 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-	SET_UPDATE          Op = 92 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
-	DICT_UPDATE         Op = 93 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	BUILD_CONST_KEY_MAP Op = 89 // (values[oparg], keys -- map)
+	BUILD_STRING        Op = 90 // (pieces[oparg] -- str)
+	BUILD_SLICE         Op = 91 // (start, stop, step if oparg == 3 -- slice)
+	LIST_APPEND         Op = 92 // (list, unused[oparg-1], v -- list, unused[oparg-1])
+	SET_ADD             Op = 93 // (set, unused[oparg-1], v -- set, unused[oparg-1])
+	MAP_ADD             Op = 94 // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
+	LIST_EXTEND         Op = 95 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
+	SET_UPDATE          Op = 96 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
+	DICT_UPDATE         Op = 97 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// As DICT_UPDATE, but duplicate keys are an error (f(**a, **b)).
-	DICT_MERGE Op = 94 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	DICT_MERGE Op = 98 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// oparg&3 is a FormatConv; oparg&FVS_HAVE_SPEC means a format spec is on top.
-	FORMAT_VALUE              Op = 95 // (value, fmt_spec if oparg&4 != 0 -- result)
-	UNPACK_SEQUENCE           Op = 96 // (seq -- unused[oparg])
-	UNPACK_SEQUENCE_TWO_TUPLE Op = 97 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_TUPLE     Op = 98 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_LIST      Op = 99 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	FORMAT_VALUE              Op = 99  // (value, fmt_spec if oparg&4 != 0 -- result)
+	UNPACK_SEQUENCE           Op = 100 // (seq -- unused[oparg])
+	UNPACK_SEQUENCE_TWO_TUPLE Op = 101 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_TUPLE     Op = 102 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_LIST      Op = 103 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
 
 	// oparg&0xFF targets before the starred one, oparg>>8 after it.
-	UNPACK_EX           Op = 100 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
-	GET_ITER            Op = 101 // (iterable -- iter)
-	GET_YIELD_FROM_ITER Op = 102 // (iterable -- iter)
-	GET_LEN             Op = 103 // (obj -- obj, len_o)
+	UNPACK_EX           Op = 104 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
+	GET_ITER            Op = 105 // (iterable -- iter)
+	GET_YIELD_FROM_ITER Op = 106 // (iterable -- iter)
+	GET_LEN             Op = 107 // (obj -- obj, len_o)
 
 	// Pushes the next item. On exhaustion, pops the iterator and continues after
 	// the END_FOR at the jump target (the target itself is that END_FOR, as in
 	// CPython 3.12, hence the same effect on both edges).
-	FOR_ITER       Op = 104 // (iter -- iter, next)
-	FOR_ITER_LIST  Op = 105 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_TUPLE Op = 106 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_RANGE Op = 107 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_GEN   Op = 108 // (iter -- iter, next) specialized FOR_ITER
-	END_FOR        Op = 109 // (second, value -- )
-	JUMP_FORWARD   Op = 110 // ( -- )
+	FOR_ITER       Op = 108 // (iter -- iter, next)
+	FOR_ITER_LIST  Op = 109 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_TUPLE Op = 110 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_RANGE Op = 111 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_GEN   Op = 112 // (iter -- iter, next) specialized FOR_ITER
+	END_FOR        Op = 113 // (second, value -- )
+	JUMP_FORWARD   Op = 114 // ( -- )
 
 	// Checks the eval breaker. Its cache holds the tier-2 hotness counter.
-	JUMP_BACKWARD              Op = 111 // ( -- )
-	JUMP_BACKWARD_NO_INTERRUPT Op = 112 // ( -- )
+	JUMP_BACKWARD              Op = 115 // ( -- )
+	JUMP_BACKWARD_NO_INTERRUPT Op = 116 // ( -- )
 
 	// The cache of each conditional jump keeps a 16-bit taken/not-taken history
 	// for tier-2 trace projection.
-	POP_JUMP_IF_FALSE    Op = 113 // (cond -- )
-	POP_JUMP_IF_TRUE     Op = 114 // (cond -- )
-	POP_JUMP_IF_NONE     Op = 115 // (value -- )
-	POP_JUMP_IF_NOT_NONE Op = 116 // (value -- )
+	POP_JUMP_IF_FALSE    Op = 117 // (cond -- )
+	POP_JUMP_IF_TRUE     Op = 118 // (cond -- )
+	POP_JUMP_IF_NONE     Op = 119 // (value -- )
+	POP_JUMP_IF_NOT_NONE Op = 120 // (value -- )
 
 	// Calls with oparg positional arguments (the last len(kwnames) of them are
 	// keywords when a KW_NAMES precedes). method is NULL or the callable.
-	CALL                                      Op = 117 // (method, callable, args[oparg] -- res)
-	CALL_PY_EXACT_ARGS                        Op = 118 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_PY_WITH_DEFAULTS                     Op = 119 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BOUND_METHOD_EXACT_ARGS              Op = 120 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_CLASS                        Op = 121 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 122 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 123 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_FAST                   Op = 124 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_O                      Op = 125 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_ISINSTANCE                     Op = 126 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LEN                            Op = 127 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LIST_APPEND                    Op = 128 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 129 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_STR_1                          Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TUPLE_1                        Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TYPE_1                         Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL                                      Op = 121 // (method, callable, args[oparg] -- res)
+	CALL_PY_EXACT_ARGS                        Op = 122 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_PY_WITH_DEFAULTS                     Op = 123 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BOUND_METHOD_EXACT_ARGS              Op = 124 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_CLASS                        Op = 125 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 126 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 127 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_FAST                   Op = 128 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_O                      Op = 129 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_ISINSTANCE                     Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LEN                            Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LIST_APPEND                    Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 135 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_STR_1                          Op = 136 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TUPLE_1                        Op = 137 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TYPE_1                         Op = 138 // (method, callable, args[oparg] -- res) specialized CALL
+
+	// Calling a class whose __new__ is object's and whose __init__ is a
+	// Python function (CPython 3.13's form): the instance is made and
+	// __init__'s frame pushed; its return gives the instance.
+	CALL_ALLOC_AND_ENTER_INIT Op = 139 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// Sets the keyword names (a constant tuple) for the next CALL.
-	KW_NAMES Op = 135 // ( -- )
+	KW_NAMES Op = 140 // ( -- )
 
 	// f(*args, **kwargs); oparg&1 = kwargs present.
-	CALL_FUNCTION_EX Op = 136 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
+	CALL_FUNCTION_EX Op = 141 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
 
 	// oparg is a set of MakeFunctionFlag bits.
-	MAKE_FUNCTION        Op = 137 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
-	RETURN_VALUE         Op = 138 // (retval -- )
-	LOAD_BUILD_CLASS     Op = 139 // ( -- bc)
-	SETUP_ANNOTATIONS    Op = 140 // ( -- )
-	IMPORT_NAME          Op = 141 // (level, fromlist -- res)
-	IMPORT_FROM          Op = 142 // (from -- from, res)
-	LOAD_ASSERTION_ERROR Op = 143 // ( -- value)
+	MAKE_FUNCTION        Op = 142 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
+	RETURN_VALUE         Op = 143 // (retval -- )
+	LOAD_BUILD_CLASS     Op = 144 // ( -- bc)
+	SETUP_ANNOTATIONS    Op = 145 // ( -- )
+	IMPORT_NAME          Op = 146 // (level, fromlist -- res)
+	IMPORT_FROM          Op = 147 // (from -- from, res)
+	LOAD_ASSERTION_ERROR Op = 148 // ( -- value)
 
 	// raise (0), raise exc (1), raise exc from cause (2).
-	RAISE_VARARGS Op = 144 // (args[oparg] -- )
+	RAISE_VARARGS Op = 149 // (args[oparg] -- )
 
 	// Re-raises exc; when oparg is non-zero, sets the frame's lasti from
 	// values[0] first.
-	RERAISE           Op = 145 // (values[oparg], exc -- values[oparg])
-	PUSH_EXC_INFO     Op = 146 // (new_exc -- prev_exc, new_exc)
-	POP_EXCEPT        Op = 147 // (exc_value -- )
-	CHECK_EXC_MATCH   Op = 148 // (left, right -- left, b)
-	CHECK_EG_MATCH    Op = 149 // (exc_value, match_type -- rest, match)
-	WITH_EXCEPT_START Op = 150 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
-	BEFORE_WITH       Op = 151 // (mgr -- exit, res)
-	MATCH_MAPPING     Op = 152 // (subject -- subject, res)
-	MATCH_SEQUENCE    Op = 153 // (subject -- subject, res)
-	MATCH_KEYS        Op = 154 // (subject, keys -- subject, keys, values_or_none)
+	RERAISE           Op = 150 // (values[oparg], exc -- values[oparg])
+	PUSH_EXC_INFO     Op = 151 // (new_exc -- prev_exc, new_exc)
+	POP_EXCEPT        Op = 152 // (exc_value -- )
+	CHECK_EXC_MATCH   Op = 153 // (left, right -- left, b)
+	CHECK_EG_MATCH    Op = 154 // (exc_value, match_type -- rest, match)
+	WITH_EXCEPT_START Op = 155 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+	BEFORE_WITH       Op = 156 // (mgr -- exit, res)
+	MATCH_MAPPING     Op = 157 // (subject -- subject, res)
+	MATCH_SEQUENCE    Op = 158 // (subject -- subject, res)
+	MATCH_KEYS        Op = 159 // (subject, keys -- subject, keys, values_or_none)
 
 	// oparg = number of positional sub-patterns.
-	MATCH_CLASS Op = 155 // (subject, type, names -- attrs)
+	MATCH_CLASS Op = 160 // (subject, type, names -- attrs)
 
 	// Turns the current frame into a generator/coroutine and returns it.
-	RETURN_GENERATOR Op = 156 // ( -- )
+	RETURN_GENERATOR Op = 161 // ( -- )
 
 	// oparg is the exception-stack depth, as in CPython 3.12.
-	YIELD_VALUE Op = 157 // (retval -- value)
+	YIELD_VALUE Op = 162 // (retval -- value)
 
 	// Sends v into receiver; on StopIteration jumps with the return value.
-	SEND          Op = 158 // (receiver, v -- receiver, retval)
-	SEND_GEN      Op = 159 // (receiver, v -- receiver, retval) specialized SEND
-	END_SEND      Op = 160 // (receiver, value -- value)
-	CLEANUP_THROW Op = 161 // (sub_iter, last_sent_val, exc_value -- none, value)
+	SEND          Op = 163 // (receiver, v -- receiver, retval)
+	SEND_GEN      Op = 164 // (receiver, v -- receiver, retval) specialized SEND
+	END_SEND      Op = 165 // (receiver, value -- value)
+	CLEANUP_THROW Op = 166 // (sub_iter, last_sent_val, exc_value -- none, value)
 
 	// oparg: 1 after __aenter__, 2 after __aexit__, 0 otherwise.
-	GET_AWAITABLE     Op = 162 // (iterable -- iter)
-	GET_AITER         Op = 163 // (obj -- iter)
-	GET_ANEXT         Op = 164 // (aiter -- aiter, awaitable)
-	END_ASYNC_FOR     Op = 165 // (awaitable, exc -- )
-	BEFORE_ASYNC_WITH Op = 166 // (mgr -- exit, res)
+	GET_AWAITABLE     Op = 167 // (iterable -- iter)
+	GET_AITER         Op = 168 // (obj -- iter)
+	GET_ANEXT         Op = 169 // (aiter -- aiter, awaitable)
+	END_ASYNC_FOR     Op = 170 // (awaitable, exc -- )
+	BEFORE_ASYNC_WITH Op = 171 // (mgr -- exit, res)
 
 	// Exception handler blocks: from here to the matching POP_BLOCK, exceptions
 	// go to the oparg target, with the pushed values on the jump edge.
-	SETUP_FINALLY Op = 167 // ( -- ) pseudo; on jump ( -- exc)
-	SETUP_CLEANUP Op = 168 // ( -- ) pseudo; on jump ( -- lasti, exc)
-	SETUP_WITH    Op = 169 // ( -- ) pseudo; on jump ( -- exc)
-	POP_BLOCK     Op = 170 // ( -- ) pseudo
+	SETUP_FINALLY Op = 172 // ( -- ) pseudo; on jump ( -- exc)
+	SETUP_CLEANUP Op = 173 // ( -- ) pseudo; on jump ( -- lasti, exc)
+	SETUP_WITH    Op = 174 // ( -- ) pseudo; on jump ( -- exc)
+	POP_BLOCK     Op = 175 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD.
-	JUMP Op = 171 // ( -- ) pseudo
+	JUMP Op = 176 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD_NO_INTERRUPT.
-	JUMP_NO_INTERRUPT Op = 172 // ( -- ) pseudo
+	JUMP_NO_INTERRUPT Op = 177 // ( -- ) pseudo
 
 	// Becomes LOAD_ATTR with oparg = name<<1 | 1.
-	LOAD_METHOD Op = 173 // (owner -- meth_or_null, self_or_meth) pseudo
+	LOAD_METHOD Op = 178 // (owner -- meth_or_null, self_or_meth) pseudo
 
 	// Becomes STORE_FAST; the local may hold NULL (comprehension cleanup).
-	STORE_FAST_MAYBE_NULL Op = 174 // (value -- ) pseudo
+	STORE_FAST_MAYBE_NULL Op = 179 // (value -- ) pseudo
 )
 
 // numOps is one more than the largest Op.
-const numOps = 175
+const numOps = 180
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0x74ce981cf91a3128
+const TableHash uint64 = 0x620639a0b00fedb5
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
@@ -298,7 +313,7 @@ var table = [numOps]info{
 	UNARY_NEGATIVE:                    {name: "UNARY_NEGATIVE", flags: 0, cache: 0, base: UNARY_NEGATIVE, stack: "(value -- res)"},
 	UNARY_NOT:                         {name: "UNARY_NOT", flags: 0, cache: 0, base: UNARY_NOT, stack: "(value -- res)"},
 	UNARY_INVERT:                      {name: "UNARY_INVERT", flags: 0, cache: 0, base: UNARY_INVERT, stack: "(value -- res)"},
-	BINARY_OP:                         {name: "BINARY_OP", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(lhs, rhs -- res)", specs: []Op{BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT}},
+	BINARY_OP:                         {name: "BINARY_OP", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(lhs, rhs -- res)", specs: []Op{BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT}},
 	BINARY_OP_ADD_INT:                 {name: "BINARY_OP_ADD_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- sum)"},
 	BINARY_OP_ADD_FLOAT:               {name: "BINARY_OP_ADD_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- sum)"},
 	BINARY_OP_ADD_UNICODE:             {name: "BINARY_OP_ADD_UNICODE", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
@@ -306,6 +321,8 @@ var table = [numOps]info{
 	BINARY_OP_SUBTRACT_FLOAT:          {name: "BINARY_OP_SUBTRACT_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- diff)"},
 	BINARY_OP_MULTIPLY_INT:            {name: "BINARY_OP_MULTIPLY_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- prod)"},
 	BINARY_OP_MULTIPLY_FLOAT:          {name: "BINARY_OP_MULTIPLY_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- prod)"},
+	BINARY_OP_INT:                     {name: "BINARY_OP_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
+	BINARY_OP_MIXED_FLOAT:             {name: "BINARY_OP_MIXED_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
 	BINARY_SUBSCR:                     {name: "BINARY_SUBSCR", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)", specs: []Op{BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM}},
 	BINARY_SUBSCR_LIST_INT:            {name: "BINARY_SUBSCR_LIST_INT", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
 	BINARY_SUBSCR_TUPLE_INT:           {name: "BINARY_SUBSCR_TUPLE_INT", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
@@ -322,7 +339,9 @@ var table = [numOps]info{
 	COMPARE_OP_FLOAT:                  {name: "COMPARE_OP_FLOAT", flags: HasArg, cache: 1, base: COMPARE_OP, stack: "(left, right -- res)"},
 	COMPARE_OP_STR:                    {name: "COMPARE_OP_STR", flags: HasArg, cache: 1, base: COMPARE_OP, stack: "(left, right -- res)"},
 	IS_OP:                             {name: "IS_OP", flags: HasArg, cache: 0, base: IS_OP, stack: "(left, right -- b)"},
-	CONTAINS_OP:                       {name: "CONTAINS_OP", flags: HasArg, cache: 0, base: CONTAINS_OP, stack: "(left, right -- b)"},
+	CONTAINS_OP:                       {name: "CONTAINS_OP", flags: HasArg, cache: 1, base: CONTAINS_OP, stack: "(left, right -- b)", specs: []Op{CONTAINS_OP_DICT, CONTAINS_OP_SET}},
+	CONTAINS_OP_DICT:                  {name: "CONTAINS_OP_DICT", flags: HasArg, cache: 1, base: CONTAINS_OP, stack: "(left, right -- b)"},
+	CONTAINS_OP_SET:                   {name: "CONTAINS_OP_SET", flags: HasArg, cache: 1, base: CONTAINS_OP, stack: "(left, right -- b)"},
 	CALL_INTRINSIC_1:                  {name: "CALL_INTRINSIC_1", flags: HasArg, cache: 0, base: CALL_INTRINSIC_1, stack: "(value -- res)"},
 	CALL_INTRINSIC_2:                  {name: "CALL_INTRINSIC_2", flags: HasArg, cache: 0, base: CALL_INTRINSIC_2, stack: "(value2, value1 -- res)"},
 	LOAD_CONST:                        {name: "LOAD_CONST", flags: HasArg | HasConst, cache: 0, base: LOAD_CONST, stack: "( -- value)"},
@@ -340,21 +359,21 @@ var table = [numOps]info{
 	LOAD_GLOBAL_BUILTIN:               {name: "LOAD_GLOBAL_BUILTIN", flags: HasArg | HasName, cache: 4, base: LOAD_GLOBAL, stack: "( -- null if oparg&1 != 0, v)"},
 	STORE_GLOBAL:                      {name: "STORE_GLOBAL", flags: HasArg | HasName, cache: 0, base: STORE_GLOBAL, stack: "(v -- )"},
 	DELETE_GLOBAL:                     {name: "DELETE_GLOBAL", flags: HasArg | HasName, cache: 0, base: DELETE_GLOBAL, stack: "( -- )"},
-	LOAD_ATTR:                         {name: "LOAD_ATTR", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)", specs: []Op{LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_MODULE, LOAD_ATTR_WITH_HINT, LOAD_ATTR_SLOT, LOAD_ATTR_CLASS, LOAD_ATTR_PROPERTY, LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN, LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_METHOD_NO_DICT, LOAD_ATTR_METHOD_LAZY_DICT}},
-	LOAD_ATTR_INSTANCE_VALUE:          {name: "LOAD_ATTR_INSTANCE_VALUE", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_MODULE:                  {name: "LOAD_ATTR_MODULE", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_WITH_HINT:               {name: "LOAD_ATTR_WITH_HINT", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_SLOT:                    {name: "LOAD_ATTR_SLOT", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_CLASS:                   {name: "LOAD_ATTR_CLASS", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_PROPERTY:                {name: "LOAD_ATTR_PROPERTY", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: {name: "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_METHOD_WITH_VALUES:      {name: "LOAD_ATTR_METHOD_WITH_VALUES", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_METHOD_NO_DICT:          {name: "LOAD_ATTR_METHOD_NO_DICT", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	LOAD_ATTR_METHOD_LAZY_DICT:        {name: "LOAD_ATTR_METHOD_LAZY_DICT", flags: HasArg | HasName, cache: 4, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
-	STORE_ATTR:                        {name: "STORE_ATTR", flags: HasArg | HasName, cache: 3, base: STORE_ATTR, stack: "(v, owner -- )", specs: []Op{STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_SLOT, STORE_ATTR_WITH_HINT}},
-	STORE_ATTR_INSTANCE_VALUE:         {name: "STORE_ATTR_INSTANCE_VALUE", flags: HasArg | HasName, cache: 3, base: STORE_ATTR, stack: "(v, owner -- )"},
-	STORE_ATTR_SLOT:                   {name: "STORE_ATTR_SLOT", flags: HasArg | HasName, cache: 3, base: STORE_ATTR, stack: "(v, owner -- )"},
-	STORE_ATTR_WITH_HINT:              {name: "STORE_ATTR_WITH_HINT", flags: HasArg | HasName, cache: 3, base: STORE_ATTR, stack: "(v, owner -- )"},
+	LOAD_ATTR:                         {name: "LOAD_ATTR", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)", specs: []Op{LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_MODULE, LOAD_ATTR_WITH_HINT, LOAD_ATTR_SLOT, LOAD_ATTR_CLASS, LOAD_ATTR_PROPERTY, LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN, LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_METHOD_NO_DICT, LOAD_ATTR_METHOD_LAZY_DICT}},
+	LOAD_ATTR_INSTANCE_VALUE:          {name: "LOAD_ATTR_INSTANCE_VALUE", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_MODULE:                  {name: "LOAD_ATTR_MODULE", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_WITH_HINT:               {name: "LOAD_ATTR_WITH_HINT", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_SLOT:                    {name: "LOAD_ATTR_SLOT", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_CLASS:                   {name: "LOAD_ATTR_CLASS", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_PROPERTY:                {name: "LOAD_ATTR_PROPERTY", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: {name: "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_METHOD_WITH_VALUES:      {name: "LOAD_ATTR_METHOD_WITH_VALUES", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_METHOD_NO_DICT:          {name: "LOAD_ATTR_METHOD_NO_DICT", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	LOAD_ATTR_METHOD_LAZY_DICT:        {name: "LOAD_ATTR_METHOD_LAZY_DICT", flags: HasArg | HasName, cache: 9, base: LOAD_ATTR, stack: "(owner -- res2 if oparg&1 != 0, res)"},
+	STORE_ATTR:                        {name: "STORE_ATTR", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )", specs: []Op{STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_SLOT, STORE_ATTR_WITH_HINT}},
+	STORE_ATTR_INSTANCE_VALUE:         {name: "STORE_ATTR_INSTANCE_VALUE", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )"},
+	STORE_ATTR_SLOT:                   {name: "STORE_ATTR_SLOT", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )"},
+	STORE_ATTR_WITH_HINT:              {name: "STORE_ATTR_WITH_HINT", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )"},
 	DELETE_ATTR:                       {name: "DELETE_ATTR", flags: HasArg | HasName, cache: 0, base: DELETE_ATTR, stack: "(owner -- )"},
 	LOAD_SUPER_ATTR:                   {name: "LOAD_SUPER_ATTR", flags: HasArg | HasName, cache: 1, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)", specs: []Op{LOAD_SUPER_ATTR_ATTR, LOAD_SUPER_ATTR_METHOD}},
 	LOAD_SUPER_ATTR_ATTR:              {name: "LOAD_SUPER_ATTR_ATTR", flags: HasArg | HasName, cache: 1, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)"},
@@ -404,7 +423,7 @@ var table = [numOps]info{
 	POP_JUMP_IF_TRUE:                  {name: "POP_JUMP_IF_TRUE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_TRUE, stack: "(cond -- )"},
 	POP_JUMP_IF_NONE:                  {name: "POP_JUMP_IF_NONE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_NONE, stack: "(value -- )"},
 	POP_JUMP_IF_NOT_NONE:              {name: "POP_JUMP_IF_NOT_NONE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_NOT_NONE, stack: "(value -- )"},
-	CALL:                              {name: "CALL", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)", specs: []Op{CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1}},
+	CALL:                              {name: "CALL", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)", specs: []Op{CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_ALLOC_AND_ENTER_INIT}},
 	CALL_PY_EXACT_ARGS:                {name: "CALL_PY_EXACT_ARGS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_PY_WITH_DEFAULTS:             {name: "CALL_PY_WITH_DEFAULTS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_BOUND_METHOD_EXACT_ARGS:      {name: "CALL_BOUND_METHOD_EXACT_ARGS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
@@ -422,6 +441,7 @@ var table = [numOps]info{
 	CALL_NO_KW_STR_1:                          {name: "CALL_NO_KW_STR_1", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_NO_KW_TUPLE_1:                        {name: "CALL_NO_KW_TUPLE_1", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_NO_KW_TYPE_1:                         {name: "CALL_NO_KW_TYPE_1", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
+	CALL_ALLOC_AND_ENTER_INIT:                 {name: "CALL_ALLOC_AND_ENTER_INIT", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	KW_NAMES:                                  {name: "KW_NAMES", flags: HasArg | HasConst, cache: 0, base: KW_NAMES, stack: "( -- )"},
 	CALL_FUNCTION_EX:                          {name: "CALL_FUNCTION_EX", flags: HasArg, cache: 0, base: CALL_FUNCTION_EX, stack: "(func_null, func, callargs, kwargs if oparg&1 != 0 -- result)"},
 	MAKE_FUNCTION:                             {name: "MAKE_FUNCTION", flags: HasArg, cache: 0, base: MAKE_FUNCTION, stack: "(defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)"},
@@ -469,12 +489,12 @@ var table = [numOps]info{
 func effect(op Op, oparg int, jump bool) (pop, push int) {
 	_ = oparg
 	switch op {
-	case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_SUBSCR, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, IS_OP, CONTAINS_OP, CALL_INTRINSIC_2, IMPORT_NAME, END_SEND:
+	case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT, BINARY_SUBSCR, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, IS_OP, CONTAINS_OP, CONTAINS_OP_DICT, CONTAINS_OP_SET, CALL_INTRINSIC_2, IMPORT_NAME, END_SEND:
 		return 2, 1
+	case CALL, CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_ALLOC_AND_ENTER_INIT:
+		return oparg + 2, 1
 	case NOP, RESUME, RETURN_CONST, DELETE_FAST, DELETE_NAME, DELETE_GLOBAL, MAKE_CELL, DELETE_DEREF, COPY_FREE_VARS, JUMP_FORWARD, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, KW_NAMES, SETUP_ANNOTATIONS, RETURN_GENERATOR, POP_BLOCK, JUMP, JUMP_NO_INTERRUPT:
 		return 0, 0
-	case CALL, CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1:
-		return oparg + 2, 1
 	case POP_TOP, INTERPRETER_EXIT, STORE_FAST, STORE_NAME, STORE_GLOBAL, DELETE_ATTR, STORE_DEREF, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, RETURN_VALUE, POP_EXCEPT, STORE_FAST_MAYBE_NULL:
 		return 1, 0
 	case GET_LEN, FOR_ITER, FOR_ITER_LIST, FOR_ITER_TUPLE, FOR_ITER_RANGE, FOR_ITER_GEN, IMPORT_FROM, PUSH_EXC_INFO, BEFORE_WITH, MATCH_MAPPING, MATCH_SEQUENCE, GET_ANEXT, BEFORE_ASYNC_WITH, LOAD_METHOD:

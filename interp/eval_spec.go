@@ -1,0 +1,739 @@
+package interp
+
+import (
+	"math"
+	"strings"
+
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
+
+// The specialized instructions. The hottest (int and float arithmetic
+// and comparisons, LOAD_GLOBAL, LOAD_ATTR, FOR_ITER over a range, calls
+// of Python functions) are cases of the loop itself (eval.go); the rest
+// run here, reached from the loop's default case. Each checks its
+// guards, and on a failure counts a miss (specMiss) and runs the generic
+// form of its family.
+
+// The cache sizes of the families whose forms the loop inlines.
+var (
+	loadAttrCache  = uint32(bytecode.LOAD_ATTR.CacheSize())
+	storeAttrCache = uint32(bytecode.STORE_ATTR.CacheSize())
+)
+
+// execSpecialized runs the specialized instruction instr at pc. A call
+// that pushes a Python frame returns it.
+func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr bytecode.Instr) (*frame, error) {
+	op, oparg := instr.Op(), instr.Oparg()
+	off := int(ac.offsets[pc])
+	c := ac.caches[off : off+op.CacheSize()]
+	switch op {
+	case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if a.p == intTag && b.p == intTag {
+			in.specHit(op)
+			bop := OpAdd
+			if op == bytecode.BINARY_OP_SUBTRACT_INT {
+				bop = OpSub
+			} else if op == bytecode.BINARY_OP_MULTIPLY_INT {
+				bop = OpMul
+			}
+			if r, ok := smallIntOp(bop, int64(a.n), int64(b.n)); ok {
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Int(r)
+				return nil, nil
+			}
+			return nil, in.execBinaryOp(f, oparg) // overflow: a big int
+		}
+	case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if a.p == floatTag && b.p == floatTag {
+			in.specHit(op)
+			x, y := math.Float64frombits(a.n), math.Float64frombits(b.n)
+			var r float64
+			switch op {
+			case bytecode.BINARY_OP_ADD_FLOAT:
+				r = x + y
+			case bytecode.BINARY_OP_SUBTRACT_FLOAT:
+				r = x - y
+			default:
+				r = x * y
+			}
+			f.sp--
+			f.slots[f.sp] = Value{}
+			f.slots[f.sp-1] = Float(r)
+			return nil, nil
+		}
+	case bytecode.BINARY_OP_INT:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if a.p == intTag && b.p == intTag {
+			in.specHit(op)
+			bop := BinaryOp(oparg)
+			if oparg >= int(numBinaryOps) {
+				bop = BinaryOp(oparg - int(numBinaryOps))
+			}
+			if r, ok := smallIntOp(bop, int64(a.n), int64(b.n)); ok {
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Int(r)
+				return nil, nil
+			}
+			return nil, in.execBinaryOp(f, oparg) // too big, or an error to raise
+		}
+	case bytecode.BINARY_OP_MIXED_FLOAT:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		bop := BinaryOp(oparg)
+		if oparg >= int(numBinaryOps) {
+			bop = BinaryOp(oparg - int(numBinaryOps))
+		}
+		if r, ok := mixedFloatOp(bop, a, b); ok {
+			in.specHit(op)
+			f.sp--
+			f.slots[f.sp] = Value{}
+			f.slots[f.sp-1] = Float(r)
+			return nil, nil
+		}
+		if (a.p == intTag || a.p == floatTag) && (b.p == intTag || b.p == floatTag) {
+			// Numbers still, but a zero divisor or two big ints.
+			return nil, in.execBinaryOp(f, oparg)
+		}
+	case bytecode.BINARY_OP_ADD_UNICODE:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if a.IsObject() && b.IsObject() && a.Type() == strType && b.Type() == strType {
+			in.specHit(op)
+			// The generic add: it knows the lengths and the ASCII flags.
+			return nil, in.execBinaryOp(f, oparg)
+		}
+	case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_STR:
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		var bit int
+		switch {
+		case op == bytecode.COMPARE_OP_INT && a.p == intTag && b.p == intTag:
+			bit = compareBit(int64(a.n), int64(b.n))
+		case op == bytecode.COMPARE_OP_FLOAT && exactFloat(a) && exactFloat(b):
+			x, y := asFloat(a), asFloat(b)
+			switch {
+			case x < y:
+				bit = 2
+			case x > y:
+				bit = 4
+			case x == y:
+				bit = 8
+			default:
+				bit = 1 // unordered: a NaN
+			}
+		case op == bytecode.COMPARE_OP_STR && a.IsObject() && b.IsObject() && a.Type() == strType && b.Type() == strType:
+			bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
+		}
+		if bit != 0 {
+			in.specHit(op)
+			f.sp--
+			f.slots[f.sp] = Value{}
+			f.slots[f.sp-1] = Bool(oparg&bit != 0)
+			if op == bytecode.COMPARE_OP_STR {
+				in.decRef(a)
+				in.decRef(b)
+			}
+			return nil, nil
+		}
+	case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
+		if v, ok := in.loadGlobalCached(f, op, c); ok {
+			incRef(v)
+			if oparg&1 != 0 {
+				f.push(Value{})
+			}
+			f.push(v)
+			return nil, nil
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execLoadGlobal(f, oparg)
+	case bytecode.LOAD_ATTR_WITH_HINT, bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT,
+		bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
+		if in.loadAttrCached(f, op, c, oparg) {
+			return nil, nil
+		}
+		// A polymorphic site: another type (or dict layout) that suits
+		// the same form takes a free way of the cache.
+		if in.addLoadAttrWay(f.top(), f.code.names[oparg>>1], op, c, oparg) && in.loadAttrCached(f, op, c, oparg) {
+			return nil, nil
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execLoadAttr(f, oparg)
+	case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
+		name := f.code.names[oparg]
+		if ok, err := in.storeAttrCached(f, op, c, name); ok {
+			return nil, err
+		}
+		if in.addStoreAttrWay(f.top(), name, op, c) {
+			if ok, err := in.storeAttrCached(f, op, c, name); ok {
+				return nil, err
+			}
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execStoreAttr(f, oparg)
+	case bytecode.FOR_ITER_RANGE, bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE:
+		// FOR_ITER_RANGE and FOR_ITER_LIST are inline in the loop.
+		if it := f.top(); it.Type() == tupleIteratorType {
+			in.specHit(op)
+			if s := asObject[seqIterator](it); !s.seq.IsNil() {
+				if items := asObject[Tuple](s.seq).items; s.index < len(items) {
+					v := items[s.index]
+					s.index++
+					incRef(v)
+					f.push(v)
+					return nil, nil
+				}
+			}
+			return nil, in.execForIter(f, instr, pc)
+		}
+	case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
+		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
+		if key.p == intTag && container.IsObject() {
+			var items []Value
+			switch t := container.Type(); {
+			case t == listType && op == bytecode.BINARY_SUBSCR_LIST_INT:
+				items = asObject[List](container).items
+			case t == tupleType && op == bytecode.BINARY_SUBSCR_TUPLE_INT:
+				items = asObject[Tuple](container).items
+			default:
+				goto miss
+			}
+			in.specHit(op)
+			if i := int64(key.n); i >= 0 && i < int64(len(items)) {
+				v := items[i]
+				incRef(v)
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = v
+				in.decRef(container)
+				return nil, nil
+			}
+			return nil, in.execBinarySubscr(f) // negative or out of range
+		}
+	case bytecode.BINARY_SUBSCR_DICT:
+		if container := f.slots[f.sp-2]; container.IsObject() && container.Type() == dictType {
+			in.specHit(op)
+			key := f.slots[f.sp-1]
+			v, ok, err := in.DictGet(asObject[Dict](container), key)
+			if err == nil && !ok {
+				err = in.keyError(key) // an exact dict has no __missing__
+			}
+			if err == nil {
+				incRef(v)
+			}
+			f.sp -= 2
+			f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
+			if err == nil {
+				f.push(v)
+			}
+			in.decRef(container)
+			in.decRef(key)
+			return nil, err
+		}
+	case bytecode.STORE_SUBSCR_LIST_INT:
+		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
+		if key.p == intTag && container.IsObject() && container.Type() == listType {
+			in.specHit(op)
+			items := asObject[List](container).items
+			if i := int64(key.n); i >= 0 && i < int64(len(items)) {
+				old := items[i]
+				items[i] = f.slots[f.sp-3] // the list takes the stack's reference
+				f.slots[f.sp-1], f.slots[f.sp-2], f.slots[f.sp-3] = Value{}, Value{}, Value{}
+				f.sp -= 3
+				in.decRef(container)
+				in.decRef(old)
+				return nil, nil
+			}
+			return nil, in.execStoreSubscr(f)
+		}
+	case bytecode.STORE_SUBSCR_DICT:
+		if container := f.slots[f.sp-2]; container.IsObject() && container.Type() == dictType {
+			in.specHit(op)
+			return nil, in.execStoreSubscr(f) // DictSet is the whole work
+		}
+	case bytecode.CONTAINS_OP_DICT, bytecode.CONTAINS_OP_SET:
+		if container := f.top(); container.IsObject() {
+			t := container.Type()
+			if op == bytecode.CONTAINS_OP_DICT && t == dictType {
+				in.specHit(op)
+				key := f.slots[f.sp-2]
+				_, ok, err := in.DictGet(asObject[Dict](container), key)
+				f.sp -= 2
+				f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
+				if err == nil {
+					f.push(Bool(ok != (oparg == 1)))
+				}
+				in.decRef(container)
+				in.decRef(key)
+				return nil, err
+			}
+			if op == bytecode.CONTAINS_OP_SET && (t == setType || t == frozensetType) {
+				in.specHit(op)
+				return nil, in.execContainsOp(f, oparg)
+			}
+		}
+	case bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST:
+		v := f.top()
+		var items []Value
+		if v.IsObject() {
+			switch t := v.Type(); {
+			case t == tupleType && op != bytecode.UNPACK_SEQUENCE_LIST:
+				items = asObject[Tuple](v).items
+			case t == listType && op == bytecode.UNPACK_SEQUENCE_LIST:
+				items = asObject[List](v).items
+			}
+		}
+		if items != nil && len(items) == oparg {
+			in.specHit(op)
+			f.sp--
+			f.slots[f.sp] = Value{}
+			for i := len(items) - 1; i >= 0; i-- {
+				incRef(items[i])
+				f.slots[f.sp] = items[i]
+				f.sp++
+			}
+			in.decRef(v)
+			return nil, nil
+		}
+	case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+		if in.breaker.Load() == 0 && f.kwnames == nil {
+			if callee, ok, err := in.callExact(f, op, oparg); ok {
+				in.specHit(op)
+				return callee, err
+			}
+		}
+		in.specMiss(ac, pc)
+		return in.callGeneric(f, oparg)
+	case bytecode.CALL_ALLOC_AND_ENTER_INIT:
+		if in.breaker.Load() == 0 && f.kwnames == nil {
+			if callee, ok, err := in.callAllocInit(f, c, oparg); ok {
+				in.specHit(op)
+				return callee, err
+			}
+		}
+		in.specMiss(ac, pc)
+		return in.callGeneric(f, oparg)
+	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1:
+		if in.breaker.Load() == 0 && f.kwnames == nil {
+			if ok, err := in.callBuiltinCached(f, op, c, oparg); ok {
+				in.specHit(op)
+				return nil, err
+			}
+		}
+		in.specMiss(ac, pc)
+		return in.callGeneric(f, oparg)
+	default:
+		return nil, in.raise(notImplementedErrorType, "the %s instruction is not implemented yet", op)
+	}
+miss:
+	in.specMiss(ac, pc)
+	switch op.Base() {
+	case bytecode.BINARY_OP:
+		return nil, in.execBinaryOp(f, oparg)
+	case bytecode.COMPARE_OP:
+		return nil, in.execCompareOp(f, oparg)
+	case bytecode.FOR_ITER:
+		return nil, in.execForIter(f, instr, pc)
+	case bytecode.BINARY_SUBSCR:
+		return nil, in.execBinarySubscr(f)
+	case bytecode.STORE_SUBSCR:
+		return nil, in.execStoreSubscr(f)
+	case bytecode.CONTAINS_OP:
+		return nil, in.execContainsOp(f, oparg)
+	case bytecode.UNPACK_SEQUENCE:
+		return nil, in.execUnpackSequence(f, oparg)
+	}
+	return nil, in.raise(systemErrorType, "no generic form for %s", op)
+}
+
+// compareBit is COMPARE_OP's mask bit for the order of x and y (see
+// bytecode.CompareOparg): 2 less, 4 greater, 8 equal.
+func compareBit(x, y int64) int {
+	switch {
+	case x < y:
+		return 2
+	case x > y:
+		return 4
+	}
+	return 8
+}
+
+// loadGlobalCached is LOAD_GLOBAL_MODULE and LOAD_GLOBAL_BUILTIN's guard
+// and load: a borrowed value.
+func (in *Interp) loadGlobalCached(f *frame, op bytecode.Op, c []cacheEntry) (Value, bool) {
+	k := c[1].n
+	g := f.globals
+	if uint32(k) != g.keysVersion {
+		return Value{}, false
+	}
+	d := g
+	if op == bytecode.LOAD_GLOBAL_BUILTIN {
+		d = in.builtins
+		if uint32(c[2].n) != d.keysVersion {
+			return Value{}, false
+		}
+	}
+	in.specHit(op)
+	return d.entries[k>>32].value, true
+}
+
+// loadAttrCached is the specialized LOAD_ATTR forms' guards and loads;
+// false leaves the stack as it was.
+func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg int) bool {
+	owner := f.top()
+	if !owner.IsObject() {
+		return false
+	}
+	var v Value
+	switch op {
+	case bytecode.LOAD_ATTR_WITH_HINT:
+		t := owner.Type()
+		if t.dictOffset == 0 {
+			return false
+		}
+		d := instanceDictOf(owner)
+		if d == nil {
+			return false
+		}
+		name := f.code.names[oparg>>1]
+		found, typeOK := false, false
+		for w := 1; w < len(c) && c[w].n != 0; w += 2 {
+			if uint32(c[w].n) == t.Version {
+				typeOK = true
+				if ix := c[w].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == name.p {
+					v, found = d.entries[ix].value, true
+					break
+				}
+			}
+		}
+		if !found && typeOK {
+			// The type is right but the dict's layout differs: probe it
+			// (the type's version proves no data descriptor comes first).
+			if ix := in.dictIndex(d, name); ix >= 0 {
+				v, found = d.entries[ix].value, true
+			}
+		}
+		if !found {
+			return false
+		}
+	case bytecode.LOAD_ATTR_SLOT:
+		t := owner.Type()
+		w := 1
+		for w < len(c) && uint32(c[w].n) != t.Version {
+			w += 2
+		}
+		if w >= len(c) || t.Version == 0 {
+			return false
+		}
+		slots := asObject[Instance](owner).slots
+		if ix := c[w].n >> 32; ix < uint64(len(slots)) {
+			v = slots[ix]
+		}
+		if v.IsNil() {
+			return false // unset: the generic form raises AttributeError
+		}
+	case bytecode.LOAD_ATTR_MODULE:
+		if owner.Type() != moduleType {
+			return false
+		}
+		d := asObject[Dict](asObject[Module](owner).dict)
+		if uint32(c[1].n) != d.keysVersion {
+			return false
+		}
+		v = d.entries[c[1].n>>32].value
+	case bytecode.LOAD_ATTR_CLASS:
+		if owner.Type() != typeType || (*Type)(owner.p).Version != uint32(c[1].n) {
+			return false
+		}
+		v = c[2].value()
+	default: // the method forms
+		t := owner.Type()
+		w := 1
+		for w < len(c) && uint32(c[w].n) != t.Version {
+			w += 2
+		}
+		if w >= len(c) || t.Version == 0 {
+			return false
+		}
+		if op == bytecode.LOAD_ATTR_METHOD_WITH_VALUES {
+			if d := instanceDictOf(owner); d != nil && d.used > 0 && in.dictIndex(d, f.code.names[oparg>>1]) >= 0 {
+				return false
+			}
+		}
+		in.specHit(op)
+		meth := c[w+1].value()
+		incRef(meth)
+		f.slots[f.sp-1] = meth
+		f.push(owner) // the stack keeps owner's reference
+		return true
+	}
+	in.specHit(op)
+	incRef(v)
+	if oparg&1 != 0 {
+		f.slots[f.sp-1] = Value{}
+		f.push(v)
+	} else {
+		f.slots[f.sp-1] = v
+	}
+	in.decRef(owner)
+	return true
+}
+
+// storeAttrCached is STORE_ATTR_WITH_HINT (the value replaces the one
+// at the cached index of the instance dict) and STORE_ATTR_SLOT.
+func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name Value) (ok bool, err error) {
+	owner := f.top()
+	if !owner.IsObject() {
+		return false, nil
+	}
+	t := owner.Type()
+	if op == bytecode.STORE_ATTR_SLOT {
+		w := 1
+		for w < len(c) && uint32(c[w].n) != t.Version {
+			w++
+		}
+		if w >= len(c) || t.Version == 0 {
+			return false, nil
+		}
+		slots := asObject[Instance](owner).slots
+		ix := c[w].n >> 32
+		if ix >= uint64(len(slots)) {
+			return false, nil
+		}
+		in.specHit(op)
+		old := slots[ix]
+		slots[ix] = f.slots[f.sp-2] // the slot takes the stack's reference
+		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
+		f.sp -= 2
+		in.decRef(owner)
+		in.xdecRef(old)
+		return true, nil
+	}
+	if t.dictOffset == 0 {
+		return false, nil
+	}
+	typeOK := false
+	for w := 1; w < len(c) && c[w].n != 0 && !typeOK; w++ {
+		typeOK = uint32(c[w].n) == t.Version
+	}
+	if !typeOK {
+		return false, nil
+	}
+	ds := instanceDict(owner)
+	var d *Dict
+	if !ds.IsNil() {
+		d = asObject[Dict](*ds)
+	}
+	ix := uint64(1<<32 - 1)
+	if d != nil {
+		for w := 1; w < len(c) && c[w].n != 0; w++ {
+			if i := c[w].n >> 32; uint32(c[w].n) == t.Version && i < uint64(len(d.entries)) && d.entries[i].key.p == name.p {
+				ix = i
+				break
+			}
+		}
+	}
+	in.specHit(bytecode.STORE_ATTR_WITH_HINT)
+	if ix == 1<<32-1 {
+		// The type is right but the attribute is new or elsewhere in the
+		// dict: store it there without the generic MRO walk (the type's
+		// version proves no data descriptor intercepts it).
+		var err error
+		if d == nil {
+			var nd Value
+			if nd, err = in.NewDict(); err == nil {
+				*ds = nd
+				d = asObject[Dict](nd)
+			}
+		}
+		v := f.slots[f.sp-2]
+		if err == nil {
+			err = in.DictSet(d, name, v)
+		}
+		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
+		f.sp -= 2
+		in.decRef(owner)
+		in.decRef(v)
+		return true, err
+	}
+	old := d.entries[ix].value
+	d.entries[ix].value = f.slots[f.sp-2] // the dict takes the stack's reference
+	d.Version++
+	f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
+	f.sp -= 2
+	in.decRef(owner)
+	in.decRef(old)
+	return true, nil
+}
+
+// callGeneric is CALL's generic form.
+func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
+	if in.breaker.Load() != 0 {
+		if err := in.handleBreaker(); err != nil {
+			return nil, err
+		}
+	}
+	in.frame = f
+	return in.call(f, oparg)
+}
+
+// callExact is CALL_PY_EXACT_ARGS and CALL_BOUND_METHOD_EXACT_ARGS: the
+// callee's frame takes the arguments' references straight from the
+// stack. ok is false when a guard fails (nothing changed).
+func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
+	base := f.sp - oparg - 2
+	callable, self := f.slots[base], f.slots[base+1]
+	args := f.slots[base+2 : f.sp]
+	var fnv Value
+	switch {
+	case op == bytecode.CALL_PY_EXACT_ARGS && !callable.IsNil():
+		// A method load: (function, self, args...).
+		fnv, args = callable, f.slots[base+1:f.sp]
+		self = Value{}
+	case op == bytecode.CALL_PY_EXACT_ARGS:
+		fnv = self
+		self = Value{}
+	case callable.IsNil() && self.IsObject() && self.Type() == boundMethodType:
+		m := asObject[BoundMethod](self)
+		fnv, self = m.fn, m.self
+	default:
+		return nil, false, nil
+	}
+	if !fnv.IsObject() || fnv.Type() != functionType {
+		return nil, false, nil
+	}
+	fn := asObject[Function](fnv)
+	c := fn.code
+	n := len(args)
+	if !self.IsNil() {
+		n++
+	}
+	if !c.exactArgs || c.tmpl.ArgCount != n {
+		return nil, false, nil
+	}
+	if err := in.enterFrame(); err != nil {
+		return nil, true, err
+	}
+	in.frame = f
+	callee = in.newFrame(c, asObject[Dict](fn.globals))
+	incRef(fnv)
+	callee.fn = fnv
+	i := 0
+	if !self.IsNil() {
+		incRef(self)
+		callee.slots[0] = self
+		i = 1
+	}
+	copy(callee.slots[i:], args) // the frame takes the stack's references
+	for j := range args {
+		args[j] = Value{}
+	}
+	if !fn.closure.IsNil() {
+		cells := asObject[Tuple](fn.closure).items
+		cb := len(c.tmpl.LocalsPlusNames) - len(cells)
+		for j, cell := range cells {
+			incRef(cell)
+			callee.slots[cb+j] = cell
+		}
+	}
+	// What is left below the arguments: the callable and the NULL or the
+	// bound method.
+	in.xdecRef(f.slots[base])
+	in.xdecRef(f.slots[base+1])
+	f.slots[base], f.slots[base+1] = Value{}, Value{}
+	f.sp = base
+	return callee, true, nil
+}
+
+// callBuiltinCached is the CALL forms that run a builtin directly.
+func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (bool, error) {
+	base := f.sp - oparg - 2
+	callable, self := f.slots[base], f.slots[base+1]
+	var r Value
+	var err error
+	switch op {
+	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST:
+		if !callable.IsNil() || self.p != c[1].p {
+			return false, nil
+		}
+		in.frame = f
+		if op == bytecode.CALL_NO_KW_LEN {
+			var n int
+			if n, err = in.Len(f.slots[f.sp-1]); err == nil {
+				r = Int(int64(n))
+			}
+		} else {
+			r, err = in.callGo(asObject[Builtin](self).fn, f.slots[base+2:f.sp], nil)
+		}
+	case bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST:
+		if callable.p != c[1].p || self.IsNil() || self.Type() != asObject[MethodDescr](callable).owner {
+			return false, nil
+		}
+		in.frame = f
+		r, err = in.callGo(asObject[MethodDescr](callable).fn, f.slots[base+1:f.sp], nil)
+	case bytecode.CALL_NO_KW_TYPE_1:
+		if !callable.IsNil() || !self.Is(valueOf(typeType)) {
+			return false, nil
+		}
+		r = valueOf(f.slots[f.sp-1].Type())
+		incRef(r)
+	}
+	for i := base; i < f.sp; i++ {
+		in.xdecRef(f.slots[i])
+		f.slots[i] = Value{}
+	}
+	f.sp = base
+	if err == nil {
+		f.push(r)
+	}
+	return true, err
+}
+
+// callAllocInit is CALL_ALLOC_AND_ENTER_INIT: make the instance as
+// object.__new__ does and push __init__'s frame, which hands the instance
+// to this frame when it returns (frame.initSelf). ok is false when a
+// guard fails (nothing changed).
+func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *frame, ok bool, err error) {
+	base := f.sp - oparg - 2
+	cls := f.slots[base+1]
+	if !f.slots[base].IsNil() || !cls.IsObject() || cls.Type() != typeType || (*Type)(cls.p).Version != uint32(c[1].n) {
+		return nil, false, nil
+	}
+	t := (*Type)(cls.p)
+	args := f.slots[base+2 : f.sp]
+	in.frame = f
+	obj, err := t.layout.new(in, t, args, nil)
+	if err != nil {
+		return nil, true, err
+	}
+	if err := in.enterFrame(); err != nil {
+		in.decRef(obj)
+		return nil, true, err
+	}
+	// The class's version proves its __init__ is still the function
+	// cached with it.
+	fnv := Value{c[1].p, 0}
+	fn := asObject[Function](fnv)
+	callee = in.newFrame(fn.code, asObject[Dict](fn.globals))
+	incRef(fnv)
+	callee.fn = fnv
+	incRef(obj)
+	callee.slots[0] = obj
+	callee.initSelf = obj
+	copy(callee.slots[1:], args) // the frame takes the stack's references
+	for j := range args {
+		args[j] = Value{}
+	}
+	if !fn.closure.IsNil() {
+		cells := asObject[Tuple](fn.closure).items
+		cb := len(fn.code.tmpl.LocalsPlusNames) - len(cells)
+		for j, cell := range cells {
+			incRef(cell)
+			callee.slots[cb+j] = cell
+		}
+	}
+	in.decRef(cls)
+	f.slots[base+1] = Value{}
+	f.sp = base
+	return callee, true, nil
+}
