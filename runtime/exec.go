@@ -69,6 +69,9 @@ func (it *Interpreter) execSource(ctx context.Context, op, filename string, src 
 		}
 		return nil, in.ExecMain(code)
 	})
+	if err == nil {
+		return nil
+	}
 	var exit *ExitError
 	if errors.As(err, &exit) && exit.Code == 0 {
 		return nil
@@ -135,72 +138,85 @@ func withSourceLine(err error, src []byte) error {
 // ("os.path.join"; the module is imported). Errors are as for Exec, except that SystemExit is always
 // an *ExitError: the call has no result to return.
 func (it *Interpreter) Call(ctx context.Context, name string, args ...any) (any, error) {
-	return it.run(ctx, "call "+name, func(in *interp.Interp) (any, error) {
-		fn, err := lookup(in, name)
-		if err != nil {
-			return nil, err
-		}
-		defer in.DecRef(fn)
-		pyArgs := make([]interp.Value, 0, len(args))
-		defer func() { decRefAll(in, pyArgs) }()
-		for i, a := range args {
-			v, err := toPython(in, a, 0)
-			if err != nil {
-				var ce *ConversionError
-				if errors.As(err, &ce) {
-					return nil, fmt.Errorf("argument %d: %w", i+1, err)
-				}
-				return nil, err
-			}
-			pyArgs = append(pyArgs, v)
-		}
-		r, err := in.Call(fn, pyArgs, nil)
-		if err != nil {
-			return nil, err
-		}
-		defer in.DecRef(r)
-		x, err := fromPython(r, 0)
-		if err != nil {
-			return nil, fmt.Errorf("result: %w", err)
-		}
-		return x, nil
+	return it.runOp(ctx, opName{"call ", name}, func(in *interp.Interp) (any, error) {
+		return callIn(in, name, args)
 	})
+}
+
+// callIn is Call's body, run holding the interpreter. It has a single
+// defer, which Go can then inline (open-code): a call that succeeds
+// costs no more for it.
+func callIn(in *interp.Interp, name string, args []any) (any, error) {
+	fn, err := lookup(in, name)
+	if err != nil {
+		return nil, err
+	}
+	// pyArgs is allocated: in.Call's callee may keep the slice.
+	var pyArgs []interp.Value
+	if len(args) > 0 {
+		pyArgs = make([]interp.Value, 0, len(args))
+	}
+	defer func() {
+		decRefAll(in, pyArgs)
+		in.DecRef(fn)
+	}()
+	for i, a := range args {
+		v, err := toPython(in, a, 0)
+		if err != nil {
+			var ce *ConversionError
+			if errors.As(err, &ce) {
+				return nil, fmt.Errorf("argument %d: %w", i+1, err)
+			}
+			return nil, err
+		}
+		pyArgs = append(pyArgs, v)
+	}
+	r, err := in.Call(fn, pyArgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	// fromPython runs no Python code: r cannot go before it is read.
+	x, err := fromPython(r, 0)
+	in.DecRef(r)
+	if err != nil {
+		return nil, fmt.Errorf("result: %w", err)
+	}
+	return x, nil
 }
 
 // lookup finds what Call calls (a new reference): the first part of a
 // dotted name is a global of __main__, a built-in, or else the start of
 // a module to import (the longest prefix that imports).
 func lookup(in *interp.Interp, name string) (interp.Value, error) {
-	parts := strings.Split(name, ".")
-	for _, p := range parts {
-		if p == "" {
-			return interp.Value{}, fmt.Errorf("invalid name %q", name)
-		}
+	first, ok := checkName(name)
+	if !ok {
+		return interp.Value{}, fmt.Errorf("invalid name %q", name)
 	}
 	m, err := in.MainModule()
 	if err != nil {
 		return interp.Value{}, err
 	}
-	defer in.DecRef(interp.ValueOf(m))
-	key, err := in.NewStr(parts[0])
+	v, ok, err := mainGlobal(in, m, first)
+	in.DecRef(interp.ValueOf(m))
 	if err != nil {
 		return interp.Value{}, err
 	}
-	v, ok, err := in.DictGet(m.Dict(), key)
-	in.DecRef(key)
-	if err != nil {
-		return interp.Value{}, err
+	if ok && len(first) == len(name) {
+		return v, nil
 	}
+	// Dotted names and names that are not globals are rarer: only they
+	// split the name.
+	parts := strings.Split(name, ".")
 	rest := parts[1:]
-	if ok {
-		interp.IncRef(v)
-	} else if v, ok, err = builtin(in, parts[0]); err != nil {
-		return interp.Value{}, err
-	} else if !ok && len(parts) == 1 {
-		return interp.Value{}, in.Raise(interp.ExcType("NameError"), "name '%s' is not defined", name)
-	} else if !ok {
-		if v, rest, err = importPrefix(in, parts); err != nil {
+	if !ok {
+		if v, ok, err = builtin(in, first); err != nil {
 			return interp.Value{}, err
+		} else if !ok && len(parts) == 1 {
+			return interp.Value{}, in.Raise(interp.ExcType("NameError"), "name '%s' is not defined", name)
+		} else if !ok {
+			if v, rest, err = importPrefix(in, parts); err != nil {
+				return interp.Value{}, err
+			}
 		}
 	}
 	for _, attr := range rest {
@@ -264,10 +280,15 @@ func importPrefix(in *interp.Interp, parts []string) (interp.Value, []string, er
 // armed, and turns what it returns into the errors this package
 // promises; op names the call in error messages.
 func (it *Interpreter) run(ctx context.Context, op string, body func(in *interp.Interp) (any, error)) (any, error) {
+	return it.runOp(ctx, opName{verb: op}, body)
+}
+
+// runOp is run with op spelled out only if an error needs it.
+func (it *Interpreter) runOp(ctx context.Context, op opName, body func(in *interp.Interp) (any, error)) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := it.begin(op); err != nil {
+	if err := it.beginOp(op); err != nil {
 		return nil, err
 	}
 	defer it.end()
@@ -297,8 +318,8 @@ func (it *Interpreter) run(ctx context.Context, op string, body func(in *interp.
 		t.ClearAsyncExc()
 		cause = ctx.Err()
 	}
-	err = guard(it.id, func() error { return it.convertError(in, op, err, cause) })
 	if err != nil {
+		err = guard(it.id, func() error { return it.convertError(in, op.String(), err, cause) })
 		return nil, err
 	}
 	return result, nil

@@ -47,9 +47,13 @@ type slotUser struct {
 
 	// Guarded by s.mu.
 	holding bool
-	since   time.Time // when it started holding or waiting
-	asked   bool      // a drop request is pending since it took the slot
-	next    *slotUser // the next waiter
+	// since is when it started waiting, or holding; a holder that took
+	// a free slot (nobody waiting) is stamped only when the first
+	// waiter comes (zero until then), so that an uncontended take does
+	// not read the clock.
+	since time.Time
+	asked bool      // a drop request is pending since it took the slot
+	next  *slotUser // the next waiter
 }
 
 func newScheduler(slots int, interval time.Duration) *scheduler {
@@ -76,6 +80,17 @@ func (u *slotUser) Acquire(in *interp.Interp) {
 	s.waits.Add(1)
 	u.since = time.Now()
 	if s.tail == nil {
+		// The first waiter: holders that took free slots are stamped
+		// now. They held at least that long, and every waiter that
+		// comes while the queue stays non-empty came later, so a tick
+		// that finds a waiter due finds them due too, as it would with
+		// their true start; the longest holder still comes first, by
+		// its place in s.holders.
+		for _, h := range s.holders {
+			if h.since.IsZero() {
+				h.since = u.since
+			}
+		}
 		s.head = u
 	} else {
 		s.tail.next = u
@@ -115,9 +130,13 @@ func (u *slotUser) Release(in *interp.Interp) {
 	w.wake <- struct{}{}
 }
 
-// hold records u as the newest slot holder. Called with s.mu held.
+// hold records u as the newest slot holder, stamped now if others wait
+// (see slotUser.since). Called with s.mu held.
 func (s *scheduler) hold(u *slotUser) {
-	u.holding, u.asked, u.since = true, false, time.Now()
+	u.holding, u.asked, u.since = true, false, time.Time{}
+	if s.head != nil {
+		u.since = time.Now()
+	}
 	s.holders = append(s.holders, u)
 }
 

@@ -62,3 +62,98 @@ func TestSchedulerFIFO(t *testing.T) {
 		t.Errorf("after all released: free %d, holders %d", s.free, len(s.holders))
 	}
 }
+
+// TestSchedulerStampsLazily checks when holders read the clock: not
+// when they take a free slot or nobody waits, but when the first waiter
+// comes, and at a handoff while others still wait.
+func TestSchedulerStampsLazily(t *testing.T) {
+	s := newScheduler(1, time.Hour)
+	defer s.stop()
+	a, w1, w2 := s.user(), s.user(), s.user()
+	since := func(u *slotUser) time.Time {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return u.since
+	}
+	a.Acquire(nil)
+	if !since(a).IsZero() {
+		t.Fatal("taking a free slot read the clock")
+	}
+	got := make(chan *slotUser, 2)
+	for i, w := range []*slotUser{w1, w2} {
+		go func() {
+			w.Acquire(nil)
+			got <- w
+		}()
+		for s.waiting() != i+1 {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	if since(a).IsZero() || since(a) != since(w1) {
+		t.Fatalf("the first waiter came at %v, the holder is stamped %v", since(w1), since(a))
+	}
+	a.Release(nil)
+	if u := <-got; u != w1 {
+		t.Fatal("the slot did not go to the first waiter")
+	}
+	if since(w1).IsZero() {
+		t.Error("a handoff while others wait did not stamp the new holder")
+	}
+	w1.Release(nil)
+	if u := <-got; u != w2 {
+		t.Fatal("the slot did not go to the second waiter")
+	}
+	if !since(w2).IsZero() {
+		t.Error("a handoff to the last waiter read the clock")
+	}
+	w2.Release(nil)
+}
+
+// TestSchedulerAsksLongestHolder checks the drop requests when the
+// holders took free slots (so were stamped only when a waiter came):
+// after the waiter has waited a switch interval, and not before, the
+// longest holder is asked, and only it.
+func TestSchedulerAsksLongestHolder(t *testing.T) {
+	rt := newRuntime(t, Options{})
+	var ins [3]*Interpreter
+	for i := range ins {
+		ins[i] = newInterpreter(t, rt, InterpreterOptions{})
+	}
+	const interval = 20 * time.Millisecond
+	s := newScheduler(2, interval)
+	defer s.stop()
+	first, second, w := s.user(), s.user(), s.user()
+	first.Acquire(ins[0].in)
+	second.Acquire(ins[1].in)
+	// Both have held longer than an interval when the waiter comes.
+	time.Sleep(2 * interval)
+	arrived := time.Now()
+	done := make(chan struct{})
+	go func() {
+		w.Acquire(ins[2].in)
+		close(done)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.drops.Load() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no drop request for a waiter")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if waited := time.Since(arrived); waited < interval {
+		t.Errorf("drop request after the waiter waited %v, before the interval %v", waited, interval)
+	}
+	s.mu.Lock()
+	firstAsked, secondAsked := first.asked, second.asked
+	s.mu.Unlock()
+	if !firstAsked || secondAsked {
+		t.Errorf("asked: longest holder %v, newer holder %v; want only the longest", firstAsked, secondAsked)
+	}
+	first.Release(ins[0].in)
+	<-done
+	second.Release(ins[1].in)
+	w.Release(ins[2].in)
+	if n := s.drops.Load(); n != 1 {
+		t.Errorf("%d drop requests for one waiter", n)
+	}
+}
