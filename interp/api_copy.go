@@ -1,6 +1,10 @@
 package interp
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
 
 // What the runtime needs to copy objects between interpreters
 // structurally (runtime/copy.go): sets made and read without going
@@ -42,4 +46,36 @@ func Identity(v Value) uintptr {
 		return 0
 	}
 	return uintptr(unsafe.Pointer(v.Header()))
+}
+
+// NewListOwning returns a list whose items are items itself: the list
+// takes the slice and the references in it (a caller that built new
+// references for a list saves the copy NewList makes). On error the
+// references are dropped.
+func (in *Interp) NewListOwning(items []Value) (Value, error) {
+	l := &List{}
+	if err := in.account(&l.Header, listType, listSize); err != nil {
+		in.dropAll(items)
+		return Value{}, err
+	}
+	l.Header.SetFlags(alloc.FlagContainer)
+	if len(items) > maxSeqLen {
+		in.dropAll(items)
+		in.decRef(valueOf(l))
+		return Value{}, in.memoryError()
+	}
+	if err := in.heap.Resize(&l.Header, 0, uintptr(cap(items))*valueSize); err != nil {
+		in.dropAll(items)
+		in.decRef(valueOf(l))
+		return Value{}, in.memoryError()
+	}
+	l.items = items
+	return valueOf(l), nil
+}
+
+// dropAll drops the references in vs.
+func (in *Interp) dropAll(vs []Value) {
+	for _, v := range vs {
+		in.xdecRef(v)
+	}
 }

@@ -162,6 +162,17 @@ func (r *rebuilder) each(items []channels.Item, add func(v interp.Value) error) 
 	return nil
 }
 
+// plainItems reports whether items hold no reference to a node, so that
+// making them cannot reach back to the container being made.
+func plainItems(items []channels.Item) bool {
+	for _, x := range items {
+		if k := x.Kind(); k == channels.KindRef || k == channels.KindTuple {
+			return false
+		}
+	}
+	return true
+}
+
 // nones is a run of None, never written: the placeholders of lists of up
 // to its length, without an allocation for them.
 var nones = func() (n [1024]interp.Value) {
@@ -175,6 +186,20 @@ var nones = func() (n [1024]interp.Value) {
 // items (which may refer back to it), then puts each in place: one
 // allocation for the items instead of a list grown by appends.
 func (r *rebuilder) fillList(i int, items []channels.Item) error {
+	if plainItems(items) {
+		// Nothing in it can refer back to the list: make the items
+		// first and hand them to the list without a copy.
+		vals := make([]interp.Value, len(items))
+		for j, x := range items {
+			v, err := itemToPython(r.in, x)
+			if err != nil {
+				decRefAll(r.in, vals[:j])
+				return err
+			}
+			vals[j] = v
+		}
+		return r.made(i)(r.in.NewListOwning(vals))
+	}
 	var placeholders []interp.Value
 	if len(items) <= len(nones) {
 		placeholders = nones[:len(items)]
