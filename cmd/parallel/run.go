@@ -45,6 +45,8 @@ func runCommand() *cli.Command {
 			&cli.DurationFlag{Name: "switch-interval", Usage: "how long a thread may keep an interpreter's GIL while others wait (sys.setswitchinterval): `DURATION` such as 5ms or 100us, at least 1us", DefaultText: "5ms", EnvVars: []string{"PARALLEL_SWITCH_INTERVAL"}},
 			&cli.StringFlag{Name: "mem-limit", Usage: "bound each interpreter's Python objects to `SIZE` bytes (e.g. 512MiB, 2G); past it the code gets MemoryError", EnvVars: []string{"PARALLEL_MEM_LIMIT"}},
 			&cli.BoolFlag{Name: "stats", Usage: "print the runtime's counters (memory, threads, scheduler) to stderr at exit", EnvVars: []string{"PARALLEL_STATS"}},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a Go CPU profile of the run to `FILE` (for go tool pprof)", EnvVars: []string{"PARALLEL_CPUPROFILE"}},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a Go heap profile to `FILE` at exit (for go tool pprof)", EnvVars: []string{"PARALLEL_MEMPROFILE"}},
 		}, jobsFlags()...),
 		Action: runAction,
 	}
@@ -100,10 +102,12 @@ func runAction(c *cli.Context) error {
 		p.memLimit = n
 	}
 	p.stats = c.Bool("stats")
-	if isJobsRun(c) {
-		return runJobs(c, p)
-	}
-	return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
+	return profiled(c.String("cpuprofile"), c.String("memprofile"), func() error {
+		if isJobsRun(c) {
+			return runJobs(c, p)
+		}
+		return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
+	})
 }
 
 // runProgram runs p in a new interpreter with the process's standard

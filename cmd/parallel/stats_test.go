@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -76,5 +77,26 @@ func TestRunLimitsAndStats(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// --cpuprofile and --memprofile write profiles go tool pprof reads; the
+// program's own exit status is kept.
+func TestRunProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := dir+"/cpu.prof", dir+"/mem.prof"
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"parallel", "run", "--cpuprofile", cpu, "--memprofile", mem, "-c", "print(sum(range(10**5)))\nraise SystemExit(3)"}, strings.NewReader(""), &stdout, &stderr)
+	if status != 3 || stdout.String() != "4999950000\n" {
+		t.Fatalf("status %d, stdout %q, stderr %q", status, stdout.String(), stderr.String())
+	}
+	for _, f := range []string{cpu, mem} {
+		if st, err := os.Stat(f); err != nil || st.Size() == 0 {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	status = run([]string{"parallel", "run", "--cpuprofile", dir + "/no/such/dir/cpu.prof", "-c", "pass"}, strings.NewReader(""), &stdout, &stderr)
+	if status != 1 || !strings.Contains(stderr.String(), "--cpuprofile") {
+		t.Fatalf("bad profile path: status %d, stderr %q", status, stderr.String())
 	}
 }
