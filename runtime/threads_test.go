@@ -117,3 +117,33 @@ print(got, n)
 		t.Fatalf("got %q", got)
 	}
 }
+
+// sys._current_frames() maps each thread to its innermost frame; the
+// expected output is CPython 3.12's for the same program.
+func TestCurrentFrames(t *testing.T) {
+	got := runPython(t, `
+import sys, threading, time, traceback
+lock = threading.Lock()
+lock.acquire()
+started = threading.Event()
+def worker():
+    started.set()
+    with lock:
+        pass
+t = threading.Thread(target=worker)
+t.start()
+started.wait()
+time.sleep(0.05)
+frames = sys._current_frames()
+print(len(frames), sorted(frames) == sorted([threading.main_thread().ident, t.ident]))
+print(frames[threading.get_ident()].f_code.co_name)
+print(frames[t.ident].f_code.co_name, frames[t.ident].f_lineno)
+print([fs.name for fs in traceback.extract_stack(frames[t.ident])][-2:])
+lock.release()
+t.join()
+print(len(sys._current_frames()))
+`)
+	if want := "2 True\n<module>\nworker 8\n['run', 'worker']\n1\n"; got != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -81,6 +81,10 @@ func TestBrokenInvariantsAreCaught(t *testing.T) {
 			if !strings.Contains(b.String(), "replay          parallel stress "+c.scenario+" --seed 3") {
 				t.Fatalf("no replay line:\n%s", b.String())
 			}
+			// The deadlock's report names where the Python threads wait.
+			if c.broken == breakDeadlock && (!strings.Contains(b.String(), "in one") || !strings.Contains(b.String(), "Main thread")) {
+				t.Fatalf("the watchdog's report lacks the Python stacks:\n%s", b.String())
+			}
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	goruntime "runtime"
+	"strings"
 	"sync"
 	"time"
 )
@@ -41,8 +42,8 @@ func startWatchdog(ctx context.Context, env *Env, limit time.Duration, cancel co
 					last, since = ops, now
 				} else if now.Sub(since) >= limit {
 					w.mu.Lock()
-					w.stalled = fmt.Sprintf("no operation completed for %v (after %d operations); every goroutine:\n%s",
-						limit, ops, allStacks())
+					w.stalled = fmt.Sprintf("no operation completed for %v (after %d operations)\n%s\nevery goroutine:\n%s",
+						limit, ops, pythonStacks(env), allStacks())
 					w.mu.Unlock()
 					cancel()
 					return
@@ -65,6 +66,25 @@ func (w *watchdog) stop() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.stalled
+}
+
+// pythonStacks is every interpreter's Python threads' stacks, each read
+// holding that interpreter's GIL for a moment (a thread that holds it
+// and never lets go is reported as such).
+func pythonStacks(env *Env) string {
+	var b strings.Builder
+	for _, it := range env.rt.Interpreters() {
+		s, ok := it.Stacks(time.Second)
+		fmt.Fprintf(&b, "interpreter %d:\n", it.ID())
+		if !ok {
+			b.WriteString("  (a thread holds its GIL and does not let go)\n")
+			continue
+		}
+		for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	return b.String()
 }
 
 // allStacks is every goroutine's stack.
