@@ -210,7 +210,9 @@ func (it *Interpreter) Close() error {
 		return nil
 	})
 	it.main.Release()
+	it.mu.Lock() // Stacks and ForceSwitch read in under mu
 	it.in, it.main = nil, nil
+	it.mu.Unlock()
 	// What the interpreter still held of the shared queues and channels
 	// goes, and the items it put follow their UNBOUND rules.
 	it.rt.chans.ReleaseInterpreter(it.id)

@@ -3,6 +3,7 @@ package runtime
 import (
 	"time"
 
+	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/traceback"
 )
 
@@ -11,14 +12,34 @@ import (
 // stuck program). ok is false when its GIL could not be had within
 // timeout: a thread holds it without reaching a switch point.
 func (it *Interpreter) Stacks(timeout time.Duration) (stacks string, ok bool) {
-	it.mu.Lock()
-	closed := it.closed
-	it.mu.Unlock()
-	if closed {
+	in := it.liveInterp()
+	if in == nil {
 		return "", false
 	}
-	ok = it.in.Inspect(timeout, func() {
-		stacks = it.in.ThreadStacks(traceback.DiskSource)
+	ok = in.Inspect(timeout, func() {
+		stacks = in.ThreadStacks(traceback.DiskSource)
 	})
 	return stacks, ok
+}
+
+// ForceSwitch asks the thread running Python in the interpreter to give
+// up its GIL and run slot at its next switch point, as a waiter that has
+// waited a switch interval would: stress tests inject it to shake out
+// interleavings. Any goroutine may call it; it does nothing to an idle
+// interpreter beyond one extra check.
+func (it *Interpreter) ForceSwitch() {
+	if in := it.liveInterp(); in != nil {
+		in.RequestDrop()
+	}
+}
+
+// liveInterp returns the interpreter's interp.Interp, or nil once it is
+// closed (or closing).
+func (it *Interpreter) liveInterp() *interp.Interp {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.closed {
+		return nil
+	}
+	return it.in
 }

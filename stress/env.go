@@ -123,6 +123,40 @@ func (env *Env) MaybeCollect(ctx context.Context, r *rand.Rand, it *runtime.Inte
 	return it.Exec(ctx, "import gc\ngc.collect()")
 }
 
+// startDrops starts the forced-drop fault (when its rate is set): every
+// 100µs each live interpreter is asked to switch with that probability.
+// It returns what stops it.
+func (env *Env) startDrops() (stop func()) {
+	rate := env.cfg.Faults.Drop
+	if rate <= 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		r := env.Rand(90)
+		tick := time.NewTicker(100 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				for _, it := range env.rt.Interpreters() {
+					if env.Fault(r, "forced drop", rate) {
+						it.ForceSwitch()
+					}
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
 // reservoir keeps a bounded, uniform sample of latencies.
 type reservoir struct {
 	mu     sync.Mutex

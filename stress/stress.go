@@ -59,6 +59,9 @@ type Faults struct {
 	SwitchInterval float64
 	// GC forces a cycle collection in an interpreter between operations.
 	GC float64
+	// Drop forces a GIL and run-slot drop: every 100µs, each live
+	// interpreter is asked to switch with this probability.
+	Drop float64
 }
 
 // brokenInvariant names a deliberately broken variant of the run.
@@ -147,9 +150,11 @@ func Run(ctx context.Context, scenario Scenario, cfg Config, replay string) *Rep
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	stall := startWatchdog(ctx, env, cfg.Watchdog, cancel)
+	stopDrops := env.startDrops()
 	start := time.Now()
 	runErr := safeRun(func() error { return scenario.Run(ctx, env) })
 	report.Elapsed = time.Since(start)
+	stopDrops()
 	stalled := stall.stop()
 	cancel()
 
@@ -258,7 +263,7 @@ func replayLine(prefix string, cfg Config) string {
 	for _, r := range []struct {
 		flag string
 		rate float64
-	}{{"--fault-cancel", f.Cancel}, {"--fault-close", f.CloseEnd}, {"--fault-switch", f.SwitchInterval}, {"--fault-gc", f.GC}} {
+	}{{"--fault-cancel", f.Cancel}, {"--fault-close", f.CloseEnd}, {"--fault-switch", f.SwitchInterval}, {"--fault-gc", f.GC}, {"--fault-drop", f.Drop}} {
 		if r.rate > 0 {
 			parts = append(parts, fmt.Sprintf("%s %g", r.flag, r.rate))
 		}

@@ -11,7 +11,7 @@ import (
 // with -race on two cores.
 func smallConfig() Config {
 	cfg := Config{Seed: 7, Iterations: 2000, Interps: 4, Threads: 4, Watchdog: 20 * time.Second,
-		Faults: Faults{Cancel: 0.2, SwitchInterval: 0.5, GC: 0.1}}
+		Faults: Faults{Cancel: 0.2, SwitchInterval: 0.5, GC: 0.1, Drop: 0.3}}
 	if testing.Short() {
 		cfg.Iterations, cfg.Interps = 400, 2
 	}

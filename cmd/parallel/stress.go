@@ -43,6 +43,7 @@ func stressCommand() *cli.Command {
 			&cli.Float64Flag{Name: "fault-close", Usage: "close channel-storm's channel mid-stream at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_CLOSE"}},
 			&cli.Float64Flag{Name: "fault-switch", Usage: "give interpreters random switch intervals at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_SWITCH"}},
 			&cli.Float64Flag{Name: "fault-gc", Usage: "force cycle collections at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_GC"}},
+			&cli.Float64Flag{Name: "fault-drop", Usage: "force GIL and run-slot drops: every 100us each interpreter switches with probability `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_DROP"}},
 			&cli.DurationFlag{Name: "watchdog", Usage: "fail when nothing progresses for `D`", Value: 30 * time.Second, EnvVars: []string{"PARALLEL_STRESS_WATCHDOG"}},
 			&cli.BoolFlag{Name: "deterministic", Usage: "one run slot, every switch from the seed, virtual time (not implemented yet)", EnvVars: []string{"PARALLEL_STRESS_DETERMINISTIC"}},
 			&cli.StringFlag{Name: "json", Usage: "also write the report to `FILE` as JSON", EnvVars: []string{"PARALLEL_STRESS_JSON"}},
@@ -94,12 +95,13 @@ func stressAction(c *cli.Context) error {
 			CloseEnd:       c.Float64("fault-close"),
 			SwitchInterval: c.Float64("fault-switch"),
 			GC:             c.Float64("fault-gc"),
+			Drop:           c.Float64("fault-drop"),
 		},
 	}
 	for _, f := range []struct {
 		name string
 		rate float64
-	}{{"fault-cancel", cfg.Faults.Cancel}, {"fault-close", cfg.Faults.CloseEnd}, {"fault-switch", cfg.Faults.SwitchInterval}, {"fault-gc", cfg.Faults.GC}} {
+	}{{"fault-cancel", cfg.Faults.Cancel}, {"fault-close", cfg.Faults.CloseEnd}, {"fault-switch", cfg.Faults.SwitchInterval}, {"fault-gc", cfg.Faults.GC}, {"fault-drop", cfg.Faults.Drop}} {
 		if f.rate < 0 || f.rate > 1 {
 			return usage("--%s must be between 0 and 1, got %g", f.name, f.rate)
 		}
