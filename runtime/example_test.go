@@ -88,7 +88,7 @@ func ExampleInterpreter_Exec_cancel() {
 	defer rt.Close()
 	var out bytes.Buffer
 	it, _ := rt.NewInterpreter(runtime.InterpreterOptions{Stdout: &out})
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	err := it.Exec(ctx, `
 try:
