@@ -216,6 +216,11 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 				}
 			}
 		}()
+		if p.stats {
+			// The specializer counts only when asked before the program
+			// runs (a branch per specialized instruction otherwise).
+			in.EnableSpecializationStats()
+		}
 		var err error
 		if p.module != "" {
 			err = in.RunModule(p.module)

@@ -39,8 +39,8 @@ func printStats(w io.Writer, rt *runtime.Runtime, in *interp.Interp) {
 	} {
 		fmt.Fprintf(w, "  %-20s %12s\n", row[0]+":", row[1])
 	}
-	// The specializer counts only when PARALLEL_STATS=1 (or
-	// -X specialize_stats) was set when the interpreter started.
+	// The specializer's counts (--stats, PARALLEL_STATS=1 or
+	// -X specialize_stats turn them on before the program runs).
 	if rows := in.SpecializationStats(); rows != nil {
 		fmt.Fprintf(w, "  %-20s %12s %12s %12s %8s %8s %8s\n", "specialization:", "executions", "hits", "misses", "deopts", "spec", "fail")
 		for _, r := range rows {

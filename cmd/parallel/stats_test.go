@@ -58,6 +58,7 @@ func TestRunLimitsAndStats(t *testing.T) {
 		{"mem limit recovers", []string{"--mem-limit", "1MiB", "-c", "try:\n    x = []\n    while True: x.append('a' * 1000)\nexcept MemoryError:\n    x = None\n    print('recovered')"}, 0, "recovered\n", nil},
 		{"switch interval", []string{"--switch-interval", "250us", "-c", "import sys; print(sys.getswitchinterval())"}, 0, "0.00025\n", nil},
 		{"stats", []string{"--stats", "-c", "print('hi')"}, 0, "hi\n", []string{"parallel stats:", "live objects:", "run slots:"}},
+		{"stats with specialization", []string{"--stats", "-c", "x = 0\nfor i in range(100):\n    x += i\nprint(x)"}, 0, "4950\n", []string{"specialization:", "BINARY_OP", "FOR_ITER"}},
 		{"bad size", []string{"--mem-limit", "lots", "-c", "pass"}, 2, "", []string{"--mem-limit"}},
 		{"bad interval", []string{"--switch-interval", "10ns", "-c", "pass"}, 2, "", []string{"--switch-interval"}},
 	} {
