@@ -146,6 +146,7 @@ func (in *Interp) flushStdStreams() {
 // weakref callback running meanwhile finds None, which code written for
 // shutdown checks for, rather than a NameError.
 func (in *Interp) moduleClearDict(d *Dict) {
+	d.own() // the passes below write its entries in place
 	pass := func(want func(name string) bool) {
 		// A __del__ run by a decRef may change the dict: its entries
 		// are read afresh at each step.

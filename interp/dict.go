@@ -28,6 +28,9 @@ type Dict struct {
 	// index stays valid while the version matches. Updating a value
 	// keeps it.
 	keysVersion uint32
+	// shared says that indices and entries are still a namespace
+	// template's (cow.go): every change to them calls own first.
+	shared bool
 }
 
 type dictEntry struct {
@@ -169,6 +172,7 @@ func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) err
 	if err != nil {
 		return err
 	}
+	d.own()
 	incRef(value)
 	if ix >= 0 {
 		old := d.entries[ix].value
@@ -210,6 +214,7 @@ func (in *Interp) dictPopHashed(d *Dict, key Value, hash int64) (v Value, ok boo
 	if err != nil || ix < 0 {
 		return Value{}, false, err
 	}
+	d.own()
 	e := d.entries[ix]
 	d.keysVersion = 0
 	d.entries[ix] = dictEntry{}
@@ -274,7 +279,7 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 		}
 	}
 	d.keysVersion = 0
-	d.entries = live
+	d.entries, d.shared = live, false
 	d.indices = make([]int32, size)
 	for i := range d.indices {
 		d.indices[i] = emptySlot
@@ -288,7 +293,7 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 
 func dictDealloc(in *Interp, v Value) {
 	d := asObject[Dict](v)
-	for _, e := range d.entries {
+	for _, e := range d.ownedEntries() {
 		if !e.key.IsNil() {
 			in.decRef(e.key)
 			in.decRef(e.value)
@@ -297,6 +302,7 @@ func dictDealloc(in *Interp, v Value) {
 	in.heap.Free(&d.Header, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
 	d.entries, d.indices = nil, nil
 	d.keysVersion = 0
+	d.shared = false
 }
 
 // dictRepr is repr() of a dict: {k: v, ...}.
@@ -382,12 +388,14 @@ func (in *Interp) dictClear(d *Dict) {
 	if entries == nil && indices == nil {
 		return
 	}
+	owned := d.ownedEntries()
 	in.heap.Resize(&d.Header, uintptr(len(indices))*4+uintptr(cap(entries))*unsafe.Sizeof(dictEntry{}), 0)
 	d.entries, d.indices = nil, nil
 	d.keysVersion = 0
+	d.shared = false
 	d.used, d.fill = 0, 0
 	d.Version++
-	for _, e := range entries {
+	for _, e := range owned {
 		if !e.key.IsNil() {
 			in.decRef(e.key)
 			in.decRef(e.value)
@@ -433,6 +441,7 @@ func (in *Interp) dictPopLast(d *Dict) (key, value Value, ok bool) {
 	if i < 0 {
 		return Value{}, Value{}, false
 	}
+	d.own()
 	e := d.entries[i]
 	d.indices[d.slotOf(e.hash, int32(i))] = deletedSlot
 	d.keysVersion = 0

@@ -13,26 +13,28 @@ import "os"
 // stdStreams describe the standard streams as CPython 3.12 sets it up in
 // a UTF-8 locale on POSIX.
 var stdStreams = []struct {
-	fd     int
-	name   string
-	mode   string
-	errors string
+	fd       int
+	name     string // sys's name for it
+	dunder   string // sys's name for the original (__stdout__)
+	fileName string // the file's name attribute
+	mode     string
+	errors   string
 }{
-	{0, "stdin", "r", "surrogateescape"},
-	{1, "stdout", "w", "surrogateescape"},
-	{2, "stderr", "w", "backslashreplace"},
+	{0, "stdin", "__stdin__", "<stdin>", "r", "surrogateescape"},
+	{1, "stdout", "__stdout__", "<stdout>", "w", "surrogateescape"},
+	{2, "stderr", "__stderr__", "<stderr>", "w", "backslashreplace"},
 }
 
 // initStdStreams creates the standard streams and puts them in sys.
 func (in *Interp) initStdStreams(sys *Module) error {
 	for _, s := range stdStreams {
-		v, err := in.newStdStream(s.fd, "<"+s.name+">", s.mode, s.errors)
+		v, err := in.newStdStream(s.fd, s.fileName, s.mode, s.errors)
 		if err != nil {
 			return err
 		}
 		err = in.setGlobal(sys, s.name, v)
 		if err == nil {
-			err = in.setGlobal(sys, "__"+s.name+"__", v)
+			err = in.setGlobal(sys, s.dunder, v)
 		}
 		in.decRef(v)
 		if err != nil {
@@ -67,12 +69,8 @@ func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error)
 	if err := in.account(&r.Header, fileIOType, rawFileSize); err != nil {
 		return Value{}, err
 	}
-	nameV, err := in.NewStr(name)
-	if err != nil {
-		in.decRef(valueOf(r))
-		return Value{}, err
-	}
-	r.name = nameV
+	// The name is immortal, shared by every interpreter's stream.
+	r.name = internName(name)
 	bt := bufferedWriterType
 	if fd == 0 {
 		bt = bufferedReaderType

@@ -90,6 +90,9 @@ type nsTemplate struct {
 	entries []dictEntry
 	index   map[string]int // entry of each name
 	indices []int32        // the index table, made by seal
+	// private says that the keys are the template's own strs, not the
+	// interned names: dicts then share the arrays (cow.go).
+	private bool
 }
 
 // newNSTemplate starts an empty namespace of about n names.
@@ -145,6 +148,9 @@ func (t *nsTemplate) seal() *nsTemplate {
 		d.insertIndex(e.hash, int32(ix))
 	}
 	t.indices = d.indices
+	// The entry array gets the capacity fillDict accounts a copy with:
+	// dicts share it (cow.go) and dict.go sizes them by its capacity.
+	t.entries = append(make([]dictEntry, 0, len(t.indices)*2/3), t.entries...)
 	return t
 }
 
@@ -185,18 +191,24 @@ func (in *Interp) newDictFrom(t *nsTemplate) (Value, error) {
 	return d, nil
 }
 
-// fillDict makes the empty dict d a copy of t, which must be sealed.
-// The copy is the interpreter's own (and accounted to it); the keys and
-// values are the immortal ones t holds.
+// fillDict makes the empty dict d a copy of t, which must be sealed:
+// the interpreter's own (and accounted to it), or, when t's keys are
+// private, a copy-on-write one (cow.go) accounted as a copy from the
+// start; the keys and values are the immortal ones t holds.
 func (in *Interp) fillDict(d *Dict, t *nsTemplate) error {
 	size := len(t.indices)
 	capacity := size * 2 / 3
 	if err := in.heap.Resize(&d.Header, 0, uintptr(size)*4+uintptr(capacity)*unsafe.Sizeof(dictEntry{})); err != nil {
 		return in.memoryError()
 	}
-	// Both are immortal (set checked): no references to take.
-	d.indices = append(make([]int32, 0, size), t.indices...)
-	d.entries = append(make([]dictEntry, 0, capacity), t.entries...)
+	// Keys and values are immortal (set checked): no references to
+	// take.
+	if t.private {
+		d.indices, d.entries, d.shared = t.indices, t.entries, true
+	} else {
+		d.indices = append(make([]int32, 0, size), t.indices...)
+		d.entries = append(make([]dictEntry, 0, capacity), t.entries...)
+	}
 	d.used, d.fill = len(t.entries), len(t.entries)
 	d.Version++
 	return nil
@@ -235,7 +247,7 @@ func builtinsTemplate() *nsTemplate {
 		}{{"None", None}, {"Ellipsis", ellipsisObject}, {"NotImplemented", NotImplemented}, {"False", False}, {"True", True}, {"__debug__", True}} {
 			t.set(c.name, c.v)
 		}
-		return t.seal(), nil
+		return t.seal().privateKeys(), nil
 	})
 	return t
 }
