@@ -115,17 +115,8 @@ func (s *specState) init(opts Options) {
 	s.warmup = uint64(min(threshold-1, counterMask))
 }
 
-// adaptiveFor returns this interpreter's adaptive copy of c, making it
-// on first use.
-func (in *Interp) adaptiveFor(c *Code) *adaptiveCode {
-	if i := int(c.index); i < len(in.spec.codes) {
-		if ac := in.spec.codes[i]; ac != nil {
-			return ac
-		}
-	}
-	return in.newAdaptive(c)
-}
-
+// newAdaptive makes this interpreter's adaptive copy of c, on the code's
+// first run in it; newFrame finds it after that in in.spec.codes.
 func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 	t := c.tmpl
 	ac := &adaptiveCode{offsets: t.CacheOffsets}
@@ -165,16 +156,23 @@ func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 	return ac
 }
 
-// adapt is a family head's counter: count down, or try to specialize
-// the instruction at pc (whose operands are on f's stack) when the count
-// is out.
-func (in *Interp) adapt(f *frame, ac *adaptiveCode, pc int) {
+// due is a family head's counter: it counts down and reports whether
+// the count is out, when the head at pc should try to specialize
+// (adaptNow). It is apart from adaptNow so that it inlines into the
+// loop: every execution of a head that stays generic pays for it.
+func (ac *adaptiveCode) due(pc int) bool {
 	c := &ac.caches[ac.offsets[pc]]
 	if c.n&counterMask != 0 {
 		c.n--
-		return
+		return false
 	}
-	in.specialize(f, ac, pc, c)
+	return true
+}
+
+// adaptNow tries to specialize the family head at pc, whose operands
+// are on f's stack, once due has said its count is out.
+func (in *Interp) adaptNow(f *frame, ac *adaptiveCode, pc int) {
+	in.specialize(f, ac, pc, &ac.caches[ac.offsets[pc]])
 }
 
 // specialize tries to rewrite the family head at pc to a specialized form

@@ -61,7 +61,18 @@ func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	t := c.tmpl
 	n := len(t.LocalsPlusNames)
 	f := in.frames.Get()
-	*f = frame{code: c, tmpl: t, ac: in.adaptiveFor(c), globals: globals, nlocal: n}
+	// The pool hands out zeroed records: set fields one by one, since
+	// assigning a whole composite literal to a heap record zeroes and
+	// copies all of it through write barriers (60 instructions a call).
+	// This interpreter's adaptive copy of c: one bounds check and a load.
+	var ac *adaptiveCode
+	if i := int(c.index); i < len(in.spec.codes) {
+		ac = in.spec.codes[i]
+	}
+	if ac == nil {
+		ac = in.newAdaptive(c)
+	}
+	f.code, f.tmpl, f.ac, f.globals, f.nlocal = c, t, ac, globals, n
 	f.slots = in.frameSlots.Push(n + t.StackSize)
 	f.sp = n
 	return f
@@ -81,8 +92,7 @@ func (in *Interp) releaseFrame(f *frame) {
 	in.xdecRef(f.fn)
 	in.xdecRef(f.initSelf)
 	in.depth--
-	*f = frame{}
-	in.frames.Put(f)
+	in.frames.Put(f) // Put zeroes the record
 }
 
 // ExecModule runs compiled module code with globals as its namespace.
@@ -267,17 +277,23 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.LOAD_GLOBAL:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execLoadGlobal(f, oparg)
 
 		case bytecode.BINARY_OP:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execBinaryOp(f, oparg)
 
 		case bytecode.COMPARE_OP:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execCompareOp(f, oparg)
 
 		// The hottest specialized forms are inline; the rest, and the
@@ -343,7 +359,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			_, err = in.execSpecialized(f, ac, pc, instr)
 
-		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS:
 			var callee *frame
 			if in.breaker.Load() == 0 && f.kwnames == nil {
 				var ok bool
@@ -533,22 +549,30 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.BINARY_SUBSCR:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execBinarySubscr(f)
 
 		case bytecode.STORE_SUBSCR:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execStoreSubscr(f)
 
 		case bytecode.CONTAINS_OP:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execContainsOp(f, oparg)
 
 		case bytecode.UNPACK_SEQUENCE:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execUnpackSequence(f, oparg)
 
 		case bytecode.BUILD_MAP, bytecode.BUILD_CONST_KEY_MAP:
@@ -574,7 +598,9 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.FOR_ITER:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execForIter(f, instr, pc)
 
 		case bytecode.FOR_ITER_RANGE:
@@ -648,7 +674,9 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.CALL:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			if in.breaker.Load() != 0 {
 				if err = in.handleBreaker(); err != nil {
 					break
@@ -684,12 +712,16 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.LOAD_ATTR:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execLoadAttr(f, oparg)
 
 		case bytecode.STORE_ATTR:
 			in.specExec(op)
-			in.adapt(f, ac, pc)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
 			err = in.execStoreAttr(f, oparg)
 
 		case bytecode.DELETE_ATTR:

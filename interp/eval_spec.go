@@ -295,7 +295,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			in.decRef(v)
 			return nil, nil
 		}
-	case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+	case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if callee, ok, err := in.callExact(f, op, oparg); ok {
 				in.specHit(op)
@@ -577,20 +577,23 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 	return in.call(f, oparg)
 }
 
-// callExact is CALL_PY_EXACT_ARGS and CALL_BOUND_METHOD_EXACT_ARGS: the
-// callee's frame takes the arguments' references straight from the
-// stack. ok is false when a guard fails (nothing changed).
+// callExact is CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS (fewer
+// positional arguments than parameters, the function's defaults fill the
+// rest; read at each call, so assigning __defaults__ needs no guard) and
+// CALL_BOUND_METHOD_EXACT_ARGS: the callee's frame takes the arguments'
+// references straight from the stack. ok is false when a guard fails (nothing changed).
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
 	base := f.sp - oparg - 2
 	callable, self := f.slots[base], f.slots[base+1]
 	args := f.slots[base+2 : f.sp]
 	var fnv Value
+	pyCall := op != bytecode.CALL_BOUND_METHOD_EXACT_ARGS
 	switch {
-	case op == bytecode.CALL_PY_EXACT_ARGS && !callable.IsNil():
+	case pyCall && !callable.IsNil():
 		// A method load: (function, self, args...).
 		fnv, args = callable, f.slots[base+1:f.sp]
 		self = Value{}
-	case op == bytecode.CALL_PY_EXACT_ARGS:
+	case pyCall:
 		fnv = self
 		self = Value{}
 	case callable.IsNil() && self.IsObject() && self.Type() == boundMethodType:
@@ -608,8 +611,16 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	if !self.IsNil() {
 		n++
 	}
-	if !c.exactArgs || c.tmpl.ArgCount != n {
-		return nil, false, nil
+	var defaults []Value // the trailing defaults the call leaves to fill
+	if argc := c.tmpl.ArgCount; !c.exactArgs || argc != n {
+		if op != bytecode.CALL_PY_WITH_DEFAULTS || !c.exactArgs || n > argc || fn.defaults.IsNil() {
+			return nil, false, nil
+		}
+		d := asObject[Tuple](fn.defaults).items
+		if argc-n > len(d) {
+			return nil, false, nil
+		}
+		defaults = d[len(d)-(argc-n):]
 	}
 	if err := in.enterFrame(); err != nil {
 		return nil, true, err
@@ -624,9 +635,10 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 		callee.slots[0] = self
 		i = 1
 	}
-	copy(callee.slots[i:], args) // the frame takes the stack's references
-	for j := range args {
-		args[j] = Value{}
+	moveArgs(callee.slots[i:], args)
+	for j, d := range defaults {
+		incRef(d)
+		callee.slots[n+j] = d
 	}
 	if !fn.closure.IsNil() {
 		cells := asObject[Tuple](fn.closure).items
@@ -643,6 +655,18 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	f.slots[base], f.slots[base+1] = Value{}, Value{}
 	f.sp = base
 	return callee, true, nil
+}
+
+// moveArgs moves the references of args into dst, leaving args empty.
+// One loop, not copy and clear: for the few arguments of a call, the
+// runtime's typed copy and clear (write-barrier bulk paths) cost more
+// than the moves.
+func moveArgs(dst, args []Value) {
+	dst = dst[:len(args)]
+	for j, a := range args {
+		dst[j] = a
+		args[j] = Value{}
+	}
 }
 
 // callBuiltinCached is the CALL forms that run a builtin directly.
@@ -666,7 +690,7 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 			r, err = in.callGo(asObject[Builtin](self).fn, f.slots[base+2:f.sp], nil)
 		}
 	case bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST:
-		if callable.p != c[1].p || self.IsNil() || self.Type() != asObject[MethodDescr](callable).owner {
+		if callable.p != c[1].p || self.IsNil() || self.Type().Version != uint32(c[1].n) {
 			return false, nil
 		}
 		in.frame = f
@@ -720,10 +744,7 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 	incRef(obj)
 	callee.slots[0] = obj
 	callee.initSelf = obj
-	copy(callee.slots[1:], args) // the frame takes the stack's references
-	for j := range args {
-		args[j] = Value{}
-	}
+	moveArgs(callee.slots[1:], args)
 	if !fn.closure.IsNil() {
 		cells := asObject[Tuple](fn.closure).items
 		cb := len(fn.code.tmpl.LocalsPlusNames) - len(cells)

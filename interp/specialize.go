@@ -404,8 +404,11 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 	}
 	switch callable.Type() {
 	case functionType:
-		if fc := asObject[Function](callable).code; fc.exactArgs && fc.tmpl.ArgCount == nargs {
+		fn := asObject[Function](callable)
+		if fc := fn.code; fc.exactArgs && fc.tmpl.ArgCount == nargs {
 			return bytecode.CALL_PY_EXACT_ARGS
+		} else if fc.exactArgs && nargs < fc.tmpl.ArgCount && !fn.defaults.IsNil() && fc.tmpl.ArgCount-nargs <= len(asObject[Tuple](fn.defaults).items) {
+			return bytecode.CALL_PY_WITH_DEFAULTS
 		}
 	case boundMethodType:
 		m := asObject[BoundMethod](callable)
@@ -423,8 +426,11 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 			return bytecode.CALL_NO_KW_BUILTIN_FAST
 		}
 	case methodDescrType:
-		if md := asObject[MethodDescr](callable); !self.IsNil() && !md.static && self.Type() == md.owner && isImmortal(callable) {
-			c[1].setValue(callable)
+		// self may be of a subclass (random.Random's methods come from
+		// _random.Random): its type's version is the guard, renewed if
+		// __bases__ changes, so the descriptor still applies to it.
+		if md := asObject[MethodDescr](callable); !self.IsNil() && !md.static && self.Type().IsSubtype(md.owner) && self.Type().Version != 0 && isImmortal(callable) {
+			c[1].p, c[1].n = callable.p, uint64(self.Type().Version)
 			return bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST
 		}
 	case typeType:

@@ -262,6 +262,54 @@ for _ in range(100):
         t += geta(o)
 print(t)
 `,
+	"calls_defaults": `def f(a, b=10, c=100): return a + b + c
+out = []
+for i in range(3):
+    out.append(f(i))
+    out.append(f(i, 1))
+    out.append(f(i, 1, 2))
+f.__defaults__ = (20, 200)
+out.append(f(1))
+f.__defaults__ = (7,)
+out.append(f(1, 2))
+try:
+    f(1)
+except TypeError as e:
+    out.append(str(e))
+f.__defaults__ = None
+try:
+    f(1, 2)
+except TypeError as e:
+    out.append(str(e))
+def outer(k):
+    def inner(x, y=k): return x * y
+    return inner
+g = outer(3)
+out.append([g(i) for i in range(4)])
+class C:
+    def m(self, x, y=5): return x - y
+c = C()
+out.append([c.m(i) for i in range(3)])
+def gen(n, step=2):
+    yield from range(0, n, step)
+out.append([list(gen(7)) for _ in range(2)])
+def h(a, b=1): return a + b
+def callh(fn): return fn(10)
+out.append([callh(h), callh(h), callh(lambda a, b=2: a * b), callh(h), callh(abs)])
+class L(list): pass
+class M(list):
+    def append(self, v): list.append(self, v * 2)
+def app(l, v):
+    l.append(v)
+    return l
+for l in [L(), L(), [], L(), M(), L()]:
+    out.append(app(app(l, 1), 2))
+try:
+    list.append(L(), 1, 2)
+except TypeError as e:
+    out.append(str(e))
+print(out)
+`,
 	"calls_change": `def f(a, b): return a - b
 def g(a, b=2): return a * b
 class C:
