@@ -68,8 +68,29 @@ func (k NodeKind) mutable() bool {
 type Node struct {
 	Kind  NodeKind
 	Items []Item
+	// Ints, when not nil, are a list's, set's or frozenset's items when
+	// all are ints that fit int64, in place of Items (which is then
+	// nil): 8 bytes an item instead of 24, and nothing for the
+	// collector to scan. Len and At read either form.
+	Ints []int64
 	// Module and Name name a NodeGlobal's object.
 	Module, Name string
+}
+
+// Len is the number of the node's items, in Items or Ints.
+func (n *Node) Len() int {
+	if n.Ints != nil {
+		return len(n.Ints)
+	}
+	return len(n.Items)
+}
+
+// At is item j of the node, from Items or Ints.
+func (n *Node) At(j int) Item {
+	if n.Ints != nil {
+		return Int(n.Ints[j])
+	}
+	return n.Items[j]
 }
 
 // A Graph is a structural copy of objects: its nodes and the root item
@@ -130,16 +151,30 @@ const itemBytes = int64(unsafe.Sizeof(Item{}))
 // A GraphBuilder builds a Graph node by node, counting its size against
 // a limit. Add reserves a node (so that a reference to it can be made
 // before its contents are known), SetItems fills it, Finish seals it.
+// The zero GraphBuilder has no limit.
 type GraphBuilder struct {
 	nodes   []Node
 	size    int64
 	limit   int64
 	handles bool
+	// arena is where NewItems cuts the nodes' item slices from, so that
+	// a graph of many small nodes makes a few allocations, not one per
+	// node.
+	arena []Item
+	// intArena is the same for NewInts; chunk is the size of the last
+	// chunk made, which the next doubles (up to maxChunk).
+	intArena []int64
+	chunk    int
 }
 
 // NewGraphBuilder starts a graph whose size may not pass limit bytes
 // (0: no limit).
 func NewGraphBuilder(limit int64) *GraphBuilder { return &GraphBuilder{limit: limit} }
+
+// Reset makes b a new builder whose size may not pass limit bytes, as
+// NewGraphBuilder would: for a builder kept in a struct rather than
+// allocated once a graph.
+func (b *GraphBuilder) Reset(limit int64) { *b = GraphBuilder{limit: limit} }
 
 // Account adds n bytes to the graph's size, failing with a
 // *TooLargeError once it passes the limit.
@@ -160,6 +195,64 @@ func (b *GraphBuilder) Add(kind NodeKind) (int, error) {
 	return len(b.nodes) - 1, nil
 }
 
+// Reserve makes room for n more nodes (up to a bound), as a hint: a
+// caller that knows a container's nodes are coming saves the growing.
+func (b *GraphBuilder) Reserve(n int) {
+	n = min(n, 64)
+	if free := cap(b.nodes) - len(b.nodes); free < n {
+		nodes := make([]Node, len(b.nodes), len(b.nodes)+max(n, 4))
+		copy(nodes, b.nodes)
+		b.nodes = nodes
+	}
+}
+
+// Arena chunks: small item slices are cut from chunks of at least
+// minArena items; a slice of more than maxArenaCut items gets its own
+// array, so that a big node wastes no chunk.
+const (
+	minArena    = 32
+	maxArenaCut = 64
+	maxChunk    = 1024
+)
+
+// nextChunk is the size of the next arena chunk, for a cut of n.
+func (b *GraphBuilder) nextChunk(n int) int {
+	b.chunk = min(max(minArena, 2*b.chunk), maxChunk)
+	return max(b.chunk, n)
+}
+
+// NewItems returns n zero items (None) for a node's SetItems or for
+// Tuple, cut from the builder's arena.
+func (b *GraphBuilder) NewItems(n int) []Item {
+	if n > maxArenaCut {
+		return make([]Item, n)
+	}
+	if n > len(b.arena) {
+		b.arena = make([]Item, b.nextChunk(n))
+	}
+	s := b.arena[:n:n]
+	b.arena = b.arena[n:]
+	return s
+}
+
+// NewInts returns n zero ints for a node's SetInts, cut from the
+// builder's arena of ints as NewItems cuts items.
+func (b *GraphBuilder) NewInts(n int) []int64 {
+	if n > maxArenaCut {
+		return make([]int64, n)
+	}
+	if n > len(b.intArena) {
+		b.intArena = make([]int64, b.nextChunk(n))
+	}
+	s := b.intArena[:n:n]
+	b.intArena = b.intArena[n:]
+	return s
+}
+
+// Tuple returns a tuple item of items (from NewItems, or any slice the
+// caller no longer changes), which it takes over.
+func (b *GraphBuilder) Tuple(items []Item) Item { return tupleOwning(items) }
+
 // SetItems gives node i its items, which the builder takes over.
 func (b *GraphBuilder) SetItems(i int, items []Item) error {
 	if err := b.Account(itemBytes * int64(len(items))); err != nil {
@@ -172,6 +265,20 @@ func (b *GraphBuilder) SetItems(i int, items []Item) error {
 		}
 	}
 	b.nodes[i].Items = items
+	return nil
+}
+
+// SetInts gives node i (a list, set or frozenset) its items as ints,
+// which the builder takes over; they count toward the size as items
+// do, so that the limit means the same whichever form a node takes.
+func (b *GraphBuilder) SetInts(i int, ints []int64) error {
+	if err := b.Account(itemBytes * int64(len(ints))); err != nil {
+		return err
+	}
+	if ints == nil {
+		ints = []int64{}
+	}
+	b.nodes[i].Ints = ints
 	return nil
 }
 
@@ -190,7 +297,7 @@ func (b *GraphBuilder) SetGlobal(i int, module, name string) error {
 // and NodeGlobal nodes their names; a malformed one is an error.
 func (b *GraphBuilder) Finish(root Item) (Item, error) {
 	g := &Graph{nodes: b.nodes, root: root, size: b.size}
-	b.nodes = nil
+	b.nodes, b.arena, b.intArena = nil, nil, nil
 	if err := g.check(); err != nil {
 		return Item{}, err
 	}
@@ -205,30 +312,9 @@ func (b *GraphBuilder) Finish(root Item) (Item, error) {
 // follow it without checking as they go.
 func (g *Graph) check() error {
 	// A tuple reached twice is one item: look at it once, or a tuple
-	// of tuples of ... would take exponential time.
-	seen := map[unsafe.Pointer]bool{}
-	var checkItem func(x Item) error
-	checkItem = func(x Item) error {
-		switch x.kind {
-		case KindRef:
-			if int(x.n) >= len(g.nodes) {
-				return fmt.Errorf("channels: a reference to node %d of a graph of %d nodes", x.n, len(g.nodes))
-			}
-		case KindTuple:
-			if seen[x.p] {
-				return nil
-			}
-			seen[x.p] = true
-			for _, y := range x.tuple() {
-				if err := checkItem(y); err != nil {
-					return err
-				}
-			}
-		case KindGraph, KindUnbound:
-			return fmt.Errorf("channels: a %s item inside a graph", x.kind)
-		}
-		return nil
-	}
+	// of tuples of ... would take exponential time. The map is made
+	// only when there is a tuple to look into.
+	var seen map[unsafe.Pointer]bool
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		switch n.Kind {
@@ -248,13 +334,60 @@ func (g *Graph) check() error {
 		default:
 			return fmt.Errorf("channels: node %d has kind %d", i, n.Kind)
 		}
+		if n.Ints != nil {
+			if k := n.Kind; k != NodeList && k != NodeSet && k != NodeFrozenSet {
+				return fmt.Errorf("channels: %s node %d has ints", k, i)
+			}
+			if n.Items != nil {
+				return fmt.Errorf("channels: node %d has both items and ints", i)
+			}
+		}
 		for _, x := range n.Items {
-			if err := checkItem(x); err != nil {
+			if err := g.checkItem(x, &seen); err != nil {
 				return err
 			}
 		}
 	}
-	return checkItem(g.root)
+	return g.checkItem(g.root, &seen)
+}
+
+// checkItem checks one item of the graph: its references name nodes,
+// and it holds no graph (tuples once each, remembered in seen).
+func (g *Graph) checkItem(x Item, seen *map[unsafe.Pointer]bool) error {
+	switch x.kind {
+	case KindRef:
+		if int(x.n) >= len(g.nodes) {
+			return fmt.Errorf("channels: a reference to node %d of a graph of %d nodes", x.n, len(g.nodes))
+		}
+	case KindTuple:
+		items := x.tuple()
+		nested := len(items) > 8
+		for _, y := range items {
+			if y.kind == KindTuple {
+				nested = true
+				break
+			}
+		}
+		// Only a tuple that holds tuples can make the walk exponential,
+		// and only a long one costly: a short flat one is checked each
+		// time it is reached, without a map.
+		if nested {
+			if *seen == nil {
+				*seen = map[unsafe.Pointer]bool{}
+			} else if (*seen)[x.p] {
+				return nil
+			}
+			(*seen)[x.p] = true
+		}
+		for _, y := range items {
+			if err := g.checkItem(y, seen); err != nil {
+				return err
+			}
+		}
+	case KindGraph, KindUnbound:
+		return fmt.Errorf("channels: a %s item inside a graph", x.kind)
+	}
+	return nil
 }
 
 // graphHandles calls f for each counted handle in the graph.

@@ -285,20 +285,20 @@ func (g *Graph) goValue() any {
 		n := &g.nodes[i]
 		switch n.Kind {
 		case NodeList:
-			l := make([]any, len(n.Items))
+			l := make([]any, n.Len())
 			made[i] = l
-			for j, x := range n.Items {
-				l[j] = value(x)
+			for j := range l {
+				l[j] = value(n.At(j))
 			}
 		case NodeSet, NodeFrozenSet:
-			s := make([]any, len(n.Items))
+			s := make([]any, n.Len())
 			if n.Kind == NodeSet {
 				made[i] = Set(s)
 			} else {
 				made[i] = FrozenSet(s)
 			}
-			for j, x := range n.Items {
-				s[j] = value(x)
+			for j := range s {
+				s[j] = value(n.At(j))
 			}
 		case NodeTuple:
 			t := make(Tuple, len(n.Items))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/parallel-py/parallel/channels"
 	"github.com/parallel-py/parallel/interp"
@@ -23,18 +24,32 @@ import (
 // the Go stack, and pickle stops at a similar depth.
 const maxCopyDepth = 2000
 
+// memoInline is how many identities the copier remembers in a table
+// scanned in order before it makes a map: most copies are of a few
+// containers, and a short scan costs less than making a map.
+const memoInline = 16
+
 // copier builds the graph of one object.
 type copier struct {
 	in *interp.Interp
-	b  *channels.GraphBuilder
+	// b is kept with the copier, so that it costs no allocation.
+	b channels.GraphBuilder
 	// memo maps the identity of each object copied so far (tuples,
 	// containers, objects, globals) to its item, so that an object
-	// reached twice is one node.
-	memo map[uintptr]channels.Item
+	// reached twice is one node: the first memoInline in memoIDs and
+	// memoItems, the rest in memo (made when they overflow).
+	memoN     int
+	memoIDs   [memoInline]uintptr
+	memoItems [memoInline]channels.Item
+	memo      map[uintptr]channels.Item
 	// keep holds a reference to every memoized object and to every value
 	// Python code returned during the walk, so that no identity in memo
-	// is freed and reused while the walk runs.
-	keep []interp.Value
+	// is freed and reused while the walk runs. It starts in keepBuf.
+	keep    []interp.Value
+	keepBuf [32]interp.Value
+	// scratch is a stack of values the walk reads containers into
+	// (a dict's pairs), reused from container to container.
+	scratch []interp.Value
 }
 
 // itemToSend converts obj (borrowed) to the item a put or send carries:
@@ -91,17 +106,69 @@ func itemSize(x channels.Item) int64 {
 
 // copyObject builds the graph of obj (borrowed).
 func copyObject(in *interp.Interp, obj interp.Value, limit int64) (channels.Item, error) {
-	c := &copier{in: in, b: channels.NewGraphBuilder(limit), memo: map[uintptr]channels.Item{}}
-	defer func() {
-		for _, v := range c.keep {
-			in.DecRef(v)
-		}
-	}()
+	c := copiers.Get().(*copier)
+	c.in = in
+	c.b.Reset(limit)
 	root, err := c.item(obj, 0)
-	if err != nil {
-		return channels.Item{}, err
+	for _, v := range c.keep {
+		in.DecRef(v)
 	}
-	return c.b.Finish(root)
+	var x channels.Item
+	if err == nil {
+		x, err = c.b.Finish(root)
+	}
+	c.reset()
+	copiers.Put(c)
+	return x, err
+}
+
+// copiers keeps copiers between copies: a copier's tables are most of
+// what a small copy would allocate.
+var copiers = sync.Pool{New: func() any {
+	c := &copier{}
+	c.keep = c.keepBuf[:0]
+	return c
+}}
+
+// reset empties c for the next copy, keeping its tables unless they grew
+// big, and dropping what they point at so that the pool keeps nothing
+// alive.
+func (c *copier) reset() {
+	c.in = nil
+	c.b.Reset(0)
+	clear(c.memoItems[:c.memoN])
+	c.memoN = 0
+	if len(c.memo) > 1024 {
+		c.memo = nil
+	} else {
+		clear(c.memo)
+	}
+	clear(c.keep)
+	if cap(c.keep) > 1024 {
+		c.keep = c.keepBuf[:0]
+	} else {
+		c.keep = c.keep[:0]
+	}
+	clear(c.scratch[:cap(c.scratch)])
+	if cap(c.scratch) > 1024 {
+		c.scratch = nil
+	} else {
+		c.scratch = c.scratch[:0]
+	}
+}
+
+// memoized returns the item of an object copied before.
+func (c *copier) memoized(id uintptr) (channels.Item, bool) {
+	for j := range c.memoN {
+		if c.memoIDs[j] == id {
+			return c.memoItems[j], true
+		}
+	}
+	if c.memo != nil {
+		x, ok := c.memo[id]
+		return x, ok
+	}
+	return channels.Item{}, false
 }
 
 // hold keeps a new reference to v until the walk ends.
@@ -114,25 +181,36 @@ func (c *copier) hold(v interp.Value) {
 
 // snapshot returns items (borrowed from a container) safe to walk while
 // Python code runs: as they are when none is a heap object, else a copy
-// whose objects are held.
-func (c *copier) snapshot(items []interp.Value) []interp.Value {
+// on the scratch stack whose objects are held. The caller pops the
+// stack back to base (the stack's height before) when it is done.
+func (c *copier) snapshot(items []interp.Value) (vals []interp.Value, base int) {
+	base = len(c.scratch)
 	for _, v := range items {
 		if v.IsObject() {
-			s := make([]interp.Value, len(items))
-			copy(s, items)
+			c.scratch = append(c.scratch, items...)
+			s := c.scratch[base:len(c.scratch):len(c.scratch)]
 			for _, w := range s {
 				c.hold(w)
 			}
-			return s
+			return s, base
 		}
 	}
-	return items
+	return items, base
 }
 
 // remember memoizes v's item; v is held so that its identity stays its.
 func (c *copier) remember(v interp.Value, x channels.Item) {
 	c.hold(v)
-	c.memo[interp.Identity(v)] = x
+	id := interp.Identity(v)
+	if c.memoN < memoInline {
+		c.memoIDs[c.memoN], c.memoItems[c.memoN] = id, x
+		c.memoN++
+		return
+	}
+	if c.memo == nil {
+		c.memo = map[uintptr]channels.Item{}
+	}
+	c.memo[id] = x
 }
 
 // refused is the error for a value that cannot be copied.
@@ -168,24 +246,22 @@ func (c *copier) item(v interp.Value, depth int) (channels.Item, error) {
 		b, _ := interp.BufferBytes(v)
 		return channels.Bytes(b), c.b.Account(int64(len(b)))
 	}
-	if x, ok := c.memo[interp.Identity(v)]; ok {
+	if x, ok := c.memoized(interp.Identity(v)); ok {
 		return x, nil
 	}
 	switch t {
 	case interp.TupleType:
 		items, _ := interp.TupleItems(v)
-		xs, err := c.items(c.snapshot(items), depth, indexPlace)
+		vals, base := c.snapshot(items)
+		xs, err := c.items(vals, depth, indexPlace)
+		c.scratch = c.scratch[:base]
 		if err != nil {
 			return channels.Item{}, err
 		}
 		if err := c.b.Account(24 * int64(len(xs))); err != nil {
 			return channels.Item{}, err
 		}
-		tb := channels.NewTupleBuilder(len(xs))
-		for i, x := range xs {
-			tb.Set(i, x)
-		}
-		x := tb.Item()
+		x := c.b.Tuple(xs)
 		c.remember(v, x)
 		return x, nil
 	case interp.ListType:
@@ -245,7 +321,7 @@ func attrPlace(c *copier, items []interp.Value, i int) string {
 
 // items converts the values of a container.
 func (c *copier) items(vals []interp.Value, depth int, place placeFunc) ([]channels.Item, error) {
-	xs := make([]channels.Item, len(vals))
+	xs := c.b.NewItems(len(vals))
 	for i, w := range vals {
 		x, err := c.item(w, depth+1)
 		if err != nil {
@@ -265,31 +341,71 @@ func (c *copier) seq(v interp.Value, kind channels.NodeKind, items []interp.Valu
 	}
 	ref := channels.Ref(i)
 	c.remember(v, ref)
+	if ints, ok := smallInts(&c.b, items); ok {
+		return ref, c.b.SetInts(i, ints)
+	}
 	place := indexPlace
 	if kind != channels.NodeList {
 		place = memberPlace
 	}
-	xs, err := c.items(c.snapshot(items), depth, place)
+	vals, base := c.snapshot(items)
+	xs, err := c.items(vals, depth, place)
+	c.scratch = c.scratch[:base]
 	if err != nil {
 		return channels.Item{}, err
 	}
 	return ref, c.b.SetItems(i, xs)
 }
 
+// smallInts returns items as int64s when all are small ints (values,
+// not objects): the compact form of a node (channels.Node.Ints).
+func smallInts(b *channels.GraphBuilder, items []interp.Value) ([]int64, bool) {
+	if len(items) == 0 {
+		return nil, false
+	}
+	for _, v := range items {
+		if !v.IsSmallInt() {
+			return nil, false
+		}
+	}
+	ints := b.NewInts(len(items))
+	for j, v := range items {
+		ints[j] = v.SmallInt()
+	}
+	return ints, true
+}
+
 // dict copies a dict as a node of keys and values.
 func (c *copier) dict(v interp.Value, depth int, place placeFunc) (channels.Item, error) {
+	// The pairs go on the scratch stack, held: a copy of the dict's
+	// contents that Python code run during the walk cannot change.
+	// Containers inside push above them, and may move the stack, which
+	// leaves kv as it is.
+	base := len(c.scratch)
+	c.scratch = interp.DictPairs(interp.AsDict(v), c.scratch)
+	kv := c.scratch[base:len(c.scratch):len(c.scratch)]
+	containers := 0
+	for j, w := range kv {
+		c.hold(w)
+		if j%2 == 1 && w.IsObject() {
+			switch w.Type() {
+			case interp.ListType, interp.DictType, interp.SetType:
+				containers++
+			}
+		}
+	}
+	// A record's values are containers too: room for their nodes at
+	// once rather than by doubling.
+	c.b.Reserve(1 + containers)
 	i, err := c.b.Add(channels.NodeDict)
 	if err != nil {
+		c.scratch = c.scratch[:base]
 		return channels.Item{}, err
 	}
 	ref := channels.Ref(i)
 	c.remember(v, ref)
-	keys, values := interp.DictItems(interp.AsDict(v))
-	kv := make([]interp.Value, 0, 2*len(keys))
-	for j := range keys {
-		kv = append(kv, keys[j], values[j])
-	}
-	xs, err := c.items(c.snapshot(kv), depth, place)
+	xs, err := c.items(kv, depth, place)
+	c.scratch = c.scratch[:base]
 	if err != nil {
 		return channels.Item{}, err
 	}
@@ -465,7 +581,7 @@ func (c *copier) reduced(v, r interp.Value, depth int) (channels.Item, error) {
 	if len(parts) > 2 && !parts[2].IsNone() {
 		state := parts[2]
 		if state.IsObject() && state.Type() == interp.DictType {
-			if _, seen := c.memo[interp.Identity(state)]; !seen {
+			if _, seen := c.memoized(interp.Identity(state)); !seen {
 				xs[2], err = c.dict(state, depth+1, attrPlace)
 			} else {
 				xs[2], err = c.item(state, depth+1)

@@ -77,6 +77,18 @@ q.put([collections.OrderedDict(a=1), collections.defaultdict(list, b=[2]), colle
 for x in q.get():
     print(type(x).__name__, x)`, "OrderedDict OrderedDict({'a': 1})\ndefaultdict defaultdict(<class 'list'>, {'b': [2]})\n" +
 			"deque deque([1, 2], maxlen=3)\nCounter Counter({'a': 2, 'b': 1})\nFraction 1/3\ndate 2020-01-02\nbytearray bytearray(b'xy')\n"},
+		{"lists and sets of ints", `
+a = [1, -2, 2**62]
+q.put([a, a, list(range(40)), {3, 4}, frozenset({5}), [1, 2.5], [1, 2**70], [True, 1], [[i, i + 1] for i in range(20)]])`, `
+a, b, r, s, f, mixed, big, bools, pairs = q.get()
+print(a is b, a, r == list(range(40)), s, f, mixed, big, bools)
+for p in pairs:
+    p.append(-1)
+pairs[0][1] = 'x'
+print(pairs[:3], all(p[2] == -1 and len(p) == 3 for p in pairs))
+a.append(9)
+print(b, r[39])`, "True [1, -2, 4611686018427387904] True {3, 4} frozenset({5}) [1, 2.5] [1, 1180591620717411303424] [True, 1]\n" +
+			"[[0, 'x', -1], [1, 2, -1], [2, 3, -1]] True\n[1, -2, 4611686018427387904, 9] 39\n"},
 		{"a linked list", `
 n = None
 for i in range(500):

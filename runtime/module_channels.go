@@ -512,29 +512,42 @@ func itemToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
 	case channels.KindBytes:
 		return in.NewBytes(x.BytesView())
 	case channels.KindBuffer:
-		b, err := in.NewBytes(x.BytesView())
-		if err != nil {
-			return interp.Value{}, err
-		}
-		defer in.DecRef(b)
-		return memoryviewOf(in, b)
+		return bufferToPython(in, x)
 	case channels.KindTuple:
-		items := make([]interp.Value, 0, x.Len())
-		defer func() { decRefAll(in, items) }()
-		for i := range x.Len() {
-			v, err := itemToPython(in, x.At(i))
-			if err != nil {
-				return interp.Value{}, err
-			}
-			items = append(items, v)
-		}
-		return in.NewTuple(items...)
+		return tupleToPython(in, x)
 	case channels.KindHandle:
 		return handleToPython(in, x.AsHandle())
 	case channels.KindGraph:
 		return rebuildGraph(in, x.Graph())
 	}
 	return interp.Value{}, &ConversionError{GoType: "channels.Item", Reason: "the item kind " + x.Kind().String() + " has no Python value"}
+}
+
+// bufferToPython is a buffer item's read-only memoryview. (The cases
+// with deferred cleanup live in functions of their own: a defer in
+// itemToPython would put every conversion, ints included, on Go's slow
+// deferred-call path.)
+func bufferToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
+	b, err := in.NewBytes(x.BytesView())
+	if err != nil {
+		return interp.Value{}, err
+	}
+	defer in.DecRef(b)
+	return memoryviewOf(in, b)
+}
+
+// tupleToPython rebuilds a tuple item.
+func tupleToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
+	items := make([]interp.Value, 0, x.Len())
+	defer func() { decRefAll(in, items) }()
+	for i := range x.Len() {
+		v, err := itemToPython(in, x.At(i))
+		if err != nil {
+			return interp.Value{}, err
+		}
+		items = append(items, v)
+	}
+	return in.NewTuple(items...)
 }
 
 // memoryviewOf is memoryview(b).

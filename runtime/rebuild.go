@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"sync"
+
 	"github.com/parallel-py/parallel/channels"
 	"github.com/parallel-py/parallel/interp"
 )
@@ -27,21 +29,56 @@ type rebuilder struct {
 	state []uint8
 	// tuples holds the object made for each tuple item, by TupleKey.
 	tuples map[uintptr]interp.Value
+	// scratch is a stack of the items of tuples being made.
+	scratch []interp.Value
+	// ints is where intList cuts small lists' items from: one array for
+	// all of a graph's short lists of ints (made when the first is).
+	ints     []interp.Value
+	intsMade bool
+	// objs and state start in these for graphs of a few nodes.
+	objsBuf  [smallGraph]interp.Value
+	stateBuf [smallGraph]uint8
 }
+
+// smallGraph is the most nodes a graph may have for its rebuilder to
+// keep their objects without an allocation.
+const smallGraph = 32
 
 // rebuildGraph returns the object the graph stands for, new in in.
 func rebuildGraph(in *interp.Interp, g *channels.Graph) (interp.Value, error) {
-	r := &rebuilder{in: in, g: g, objs: make([]interp.Value, g.Len()), state: make([]uint8, g.Len())}
-	defer func() {
-		for _, v := range r.objs {
-			in.XDecRef(v)
-		}
-		for _, v := range r.tuples {
-			in.DecRef(v)
-		}
-	}()
-	return r.value(g.Root())
+	r := rebuilders.Get().(*rebuilder)
+	r.in, r.g = in, g
+	if n := g.Len(); n <= smallGraph {
+		r.objs, r.state = r.objsBuf[:n], r.stateBuf[:n]
+	} else {
+		r.objs, r.state = make([]interp.Value, n), make([]uint8, n)
+	}
+	v, err := r.value(g.Root())
+	for _, o := range r.objs {
+		in.XDecRef(o)
+	}
+	for _, t := range r.tuples {
+		in.DecRef(t)
+	}
+	clear(r.objs)
+	clear(r.state)
+	if len(r.tuples) > 64 {
+		r.tuples = nil
+	} else {
+		clear(r.tuples)
+	}
+	r.in, r.g, r.objs, r.state = nil, nil, nil, nil
+	r.ints, r.intsMade = nil, false
+	if cap(r.scratch) > 1024 {
+		r.scratch = nil
+	}
+	rebuilders.Put(r)
+	return v, err
 }
+
+// rebuilders keeps rebuilders between rebuilds, so that rebuilding a
+// small graph allocates only its objects.
+var rebuilders = sync.Pool{New: func() any { return &rebuilder{} }}
 
 // value returns a new reference to the object for x.
 func (r *rebuilder) value(x channels.Item) (interp.Value, error) {
@@ -59,12 +96,24 @@ func (r *rebuilder) value(x channels.Item) (interp.Value, error) {
 			interp.IncRef(v)
 			return v, nil
 		}
-		items, err := r.values(x.Len(), x.At)
-		if err != nil {
-			return interp.Value{}, err
+		// The items go on the scratch stack (tuples inside push above
+		// them), to be copied by NewTuple.
+		base := len(r.scratch)
+		for i := range x.Len() {
+			v, err := r.value(x.At(i))
+			if err != nil {
+				decRefAll(r.in, r.scratch[base:])
+				clear(r.scratch[base:])
+				r.scratch = r.scratch[:base]
+				return interp.Value{}, err
+			}
+			r.scratch = append(r.scratch, v)
 		}
-		defer decRefAll(r.in, items)
+		items := r.scratch[base:]
 		t, err := r.in.NewTuple(items...)
+		decRefAll(r.in, items)
+		clear(items)
+		r.scratch = r.scratch[:base]
 		if err != nil || key == 0 {
 			return t, err
 		}
@@ -75,7 +124,27 @@ func (r *rebuilder) value(x channels.Item) (interp.Value, error) {
 		r.tuples[key] = t
 		return t, nil
 	}
-	return itemToPython(r.in, x)
+	return leafToPython(r.in, x)
+}
+
+// leafToPython is itemToPython for an item that is no reference, with
+// the common kinds made here: itemToPython's defers are not open-coded,
+// so every call to it pays for a deferred call, more than a small int
+// costs to make.
+func leafToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
+	switch x.Kind() {
+	case channels.KindInt:
+		return interp.Int(x.AsInt()), nil
+	case channels.KindFloat:
+		return interp.Float(x.AsFloat()), nil
+	case channels.KindNone:
+		return interp.None, nil
+	case channels.KindBool:
+		return interp.Bool(x.AsBool()), nil
+	case channels.KindStr:
+		return in.NewStr(x.AsStr())
+	}
+	return itemToPython(in, x)
 }
 
 // values makes n objects, item i being at(i); on error none are kept.
@@ -102,29 +171,32 @@ func (r *rebuilder) node(i int) (interp.Value, error) {
 	}
 	r.state[i] = nodeMaking
 	n := r.g.Node(i)
-	at := func(j int) channels.Item { return n.Items[j] }
 	var err error
 	switch n.Kind {
 	case channels.NodeList:
-		err = r.fillList(i, n.Items)
+		if n.Ints != nil {
+			err = r.intList(i, n.Ints)
+		} else {
+			err = r.fillList(i, n.Items)
+		}
 	case channels.NodeDict:
 		err = r.fillDict(i, n.Items)
 	case channels.NodeSet:
-		if err = r.made(i)(r.in.NewSet(nil)); err == nil {
-			err = r.each(n.Items, func(v interp.Value) error { return r.in.SetAdd(r.objs[i], v) })
+		if err = r.made(i).set(r.in.NewSet(nil)); err == nil {
+			err = r.each(n, func(v interp.Value) error { return r.in.SetAdd(r.objs[i], v) })
 		}
 	case channels.NodeTuple, channels.NodeFrozenSet:
 		var items []interp.Value
-		if items, err = r.values(len(n.Items), at); err == nil {
+		if items, err = r.values(n.Len(), n.At); err == nil {
 			if n.Kind == channels.NodeTuple {
-				err = r.made(i)(r.in.NewTuple(items...))
+				err = r.made(i).set(r.in.NewTuple(items...))
 			} else {
-				err = r.made(i)(r.in.NewFrozenSet(items))
+				err = r.made(i).set(r.in.NewFrozenSet(items))
 			}
 			decRefAll(r.in, items)
 		}
 	case channels.NodeGlobal:
-		err = r.made(i)(r.global(n.Module, n.Name))
+		err = r.made(i).set(r.global(n.Module, n.Name))
 	case channels.NodeReduce:
 		err = r.reduce(i, n.Items)
 	}
@@ -135,21 +207,29 @@ func (r *rebuilder) node(i int) (interp.Value, error) {
 }
 
 // made returns what records node i's object (a new reference, or the
-// error making it) as made: r.made(i)(r.in.NewList()).
-func (r *rebuilder) made(i int) func(v interp.Value, err error) error {
-	return func(v interp.Value, err error) error {
-		if err != nil {
-			return err
-		}
-		r.objs[i], r.state[i] = v, nodeMade
-		return nil
-	}
+// error making it) as made: r.made(i).set(r.in.NewList()). A value
+// with a method rather than a closure, so that it costs no allocation.
+func (r *rebuilder) made(i int) nodeSetter { return nodeSetter{r, i} }
+
+// A nodeSetter records one node's object as made.
+type nodeSetter struct {
+	r *rebuilder
+	i int
 }
 
-// each makes the object of each item and hands it to add (borrowed).
-func (r *rebuilder) each(items []channels.Item, add func(v interp.Value) error) error {
-	for _, x := range items {
-		v, err := r.value(x)
+func (m nodeSetter) set(v interp.Value, err error) error {
+	if err != nil {
+		return err
+	}
+	m.r.objs[m.i], m.r.state[m.i] = v, nodeMade
+	return nil
+}
+
+// each makes the object of each item of n and hands it to add
+// (borrowed).
+func (r *rebuilder) each(n *channels.Node, add func(v interp.Value) error) error {
+	for j := range n.Len() {
+		v, err := r.value(n.At(j))
 		if err != nil {
 			return err
 		}
@@ -182,6 +262,49 @@ var nones = func() (n [1024]interp.Value) {
 	return n
 }()
 
+// intList makes a list of ints: small ints are values, not objects, so
+// making them can neither fail nor reach back to the list.
+func (r *rebuilder) intList(i int, ints []int64) error {
+	vals := r.intValues(len(ints))
+	for j, n := range ints {
+		vals[j] = interp.Int(n)
+	}
+	return r.made(i).set(r.in.NewListOwning(vals))
+}
+
+// shortList is the longest list whose items intValues cuts from the
+// graph's shared array.
+const shortList = 16
+
+// intValues returns room for n items of a list of ints. A short list's
+// items are cut (capacity and all) from one array sized for all the
+// graph's short lists of ints, so that a record of many small lists
+// costs one allocation for their items; the array lives as long as one
+// of them does, which is no longer than the graph's size in values.
+func (r *rebuilder) intValues(n int) []interp.Value {
+	if n > shortList {
+		return make([]interp.Value, n)
+	}
+	if !r.intsMade {
+		r.intsMade = true
+		total := 0
+		for j := range r.g.Len() {
+			if k := len(r.g.Node(j).Ints); k <= shortList {
+				total += k
+			}
+		}
+		if total > n {
+			r.ints = make([]interp.Value, total)
+		}
+	}
+	if len(r.ints) < n {
+		return make([]interp.Value, n)
+	}
+	s := r.ints[:n:n]
+	r.ints = r.ints[n:]
+	return s
+}
+
 // fillList makes the list at its full length, holding None, before its
 // items (which may refer back to it), then puts each in place: one
 // allocation for the items instead of a list grown by appends.
@@ -191,14 +314,14 @@ func (r *rebuilder) fillList(i int, items []channels.Item) error {
 		// first and hand them to the list without a copy.
 		vals := make([]interp.Value, len(items))
 		for j, x := range items {
-			v, err := itemToPython(r.in, x)
+			v, err := leafToPython(r.in, x)
 			if err != nil {
 				decRefAll(r.in, vals[:j])
 				return err
 			}
 			vals[j] = v
 		}
-		return r.made(i)(r.in.NewListOwning(vals))
+		return r.made(i).set(r.in.NewListOwning(vals))
 	}
 	var placeholders []interp.Value
 	if len(items) <= len(nones) {
@@ -209,7 +332,7 @@ func (r *rebuilder) fillList(i int, items []channels.Item) error {
 			placeholders[j] = interp.None
 		}
 	}
-	if err := r.made(i)(r.in.NewList(placeholders...)); err != nil {
+	if err := r.made(i).set(r.in.NewList(placeholders...)); err != nil {
 		return err
 	}
 	l := interp.AsList(r.objs[i])
@@ -224,13 +347,30 @@ func (r *rebuilder) fillList(i int, items []channels.Item) error {
 	return nil
 }
 
+// fillDict makes the dict at the size it will have, then its items.
 func (r *rebuilder) fillDict(i int, items []channels.Item) error {
-	if err := r.made(i)(r.in.NewDict()); err != nil {
+	if err := r.made(i).set(r.in.NewDictSized(len(items) / 2)); err != nil {
 		return err
 	}
-	return r.setPairs(r.objs[i], items, func(obj, k, v interp.Value) error {
-		return r.in.DictSet(interp.AsDict(obj), k, v)
-	})
+	d := interp.AsDict(r.objs[i])
+	for j := 0; j+1 < len(items); j += 2 {
+		k, err := r.value(items[j])
+		if err != nil {
+			return err
+		}
+		v, err := r.value(items[j+1])
+		if err != nil {
+			r.in.DecRef(k)
+			return err
+		}
+		err = r.in.DictSet(d, k, v)
+		r.in.DecRef(k)
+		r.in.DecRef(v)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // setPairs makes each key and value of items (alternating) and stores
@@ -280,7 +420,7 @@ func (r *rebuilder) reduce(i int, items []channels.Item) error {
 	}
 	defer r.in.DecRef(argv)
 	args, _ := interp.TupleItems(argv)
-	if err := r.made(i)(r.in.Call(callable, args, nil)); err != nil {
+	if err := r.made(i).set(r.in.Call(callable, args, nil)); err != nil {
 		return err
 	}
 	obj := r.objs[i]
@@ -296,7 +436,7 @@ func (r *rebuilder) reduce(i int, items []channels.Item) error {
 		}
 	}
 	if ref := items[3].RefIndex(); ref >= 0 {
-		if err := r.each(r.g.Node(ref).Items, func(v interp.Value) error {
+		if err := r.each(r.g.Node(ref), func(v interp.Value) error {
 			res, err := r.in.CallMethod(obj, "append", []interp.Value{v}, nil)
 			r.in.XDecRef(res)
 			return err
