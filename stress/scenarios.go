@@ -71,6 +71,27 @@ func newInterp(ctx context.Context, env *Env, seq uint64, opts runtime.Interpret
 	return it, nil
 }
 
+// producersAndConsumers makes nprod interpreters running prodSrc and
+// ncons running consSrc (what was made comes back with an error too, for
+// the caller to close).
+func producersAndConsumers(ctx context.Context, env *Env, nprod, ncons int, prodSrc, consSrc string) (prods, cons []*runtime.Interpreter, err error) {
+	for p := range nprod {
+		it, err := newInterp(ctx, env, uint64(100+p), runtime.InterpreterOptions{}, prodSrc)
+		if err != nil {
+			return prods, cons, err
+		}
+		prods = append(prods, it)
+	}
+	for c := range ncons {
+		it, err := newInterp(ctx, env, uint64(200+c), runtime.InterpreterOptions{}, consSrc)
+		if err != nil {
+			return prods, cons, err
+		}
+		cons = append(cons, it)
+	}
+	return prods, cons, nil
+}
+
 // closeInterps closes every interpreter, joining the errors.
 func closeInterps(its []*runtime.Interpreter) error {
 	var errs []error
@@ -136,21 +157,10 @@ func (channelStorm) Run(ctx context.Context, env *Env) error {
 	var mu sync.Mutex
 	uncertain := map[int64]bool{} // ints a cancellation left in doubt
 	sentUpTo := make([]int, nprod)
-	var prods, cons []*runtime.Interpreter
+	prods, cons, err := producersAndConsumers(ctx, env, nprod, ncons, producerSrc, consumerSrc)
 	defer func() { closeInterps(append(prods, cons...)) }()
-	for p := range nprod {
-		it, err := newInterp(ctx, env, uint64(100+p), runtime.InterpreterOptions{}, producerSrc)
-		if err != nil {
-			return err
-		}
-		prods = append(prods, it)
-	}
-	for c := range ncons {
-		it, err := newInterp(ctx, env, uint64(200+c), runtime.InterpreterOptions{}, consumerSrc)
-		if err != nil {
-			return err
-		}
-		cons = append(cons, it)
+	if err != nil {
+		return err
 	}
 
 	var consumers group
@@ -654,21 +664,10 @@ func channelStormClosing(ctx context.Context, env *Env) error {
 		return err
 	}
 	defer reg.Release(channels.Handle{Kind: channels.HandleRecv, ID: ch.ID()}, channels.GoOwner)
-	var prods, cons []*runtime.Interpreter
+	prods, cons, err := producersAndConsumers(ctx, env, nprod, ncons, chanProducerSrc, chanConsumerSrc)
 	defer func() { closeInterps(append(prods, cons...)) }()
-	for p := range nprod {
-		it, err := newInterp(ctx, env, uint64(100+p), runtime.InterpreterOptions{}, chanProducerSrc)
-		if err != nil {
-			return err
-		}
-		prods = append(prods, it)
-	}
-	for c := range ncons {
-		it, err := newInterp(ctx, env, uint64(200+c), runtime.InterpreterOptions{}, chanConsumerSrc)
-		if err != nil {
-			return err
-		}
-		cons = append(cons, it)
+	if err != nil {
+		return err
 	}
 	consumers := &group{}
 	for _, it := range cons {
