@@ -31,7 +31,9 @@ def main_wait():
 	var stacks string
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		s, ok := it.Stacks(time.Second)
-		if ok && strings.Count(s, "in waiter") == 1 && strings.Contains(s, "in main_wait") {
+		// Wait for both to settle: the main thread passes through
+		// Thread.start's own wait before it reaches join.
+		if ok && strings.Count(s, "in waiter") == 1 && strings.Contains(s, "in main_wait") && strings.Contains(s, "in join") {
 			stacks = s
 			break
 		}
