@@ -324,18 +324,7 @@ func (ch *Channel) release(owner int64, send, recv bool) error {
 // released (which closes the channel when it was the last user).
 func (ch *Channel) ReleaseInterpreter(id int64) {
 	ch.mu.Lock()
-	var dropped []Item
-	removed := ch.items.removeIf(func(e *entry) bool {
-		if e.owner != id || e.unbound {
-			return false
-		}
-		if e.op == UnboundRemove {
-			return true
-		}
-		dropped = append(dropped, e.item)
-		e.item, e.unbound = Item{}, true
-		return false
-	})
+	removed, dropped := ch.items.unbind(id)
 	for _, e := range removed {
 		if e.sender != nil && e.sender.claim() {
 			e.sender.finish(Item{}, ch.errf(ErrClosed), 0)

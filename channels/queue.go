@@ -396,18 +396,7 @@ func (q *Queue) Freed() bool { return q.freed.Load() }
 // interpreter is destroyed.
 func (q *Queue) ReleaseInterpreter(id int64) {
 	q.mu.Lock()
-	var dropped []Item
-	removed := q.items.removeIf(func(e *entry) bool {
-		if e.owner != id || e.unbound {
-			return false
-		}
-		if e.op == UnboundRemove {
-			return true
-		}
-		dropped = append(dropped, e.item)
-		e.item, e.unbound = Item{}, true
-		return false
-	})
+	removed, dropped := q.items.unbind(id)
 	if len(removed) > 0 {
 		q.admitLocked()
 	}

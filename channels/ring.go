@@ -81,6 +81,25 @@ func (r *ring) removeIf(drop func(*entry) bool) []entry {
 	return dropped
 }
 
+// unbind applies the UNBOUND rules to the entries interpreter id put,
+// when it is destroyed: UnboundRemove entries are removed (and
+// returned), the others keep their place as markers and their items are
+// returned as dropped.
+func (r *ring) unbind(id int64) (removed []entry, dropped []Item) {
+	removed = r.removeIf(func(e *entry) bool {
+		if e.owner != id || e.unbound {
+			return false
+		}
+		if e.op == UnboundRemove {
+			return true
+		}
+		dropped = append(dropped, e.item)
+		e.item, e.unbound = Item{}, true
+		return false
+	})
+	return removed, dropped
+}
+
 // clear empties the ring and returns what it held.
 func (r *ring) clear() []entry {
 	return r.removeIf(func(*entry) bool { return true })

@@ -23,7 +23,7 @@ type Dict struct {
 	Version uint64
 	// keysVersion, when not 0, names the dict's current set of keys and
 	// their entry positions (CPython's dk_version): the specializer
-	// assigns one (specialize_dict.go) and every change of the keys or
+	// assigns one (newKeysVersion, adaptive.go) and every change of the keys or
 	// of where their entries sit sets it back to 0, so a cached entry
 	// index stays valid while the version matches. Updating a value
 	// keeps it.

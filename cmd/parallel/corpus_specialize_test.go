@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,18 +17,7 @@ func TestProgramCorpusSpecializer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs every passing corpus program twice")
 	}
-	bin := filepath.Join(t.TempDir(), "parallel")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	progs, err := corpus.Load("../../testdata/programs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := readPassing()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin, progs, want := corpusSetup(t)
 	for _, mode := range []struct{ name, env string }{
 		{"threshold1", "PARALLEL_SPECIALIZE_THRESHOLD=1"},
 		{"nospecialize", "PARALLEL_NOSPECIALIZE=1"},

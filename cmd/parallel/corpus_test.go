@@ -34,13 +34,11 @@ func readPassing() (map[string]bool, error) {
 	return want, nil
 }
 
-// TestProgramCorpus runs every program of testdata/programs through a
-// freshly built `parallel run` and compares it with CPython 3.12's goldens.
-func TestProgramCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs every corpus program")
-	}
-	bin := filepath.Join(t.TempDir(), "parallel")
+// corpusSetup builds the binary the corpus runs through and loads the
+// programs and the list of those that pass.
+func corpusSetup(t *testing.T) (bin string, progs []corpus.Program, want map[string]bool) {
+	t.Helper()
+	bin = filepath.Join(t.TempDir(), "parallel")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -48,10 +46,19 @@ func TestProgramCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := readPassing()
-	if err != nil {
+	if want, err = readPassing(); err != nil {
 		t.Fatal(err)
 	}
+	return bin, progs, want
+}
+
+// TestProgramCorpus runs every program of testdata/programs through a
+// freshly built `parallel run` and compares it with CPython 3.12's goldens.
+func TestProgramCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs every corpus program")
+	}
+	bin, progs, want := corpusSetup(t)
 	var newlyPassing []string
 	passed := 0
 	for _, p := range progs {
