@@ -30,6 +30,9 @@ import "time"
 // RuntimeError instead of waiting for what nobody will do.
 func (in *Interp) WaitOn(ready <-chan struct{}, d time.Duration, cancel func() bool) (done bool, err error) {
 	t := in.thread
+	if in.det != nil {
+		return in.detWaitOn(ready, d, cancel)
+	}
 	var timeout <-chan time.Time
 	if d >= 0 {
 		timer := time.NewTimer(d)
@@ -59,6 +62,46 @@ func (in *Interp) WaitOn(ready <-chan struct{}, d time.Duration, cancel func() b
 		return false, in.handleBreaker()
 	case closing:
 		// Nobody is left to complete the wait.
+		return false, in.raise(runtimeErrorType, "cannot wait: the interpreter is shutting down")
+	}
+	return false, nil
+}
+
+// detWaitOn is WaitOn under the deterministic scheduler: the condition
+// is looked at whenever the schedule decides, and cancel runs holding
+// the token.
+func (in *Interp) detWaitOn(ready <-chan struct{}, d time.Duration, cancel func() bool) (done bool, err error) {
+	t := in.thread
+	t.detNext, t.detDeadline, t.detCond = detBlocked, in.det.detDeadline(d), ready
+	t.Release()
+	t.Acquire()
+	in.exitIfFinalizing()
+	select {
+	case <-ready:
+		done = true
+	default:
+	}
+	interrupted := false
+	select {
+	case <-t.interrupt:
+		interrupted = true
+	default:
+	}
+	closing := false
+	select {
+	case <-in.closing:
+		closing = true
+	default:
+	}
+	if !done && !cancel() {
+		done = true
+	}
+	switch {
+	case done:
+		return true, nil
+	case interrupted:
+		return false, in.handleBreaker()
+	case closing:
 		return false, in.raise(runtimeErrorType, "cannot wait: the interpreter is shutting down")
 	}
 	return false, nil

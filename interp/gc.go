@@ -75,6 +75,7 @@ const (
 	breakDrop                       // another thread waits for the GIL
 	breakSlot                       // the scheduler wants the run slot back
 	breakAsyncExc                   // a thread has an exception to raise
+	breakTick                       // a deterministic scheduler counts every check
 )
 
 // track registers a new container with the cycle finder, if its type can

@@ -3,6 +3,9 @@ package interp
 // identityHash is object.__hash__: from the object's address, as
 // CPython's _Py_HashPointer (the address rotated by 4 bits).
 func identityHash(in *Interp, v Value) (int64, error) {
+	if in.det != nil {
+		return in.det.identityHash(v), nil
+	}
 	p := uint64(uintptr(v.p))
 	return int64(p>>4 | p<<60), nil
 }

@@ -39,6 +39,7 @@ type Interp struct {
 	gil            gil
 	threads        threadTable
 	slots          RunSlots      // the runtime's run slots, or nil
+	det            *detScheduler // the deterministic scheduler, or nil
 	subinterpreter bool          // Options.Subinterpreter
 	host           any           // Options.Host
 	finalizing     atomic.Bool   // Close has begun: threads must stop
@@ -146,6 +147,12 @@ type Options struct {
 	// Slots is the runtime's scheduler, which bounds how many
 	// interpreters run bytecode at once; nil: no bound.
 	Slots RunSlots
+
+	// Deterministic, if set, runs the interpreter's threads under a
+	// seeded scheduler with virtual time, so that the same seed gives
+	// the same interleaving (see Deterministic); nil: the GIL's usual
+	// first-come, first-served order and the wall clock.
+	Deterministic *Deterministic
 }
 
 // Flags are the interpreter options of python3's command line, as
@@ -235,8 +242,13 @@ func (in *Interp) dealloc(v Value) {
 			return
 		}
 	}
-	if h.Flags()&flagWeakrefs != 0 {
-		clearWeakRefsHook(in, h)
+	if h.Flags()&(flagWeakrefs|flagDetHashed) != 0 {
+		if h.Flags()&flagDetHashed != 0 {
+			in.det.forgetIdentity(h)
+		}
+		if h.Flags()&flagWeakrefs != 0 {
+			clearWeakRefsHook(in, h)
+		}
 	}
 	if h.Flags()&alloc.FlagContainer != 0 {
 		in.gc.Untrack(h)
@@ -253,6 +265,10 @@ func (in *Interp) dealloc(v Value) {
 // thread to raise, and giving the GIL to a waiting thread.
 func (in *Interp) handleBreaker() error {
 	b := in.breaker.Swap(0)
+	if in.det != nil {
+		// Every check is a tick: the bit stays set.
+		in.breaker.Or(breakTick)
+	}
 	if b&breakGC != 0 {
 		in.gc.CollectDue()
 	}
@@ -265,7 +281,12 @@ func (in *Interp) handleBreaker() error {
 		}
 	}
 	if b&breakSignal != 0 && in.thread.main {
-		return in.handleSignals()
+		if err := in.handleSignals(); err != nil {
+			return err
+		}
+	}
+	if b&breakTick != 0 && in.det.tick(in) {
+		in.detSwitch()
 	}
 	return nil
 }

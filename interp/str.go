@@ -49,6 +49,9 @@ func hashString(s string) int64 {
 	// Below the int hash modulus, non-negative (so never -1): a class's
 	// __hash__ returning str.__hash__(self) then hashes alike, since an
 	// int's hash of such a value is the value.
+	if hashFixed {
+		return int64(fixedStringHash(s) % hashModulus)
+	}
 	return int64(maphash.String(strSeed, s) % hashModulus)
 }
 

@@ -35,7 +35,7 @@ func sysFlagsItems(fl Flags, digits int) []Value {
 	// dont_write_bytecode is always set: no .pyc files are written.
 	return []Value{Int(int64(fl.Debug)), Int(int64(fl.Inspect)), Int(int64(fl.Interactive)), Int(int64(fl.Optimize)), Int(1),
 		Int(int64(fl.NoUserSite)), Int(int64(fl.NoSite)), Int(int64(fl.IgnoreEnvironment)), Int(int64(fl.Verbose)),
-		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(1), Int(int64(fl.Isolated)), Bool(fl.DevMode),
+		Int(int64(fl.BytesWarning)), Int(int64(fl.Quiet)), Int(hashRandomization()), Int(int64(fl.Isolated)), Bool(fl.DevMode),
 		Int(int64(fl.UTF8Mode)), Int(int64(fl.WarnDefaultEncoding)), Bool(fl.SafePath), Int(int64(digits))}
 }
 

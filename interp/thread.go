@@ -121,7 +121,7 @@ func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration, int
 	}
 	var deadline time.Time
 	if wait > 0 {
-		deadline = time.Now().Add(wait)
+		deadline = in.Now().Add(wait)
 	}
 	in.ClearWake()
 	l.waiters = append(l.waiters, me)
@@ -145,7 +145,7 @@ func (in *Interp) acquireLock(l *lockObject, block bool, wait time.Duration, int
 		}
 		d := time.Duration(-1)
 		if wait > 0 {
-			if d = time.Until(deadline); d <= 0 {
+			if d = in.Until(deadline); d <= 0 {
 				return false, nil
 			}
 		}
@@ -473,6 +473,9 @@ func startNewThread(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	incRef(fargs)
 	in.xincRef(kwargs)
 	in.threads.running.Add(1)
+	if in.det != nil {
+		in.det.add(t)
+	}
 	go t.run(fn, fargs, kwargs)
 	return Int(t.ident), nil
 }
@@ -519,6 +522,7 @@ func (t *Thread) exit() {
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}
 	delete(in.threads.byIdent, t.ident)
+	t.detNext = detGone
 	t.Release()
 }
 

@@ -84,6 +84,13 @@ type Thread struct {
 	// sentinel is the lock _thread._set_sentinel gave the thread,
 	// released when the thread ends (threading's join waits on it).
 	sentinel *lockObject
+
+	// Under a deterministic scheduler, what the thread does after its
+	// next Release: its state then (detAway unless set), and for a
+	// block its virtual deadline and the condition that also ends it.
+	detNext     detState
+	detDeadline int64
+	detCond     <-chan struct{}
 }
 
 // Ident is the thread's identity, as _thread.get_ident() reports it.
@@ -147,6 +154,10 @@ func (in *Interp) initThreads(opts Options) {
 	in.gil.held = true
 	in.threadState = t.state
 	t.state = threadState{}
+	if opts.Deterministic != nil {
+		in.det = newDetScheduler(opts.Deterministic, t)
+		in.breaker.Or(breakTick)
+	}
 	if in.slots != nil {
 		in.slots.Acquire(in)
 	}
@@ -226,6 +237,13 @@ func (t *Thread) uninstall() {
 // takeGIL waits for the GIL and then for a run slot.
 func (t *Thread) takeGIL() {
 	in := t.in
+	if in.det != nil {
+		in.det.acquire(in, t)
+		if in.slots != nil {
+			in.slots.Acquire(in)
+		}
+		return
+	}
 	g := &in.gil
 	g.mu.Lock()
 	if !g.held {
@@ -255,6 +273,12 @@ func (t *Thread) dropGIL() {
 	in := t.in
 	if in.slots != nil {
 		in.slots.Release(in)
+	}
+	if in.det != nil {
+		next, deadline, cond := t.detNext, t.detDeadline, t.detCond
+		t.detNext, t.detDeadline, t.detCond = detAway, 0, nil
+		in.det.release(in, t, next, deadline, cond)
+		return
 	}
 	g := &in.gil
 	g.mu.Lock()
@@ -289,6 +313,15 @@ func (in *Interp) RequestDrop() { in.breaker.Or(breakDrop | breakSlot) }
 // slot says the scheduler wants the run slot back even if no thread of
 // this interpreter waits.
 func (in *Interp) yieldGIL(slot bool) {
+	if in.det != nil {
+		// Switches come from the tick quotas; the run slot is given
+		// back and retaken with the token kept.
+		if slot && in.slots != nil {
+			in.slots.Release(in)
+			in.slots.Acquire(in)
+		}
+		return
+	}
 	if !slot && !in.gilWanted() {
 		return
 	}
@@ -314,6 +347,13 @@ func (in *Interp) exitIfFinalizing() {
 // touch the interpreter or its objects.
 func (in *Interp) AllowThreads(block func()) {
 	t := in.thread
+	if in.det != nil {
+		// The call runs holding the token, and its end is a switch
+		// point.
+		block()
+		in.detSwitch()
+		return
+	}
 	t.Release()
 	in.threads.inSyscall.Add(1)
 	block()
@@ -342,7 +382,9 @@ func (in *Interp) allowThreadsIfHeld(block func()) {
 func (in *Interp) AllowThreadsInterruptible(block func(stop <-chan struct{})) error {
 	t := in.thread
 	stop, done := make(chan struct{}), make(chan struct{})
-	t.Release()
+	if in.det == nil {
+		t.Release()
+	}
 	go func() {
 		select {
 		case <-t.interrupt:
@@ -354,7 +396,9 @@ func (in *Interp) AllowThreadsInterruptible(block func(stop <-chan struct{})) er
 	}()
 	block(stop)
 	close(done)
-	t.Acquire()
+	if in.det == nil {
+		t.Acquire()
+	}
 	in.exitIfFinalizing()
 	if in.breaker.Load() != 0 {
 		return in.handleBreaker()
@@ -378,6 +422,9 @@ func (in *Interp) Park(d time.Duration) (woken bool, err error) {
 // stays pending for the next eval-breaker check.
 func (in *Interp) park(d time.Duration, interruptible bool) (woken bool, err error) {
 	t := in.thread
+	if in.det != nil {
+		return in.detPark(d, nil, interruptible)
+	}
 	var timeout <-chan time.Time
 	if d >= 0 {
 		timer := time.NewTimer(d)
@@ -405,6 +452,9 @@ func (in *Interp) park(d time.Duration, interruptible bool) (woken bool, err err
 // ClearWake discards a stale Unpark signal of the running thread; call
 // it, under the GIL, before registering as a waiter.
 func (in *Interp) ClearWake() {
+	if in.det != nil {
+		in.det.clearWake(in.thread)
+	}
 	select {
 	case <-in.thread.wake:
 	default:
@@ -414,6 +464,10 @@ func (in *Interp) ClearWake() {
 // Unpark wakes t from Park; it holds until t's next Park if t is not
 // parked yet. Call it under the GIL.
 func (t *Thread) Unpark() {
+	if t.in.det != nil {
+		t.in.det.wake(t)
+		return
+	}
 	select {
 	case t.wake <- struct{}{}:
 	default:
@@ -425,6 +479,9 @@ func (t *Thread) poke() {
 	select {
 	case t.interrupt <- struct{}{}:
 	default:
+	}
+	if t.in.det != nil {
+		t.in.det.interrupt(t)
 	}
 }
 
@@ -540,6 +597,10 @@ const closeWaitForDaemons = time.Second
 func (in *Interp) stopThreads() {
 	in.finalizing.Store(true)
 	close(in.closing)
+	if in.det != nil {
+		in.detStopThreads()
+		return
+	}
 	if len(in.threads.byIdent) <= 1 && !in.gilWanted() {
 		return
 	}

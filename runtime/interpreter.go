@@ -32,6 +32,13 @@ type InterpreterOptions struct {
 	// SwitchInterval is the interpreter's sys.getswitchinterval() at
 	// start (default: the runtime's).
 	SwitchInterval time.Duration
+	// Deterministic, if set, runs the interpreter's threads under a
+	// seeded scheduler with virtual time (interp.Deterministic): the
+	// same seed gives the same interleaving, and ScheduleTrace tells
+	// whether two runs had the same one. For stress tests and replays;
+	// waits on other interpreters are outside what it makes
+	// reproducible.
+	Deterministic *interp.Deterministic
 	// Base, for programs that drive package interp themselves (the
 	// parallel command line), is the whole interp.Options to make the
 	// interpreter with instead of Argv and Path: command-line flags,
@@ -72,6 +79,11 @@ type Interpreter struct {
 	// whose last decref closes it.
 	whence int
 	xiRefs int
+	// trace is the deterministic scheduler's trace, kept at Close.
+	trace struct {
+		hash, events uint64
+		ok           bool
+	}
 }
 
 // NewInterpreter creates an interpreter and lists it in the runtime.
@@ -112,6 +124,7 @@ func (rt *Runtime) NewInterpreter(opts InterpreterOptions) (*Interpreter, error)
 	base.Stdout, base.Stderr, base.Stdin = opts.Stdout, stderr, opts.Stdin
 	inherit := base
 	base.Subinterpreter, base.Slots, base.Host = id != 0, slots, hostRef
+	base.Deterministic = opts.Deterministic
 	in, err := newInterp(slots, base)
 	if err != nil {
 		return nil, fmt.Errorf("runtime: new interpreter: %w", err)
@@ -211,6 +224,7 @@ func (it *Interpreter) Close() error {
 	})
 	it.main.Release()
 	it.mu.Lock() // Stacks and ForceSwitch read in under mu
+	it.trace.hash, it.trace.events, it.trace.ok = it.in.ScheduleTrace()
 	it.in, it.main = nil, nil
 	it.mu.Unlock()
 	// What the interpreter still held of the shared queues and channels

@@ -33,6 +33,19 @@ func (it *Interpreter) ForceSwitch() {
 	}
 }
 
+// ScheduleTrace returns the hash of the deterministic scheduler's
+// decisions and their number (see InterpreterOptions.Deterministic),
+// also after Close; ok is false for an interpreter without one. The
+// hash is meaningful once the interpreter is idle or closed.
+func (it *Interpreter) ScheduleTrace() (hash, events uint64, ok bool) {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	if it.in == nil {
+		return it.trace.hash, it.trace.events, it.trace.ok
+	}
+	return it.in.ScheduleTrace()
+}
+
 // liveInterp returns the interpreter's interp.Interp, or nil once it is
 // closed (or closing).
 func (it *Interpreter) liveInterp() *interp.Interp {

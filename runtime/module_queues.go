@@ -182,7 +182,7 @@ func reprOr(in *interp.Interp, v interp.Value) string {
 func awaitOp(in *interp.Interp, timeout time.Duration, start func() (channels.Item, *channels.Waiter, error)) (x channels.Item, timedOut bool, err error) {
 	var deadline time.Time
 	if timeout >= 0 {
-		deadline = time.Now().Add(timeout)
+		deadline = in.Now().Add(timeout)
 	}
 	for {
 		x, w, err := start()
@@ -191,7 +191,7 @@ func awaitOp(in *interp.Interp, timeout time.Duration, start func() (channels.It
 		}
 		d := time.Duration(-1)
 		if timeout >= 0 {
-			d = max(time.Until(deadline), 0)
+			d = max(in.Until(deadline), 0)
 		}
 		done, perr := in.WaitOn(w.Ready(), d, w.Cancel)
 		if done {
@@ -203,7 +203,7 @@ func awaitOp(in *interp.Interp, timeout time.Duration, start func() (channels.It
 		if perr != nil {
 			return channels.Item{}, false, perr
 		}
-		if timeout >= 0 && !time.Now().Before(deadline) {
+		if timeout >= 0 && !in.Now().Before(deadline) {
 			return channels.Item{}, true, nil
 		}
 	}

@@ -8,10 +8,10 @@
 // scenario is a Python file with setup(), worker(i) and check().
 //
 // Every run is driven by a seed and prints the command line that replays
-// it. Every random choice a scenario makes comes from the seed; the
-// interleaving of interpreters and threads does not yet (the
-// deterministic mode, one run slot with every switch decided from the
-// seed, is to come). Package stress may import runtime, pool and
+// it. Every random choice a scenario makes comes from the seed; in
+// deterministic mode (Config.Deterministic) so does the interleaving of
+// each interpreter's threads, with virtual time, and the report carries
+// a trace hash that is the same for runs with the same seed. Package stress may import runtime, pool and
 // channels; nothing else in the module may import it except
 // cmd/parallel.
 package stress

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/runtime"
 )
 
@@ -20,10 +21,14 @@ type Env struct {
 	deadline time.Time // zero: no time limit
 
 	ops       atomic.Int64
+	rounds    atomic.Int64 // rounds after the first (runRounds)
 	latencies reservoir
 
 	mu     sync.Mutex
 	faults map[string]int64
+	// made are the interpreters of a deterministic run, in the order
+	// they were made: their schedule traces make the run's.
+	made []*runtime.Interpreter
 }
 
 func newEnv(rt *runtime.Runtime, cfg Config) *Env {
@@ -112,7 +117,17 @@ func (env *Env) NewInterpreter(r *rand.Rand, opts runtime.InterpreterOptions) (*
 	if env.Fault(r, "random switch interval", env.cfg.Faults.SwitchInterval) {
 		opts.SwitchInterval = time.Microsecond * time.Duration(1+r.IntN(5000))
 	}
-	return env.rt.NewInterpreter(opts)
+	if !env.cfg.Deterministic {
+		return env.rt.NewInterpreter(opts)
+	}
+	opts.Deterministic = &interp.Deterministic{Seed: r.Uint64()}
+	it, err := env.rt.NewInterpreter(opts)
+	if err == nil {
+		env.mu.Lock()
+		env.made = append(env.made, it)
+		env.mu.Unlock()
+	}
+	return it, err
 }
 
 // MaybeCollect forces a cycle collection in it when the GC fault fires.

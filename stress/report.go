@@ -14,6 +14,9 @@ func (r *Report) WriteTable(w io.Writer) {
 	fmt.Fprintf(w, "scenario        %s (seed %d)\n", r.Scenario, r.Seed)
 	fmt.Fprintf(w, "elapsed         %v\n", r.Elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "operations      %d (%.0f/s)\n", r.Ops, r.OpsPerSec)
+	if r.Rounds > 1 {
+		fmt.Fprintf(w, "rounds          %d\n", r.Rounds)
+	}
 	if r.Latency.Max > 0 {
 		fmt.Fprintf(w, "latency         p50 %v  p90 %v  p99 %v  max %v\n", r.Latency.P50, r.Latency.P90, r.Latency.P99, r.Latency.Max)
 	}
@@ -41,6 +44,9 @@ func (r *Report) WriteTable(w io.Writer) {
 				fmt.Fprintf(w, "       %s\n", line)
 			}
 		}
+	}
+	if r.TraceHash != "" {
+		fmt.Fprintf(w, "trace hash: %s\n", r.TraceHash)
 	}
 	if r.Failed() && len(r.Invariants) == 0 {
 		fmt.Fprintf(w, "error           %v\n", r.Err)

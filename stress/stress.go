@@ -40,6 +40,14 @@ type Config struct {
 	Watchdog time.Duration
 	// Progress, when set, receives a line per second while the run goes.
 	Progress func(ops int64, elapsed time.Duration)
+	// Deterministic runs the scenario's interpreters under seeded
+	// schedulers with virtual time and one run slot, so that the same
+	// seed gives the same interleaving of their threads; the report's
+	// TraceHash tells. Only the scenarios whose interpreters do not wait
+	// on each other support it (gil-contention and user scenarios), and
+	// the faults that come from wall-clock timers (cancellations, forced
+	// drops) and time budgets are refused with it.
+	Deterministic bool
 
 	// breakWith is a test-only fault that breaks one invariant on
 	// purpose, so that tests can see the run catch it.
@@ -95,10 +103,13 @@ type Invariant struct {
 
 // Report is what a run measured and found.
 type Report struct {
-	Scenario   string
-	Seed       uint64
-	Elapsed    time.Duration
-	Ops        int64
+	Scenario string
+	Seed     uint64
+	Elapsed  time.Duration
+	Ops      int64
+	// Rounds is how many times the scenario ran: more than one when a
+	// duration without an operation count repeated it.
+	Rounds     int64
 	OpsPerSec  float64
 	Latency    Percentiles
 	Faults     map[string]int64
@@ -106,6 +117,10 @@ type Report struct {
 	// Replay is the command line that runs the same scenario with the
 	// same seed and settings.
 	Replay string
+	// TraceHash is, in deterministic mode, the hash of every scheduling
+	// decision of the run's interpreters (in the order they were made):
+	// runs with the same seed have the same one. Empty otherwise.
+	TraceHash string `json:",omitempty"`
 	// Err is the first failure, or nil when every invariant held.
 	Err error `json:"-"`
 	// Error is Err's text, for JSON.
@@ -130,7 +145,16 @@ func Run(ctx context.Context, scenario Scenario, cfg Config, replay string) *Rep
 	cfg = cfg.withDefaults()
 	report := &Report{Scenario: scenario.Name(), Seed: cfg.Seed, Replay: replayLine(replay, cfg)}
 	before := goleak.IgnoreCurrent()
-	rt, err := runtime.New(runtime.Options{SwitchInterval: cfg.SwitchInterval})
+	if err := checkDeterministic(scenario, cfg); err != nil {
+		report.Err = err
+		report.Error = err.Error()
+		return report
+	}
+	ropts := runtime.Options{SwitchInterval: cfg.SwitchInterval}
+	if cfg.Deterministic {
+		ropts.Slots = 1
+	}
+	rt, err := runtime.New(ropts)
 	if err != nil {
 		report.Err = err
 		report.Error = err.Error()
@@ -152,7 +176,7 @@ func Run(ctx context.Context, scenario Scenario, cfg Config, replay string) *Rep
 	stall := startWatchdog(ctx, env, cfg.Watchdog, cancel)
 	stopDrops := env.startDrops()
 	start := time.Now()
-	runErr := safeRun(func() error { return scenario.Run(ctx, env) })
+	runErr := safeRun(func() error { return runRounds(ctx, scenario, env) })
 	report.Elapsed = time.Since(start)
 	stopDrops()
 	stalled := stall.stop()
@@ -183,15 +207,35 @@ func Run(ctx context.Context, scenario Scenario, cfg Config, replay string) *Rep
 		add("no goroutine leak", goleak.Find(before))
 	}
 	report.Ops = env.ops.Load()
+	report.Rounds = env.rounds.Load() + 1
 	if s := report.Elapsed.Seconds(); s > 0 {
 		report.OpsPerSec = float64(report.Ops) / s
 	}
 	report.Latency = env.latencies.percentiles()
 	report.Faults = env.faultCounts()
+	if cfg.Deterministic {
+		report.TraceHash = env.traceHash()
+	}
 	if report.Err != nil {
 		report.Error = report.Err.Error()
 	}
 	return report
+}
+
+// runRounds runs the scenario once or, with a duration and no operation
+// count, round after round until the duration is spent: a scenario's
+// default size is one round, and `--duration 10m` means ten minutes of
+// rounds, not one round cut short.
+func runRounds(ctx context.Context, scenario Scenario, env *Env) error {
+	for {
+		if err := scenario.Run(ctx, env); err != nil {
+			return err
+		}
+		if env.cfg.Duration == 0 || env.cfg.Iterations > 0 || env.Spent() || ctx.Err() != nil {
+			return nil
+		}
+		env.rounds.Add(1)
+	}
 }
 
 // closesEnds names the scenarios that inject the close-end fault.
@@ -244,6 +288,9 @@ func replayLine(prefix string, cfg Config) string {
 		return ""
 	}
 	parts := []string{prefix, fmt.Sprintf("--seed %d", cfg.Seed)}
+	if cfg.Deterministic {
+		parts = append(parts, "--deterministic")
+	}
 	if cfg.Duration > 0 {
 		parts = append(parts, "--duration "+cfg.Duration.String())
 	}

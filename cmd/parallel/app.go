@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/parallel-py/parallel/interp"
 	"io"
 	"strings"
 
@@ -120,6 +121,10 @@ func runValueFlags() map[string]bool {
 // os.Args) and returns the process exit status: 0 on success, 1 when the
 // command failed, 2 for a bad command line.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if err := interp.HashSeedError(); err != nil {
+		fmt.Fprintf(stderr, "Fatal Python error: config_init_hash_seed: %v\n", err)
+		return 1
+	}
 	app := newApp(stdin, stdout, stderr)
 	commands := map[string]bool{"help": true, "h": true}
 	for _, c := range app.Commands {

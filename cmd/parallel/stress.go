@@ -45,7 +45,7 @@ func stressCommand() *cli.Command {
 			&cli.Float64Flag{Name: "fault-gc", Usage: "force cycle collections at `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_GC"}},
 			&cli.Float64Flag{Name: "fault-drop", Usage: "force GIL and run-slot drops: every 100us each interpreter switches with probability `RATE`", EnvVars: []string{"PARALLEL_STRESS_FAULT_DROP"}},
 			&cli.DurationFlag{Name: "watchdog", Usage: "fail when nothing progresses for `D`", Value: 30 * time.Second, EnvVars: []string{"PARALLEL_STRESS_WATCHDOG"}},
-			&cli.BoolFlag{Name: "deterministic", Usage: "one run slot, every switch from the seed, virtual time (not implemented yet)", EnvVars: []string{"PARALLEL_STRESS_DETERMINISTIC"}},
+			&cli.BoolFlag{Name: "deterministic", Usage: "one run slot, every switch from the seed, virtual time: the same seed replays the same interleaving (prints its trace hash)", EnvVars: []string{"PARALLEL_STRESS_DETERMINISTIC"}},
 			&cli.StringFlag{Name: "json", Usage: "also write the report to `FILE` as JSON", EnvVars: []string{"PARALLEL_STRESS_JSON"}},
 			&cli.BoolFlag{Name: "progress", Usage: "print operations and elapsed time every second on stderr", EnvVars: []string{"PARALLEL_STRESS_PROGRESS"}},
 		},
@@ -79,9 +79,6 @@ func stressAction(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usage("stress takes one scenario NAME or FILE, with the flags before it or right after it (parallel stress --list names them)")
 	}
-	if c.Bool("deterministic") {
-		return fmt.Errorf("stress --deterministic is not implemented yet")
-	}
 	cfg := stress.Config{
 		Seed:           c.Uint64("seed"),
 		Duration:       c.Duration("duration"),
@@ -90,6 +87,7 @@ func stressAction(c *cli.Context) error {
 		Interps:        c.Int("interps"),
 		SwitchInterval: c.Duration("switch-interval"),
 		Watchdog:       c.Duration("watchdog"),
+		Deterministic:  c.Bool("deterministic"),
 		Faults: stress.Faults{
 			Cancel:         c.Float64("fault-cancel"),
 			CloseEnd:       c.Float64("fault-close"),

@@ -2,6 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,7 +29,9 @@ func TestStressCommand(t *testing.T) {
 		{"unknown scenario", []string{"no-such-scenario"}, 2, nil, []string{`no scenario named "no-such-scenario"`}},
 		{"bad rate", []string{"gil-contention", "--fault-gc", "1.5"}, 2, nil, []string{"--fault-gc must be between 0 and 1"}},
 		{"no scenario", nil, 2, nil, []string{"stress takes one scenario"}},
-		{"deterministic", []string{"gil-contention", "--deterministic"}, 1, nil, []string{"--deterministic is not implemented yet"}},
+		{"deterministic", []string{"gil-contention", "--deterministic", "--iterations", "400", "--threads", "2"}, 0, []string{"ok   gil-contention invariants", "trace hash: "}, nil},
+		{"deterministic refuses a duration", []string{"gil-contention", "--deterministic", "--duration", "1s"}, 1, []string{"takes --iterations, not --duration"}, nil},
+		{"deterministic refuses channel-storm", []string{"channel-storm", "--deterministic"}, 1, []string{"channel-storm does not run in deterministic mode"}, nil},
 		{"close fault", []string{"gil-contention", "--fault-close", "0.5"}, 1, []string{"close-end fault is not implemented for gil-contention"}, nil},
 		{"close fault on channels", []string{"channel-storm", "--fault-close", "0.2", "--iterations", "5000"}, 0, []string{"close end", "ok   channel-storm invariants"}, nil},
 	} {
@@ -45,5 +52,45 @@ func TestStressCommand(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A deterministic run is a replay in another process too: the built
+// binary, run twice with the same seed, fails the racy scenario the same
+// way with the same trace hash (it restarts itself with PYTHONHASHSEED=0
+// so that both processes hash strings alike).
+func TestStressDeterministicReplayAcrossProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it")
+	}
+	bin := filepath.Join(t.TempDir(), "parallel")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	var first string
+	for i := range 3 {
+		cmd := exec.Command(bin, "stress", "../../stress/testdata/counter_racy.py", "--deterministic", "--seed", "5",
+			"--threads", "4", "--switch-interval", "1us", "--iterations", "2000", "--fault-gc", "0.2")
+		cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "PYTHONHASHSEED=") })
+		out, err := cmd.Output()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Fatalf("run %d: %v\n%s", i, err, out)
+		}
+		var kept []string
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.Contains(line, "lost updates") || strings.HasPrefix(line, "trace hash: ") || strings.HasPrefix(line, "replay ") {
+				kept = append(kept, line)
+			}
+		}
+		got := strings.Join(kept, "\n")
+		if len(kept) != 3 {
+			t.Fatalf("run %d: no failure, hash and replay line:\n%s", i, out)
+		}
+		if i == 0 {
+			first = got
+		} else if got != first {
+			t.Fatalf("run %d differs from the first:\n%s\nfirst:\n%s", i, got, first)
+		}
 	}
 }

@@ -327,7 +327,7 @@ func queueWaitItem(in *interp.Interp, self Value, wait time.Duration) (Value, er
 	}
 	var deadline time.Time
 	if wait > 0 {
-		deadline = time.Now().Add(wait)
+		deadline = in.Now().Add(wait)
 	}
 	in.ClearWake()
 	w := &queueWaiter{t: in.CurrentThread()}
@@ -349,7 +349,7 @@ func queueWaitItem(in *interp.Interp, self Value, wait time.Duration) (Value, er
 	for {
 		d := time.Duration(-1)
 		if wait > 0 {
-			if d = time.Until(deadline); d <= 0 {
+			if d = in.Until(deadline); d <= 0 {
 				break
 			}
 		}

@@ -123,7 +123,7 @@ func seconds(ns int64) interp.Value {
 
 // clock adds name() and name_ns() reading ns (negative: the clock is
 // not available on this system).
-func clock(name string, ns func() int64) {
+func clock(name string, ns func(in *interp.Interp) int64) {
 	for _, asInt := range []bool{false, true} {
 		fname := name
 		if asInt {
@@ -134,7 +134,7 @@ func clock(name string, ns func() int64) {
 			if err := noArgs(in, fname, args, kwnames); err != nil {
 				return interp.Value{}, err
 			}
-			n := ns()
+			n := ns(in)
 			switch {
 			case n < 0:
 				return interp.Value{}, in.Raise(interp.NotImplementedError, "time.%s() is not implemented on this system yet", fname)
@@ -148,7 +148,12 @@ func clock(name string, ns func() int64) {
 
 // monotonicNs is the monotonic clock in nanoseconds, counted from an
 // arbitrary start.
-func monotonicNs() int64 { return int64(time.Since(clockStart)) + 1e9 }
+func monotonicNs(in *interp.Interp) int64 {
+	if d, ok := in.VirtualClock(); ok {
+		return int64(d) + 1e9
+	}
+	return int64(time.Since(clockStart)) + 1e9
+}
 
 // timeArg converts a timestamp argument to whole seconds, rounding
 // floats toward minus infinity (CPython's _PyTime_ObjectToTime_t).
@@ -424,9 +429,9 @@ func sleepFor(in *interp.Interp, d time.Duration) error {
 		in.AllowThreads(func() {})
 		return nil
 	}
-	deadline := time.Now().Add(d)
+	deadline := in.Now().Add(d)
 	for {
-		left := time.Until(deadline)
+		left := in.Until(deadline)
 		if left <= 0 {
 			return nil
 		}
@@ -437,10 +442,10 @@ func sleepFor(in *interp.Interp, d time.Duration) error {
 }
 
 func init() {
-	clock("time", func() int64 { return time.Now().UnixNano() })
+	clock("time", func(in *interp.Interp) int64 { return in.Now().UnixNano() })
 	clock("monotonic", monotonicNs)
 	clock("perf_counter", monotonicNs)
-	clock("process_time", processTimeNs)
+	clock("process_time", func(*interp.Interp) int64 { return processTimeNs() })
 
 	defTime("get_clock_info", getClockInfo)
 	for _, name := range []string{"thread_time", "thread_time_ns", "clock_gettime", "clock_gettime_ns"} {
