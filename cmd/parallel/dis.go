@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parallel-py/parallel/interp"
 	"github.com/parallel-py/parallel/interp/bytecode"
 	"github.com/parallel-py/parallel/interp/compile"
 	"github.com/parallel-py/parallel/interp/syntax"
@@ -22,7 +23,13 @@ func disCommand() *cli.Command {
 			"   indexes times two (inline caches live outside the code), and code\n" +
 			"   objects show address 0x0.\n" +
 			"FILE - reads the source from standard input, named <stdin>.\n" +
-			"A syntax error is printed as CPython prints it, with exit status 1.",
+			"A syntax error is printed as CPython prints it, with exit status 1.\n" +
+			"With --adaptive, FILE first runs as `parallel run FILE` would (its\n" +
+			"   output comes first), and the listing then shows the instructions\n" +
+			"   it ran with: the specialized forms warm-up rewrote them to, as\n" +
+			"   dis.dis(adaptive=True) shows them. Code that never ran shows its\n" +
+			"   generic instructions. PARALLEL_SPECIALIZE_THRESHOLD=1 specializes\n" +
+			"   on the first execution.",
 		ArgsUsage: "FILE|-",
 		Flags: []cli.Flag{
 			&cli.IntFlag{
@@ -34,6 +41,10 @@ func disCommand() *cli.Command {
 				Usage:       "descend at most `N` levels into nested code objects",
 				Value:       -1,
 				DefaultText: "all",
+			},
+			&cli.BoolFlag{
+				Name:  "adaptive",
+				Usage: "run FILE first and show the specialized instructions it ran with",
 			},
 		},
 		Action: disAction,
@@ -51,6 +62,16 @@ func disAction(c *cli.Context) error {
 	if o := c.Int("optimize"); o < 0 || o > 2 {
 		return usageError{c.Command.HelpName, fmt.Errorf("--optimize must be 0, 1 or 2, not %d", o)}
 	}
+	var opts []bytecode.Option
+	if d := c.Int("depth"); d >= 0 {
+		opts = append(opts, bytecode.Depth(d))
+	}
+	if c.Bool("adaptive") {
+		if c.Int("optimize") != 0 {
+			return usageError{c.Command.HelpName, fmt.Errorf("--adaptive runs FILE as parallel run does, without --optimize")}
+		}
+		return disAdaptive(c, opts)
+	}
 	filename, src, err := readSource(c.Args().First(), c.App.Reader)
 	if err != nil {
 		return err
@@ -63,11 +84,27 @@ func disAction(c *cli.Context) error {
 	if err != nil {
 		return reportCompileError(c.App.ErrWriter, err, src)
 	}
-	var opts []bytecode.Option
-	if d := c.Int("depth"); d >= 0 {
-		opts = append(opts, bytecode.Depth(d))
-	}
 	return bytecode.Disassemble(c.App.Writer, code.Listing(), opts...)
+}
+
+// disAdaptive runs the program in FILE, then disassembles it with the
+// instructions the run left specialized. A program that fails still gets
+// its listing, after its traceback, and its exit status.
+func disAdaptive(c *cli.Context, opts []bytecode.Option) error {
+	p := program{file: c.Args().First()}
+	applyXOptions(&p)
+	var listing *bytecode.Listing
+	p.afterRun = func(in *interp.Interp, code *compile.Code) {
+		listing = in.AdaptiveListing(code)
+	}
+	runErr := runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
+	if listing == nil {
+		return runErr
+	}
+	if err := bytecode.Disassemble(c.App.Writer, listing, append(opts, bytecode.Adaptive())...); err != nil {
+		return err
+	}
+	return runErr
 }
 
 // reportCompileError prints a syntax error as CPython prints it and turns

@@ -67,6 +67,12 @@ type program struct {
 	switchInterval time.Duration // --switch-interval (0: CPython's 5 ms)
 	memLimit       int64         // --mem-limit in bytes (0: none)
 	stats          bool          // --stats
+
+	// afterRun, if set, is called holding the GIL once the program
+	// (a file or -c code, not -m) and its atexit functions have run,
+	// with the code it ran: parallel dis --adaptive reads the
+	// specialized instructions there.
+	afterRun func(in *interp.Interp, code *compile.Code)
 }
 
 func runAction(c *cli.Context) error {
@@ -243,6 +249,9 @@ func runProgram(stdin io.Reader, stdoutW, stderr io.Writer, p program) error {
 		// run the atexit functions, then flush sys.stdout's buffer.
 		in.WaitForThreads()
 		in.RunAtExit()
+		if p.afterRun != nil && code != nil {
+			p.afterRun(in, code)
+		}
 		if p.stats {
 			stdout.Flush()
 			printStats(stderr, rt, in)
