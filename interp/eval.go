@@ -426,13 +426,17 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				t, err = in.Truth(v)
 				in.decRef(v)
 			}
-			if err == nil && t == (op == bytecode.POP_JUMP_IF_TRUE) {
+			taken := err == nil && t == (op == bytecode.POP_JUMP_IF_TRUE)
+			recordBranch(ac, pc, taken)
+			if taken {
 				f.pc = instr.Target(pc)
 			}
 
 		case bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE:
 			v := f.pop()
-			if v.IsNone() == (op == bytecode.POP_JUMP_IF_NONE) {
+			taken := v.IsNone() == (op == bytecode.POP_JUMP_IF_NONE)
+			recordBranch(ac, pc, taken)
+			if taken {
 				f.pc = instr.Target(pc)
 			}
 			in.decRef(v)
@@ -449,6 +453,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 					break
 				}
 			}
+			ac.caches[ac.offsets[pc]].n++ // tier 2's hotness counter
 			f.pc = instr.Target(pc)
 
 		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
