@@ -72,6 +72,7 @@ func (in *Interp) WaitOn(ready <-chan struct{}, d time.Duration, cancel func() b
 // the token.
 func (in *Interp) detWaitOn(ready <-chan struct{}, d time.Duration, cancel func() bool) (done bool, err error) {
 	t := in.thread
+	in.det.noteOutside()
 	t.detNext, t.detDeadline, t.detCond = detBlocked, in.det.detDeadline(d), ready
 	t.Release()
 	t.Acquire()

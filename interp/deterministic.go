@@ -92,6 +92,7 @@ type detScheduler struct {
 	now        int64 // virtual ns since the interpreter began
 	hash       uint64
 	events     uint64
+	outside    uint64 // waits on other interpreters (ScheduleTrace.Outside)
 	deadlocked bool
 
 	// ids numbers the objects hashed by identity (identityHash); only
@@ -454,16 +455,34 @@ func (in *Interp) Until(deadline time.Time) time.Duration {
 // deterministic scheduler.
 func (in *Interp) IsDeterministic() bool { return in.det != nil }
 
-// ScheduleTrace returns the hash of the deterministic scheduler's
-// decisions so far and how many there were; ok is false when the
-// interpreter is not deterministic. Safe from any goroutine.
-func (in *Interp) ScheduleTrace() (hash, events uint64, ok bool) {
+// A ScheduleTrace sums up a deterministic scheduler's decisions.
+type ScheduleTrace struct {
+	// Hash is the FNV-64a hash of every decision, in order; Events
+	// counts them.
+	Hash, Events uint64
+	// Outside counts the waits on other interpreters (their queues,
+	// channels and calls): what they wait for comes from schedules this
+	// one does not order, so a run with any may not replay exactly.
+	Outside uint64
+}
+
+// ScheduleTrace returns the deterministic scheduler's trace so far; ok
+// is false when the interpreter has no deterministic scheduler. Safe
+// from any goroutine.
+func (in *Interp) ScheduleTrace() (trace ScheduleTrace, ok bool) {
 	if in.det == nil {
-		return 0, 0, false
+		return ScheduleTrace{}, false
 	}
 	in.det.mu.Lock()
 	defer in.det.mu.Unlock()
-	return in.det.hash, in.det.events, true
+	return ScheduleTrace{Hash: in.det.hash, Events: in.det.events, Outside: in.det.outside}, true
+}
+
+// noteOutside counts a wait on another interpreter.
+func (s *detScheduler) noteOutside() {
+	s.mu.Lock()
+	s.outside++
+	s.mu.Unlock()
 }
 
 // detDeadline converts a wait of d (d < 0: none) into a virtual

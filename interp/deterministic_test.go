@@ -21,11 +21,11 @@ func detRun(t *testing.T, src string, seed uint64) (string, uint64) {
 		t.Fatalf("seed %d: %v", seed, err)
 	}
 	in.Close()
-	h, n, ok := in.ScheduleTrace()
-	if !ok || n == 0 {
-		t.Fatalf("no trace: ok %v, %d events", ok, n)
+	tr, ok := in.ScheduleTrace()
+	if !ok || tr.Events == 0 || tr.Outside != 0 {
+		t.Fatalf("trace %+v, ok %v", tr, ok)
 	}
-	return stdout.String(), h
+	return stdout.String(), tr.Hash
 }
 
 // racyCounter is two threads doing read-modify-write on a shared

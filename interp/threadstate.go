@@ -384,6 +384,8 @@ func (in *Interp) AllowThreadsInterruptible(block func(stop <-chan struct{})) er
 	stop, done := make(chan struct{}), make(chan struct{})
 	if in.det == nil {
 		t.Release()
+	} else {
+		in.det.noteOutside()
 	}
 	go func() {
 		select {

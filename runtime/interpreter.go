@@ -80,10 +80,8 @@ type Interpreter struct {
 	whence int
 	xiRefs int
 	// trace is the deterministic scheduler's trace, kept at Close.
-	trace struct {
-		hash, events uint64
-		ok           bool
-	}
+	trace   interp.ScheduleTrace
+	traceOK bool
 }
 
 // NewInterpreter creates an interpreter and lists it in the runtime.
@@ -224,7 +222,7 @@ func (it *Interpreter) Close() error {
 	})
 	it.main.Release()
 	it.mu.Lock() // Stacks and ForceSwitch read in under mu
-	it.trace.hash, it.trace.events, it.trace.ok = it.in.ScheduleTrace()
+	it.trace, it.traceOK = it.in.ScheduleTrace()
 	it.in, it.main = nil, nil
 	it.mu.Unlock()
 	// What the interpreter still held of the shared queues and channels

@@ -33,15 +33,15 @@ func (it *Interpreter) ForceSwitch() {
 	}
 }
 
-// ScheduleTrace returns the hash of the deterministic scheduler's
-// decisions and their number (see InterpreterOptions.Deterministic),
-// also after Close; ok is false for an interpreter without one. The
-// hash is meaningful once the interpreter is idle or closed.
-func (it *Interpreter) ScheduleTrace() (hash, events uint64, ok bool) {
+// ScheduleTrace returns the deterministic scheduler's trace (see
+// InterpreterOptions.Deterministic), also after Close; ok is false for an
+// interpreter without one. It is meaningful once the interpreter is idle
+// or closed.
+func (it *Interpreter) ScheduleTrace() (trace interp.ScheduleTrace, ok bool) {
 	it.mu.Lock()
 	defer it.mu.Unlock()
 	if it.in == nil {
-		return it.trace.hash, it.trace.events, it.trace.ok
+		return it.trace, it.traceOK
 	}
 	return it.in.ScheduleTrace()
 }

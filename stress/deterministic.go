@@ -44,25 +44,27 @@ func checkDeterministic(s Scenario, cfg Config) error {
 	return d.Deterministic(cfg)
 }
 
-// traceHash folds the schedule traces of the run's interpreters.
-func (env *Env) traceHash() string {
+// traceHash folds the schedule traces of the run's interpreters, and
+// counts their waits on other interpreters (which may not replay).
+func (env *Env) traceHash() (hash string, outside uint64) {
 	env.mu.Lock()
 	made := append([]*runtime.Interpreter(nil), env.made...)
 	env.mu.Unlock()
 	h := fnv.New64a()
 	for _, it := range made {
-		sum, events, ok := it.ScheduleTrace()
+		tr, ok := it.ScheduleTrace()
 		if !ok {
 			continue
 		}
 		var b [16]byte
 		for i := range 8 {
-			b[i] = byte(sum >> (8 * i))
-			b[8+i] = byte(events >> (8 * i))
+			b[i] = byte(tr.Hash >> (8 * i))
+			b[8+i] = byte(tr.Events >> (8 * i))
 		}
 		h.Write(b[:])
+		outside += tr.Outside
 	}
-	return fmt.Sprintf("%016x", h.Sum64())
+	return fmt.Sprintf("%016x", h.Sum64()), outside
 }
 
 // Deterministic implements deterministicScenario: gil-contention's

@@ -2,6 +2,7 @@ package stress
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +137,26 @@ func TestDeterministicRefusals(t *testing.T) {
 		if !r.Failed() || !strings.Contains(r.Error, c.want) {
 			t.Errorf("%s %+v: error %q, want %q", c.s.Name(), c.cfg, r.Error, c.want)
 		}
+	}
+}
+
+// A worker that waits on a cross-interpreter queue runs, and the report
+// says such waits may not replay.
+func TestDeterministicOutsideWaits(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/cross.py"
+	src := "from concurrent import interpreters\nq = None\ndef setup():\n    global q\n    q = interpreters.create_queue()\ndef worker(i):\n    try:\n        q.get(timeout=0.001)\n    except interpreters.QueueEmpty:\n        pass\ndef check():\n    pass\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := UserScenario(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Run(context.Background(), s, Config{Threads: 2, Iterations: 20, Deterministic: true}, "")
+	var b strings.Builder
+	r.WriteTable(&b)
+	if r.Failed() || r.OutsideWaits == 0 || !strings.Contains(b.String(), "outside the deterministic schedule") {
+		t.Fatalf("outside waits %d:\n%s", r.OutsideWaits, b.String())
 	}
 }

@@ -47,6 +47,9 @@ func (r *Report) WriteTable(w io.Writer) {
 	}
 	if r.TraceHash != "" {
 		fmt.Fprintf(w, "trace hash: %s\n", r.TraceHash)
+		if r.OutsideWaits > 0 {
+			fmt.Fprintf(w, "note            %d waits on cross-interpreter queues, channels or calls are outside the deterministic schedule: replays may differ\n", r.OutsideWaits)
+		}
 	}
 	if r.Failed() && len(r.Invariants) == 0 {
 		fmt.Fprintf(w, "error           %v\n", r.Err)

@@ -121,6 +121,11 @@ type Report struct {
 	// decision of the run's interpreters (in the order they were made):
 	// runs with the same seed have the same one. Empty otherwise.
 	TraceHash string `json:",omitempty"`
+	// OutsideWaits counts, in deterministic mode, the waits on another
+	// interpreter (a cross-interpreter queue, channel or call): they
+	// depend on schedules the per-interpreter schedulers do not order,
+	// so a run with any may not replay exactly.
+	OutsideWaits uint64 `json:",omitempty"`
 	// Err is the first failure, or nil when every invariant held.
 	Err error `json:"-"`
 	// Error is Err's text, for JSON.
@@ -214,7 +219,7 @@ func Run(ctx context.Context, scenario Scenario, cfg Config, replay string) *Rep
 	report.Latency = env.latencies.percentiles()
 	report.Faults = env.faultCounts()
 	if cfg.Deterministic {
-		report.TraceHash = env.traceHash()
+		report.TraceHash, report.OutsideWaits = env.traceHash()
 	}
 	if report.Err != nil {
 		report.Error = report.Err.Error()
