@@ -54,7 +54,11 @@ type Allocator struct {
 	bytes  int64 // live bytes, all classes
 	limit  int64 // math.MaxInt64 when there is none
 	peak   int64
-	counts []classCounts // indexed by Class
+	// counts is indexed by Class. It grows to the highest class
+	// accounted so far, not to every class of the table: a new
+	// interpreter uses a dozen of the table's hundreds, and clearing
+	// counters it never touches was a measurable part of making one.
+	counts []classCounts
 
 	// class registry: the shared table's classes, then the ones this
 	// allocator registered itself (names and byName hold only those)
@@ -81,7 +85,7 @@ func New(opts Options) *Allocator {
 	if t == nil {
 		t = otherOnly
 	}
-	a := &Allocator{table: t, counts: make([]classCounts, t.Len())}
+	a := &Allocator{table: t}
 	a.SetLimit(opts.Limit)
 	return a
 }
@@ -113,7 +117,6 @@ func (a *Allocator) RegisterClass(name string) Class {
 	}
 	c := Class(n)
 	a.names = append(a.names, name)
-	a.counts = append(a.counts, classCounts{})
 	a.byName[name] = c
 	return c
 }
@@ -140,6 +143,9 @@ func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
 	if n > a.limit {
 		return ErrMemoryLimit
 	}
+	if int(class) >= len(a.counts) {
+		a.growCounts(class)
+	}
 	c := &a.counts[class]
 	c.bytes += int64(size)
 	c.allocs++
@@ -154,6 +160,13 @@ func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
 	h.class = class
 	h.flags = 0
 	return nil
+}
+
+// growCounts makes room for the counters of class and a few after it;
+// not double, since the classes a program uses are few and scattered.
+func (a *Allocator) growCounts(class Class) {
+	n := min(int(class)+1+16, a.numClasses())
+	a.counts = append(a.counts, make([]classCounts, n-len(a.counts))...)
 }
 
 // Resize changes the bytes accounted to a live object from oldSize to
@@ -216,10 +229,13 @@ func (a *Allocator) Stats() Stats {
 	s := Stats{
 		Bytes:   a.bytes,
 		Peak:    a.peak,
-		Classes: make([]ClassStats, len(a.counts)),
+		Classes: make([]ClassStats, a.numClasses()),
 	}
 	if a.limit != math.MaxInt64 {
 		s.Limit = a.limit
+	}
+	for i := range s.Classes {
+		s.Classes[i].Name = a.ClassName(Class(i))
 	}
 	for i, c := range a.counts {
 		live := int64(c.allocs - c.frees)
