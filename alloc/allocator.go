@@ -51,9 +51,9 @@ type Options struct {
 // goroutines; they may share a read-only ClassTable.
 type Allocator struct {
 	// working state, touched by every Account and Free
-	bytes  int64 // live bytes, all classes
-	limit  int64 // math.MaxInt64 when there is none
-	peak   int64
+	bytes int64 // live bytes, all classes
+	limit int64 // math.MaxInt64 when there is none
+	peak  int64
 	// counts is indexed by Class. It grows to the highest class
 	// accounted so far, not to every class of the table: a new
 	// interpreter uses a dozen of the table's hundreds, and clearing
