@@ -63,6 +63,9 @@ type xiChan struct {
 	// interpreter's GIL: the registry's lock is shared by every
 	// interpreter, and each put and get looked the queue up there.
 	queues map[int64]*channels.Queue
+	// idAttr reads a Queue object's _id, through its instance dict
+	// while its class leaves _id there.
+	idAttr *interp.PlainAttr
 }
 
 var xiChanKey byte
@@ -553,7 +556,6 @@ func init() {
 // The names and parameters of Queue's Go methods, as CPython 3.14's
 // Python ones have them (3.13's keywords too: unbound, syncobj).
 var (
-	idName         = interp.ImmortalStr("_id")
 	queuePutParams = interp.Params{Func: "put", Names: []string{"self", "obj", "block", "timeout", "unbounditems", "unbound", "syncobj"}, PosOnly: 1, KwOnly: 3, Required: 2}
 	queuePutNowait = interp.Params{Func: "put_nowait", Names: []string{"self", "obj", "unbounditems", "unbound", "syncobj"}, PosOnly: 1, KwOnly: 3, Required: 2}
 	queueGetParams = interp.Params{Func: "get", Names: []string{"self", "block", "timeout"}, PosOnly: 1, Required: 1}
@@ -562,7 +564,10 @@ var (
 
 // selfQueue is the queue a Queue object names (its _id).
 func (x *xiChan) selfQueue(in *interp.Interp, self interp.Value) (*channels.Queue, error) {
-	idv, err := in.GetAttr(self, idName)
+	if x.idAttr == nil {
+		x.idAttr = interp.NewPlainAttr("_id")
+	}
+	idv, err := in.GetPlainAttr(x.idAttr, self)
 	if err != nil {
 		return nil, err
 	}
