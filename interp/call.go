@@ -29,9 +29,25 @@ func (in *Interp) callWithSelf(fn, self Value, args []Value, kwnames []Value) (V
 	if fn.Type() == functionType {
 		return in.callFunction(asObject[Function](fn), self, args, kwnames)
 	}
-	all := make([]Value, 0, len(args)+1)
-	all = append(append(all, self), args...)
-	return in.Call(fn, all, kwnames)
+	// The arguments go on the thread's frame stack, not in a new
+	// slice: a bound builtin (a Go method of a class, such as a
+	// queue's put) is called once per item in hot loops. Callees copy
+	// what they keep of args, as they must for the eval loop's calls,
+	// which pass slices of a frame.
+	stack := in.frameSlots
+	if stack == nil {
+		// No thread state (the first and last steps of an
+		// interpreter's life): a slice of its own.
+		all := make([]Value, 0, len(args)+1)
+		return in.Call(fn, append(append(all, self), args...), kwnames)
+	}
+	n := len(args) + 1
+	all := stack.Push(n)
+	all[0] = self
+	copy(all[1:], args)
+	r, err := in.Call(fn, all, kwnames)
+	stack.Pop(n)
+	return r, err
 }
 
 // callFunction runs a Python function from Go in a loop of its own: the
