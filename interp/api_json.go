@@ -16,3 +16,8 @@ func (in *Interp) LeaveRecursiveCall() { in.leaveCall() }
 
 // ID is id(v), a new reference.
 func (in *Interp) ID(v Value) (Value, error) { return builtinID(in, []Value{v}, nil) }
+
+// NewStrASCII returns a new str holding s, which the caller has checked
+// is all ASCII: it skips NewStr's scan for the length, and one-character
+// results are the shared strs.
+func (in *Interp) NewStrASCII(s string) (Value, error) { return in.newStrText(s, len(s), true) }

@@ -3,6 +3,7 @@ package interp
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 )
@@ -52,7 +53,11 @@ func (in *Interp) NewStrRunes(rs []rune) (Value, error) {
 			b = appendCP(b, r)
 		}
 	}
-	return in.newStrText(string(b), len(rs), ascii)
+	if len(b) == 0 {
+		return emptyStr, nil
+	}
+	// b is the str's own text from here on: no copy.
+	return in.newStrText(unsafe.String(&b[0], len(b)), len(rs), ascii)
 }
 
 // IsDecimalCP is str.isdecimal for one code point.

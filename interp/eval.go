@@ -580,6 +580,20 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			err = in.execUnpackSequence(f, oparg)
 
+		case bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST:
+			// Inline, as FOR_ITER_RANGE is; a miss goes to execSpecialized.
+			if items := unpackItems(f.top(), op); items != nil && len(items) == oparg {
+				in.specHit(op)
+				v := f.pop()
+				for i := len(items) - 1; i >= 0; i-- {
+					incRef(items[i])
+					f.push(items[i])
+				}
+				in.decRef(v)
+				break
+			}
+			_, err = in.execSpecialized(f, ac, pc, instr)
+
 		case bytecode.BUILD_MAP, bytecode.BUILD_CONST_KEY_MAP:
 			var r Value
 			r, err = in.buildMap(f, op == bytecode.BUILD_CONST_KEY_MAP, oparg)
@@ -605,6 +619,16 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.specExec(op)
 			if ac.due(pc) {
 				in.adaptNow(f, ac, pc)
+			}
+			if g := inlineGen(f.top(), None); g != nil {
+				// The generator's frame runs in this loop (gen_inline.go).
+				var gf *frame
+				if gf, err = in.pushGen(f, g, None); err == nil {
+					f = gf
+					in.frame = f
+					ac, instrs = f.ac, f.ac.instrs
+				}
+				break
 			}
 			err = in.execForIter(f, instr, pc)
 
@@ -839,12 +863,8 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 
 		case bytecode.UNPACK_EX:
 			v := f.pop()
-			var items []Value
-			items, err = in.unpackEx(v, oparg&0xFF, oparg>>8)
+			err = in.execUnpackEx(f, v, oparg&0xFF, oparg>>8)
 			in.decRef(v)
-			for i := len(items) - 1; err == nil && i >= 0; i-- {
-				f.push(items[i])
-			}
 
 		case bytecode.DELETE_SUBSCR:
 			key := f.pop()
@@ -1021,6 +1041,14 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.YIELD_VALUE:
 			v := f.pop()
 			f.yielded = true
+			if f.gen != nil && !f.entry {
+				// A generator FOR_ITER or SEND pushed (gen_inline.go).
+				f = in.genYieldInline(f)
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
+				f.push(v)
+				break
+			}
 			return v, nil
 
 		case bytecode.GET_YIELD_FROM_ITER:
@@ -1037,6 +1065,18 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.SEND:
 			v := f.pop()
 			receiver := f.top()
+			if g := inlineGen(receiver, v); g != nil {
+				// The generator's frame runs in this loop (gen_inline.go).
+				var gf *frame
+				if gf, err = in.pushGen(f, g, v); err != nil {
+					in.decRef(v)
+					break
+				}
+				f = gf
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
+				break
+			}
 			var r Value
 			var done bool
 			r, done, err = in.send(receiver, v)
@@ -1096,6 +1136,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				r = f.pop()
 			}
 			f.yielded = false
+			if f.gen != nil && !f.entry {
+				// A generator FOR_ITER or SEND pushed ends (gen_inline.go).
+				f = in.genReturnInline(f, r)
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
+				break
+			}
 			caller, entry := f.back, f.entry
 			self := f.initSelf
 			f.initSelf = Value{}
@@ -1178,7 +1225,7 @@ func (in *Interp) unwind(f *frame, err error, reraised bool) (*frame, bool) {
 			return f, true
 		}
 		caller, entry := f.back, f.entry
-		in.releaseFrame(f)
+		in.releaseUnwound(f)
 		if entry {
 			return nil, false
 		}

@@ -96,17 +96,21 @@ var generatorType = newBuiltinType("generator", objectType, 0)
 
 const generatorSize = unsafe.Sizeof(Generator{})
 
+// freeGenerators recycles generator structs (recycle.go): nqueens'
+// recursive search makes one per call.
+var freeGenerators recycler[Generator]
+
 // makeGenerator is RETURN_GENERATOR: f's state moves off the arena into
 // a generator, which the call returns.
 func (in *Interp) makeGenerator(f *frame) (Value, error) {
-	g := &Generator{}
+	g := freeGenerators.get()
 	if err := in.account(&g.Header, genTypeFor(f.tmpl.Flags), generatorSize); err != nil {
 		return Value{}, err
 	}
 	g.Header.SetFlags(alloc.FlagContainer)
 	gf := in.frames.Get()
 	*gf = *f
-	gf.slots = make([]Value, len(f.slots))
+	gf.slots = in.values.Get(len(f.slots)) // back to the pool in genResume or freeGenFrame
 	copy(gf.slots, f.slots)
 	gf.owned = true
 	gf.back, gf.entry = nil, true
@@ -136,6 +140,7 @@ func init() {
 		in.decRef(g.qualname)
 		*g = Generator{Header: g.Header}
 		in.heap.Free(&g.Header, generatorSize)
+		freeGenerators.put(g)
 	}
 	generatorType.finalize = genFinalize
 	generatorType.repr = func(in *Interp, v Value) (Value, error) {
@@ -215,6 +220,7 @@ func (in *Interp) freeGenFrame(g *Generator) {
 		in.xdecRef(f.slots[i])
 	}
 	in.xdecRef(f.fn)
+	in.values.Put(f.slots)
 	*f = frame{}
 	in.frames.Put(f)
 }
@@ -328,6 +334,7 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	// exception is restored when it yields or ends.
 	in.excOuter = append(in.excOuter, in.excInfo)
 	in.excInfo, g.excState = g.excState, Value{}
+	slots := f.slots // given back to the pool below if the frame ends
 	if exc != nil {
 		r, err = in.runFrom(f, exc)
 	} else {
@@ -344,6 +351,10 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 		in.xdecRef(state)
 	}
 	g.running = false
+	if err != nil || !f.yielded {
+		// releaseFrame left a generator's own slots alone.
+		in.values.Put(slots)
+	}
 	if err != nil {
 		// The frame is gone: unwinding released it.
 		g.frame = nil

@@ -40,7 +40,7 @@ func init() {
 		// Heap ints are large, except the instances of int subclasses.
 		return asObject[BigInt](v).v.Sign() != 0, nil
 	}
-	intType.compare = numberCompare
+	intType.compare = intCompare
 	intType.dealloc = bigIntDealloc
 	intType.number = &numberSlots{
 		neg:    intNeg,
@@ -56,7 +56,7 @@ func init() {
 	boolType.repr = boolRepr
 	boolType.hash = intHash
 	boolType.boolean = func(in *Interp, v Value) (bool, error) { return v.n != 0, nil }
-	boolType.compare = numberCompare
+	boolType.compare = intCompare
 	// bool & bool, | and ^ stay bools; everything else is int's.
 	boolNumber := *intType.number
 	for _, op := range []BinaryOp{OpAnd, OpOr, OpXor} {
@@ -101,6 +101,17 @@ func isInt(v Value) bool {
 	return v.p == intTag || v.p == boolTag || v.IsObject() && v.Type().IsSubtype(intType)
 }
 
+// intCompare is int's comparison: two ints compare as big ints (not
+// through numberCompare's exact rationals, which copy both); anything
+// else goes to numberCompare.
+func intCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
+	if !isInt(a) || !isInt(b) {
+		return numberCompare(in, a, b, op)
+	}
+	var za, zb big.Int
+	return compareResult(bigOf(a, &za).Cmp(bigOf(b, &zb)), op), nil
+}
+
 // bigOf returns v (an int) as a big.Int, using z for unboxed values.
 func bigOf(v Value, z *big.Int) *big.Int {
 	if v.p == intTag || v.p == boolTag {
@@ -130,7 +141,7 @@ func (in *Interp) newInt(x *big.Int) (Value, error) {
 func bigIntDealloc(in *Interp, v Value) {
 	o := asObject[BigInt](v)
 	in.heap.Free(&o.Header, bigIntSize+uintptr(len(o.v.Bits()))*unsafe.Sizeof(big.Word(0)))
-	o.v.SetInt64(0)
+	recycleBig(&o.v)
 	in.bigs.Put(o)
 }
 
@@ -306,8 +317,18 @@ func absInt64(x int64) int64 {
 // bigIntOp computes op on ints of any size, with Python's semantics and
 // errors.
 func (in *Interp) bigIntOp(op BinaryOp, a, b Value) (Value, error) {
-	var za, zb, z big.Int
+	var za, zb big.Int
 	x, y := bigOf(a, &za), bigOf(b, &zb)
+	var z big.Int
+	switch op {
+	case OpAdd, OpSub, OpAnd, OpOr, OpXor:
+		z = bigScratch(max(wordsOf(x), wordsOf(y)) + 1)
+	case OpMul:
+		z = bigScratch(wordsOf(x) + wordsOf(y))
+	case OpFloorDiv, OpRemainder:
+		z = bigScratch(wordsOf(x) + 1)
+	}
+	// z is moved into the result, or recycled when the result is not z.
 	switch op {
 	case OpAdd:
 		z.Add(x, y)
@@ -325,15 +346,17 @@ func (in *Interp) bigIntOp(op BinaryOp, a, b Value) (Value, error) {
 			}
 			return Value{}, in.raise(zeroDivisionErrorType, "integer modulo by zero")
 		}
-		var m big.Int
+		m := bigScratch(wordsOf(y) + 1)
 		z.QuoRem(x, y, &m) // truncated
 		if m.Sign() != 0 && (m.Sign() < 0) != (y.Sign() < 0) {
 			z.Sub(&z, big.NewInt(1))
 			m.Add(&m, y)
 		}
 		if op == OpRemainder {
-			return in.newInt(&m)
+			recycleBig(&z)
+			return in.newIntMoved(&m)
 		}
+		recycleBig(&m)
 	case OpAnd:
 		z.And(x, y)
 	case OpOr:
@@ -364,7 +387,7 @@ func (in *Interp) bigIntOp(op BinaryOp, a, b Value) (Value, error) {
 	default:
 		return NotImplemented, nil
 	}
-	return in.newInt(&z)
+	return in.newIntMoved(&z)
 }
 
 // intToFloat converts an int to float, raising OverflowError as CPython's

@@ -32,18 +32,13 @@ func init() {
 
 // NewList returns a list of items, taking new references to them.
 func (in *Interp) NewList(items ...Value) (Value, error) {
-	l := &List{}
-	if err := in.account(&l.Header, listType, listSize); err != nil {
+	l, err := in.newListSized(len(items))
+	if err != nil {
 		return Value{}, err
 	}
-	l.Header.SetFlags(alloc.FlagContainer)
-	if err := in.listReserve(l, len(items)); err != nil {
-		in.decRef(valueOf(l))
-		return Value{}, err
-	}
-	for _, v := range items {
+	for i, v := range items {
 		incRef(v)
-		l.items = append(l.items, v)
+		l.items[i] = v
 	}
 	return valueOf(l), nil
 }
@@ -59,10 +54,11 @@ func (in *Interp) listReserve(l *List, n int) error {
 		return in.memoryError()
 	}
 	newCap := max(need, cap(l.items)+cap(l.items)>>3+6)
-	if err := in.heap.Resize(&l.Header, uintptr(cap(l.items))*valueSize, uintptr(newCap)*valueSize); err != nil {
+	items := in.values.Get(newCap)[:len(l.items)]
+	if err := in.heap.Resize(&l.Header, uintptr(cap(l.items))*valueSize, uintptr(cap(items))*valueSize); err != nil {
+		in.values.Put(items)
 		return in.memoryError()
 	}
-	items := make([]Value, len(l.items), newCap)
 	copy(items, l.items)
 	l.items = items
 	return nil
@@ -146,12 +142,17 @@ func seqItems(v Value) ([]Value, bool) {
 
 func listDealloc(in *Interp, v Value) {
 	l := asObject[List](v)
+	exact := l.Header.Type == unsafe.Pointer(listType) // not a subclass's bigger struct
 	items := l.items
 	l.items = nil
 	for _, item := range items {
 		in.decRef(item)
 	}
 	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
+	if exact {
+		l.items = items
+		in.freeListObject(l)
+	}
 }
 
 // listRepr is repr() of a list: [a, b]. An item's __repr__ may change

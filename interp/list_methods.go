@@ -185,8 +185,16 @@ func listConcat(in *Interp, a, b Value) (Value, error) {
 	if len(x)+len(y) > maxSeqLen {
 		return Value{}, in.memoryError()
 	}
-	items := make([]Value, 0, len(x)+len(y))
-	return in.NewList(append(append(items, x...), y...)...)
+	r, err := in.newListSized(len(x) + len(y))
+	if err != nil {
+		return Value{}, err
+	}
+	copy(r.items, x)
+	copy(r.items[len(x):], y)
+	for _, v := range r.items {
+		incRef(v)
+	}
+	return valueOf(r), nil
 }
 
 // listInplaceConcat is list += iterable: extend, and the list itself.

@@ -282,13 +282,29 @@ func intDivmod(in *Interp, a, b Value) (Value, error) {
 
 // bigDivmod is floor division and modulo of big ints; y is not zero.
 func (in *Interp) bigDivmod(x, y *big.Int) (Value, error) {
-	var q, m big.Int
+	q, m := bigScratch(wordsOf(x)+1), bigScratch(wordsOf(y)+1)
 	q.QuoRem(x, y, &m)
 	if m.Sign() != 0 && (m.Sign() < 0) != (y.Sign() < 0) {
 		q.Sub(&q, big.NewInt(1))
 		m.Add(&m, y)
 	}
-	return in.newIntPair(&q, &m)
+	vq, err := in.newIntMoved(&q)
+	if err != nil {
+		return Value{}, err
+	}
+	vm, err := in.newIntMoved(&m)
+	if err != nil {
+		in.decRef(vq)
+		return Value{}, err
+	}
+	t, err := in.newTupleSized(2)
+	if err != nil {
+		in.decRef(vq)
+		in.decRef(vm)
+		return Value{}, err
+	}
+	t.items[0], t.items[1] = vq, vm // the tuple takes both references
+	return valueOf(t), nil
 }
 
 // newIntPair returns the tuple (a, b) of two ints.

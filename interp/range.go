@@ -45,7 +45,10 @@ const (
 
 func init() {
 	rangeType.construct = newRange
-	rangeType.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), rangeSize) }
+	rangeType.dealloc = func(in *Interp, v Value) {
+		in.heap.Free(v.Header(), rangeSize)
+		freeRanges.put(asObject[Range](v))
+	}
 	rangeType.repr = func(in *Interp, v Value) (Value, error) {
 		r := asObject[Range](v)
 		if r.step == 1 {
@@ -53,13 +56,17 @@ func init() {
 		}
 		return in.NewStr(sprintf("range(%d, %d, %d)", r.start, r.stop, r.step))
 	}
-	rangeIteratorType.dealloc = func(in *Interp, v Value) { in.heap.Free(v.Header(), rangeIteratorSize) }
+	rangeIteratorType.dealloc = func(in *Interp, v Value) {
+		in.heap.Free(v.Header(), rangeIteratorSize)
+		freeRangeIters.put(asObject[rangeIterator](v))
+	}
 	for _, t := range []*Type{listIteratorType, tupleIteratorType} {
 		t.dealloc = func(in *Interp, v Value) {
 			it := asObject[seqIterator](v)
 			in.xdecRef(it.seq)
 			it.seq = Value{}
 			in.heap.Free(v.Header(), seqIteratorSize)
+			freeSeqIters.put(it)
 		}
 	}
 }
@@ -73,6 +80,17 @@ func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
 		return Value{}, in.raise(typeErrorType, "range expected at least 1 argument, got 0")
 	case len(args) > 3:
 		return Value{}, in.raise(typeErrorType, "range expected at most 3 arguments, got %d", len(args))
+	}
+	if start, stop, step, ok := smallRangeArgs(args); ok {
+		if step == 0 {
+			return Value{}, in.raise(valueErrorType, "range() arg 3 must not be zero")
+		}
+		r := freeRanges.get()
+		r.start, r.stop, r.step = start, stop, step
+		if err := in.account(&r.Header, rangeType, rangeSize); err != nil {
+			return Value{}, err
+		}
+		return valueOf(r), nil
 	}
 	var bounds [3]big.Int
 	for i, a := range args {
@@ -108,6 +126,53 @@ func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
 	return valueOf(r), nil
 }
 
+// smallRangeArgs reads range()'s arguments when all are unboxed ints
+// and the length fits in int64 (the fast representation, no big ints on
+// the way); ok is false otherwise.
+func smallRangeArgs(args []Value) (start, stop, step int64, ok bool) {
+	step = 1
+	for _, a := range args {
+		if !a.IsSmallInt() {
+			return 0, 0, 0, false
+		}
+	}
+	switch len(args) {
+	case 1:
+		stop = int64(args[0].n)
+	case 2:
+		start, stop = int64(args[0].n), int64(args[1].n)
+	default:
+		start, stop, step = int64(args[0].n), int64(args[1].n), int64(args[2].n)
+	}
+	// rangeLen works in uint64; a span of 2**63 or more needs the big form.
+	var span uint64
+	switch {
+	case step > 0 && start < stop:
+		span = uint64(stop - start)
+	case step < 0 && start > stop:
+		span = uint64(start - stop)
+	}
+	if step != 0 && span > 0 && (span-1)/absUint64(step) >= 1<<63-1 {
+		return 0, 0, 0, false
+	}
+	return start, stop, step, true
+}
+
+func absUint64(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
+}
+
+// Range objects and the range, list and tuple iterators are recycled
+// (recycle.go): every for loop makes one.
+var (
+	freeRanges     recycler[Range]
+	freeRangeIters recycler[rangeIterator]
+	freeSeqIters   recycler[seqIterator]
+)
+
 // rangeLen is the number of items of a range (0 when empty).
 func rangeLen(start, stop, step int64) int64 {
 	switch {
@@ -138,7 +203,8 @@ func selfIter(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
 func init() {
 	rangeType.iter = func(in *Interp, v Value) (Value, error) {
 		r := asObject[Range](v)
-		it := &rangeIterator{next: r.start, step: r.step, left: rangeLen(r.start, r.stop, r.step)}
+		it := freeRangeIters.get()
+		it.next, it.step, it.left = r.start, r.step, rangeLen(r.start, r.stop, r.step)
 		if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
 			return Value{}, err
 		}
@@ -247,7 +313,8 @@ func init() {
 }
 
 func (in *Interp) newListOrTupleIter(v Value, t *Type) (Value, error) {
-	it := &seqIterator{seq: v}
+	it := freeSeqIters.get()
+	it.seq = v
 	if err := in.account(&it.Header, t, seqIteratorSize); err != nil {
 		return Value{}, err
 	}

@@ -67,14 +67,30 @@ func isMutableSet(v Value) bool { return v.Type() == setType || v.Type().IsSubty
 // newSetObject makes an empty set of type t (set, frozenset or a
 // subclass) with the minimal table.
 func (in *Interp) newSetObject(t *Type) (*Set, error) {
-	s := newInstanceStruct[Set](t)
+	var s *Set
+	if t == setType || t == frozensetType {
+		s = freeSets.get()
+	} else {
+		s = newInstanceStruct[Set](t)
+	}
 	if err := in.account(&s.Header, t, setSize+setMinSize*setEntrySize); err != nil {
 		return nil, err
 	}
 	s.Header.SetFlags(alloc.FlagContainer)
-	s.table = make([]setEntry, setMinSize)
+	s.table = freeSetTables.get(setMinSize)
 	return s, nil
 }
+
+// Set structs of exact sets and frozensets, and set tables, are
+// recycled (recycle.go): nqueens builds and drops two small sets per
+// permutation. A table is given back when its set dies or outgrows it:
+// the code that holds a table across a call that may run Python code
+// checks afterwards that the set still uses it (setSameTable, or
+// re-reading s.table), so a recycled one is never read as the set's.
+var (
+	freeSets      recycler[Set]
+	freeSetTables tableRecycler[setEntry]
+)
 
 // makeNewSet is CPython's make_new_set: a set of type t holding the
 // items of iterable (nil: empty). Sets and frozensets are copied table
@@ -296,7 +312,24 @@ func (in *Interp) setResize(s *Set, minUsed int) error {
 		return err
 	}
 	old := s.table
-	table := make([]setEntry, size)
+	if size == len(old) && size <= setRehashInPlaceMax {
+		// Only dummies to drop (add/discard churn, as in nqueens): rehash
+		// into the same table from a copy on the stack, no allocation.
+		var buf [setRehashInPlaceMax]setEntry
+		keep := buf[:0]
+		for i := range old {
+			if old[i].active() {
+				keep = append(keep, old[i])
+			}
+		}
+		clear(old)
+		s.fill = s.used
+		for _, e := range keep {
+			setInsertClean(old, e.key, e.hash)
+		}
+		return nil
+	}
+	table := freeSetTables.get(size)
 	if s.fill == s.used {
 		for i := range old {
 			if !old[i].key.IsNil() {
@@ -312,8 +345,12 @@ func (in *Interp) setResize(s *Set, minUsed int) error {
 		}
 	}
 	s.table = table
+	freeSetTables.put(old)
 	return nil
 }
+
+// setRehashInPlaceMax is the largest table setResize rehashes in place.
+const setRehashInPlaceMax = 64
 
 // setDiscardEntry removes key, leaving a dummy; found is false when it
 // was absent.
@@ -494,6 +531,7 @@ func frozensetHash(in *Interp, v Value) (int64, error) {
 
 func setDealloc(in *Interp, v Value) {
 	s := asObject[Set](v)
+	exact := s.Header.Type == unsafe.Pointer(setType) || s.Header.Type == unsafe.Pointer(frozensetType)
 	table := s.table
 	s.table = nil
 	for i := range table {
@@ -503,6 +541,10 @@ func setDealloc(in *Interp, v Value) {
 	}
 	*s = Set{Header: s.Header}
 	in.heap.Free(&s.Header, setSize+uintptr(len(table))*setEntrySize)
+	freeSetTables.put(table)
+	if exact {
+		freeSets.put(s)
+	}
 }
 
 // buildSet is BUILD_SET: a set of items (borrowed), added in order.

@@ -19,15 +19,20 @@ var sliceType = newBuiltinType("slice", objectType, 0)
 
 const sliceSize = unsafe.Sizeof(Slice{})
 
+// freeSlices recycles slice objects (recycle.go): x[a:b] makes one and
+// drops it at once, and in fannkuch's loop that was most of the Go
+// allocation left.
+var freeSlices recycler[Slice]
+
 // newSlice makes a slice, taking new references to its parts.
 func (in *Interp) newSlice(start, stop, step Value) (Value, error) {
-	s := &Slice{}
+	s := freeSlices.get()
 	if err := in.account(&s.Header, sliceType, sliceSize); err != nil {
 		return Value{}, err
 	}
-	for _, p := range []Value{start, stop, step} {
-		incRef(p)
-	}
+	incRef(start)
+	incRef(stop)
+	incRef(step)
 	s.start, s.stop, s.step = start, stop, step
 	return valueOf(s), nil
 }
@@ -40,6 +45,7 @@ func init() {
 		in.decRef(s.step)
 		*s = Slice{Header: s.Header}
 		in.heap.Free(&s.Header, sliceSize)
+		freeSlices.put(s)
 	}
 	sliceType.repr = func(in *Interp, v Value) (Value, error) {
 		s := asObject[Slice](v)
@@ -168,30 +174,52 @@ func (in *Interp) sliceBound(v Value) (int64, error) {
 // PySlice_Unpack then PySlice_AdjustIndices): the first index, the
 // bound, and the step.
 func (in *Interp) sliceIndices(s *Slice, n int) (start, stop, step int, err error) {
-	st := int64(1)
+	u, err := in.sliceUnpack(s)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	start, stop, step = u.adjust(n)
+	return start, stop, step, nil
+}
+
+// unpackedSlice is a slice's parts as machine ints (PySlice_Unpack's
+// result), before they are fitted to a length.
+type unpackedSlice struct {
+	start, stop, step int64
+	noStart, noStop   bool
+}
+
+// sliceUnpack converts a slice's parts to ints, running __index__ where
+// a part needs it; a mutable sequence must be measured only after it, as
+// that code may change it.
+func (in *Interp) sliceUnpack(s *Slice) (u unpackedSlice, err error) {
+	u.step = 1
 	if !s.step.IsNone() {
-		if st, err = in.sliceBound(s.step); err != nil {
+		if u.step, err = in.sliceBound(s.step); err != nil {
 			return
 		}
-		if st == 0 {
+		if u.step == 0 {
 			err = in.raise(valueErrorType, "slice step cannot be zero")
 			return
 		}
 	}
-	var lo, hi int64
-	if st < 0 {
-		lo, hi = int64(n)-1, -1
-	} else {
-		lo, hi = 0, int64(n)
+	if u.noStart = s.start.IsNone(); !u.noStart {
+		if u.start, err = in.sliceBound(s.start); err != nil {
+			return
+		}
 	}
-	adjust := func(v Value, def int64) (int64, error) {
-		if v.IsNone() {
-			return def, nil
+	if u.noStop = s.stop.IsNone(); !u.noStop {
+		if u.stop, err = in.sliceBound(s.stop); err != nil {
+			return
 		}
-		x, err := in.sliceBound(v)
-		if err != nil {
-			return 0, err
-		}
+	}
+	return u, nil
+}
+
+// adjust fits the unpacked slice to a sequence of length n.
+func (u *unpackedSlice) adjust(n int) (start, stop, step int) {
+	st := u.step
+	fit := func(x int64) int64 {
 		if x < 0 {
 			x += int64(n)
 			if x < 0 {
@@ -208,17 +236,19 @@ func (in *Interp) sliceIndices(s *Slice, n int) (start, stop, step int, err erro
 				x = int64(n)
 			}
 		}
-		return x, nil
+		return x
 	}
-	a, err := adjust(s.start, lo)
-	if err != nil {
-		return
+	a, b := int64(0), int64(n)
+	if st < 0 {
+		a, b = int64(n)-1, -1
 	}
-	b, err := adjust(s.stop, hi)
-	if err != nil {
-		return
+	if !u.noStart {
+		a = fit(u.start)
 	}
-	return int(a), int(b), int(st), nil
+	if !u.noStop {
+		b = fit(u.stop)
+	}
+	return int(a), int(b), int(st)
 }
 
 // sliceLen is how many items start:stop:step selects.
@@ -252,12 +282,31 @@ func (in *Interp) sliceItems(items []Value, key Value) ([]Value, error) {
 	return out, nil
 }
 
+// listSlice is l[a:b:c] as a new list, filled straight from l's items
+// (measured after sliceUnpack, whose __index__ calls may change l).
 func (in *Interp) listSlice(l *List, key Value) (Value, error) {
-	items, err := in.sliceItems(l.items, key)
+	u, err := in.sliceUnpack(asObject[Slice](key))
 	if err != nil {
 		return Value{}, err
 	}
-	return in.NewList(items...)
+	start, stop, step := u.adjust(len(l.items))
+	n := sliceLen(start, stop, step)
+	r, err := in.newListSized(n)
+	if err != nil {
+		return Value{}, err
+	}
+	items := l.items
+	if step == 1 {
+		copy(r.items, items[start:start+n])
+	} else {
+		for i, j := 0, start; i < n; i, j = i+1, j+step {
+			r.items[i] = items[j]
+		}
+	}
+	for _, v := range r.items {
+		incRef(v)
+	}
+	return valueOf(r), nil
 }
 
 func (in *Interp) tupleSlice(t *Tuple, key Value) (Value, error) {
@@ -274,98 +323,123 @@ func (in *Interp) tupleSlice(t *Tuple, key Value) (Value, error) {
 }
 
 // listAssignSlice is l[a:b:c] = value, or del l[a:b:c] when value is nil.
+// The new items are collected (as new references) before l is measured,
+// since iterating value may run code that changes l; the replaced items
+// are released only once l is whole again, as their release may run code
+// that looks at l.
 func (in *Interp) listAssignSlice(l *List, key, value Value) error {
-	start, stop, step, err := in.sliceIndices(asObject[Slice](key), len(l.items))
+	u, err := in.sliceUnpack(asObject[Slice](key))
 	if err != nil {
 		return err
 	}
 	if value.IsNil() {
-		n := sliceLen(start, stop, step)
-		if n == 0 {
-			return nil
-		}
-		if step < 0 {
-			start, step = start+(n-1)*step, -step
-		}
-		var dead []Value
-		keep := l.items[:start]
-		for i := start; i < len(l.items); i++ {
-			if i < start+n*step && (i-start)%step == 0 {
-				dead = append(dead, l.items[i])
-			} else {
-				keep = append(keep, l.items[i])
-			}
-		}
-		for i := len(keep); i < len(l.items); i++ {
-			l.items[i] = Value{}
-		}
-		l.items = keep
-		for _, d := range dead {
-			in.decRef(d)
-		}
+		in.listDeleteSlice(l, u)
 		return nil
 	}
-	var src []Value
-	if value.p == valueOf(l).p {
-		src = append([]Value(nil), l.items...)
-		for _, x := range src {
-			incRef(x)
+	src, pooled, err := in.assignSource(value, u.step == 1)
+	if err != nil {
+		return err
+	}
+	start, stop, step := u.adjust(len(l.items))
+	if step != 1 {
+		n := sliceLen(start, stop, step)
+		if len(src) != n {
+			in.releaseSource(src, pooled, true)
+			return in.raise(valueErrorType, "attempt to assign sequence of size %d to extended slice of size %d", len(src), n)
 		}
-	} else {
-		if src, err = in.iterateAll(value); err != nil {
-			if value.Type().iter == nil && value.Type().getitem == nil {
-				in.decRef(valueOf(err.(*Exception)))
-				if step == 1 {
-					return in.raise(typeErrorType, "can only assign an iterable")
-				}
-				return in.raise(typeErrorType, "must assign iterable to extended slice")
-			}
+		old := in.values.Get(n)
+		for i := 0; i < n; i++ {
+			j := start + i*step
+			old[i] = l.items[j]
+			l.items[j] = src[i]
+		}
+		in.releaseSource(src, pooled, false)
+		in.releaseSource(old, true, true)
+		return nil
+	}
+	stop = max(stop, start)
+	old := in.values.Get(stop - start)
+	copy(old, l.items[start:stop])
+	size := len(l.items)
+	grow := len(src) - len(old)
+	if grow > 0 {
+		if err := in.listReserve(l, grow); err != nil {
+			in.releaseSource(src, pooled, true)
+			in.values.Put(old)
 			return err
 		}
 	}
-	defer func() {
-		for _, x := range src {
-			in.decRef(x)
-		}
-	}()
-	if step == 1 {
-		if stop < start {
-			stop = start
-		}
-		old := append([]Value(nil), l.items[start:stop]...)
-		grow := len(src) - len(old)
-		if grow > 0 {
-			if err := in.listReserve(l, grow); err != nil {
-				return err
-			}
-		}
-		tail := append([]Value(nil), l.items[stop:]...)
-		l.items = append(l.items[:start], src...)
-		l.items = append(l.items, tail...)
-		if grow < 0 {
-			full := l.items[:cap(l.items)]
-			for i := len(l.items); i < len(l.items)-grow; i++ {
-				full[i] = Value{}
-			}
-		}
-		for _, x := range src {
-			incRef(x)
-		}
-		for _, o := range old {
-			in.decRef(o)
-		}
-		return nil
+	// Move the tail to its new place, then fill the gap.
+	l.items = l.items[:max(size, size+grow)]
+	copy(l.items[stop+grow:], l.items[stop:size])
+	if grow < 0 {
+		clear(l.items[size+grow:])
+		l.items = l.items[:size+grow]
 	}
-	n := sliceLen(start, stop, step)
-	if len(src) != n {
-		return in.raise(valueErrorType, "attempt to assign sequence of size %d to extended slice of size %d", len(src), n)
-	}
-	for i := 0; i < n; i++ {
-		j := start + i*step
-		old := l.items[j]
-		incRef(src[i])
-		l.items[j] = src[i]
-		in.decRef(old)
-	}
+	copy(l.items[start:], src)
+	in.releaseSource(src, pooled, false)
+	in.releaseSource(old, true, true)
 	return nil
+}
+
+// assignSource collects the items of value for a slice assignment as new
+// references, in a pooled buffer when pooled is true. simple (a step of
+// 1) selects the TypeError message when value is not iterable.
+func (in *Interp) assignSource(value Value, simple bool) (src []Value, pooled bool, err error) {
+	if items, ok := seqItems(value); ok {
+		src = in.values.Get(len(items))
+		copy(src, items)
+		for _, v := range src {
+			incRef(v)
+		}
+		return src, true, nil
+	}
+	if src, err = in.iterateAll(value); err != nil {
+		if value.Type().iter == nil && value.Type().getitem == nil {
+			in.decRef(valueOf(err.(*Exception)))
+			if simple {
+				return nil, false, in.raise(typeErrorType, "can only assign an iterable")
+			}
+			return nil, false, in.raise(typeErrorType, "must assign iterable to extended slice")
+		}
+		return nil, false, err
+	}
+	return src, false, nil
+}
+
+// releaseSource drops the references in vs when drop is set, then gives
+// vs back to the pool when it came from there.
+func (in *Interp) releaseSource(vs []Value, pooled, drop bool) {
+	if drop {
+		for _, v := range vs {
+			in.decRef(v)
+		}
+	}
+	if pooled {
+		in.values.Put(vs)
+	}
+}
+
+// listDeleteSlice is del l[a:b:c].
+func (in *Interp) listDeleteSlice(l *List, u unpackedSlice) {
+	start, stop, step := u.adjust(len(l.items))
+	n := sliceLen(start, stop, step)
+	if n == 0 {
+		return
+	}
+	if step < 0 {
+		start, step = start+(n-1)*step, -step
+	}
+	dead := in.values.Get(n)[:0]
+	keep := l.items[:start]
+	for i := start; i < len(l.items); i++ {
+		if i < start+n*step && (i-start)%step == 0 {
+			dead = append(dead, l.items[i])
+		} else {
+			keep = append(keep, l.items[i])
+		}
+	}
+	clear(l.items[len(keep):])
+	l.items = keep
+	in.releaseSource(dead, true, true)
 }

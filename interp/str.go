@@ -20,6 +20,12 @@ type Str struct {
 	ascii  bool
 	hashed bool  // hash is valid
 	hash   int64 // cached hash; computed at creation for immortal strings
+
+	// index maps every cpStride-th code point to its byte offset, so that
+	// indexing long non-ASCII text is not a scan from one end
+	// (str_index.go). Nil until built; built at creation for immortal
+	// strings, which are shared and never written afterwards.
+	index *cpIndex
 }
 
 var strType = newBuiltinType("str", objectType, TypeBaseType)
@@ -110,12 +116,16 @@ func newImmortalStr(s string) Value {
 	alloc.MakeImmortal(&o.Header)
 	o.length, o.ascii = codePoints(s)
 	o.hash, o.hashed = hashString(s), true
+	if o.length >= cpIndexMin && !o.ascii {
+		o.index = buildCPIndex(s, o.length)
+	}
 	return valueOf(o)
 }
 
 func strDealloc(in *Interp, v Value) {
 	o := asObject[Str](v)
-	in.heap.Free(&o.Header, strSize+uintptr(len(o.s)))
+	in.heap.Free(&o.Header, strSize+uintptr(len(o.s))+o.index.bytes())
+	o.index = nil
 	in.strs.Put(o)
 }
 

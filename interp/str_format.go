@@ -220,9 +220,12 @@ func (in *Interp) strPercent(fmtv, args Value) (Value, error) {
 	var err error
 	if args.Type().IsSubtype(tupleType) {
 		items := asObject[Tuple](args).items
+		// One allocation for the operands, not one per boxed operand.
+		store := make([]pctOperand, len(items))
 		ops := make([]format.Arg, len(items))
 		for i, x := range items {
-			ops[i] = pctOperand{in, x, &owned}
+			store[i] = pctOperand{in, x, &owned}
+			ops[i] = &store[i]
 		}
 		s, err = format.Percent(fmtv.GoString(), ops)
 	} else {

@@ -269,7 +269,7 @@ func strGetItem(in *Interp, v, key Value) (Value, error) {
 	if o.ascii {
 		return latin1Chars[o.s[i]], nil
 	}
-	r, _ := decodeCP(o.s[o.offset(int(i)):])
+	r, _ := decodeCP(o.s[in.cpOffset(o, int(i)):])
 	return in.charStr(r)
 }
 
@@ -285,15 +285,17 @@ func (in *Interp) strSlice(v Value, sl *Slice) (Value, error) {
 		return emptyStr, nil
 	}
 	if step == 1 {
-		a := o.offset(start)
-		var b int
-		if o.ascii {
-			b = stop
-		} else {
-			b = a
-			for k := 0; k < n; k++ {
-				_, size := decodeCP(o.s[b:])
-				b += size
+		a := in.cpOffset(o, start)
+		b := stop
+		if !o.ascii {
+			if o.index != nil && n > cpStride {
+				b = o.offset(stop)
+			} else {
+				b = a
+				for k := 0; k < n; k++ {
+					_, size := decodeCP(o.s[b:])
+					b += size
+				}
 			}
 		}
 		return in.strPiece(o, o.s[a:b], n)

@@ -26,10 +26,15 @@ func isStr(v Value) bool { return v.Type().layout == strType }
 func strObj(v Value) *Str { return asObject[Str](v) }
 
 // offset returns the byte offset of code point i (0 <= i <= length) of
-// o: direct for ASCII text, else a scan from the nearer end.
+// o: direct for ASCII text, a short scan from the nearest entry of o's
+// code point index when it has one (Interp.cpOffset builds it), else a
+// scan from the nearer end.
 func (o *Str) offset(i int) int {
 	if o.ascii {
 		return i
+	}
+	if o.index != nil {
+		return o.indexedOffset(i)
 	}
 	s := o.s
 	if i <= o.length/2 {

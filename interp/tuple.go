@@ -73,6 +73,19 @@ func (in *Interp) NewTuple(items ...Value) (Value, error) {
 	return valueOf(o), nil
 }
 
+// newTupleSized returns a tuple of n (> 0) empty slots, which the caller
+// fills with references the tuple then owns before any code sees it.
+func (in *Interp) newTupleSized(n int) (*Tuple, error) {
+	o := in.tuples.Get()
+	if err := in.account(&o.Header, tupleType, tupleSize+uintptr(n)*valueSize); err != nil {
+		in.tuples.Put(o)
+		return nil, err
+	}
+	o.Header.SetFlags(alloc.FlagContainer)
+	o.items = in.values.Get(n)
+	return o, nil
+}
+
 func tupleDealloc(in *Interp, v Value) {
 	o := asObject[Tuple](v)
 	for _, item := range o.items {

@@ -127,6 +127,22 @@ func (in *Interp) tupleFrom(v Value) (Value, error) {
 		incRef(v)
 		return v, nil
 	}
+	if v.Type() == listType {
+		// tuple(list): one copy straight into the tuple.
+		items := asObject[List](v).items
+		if len(items) == 0 {
+			return emptyTuple, nil
+		}
+		o, err := in.newTupleSized(len(items))
+		if err != nil {
+			return Value{}, err
+		}
+		copy(o.items, items)
+		for _, x := range o.items {
+			incRef(x)
+		}
+		return valueOf(o), nil
+	}
 	items, err := in.iterateAll(v)
 	if err != nil {
 		return Value{}, err
@@ -193,9 +209,20 @@ func tupleConcat(in *Interp, a, b Value) (Value, error) {
 	if len(x)+len(y) > maxSeqLen {
 		return Value{}, in.memoryError()
 	}
-	items := make([]Value, 0, len(x)+len(y))
-	items = append(append(items, x...), y...)
-	return in.NewTuple(items...)
+	if len(x) == 0 && b.Type() == tupleType {
+		incRef(b)
+		return b, nil
+	}
+	o, err := in.newTupleSized(len(x) + len(y))
+	if err != nil {
+		return Value{}, err
+	}
+	copy(o.items, x)
+	copy(o.items[len(x):], y)
+	for _, v := range o.items {
+		incRef(v)
+	}
+	return valueOf(o), nil
 }
 
 // tupleRepeat is tuple * count; an exact tuple repeated once (or an empty

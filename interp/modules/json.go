@@ -1,7 +1,9 @@
 package modules
 
 import (
+	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/interp"
 )
@@ -172,8 +174,13 @@ func jsonScanString(in *interp.Interp, t *jsonText, end int, strict bool) (Value
 			return Value{}, 0, jsonError(in, "Unterminated string starting at", t.v, begin)
 		}
 		if c == '"' && buf == nil {
-			// No escapes: the text between the quotes as it is.
-			s, err := in.NewStr(string(t.appendSlice(nil, end, next)))
+			// No escapes: the text between the quotes as it is, copied
+			// so that the str does not keep the whole document alive.
+			if t.ascii {
+				s, err := in.NewStrASCII(strings.Clone(t.s[end:next]))
+				return s, next + 1, err
+			}
+			s, err := in.NewStr(bytesString(t.appendSlice(make([]byte, 0, next-end), end, next)))
 			return s, next + 1, err
 		}
 		buf = t.appendSlice(buf, end, next)
@@ -227,8 +234,17 @@ func jsonScanString(in *interp.Interp, t *jsonText, end int, strict bool) (Value
 		}
 		buf = jsonAppendWTF8(buf, c)
 	}
-	s, err := in.NewStr(string(buf))
+	s, err := in.NewStr(bytesString(buf))
 	return s, end, err
+}
+
+// bytesString returns the text of b without copying it: the caller
+// gives b up, never writing it again.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // jsonScanstring is scanstring(string, end, strict=True, /).
@@ -273,7 +289,12 @@ func jsonEncodeBasestring(in *interp.Interp, name string, args, kwnames []Value,
 	if !interp.IsStr(args[0]) {
 		return Value{}, in.Raise(interp.TypeError, "first argument must be a string, not %s", args[0].Type().Name)
 	}
-	return in.NewStr(string(appendJSONString(nil, args[0].GoString(), ascii)))
+	text := args[0].GoString()
+	b := appendJSONString(make([]byte, 0, len(text)+2), text, ascii)
+	if ascii {
+		return in.NewStrASCII(bytesString(b))
+	}
+	return in.NewStr(bytesString(b))
 }
 
 const jsonLowerHex = "0123456789abcdef"

@@ -133,7 +133,7 @@ func jsonEncoderCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, 
 	if err := enc.encode(obj); err != nil {
 		return Value{}, err
 	}
-	s, err := in.NewStr(string(enc.buf))
+	s, err := in.NewStr(bytesString(enc.buf)) // enc and its buffer end here
 	if err != nil {
 		return Value{}, err
 	}

@@ -341,11 +341,14 @@ func (sc *jsonScan) parseObject(idx int) (Value, int, error) {
 			if idx >= t.n || t.at(idx) != '"' {
 				return fail(jsonError(in, "Expecting property name enclosed in double quotes", t.v, idx))
 			}
-			key, next, err := jsonScanString(in, t, idx+1, sc.strict)
-			if err != nil {
-				return fail(err)
+			key, next, ok := sc.memoKey(idx + 1)
+			if !ok {
+				key, next, err = jsonScanString(in, t, idx+1, sc.strict)
+				if err != nil {
+					return fail(err)
+				}
+				key = sc.intern(key)
 			}
-			key = sc.intern(key)
 			idx = sc.skipSpace(next)
 			if idx >= t.n || t.at(idx) != ':' {
 				in.DecRef(key)
@@ -390,6 +393,37 @@ func (sc *jsonScan) parseObject(idx int) (Value, int, error) {
 	r, err := in.Call(hook, []Value{acc}, nil)
 	in.DecRef(acc)
 	return r, idx, err
+}
+
+// memoKey finds the key whose text starts at idx (after its opening
+// quote) in the memo without making a str, when it is short printable
+// ASCII without escapes, as most repeated keys are: the key (a new
+// reference) and the index after its closing quote. ok is false when the
+// caller must scan the key in full.
+func (sc *jsonScan) memoKey(idx int) (key Value, next int, ok bool) {
+	if len(sc.memo) == 0 {
+		return Value{}, 0, false
+	}
+	t := sc.t
+	var buf [64]byte
+	n := 0
+	for i := idx; i < t.n; i++ {
+		c := t.at(i)
+		if c == '"' {
+			k, found := sc.memo[string(buf[:n])]
+			if !found {
+				return Value{}, 0, false
+			}
+			interp.IncRef(k)
+			return k, i + 1, true
+		}
+		if c < 0x20 || c > 0x7e || c == '\\' || n == len(buf) {
+			return Value{}, 0, false
+		}
+		buf[n] = byte(c)
+		n++
+	}
+	return Value{}, 0, false
 }
 
 // intern returns the memo's str equal to key (taking over the caller's

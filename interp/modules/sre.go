@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp"
@@ -68,13 +69,38 @@ type patternObject struct {
 	code       []uint32
 	groups     int
 	isBytes    int
+
+	// The code points of the last long str subject and its text, which
+	// they keep alive: text is immutable, so a subject whose text is the
+	// same Go string (same bytes at the same address) has these code
+	// points. Calls that start at an offset of one long text, as the json
+	// decoder's WHITESPACE.match(s, end) does, then decode it once, not
+	// once per call.
+	lastText  string
+	lastRunes []rune
+
+	// charTables are the answer tables of the code's one-character ops,
+	// by pc, built as the engine first needs them (sre_table.go).
+	charTables []*charTable
 }
+
+// subjectCacheMin is the shortest text (in bytes) whose code points a
+// pattern keeps for its next call: decoding shorter ones costs less than
+// the memory kept. subjectCacheMax is the longest: the code points (4
+// bytes each) stay with the pattern, which often lives as long as its
+// module, and are not counted against the interpreter's memory limit,
+// so a longer text is decoded per call instead.
+const (
+	subjectCacheMin = 512
+	subjectCacheMax = 4 << 20
+)
 
 var patternType = interp.NewType[patternObject](interp.TypeSpec{
 	Name: "Pattern", Module: "re",
 	Doc: "Compiled regular expression object.",
 	Dealloc: func(in *interp.Interp, v Value) {
 		p := interp.ObjectOf[patternObject](v)
+		p.lastText, p.lastRunes = "", nil
 		releaseAll(in, []Value{p.pattern, p.groupindex, p.indexgroup})
 	},
 	Traverse: func(v Value, visit func(Value)) {
@@ -273,7 +299,15 @@ func (p *patternObject) getSubject(in *interp.Interp, v Value) (subject, error) 
 	var sub subject
 	switch {
 	case interp.IsStr(v):
-		sub.runes = interp.StrRunes(v)
+		text := v.GoString()
+		if len(text) < subjectCacheMin || len(text) > subjectCacheMax {
+			sub.runes = interp.StrRunes(v)
+			break
+		}
+		if len(text) != len(p.lastText) || unsafe.StringData(text) != unsafe.StringData(p.lastText) {
+			p.lastText, p.lastRunes = text, interp.StrRunes(v)
+		}
+		sub.runes = p.lastRunes
 	default:
 		b, ok := interp.BufferBytes(v)
 		if !ok {
@@ -300,7 +334,10 @@ func (p *patternObject) newState(sub subject, pos, endpos int) *sreState {
 	n := len(sub.runes)
 	pos = max(0, min(pos, n))
 	endpos = max(0, min(endpos, n))
-	st := &sreState{code: p.code, s: sub.runes, end: endpos, start: pos, pos: pos, ngroups: p.groups}
+	if p.charTables == nil {
+		p.charTables = make([]*charTable, len(p.code))
+	}
+	st := &sreState{code: p.code, s: sub.runes, end: endpos, start: pos, pos: pos, ngroups: p.groups, tables: p.charTables}
 	st.reset()
 	return st
 }

@@ -166,6 +166,8 @@ type sreState struct {
 	trail    []trailEntry
 	stack    []choice
 	barriers int
+
+	tables []*charTable // the pattern's op tables by pc (sre_table.go)
 }
 
 // reset clears the registers for a new attempt.
@@ -524,6 +526,18 @@ func (st *sreState) count(pc, pos, max int) int {
 	case opAny:
 		for i, x := range s {
 			if x == '\n' {
+				return i
+			}
+		}
+		return limit
+	}
+	if t := st.charTableFor(pc); t != nil {
+		for i, x := range s {
+			if x < 256 {
+				if !t.has(x) {
+					return i
+				}
+			} else if !st.matchOne(pc, x) {
 				return i
 			}
 		}

@@ -35,7 +35,7 @@ func (st *sreState) match(pc, pos int) bool {
 		case opAny, opAnyAll, opLiteral, opNotLiteral, opLiteralIgnore, opNotLiteralIgnore,
 			opLiteralUniIgnore, opNotLiteralUniIgnore, opLiteralLocIgnore, opNotLiteralLocIgnore,
 			opIn, opInIgnore, opInUniIgnore, opInLocIgnore, opCategory:
-			if pos >= st.end || !st.matchOne(pc, s[pos]) {
+			if pos >= st.end || !st.oneChar(pc, s[pos]) {
 				failed = true
 				break
 			}
@@ -305,7 +305,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 		case choiceMinRepeatOne:
 			n := ch.a
 			p := ch.pos + n
-			if n >= ch.b || p >= st.end || !st.matchOne(ch.c, s[p]) {
+			if n >= ch.b || p >= st.end || !st.oneChar(ch.c, s[p]) {
 				break
 			}
 			ch.a = n + 1
@@ -373,9 +373,21 @@ func (st *sreState) search() bool {
 		pc = 1 + int(code[1])
 	}
 	anchored := code[pc] == opAt && (code[pc+1] == atBeginning || code[pc+1] == atBeginningString)
+	first := -1
+	if prefix < 0 && charset < 0 && !anchored {
+		first = firstCharOp(code, pc)
+	}
 	mustAdvance := st.mustAdvance
 	for pos := start; pos <= st.end; pos++ {
-		if prefix >= 0 || charset >= 0 {
+		if first >= 0 {
+			// Every match begins with a character that passes first.
+			for pos < st.end && !st.oneChar(first, st.s[pos]) {
+				pos++
+			}
+			if pos >= st.end {
+				return false
+			}
+		} else if prefix >= 0 || charset >= 0 {
 			for pos < st.end && (prefix >= 0 && st.s[pos] != prefix || charset >= 0 && !st.inSet(charset, st.s[pos])) {
 				pos++
 			}
