@@ -185,7 +185,7 @@ func (in *Interp) genericSetAttrIn(v, name, value Value, dictSlot *Value) error 
 		return in.noAttribute(v, name)
 	}
 	if d.IsNil() {
-		nd, err := in.NewDict()
+		nd, err := in.newInstanceDict(t)
 		if err != nil {
 			return err
 		}

@@ -354,13 +354,16 @@ func objectNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error
 	if t.Flags&TypeAbstract != 0 {
 		return Value{}, in.abstractError(t)
 	}
-	o := &Instance{}
+	o, d, ents, idx := newInstanceBlock(t)
 	if err := in.account(&o.Header, t, instanceSize); err != nil {
 		return Value{}, err
 	}
 	o.Header.SetFlags(alloc.FlagContainer)
 	if n := t.slotCount(); n > 0 {
 		o.slots = make([]Value, n)
+	}
+	if d != nil {
+		in.attachInstanceDict(o, t, d, ents, idx)
 	}
 	return valueOf(o), nil
 }
@@ -869,7 +872,7 @@ func init() {
 			return Value{}, in.raise(attributeErrorType, "'%s' object has no attribute '__dict__'", v.Type().Name)
 		}
 		if d.IsNil() {
-			nd, err := in.NewDict()
+			nd, err := in.newInstanceDict(v.Type())
 			if err != nil {
 				return Value{}, err
 			}

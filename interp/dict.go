@@ -31,6 +31,10 @@ type Dict struct {
 	// shared says that indices and entries are still a namespace
 	// template's (cow.go): every change to them calls own first.
 	shared bool
+	// shape, when set, is the sequence of str keys the entries hold, in
+	// order and without holes (shapes.go): set on instance dicts, moved
+	// along by inserts, dropped by anything else that changes the keys.
+	shape *shape
 }
 
 type dictEntry struct {
@@ -187,6 +191,9 @@ func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) err
 	}
 	incRef(key)
 	d.keysVersion = 0
+	if d.shape != nil {
+		d.shape = d.shape.child(key)
+	}
 	d.entries = append(d.entries, dictEntry{hash, key, value})
 	d.insertIndex(hash, int32(len(d.entries)-1))
 	d.used++
@@ -217,6 +224,7 @@ func (in *Interp) dictPopHashed(d *Dict, key Value, hash int64) (v Value, ok boo
 	d.own()
 	e := d.entries[ix]
 	d.keysVersion = 0
+	d.shape = nil
 	d.entries[ix] = dictEntry{}
 	d.indices[slot] = deletedSlot
 	d.used--
@@ -302,6 +310,7 @@ func dictDealloc(in *Interp, v Value) {
 	in.heap.Free(&d.Header, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
 	d.entries, d.indices = nil, nil
 	d.keysVersion = 0
+	d.shape = nil
 	d.shared = false
 }
 
@@ -392,6 +401,9 @@ func (in *Interp) dictClear(d *Dict) {
 	in.heap.Resize(&d.Header, uintptr(len(indices))*4+uintptr(cap(entries))*unsafe.Sizeof(dictEntry{}), 0)
 	d.entries, d.indices = nil, nil
 	d.keysVersion = 0
+	if d.shape != nil {
+		d.shape = d.shape.root // empty: the root's sequence
+	}
 	d.shared = false
 	d.used, d.fill = 0, 0
 	d.Version++
@@ -445,6 +457,7 @@ func (in *Interp) dictPopLast(d *Dict) (key, value Value, ok bool) {
 	e := d.entries[i]
 	d.indices[d.slotOf(e.hash, int32(i))] = deletedSlot
 	d.keysVersion = 0
+	d.shape = nil
 	d.entries[i] = dictEntry{}
 	d.entries = d.entries[:i]
 	d.used--

@@ -3,6 +3,7 @@ package interp
 import (
 	"math"
 	"strings"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/interp/bytecode"
 )
@@ -156,6 +157,13 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		// the same form takes a free way of the cache.
 		if in.addLoadAttrWay(f.top(), f.code.names[oparg>>1], op, c, oparg) && in.loadAttrCached(f, op, c, oparg) {
 			return nil, nil
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execLoadAttr(f, oparg)
+	case bytecode.LOAD_ATTR_PROPERTY:
+		if callee, ok, err := in.loadAttrProperty(f, c); ok {
+			in.specHit(op)
+			return callee, err
 		}
 		in.specMiss(ac, pc)
 		return nil, in.execLoadAttr(f, oparg)
@@ -313,7 +321,8 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		}
 		in.specMiss(ac, pc)
 		return in.callGeneric(f, oparg)
-	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1:
+	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
+		bytecode.CALL_BUILTIN_CLASS:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if ok, err := in.callBuiltinCached(f, op, c, oparg); ok {
 				in.specHit(op)
@@ -456,8 +465,17 @@ func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg
 			return false
 		}
 		if op == bytecode.LOAD_ATTR_METHOD_WITH_VALUES {
-			if d := instanceDictOf(owner); d != nil && d.used > 0 && in.dictIndex(d, f.code.names[oparg>>1]) >= 0 {
-				return false
+			// The cached shape proves the name absent from the instance
+			// dict; another dict is probed, and its shape, when it has one,
+			// replaces the cached one (instances settle on one shape
+			// once __init__ is done).
+			if d := instanceDictOf(owner); d != nil && d.used > 0 && (d.shape == nil || d.shape != (*shape)(c[w].p)) {
+				if in.dictIndex(d, f.code.names[oparg>>1]) >= 0 {
+					return false
+				}
+				if d.shape != nil {
+					c[w].p = unsafe.Pointer(d.shape)
+				}
 			}
 		}
 		in.specHit(op)
@@ -537,18 +555,24 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	if ix == 1<<32-1 {
 		// The type is right but the attribute is new or elsewhere in the
 		// dict: store it there without the generic MRO walk (the type's
-		// version proves no data descriptor intercepts it).
+		// version proves no data descriptor intercepts it). A shaped dict
+		// whose shape already leads on by this name does not have it
+		// (shapes.go): append without a probe.
 		var err error
 		if d == nil {
 			var nd Value
-			if nd, err = in.NewDict(); err == nil {
+			if nd, err = in.newInstanceDict(t); err == nil {
 				*ds = nd
 				d = asObject[Dict](nd)
 			}
 		}
 		v := f.slots[f.sp-2]
 		if err == nil {
-			err = in.DictSet(d, name, v)
+			if next := d.shapeChild(name); next != nil {
+				err = in.dictAppendShaped(d, next, name, v)
+			} else {
+				err = in.DictSet(d, name, v)
+			}
 		}
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
@@ -695,6 +719,27 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 		}
 		in.frame = f
 		r, err = in.callGo(asObject[MethodDescr](callable).fn, f.slots[base+1:f.sp], nil)
+	case bytecode.CALL_BUILTIN_CLASS:
+		// int(x), float(x), tuple(it)...: the type's own constructor,
+		// without the generic call's dispatch. Built-in types are
+		// immortal and never change, so identity is the whole guard.
+		if !callable.IsNil() || self.p != c[1].p {
+			return false, nil
+		}
+		in.frame = f
+		t := (*Type)(self.p)
+		if r, ok := builtinClass1(t, f.slots[base+2:f.sp]); ok {
+			incRef(r)
+			for i := base + 2; i < f.sp; i++ {
+				in.decRef(f.slots[i])
+				f.slots[i] = Value{}
+			}
+			f.slots[base+1] = Value{} // the type: immortal
+			f.sp = base
+			f.push(r)
+			return true, nil
+		}
+		r, err = t.construct(in, t, f.slots[base+2:f.sp], nil)
 	case bytecode.CALL_NO_KW_TYPE_1:
 		if !callable.IsNil() || !self.Is(valueOf(typeType)) {
 			return false, nil
@@ -713,6 +758,41 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 	return true, err
 }
 
+// builtinClass1 is the conversions of CALL_BUILTIN_CLASS that need no
+// constructor: int() of an unboxed int or of a float within int64 (Go's
+// conversion truncates toward zero, as int() does), float() of a float
+// or an unboxed int (Go's conversion rounds half to even, as CPython's
+// does), str() of a str. r is borrowed; ok false leaves the call to the
+// type's constructor (NaN, infinities and big floats raise or make big
+// ints there).
+func builtinClass1(t *Type, args []Value) (r Value, ok bool) {
+	if len(args) != 1 {
+		return Value{}, false
+	}
+	a := args[0]
+	switch t {
+	case intType:
+		if a.p == intTag {
+			return a, true
+		}
+		if x := math.Float64frombits(a.n); a.p == floatTag && x > -0x1p63 && x < 0x1p63 {
+			return Int(int64(x)), true
+		}
+	case floatType:
+		if a.p == floatTag {
+			return a, true
+		}
+		if a.p == intTag {
+			return Float(float64(int64(a.n))), true
+		}
+	case strType:
+		if a.IsObject() && a.Type() == strType {
+			return a, true
+		}
+	}
+	return Value{}, false
+}
+
 // callAllocInit is CALL_ALLOC_AND_ENTER_INIT: make the instance as
 // object.__new__ does and push __init__'s frame, which hands the instance
 // to this frame when it returns (frame.initSelf). ok is false when a
@@ -726,7 +806,10 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 	t := (*Type)(cls.p)
 	args := f.slots[base+2 : f.sp]
 	in.frame = f
-	obj, err := t.layout.new(in, t, args, nil)
+	// No arguments for object.__new__: they only make it check that
+	// the class overrides __init__ and not __new__, which the class's
+	// version proves (allocInitTarget).
+	obj, err := t.layout.new(in, t, nil, nil)
 	if err != nil {
 		return nil, true, err
 	}

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/bytecode"
@@ -332,7 +333,7 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 			c[1].n = uint64(t.Version) | uint64(ix)<<32
 			return bytecode.LOAD_ATTR_SLOT
 		}
-		return 0
+		return pickLoadAttrProperty(t, descr, c, oparg)
 	}
 	if t.dictOffset != 0 {
 		if d := instanceDictOf(owner); d != nil {
@@ -352,6 +353,11 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 	c[2].setValue(descr)
 	if t.dictOffset == 0 {
 		return bytecode.LOAD_ATTR_METHOD_NO_DICT
+	}
+	// The shape that proves the name absent from the instance dict
+	// (none: the form probes it).
+	if d := instanceDictOf(owner); d != nil {
+		c[1].p = unsafe.Pointer(d.shape)
 	}
 	return bytecode.LOAD_ATTR_METHOD_WITH_VALUES
 }
@@ -436,6 +442,10 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 	case typeType:
 		if callable.Is(valueOf(typeType)) && self.IsNil() && oparg == 1 {
 			return bytecode.CALL_NO_KW_TYPE_1
+		}
+		if t := (*Type)(callable.p); self.IsNil() && t.Flags&TypeHeapType == 0 && t.construct != nil && isImmortal(callable) {
+			c[1].p = callable.p
+			return bytecode.CALL_BUILTIN_CLASS
 		}
 		if self.IsNil() {
 			if fn, ok := in.allocInitTarget((*Type)(callable.p), oparg); ok {
@@ -524,7 +534,7 @@ func (in *Interp) allocInitTarget(t *Type, nargs int) (Value, bool) {
 		return Value{}, false
 	}
 	newAttr, err := in.lookupString(t, "__new__")
-	if d, ok := methodDescrOf(newAttr); err != nil || !ok || d.owner != objectType {
+	if d, ok := methodDescrOf(newAttr); err != nil || !ok || d.owner != objectType || in.overrides(t, "__new__") {
 		return Value{}, false
 	}
 	init, err := in.lookupString(t, "__init__")

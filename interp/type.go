@@ -52,6 +52,10 @@ type Type struct {
 	// changes (PEP 659's type version tag); 0 means "do not cache".
 	Version uint32
 
+	// shapes is the root of the tree of shapes of the instance dicts
+	// (shapes.go), made on first use; heap types only.
+	shapes *shape
+
 	// Slots. A nil slot means the operation is not supported.
 	repr    func(in *Interp, v Value) (Value, error)
 	str     func(in *Interp, v Value) (Value, error)

@@ -1,0 +1,216 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
+// Shapes (hidden classes) of instance dicts; see "Shapes" in
+// docs/design/specialization.md.
+//
+// A shape names a sequence of str keys. A dict whose shape is s holds
+// exactly s's keys, entry i holding the i-th, with no deleted entries
+// between them: the entry array is s's sequence. Shapes form one tree
+// per class (rooted in Type.shapes), each node a root's path of
+// insertions, so instances that set their attributes in the same order
+// share one node, and the specializer can guard on a pointer: a cached
+// shape proves where a name is (or that it is absent) without a probe.
+//
+// The dict stays an ordinary dict (its index table is kept, every dict
+// operation works as before); the shape is a fact about it that dict.go
+// keeps true: inserting a str key moves the dict to the child shape,
+// anything else (a delete, popitem, clear, a non-str key, a tree that
+// grew too big) drops the shape for good, as CPython turns a split dict
+// into a combined one.
+
+// Limits of one class's shape tree: CPython's shared keys stop at 30
+// names; the node count bounds classes whose instances add attributes
+// in many orders.
+const (
+	maxShapeKeys  = 30
+	maxShapeNodes = 256
+)
+
+type shape struct {
+	parent *shape
+	root   *shape
+	name   string // the key this node adds ("" at a root)
+	hash   int64  // its hash
+	n      int    // number of keys: the new key's entry index is n-1
+	next   []*shape
+	// At a root: nodes in the tree, and the most keys of any node (the
+	// size of the dict made with an instance, newInstanceBlock).
+	nodes, maxKeys int
+}
+
+// rootShape returns the empty shape of t's instance dicts, nil when t
+// gets none: built-in types are shared by every interpreter, and a shape
+// tree is written by the one interpreter that owns its class.
+func rootShape(t *Type) *shape {
+	if t.Flags&TypeHeapType == 0 {
+		return nil
+	}
+	if t.shapes == nil {
+		s := &shape{nodes: 1}
+		s.root = s
+		t.shapes = s
+	}
+	return t.shapes
+}
+
+// child returns the shape after inserting key, nil when that leaves the
+// shapes (a key that is not an exact str, or a tree at its limits).
+func (s *shape) child(key Value) *shape {
+	if !key.IsObject() || key.Type() != strType {
+		return nil
+	}
+	k := asObject[Str](key)
+	for _, c := range s.next {
+		if c.name == k.s {
+			return c
+		}
+	}
+	if s.n >= maxShapeKeys || s.root.nodes >= maxShapeNodes || !k.hashed {
+		return nil
+	}
+	c := &shape{parent: s, root: s.root, name: k.s, hash: k.hash, n: s.n + 1}
+	s.next = append(s.next, c)
+	s.root.nodes++
+	s.root.maxKeys = max(s.root.maxKeys, c.n)
+	return c
+}
+
+// existingChild returns the child of s that inserts key, nil when the
+// tree has none yet. A child is made only by an insert that found its
+// key absent (dictSetHashed), so one existing proves key is not among
+// s's keys: a store can append without a probe.
+func (s *shape) existingChild(key Value) *shape {
+	k := asObject[Str](key).s
+	for _, c := range s.next {
+		if c.name == k {
+			return c
+		}
+	}
+	return nil
+}
+
+// shapeChild is existingChild of d's shape, nil for a dict without one.
+func (d *Dict) shapeChild(key Value) *shape {
+	if d.shape == nil {
+		return nil
+	}
+	return d.shape.existingChild(key)
+}
+
+// index returns the entry index of name in dicts of shape s, -1 when
+// they do not have it.
+func (s *shape) index(name string) int {
+	for c := s; c.parent != nil; c = c.parent {
+		if c.name == name {
+			return c.n - 1
+		}
+	}
+	return -1
+}
+
+// newInstanceDict returns a new empty dict for an instance of t,
+// carrying t's root shape.
+func (in *Interp) newInstanceDict(t *Type) (Value, error) {
+	v, err := in.NewDict()
+	if err == nil {
+		asObject[Dict](v).shape = rootShape(t)
+	}
+	return v, err
+}
+
+// dictAppendShaped inserts key (absent: d's shape proves it) as the
+// entry of next, a child of d's shape, taking references to key and
+// value. It skips dictSetHashed's probe.
+func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error {
+	d.own()
+	if err := in.dictGrowFor(d, d.used+1); err != nil {
+		return err
+	}
+	incRef(key)
+	incRef(value)
+	d.keysVersion = 0
+	d.entries = append(d.entries, dictEntry{next.hash, key, value})
+	d.insertIndex(next.hash, int32(len(d.entries)-1))
+	d.used++
+	d.Version++
+	d.shape = next
+	return nil
+}
+
+// An instance of a class whose instances have had attributes is made
+// with its dict and the dict's first tables in one allocation (the dict
+// stays a separate object, counted and accounted on its own): the chain
+// instance -> dict -> entry that every attribute load follows then stays
+// within adjacent cache lines, and making the instance costs one
+// allocation, not four. The three sizes are dictGrowFor's first three
+// table sizes (8, 16 and 32 slots: 5, 10 and 21 entries), picked by the
+// most keys the class's shape tree has seen.
+type instanceDict5 struct {
+	o    Instance
+	d    Dict
+	ents [5]dictEntry
+	idx  [8]int32
+}
+
+type instanceDict10 struct {
+	o    Instance
+	d    Dict
+	ents [10]dictEntry
+	idx  [16]int32
+}
+
+type instanceDict21 struct {
+	o    Instance
+	d    Dict
+	ents [21]dictEntry
+	idx  [32]int32
+}
+
+// newInstanceBlock returns a zero Instance for t, with its dict and
+// the dict's tables allocated next to it when t's instances are known to
+// get attributes; d is nil otherwise (also when the dict's memory
+// cannot be accounted: it is then made on the first store, as usual).
+func newInstanceBlock(t *Type) (o *Instance, d *Dict, ents []dictEntry, idx []int32) {
+	root := t.shapes
+	if root == nil || root.maxKeys == 0 || t.dictOffset != unsafe.Offsetof(Instance{}.dict) {
+		return &Instance{}, nil, nil, nil
+	}
+	switch n := root.maxKeys; {
+	case n <= 5:
+		b := &instanceDict5{}
+		return &b.o, &b.d, b.ents[:0], b.idx[:]
+	case n <= 10:
+		b := &instanceDict10{}
+		return &b.o, &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := &instanceDict21{}
+		return &b.o, &b.d, b.ents[:0], b.idx[:]
+	}
+}
+
+// attachInstanceDict gives the new instance o of t the dict d made with
+// it (newInstanceBlock), empty and of t's root shape, accounting it and
+// its tables as NewDict and dictGrowFor would. On a failure o keeps no
+// dict: the first store makes one.
+func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
+	if err := in.account(&d.Header, dictType, dictSize); err != nil {
+		return
+	}
+	d.Header.SetFlags(alloc.FlagContainer)
+	if err := in.heap.Resize(&d.Header, 0, uintptr(len(idx))*4+uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})); err != nil {
+		in.decRef(valueOf(d))
+		return
+	}
+	for i := range idx {
+		idx[i] = emptySlot
+	}
+	d.indices, d.entries = idx, ents
+	d.shape = t.shapes
+	o.dict = valueOf(d)
+}
