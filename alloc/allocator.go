@@ -162,10 +162,15 @@ func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
 	return nil
 }
 
+// firstCounts is the first size of an Allocator's counters: enough for
+// the classes a new interpreter uses (the highest is about 150), so that
+// making one grows them once.
+const firstCounts = 160
+
 // growCounts makes room for the counters of class and a few after it;
 // not double, since the classes a program uses are few and scattered.
 func (a *Allocator) growCounts(class Class) {
-	n := min(int(class)+1+16, a.numClasses())
+	n := min(max(int(class)+1+16, firstCounts), a.numClasses())
 	a.counts = append(a.counts, make([]classCounts, n-len(a.counts))...)
 }
 

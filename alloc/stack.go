@@ -155,6 +155,10 @@ func (s *Stack[T]) Len() int {
 	return n
 }
 
+// Started reports whether the stack holds a chunk yet: it allocates one
+// on its first Push.
+func (s *Stack[T]) Started() bool { return len(s.chunks) > 0 }
+
 // Cap returns the number of slots held in all chunks, used or not.
 func (s *Stack[T]) Cap() int {
 	n := 0

@@ -35,9 +35,11 @@ func (in *Interp) callWithSelf(fn, self Value, args []Value, kwnames []Value) (V
 	// what they keep of args, as they must for the eval loop's calls,
 	// which pass slices of a frame.
 	stack := in.frameSlots
-	if stack == nil {
+	if stack == nil || !stack.Started() {
 		// No thread state (the first and last steps of an
-		// interpreter's life): a slice of its own.
+		// interpreter's life), or a thread that has run no Python
+		// frame yet: a slice of its own, rather than the stack's
+		// first chunk for one call.
 		all := make([]Value, 0, len(args)+1)
 		return in.Call(fn, append(append(all, self), args...), kwnames)
 	}
