@@ -55,6 +55,12 @@ func (in *Interp) WaitOn(ready <-chan struct{}, d time.Duration, cancel func() b
 	}
 	t.Acquire()
 	in.exitIfFinalizing()
+	return in.waitOutcome(done, interrupted, closing)
+}
+
+// waitOutcome is what WaitOn returns once the wait has ended and the
+// running thread holds the GIL again.
+func (in *Interp) waitOutcome(done, interrupted, closing bool) (bool, error) {
 	switch {
 	case done:
 		return true, nil
@@ -97,13 +103,5 @@ func (in *Interp) detWaitOn(ready <-chan struct{}, d time.Duration, cancel func(
 	if !done && !cancel() {
 		done = true
 	}
-	switch {
-	case done:
-		return true, nil
-	case interrupted:
-		return false, in.handleBreaker()
-	case closing:
-		return false, in.raise(runtimeErrorType, "cannot wait: the interpreter is shutting down")
-	}
-	return false, nil
+	return in.waitOutcome(done, interrupted, closing)
 }

@@ -1,9 +1,6 @@
 package interp
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // attrBodies are the attribute and call benchmarks of issue 5's shapes
 // work; each runs n iterations inside a function, as bench programs do.
@@ -57,17 +54,4 @@ run(%d)
 `,
 }
 
-func BenchmarkAttr(b *testing.B) {
-	const n = 100000
-	for name, body := range attrBodies {
-		b.Run(name, func(b *testing.B) {
-			code := compileForTest(b, fmt.Sprintf(body, n))
-			in := New(Options{})
-			b.ReportAllocs()
-			for b.Loop() {
-				execN(b, in, code)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/iter")
-		})
-	}
-}
+func BenchmarkAttr(b *testing.B) { benchLoops(b, attrBodies, 100000) }

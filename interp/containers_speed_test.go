@@ -174,20 +174,7 @@ var containerLoopBodies = map[string]string{
 	"bigint_cmp":    "q = 3**2000\nr = q + 1\nfor i in range(%d):\n    q < r\n",
 }
 
-func BenchmarkContainers(b *testing.B) {
-	const n = 10000
-	for name, body := range containerLoopBodies {
-		b.Run(name, func(b *testing.B) {
-			code := compileForTest(b, fmt.Sprintf(body, n))
-			in := New(Options{})
-			b.ReportAllocs()
-			for b.Loop() {
-				execN(b, in, code)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/iter")
-		})
-	}
-}
+func BenchmarkContainers(b *testing.B) { benchLoops(b, containerLoopBodies, 10000) }
 
 // TestRecyclersAcrossInterpreters runs interpreters on several
 // goroutines at once, all making and dropping the objects the

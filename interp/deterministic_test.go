@@ -123,29 +123,8 @@ print(done.acquire(True, 3600), order)
 // threads under the deterministic scheduler too, leaving no goroutine.
 func TestDeterministicCloseStopsThreads(t *testing.T) {
 	before := runtime.NumGoroutine()
-	src := `import _thread
-def spin():
-    while True:
-        pass
-def wait():
-    l = _thread.allocate_lock()
-    l.acquire()
-    l.acquire()
-for _ in range(3):
-    _thread.start_new_thread(spin, ())
-    _thread.start_new_thread(wait, ())
-_thread.allocate_lock().acquire(True, 0.01)
-print(_thread._count())
-`
-	out, _ := detRun(t, src, 5)
-	if out != "6\n" {
+	if out, _ := detRun(t, daemonThreadsProgram, 5); out != "6\n" {
 		t.Errorf("stdout %q", out)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	if n := runtime.NumGoroutine(); n > before {
-		t.Errorf("%d goroutines before, %d after Close", before, n)
-	}
+	checkGoroutinesBack(t, before)
 }

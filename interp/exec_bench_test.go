@@ -28,12 +28,16 @@ func execN(b testing.TB, in *Interp, code *compile.Code) {
 	in.decRef(gv)
 }
 
-func BenchmarkEvalLoop(b *testing.B) {
-	const n = 100000
-	for name, body := range loopBodies {
+func BenchmarkEvalLoop(b *testing.B) { benchLoops(b, loopBodies, 100000) }
+
+// benchLoops runs each body (a program with one %d, its iteration
+// count, n) as a sub-benchmark and reports the time per iteration.
+func benchLoops(b *testing.B, bodies map[string]string, n int) {
+	for name, body := range bodies {
 		b.Run(name, func(b *testing.B) {
 			code := compileForTest(b, fmt.Sprintf(body, n))
 			in := New(Options{})
+			defer in.Close()
 			b.ReportAllocs()
 			for b.Loop() {
 				execN(b, in, code)

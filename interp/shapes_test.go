@@ -281,18 +281,7 @@ print([M(n).total() for n in range(40)])
 `,
 }
 
-func TestShapePrograms(t *testing.T) {
-	for _, threshold := range []string{"1", "2", "0"} {
-		t.Run("threshold"+threshold, func(t *testing.T) {
-			if threshold == "0" {
-				t.Setenv("PARALLEL_NOSPECIALIZE", "1")
-			} else {
-				t.Setenv("PARALLEL_SPECIALIZE_THRESHOLD", threshold)
-			}
-			checkPrograms(t, shapePrograms)
-		})
-	}
-}
+func TestShapePrograms(t *testing.T) { checkProgramsAtThresholds(t, shapePrograms) }
 
 // TestInstanceBlockAccounting checks that instances made with their dict
 // in one block (newInstanceBlock) account and free the same bytes as

@@ -341,7 +341,12 @@ print(out)
 `,
 }
 
-func TestSpecializedFamilies(t *testing.T) {
+func TestSpecializedFamilies(t *testing.T) { checkProgramsAtThresholds(t, specPrograms) }
+
+// checkProgramsAtThresholds checks programs against CPython with
+// specialization on the first execution, at the default warm-up and off,
+// so that every specialized path and every fall-back runs.
+func checkProgramsAtThresholds(t *testing.T, programs map[string]string) {
 	for _, threshold := range []string{"1", "2", "0"} {
 		t.Run("threshold"+threshold, func(t *testing.T) {
 			if threshold == "0" {
@@ -349,7 +354,7 @@ func TestSpecializedFamilies(t *testing.T) {
 			} else {
 				t.Setenv("PARALLEL_SPECIALIZE_THRESHOLD", threshold)
 			}
-			checkPrograms(t, specPrograms)
+			checkPrograms(t, programs)
 		})
 	}
 }

@@ -206,7 +206,20 @@ func TestAsyncExc(t *testing.T) {
 // or waiting, end with it; no goroutine is left behind.
 func TestCloseStopsDaemonThreads(t *testing.T) {
 	before := runtime.NumGoroutine()
-	src := `import _thread
+	out, err, in, _ := runForTest(t, daemonThreadsProgram)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "6\n" {
+		t.Errorf("stdout %q", out)
+	}
+	in.Close()
+	checkGoroutinesBack(t, before)
+}
+
+// daemonThreadsProgram leaves three threads spinning and three waiting
+// for a lock nobody releases, and prints how many there are (6).
+const daemonThreadsProgram = `import _thread
 def spin():
     while True:
         pass
@@ -220,14 +233,11 @@ for _ in range(3):
 _thread.allocate_lock().acquire(True, 0.01)
 print(_thread._count())
 `
-	out, err, in, _ := runForTest(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out != "6\n" {
-		t.Errorf("stdout %q", out)
-	}
-	in.Close()
+
+// checkGoroutinesBack fails t unless the goroutine count comes back to
+// before within 5 seconds (goroutines that end do so asynchronously).
+func checkGoroutinesBack(t *testing.T, before int) {
+	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)

@@ -2,8 +2,6 @@ package modules_test
 
 import (
 	"testing"
-
-	"github.com/parallel-py/parallel/interp/stdlib"
 )
 
 // srePrefilterPrograms exercise the search prefilter (sre_first.go) and
@@ -51,21 +49,4 @@ for p in [rb"[a-z\x80-\xff]+", rb"(?i)[A-Z]+", rb"\w+", rb"[^\x00]+"]:
 `,
 }
 
-func TestSrePrefilter(t *testing.T) {
-	lib, err := stdlib.Find()
-	if err != nil {
-		t.Skip("no CPython standard library:", err)
-	}
-	for name, src := range srePrefilterPrograms {
-		t.Run(name, func(t *testing.T) {
-			want, wantExc := cpython(t, src)
-			got, gotExc := runWithLib(t, lib.Dir, src)
-			if got != want {
-				t.Errorf("stdout:\n%s\nCPython 3.12:\n%s", got, want)
-			}
-			if gotExc != wantExc {
-				t.Errorf("uncaught exception:\n%s\nCPython 3.12:\n%s", gotExc, wantExc)
-			}
-		})
-	}
-}
+func TestSrePrefilter(t *testing.T) { checkStdlibModulePrograms(t, srePrefilterPrograms) }
