@@ -223,29 +223,23 @@ func (b *GraphBuilder) nextChunk(n int) int {
 
 // NewItems returns n zero items (None) for a node's SetItems or for
 // Tuple, cut from the builder's arena.
-func (b *GraphBuilder) NewItems(n int) []Item {
-	if n > maxArenaCut {
-		return make([]Item, n)
-	}
-	if n > len(b.arena) {
-		b.arena = make([]Item, b.nextChunk(n))
-	}
-	s := b.arena[:n:n]
-	b.arena = b.arena[n:]
-	return s
-}
+func (b *GraphBuilder) NewItems(n int) []Item { return cutArena(b, &b.arena, n) }
 
 // NewInts returns n zero ints for a node's SetInts, cut from the
 // builder's arena of ints as NewItems cuts items.
-func (b *GraphBuilder) NewInts(n int) []int64 {
+func (b *GraphBuilder) NewInts(n int) []int64 { return cutArena(b, &b.intArena, n) }
+
+// cutArena cuts n zero elements from *arena, starting a new chunk when
+// it has too few; a cut past maxArenaCut gets a slice of its own.
+func cutArena[T any](b *GraphBuilder, arena *[]T, n int) []T {
 	if n > maxArenaCut {
-		return make([]int64, n)
+		return make([]T, n)
 	}
-	if n > len(b.intArena) {
-		b.intArena = make([]int64, b.nextChunk(n))
+	if n > len(*arena) {
+		*arena = make([]T, b.nextChunk(n))
 	}
-	s := b.intArena[:n:n]
-	b.intArena = b.intArena[n:]
+	s := (*arena)[:n:n]
+	*arena = (*arena)[n:]
 	return s
 }
 

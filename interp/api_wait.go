@@ -77,21 +77,11 @@ func (in *Interp) waitOutcome(done, interrupted, closing bool) (bool, error) {
 // is looked at whenever the schedule decides, and cancel runs holding
 // the token.
 func (in *Interp) detWaitOn(ready <-chan struct{}, d time.Duration, cancel func() bool) (done bool, err error) {
-	t := in.thread
 	in.det.noteOutside()
-	t.detNext, t.detDeadline, t.detCond = detBlocked, in.det.detDeadline(d), ready
-	t.Release()
-	t.Acquire()
-	in.exitIfFinalizing()
+	interrupted := in.detBlock(d, ready)
 	select {
 	case <-ready:
 		done = true
-	default:
-	}
-	interrupted := false
-	select {
-	case <-t.interrupt:
-		interrupted = true
 	default:
 	}
 	closing := false

@@ -501,28 +501,43 @@ func (s *detScheduler) detDeadline(d time.Duration) int64 {
 // one).
 func (in *Interp) detSwitch() {
 	t := in.thread
-	t.detNext = detReady
-	t.Release()
+	t.detRelease(detReady, 0, nil)
 	t.Acquire()
 	in.exitIfFinalizing()
 }
 
-// detPark is park and WaitOn under the deterministic scheduler: the
-// thread blocks until Unpark, d passes by the virtual clock, cond is
-// ready (if not nil) or it is interrupted.
-func (in *Interp) detPark(d time.Duration, cond <-chan struct{}, interruptible bool) (woken bool, err error) {
+// detRelease is Release under the deterministic scheduler, saying what
+// t does next: detReady (it offers a switch and queues again),
+// detBlocked (until deadline, a wake-up or cond) or detGone.
+func (t *Thread) detRelease(state detState, deadline int64, cond <-chan struct{}) {
+	in := t.in
+	t.uninstall()
+	if in.slots != nil {
+		in.slots.Release(in)
+	}
+	in.det.release(in, t, state, deadline, cond)
+}
+
+// detBlock blocks the running thread until Unpark, d passes by the
+// virtual clock or cond is ready (if not nil), and reports whether it
+// was interrupted meanwhile.
+func (in *Interp) detBlock(d time.Duration, cond <-chan struct{}) (interrupted bool) {
 	t := in.thread
-	t.detNext, t.detDeadline, t.detCond = detBlocked, in.det.detDeadline(d), cond
-	t.Release()
+	t.detRelease(detBlocked, in.det.detDeadline(d), cond)
 	t.Acquire()
 	in.exitIfFinalizing()
-	woken = in.det.wokenUp(t)
-	interrupted := false
 	select {
 	case <-t.interrupt:
-		interrupted = true
+		return true
 	default:
+		return false
 	}
+}
+
+// detPark is park under the deterministic scheduler.
+func (in *Interp) detPark(d time.Duration, interruptible bool) (woken bool, err error) {
+	interrupted := in.detBlock(d, nil)
+	woken = in.det.wokenUp(in.thread)
 	if interrupted && interruptible {
 		return woken, in.handleBreaker()
 	}
@@ -536,8 +551,7 @@ func (in *Interp) detStopThreads() {
 	t := in.thread
 	in.det.wakeAll()
 	for in.det.others(t) > 0 {
-		t.detNext = detReady
-		t.Release()
+		t.detRelease(detReady, 0, nil)
 		t.Acquire()
 		if in.det.others(t) > 0 && !in.det.anyReady() {
 			// What is left waits on something outside the interpreter

@@ -522,7 +522,10 @@ func (t *Thread) exit() {
 	in.xdecRef(in.excInfo)
 	in.excInfo = Value{}
 	delete(in.threads.byIdent, t.ident)
-	t.detNext = detGone
+	if in.det != nil {
+		t.detRelease(detGone, 0, nil)
+		return
+	}
 	t.Release()
 }
 

@@ -84,13 +84,6 @@ type Thread struct {
 	// sentinel is the lock _thread._set_sentinel gave the thread,
 	// released when the thread ends (threading's join waits on it).
 	sentinel *lockObject
-
-	// Under a deterministic scheduler, what the thread does after its
-	// next Release: its state then (detAway unless set), and for a
-	// block its virtual deadline and the condition that also ends it.
-	detNext     detState
-	detDeadline int64
-	detCond     <-chan struct{}
 }
 
 // Ident is the thread's identity, as _thread.get_ident() reports it.
@@ -275,9 +268,9 @@ func (t *Thread) dropGIL() {
 		in.slots.Release(in)
 	}
 	if in.det != nil {
-		next, deadline, cond := t.detNext, t.detDeadline, t.detCond
-		t.detNext, t.detDeadline, t.detCond = detAway, 0, nil
-		in.det.release(in, t, next, deadline, cond)
+		// A plain Release is the embedding program's: the thread is
+		// away until its next Acquire (detRelease says otherwise).
+		in.det.release(in, t, detAway, 0, nil)
 		return
 	}
 	g := &in.gil
@@ -425,7 +418,7 @@ func (in *Interp) Park(d time.Duration) (woken bool, err error) {
 func (in *Interp) park(d time.Duration, interruptible bool) (woken bool, err error) {
 	t := in.thread
 	if in.det != nil {
-		return in.detPark(d, nil, interruptible)
+		return in.detPark(d, interruptible)
 	}
 	var timeout <-chan time.Time
 	if d >= 0 {

@@ -352,25 +352,12 @@ func (r *rebuilder) fillDict(i int, items []channels.Item) error {
 	if err := r.made(i).set(r.in.NewDictSized(len(items) / 2)); err != nil {
 		return err
 	}
-	d := interp.AsDict(r.objs[i])
-	for j := 0; j+1 < len(items); j += 2 {
-		k, err := r.value(items[j])
-		if err != nil {
-			return err
-		}
-		v, err := r.value(items[j+1])
-		if err != nil {
-			r.in.DecRef(k)
-			return err
-		}
-		err = r.in.DictSet(d, k, v)
-		r.in.DecRef(k)
-		r.in.DecRef(v)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.setPairs(r.objs[i], items, r.dictSet)
+}
+
+// dictSet stores k: v in the dict obj (setPairs' set for fillDict).
+func (r *rebuilder) dictSet(obj, k, v interp.Value) error {
+	return r.in.DictSet(interp.AsDict(obj), k, v)
 }
 
 // setPairs makes each key and value of items (alternating) and stores
