@@ -145,6 +145,7 @@ func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 				ac.caches[ac.offsets[pc]].n = in.spec.warmup
 			}
 		}
+		fuseSuperinstructions(ac.instrs)
 	}
 	i := int(c.index)
 	if i >= len(in.spec.codes) {
@@ -154,6 +155,34 @@ func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 	}
 	in.spec.codes[i] = ac
 	return ac
+}
+
+// fuseSuperinstructions rewrites the first of each pair of adjacent
+// instructions that a superinstruction covers, as CPython 3.12's
+// quickening does: in a run of LOAD_FASTs each one becomes
+// LOAD_FAST__LOAD_FAST but the last, so a run of n costs n/2 dispatches
+// from its start and a jump into its middle still finds each word's own
+// meaning. Only the exact pairs are fused: LOAD_FAST_CHECK, which may
+// raise, never is.
+func fuseSuperinstructions(instrs []bytecode.Instr) {
+	for pc := 0; pc+1 < len(instrs); pc++ {
+		var super bytecode.Op
+		switch first, second := instrs[pc].Op(), instrs[pc+1].Op(); {
+		case first == bytecode.LOAD_FAST && second == bytecode.LOAD_FAST:
+			super = bytecode.LOAD_FAST__LOAD_FAST
+		case first == bytecode.LOAD_FAST && second == bytecode.LOAD_CONST:
+			super = bytecode.LOAD_FAST__LOAD_CONST
+		case first == bytecode.LOAD_CONST && second == bytecode.LOAD_FAST:
+			super = bytecode.LOAD_CONST__LOAD_FAST
+		case first == bytecode.STORE_FAST && second == bytecode.LOAD_FAST:
+			super = bytecode.STORE_FAST__LOAD_FAST
+		case first == bytecode.STORE_FAST && second == bytecode.STORE_FAST:
+			super = bytecode.STORE_FAST__STORE_FAST
+		default:
+			continue
+		}
+		instrs[pc] = instrs[pc].WithOp(super)
+	}
 }
 
 // due is a family head's counter: it counts down and reports whether

@@ -175,6 +175,17 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			err, noTraceback = nil, false
 			ac, instrs = f.ac, f.ac.instrs
 		}
+		if in.spec.stats == nil {
+			// eval_fast.go runs most instructions of hot code.
+			// It may return from f and call others; the frame it stops
+			// in can even be f's record reused for another call, so the
+			// code is always reloaded.
+			f, err = in.runFast(f)
+			ac, instrs = f.ac, f.ac.instrs
+			if err != nil {
+				continue
+			}
+		}
 		instr := instrs[f.pc]
 		pc := f.pc
 		f.pc++
@@ -211,6 +222,56 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			old := f.slots[oparg]
 			f.slots[oparg] = f.pop()
 			in.xdecRef(old)
+
+		// The superinstructions (adaptive.go's fuseSuperinstructions) run
+		// the next word too, reading its oparg, and step over it.
+		case bytecode.LOAD_FAST__LOAD_FAST:
+			a, b := f.slots[oparg], f.slots[instrs[f.pc].Oparg()]
+			f.pc++
+			incRef(a)
+			incRef(b)
+			f.slots[f.sp], f.slots[f.sp+1] = a, b
+			f.sp += 2
+
+		case bytecode.LOAD_FAST__LOAD_CONST:
+			a, b := f.slots[oparg], f.code.consts[instrs[f.pc].Oparg()]
+			f.pc++
+			incRef(a)
+			f.slots[f.sp], f.slots[f.sp+1] = a, b
+			f.sp += 2
+
+		case bytecode.LOAD_CONST__LOAD_FAST:
+			b := f.slots[instrs[f.pc].Oparg()]
+			f.pc++
+			incRef(b)
+			f.slots[f.sp], f.slots[f.sp+1] = f.code.consts[oparg], b
+			f.sp += 2
+
+		case bytecode.STORE_FAST__LOAD_FAST:
+			// The old value is released at the store, as in CPython: a
+			// __del__ sees this frame at the store's line.
+			old := f.slots[oparg]
+			f.slots[oparg] = f.pop()
+			in.xdecRef(old)
+			v := f.slots[instrs[f.pc].Oparg()]
+			f.pc++
+			incRef(v)
+			f.push(v)
+
+		case bytecode.STORE_FAST__STORE_FAST:
+			i, j := oparg, instrs[f.pc].Oparg()
+			// In order, as two stores: with i == j the second releases
+			// what the first stored. The releases see the first store's
+			// position, as in CPython.
+			old1 := f.slots[i]
+			f.slots[i] = f.slots[f.sp-1]
+			old2 := f.slots[j]
+			f.slots[j] = f.slots[f.sp-2]
+			f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
+			f.sp -= 2
+			in.xdecRef(old1)
+			in.xdecRef(old2)
+			f.pc++
 
 		case bytecode.POP_TOP:
 			in.decRef(f.pop())

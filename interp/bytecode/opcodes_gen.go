@@ -81,226 +81,237 @@ const (
 	// oparg is an Intrinsic2.
 	CALL_INTRINSIC_2 Op = 41 // (value2, value1 -- res)
 	LOAD_CONST       Op = 42 // ( -- value)
-	RETURN_CONST     Op = 43 // ( -- )
-	LOAD_FAST        Op = 44 // ( -- value)
+
+	// Superinstructions (CPython 3.12's): quickening rewrites the first of two
+	// adjacent instructions to run both and step over the second, which stays
+	// in place for jumps that land on it. Each is a form of its first half,
+	// with that half's stack picture; the second half's oparg is read from the
+	// next word.
+	LOAD_CONST__LOAD_FAST Op = 43 // ( -- value) specialized LOAD_CONST
+	RETURN_CONST          Op = 44 // ( -- )
+	LOAD_FAST             Op = 45 // ( -- value)
+	LOAD_FAST__LOAD_CONST Op = 46 // ( -- value) specialized LOAD_FAST
+	LOAD_FAST__LOAD_FAST  Op = 47 // ( -- value) specialized LOAD_FAST
 
 	// LOAD_FAST for a local that may be unbound (raises UnboundLocalError).
-	LOAD_FAST_CHECK Op = 45 // ( -- value)
+	LOAD_FAST_CHECK Op = 48 // ( -- value)
 
 	// Pushes the local (or NULL) and leaves the slot empty (comprehensions).
-	LOAD_FAST_AND_CLEAR Op = 46 // ( -- value)
-	STORE_FAST          Op = 47 // (value -- )
-	DELETE_FAST         Op = 48 // ( -- )
-	LOAD_NAME           Op = 49 // ( -- v)
-	STORE_NAME          Op = 50 // (v -- )
-	DELETE_NAME         Op = 51 // ( -- )
+	LOAD_FAST_AND_CLEAR    Op = 49 // ( -- value)
+	STORE_FAST             Op = 50 // (value -- )
+	STORE_FAST__LOAD_FAST  Op = 51 // (value -- ) specialized STORE_FAST
+	STORE_FAST__STORE_FAST Op = 52 // (value -- ) specialized STORE_FAST
+	DELETE_FAST            Op = 53 // ( -- )
+	LOAD_NAME              Op = 54 // ( -- v)
+	STORE_NAME             Op = 55 // (v -- )
+	DELETE_NAME            Op = 56 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set, NULL is pushed below the
 	// value so that a CALL can follow.
-	LOAD_GLOBAL         Op = 52 // ( -- null if oparg&1 != 0, v)
-	LOAD_GLOBAL_MODULE  Op = 53 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	LOAD_GLOBAL_BUILTIN Op = 54 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	STORE_GLOBAL        Op = 55 // (v -- )
-	DELETE_GLOBAL       Op = 56 // ( -- )
+	LOAD_GLOBAL         Op = 57 // ( -- null if oparg&1 != 0, v)
+	LOAD_GLOBAL_MODULE  Op = 58 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	LOAD_GLOBAL_BUILTIN Op = 59 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	STORE_GLOBAL        Op = 60 // (v -- )
+	DELETE_GLOBAL       Op = 61 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set this is a method load: it
 	// pushes (method, self) or (NULL, attribute) for a following CALL.
-	LOAD_ATTR                         Op = 57 // (owner -- res2 if oparg&1 != 0, res)
-	LOAD_ATTR_INSTANCE_VALUE          Op = 58 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_MODULE                  Op = 59 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_WITH_HINT               Op = 60 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_SLOT                    Op = 61 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_CLASS                   Op = 62 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_PROPERTY                Op = 63 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 64 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_WITH_VALUES      Op = 65 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_NO_DICT          Op = 66 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_LAZY_DICT        Op = 67 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	STORE_ATTR                        Op = 68 // (v, owner -- )
-	STORE_ATTR_INSTANCE_VALUE         Op = 69 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_SLOT                   Op = 70 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_WITH_HINT              Op = 71 // (v, owner -- ) specialized STORE_ATTR
-	DELETE_ATTR                       Op = 72 // (owner -- )
+	LOAD_ATTR                         Op = 62 // (owner -- res2 if oparg&1 != 0, res)
+	LOAD_ATTR_INSTANCE_VALUE          Op = 63 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_MODULE                  Op = 64 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_WITH_HINT               Op = 65 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_SLOT                    Op = 66 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_CLASS                   Op = 67 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_PROPERTY                Op = 68 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 69 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_WITH_VALUES      Op = 70 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_NO_DICT          Op = 71 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_LAZY_DICT        Op = 72 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	STORE_ATTR                        Op = 73 // (v, owner -- )
+	STORE_ATTR_INSTANCE_VALUE         Op = 74 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_SLOT                   Op = 75 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_WITH_HINT              Op = 76 // (v, owner -- ) specialized STORE_ATTR
+	DELETE_ATTR                       Op = 77 // (owner -- )
 
 	// super().name: oparg>>2 indexes co_names; oparg&1 = method load; oparg&2 =
 	// the two-argument form super(C, self) (clear for zero-argument super()).
-	LOAD_SUPER_ATTR        Op = 73 // (global_super, class, self -- res2 if oparg&1 != 0, res)
-	LOAD_SUPER_ATTR_ATTR   Op = 74 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
-	LOAD_SUPER_ATTR_METHOD Op = 75 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR        Op = 78 // (global_super, class, self -- res2 if oparg&1 != 0, res)
+	LOAD_SUPER_ATTR_ATTR   Op = 79 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR_METHOD Op = 80 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
 
 	// Class bodies: look the name up in the mapping on the stack, then globals.
-	LOAD_FROM_DICT_OR_GLOBALS Op = 76 // (mod_or_class_dict -- v)
-	LOAD_LOCALS               Op = 77 // ( -- locals)
-	MAKE_CELL                 Op = 78 // ( -- )
-	LOAD_CLOSURE              Op = 79 // ( -- value)
-	LOAD_DEREF                Op = 80 // ( -- value)
-	STORE_DEREF               Op = 81 // (v -- )
-	DELETE_DEREF              Op = 82 // ( -- )
+	LOAD_FROM_DICT_OR_GLOBALS Op = 81 // (mod_or_class_dict -- v)
+	LOAD_LOCALS               Op = 82 // ( -- locals)
+	MAKE_CELL                 Op = 83 // ( -- )
+	LOAD_CLOSURE              Op = 84 // ( -- value)
+	LOAD_DEREF                Op = 85 // ( -- value)
+	STORE_DEREF               Op = 86 // (v -- )
+	DELETE_DEREF              Op = 87 // ( -- )
 
 	// Class bodies: look the name up in the mapping on the stack, then the cell.
-	LOAD_FROM_DICT_OR_DEREF Op = 83 // (class_dict -- value)
+	LOAD_FROM_DICT_OR_DEREF Op = 88 // (class_dict -- value)
 
 	// Copies oparg free variables from the function's closure into the frame.
-	COPY_FREE_VARS Op = 84 // ( -- )
-	BUILD_TUPLE    Op = 85 // (values[oparg] -- tup)
-	BUILD_LIST     Op = 86 // (values[oparg] -- list)
-	BUILD_SET      Op = 87 // (values[oparg] -- set)
-	BUILD_MAP      Op = 88 // (values[oparg*2] -- map)
+	COPY_FREE_VARS Op = 89 // ( -- )
+	BUILD_TUPLE    Op = 90 // (values[oparg] -- tup)
+	BUILD_LIST     Op = 91 // (values[oparg] -- list)
+	BUILD_SET      Op = 92 // (values[oparg] -- set)
+	BUILD_MAP      Op = 93 // (values[oparg*2] -- map)
 
 	// Keys come as one constant tuple on top.
-	BUILD_CONST_KEY_MAP Op = 89 // (values[oparg], keys -- map)
-	BUILD_STRING        Op = 90 // (pieces[oparg] -- str)
-	BUILD_SLICE         Op = 91 // (start, stop, step if oparg == 3 -- slice)
-	LIST_APPEND         Op = 92 // (list, unused[oparg-1], v -- list, unused[oparg-1])
-	SET_ADD             Op = 93 // (set, unused[oparg-1], v -- set, unused[oparg-1])
-	MAP_ADD             Op = 94 // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
-	LIST_EXTEND         Op = 95 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-	SET_UPDATE          Op = 96 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
-	DICT_UPDATE         Op = 97 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	BUILD_CONST_KEY_MAP Op = 94  // (values[oparg], keys -- map)
+	BUILD_STRING        Op = 95  // (pieces[oparg] -- str)
+	BUILD_SLICE         Op = 96  // (start, stop, step if oparg == 3 -- slice)
+	LIST_APPEND         Op = 97  // (list, unused[oparg-1], v -- list, unused[oparg-1])
+	SET_ADD             Op = 98  // (set, unused[oparg-1], v -- set, unused[oparg-1])
+	MAP_ADD             Op = 99  // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
+	LIST_EXTEND         Op = 100 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
+	SET_UPDATE          Op = 101 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
+	DICT_UPDATE         Op = 102 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// As DICT_UPDATE, but duplicate keys are an error (f(**a, **b)).
-	DICT_MERGE Op = 98 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	DICT_MERGE Op = 103 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// oparg&3 is a FormatConv; oparg&FVS_HAVE_SPEC means a format spec is on top.
-	FORMAT_VALUE              Op = 99  // (value, fmt_spec if oparg&4 != 0 -- result)
-	UNPACK_SEQUENCE           Op = 100 // (seq -- unused[oparg])
-	UNPACK_SEQUENCE_TWO_TUPLE Op = 101 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_TUPLE     Op = 102 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_LIST      Op = 103 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	FORMAT_VALUE              Op = 104 // (value, fmt_spec if oparg&4 != 0 -- result)
+	UNPACK_SEQUENCE           Op = 105 // (seq -- unused[oparg])
+	UNPACK_SEQUENCE_TWO_TUPLE Op = 106 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_TUPLE     Op = 107 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_LIST      Op = 108 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
 
 	// oparg&0xFF targets before the starred one, oparg>>8 after it.
-	UNPACK_EX           Op = 104 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
-	GET_ITER            Op = 105 // (iterable -- iter)
-	GET_YIELD_FROM_ITER Op = 106 // (iterable -- iter)
-	GET_LEN             Op = 107 // (obj -- obj, len_o)
+	UNPACK_EX           Op = 109 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
+	GET_ITER            Op = 110 // (iterable -- iter)
+	GET_YIELD_FROM_ITER Op = 111 // (iterable -- iter)
+	GET_LEN             Op = 112 // (obj -- obj, len_o)
 
 	// Pushes the next item. On exhaustion, pops the iterator and continues after
 	// the END_FOR at the jump target (the target itself is that END_FOR, as in
 	// CPython 3.12, hence the same effect on both edges).
-	FOR_ITER       Op = 108 // (iter -- iter, next)
-	FOR_ITER_LIST  Op = 109 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_TUPLE Op = 110 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_RANGE Op = 111 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_GEN   Op = 112 // (iter -- iter, next) specialized FOR_ITER
-	END_FOR        Op = 113 // (second, value -- )
-	JUMP_FORWARD   Op = 114 // ( -- )
+	FOR_ITER       Op = 113 // (iter -- iter, next)
+	FOR_ITER_LIST  Op = 114 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_TUPLE Op = 115 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_RANGE Op = 116 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_GEN   Op = 117 // (iter -- iter, next) specialized FOR_ITER
+	END_FOR        Op = 118 // (second, value -- )
+	JUMP_FORWARD   Op = 119 // ( -- )
 
 	// Checks the eval breaker. Its cache holds the tier-2 hotness counter.
-	JUMP_BACKWARD              Op = 115 // ( -- )
-	JUMP_BACKWARD_NO_INTERRUPT Op = 116 // ( -- )
+	JUMP_BACKWARD              Op = 120 // ( -- )
+	JUMP_BACKWARD_NO_INTERRUPT Op = 121 // ( -- )
 
 	// The cache of each conditional jump keeps a 16-bit taken/not-taken history
 	// for tier-2 trace projection.
-	POP_JUMP_IF_FALSE    Op = 117 // (cond -- )
-	POP_JUMP_IF_TRUE     Op = 118 // (cond -- )
-	POP_JUMP_IF_NONE     Op = 119 // (value -- )
-	POP_JUMP_IF_NOT_NONE Op = 120 // (value -- )
+	POP_JUMP_IF_FALSE    Op = 122 // (cond -- )
+	POP_JUMP_IF_TRUE     Op = 123 // (cond -- )
+	POP_JUMP_IF_NONE     Op = 124 // (value -- )
+	POP_JUMP_IF_NOT_NONE Op = 125 // (value -- )
 
 	// Calls with oparg positional arguments (the last len(kwnames) of them are
 	// keywords when a KW_NAMES precedes). method is NULL or the callable.
-	CALL                                      Op = 121 // (method, callable, args[oparg] -- res)
-	CALL_PY_EXACT_ARGS                        Op = 122 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_PY_WITH_DEFAULTS                     Op = 123 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BOUND_METHOD_EXACT_ARGS              Op = 124 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_CLASS                        Op = 125 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 126 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 127 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_FAST                   Op = 128 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_O                      Op = 129 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_ISINSTANCE                     Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LEN                            Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LIST_APPEND                    Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 135 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_STR_1                          Op = 136 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TUPLE_1                        Op = 137 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TYPE_1                         Op = 138 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL                                      Op = 126 // (method, callable, args[oparg] -- res)
+	CALL_PY_EXACT_ARGS                        Op = 127 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_PY_WITH_DEFAULTS                     Op = 128 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BOUND_METHOD_EXACT_ARGS              Op = 129 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_CLASS                        Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_FAST                   Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_O                      Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_ISINSTANCE                     Op = 135 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LEN                            Op = 136 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LIST_APPEND                    Op = 137 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 138 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 139 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 140 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_STR_1                          Op = 141 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TUPLE_1                        Op = 142 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TYPE_1                         Op = 143 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// Calling a class whose __new__ is object's and whose __init__ is a
 	// Python function (CPython 3.13's form): the instance is made and
 	// __init__'s frame pushed; its return gives the instance.
-	CALL_ALLOC_AND_ENTER_INIT Op = 139 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_ALLOC_AND_ENTER_INIT Op = 144 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// Sets the keyword names (a constant tuple) for the next CALL.
-	KW_NAMES Op = 140 // ( -- )
+	KW_NAMES Op = 145 // ( -- )
 
 	// f(*args, **kwargs); oparg&1 = kwargs present.
-	CALL_FUNCTION_EX Op = 141 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
+	CALL_FUNCTION_EX Op = 146 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
 
 	// oparg is a set of MakeFunctionFlag bits.
-	MAKE_FUNCTION        Op = 142 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
-	RETURN_VALUE         Op = 143 // (retval -- )
-	LOAD_BUILD_CLASS     Op = 144 // ( -- bc)
-	SETUP_ANNOTATIONS    Op = 145 // ( -- )
-	IMPORT_NAME          Op = 146 // (level, fromlist -- res)
-	IMPORT_FROM          Op = 147 // (from -- from, res)
-	LOAD_ASSERTION_ERROR Op = 148 // ( -- value)
+	MAKE_FUNCTION        Op = 147 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
+	RETURN_VALUE         Op = 148 // (retval -- )
+	LOAD_BUILD_CLASS     Op = 149 // ( -- bc)
+	SETUP_ANNOTATIONS    Op = 150 // ( -- )
+	IMPORT_NAME          Op = 151 // (level, fromlist -- res)
+	IMPORT_FROM          Op = 152 // (from -- from, res)
+	LOAD_ASSERTION_ERROR Op = 153 // ( -- value)
 
 	// raise (0), raise exc (1), raise exc from cause (2).
-	RAISE_VARARGS Op = 149 // (args[oparg] -- )
+	RAISE_VARARGS Op = 154 // (args[oparg] -- )
 
 	// Re-raises exc; when oparg is non-zero, sets the frame's lasti from
 	// values[0] first.
-	RERAISE           Op = 150 // (values[oparg], exc -- values[oparg])
-	PUSH_EXC_INFO     Op = 151 // (new_exc -- prev_exc, new_exc)
-	POP_EXCEPT        Op = 152 // (exc_value -- )
-	CHECK_EXC_MATCH   Op = 153 // (left, right -- left, b)
-	CHECK_EG_MATCH    Op = 154 // (exc_value, match_type -- rest, match)
-	WITH_EXCEPT_START Op = 155 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
-	BEFORE_WITH       Op = 156 // (mgr -- exit, res)
-	MATCH_MAPPING     Op = 157 // (subject -- subject, res)
-	MATCH_SEQUENCE    Op = 158 // (subject -- subject, res)
-	MATCH_KEYS        Op = 159 // (subject, keys -- subject, keys, values_or_none)
+	RERAISE           Op = 155 // (values[oparg], exc -- values[oparg])
+	PUSH_EXC_INFO     Op = 156 // (new_exc -- prev_exc, new_exc)
+	POP_EXCEPT        Op = 157 // (exc_value -- )
+	CHECK_EXC_MATCH   Op = 158 // (left, right -- left, b)
+	CHECK_EG_MATCH    Op = 159 // (exc_value, match_type -- rest, match)
+	WITH_EXCEPT_START Op = 160 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+	BEFORE_WITH       Op = 161 // (mgr -- exit, res)
+	MATCH_MAPPING     Op = 162 // (subject -- subject, res)
+	MATCH_SEQUENCE    Op = 163 // (subject -- subject, res)
+	MATCH_KEYS        Op = 164 // (subject, keys -- subject, keys, values_or_none)
 
 	// oparg = number of positional sub-patterns.
-	MATCH_CLASS Op = 160 // (subject, type, names -- attrs)
+	MATCH_CLASS Op = 165 // (subject, type, names -- attrs)
 
 	// Turns the current frame into a generator/coroutine and returns it.
-	RETURN_GENERATOR Op = 161 // ( -- )
+	RETURN_GENERATOR Op = 166 // ( -- )
 
 	// oparg is the exception-stack depth, as in CPython 3.12.
-	YIELD_VALUE Op = 162 // (retval -- value)
+	YIELD_VALUE Op = 167 // (retval -- value)
 
 	// Sends v into receiver; on StopIteration jumps with the return value.
-	SEND          Op = 163 // (receiver, v -- receiver, retval)
-	SEND_GEN      Op = 164 // (receiver, v -- receiver, retval) specialized SEND
-	END_SEND      Op = 165 // (receiver, value -- value)
-	CLEANUP_THROW Op = 166 // (sub_iter, last_sent_val, exc_value -- none, value)
+	SEND          Op = 168 // (receiver, v -- receiver, retval)
+	SEND_GEN      Op = 169 // (receiver, v -- receiver, retval) specialized SEND
+	END_SEND      Op = 170 // (receiver, value -- value)
+	CLEANUP_THROW Op = 171 // (sub_iter, last_sent_val, exc_value -- none, value)
 
 	// oparg: 1 after __aenter__, 2 after __aexit__, 0 otherwise.
-	GET_AWAITABLE     Op = 167 // (iterable -- iter)
-	GET_AITER         Op = 168 // (obj -- iter)
-	GET_ANEXT         Op = 169 // (aiter -- aiter, awaitable)
-	END_ASYNC_FOR     Op = 170 // (awaitable, exc -- )
-	BEFORE_ASYNC_WITH Op = 171 // (mgr -- exit, res)
+	GET_AWAITABLE     Op = 172 // (iterable -- iter)
+	GET_AITER         Op = 173 // (obj -- iter)
+	GET_ANEXT         Op = 174 // (aiter -- aiter, awaitable)
+	END_ASYNC_FOR     Op = 175 // (awaitable, exc -- )
+	BEFORE_ASYNC_WITH Op = 176 // (mgr -- exit, res)
 
 	// Exception handler blocks: from here to the matching POP_BLOCK, exceptions
 	// go to the oparg target, with the pushed values on the jump edge.
-	SETUP_FINALLY Op = 172 // ( -- ) pseudo; on jump ( -- exc)
-	SETUP_CLEANUP Op = 173 // ( -- ) pseudo; on jump ( -- lasti, exc)
-	SETUP_WITH    Op = 174 // ( -- ) pseudo; on jump ( -- exc)
-	POP_BLOCK     Op = 175 // ( -- ) pseudo
+	SETUP_FINALLY Op = 177 // ( -- ) pseudo; on jump ( -- exc)
+	SETUP_CLEANUP Op = 178 // ( -- ) pseudo; on jump ( -- lasti, exc)
+	SETUP_WITH    Op = 179 // ( -- ) pseudo; on jump ( -- exc)
+	POP_BLOCK     Op = 180 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD.
-	JUMP Op = 176 // ( -- ) pseudo
+	JUMP Op = 181 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD_NO_INTERRUPT.
-	JUMP_NO_INTERRUPT Op = 177 // ( -- ) pseudo
+	JUMP_NO_INTERRUPT Op = 182 // ( -- ) pseudo
 
 	// Becomes LOAD_ATTR with oparg = name<<1 | 1.
-	LOAD_METHOD Op = 178 // (owner -- meth_or_null, self_or_meth) pseudo
+	LOAD_METHOD Op = 183 // (owner -- meth_or_null, self_or_meth) pseudo
 
 	// Becomes STORE_FAST; the local may hold NULL (comprehension cleanup).
-	STORE_FAST_MAYBE_NULL Op = 179 // (value -- ) pseudo
+	STORE_FAST_MAYBE_NULL Op = 184 // (value -- ) pseudo
 )
 
 // numOps is one more than the largest Op.
-const numOps = 180
+const numOps = 185
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0x620639a0b00fedb5
+const TableHash uint64 = 0xf0a7b96a8c75bb06
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
@@ -344,12 +355,17 @@ var table = [numOps]info{
 	CONTAINS_OP_SET:                   {name: "CONTAINS_OP_SET", flags: HasArg, cache: 1, base: CONTAINS_OP, stack: "(left, right -- b)"},
 	CALL_INTRINSIC_1:                  {name: "CALL_INTRINSIC_1", flags: HasArg, cache: 0, base: CALL_INTRINSIC_1, stack: "(value -- res)"},
 	CALL_INTRINSIC_2:                  {name: "CALL_INTRINSIC_2", flags: HasArg, cache: 0, base: CALL_INTRINSIC_2, stack: "(value2, value1 -- res)"},
-	LOAD_CONST:                        {name: "LOAD_CONST", flags: HasArg | HasConst, cache: 0, base: LOAD_CONST, stack: "( -- value)"},
+	LOAD_CONST:                        {name: "LOAD_CONST", flags: HasArg | HasConst, cache: 0, base: LOAD_CONST, stack: "( -- value)", specs: []Op{LOAD_CONST__LOAD_FAST}},
+	LOAD_CONST__LOAD_FAST:             {name: "LOAD_CONST__LOAD_FAST", flags: HasArg | HasConst, cache: 0, base: LOAD_CONST, stack: "( -- value)"},
 	RETURN_CONST:                      {name: "RETURN_CONST", flags: HasArg | HasConst | IsTerminal, cache: 0, base: RETURN_CONST, stack: "( -- )"},
-	LOAD_FAST:                         {name: "LOAD_FAST", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST, stack: "( -- value)"},
+	LOAD_FAST:                         {name: "LOAD_FAST", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST, stack: "( -- value)", specs: []Op{LOAD_FAST__LOAD_CONST, LOAD_FAST__LOAD_FAST}},
+	LOAD_FAST__LOAD_CONST:             {name: "LOAD_FAST__LOAD_CONST", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST, stack: "( -- value)"},
+	LOAD_FAST__LOAD_FAST:              {name: "LOAD_FAST__LOAD_FAST", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST, stack: "( -- value)"},
 	LOAD_FAST_CHECK:                   {name: "LOAD_FAST_CHECK", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST_CHECK, stack: "( -- value)"},
 	LOAD_FAST_AND_CLEAR:               {name: "LOAD_FAST_AND_CLEAR", flags: HasArg | HasLocal, cache: 0, base: LOAD_FAST_AND_CLEAR, stack: "( -- value)"},
-	STORE_FAST:                        {name: "STORE_FAST", flags: HasArg | HasLocal, cache: 0, base: STORE_FAST, stack: "(value -- )"},
+	STORE_FAST:                        {name: "STORE_FAST", flags: HasArg | HasLocal, cache: 0, base: STORE_FAST, stack: "(value -- )", specs: []Op{STORE_FAST__LOAD_FAST, STORE_FAST__STORE_FAST}},
+	STORE_FAST__LOAD_FAST:             {name: "STORE_FAST__LOAD_FAST", flags: HasArg | HasLocal, cache: 0, base: STORE_FAST, stack: "(value -- )"},
+	STORE_FAST__STORE_FAST:            {name: "STORE_FAST__STORE_FAST", flags: HasArg | HasLocal, cache: 0, base: STORE_FAST, stack: "(value -- )"},
 	DELETE_FAST:                       {name: "DELETE_FAST", flags: HasArg | HasLocal, cache: 0, base: DELETE_FAST, stack: "( -- )"},
 	LOAD_NAME:                         {name: "LOAD_NAME", flags: HasArg | HasName, cache: 0, base: LOAD_NAME, stack: "( -- v)"},
 	STORE_NAME:                        {name: "STORE_NAME", flags: HasArg | HasName, cache: 0, base: STORE_NAME, stack: "(v -- )"},
@@ -495,12 +511,12 @@ func effect(op Op, oparg int, jump bool) (pop, push int) {
 		return oparg + 2, 1
 	case NOP, RESUME, RETURN_CONST, DELETE_FAST, DELETE_NAME, DELETE_GLOBAL, MAKE_CELL, DELETE_DEREF, COPY_FREE_VARS, JUMP_FORWARD, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, KW_NAMES, SETUP_ANNOTATIONS, RETURN_GENERATOR, POP_BLOCK, JUMP, JUMP_NO_INTERRUPT:
 		return 0, 0
-	case POP_TOP, INTERPRETER_EXIT, STORE_FAST, STORE_NAME, STORE_GLOBAL, DELETE_ATTR, STORE_DEREF, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, RETURN_VALUE, POP_EXCEPT, STORE_FAST_MAYBE_NULL:
+	case POP_TOP, INTERPRETER_EXIT, STORE_FAST, STORE_FAST__LOAD_FAST, STORE_FAST__STORE_FAST, STORE_NAME, STORE_GLOBAL, DELETE_ATTR, STORE_DEREF, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, RETURN_VALUE, POP_EXCEPT, STORE_FAST_MAYBE_NULL:
 		return 1, 0
+	case PUSH_NULL, LOAD_CONST, LOAD_CONST__LOAD_FAST, LOAD_FAST, LOAD_FAST__LOAD_CONST, LOAD_FAST__LOAD_FAST, LOAD_FAST_CHECK, LOAD_FAST_AND_CLEAR, LOAD_NAME, LOAD_LOCALS, LOAD_CLOSURE, LOAD_DEREF, LOAD_BUILD_CLASS, LOAD_ASSERTION_ERROR:
+		return 0, 1
 	case GET_LEN, FOR_ITER, FOR_ITER_LIST, FOR_ITER_TUPLE, FOR_ITER_RANGE, FOR_ITER_GEN, IMPORT_FROM, PUSH_EXC_INFO, BEFORE_WITH, MATCH_MAPPING, MATCH_SEQUENCE, GET_ANEXT, BEFORE_ASYNC_WITH, LOAD_METHOD:
 		return 1, 2
-	case PUSH_NULL, LOAD_CONST, LOAD_FAST, LOAD_FAST_CHECK, LOAD_FAST_AND_CLEAR, LOAD_NAME, LOAD_LOCALS, LOAD_CLOSURE, LOAD_DEREF, LOAD_BUILD_CLASS, LOAD_ASSERTION_ERROR:
-		return 0, 1
 	case UNARY_NEGATIVE, UNARY_NOT, UNARY_INVERT, CALL_INTRINSIC_1, LOAD_FROM_DICT_OR_GLOBALS, LOAD_FROM_DICT_OR_DEREF, GET_ITER, GET_YIELD_FROM_ITER, YIELD_VALUE, GET_AWAITABLE, GET_AITER:
 		return 1, 1
 	case LOAD_ATTR, LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_MODULE, LOAD_ATTR_WITH_HINT, LOAD_ATTR_SLOT, LOAD_ATTR_CLASS, LOAD_ATTR_PROPERTY, LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN, LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_METHOD_NO_DICT, LOAD_ATTR_METHOD_LAZY_DICT:

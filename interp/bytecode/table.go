@@ -89,8 +89,12 @@ func (op Op) Base() Op {
 // IsSpecialized reports whether op is a specialized form of another opcode.
 func (op Op) IsSpecialized() bool { return op.Base() != op }
 
-// IsAdaptive reports whether op heads a family of specializations.
-func (op Op) IsAdaptive() bool { return len(row(op).specs) > 0 }
+// IsAdaptive reports whether op heads a family of specializations that
+// it rewrites itself to at run time, counting down to its next attempt in
+// cache entry 0. A family without caches (the superinstructions of
+// LOAD_FAST, LOAD_CONST and STORE_FAST) is rewritten once, when the code
+// is quickened, and is not adaptive.
+func (op Op) IsAdaptive() bool { r := row(op); return len(r.specs) > 0 && r.cache > 0 }
 
 // Specializations returns the specialized forms of a family head, in
 // opcodes.def order, or nil. The slice is a fresh copy.

@@ -89,11 +89,6 @@ var notInTable = map[string]string{
 	"LOAD_ZERO_SUPER_ATTR":   "as LOAD_SUPER_METHOD",
 	// Specializations that also consume the next instruction.
 	"BINARY_OP_INPLACE_ADD_UNICODE": "superinstruction",
-	"LOAD_CONST__LOAD_FAST":         "superinstruction",
-	"LOAD_FAST__LOAD_CONST":         "superinstruction",
-	"LOAD_FAST__LOAD_FAST":          "superinstruction",
-	"STORE_FAST__LOAD_FAST":         "superinstruction",
-	"STORE_FAST__STORE_FAST":        "superinstruction",
 }
 
 func TestStackEffectsMatchCPython(t *testing.T) {

@@ -1,0 +1,619 @@
+package interp
+
+import (
+	"math"
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
+
+// The fast path of the eval loop.
+//
+// runFrom's switch has a case for every instruction, and many of them
+// call out. Go's register allocator keeps nothing of a loop that large in
+// registers across an iteration: the frame, the instruction slice and
+// the error are spilled at the loop's head and reloaded in every case,
+// and each push and pop goes through the frame's fields. Measured with
+// cachegrind on nbody, that was about 25 machine instructions of
+// overhead for each bytecode instruction before any work was done.
+//
+// runFast is a second loop, small and leaf-like, for the instructions
+// that make up most of what hot code runs: locals and constants and their
+// superinstructions, the stack shuffles, jumps, the int and float forms
+// of BINARY_OP and COMPARE_OP, and the specialized loads whose guards are
+// a few compares. It keeps pc, sp and the slices in locals. Its contract
+// with runFrom: it runs each instruction either wholly, exactly as
+// runFrom's case would, or not at all, and stops before the first one it
+// does not run (another opcode, a failed guard, an overflow, a pending
+// eval breaker), with f.pc at it, for runFrom to run. Where an
+// instruction must call out (a reference count reaching zero runs the
+// type's dealloc, which may run __del__), runFast first writes pc and sp
+// back to the frame, so that the callee sees a whole frame, and returns
+// after the call.
+//
+// runFrom does not call it while specialization statistics are counted:
+// it does not count, so every execution then goes through the switch.
+
+// runFast runs f from f.pc as far as it can; see above. It follows
+// calls of Python functions and their returns, so the frame it stops in
+// is the one it returns. An error is an exception the instruction before
+// that frame's pc raised, for runFrom to handle as its own.
+func (in *Interp) runFast(f *frame) (*frame, error) {
+	for {
+		next, err := in.runFastIn(f)
+		if next == nil || err != nil {
+			return f, err
+		}
+		f = next
+	}
+}
+
+// runFastIn is runFast within one frame. A call or a return ends it with
+// the frame to go on in: a new frame starts a new run, so that nothing
+// it keeps in locals changes within one, which would cost the register
+// allocator every one of them at each instruction. A nil frame means f
+// stopped, at the instruction it left for runFrom or after one that
+// raised err.
+func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
+	ac := f.ac
+	instrs, offsets, caches := ac.instrs, ac.offsets, ac.caches
+	slots, consts := f.slots, f.code.consts
+	pc, sp := f.pc, f.sp
+	for {
+		instr := instrs[pc]
+		oparg := int(instr >> 8)
+		switch op := instr.Op(); op {
+		case bytecode.NOP:
+
+		case bytecode.RESUME:
+			if oparg < 2 && in.breaker.Load() != 0 {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+
+		case bytecode.LOAD_FAST:
+			v := slots[oparg]
+			alloc.IncRef((*alloc.Header)(v.p))
+			slots[sp] = v
+			sp++
+
+		case bytecode.LOAD_CONST:
+			slots[sp] = consts[oparg] // constants are immortal
+			sp++
+
+		case bytecode.LOAD_FAST__LOAD_FAST:
+			a, b := slots[oparg], slots[instrs[pc+1].Oparg()]
+			alloc.IncRef((*alloc.Header)(a.p))
+			alloc.IncRef((*alloc.Header)(b.p))
+			slots[sp], slots[sp+1] = a, b
+			sp += 2
+			pc++
+
+		case bytecode.LOAD_FAST__LOAD_CONST:
+			a := slots[oparg]
+			alloc.IncRef((*alloc.Header)(a.p))
+			slots[sp], slots[sp+1] = a, consts[instrs[pc+1].Oparg()]
+			sp += 2
+			pc++
+
+		case bytecode.LOAD_CONST__LOAD_FAST:
+			b := slots[instrs[pc+1].Oparg()]
+			alloc.IncRef((*alloc.Header)(b.p))
+			slots[sp], slots[sp+1] = consts[oparg], b
+			sp += 2
+			pc++
+
+		case bytecode.STORE_FAST:
+			old := slots[oparg]
+			sp--
+			slots[oparg], slots[sp] = slots[sp], Value{}
+			if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(old)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.STORE_FAST__LOAD_FAST:
+			old := slots[oparg]
+			slots[oparg] = slots[sp-1]
+			if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+				// As CPython: the release happens at the store, so the
+				// load runs after it, on its own.
+				sp--
+				slots[sp] = Value{}
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(old)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+			v := slots[instrs[pc+1].Oparg()]
+			alloc.IncRef((*alloc.Header)(v.p))
+			slots[sp-1] = v
+			pc++
+
+		case bytecode.STORE_FAST__STORE_FAST:
+			// As two stores, in order: with equal locals the second
+			// releases what the first stored. Releases are seen at the
+			// first store, as in CPython.
+			i, j := oparg, instrs[pc+1].Oparg()
+			old1 := slots[i]
+			slots[i] = slots[sp-1]
+			old2 := slots[j]
+			slots[j] = slots[sp-2]
+			slots[sp-1], slots[sp-2] = Value{}, Value{}
+			sp -= 2
+			dead1 := old1.p != nil && alloc.DecRef((*alloc.Header)(old1.p))
+			if dead1 || old2.p != nil && alloc.DecRef((*alloc.Header)(old2.p)) {
+				f.pc, f.sp = pc+1, sp
+				if dead1 {
+					in.dealloc(old1)
+					in.xdecRef(old2)
+				} else {
+					in.dealloc(old2)
+				}
+				pc, sp = f.pc+1, f.sp
+				continue
+			}
+			pc++
+
+		case bytecode.POP_TOP:
+			sp--
+			v := slots[sp]
+			slots[sp] = Value{}
+			if alloc.DecRef((*alloc.Header)(v.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(v)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.PUSH_NULL:
+			slots[sp] = Value{}
+			sp++
+
+		case bytecode.COPY:
+			v := slots[sp-oparg]
+			alloc.IncRef((*alloc.Header)(v.p))
+			slots[sp] = v
+			sp++
+
+		case bytecode.SWAP:
+			i, j := sp-1, sp-oparg
+			slots[i], slots[j] = slots[j], slots[i]
+
+		case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT:
+			a, b := slots[sp-2], slots[sp-1]
+			if a.p != intTag || b.p != intTag {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			x, y := int64(a.n), int64(b.n)
+			var r int64
+			var ok bool
+			switch op {
+			case bytecode.BINARY_OP_ADD_INT:
+				r = x + y
+				ok = (x >= 0) != (y >= 0) || (r >= 0) == (x >= 0)
+			case bytecode.BINARY_OP_SUBTRACT_INT:
+				r = x - y
+				ok = (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
+			default:
+				r, ok = smallIntOp(OpMul, x, y)
+			}
+			if !ok { // the result is a big int
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = Int(r)
+
+		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
+			a, b := slots[sp-2], slots[sp-1]
+			if a.p != floatTag || b.p != floatTag {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			x, y := math.Float64frombits(a.n), math.Float64frombits(b.n)
+			r := x * y
+			if op == bytecode.BINARY_OP_ADD_FLOAT {
+				r = x + y
+			} else if op == bytecode.BINARY_OP_SUBTRACT_FLOAT {
+				r = x - y
+			}
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = Float(r)
+
+		case bytecode.BINARY_OP_MIXED_FLOAT:
+			a, b := slots[sp-2], slots[sp-1]
+			bop := BinaryOp(oparg)
+			if oparg >= int(numBinaryOps) {
+				bop = BinaryOp(oparg - int(numBinaryOps))
+			}
+			r, ok := mixedFloatOp(bop, a, b)
+			if !ok {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = Float(r)
+
+		case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT:
+			a, b := slots[sp-2], slots[sp-1]
+			var bit int
+			if op == bytecode.COMPARE_OP_INT {
+				if a.p != intTag || b.p != intTag {
+					f.pc, f.sp = pc, sp
+					return nil, nil
+				}
+				bit = compareBit(int64(a.n), int64(b.n))
+			} else {
+				if !exactFloat(a) || !exactFloat(b) {
+					f.pc, f.sp = pc, sp
+					return nil, nil
+				}
+				switch x, y := asFloat(a), asFloat(b); {
+				case x < y:
+					bit = 2
+				case x > y:
+					bit = 4
+				case x == y:
+					bit = 8
+				default:
+					bit = 1 // unordered: a NaN
+				}
+			}
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = Bool(oparg&bit != 0)
+
+		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
+			v := slots[sp-1]
+			var t bool
+			switch v.p {
+			case boolTag, intTag:
+				t = v.n != 0
+			case noneTag:
+			default: // an object's truth may call __bool__
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			slots[sp] = Value{}
+			taken := t == (op == bytecode.POP_JUMP_IF_TRUE)
+			recordBranch(ac, pc, taken)
+			if taken {
+				pc += 1 + oparg
+				continue
+			}
+
+		case bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE:
+			sp--
+			v := slots[sp]
+			slots[sp] = Value{}
+			taken := v.IsNone() == (op == bytecode.POP_JUMP_IF_NONE)
+			recordBranch(ac, pc, taken)
+			next := pc + 1
+			if taken {
+				next += oparg
+			}
+			if alloc.DecRef((*alloc.Header)(v.p)) {
+				f.pc, f.sp = next, sp
+				in.dealloc(v)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+			pc = next
+			continue
+
+		case bytecode.JUMP_FORWARD:
+			pc += 1 + oparg
+			continue
+
+		case bytecode.JUMP_BACKWARD_NO_INTERRUPT:
+			pc += 1 - oparg
+			continue
+
+		case bytecode.JUMP_BACKWARD:
+			if in.breaker.Load() != 0 {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			caches[offsets[pc]].n++ // tier 2's hotness counter
+			pc += 1 - oparg
+			continue
+
+		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
+			c := caches[offsets[pc]:]
+			k := c[1].n
+			d := f.globals
+			if uint32(k) != d.keysVersion {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			if op == bytecode.LOAD_GLOBAL_BUILTIN {
+				if d = in.builtins; uint32(c[2].n) != d.keysVersion {
+					f.pc, f.sp = pc, sp
+					return nil, nil
+				}
+			}
+			v := d.entries[k>>32].value
+			alloc.IncRef((*alloc.Header)(v.p))
+			if oparg&1 != 0 {
+				slots[sp] = Value{}
+				sp++
+			}
+			slots[sp] = v
+			sp++
+
+		case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
+			container, key := slots[sp-2], slots[sp-1]
+			if key.p != intTag || !container.IsObject() {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			var items []Value
+			switch t := container.Type(); {
+			case t == listType && op == bytecode.BINARY_SUBSCR_LIST_INT:
+				items = asObject[List](container).items
+			case t == tupleType && op == bytecode.BINARY_SUBSCR_TUPLE_INT:
+				items = asObject[Tuple](container).items
+			default:
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			i := int64(key.n)
+			if i < 0 || i >= int64(len(items)) {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			v := items[i]
+			alloc.IncRef((*alloc.Header)(v.p))
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = v
+			if alloc.DecRef((*alloc.Header)(container.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(container)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.STORE_SUBSCR_LIST_INT:
+			container, key := slots[sp-2], slots[sp-1]
+			if key.p != intTag || !container.IsObject() || container.Type() != listType {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			items := asObject[List](container).items
+			i := int64(key.n)
+			if i < 0 || i >= int64(len(items)) {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			old := items[i]
+			items[i] = slots[sp-3] // the list takes the stack's reference
+			slots[sp-1], slots[sp-2], slots[sp-3] = Value{}, Value{}, Value{}
+			sp -= 3
+			dead := alloc.DecRef((*alloc.Header)(container.p))
+			if dead || alloc.DecRef((*alloc.Header)(old.p)) {
+				f.pc, f.sp = pc+1, sp
+				if dead {
+					in.dealloc(container)
+					in.decRef(old)
+				} else {
+					in.dealloc(old)
+				}
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.FOR_ITER_RANGE:
+			it := slots[sp-1]
+			if it.Type() != rangeIteratorType {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			r := asObject[rangeIterator](it)
+			if r.left <= 0 { // exhausted: runFrom drops the iterator
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			slots[sp] = Int(r.next)
+			sp++
+			r.next += r.step
+			r.left--
+
+		case bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE:
+			it := slots[sp-1]
+			want := listIteratorType
+			if op == bytecode.FOR_ITER_TUPLE {
+				want = tupleIteratorType
+			}
+			if it.Type() != want {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			s := asObject[seqIterator](it)
+			var items []Value
+			if !s.seq.IsNil() {
+				if op == bytecode.FOR_ITER_LIST {
+					items = asObject[List](s.seq).items
+				} else {
+					items = asObject[Tuple](s.seq).items
+				}
+			}
+			if s.index >= len(items) { // exhausted: runFrom ends the loop
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			v := items[s.index]
+			s.index++
+			alloc.IncRef((*alloc.Header)(v.p))
+			slots[sp] = v
+			sp++
+
+		case bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST:
+			v := slots[sp-1]
+			items := unpackItems(v, op)
+			if items == nil || len(items) != oparg {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			for i := len(items) - 1; i >= 0; i-- {
+				alloc.IncRef((*alloc.Header)(items[i].p))
+				slots[sp] = items[i]
+				sp++
+			}
+			if alloc.DecRef((*alloc.Header)(v.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(v)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.LOAD_ATTR_WITH_HINT:
+			// The first way of the cache, inline: the type's version and
+			// the key at the cached index of the instance dict. The other
+			// ways and a moved key are loadAttrCached's.
+			owner := slots[sp-1]
+			c := caches[offsets[pc]:]
+			if owner.IsObject() {
+				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c[1].n) == t.Version {
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+						d := asObject[Dict](dv)
+						if ix := c[1].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
+							v := d.entries[ix].value
+							alloc.IncRef((*alloc.Header)(v.p))
+							if oparg&1 != 0 {
+								slots[sp-1] = Value{}
+								slots[sp] = v
+								sp++
+							} else {
+								slots[sp-1] = v
+							}
+							if alloc.DecRef((*alloc.Header)(owner.p)) {
+								f.pc, f.sp = pc+1, sp
+								in.dealloc(owner)
+								pc, sp = f.pc, f.sp
+								continue
+							}
+							break
+						}
+					}
+				}
+			}
+			f.pc, f.sp = pc+1, sp
+			if !in.loadAttrCached(f, op, c[:loadAttrCache], oparg) {
+				f.pc--
+				return nil, nil
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
+			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
+			off := offsets[pc]
+			f.pc, f.sp = pc+1, sp
+			if !in.loadAttrCached(f, op, caches[off:off+loadAttrCache], oparg) {
+				f.pc-- // from f, not pc: nothing lives in a register across a call
+				return nil, nil
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
+			off := offsets[pc]
+			f.pc, f.sp = pc+1, sp
+			ok, err := in.storeAttrCached(f, op, caches[off:off+storeAttrCache], f.code.names[oparg])
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err // raised at pc, as runFrom's case would
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS:
+			if in.breaker.Load() != 0 || f.kwnames != nil {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			callee, ok, err := in.callExact(f, op, oparg)
+			if !ok { // not a call these guards allow: runFrom's case
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			callee.back = f
+			in.frame = callee
+			return callee, nil
+
+		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
+			if f.entry || f.gen != nil || !f.initSelf.IsNil() {
+				// The loop's own return, a generator's end or an
+				// __init__'s: runFrom's case.
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			var r Value
+			if op == bytecode.RETURN_CONST {
+				r = consts[oparg]
+			} else {
+				sp--
+				r = slots[sp]
+				slots[sp] = Value{}
+			}
+			f.pc, f.sp = pc+1, sp
+			f.yielded = false
+			caller := f.back
+			in.releaseFrame(f)
+			caller.slots[caller.sp] = r
+			caller.sp++
+			in.frame = caller
+			return caller, nil
+
+		case bytecode.IS_OP:
+			a, b := slots[sp-2], slots[sp-1]
+			slots[sp-1] = Value{}
+			slots[sp-2] = Bool(a.Is(b) != (oparg == 1))
+			sp--
+			if alloc.DecRef((*alloc.Header)(a.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(a)
+				in.decRef(b)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+			if alloc.DecRef((*alloc.Header)(b.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(b)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+
+		case bytecode.UNARY_NOT:
+			if v := slots[sp-1]; v.p == boolTag {
+				slots[sp-1] = Bool(v.n == 0)
+				break
+			}
+			f.pc, f.sp = pc, sp
+			return nil, nil
+
+		default:
+			f.pc, f.sp = pc, sp
+			return nil, nil
+		}
+		pc++
+	}
+}
