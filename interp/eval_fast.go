@@ -21,8 +21,9 @@ import (
 // runFast is a second loop, small and leaf-like, for the instructions
 // that make up most of what hot code runs: locals and constants and their
 // superinstructions, the stack shuffles, jumps, the int and float forms
-// of BINARY_OP and COMPARE_OP, and the specialized loads whose guards are
-// a few compares. It keeps pc, sp and the slices in locals. Its contract
+// of BINARY_OP and COMPARE_OP, the specialized loads and stores, and the
+// specialized calls of builtins and of Python functions, with their
+// returns. It keeps pc, sp and the slices in locals. Its contract
 // with runFrom: it runs each instruction either wholly, exactly as
 // runFrom's case would, or not at all, and stops before the first one it
 // does not run (another opcode, a failed guard, an overflow, a pending
@@ -558,6 +559,26 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			callee.back = f
 			in.frame = callee
 			return callee, nil
+
+		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:
+			// Builtins run nested, on this frame: a call out like any.
+			if in.breaker.Load() != 0 || f.kwnames != nil {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			off := offsets[pc]
+			f.pc, f.sp = pc+1, sp
+			ok, err := in.callBuiltinCached(f, op, caches[off:off+callCache], oparg)
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			if f.entry || f.gen != nil || !f.initSelf.IsNil() {

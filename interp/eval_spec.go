@@ -19,6 +19,7 @@ import (
 var (
 	loadAttrCache  = uint32(bytecode.LOAD_ATTR.CacheSize())
 	storeAttrCache = uint32(bytecode.STORE_ATTR.CacheSize())
+	callCache      = uint32(bytecode.CALL.CacheSize())
 )
 
 // execSpecialized runs the specialized instruction instr at pc. A call
