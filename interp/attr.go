@@ -11,6 +11,14 @@ import (
 // lookup finds name in t's MRO (CPython's _PyType_Lookup): a borrowed
 // value, or nil.
 func (in *Interp) lookup(t *Type, name Value) (Value, error) {
+	if t.dict != nil && t.Version != 0 && cacheableName(name) {
+		return in.lookupCached(t, name)
+	}
+	return in.lookupMRO(t, name)
+}
+
+// lookupMRO is lookup without the cache: a walk of t's MRO.
+func (in *Interp) lookupMRO(t *Type, name Value) (Value, error) {
 	for _, b := range t.MRO {
 		if v, ok, err := in.typeOwnAttr(b, name); err != nil || ok {
 			return v, err
@@ -28,8 +36,25 @@ func (in *Interp) typeOwnAttr(t *Type, name Value) (Value, bool, error) {
 	return v, ok, nil
 }
 
-// lookupString is lookup for a name known to Go code.
+// lookupString is lookup for a name known to Go code. It interns the
+// name only when it must: a built-in type's MRO holds built-in types,
+// whose attributes are keyed by Go strings, and a class's cache knows
+// the name by its Go string too.
 func (in *Interp) lookupString(t *Type, name string) (Value, error) {
+	if t.Flags&TypeHeapType == 0 {
+		for _, b := range t.MRO {
+			if b.dict != nil {
+				return in.lookup(t, internName(name))
+			}
+			if v, ok := b.attrs[name]; ok {
+				return v, nil
+			}
+		}
+		return Value{}, nil
+	}
+	if t.dict != nil && t.Version != 0 {
+		return in.lookupStringCached(t, name)
+	}
 	return in.lookup(t, internName(name))
 }
 

@@ -63,6 +63,15 @@ func init() {
 // oneArg is the check of a built-in taking exactly one positional
 // argument (CPython's METH_O).
 func (in *Interp) oneArg(fname string, args, kwnames []Value) error {
+	if len(kwnames) == 0 && len(args) == 1 {
+		return nil // inlined: the rest is oneArgError
+	}
+	return in.oneArgError(fname, args, kwnames)
+}
+
+// oneArgError is the TypeError of oneArg for args and kwnames that fail
+// it.
+func (in *Interp) oneArgError(fname string, args, kwnames []Value) error {
 	if len(kwnames) > 0 {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", fname)
 	}

@@ -345,7 +345,13 @@ func zipNext(in *Interp, v Value) (Value, bool, error) {
 	if n == 0 {
 		return Value{}, false, nil
 	}
-	items := make([]Value, 0, n)
+	// The items wait on the Go stack (zip of up to four iterables) and
+	// their references move into the tuple.
+	var buf [4]Value
+	items := buf[:0]
+	if n > len(buf) {
+		items = make([]Value, 0, n)
+	}
 	for i, it := range z.iters {
 		item, ok, err := in.iterNext(it)
 		if err != nil || !ok {
@@ -357,9 +363,13 @@ func zipNext(in *Interp, v Value) (Value, bool, error) {
 		}
 		items = append(items, item)
 	}
-	r, err := in.NewTuple(items...)
-	in.releaseAll(items)
-	return r, err == nil, err
+	t, err := in.newTupleSized(n)
+	if err != nil {
+		in.releaseAll(items)
+		return Value{}, false, err
+	}
+	copy(t.items, items)
+	return valueOf(t), true, nil
 }
 
 // zipStrictCheck runs when iterator i of a strict zip is exhausted: the
@@ -417,7 +427,7 @@ func mapNext(in *Interp, v Value) (Value, bool, error) {
 		}
 		items = append(items, item)
 	}
-	r, err := in.Call(m.fn, items, nil)
+	r, err := in.callCopied(m.fn, items)
 	in.releaseAll(items)
 	return r, err == nil, err
 }

@@ -52,6 +52,44 @@ func (in *Interp) callWithSelf(fn, self Value, args []Value, kwnames []Value) (V
 	return r, err
 }
 
+// callBoundBuiltin calls the built-in method m bound to self (a bound
+// method such as append = lst.append): the Go function straight away,
+// with self before args on the thread's frame stack, rather than
+// through callWithSelf and the method descriptor's call slot.
+func (in *Interp) callBoundBuiltin(m *MethodDescr, self Value, args []Value, kwnames []Value) (Value, error) {
+	stack := in.frameSlots
+	// m.__get__(obj) binds any object: the descriptor's call slot
+	// raises the TypeError of a self that is not an instance of m's
+	// type.
+	if t := self.Type(); stack == nil || !stack.Started() || m.static || (t != m.owner && !t.IsSubtype(m.owner)) {
+		return in.callWithSelf(valueOf(m), self, args, kwnames)
+	}
+	n := len(args) + 1
+	all := stack.Push(n)
+	all[0] = self
+	copy(all[1:], args)
+	r, err := in.callGo(m.fn, all, kwnames)
+	stack.Pop(n)
+	return r, err
+}
+
+// callCopied calls fn with a copy of args (positional only) made on the
+// thread's frame stack, so that args may be a buffer on the Go stack of
+// the caller: passed to Call itself, it would escape to the heap, since
+// the callee is not known.
+func (in *Interp) callCopied(fn Value, args []Value) (Value, error) {
+	stack := in.frameSlots
+	if stack == nil || !stack.Started() {
+		return in.Call(fn, append([]Value(nil), args...), nil)
+	}
+	n := len(args)
+	all := stack.Push(n)
+	copy(all, args)
+	r, err := in.Call(fn, all, nil)
+	stack.Pop(n)
+	return r, err
+}
+
 // callFunction runs a Python function from Go in a loop of its own: the
 // way back into Python for slots, builtins and descriptors. self, when
 // set, is the first positional argument.
@@ -260,7 +298,7 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 				continue
 			}
 			if !fn.kwdefaults.IsNil() {
-				d, ok, err := in.DictGet(asObject[Dict](fn.kwdefaults), internName(names[i]))
+				d, ok, err := in.kwDefault(asObject[Dict](fn.kwdefaults), names[i])
 				if err != nil {
 					return err
 				}
@@ -277,6 +315,26 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 		}
 	}
 	return nil
+}
+
+// kwDefault returns the default of keyword-only parameter name from
+// __kwdefaults__ (borrowed). The dict is small and its keys are strs:
+// comparing them with name costs less than interning name to hash it.
+// A key of another type (a str subclass may define __eq__) sends the
+// lookup through DictGet.
+func (in *Interp) kwDefault(d *Dict, name string) (Value, bool, error) {
+	for _, e := range d.entries {
+		if e.key.IsNil() {
+			continue
+		}
+		if e.key.Type() != strType {
+			return in.DictGet(d, internName(name))
+		}
+		if e.key.GoString() == name {
+			return e.value, true, nil
+		}
+	}
+	return Value{}, false, nil
 }
 
 // tooManyPositional is CPython's too_many_positional message.
@@ -401,7 +459,17 @@ func (in *Interp) noKeywords(fname string, kwnames []Value) error {
 
 // checkArgCount is PyArg_UnpackTuple's check of a positional-only
 // built-in: between min and max arguments.
+// The passing check comes first; argCountError makes the messages.
 func (in *Interp) checkArgCount(fname string, args []Value, kwnames []Value, min, max int) error {
+	if len(kwnames) == 0 && len(args) >= min && len(args) <= max {
+		return nil
+	}
+	return in.argCountError(fname, args, kwnames, min, max)
+}
+
+// argCountError is the TypeError of checkArgCount for args and kwnames
+// that fail it.
+func (in *Interp) argCountError(fname string, args []Value, kwnames []Value, min, max int) error {
 	if err := in.noKeywords(fname, kwnames); err != nil {
 		return err
 	}

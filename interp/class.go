@@ -120,7 +120,11 @@ func init() {
 		if value.Type() == strType {
 			t.Module = value.GoString()
 		}
-		return in.DictSet(t.dict, internName("__module__"), value)
+		if err := in.DictSet(t.dict, internName("__module__"), value); err != nil {
+			return err
+		}
+		in.typeModified(t) // for the lookups of subclasses
+		return nil
 	})
 	defGetSet(typeType, "__bases__", func(in *Interp, v Value) (Value, error) {
 		return in.typesTuple((*Type)(v.p).Bases)
@@ -161,7 +165,11 @@ func init() {
 		if value.IsNil() {
 			return in.raise(typeErrorType, "cannot delete '__doc__' attribute of immutable type '%s'", t.Name)
 		}
-		return in.DictSet(t.dict, internName("__doc__"), value)
+		if err := in.DictSet(t.dict, internName("__doc__"), value); err != nil {
+			return err
+		}
+		in.typeModified(t) // for the lookups of subclasses
+		return nil
 	})
 	defMethod(typeType, "mro", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		l, err := in.typesTuple((*Type)(args[0].p).MRO)

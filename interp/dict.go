@@ -31,6 +31,9 @@ type Dict struct {
 	// shared says that indices and entries are still a namespace
 	// template's (cow.go): every change to them calls own first.
 	shared bool
+	// recycle says what of the dict goes back to the recyclers when it
+	// dies (dict_recycle.go): dictOwnStruct, dictOwnTables.
+	recycle uint8
 	// shape, when set, is the sequence of str keys the entries hold, in
 	// order and without holes (shapes.go): set on instance dicts, moved
 	// along by inserts, dropped by anything else that changes the keys.
@@ -63,10 +66,11 @@ func init() {
 
 // NewDict returns a new empty dict.
 func (in *Interp) NewDict() (Value, error) {
-	d := &Dict{}
+	d := freeDicts.get()
 	if err := in.account(&d.Header, dictType, dictSize); err != nil {
 		return Value{}, err
 	}
+	d.recycle = dictOwnStruct
 	d.Header.SetFlags(alloc.FlagContainer)
 	return valueOf(d), nil
 }
@@ -148,9 +152,28 @@ func (in *Interp) dictProbe(d *Dict, key Value, hash int64) (slot, entry int, re
 	}
 }
 
+// dictHash is Hash with the hashes of the commonest keys found without
+// the call through the type's slot: unboxed ints (copy.deepcopy's memo
+// is keyed by id()) and strs that know theirs.
+func (in *Interp) dictHash(key Value) (int64, error) {
+	if key.p == intTag {
+		h := int64(key.n) % hashModulus // as intHash
+		if h == -1 {
+			h = -2
+		}
+		return h, nil
+	}
+	if key.IsObject() && key.Type() == strType {
+		if o := asObject[Str](key); o.hashed {
+			return o.hash, nil
+		}
+	}
+	return in.Hash(key)
+}
+
 // DictGet returns d[key] as a borrowed value; ok is false when absent.
 func (in *Interp) DictGet(d *Dict, key Value) (v Value, ok bool, err error) {
-	hash, err := in.Hash(key)
+	hash, err := in.dictHash(key)
 	if err != nil {
 		return Value{}, false, err
 	}
@@ -163,7 +186,7 @@ func (in *Interp) DictGet(d *Dict, key Value) (v Value, ok bool, err error) {
 
 // DictSet sets d[key] = value, taking references to both.
 func (in *Interp) DictSet(d *Dict, key, value Value) error {
-	hash, err := in.Hash(key)
+	hash, err := in.dictHash(key)
 	if err != nil {
 		return err
 	}
@@ -203,7 +226,7 @@ func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) err
 
 // DictDelete removes key; ok is false when it was absent.
 func (in *Interp) DictDelete(d *Dict, key Value) (ok bool, err error) {
-	hash, err := in.Hash(key)
+	hash, err := in.dictHash(key)
 	if err != nil {
 		return false, err
 	}
@@ -280,7 +303,8 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 	if err := in.heap.Resize(&d.Header, oldBytes, newBytes); err != nil {
 		return in.memoryError()
 	}
-	live := make([]dictEntry, 0, size*2/3)
+	// The old tables are not recycled (see dict_recycle.go).
+	indices, live := newDictTables(size)
 	for _, e := range d.entries {
 		if !e.key.IsNil() {
 			live = append(live, e)
@@ -288,10 +312,8 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 	}
 	d.keysVersion = 0
 	d.entries, d.shared = live, false
-	d.indices = make([]int32, size)
-	for i := range d.indices {
-		d.indices[i] = emptySlot
-	}
+	d.indices = indices
+	d.recycle |= dictOwnTables
 	d.fill = 0
 	for ix, e := range d.entries {
 		d.insertIndex(e.hash, int32(ix))
@@ -308,10 +330,13 @@ func dictDealloc(in *Interp, v Value) {
 		}
 	}
 	in.heap.Free(&d.Header, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
+	indices, entries, recycle := d.indices, d.entries, d.recycle
 	d.entries, d.indices = nil, nil
 	d.keysVersion = 0
 	d.shape = nil
 	d.shared = false
+	d.recycle = 0
+	recycleDict(d, recycle, indices, entries) // last: d may be another's now
 }
 
 // dictRepr is repr() of a dict: {k: v, ...}.
@@ -400,6 +425,7 @@ func (in *Interp) dictClear(d *Dict) {
 	owned := d.ownedEntries()
 	in.heap.Resize(&d.Header, uintptr(len(indices))*4+uintptr(cap(entries))*unsafe.Sizeof(dictEntry{}), 0)
 	d.entries, d.indices = nil, nil
+	d.recycle &^= dictOwnTables
 	d.keysVersion = 0
 	if d.shape != nil {
 		d.shape = d.shape.root // empty: the root's sequence

@@ -46,6 +46,13 @@ const (
 	dictIterSize = unsafe.Sizeof(dictIter{})
 )
 
+// Views and iterators are recycled (recycle.go): every loop over
+// d.items() makes one of each.
+var (
+	freeDictViews recycler[dictView]
+	freeDictIters recycler[dictIter]
+)
+
 // dictViewIters maps a view type to its iterator types, forwards and
 // reversed.
 var dictViewIters = map[*Type][2]*Type{
@@ -56,7 +63,7 @@ var dictViewIters = map[*Type][2]*Type{
 
 // newDictView makes a view of type t over dict d.
 func (in *Interp) newDictView(d Value, t *Type) (Value, error) {
-	v := &dictView{}
+	v := freeDictViews.get()
 	if err := in.account(&v.Header, t, dictViewSize); err != nil {
 		return Value{}, err
 	}
@@ -69,7 +76,8 @@ func (in *Interp) newDictView(d Value, t *Type) (Value, error) {
 // newDictIter makes an iterator of type t over dict d.
 func (in *Interp) newDictIter(d Value, t *Type) (Value, error) {
 	dd := asObject[Dict](d)
-	it := &dictIter{dict: d, used: dd.used, left: dd.used}
+	it := freeDictIters.get()
+	it.dict, it.used, it.left = d, dd.used, dd.used
 	switch t {
 	case dictRevKeyIterType, dictRevValueIterType, dictRevItemIterType:
 		it.pos = len(dd.entries) - 1
@@ -90,6 +98,7 @@ func init() {
 			in.decRef(dv.dict)
 			dv.dict = Value{}
 			in.heap.Free(&dv.Header, dictViewSize)
+			freeDictViews.put(dv)
 		}
 		view.repr = dictViewRepr
 		view.length = func(in *Interp, v Value) (int, error) { return viewDict(v).used, nil }
@@ -157,6 +166,7 @@ func init() {
 		in.xdecRef(it.dict)
 		it.dict = Value{}
 		in.heap.Free(&it.Header, dictIterSize)
+		freeDictIters.put(it)
 	}
 	for _, t := range []*Type{dictKeyIterType, dictValueIterType, dictItemIterType} {
 		t.dealloc = iterDealloc

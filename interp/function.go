@@ -81,6 +81,11 @@ type Builtin struct {
 
 var builtinFunctionType = newBuiltinType("builtin_function_or_method", objectType, 0)
 
+// Builtins that die are bound methods of built-in types (the immortal
+// module functions never do), recycled (recycle.go): copy.deepcopy binds
+// a list's append for every list it copies.
+var freeBuiltins recycler[Builtin]
+
 const builtinSize = unsafe.Sizeof(Builtin{})
 
 func init() {
@@ -96,11 +101,12 @@ func init() {
 		in.decRef(b.self)
 		*b = Builtin{Header: b.Header}
 		in.heap.Free(&b.Header, builtinSize)
+		freeBuiltins.put(b)
 	}
 	builtinFunctionType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
 		b := asObject[Builtin](v)
 		if b.method != nil {
-			return in.callWithSelf(valueOf(b.method), b.self, args, kwnames)
+			return in.callBoundBuiltin(b.method, b.self, args, kwnames)
 		}
 		return in.callGo(b.fn, args, kwnames)
 	}

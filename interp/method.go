@@ -82,9 +82,14 @@ var boundMethodType = newBuiltinType("method", objectType, 0)
 
 const boundMethodSize = unsafe.Sizeof(BoundMethod{})
 
+// Bound methods are made and dropped by every call through a method
+// value (getattr(x, "m")(...), callbacks), so they are recycled
+// (recycle.go).
+var freeBoundMethods recycler[BoundMethod]
+
 // newBoundMethod binds fn to self, taking new references to both.
 func (in *Interp) newBoundMethod(fn, self Value) (Value, error) {
-	m := &BoundMethod{}
+	m := freeBoundMethods.get()
 	if err := in.account(&m.Header, boundMethodType, boundMethodSize); err != nil {
 		return Value{}, err
 	}
@@ -134,6 +139,10 @@ func init() {
 			incRef(descr)
 			return descr, nil
 		}
+		if t := obj.Type(); t != d.owner && !t.IsSubtype(d.owner) {
+			// list.append.__get__(5), as CPython's descr_check.
+			return Value{}, in.raise(typeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d.name, d.owner.Name, t.Name)
+		}
 		return in.bindBuiltin(d, obj)
 	}
 	methodDescrType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
@@ -181,6 +190,7 @@ func init() {
 		in.decRef(m.self)
 		*m = BoundMethod{Header: m.Header}
 		in.heap.Free(&m.Header, boundMethodSize)
+		freeBoundMethods.put(m)
 	}
 	boundMethodType.repr = func(in *Interp, v Value) (Value, error) {
 		m := asObject[BoundMethod](v)
@@ -426,7 +436,8 @@ func (in *Interp) propertyName(p *property) string {
 // bindBuiltin binds a method descriptor to obj: a builtin function with
 // a self.
 func (in *Interp) bindBuiltin(d *MethodDescr, obj Value) (Value, error) {
-	b := &Builtin{name: d.name, method: d}
+	b := freeBuiltins.get()
+	b.name, b.method = d.name, d
 	if err := in.account(&b.Header, builtinFunctionType, builtinSize); err != nil {
 		return Value{}, err
 	}

@@ -56,6 +56,10 @@ type Type struct {
 	// (shapes.go), made on first use; heap types only.
 	shapes *shape
 
+	// lookupCache remembers MRO lookups through a class
+	// (type_lookup_cache.go), made on first use; heap types only.
+	lookupCache *lookupCache
+
 	// Slots. A nil slot means the operation is not supported.
 	repr    func(in *Interp, v Value) (Value, error)
 	str     func(in *Interp, v Value) (Value, error)
