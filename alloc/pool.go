@@ -33,7 +33,16 @@ type PoolStats struct {
 
 // NewPool returns a Pool that keeps at most max free objects.
 func NewPool[T any](max int) *Pool[T] {
-	return &Pool[T]{max: max, header: beginsWithHeader(reflect.TypeFor[T]())}
+	p := &Pool[T]{}
+	p.Init(max)
+	return p
+}
+
+// Init makes p an empty Pool that keeps at most max free objects, as
+// NewPool does, for a Pool held by value inside another struct (one Go
+// allocation fewer).
+func (p *Pool[T]) Init(max int) {
+	*p = Pool[T]{max: max, header: beginsWithHeader(reflect.TypeFor[T]())}
 }
 
 // beginsWithHeader reports whether t is a struct whose first field is a
@@ -78,6 +87,14 @@ func (p *Pool[T]) Put(x *T) {
 	p.free = append(p.free, x)
 }
 
+// Discard lets go of the free list and keeps nothing from now on: Get
+// allocates and Put only zeroes. An interpreter being torn down calls it,
+// since its dying objects would otherwise grow lists nobody takes from
+// again.
+func (p *Pool[T]) Discard() {
+	p.free, p.max = nil, 0
+}
+
 // Stats returns the pool's counters.
 func (p *Pool[T]) Stats() PoolStats {
 	return PoolStats{Hits: p.hits, Misses: p.misses, Drops: p.drops, Free: len(p.free)}
@@ -97,10 +114,15 @@ type SlicePool[T any] struct {
 // NewSlicePool returns a SlicePool for capacities up to maxCap (rounded up
 // to a power of two) that keeps at most perClass free slices per capacity.
 func NewSlicePool[T any](maxCap, perClass int) *SlicePool[T] {
-	return &SlicePool[T]{
-		free:     make([][][]T, sizeClass(maxCap)+1),
-		perClass: perClass,
-	}
+	p := &SlicePool[T]{}
+	p.Init(maxCap, perClass)
+	return p
+}
+
+// Init makes p an empty SlicePool, as NewSlicePool does, for a SlicePool
+// held by value.
+func (p *SlicePool[T]) Init(maxCap, perClass int) {
+	*p = SlicePool[T]{free: make([][][]T, sizeClass(maxCap)+1), perClass: perClass}
 }
 
 // sizeClass returns the k for which 1<<k is the least power of two >= n,
@@ -160,6 +182,15 @@ func (p *SlicePool[T]) Put(s []T) {
 	s = s[:c]
 	clear(s)
 	p.free[k] = append(p.free[k], s)
+}
+
+// Discard lets go of every free list and keeps nothing from now on, as
+// Pool.Discard does; Get still rounds capacities up as before.
+func (p *SlicePool[T]) Discard() {
+	for k := range p.free {
+		p.free[k] = nil
+	}
+	p.perClass = 0
 }
 
 // Stats returns the pool's counters; Free counts slices of every capacity.

@@ -138,3 +138,41 @@ func TestPoolAllocs(t *testing.T) {
 		t.Errorf("%v allocations per Get/Put in the steady state", n)
 	}
 }
+
+// After Discard, pools keep nothing: Put still zeroes, Get allocates,
+// and a SlicePool still hands out its rounded capacities.
+func TestPoolDiscard(t *testing.T) {
+	p := alloc.NewPool[[2]*int](4)
+	x := p.Get()
+	p.Put(x)
+	p.Discard()
+	if s := p.Stats(); s.Free != 0 {
+		t.Errorf("free after Discard: %+v", s)
+	}
+	v := 1
+	y := p.Get()
+	y[0] = &v
+	p.Put(y)
+	if y[0] != nil {
+		t.Error("Put after Discard did not zero")
+	}
+	if s := p.Stats(); s.Free != 0 || s.Drops != 1 {
+		t.Errorf("stats after Discard and Put: %+v", s)
+	}
+
+	sp := alloc.NewSlicePool[int](64, 4)
+	sp.Put(sp.Get(3))
+	sp.Discard()
+	if s := sp.Stats(); s.Free != 0 {
+		t.Errorf("slice pool free after Discard: %+v", s)
+	}
+	s := sp.Get(3)
+	if len(s) != 3 || cap(s) != 4 {
+		t.Errorf("Get(3) after Discard: len %d cap %d, want 3 and 4", len(s), cap(s))
+	}
+	s[0] = 7
+	sp.Put(s)
+	if st := sp.Stats(); st.Free != 0 || st.Drops != 1 {
+		t.Errorf("slice pool stats after Discard and Put: %+v", st)
+	}
+}

@@ -33,8 +33,8 @@ const (
 	// NodeTuple is a tuple that holds references: one that sits in a
 	// graph, so that it keeps its identity when it is reached twice.
 	NodeTuple
-	// NodeGlobal is a class or function named by Module and Name (its
-	// qualified name), imported on the receiving side.
+	// NodeGlobal is a class or function named by a module and a
+	// qualified name (Node.Global), imported on the receiving side.
 	NodeGlobal
 	// NodeReduce is an object rebuilt as __reduce_ex__ described it:
 	// Items are the callable, its arguments (a tuple), the state, the
@@ -73,8 +73,19 @@ type Node struct {
 	// nil): 8 bytes an item instead of 24, and nothing for the
 	// collector to scan. Len and At read either form.
 	Ints []int64
-	// Module and Name name a NodeGlobal's object.
-	Module, Name string
+	// global names a NodeGlobal's object (nil for the other kinds): a
+	// pointer rather than two strings, so that every other node is 24
+	// bytes smaller (a record's graph is mostly list nodes).
+	global *Global
+}
+
+// Global returns the names of a NodeGlobal's object (the zero Global for
+// the other kinds).
+func (n *Node) Global() Global {
+	if n.global == nil {
+		return Global{}
+	}
+	return *n.global
 }
 
 // Len is the number of the node's items, in Items or Ints.
@@ -161,10 +172,13 @@ type GraphBuilder struct {
 	// a graph of many small nodes makes a few allocations, not one per
 	// node.
 	arena []Item
-	// intArena is the same for NewInts; chunk is the size of the last
-	// chunk made, which the next doubles (up to maxChunk).
+	// intArena is the same for NewInts. chunk and intChunk are the
+	// sizes of the last chunk made of each, which the next doubles (up
+	// to maxChunk): counted apart, so that a record's first chunk of
+	// ints is not sized after its items.
 	intArena []int64
 	chunk    int
+	intChunk int
 }
 
 // NewGraphBuilder starts a graph whose size may not pass limit bytes
@@ -215,28 +229,29 @@ const (
 	maxChunk    = 1024
 )
 
-// nextChunk is the size of the next arena chunk, for a cut of n.
-func (b *GraphBuilder) nextChunk(n int) int {
-	b.chunk = min(max(minArena, 2*b.chunk), maxChunk)
-	return max(b.chunk, n)
+// nextChunk is the size of the next arena chunk, for a cut of n, given
+// *chunk, the size of the arena's last one.
+func nextChunk(chunk *int, n int) int {
+	*chunk = min(max(minArena, 2**chunk), maxChunk)
+	return max(*chunk, n)
 }
 
 // NewItems returns n zero items (None) for a node's SetItems or for
 // Tuple, cut from the builder's arena.
-func (b *GraphBuilder) NewItems(n int) []Item { return cutArena(b, &b.arena, n) }
+func (b *GraphBuilder) NewItems(n int) []Item { return cutArena(&b.arena, &b.chunk, n) }
 
 // NewInts returns n zero ints for a node's SetInts, cut from the
 // builder's arena of ints as NewItems cuts items.
-func (b *GraphBuilder) NewInts(n int) []int64 { return cutArena(b, &b.intArena, n) }
+func (b *GraphBuilder) NewInts(n int) []int64 { return cutArena(&b.intArena, &b.intChunk, n) }
 
 // cutArena cuts n zero elements from *arena, starting a new chunk when
 // it has too few; a cut past maxArenaCut gets a slice of its own.
-func cutArena[T any](b *GraphBuilder, arena *[]T, n int) []T {
+func cutArena[T any](arena *[]T, chunk *int, n int) []T {
 	if n > maxArenaCut {
 		return make([]T, n)
 	}
 	if n > len(*arena) {
-		*arena = make([]T, b.nextChunk(n))
+		*arena = make([]T, nextChunk(chunk, n))
 	}
 	s := (*arena)[:n:n]
 	*arena = (*arena)[n:]
@@ -281,7 +296,7 @@ func (b *GraphBuilder) SetGlobal(i int, module, name string) error {
 	if err := b.Account(int64(len(module) + len(name))); err != nil {
 		return err
 	}
-	b.nodes[i].Module, b.nodes[i].Name = module, name
+	b.nodes[i].global = &Global{Module: module, Name: name}
 	return nil
 }
 
@@ -317,7 +332,7 @@ func (g *Graph) check() error {
 				return fmt.Errorf("channels: reduce node %d has %d items, not %d", i, len(n.Items), reduceItems)
 			}
 		case NodeGlobal:
-			if n.Module == "" || n.Name == "" {
+			if gl := n.Global(); gl.Module == "" || gl.Name == "" {
 				return fmt.Errorf("channels: global node %d has no name", i)
 			}
 		case NodeDict:

@@ -325,7 +325,7 @@ func (g *Graph) goValue() any {
 				}
 			}
 		case NodeGlobal:
-			made[i] = Global{Module: n.Module, Name: n.Name}
+			made[i] = n.Global()
 		case NodeReduce:
 			r := &Reduced{}
 			made[i] = r

@@ -1,10 +1,6 @@
 package interp
 
-import (
-	"unsafe"
-
-	"github.com/parallel-py/parallel/alloc"
-)
+import "unsafe"
 
 // What the runtime needs to copy objects between interpreters
 // structurally (runtime/copy.go): sets made and read without going
@@ -53,12 +49,12 @@ func Identity(v Value) uintptr {
 // references for a list saves the copy NewList makes). On error the
 // references are dropped.
 func (in *Interp) NewListOwning(items []Value) (Value, error) {
-	l := &List{}
-	if err := in.account(&l.Header, listType, listSize); err != nil {
+	// The struct comes from the free list a dead list goes back to.
+	l, err := in.newListObject()
+	if err != nil {
 		in.dropAll(items)
 		return Value{}, err
 	}
-	l.Header.SetFlags(alloc.FlagContainer)
 	if len(items) > maxSeqLen {
 		in.dropAll(items)
 		in.decRef(valueOf(l))

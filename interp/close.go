@@ -63,6 +63,10 @@ func (in *Interp) Close() int {
 			in.decRef(ns)
 		}
 	}
+	// What dies from here on is mostly freed for good: the free lists
+	// would only grow (a Go allocation each time one doubles) for
+	// objects nobody takes again.
+	in.discardPools()
 	// Then the other module namespaces (their functions and classes
 	// refer to each other through them), the registry and the builtins.
 	var mods []Value
@@ -116,6 +120,17 @@ func (in *Interp) Close() int {
 	return collected
 }
 
+// discardPools empties the interpreter's free lists and makes them keep
+// nothing more (see Close).
+func (in *Interp) discardPools() {
+	in.strs.Discard()
+	in.tuples.Discard()
+	in.excs.Discard()
+	in.bigs.Discard()
+	in.values.Discard()
+	in.frames.Discard()
+}
+
 // flushStdStreams calls flush() on sys.stdout and sys.stderr, as CPython
 // does at exit; errors are ignored.
 func (in *Interp) flushStdStreams() {
@@ -123,8 +138,19 @@ func (in *Interp) flushStdStreams() {
 		return
 	}
 	for _, name := range []string{"stdout", "stderr"} {
-		f, ok := in.sys.get(name)
+		// A probe by the interned name, not Module.get's scan.
+		f, ok, err := in.DictGet(in.sys.Dict(), internName(name))
+		if err != nil {
+			in.xdecRefErr(err)
+			continue
+		}
 		if !ok || f.IsNone() {
+			continue
+		}
+		// A TextIOWrapper (the streams New made, or one the program
+		// set) is flushed as its flush() would, without a call.
+		if handled, err := in.flushText(f); handled {
+			in.xdecRefErr(err)
 			continue
 		}
 		r, found, err := in.callSpecial(f, "flush")

@@ -66,6 +66,39 @@ const utf8BOM = "\xef\xbb\xbf"
 // case, each run of characters other than ASCII letters, digits and '.'
 // made one '_', and no '_' at either end.
 func normalizeEncodingName(name string) string {
+	// Every open() in text mode and every encode or decode comes here;
+	// the names programs spell are nearly always normal already, or
+	// UTF-8's, and then no new string is needed.
+	switch name {
+	case "utf-8", "UTF-8", "utf_8":
+		return "utf_8"
+	}
+	if isNormalEncodingName(name) {
+		return name
+	}
+	return normalizeEncodingNameSlow(name)
+}
+
+// isNormalEncodingName reports whether name is its own normalization:
+// lower-case letters, digits and dots, with single underscores only
+// between two of those.
+func isNormalEncodingName(name string) bool {
+	kept := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' }
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if kept(c) {
+			continue
+		}
+		if c != '_' || i == 0 || i == len(name)-1 || !kept(name[i-1]) || !kept(name[i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeEncodingNameSlow is normalizeEncodingName by building the
+// normal form byte by byte.
+func normalizeEncodingNameSlow(name string) string {
 	var b strings.Builder
 	pending := false
 	for i := 0; i < len(name); i++ {

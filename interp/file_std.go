@@ -27,8 +27,10 @@ var stdStreams = []struct {
 
 // initStdStreams creates the standard streams and puts them in sys.
 func (in *Interp) initStdStreams(sys *Module) error {
-	for _, s := range stdStreams {
-		v, err := in.newStdStream(s.fd, s.fileName, s.mode, s.errors)
+	// The three streams' objects in one Go allocation (see stdStream).
+	blocks := new([3]stdStream)
+	for i, s := range stdStreams {
+		v, err := in.newStdStream(&blocks[i], s.fd, s.fileName, s.mode, s.errors)
 		if err != nil {
 			return err
 		}
@@ -44,9 +46,25 @@ func (in *Interp) initStdStreams(sys *Module) error {
 	return nil
 }
 
-// newStdStream makes the text file of standard stream fd.
-func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error) {
-	r := &rawFile{fd: fd, seekable: -1}
+// stdStream holds the three objects of a standard stream (the raw file,
+// its buffered file and the TextIOWrapper over that), so that the
+// streams are made in one Go allocation rather than nine: each is still
+// its own object, accounted, counted and deallocated on its own (their
+// deallocs zero them and keep nothing in a free list), and Go's
+// collector frees the block once none of its objects is referred to.
+type stdStream struct {
+	raw  rawFile
+	buf  bufferedFile
+	text textFile
+}
+
+// newStdStream makes the text file of standard stream fd in the zero s,
+// as open() and TextIOWrapper would make it (newBuffered, newText), less
+// the codec lookup: the codec is the codec layer's UTF-8, whose decoder
+// and encoder need no objects.
+func (in *Interp) newStdStream(s *stdStream, fd int, name, mode, errors string) (Value, error) {
+	r := &s.raw
+	r.fd, r.seekable = fd, -1
 	size := 0 // output writes through
 	if fd == 0 {
 		r.readable, r.r = true, in.stdin
@@ -75,17 +93,30 @@ func (in *Interp) newStdStream(fd int, name, mode, errors string) (Value, error)
 	if fd == 0 {
 		bt = bufferedReaderType
 	}
-	b, err := in.newBuffered(bt, valueOf(r), size)
+	b := &s.buf
+	err := in.account(&b.Header, bt, bufferedFileSize)
+	if err == nil {
+		in.bufferedAttach(b, bt, valueOf(r), size)
+	}
 	in.decRef(valueOf(r))
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(b)
+	defer in.decRef(valueOf(b))
 	lineBuffering := fd == 2
 	if r.f != nil && fd == 1 && isTerminal(r.f) {
 		lineBuffering = true
 	}
-	return in.newText(b, mode, "utf-8", errors, internName("\n"), lineBuffering, false, fd)
+	f := &s.text
+	if err := in.account(&f.Header, textIOWrapperType, textFileSize); err != nil {
+		return Value{}, err
+	}
+	f.mode, f.std = mode, fd
+	f.readable, f.writable = b.canRead && r.readable, b.canWrite && r.writable
+	f.seekable = in.rawSeekable(r)
+	f.hasRead1 = true
+	in.textAttach(f, valueOf(b), "utf-8", codecUTF8, errors, internName("\n"), lineBuffering, false)
+	return valueOf(f), nil
 }
 
 // writeText writes s to v when v is a TextIOWrapper (a standard stream,

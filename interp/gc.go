@@ -22,11 +22,23 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		visit(&t.Header) // instances own a reference to their class
 	}
 	if tr := t.traverse; tr != nil {
-		tr(v, func(x Value) {
-			if x.IsObject() {
-				visit(x.Header())
+		// A closure over visit would be a Go allocation per object
+		// traversed (it escapes into the traverse slot); the
+		// interpreter's one adapter reads visit from gcVisit instead.
+		// The previous visit is restored for a traverse run from inside
+		// a visit.
+		in := o.in
+		if in.gcVisitValue == nil {
+			in.gcVisitValue = func(x Value) {
+				if x.IsObject() {
+					in.gcVisit(x.Header())
+				}
 			}
-		})
+		}
+		prev := in.gcVisit
+		in.gcVisit = visit
+		tr(v, in.gcVisitValue)
+		in.gcVisit = prev
 	}
 }
 

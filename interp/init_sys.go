@@ -93,7 +93,9 @@ func (in *Interp) buildSysTemplate() (*sysShared, error) {
 	impl.set("version", immortalStructSeq(versionInfoType, Int(int64(maj)), Int(int64(min)), Int(int64(mic)), internName("alpha"), Int(0)))
 	impl.set("hexversion", Int(int64(maj<<24|min<<16|mic<<8|0xa0)))
 	impl.set("_multiarch", internName(multiarch()))
-	sh.implNS = impl.seal()
+	// Programs rarely change it: its dict shares the template's arrays
+	// until one does (cow.go).
+	sh.implNS = impl.seal().privateKeys()
 	placeholder("implementation")
 
 	for _, s := range sysInfoSeqs() {
@@ -284,13 +286,26 @@ func (in *Interp) strList(ss []string) (Value, error) {
 		}
 	}()
 	for _, s := range ss {
-		v, err := in.NewStr(s)
+		v, err := in.sysStr(s)
 		if err != nil {
 			return Value{}, err
 		}
 		vs = append(vs, v)
 	}
 	return in.NewList(vs...)
+}
+
+// sysStr makes a str of sys's lists (argv, orig_argv): the shared immortal
+// one for the values nearly every interpreter has ("" and "parallel"),
+// a new one otherwise.
+func (in *Interp) sysStr(s string) (Value, error) {
+	switch s {
+	case "":
+		return emptyStr, nil
+	case "parallel":
+		return internName(s), nil
+	}
+	return in.NewStr(s)
 }
 
 // newNamespaceFrom makes a SimpleNamespace whose attributes are a copy

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"io"
-	"strings"
 	"sync/atomic"
 	"unsafe"
 
@@ -18,16 +17,17 @@ import (
 type Interp struct {
 	heap *alloc.Allocator
 
-	// Free lists of the hot object types and of value arrays.
-	strs   *alloc.Pool[Str]
-	tuples *alloc.Pool[Tuple]
-	excs   *alloc.Pool[Exception]
-	bigs   *alloc.Pool[BigInt]
-	values *alloc.SlicePool[Value]
+	// Free lists of the hot object types and of value arrays, held by
+	// value (not to be copied).
+	strs   alloc.Pool[Str]
+	tuples alloc.Pool[Tuple]
+	excs   alloc.Pool[Exception]
+	bigs   alloc.Pool[BigInt]
+	values alloc.SlicePool[Value]
 
-	builtins *Dict              // the builtins module's namespace
-	stdout   io.Writer          // where print writes
-	frames   *alloc.Pool[frame] // frame records, reused
+	builtins *Dict             // the builtins module's namespace
+	stdout   io.Writer         // where print writes
+	frames   alloc.Pool[frame] // frame records, reused
 
 	// threadState is the running thread's own state (its frames, the
 	// exception it handles, ...), installed by whichever thread holds
@@ -85,6 +85,11 @@ type Interp struct {
 
 	gc          *cycles.Collector // the cycle finder
 	gcCallbacks Value             // gc.callbacks once gc is imported (owned)
+	// gcVisit is the visit function of the traverse under way and
+	// gcVisitValue, made once, the traverse slots' adapter to it (see
+	// gcOps.Traverse).
+	gcVisit      func(*alloc.Header)
+	gcVisitValue func(Value)
 
 	weakrefs map[unsafe.Pointer][]*WeakRef // each object's weak references
 	atexit   []atexitCall                  // atexit.register's callbacks
@@ -174,20 +179,20 @@ func New(opts Options) *Interp {
 	in := &Interp{
 		// The built-in types' classes come from the table every
 		// interpreter shares; only the counts are this one's.
-		heap:   alloc.New(alloc.Options{Classes: builtinClassTable()}),
-		strs:   alloc.NewPool[Str](1024),
-		tuples: alloc.NewPool[Tuple](1024),
-		excs:   alloc.NewPool[Exception](64),
-		bigs:   alloc.NewPool[BigInt](256),
-		values: alloc.NewSlicePool[Value](1<<16, 64),
+		heap: alloc.New(alloc.Options{Classes: builtinClassTable()}),
 	}
+	in.strs.Init(1024)
+	in.tuples.Init(1024)
+	in.excs.Init(64)
+	in.bigs.Init(256)
+	in.values.Init(1<<16, 64)
 	in.gc = in.newCollector()
 	e, err := in.newException(memoryErrorType)
 	if err != nil {
 		panic("interp: cannot create the MemoryError instance: " + err.Error())
 	}
 	in.noMemory = e
-	in.frames = alloc.NewPool[frame](256)
+	in.frames.Init(256)
 	in.recursionLimit = defaultRecursionLimit
 	in.initThreads(opts)
 	in.signalMode = opts.SignalMode
@@ -206,7 +211,7 @@ func New(opts Options) *Interp {
 		in.stderr = io.Discard
 	}
 	if in.stdin == nil {
-		in.stdin = strings.NewReader("")
+		in.stdin = emptyInput{}
 	}
 	if err := in.initBuiltins(opts); err != nil {
 		panic("interp: cannot create the builtins: " + err.Error())
@@ -214,6 +219,13 @@ func New(opts Options) *Interp {
 	in.heap.SetLimit(opts.MemoryLimit)
 	return in
 }
+
+// emptyInput is the standard input of an interpreter given none: always
+// at its end. It has no state, so every interpreter shares it (as an
+// interface value it needs no allocation).
+type emptyInput struct{}
+
+func (emptyInput) Read([]byte) (int, error) { return 0, io.EOF }
 
 // Heap returns the interpreter's allocator, for statistics and tests.
 func (in *Interp) Heap() *alloc.Allocator { return in.heap }

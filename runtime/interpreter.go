@@ -82,6 +82,28 @@ type Interpreter struct {
 	// trace is the deterministic scheduler's trace, kept at Close.
 	trace   interp.ScheduleTrace
 	traceOK bool
+
+	// slot is the interpreter's user of the run slots and hostRef its
+	// host handle (Options.Slots and Options.Host of its interp).
+	slot    slotUser
+	hostRef host
+}
+
+// defaultArgv is sys.argv of an interpreter given none; it is only read.
+var defaultArgv = []string{""}
+
+// pathWith returns sys.path for an interpreter given path: path, then
+// the standard library's directory. With no path of its own it is the
+// runtime's one shared slice, which is only read.
+func (rt *Runtime) pathWith(path []string) []string {
+	if len(path) == 0 && rt.stdlib != "" {
+		return rt.stdlibPath
+	}
+	p := append([]string{}, path...)
+	if rt.stdlib != "" {
+		p = append(p, rt.stdlib)
+	}
+	return p
 }
 
 // NewInterpreter creates an interpreter and lists it in the runtime.
@@ -96,27 +118,26 @@ func (rt *Runtime) NewInterpreter(opts InterpreterOptions) (*Interpreter, error)
 	if err != nil {
 		return nil, err
 	}
-	argv := opts.Argv
-	if len(argv) == 0 {
-		argv = []string{""}
-	}
-	path := append([]string{}, opts.Path...)
-	if rt.stdlib != "" {
-		path = append(path, rt.stdlib)
-	}
 	stderr := opts.Stderr
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	slots := rt.sched.user()
+	// The Interpreter is made first, so that its run slots and host
+	// handle live inside it rather than in allocations of their own.
+	it := &Interpreter{rt: rt, id: id, name: opts.Name, stderr: stderr, opts: opts, whence: whenceCAPI}
+	slots := &it.slot
+	rt.sched.initUser(slots)
 	// The interpreter's Go modules (_xi) find it through its host; the
-	// handle is filled in once the Interpreter exists.
-	hostRef := &host{}
+	// handle is filled in once the interpreter is made.
+	hostRef := &it.hostRef
 	var base interp.Options
 	if opts.Base != nil {
 		base = *opts.Base
 	} else {
-		base = interp.Options{Argv: argv, Path: path, NoStdlib: rt.stdlib == ""}
+		base = interp.Options{Argv: opts.Argv, Path: rt.pathWith(opts.Path), NoStdlib: rt.stdlib == ""}
+		if len(base.Argv) == 0 {
+			base.Argv = defaultArgv
+		}
 	}
 	base.MemoryLimit = opts.MemoryLimit
 	base.Stdout, base.Stderr, base.Stdin = opts.Stdout, stderr, opts.Stdin
@@ -132,7 +153,7 @@ func (rt *Runtime) NewInterpreter(opts InterpreterOptions) (*Interpreter, error)
 		interval = rt.interval
 	}
 	in.SetSwitchInterval(interval)
-	it := &Interpreter{rt: rt, id: id, name: opts.Name, stderr: stderr, in: in, main: in.MainThread(), opts: opts, base: inherit, whence: whenceCAPI}
+	it.in, it.main, it.base = in, in.MainThread(), inherit
 	if id == 0 {
 		it.whence = whenceRuntime
 	}

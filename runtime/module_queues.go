@@ -63,6 +63,11 @@ type xiChan struct {
 	// interpreter's GIL: the registry's lock is shared by every
 	// interpreter, and each put and get looked the queue up there.
 	queues map[int64]*channels.Queue
+	// lastQ is the queue queueArg found last, and lastQID its ID: a
+	// loop of puts or gets names one queue, which then costs no map
+	// lookup.
+	lastQ   *channels.Queue
+	lastQID int64
 	// idAttr reads a Queue object's _id, through its instance dict
 	// while its class leaves _id there.
 	idAttr *interp.PlainAttr
@@ -280,17 +285,22 @@ func (x *xiChan) raiseQueueError(in *interp.Interp, err error, qid int64) error 
 	return raiseXIError(in, err, qid)
 }
 
-// queueArg finds the queue an ID argument names.
 // maxCachedQueues bounds an interpreter's cache of queue lookups.
 const maxCachedQueues = 256
 
+// queueArg finds the queue an ID argument names.
 func (x *xiChan) queueArg(in *interp.Interp, v interp.Value) (*channels.Queue, error) {
 	qid, err := chanIDArg(in, v, "queue")
 	if err != nil {
 		return nil, err
 	}
+	if q := x.lastQ; q != nil && x.lastQID == qid && !q.Freed() {
+		return q, nil
+	}
+	x.lastQ = nil
 	if q := x.queues[qid]; q != nil {
 		if !q.Freed() {
+			x.lastQ, x.lastQID = q, qid
 			return q, nil
 		}
 		delete(x.queues, qid)
@@ -305,6 +315,7 @@ func (x *xiChan) queueArg(in *interp.Interp, v interp.Value) (*channels.Queue, e
 		x.queues = map[int64]*channels.Queue{}
 	}
 	x.queues[qid] = q
+	x.lastQ, x.lastQID = q, qid
 	return q, nil
 }
 
@@ -488,8 +499,12 @@ func receivedToPython(in *interp.Interp, reg *channels.Registry, x channels.Item
 		interp.IncRef(unbound)
 		return unbound, nil
 	}
-	defer reg.ReleaseItem(x) // the objects made bind their own references
-	return itemToPython(in, x)
+	// The objects made bind their own references: the item's go. (Not
+	// a defer: this is every get's path, and a defer was 4% of a small
+	// int's trip.)
+	v, err := itemToPython(in, x)
+	reg.ReleaseItem(x)
+	return v, err
 }
 
 func (x *xiChan) qGetMaxsize(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
@@ -605,7 +620,10 @@ func syncobjArg(in *interp.Interp, v interp.Value) (bool, error) {
 // mPut is Queue.put(obj, block=True, timeout=None, *, unbounditems=None).
 func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 	var self, obj, blockv, timeout, ub, ub13, syncobj interp.Value
-	if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj); err != nil {
+	if len(args) == 2 && len(kwnames) == 0 {
+		// put(obj), the common call, needs no matching of keywords.
+		self, obj = args[0], args[1]
+	} else if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)
@@ -653,7 +671,9 @@ func (x *xiChan) mPutNowait(in *interp.Interp, args, kwnames []interp.Value) (in
 // mGet is Queue.get(block=True, timeout=None).
 func (x *xiChan) mGet(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
 	var self, blockv, timeout interp.Value
-	if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout); err != nil {
+	if len(args) == 1 && len(kwnames) == 0 {
+		self = args[0] // get(), the common call
+	} else if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)

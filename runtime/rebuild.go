@@ -196,7 +196,8 @@ func (r *rebuilder) node(i int) (interp.Value, error) {
 			decRefAll(r.in, items)
 		}
 	case channels.NodeGlobal:
-		err = r.made(i).set(r.global(n.Module, n.Name))
+		gl := n.Global()
+		err = r.made(i).set(r.global(gl.Module, gl.Name))
 	case channels.NodeReduce:
 		err = r.reduce(i, n.Items)
 	}

@@ -47,6 +47,9 @@ type Runtime struct {
 	sched    *scheduler
 	interval time.Duration
 	stdlib   string // "" when there is none
+	// stdlibPath is sys.path of an interpreter given no Path: the
+	// standard library's directory alone (nil when there is none).
+	stdlibPath []string
 	// chans holds the queues and channels the interpreters share.
 	chans *channels.Registry
 	// maxItem is Options.MaxItemSize resolved (0: no limit).
@@ -81,13 +84,18 @@ func New(opts Options) (*Runtime, error) {
 			lib = loc.Dir
 		}
 	}
+	var libPath []string
+	if lib != "" {
+		libPath = []string{lib}
+	}
 	return &Runtime{
-		sched:    newScheduler(opts.Slots, opts.SwitchInterval),
-		interval: opts.SwitchInterval,
-		stdlib:   lib,
-		chans:    channels.NewRegistry(),
-		maxItem:  opts.MaxItemSize,
-		interps:  map[int64]*Interpreter{},
+		sched:      newScheduler(opts.Slots, opts.SwitchInterval),
+		interval:   opts.SwitchInterval,
+		stdlib:     lib,
+		stdlibPath: libPath,
+		chans:      channels.NewRegistry(),
+		maxItem:    opts.MaxItemSize,
+		interps:    map[int64]*Interpreter{},
 	}, nil
 }
 

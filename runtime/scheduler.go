@@ -62,7 +62,14 @@ func newScheduler(slots int, interval time.Duration) *scheduler {
 
 // user returns the RunSlots for one new interpreter.
 func (s *scheduler) user() *slotUser {
-	return &slotUser{s: s, wake: make(chan struct{}, 1)}
+	u := &slotUser{}
+	s.initUser(u)
+	return u
+}
+
+// initUser makes the zero u the RunSlots of one new interpreter.
+func (s *scheduler) initUser(u *slotUser) {
+	u.s, u.wake = s, make(chan struct{}, 1)
 }
 
 // Acquire implements interp.RunSlots: it takes a free slot or waits in
