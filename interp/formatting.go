@@ -27,6 +27,8 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 	switch t := v.Type(); {
 	case t == boolType && spec == "":
 		return in.Str(v)
+	case v.IsSmallInt():
+		s, err = format.Int64(v.SmallInt(), spec, t.Name)
 	case isInt(v):
 		var z big.Int
 		s, err = format.Int(bigOf(v, &z), spec, t.Name)
@@ -47,7 +49,7 @@ func (in *Interp) Format(v Value, spec string) (Value, error) {
 	if err != nil {
 		return Value{}, in.formatError(err)
 	}
-	return in.NewStr(s)
+	return in.newStrOf(s)
 }
 
 // formatError turns an error of the format package into the Python

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"sync"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -44,7 +45,8 @@ func (in *Interp) frameObjectFor(f *frame) (Value, error) {
 		incRef(v)
 		return v, nil
 	}
-	o := &frameObject{live: f}
+	o := newFrameObject()
+	o.live = f
 	if err := in.account(&o.Header, frameObjectType, frameObjectSize); err != nil {
 		return Value{}, err
 	}
@@ -52,10 +54,27 @@ func (in *Interp) frameObjectFor(f *frame) (Value, error) {
 	return valueOf(o), nil
 }
 
+// freeFrameObjects recycles frame objects, which code walking the stack
+// (logging asks for four per record) makes and drops at a high rate.
+// Process-wide, as the Interp has no free list for them; in rcdebug
+// builds objects are never reused, so that a use after free shows.
+var freeFrameObjects = sync.Pool{New: func() any { return new(frameObject) }}
+
+// newFrameObject returns a zeroed frameObject.
+func newFrameObject() *frameObject {
+	if alloc.Debug {
+		return new(frameObject)
+	}
+	o := freeFrameObjects.Get().(*frameObject)
+	*o = frameObject{}
+	return o
+}
+
 // newTracebackFrame makes the frame object a traceback entry shows
 // (tb_frame): its code, line and globals; it no longer runs.
 func (in *Interp) newTracebackFrame(c *Code, pc int, globals Value) (Value, error) {
-	o := &frameObject{code: c, pc: pc, noBack: true}
+	o := newFrameObject()
+	o.code, o.pc, o.noBack = c, pc, true
 	if err := in.account(&o.Header, frameObjectType, frameObjectSize); err != nil {
 		return Value{}, err
 	}
@@ -150,6 +169,9 @@ func init() {
 		in.clearFrameObject(o)
 		*o = frameObject{Header: o.Header}
 		in.heap.Free(&o.Header, frameObjectSize)
+		if !alloc.Debug {
+			freeFrameObjects.Put(o)
+		}
 	}
 	frameObjectType.repr = func(in *Interp, v Value) (Value, error) {
 		f := asObject[frameObject](v).view()

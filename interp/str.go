@@ -2,6 +2,7 @@ package interp
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -83,7 +84,21 @@ func strCompare(in *Interp, a, b Value, op CompareOp) (Value, error) {
 // that is not a continuation byte starts one.
 func codePoints(s string) (n int, ascii bool) {
 	ascii = true
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: a continuation byte has bit 7 set and bit 6
+	// clear, which w &^ (w << 1) shows in bit 7 of each byte.
+	const high = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&high == 0 {
+			n += 8
+			continue
+		}
+		ascii = false
+		n += 8 - bits.OnesCount64(w&^(w<<1)&high)
+	}
+	for ; i < len(s); i++ {
 		b := s[i]
 		if b >= 0x80 {
 			ascii = false

@@ -36,11 +36,10 @@ func (in *Interp) strFormatError(err error) error {
 }
 
 // pctOperand adapts a value to the % engine. Values it obtains (mapping
-// lookups) are kept in owned until the formatting ends.
+// lookups) are kept in its call's owned until the formatting ends.
 type pctOperand struct {
-	in    *Interp
-	v     Value
-	owned *[]Value
+	c *pctCall
+	v Value
 }
 
 // TypeName is type(v).__name__.
@@ -73,7 +72,7 @@ func (a pctOperand) IsNumber() bool {
 		return false
 	}
 	for _, name := range []string{"__index__", "__int__", "__float__"} {
-		if m, err := a.in.lookupString(t, name); err == nil && !m.IsNil() {
+		if m, err := a.c.in.lookupString(t, name); err == nil && !m.IsNil() {
 			return true
 		}
 	}
@@ -83,7 +82,7 @@ func (a pctOperand) IsNumber() bool {
 // callNumber calls the special method name of the operand, if its class
 // has one; the result must be an int (or a float for __float__).
 func (a pctOperand) callNumber(name string) (Value, bool, error) {
-	in := a.in
+	in := a.c.in
 	if a.v.Type().Flags&TypeHeapType == 0 {
 		return Value{}, false, nil
 	}
@@ -105,7 +104,7 @@ func (a pctOperand) callNumber(name string) (Value, bool, error) {
 
 func (a pctOperand) bigResult(r Value) *big.Int {
 	x := new(big.Int).Set(bigOf(r, new(big.Int)))
-	a.in.decRef(r)
+	a.c.in.decRef(r)
 	return x
 }
 
@@ -115,9 +114,9 @@ func (a pctOperand) Long() (*big.Int, bool, error) {
 		f := a.v.FloatValue()
 		switch {
 		case math.IsNaN(f):
-			return nil, false, a.in.raise(valueErrorType, "cannot convert float NaN to integer")
+			return nil, false, a.c.in.raise(valueErrorType, "cannot convert float NaN to integer")
 		case math.IsInf(f, 0):
-			return nil, false, a.in.raise(overflowErrorType, "cannot convert float infinity to integer")
+			return nil, false, a.c.in.raise(overflowErrorType, "cannot convert float infinity to integer")
 		}
 		x, _ := new(big.Float).SetFloat64(math.Trunc(f)).Int(nil)
 		return x, true, nil
@@ -145,7 +144,7 @@ func (a pctOperand) Index() (*big.Int, bool, error) {
 
 // Float is float(v) for %e, %f and %g.
 func (a pctOperand) Float() (float64, error) {
-	in := a.in
+	in := a.c.in
 	switch {
 	case isFloat(a.v):
 		return floatOf(a.v), nil
@@ -172,21 +171,27 @@ func (a pctOperand) Float() (float64, error) {
 
 // Str is str(v).
 func (a pctOperand) Str() (string, error) {
-	s, err := a.in.Str(a.v)
+	if s, ok := exactText(a.v); ok {
+		return s, nil
+	}
+	s, err := a.c.in.Str(a.v)
 	if err != nil {
 		return "", err
 	}
-	defer a.in.decRef(s)
+	defer a.c.in.decRef(s)
 	return s.GoString(), nil
 }
 
 // Repr is repr(v).
 func (a pctOperand) Repr() (string, error) {
-	s, err := a.in.Repr(a.v)
+	if s, ok := exactRepr(a.v); ok {
+		return s, nil
+	}
+	s, err := a.c.in.Repr(a.v)
 	if err != nil {
 		return "", err
 	}
-	defer a.in.decRef(s)
+	defer a.c.in.decRef(s)
 	return s.GoString(), nil
 }
 
@@ -195,41 +200,41 @@ func (a pctOperand) IsMapping() bool { return a.v.Type().getitem != nil }
 
 // Lookup is v[key] for %(key)s; the value is kept until the end.
 func (a pctOperand) Lookup(key string) (format.Arg, error) {
-	k, err := a.in.NewStr(key)
+	if a.v.Type() == dictType {
+		if r, ok := dictGetText(asObject[Dict](a.v), key); ok {
+			incRef(r) // held, as the formatting may run code that changes the dict
+			return a.c.operand(r, true), nil
+		}
+	}
+	k, err := a.c.in.NewStr(key)
 	if err != nil {
 		return nil, err
 	}
-	defer a.in.decRef(k)
-	r, err := a.in.GetItem(a.v, k)
+	defer a.c.in.decRef(k)
+	r, err := a.c.in.GetItem(a.v, k)
 	if err != nil {
 		return nil, err
 	}
-	*a.owned = append(*a.owned, r)
-	return pctOperand{a.in, r, a.owned}, nil
+	return a.c.operand(r, true), nil
 }
 
 // strPercent is format % args for the str format.
 func (in *Interp) strPercent(fmtv, args Value) (Value, error) {
-	var owned []Value
-	defer func() {
-		for _, v := range owned {
-			in.decRef(v)
-		}
-	}()
+	c := newPctCall(in)
+	defer c.release()
 	var s string
 	var err error
 	if args.Type().IsSubtype(tupleType) {
 		items := asObject[Tuple](args).items
-		// One allocation for the operands, not one per boxed operand.
-		store := make([]pctOperand, len(items))
-		ops := make([]format.Arg, len(items))
-		for i, x := range items {
-			store[i] = pctOperand{in, x, &owned}
-			ops[i] = &store[i]
+		for _, x := range items {
+			c.store = append(c.store, pctOperand{c, x})
 		}
-		s, err = format.Percent(fmtv.GoString(), ops)
+		for i := range items {
+			c.ops = append(c.ops, &c.store[i])
+		}
+		s, err = format.Percent(fmtv.GoString(), c.ops)
 	} else {
-		s, err = format.PercentValue(fmtv.GoString(), pctOperand{in, args, &owned})
+		s, err = format.PercentValue(fmtv.GoString(), c.operand(args, false))
 	}
 	if err != nil {
 		return Value{}, in.strFormatError(err)
@@ -280,57 +285,55 @@ func (in *Interp) formatAny(v Value, spec string) (Value, error) {
 }
 
 // strTemplate renders a str.format template; positional and keyword
-// resolve the fields (keyword nil: format_map's mapping lookups are in
-// it).
-func (in *Interp) strTemplate(tmpl string, fields *format.Fields[Value], owned *[]Value) (Value, error) {
+// resolve the fields (positional nil: format_map's mapping lookups are in
+// keyword). Values the lookups make are kept in owned until the end.
+func (in *Interp) strTemplate(tmpl string, positional func(int) (Value, bool), keyword func(string) (Value, error), owned *[]Value) (Value, error) {
 	keep := func(v Value, err error) (Value, error) {
 		if err == nil {
 			*owned = append(*owned, v)
 		}
 		return v, err
 	}
-	fields.Attr = func(v Value, name string) (Value, error) {
-		n, err := in.NewStr(name)
-		if err != nil {
-			return Value{}, err
-		}
-		defer in.decRef(n)
-		return keep(in.GetAttr(v, n))
+	// Built in one piece, so that the callbacks can stay on the stack.
+	fields := format.Fields[Value]{
+		Positional: positional,
+		Keyword:    keyword,
+		Attr: func(v Value, name string) (Value, error) {
+			n, err := in.NewStr(name)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(n)
+			return keep(in.GetAttr(v, n))
+		},
+		Item: func(v Value, key string, index int) (Value, error) {
+			if index >= 0 {
+				return keep(in.GetItem(v, Int(int64(index))))
+			}
+			k, err := in.NewStr(key)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(k)
+			return keep(in.GetItem(v, k))
+		},
+		Convert: func(v Value, conversion rune) (Value, error) {
+			switch conversion {
+			case 'r':
+				return keep(in.Repr(v))
+			case 's':
+				return keep(in.Str(v))
+			}
+			r, err := in.Repr(v)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(r)
+			return keep(in.NewStr(format.ASCII(r.GoString())))
+		},
+		Format: in.formatText,
 	}
-	fields.Item = func(v Value, key string, index int) (Value, error) {
-		if index >= 0 {
-			return keep(in.GetItem(v, Int(int64(index))))
-		}
-		k, err := in.NewStr(key)
-		if err != nil {
-			return Value{}, err
-		}
-		defer in.decRef(k)
-		return keep(in.GetItem(v, k))
-	}
-	fields.Convert = func(v Value, conversion rune) (Value, error) {
-		switch conversion {
-		case 'r':
-			return keep(in.Repr(v))
-		case 's':
-			return keep(in.Str(v))
-		}
-		r, err := in.Repr(v)
-		if err != nil {
-			return Value{}, err
-		}
-		defer in.decRef(r)
-		return keep(in.NewStr(format.ASCII(r.GoString())))
-	}
-	fields.Format = func(v Value, spec string) (string, error) {
-		r, err := in.formatAny(v, spec)
-		if err != nil {
-			return "", err
-		}
-		defer in.decRef(r)
-		return r.GoString(), nil
-	}
-	s, err := format.RenderTemplate(tmpl, fields)
+	s, err := format.RenderTemplate(tmpl, &fields)
 	if err != nil {
 		return Value{}, in.strFormatError(err)
 	}
@@ -347,23 +350,21 @@ func init() {
 				in.decRef(v)
 			}
 		}()
-		fields := &format.Fields[Value]{
-			Positional: func(i int) (Value, bool) {
-				if i < len(pos) {
-					return pos[i], true
-				}
-				return Value{}, false
-			},
-			Keyword: func(name string) (Value, error) {
-				for j, kn := range kwnames {
-					if kn.GoString() == name {
-						return kw[j], nil
-					}
-				}
-				return Value{}, &format.Error{Kind: format.KeyError, Msg: name}
-			},
+		positional := func(i int) (Value, bool) {
+			if i < len(pos) {
+				return pos[i], true
+			}
+			return Value{}, false
 		}
-		return in.strTemplate(args[0].GoString(), fields, &owned)
+		keyword := func(name string) (Value, error) {
+			for j, kn := range kwnames {
+				if kn.GoString() == name {
+					return kw[j], nil
+				}
+			}
+			return Value{}, &format.Error{Kind: format.KeyError, Msg: name}
+		}
+		return in.strTemplate(args[0].GoString(), positional, keyword, &owned)
 	})
 	defMethod(strType, "format_map", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.strOneArg("format_map", args, kwnames); err != nil {
@@ -376,21 +377,19 @@ func init() {
 				in.decRef(v)
 			}
 		}()
-		fields := &format.Fields[Value]{
-			Keyword: func(name string) (Value, error) {
-				k, err := in.NewStr(name)
-				if err != nil {
-					return Value{}, err
-				}
-				defer in.decRef(k)
-				v, err := in.GetItem(mapping, k)
-				if err == nil {
-					owned = append(owned, v)
-				}
-				return v, err
-			},
+		keyword := func(name string) (Value, error) {
+			k, err := in.NewStr(name)
+			if err != nil {
+				return Value{}, err
+			}
+			defer in.decRef(k)
+			v, err := in.GetItem(mapping, k)
+			if err == nil {
+				owned = append(owned, v)
+			}
+			return v, err
 		}
-		return in.strTemplate(args[0].GoString(), fields, &owned)
+		return in.strTemplate(args[0].GoString(), nil, keyword, &owned)
 	})
 	defMethod(strType, "__format__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.strOneArg("__format__", args, kwnames); err != nil {

@@ -1,7 +1,9 @@
 package interp
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -9,7 +11,8 @@ import (
 
 // io.StringIO: an in-memory text file. The text is kept as code points
 // so that positions (tell, seek, truncate) count characters, as
-// CPython's do.
+// CPython's do; text written at the end is first kept as it came
+// (stringIO.acc) until an operation needs the code points.
 
 // stringIO is an _io.StringIO.
 type stringIO struct {
@@ -22,6 +25,13 @@ type stringIO struct {
 	pos    int
 	closed bool
 	ok     bool // __init__ ran
+
+	// acc holds text written at the end since buf was last settled, as
+	// WTF-8 (CPython's accumulator): a log written line by line stays
+	// compact and getvalue() copies it once. accN counts its code points;
+	// the text is buf then acc, and pos counts both.
+	acc  []byte
+	accN int
 
 	// Newline handling from the newline argument: translate (None) turns
 	// \r\n and \r into \n on write; universal ("") splits lines at any
@@ -72,6 +82,37 @@ func (in *Interp) sioCheck(s *stringIO) error {
 	return nil
 }
 
+// size is the length of the text in code points.
+func (s *stringIO) size() int { return len(s.buf) + s.accN }
+
+// settle moves the accumulated text into buf, for the operations that
+// index code points.
+func (s *stringIO) settle() {
+	if len(s.acc) == 0 {
+		return
+	}
+	s.buf = slices.Grow(s.buf, s.accN)
+	for i := 0; i < len(s.acc); {
+		if c := s.acc[i]; c < utf8.RuneSelf {
+			s.buf = append(s.buf, rune(c))
+			i++
+			continue
+		}
+		r, w := decodeCP(string(s.acc[i:min(i+utf8.UTFMax, len(s.acc))]))
+		s.buf = append(s.buf, r)
+		i += w
+	}
+	s.acc, s.accN = s.acc[:0], 0
+}
+
+// value is the whole text.
+func (s *stringIO) value() string {
+	if len(s.buf) == 0 {
+		return string(s.acc)
+	}
+	return runesString(s.buf) + string(s.acc)
+}
+
 // sioWrite writes text at the position, translating newlines, and
 // returns the number of characters given.
 func (in *Interp) sioWrite(s *stringIO, text string) int {
@@ -93,6 +134,23 @@ func (in *Interp) sioWrite(s *stringIO, text string) int {
 	if s.writeNL != "" {
 		text = strings.ReplaceAll(text, "\n", s.writeNL)
 	}
+	if text == "" {
+		return n
+	}
+	if s.pos == s.size() {
+		// Appending, the usual case: the text is kept as it is. The
+		// buffer doubles (append grows large slices by a quarter, which
+		// copies a long log many times over).
+		if len(s.acc)+len(text) > cap(s.acc) {
+			s.acc = append(make([]byte, 0, max(2*cap(s.acc), len(s.acc)+len(text), 256)), s.acc...)
+		}
+		s.acc = append(s.acc, text...)
+		k, _ := codePoints(text)
+		s.accN += k
+		s.pos += k
+		return n
+	}
+	s.settle()
 	var runes []rune
 	for i := 0; i < len(text); {
 		r, w := decodeCP(text[i:])
@@ -126,6 +184,7 @@ func runesString(rs []rune) string {
 // sioReadLine returns the next line, at most limit characters (limit < 0
 // means no limit).
 func (s *stringIO) readLine(limit int) []rune {
+	s.settle()
 	if s.pos >= len(s.buf) {
 		return nil
 	}
@@ -217,7 +276,7 @@ func stringIOInit(in *Interp, self Value, args []Value, kwnames []Value) error {
 	if !initial.IsNil() && !initial.IsNone() && initial.Type() != strType {
 		return in.raise(typeErrorType, "initial_value must be str or None, not %s", initial.Type().Name)
 	}
-	s.buf, s.pos, s.closed, s.ok = s.buf[:0], 0, false, true
+	s.buf, s.acc, s.accN, s.pos, s.closed, s.ok = s.buf[:0], s.acc[:0], 0, 0, false, true
 	if !initial.IsNil() && !initial.IsNone() {
 		in.sioWrite(s, initial.GoString())
 		s.pos = 0
@@ -287,6 +346,7 @@ func init() {
 		if err := in.sioCheck(s); err != nil {
 			return Value{}, err
 		}
+		s.settle()
 		if s.pos >= len(s.buf) {
 			return in.NewStr("")
 		}
@@ -313,7 +373,7 @@ func init() {
 		if err := in.sioCheck(s); err != nil {
 			return Value{}, err
 		}
-		return in.NewStr(runesString(s.buf))
+		return in.NewStr(s.value())
 	})
 	fileMethod(types, "tell", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
 		s := sioOf(self)
@@ -346,7 +406,7 @@ func init() {
 			}
 			s.pos = int(off)
 		case 2:
-			s.pos = len(s.buf)
+			s.pos = s.size()
 		}
 		return Int(int64(s.pos)), nil
 	})
@@ -365,6 +425,7 @@ func init() {
 				return Value{}, in.raise(valueErrorType, "Negative size value %d", size)
 			}
 		}
+		s.settle()
 		if size < int64(len(s.buf)) {
 			s.buf = s.buf[:size]
 		}
@@ -372,7 +433,7 @@ func init() {
 	})
 	fileMethod(types, "close", 0, 0, func(in *Interp, self Value, args []Value) (Value, error) {
 		s := sioOf(self)
-		s.closed, s.buf = true, nil
+		s.closed, s.buf, s.acc, s.accN = true, nil, nil, 0
 		return None, nil
 	})
 	for _, name := range []string{"readable", "writable", "seekable"} {
@@ -442,7 +503,7 @@ func init() {
 		},
 		func(in *Interp, v Value) error {
 			s := sioOf(v)
-			s.closed, s.buf = true, nil
+			s.closed, s.buf, s.acc, s.accN = true, nil, nil, 0
 			return nil
 		})
 }

@@ -56,6 +56,76 @@ func (c Config) Int(x *big.Int, spec, typeName string) (string, error) {
 	return c.FormatInt(x, sp, typeName)
 }
 
+// Int64 is Int for an int that fits in int64, with Default's settings.
+func Int64(x int64, spec, typeName string) (string, error) {
+	return Default.Int64(x, spec, typeName)
+}
+
+// Int64 is Int for an int that fits in int64: the same text and errors,
+// without a big.Int.
+func (c Config) Int64(x int64, spec, typeName string) (string, error) {
+	if spec == "" {
+		return c.decimal(anyInt{small: x})
+	}
+	sp, err := ParseSpec(spec, typeName)
+	if err != nil {
+		return "", err
+	}
+	return c.formatInt(anyInt{small: x}, sp, typeName)
+}
+
+// FormatInt64 is FormatInt for an int that fits in int64.
+func (c Config) FormatInt64(x int64, spec Spec, typeName string) (string, error) {
+	return c.formatInt(anyInt{small: x}, spec, typeName)
+}
+
+// anyInt is an int being formatted: big when it is not nil, else small,
+// so that the common ints need no big.Int.
+type anyInt struct {
+	small int64
+	big   *big.Int
+}
+
+// text is x.Text(base) (lower-case digits, a leading '-').
+func (x anyInt) text(base int) string {
+	if x.big != nil {
+		return x.big.Text(base)
+	}
+	return strconv.FormatInt(x.small, base)
+}
+
+// int64 returns x when it fits in int64.
+func (x anyInt) int64() (int64, bool) {
+	if x.big != nil {
+		return x.big.Int64(), x.big.IsInt64()
+	}
+	return x.small, true
+}
+
+// toFloat is IntToFloat(x).
+func (x anyInt) toFloat() (float64, error) {
+	if x.big != nil {
+		return IntToFloat(x.big)
+	}
+	return float64(x.small), nil // rounds to nearest, ties to even
+}
+
+// decimal is str(x) under the MaxStrDigits limit.
+func (c Config) decimal(x anyInt) (string, error) {
+	if x.big != nil {
+		return syntax.ReprBigInt(x.big, c.MaxStrDigits)
+	}
+	s := strconv.FormatInt(x.small, 10)
+	n := len(s)
+	if x.small < 0 {
+		n--
+	}
+	if c.MaxStrDigits > 0 && n > c.MaxStrDigits {
+		return "", &syntax.IntMaxStrDigitsError{Limit: c.MaxStrDigits}
+	}
+	return s, nil
+}
+
 // Float parses spec and formats f with it. An empty spec gives repr(f).
 func (c Config) Float(f float64, spec, typeName string) (string, error) {
 	if spec == "" {
@@ -89,6 +159,10 @@ func IntToFloat(x *big.Int) (float64, error) {
 // float(x). 'n' uses the C locale: no grouping. typeName appears in
 // errors.
 func (c Config) FormatInt(x *big.Int, spec Spec, typeName string) (string, error) {
+	return c.formatInt(anyInt{big: x}, spec, typeName)
+}
+
+func (c Config) formatInt(x anyInt, spec Spec, typeName string) (string, error) {
 	typ := spec.Type
 	if typ == 0 && !spec.nulType {
 		typ = 'd'
@@ -100,7 +174,7 @@ func (c Config) FormatInt(x *big.Int, spec Spec, typeName string) (string, error
 	switch typ {
 	case 'b', 'c', 'd', 'o', 'x', 'X', 'n':
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
-		f, err := IntToFloat(x)
+		f, err := x.toFloat()
 		if err != nil {
 			return "", err
 		}
@@ -123,28 +197,29 @@ func (c Config) FormatInt(x *big.Int, spec Spec, typeName string) (string, error
 		if spec.Alternate {
 			return "", errorf(ValueError, "Alternate form (#) not allowed with integer format specifier 'c'")
 		}
-		if !x.IsInt64() {
+		v, ok := x.int64()
+		if !ok {
 			return "", errorf(OverflowError, "Python int too large to convert to C long")
 		}
-		if v := x.Int64(); v < 0 || v > 0x10ffff {
+		if v < 0 || v > 0x10ffff {
 			return "", errorf(OverflowError, "%%c arg not in range(0x110000)")
 		}
-		n.remainder = string(appendRune(nil, rune(x.Int64())))
+		n.remainder = string(appendRune(nil, rune(v)))
 		n.remainderLen = 1
 		return n.render()
 	}
 	var digits string
 	switch typ {
 	case 'b':
-		digits, n.prefix = x.Text(2), "0b"
+		digits, n.prefix = x.text(2), "0b"
 	case 'o':
-		digits, n.prefix = x.Text(8), "0o"
+		digits, n.prefix = x.text(8), "0o"
 	case 'x':
-		digits, n.prefix = x.Text(16), "0x"
+		digits, n.prefix = x.text(16), "0x"
 	case 'X':
-		digits, n.prefix = strings.ToUpper(x.Text(16)), "0X"
+		digits, n.prefix = strings.ToUpper(x.text(16)), "0X"
 	default:
-		digits, err = syntax.ReprBigInt(x, c.MaxStrDigits)
+		digits, err = c.decimal(x)
 		if err != nil {
 			return "", err
 		}
@@ -152,6 +227,7 @@ func (c Config) FormatInt(x *big.Int, spec Spec, typeName string) (string, error
 	if !spec.Alternate {
 		n.prefix = ""
 	}
+	n.whole = digits
 	if digits[0] == '-' {
 		n.negative = true
 		digits = digits[1:]
@@ -170,6 +246,10 @@ type number struct {
 	hasDecimal   bool   // a '.' follows the digits
 	remainder    string // what follows the decimal point (or the digits)
 	remainderLen int    // its length in code points
+	// whole, when not empty, is the text the parts were cut from: the
+	// optional '-', the digits, the decimal point and the remainder. It
+	// is the result when nothing is added, saving a copy.
+	whole string
 
 	sign  rune // from the spec: '+', ' ', '-' or 0
 	fill  rune
@@ -202,17 +282,15 @@ func (n *number) render() (string, error) {
 	if n.fill == '0' && n.align == '=' {
 		minWidth = n.width - nonDigits
 	}
-	grouped := ""
+	var g digitGroups
+	var groups [8]digitGroup // on the stack for up to 8 groups
 	if len(n.digits) > 0 {
 		if err := checkLen(max(minWidth, 0)); err != nil {
 			return "", err
 		}
-		grouped = groupDigits(n.digits, minWidth, n.group, n.sep)
+		g = digitGroups{n.digits, n.sep, planGroups(groups[:0], len(n.digits), minWidth, n.group)}
 	}
-	groupedLen := len(grouped)
-	if n.sep >= 0x80 {
-		groupedLen = runeCount(grouped)
-	}
+	groupedLen := g.codePoints()
 	var left, inner, right int
 	if padding := n.width - (nonDigits + groupedLen); padding > 0 {
 		if err := checkLen(n.width); err != nil {
@@ -230,16 +308,19 @@ func (n *number) render() (string, error) {
 			left = padding
 		}
 	}
+	if n.whole != "" && left+inner+right == 0 && g.plain() && len(n.prefix) == 0 && (signChar == 0 || n.negative) {
+		return n.whole, nil
+	}
 	var b strings.Builder
 	fl := runeLen(n.fill)
-	b.Grow((left+inner+right)*fl + nSign + len(n.prefix) + len(grouped) + nDecimal + len(n.remainder))
+	b.Grow((left+inner+right)*fl + nSign + len(n.prefix) + g.bytes() + nDecimal + len(n.remainder))
 	writeFill(&b, n.fill, left)
 	if signChar != 0 {
 		b.WriteByte(byte(signChar))
 	}
 	b.WriteString(n.prefix)
 	writeFill(&b, n.fill, inner)
-	b.WriteString(grouped)
+	g.write(&b)
 	if n.hasDecimal {
 		b.WriteByte('.')
 	}
@@ -248,56 +329,75 @@ func (n *number) render() (string, error) {
 	return b.String(), nil
 }
 
-// groupDigits inserts sep every size digits from the right and pads with
-// zeros (grouped too) to at least minWidth code points, as
-// _PyUnicode_InsertThousandsGrouping does. size 0 means no grouping.
-func groupDigits(digits string, minWidth, size int, sep rune) string {
-	if minWidth < 0 {
-		minWidth = 0
-	}
-	if size == 0 && minWidth <= len(digits) {
-		return digits
-	}
-	// Pieces are collected right to left.
-	var pieces []string
-	remaining := len(digits)
-	useSep := false
-	sepStr := string(appendRune(nil, sep))
-	emit := func(zeros, chars int) {
-		if useSep {
-			pieces = append(pieces, sepStr)
-		}
-		pieces = append(pieces, digits[remaining-chars:remaining])
-		if zeros > 0 {
-			pieces = append(pieces, strings.Repeat("0", zeros))
-		}
-		remaining -= chars
-	}
-	done := false
+// digitGroups is a plan of digits with separators and leading zeros, as
+// _PyUnicode_InsertThousandsGrouping lays them out: groups from the right,
+// each some zeros then some of the digits, separated by sep.
+type digitGroups struct {
+	digits string
+	sep    rune
+	groups []digitGroup // right to left
+}
+
+type digitGroup struct{ zeros, chars int }
+
+// planGroups groups nDigits digits by size from the right (size 0: no
+// grouping) and pads them with zeros, grouped too, to at least minWidth
+// code points, appending the groups to buf.
+func planGroups(buf []digitGroup, nDigits, minWidth, size int) []digitGroup {
+	minWidth = max(minWidth, 0)
+	remaining := nDigits
 	for size > 0 {
 		l := min(size, max(remaining, minWidth, 1))
-		zeros := max(0, l-remaining)
 		chars := max(0, min(remaining, l))
-		emit(zeros, chars)
-		useSep = true
+		buf = append(buf, digitGroup{zeros: max(0, l-remaining), chars: chars})
+		remaining -= chars
 		minWidth -= l
 		if remaining <= 0 && minWidth <= 0 {
-			done = true
-			break
+			return buf
 		}
 		minWidth-- // the separator is one code point
 	}
-	if !done {
-		l := max(remaining, minWidth, 1)
-		zeros := max(0, l-remaining)
-		chars := max(0, min(remaining, l))
-		emit(zeros, chars)
+	l := max(remaining, minWidth, 1)
+	return append(buf, digitGroup{zeros: max(0, l-remaining), chars: max(0, min(remaining, l))})
+}
+
+// plain reports whether the plan is the digits alone.
+func (g *digitGroups) plain() bool {
+	return len(g.groups) == 1 && g.groups[0].zeros == 0
+}
+
+// codePoints is the length of the grouped text in code points.
+func (g *digitGroups) codePoints() int {
+	if len(g.groups) == 0 {
+		return 0
 	}
-	var b strings.Builder
-	for i := len(pieces) - 1; i >= 0; i-- {
-		b.WriteString(pieces[i])
+	n := len(g.groups) - 1 // separators
+	for _, x := range g.groups {
+		n += x.zeros + x.chars
 	}
-	return b.String()
+	return n
+}
+
+// bytes is the length of the grouped text in bytes.
+func (g *digitGroups) bytes() int {
+	if len(g.groups) == 0 {
+		return 0
+	}
+	return g.codePoints() + (len(g.groups)-1)*(runeLen(g.sep)-1)
+}
+
+// write appends the grouped text to b.
+func (g *digitGroups) write(b *strings.Builder) {
+	pos := 0
+	for i := len(g.groups) - 1; i >= 0; i-- {
+		x := g.groups[i]
+		writeFill(b, '0', x.zeros)
+		b.WriteString(g.digits[pos : pos+x.chars])
+		pos += x.chars
+		if i > 0 {
+			writeRune(b, g.sep)
+		}
+	}
 }
 
 // FormatFloat formats f under spec as float.__format__ does (for a spec
@@ -361,7 +461,7 @@ func formatFloat(f float64, spec Spec, typ rune) (string, error) {
 		s += "%"
 	}
 	fill, align := spec.fillAlign('>')
-	n := number{sign: spec.Sign, fill: fill, align: align, width: spec.Width, group: size, sep: sep}
+	n := number{sign: spec.Sign, fill: fill, align: align, width: spec.Width, group: size, sep: sep, whole: s}
 	if s[0] == '-' {
 		n.negative = true
 		s = s[1:]
@@ -417,27 +517,23 @@ func doubleToString(f float64, code byte, prec int, fl floatFlags) string {
 // does: mode 0 gives the shortest digits that read back as f, mode 2 ndigits
 // significant digits, mode 3 ndigits digits after the point. Rounding is
 // correct and ties go to even, on the exact binary value.
-func dtoa(f float64, mode, ndigits int) (digits []byte, decpt int) {
+func dtoa(dst []byte, f float64, mode, ndigits int) (digits []byte, decpt int) {
 	f = math.Abs(f)
 	if f == 0 {
-		return []byte{'0'}, 1
+		return append(dst, '0'), 1
 	}
-	var buf []byte
 	if mode == 3 {
-		buf = strconv.AppendFloat(make([]byte, 0, 24+ndigits), f, 'f', ndigits, 64)
+		buf := strconv.AppendFloat(dst, f, 'f', ndigits, 64)
 		intLen := len(buf)
-		all := buf[:0:0]
 		if dot := indexByte(buf, '.'); dot >= 0 {
 			intLen = dot
-			all = append(append(make([]byte, 0, len(buf)), buf[:dot]...), buf[dot+1:]...)
-		} else {
-			all = buf
+			buf = append(buf[:dot], buf[dot+1:]...)
 		}
 		lz := 0
-		for lz < len(all) && all[lz] == '0' {
+		for lz < len(buf) && buf[lz] == '0' {
 			lz++
 		}
-		digits = trimZeros(all[lz:])
+		digits = trimZeros(buf[lz:])
 		if len(digits) == 0 {
 			return digits, -ndigits
 		}
@@ -447,9 +543,15 @@ func dtoa(f float64, mode, ndigits int) (digits []byte, decpt int) {
 	if mode == 2 {
 		p = ndigits - 1
 	}
-	buf = strconv.AppendFloat(make([]byte, 0, 32+max(p, 0)), f, 'e', p, 64)
+	buf := strconv.AppendFloat(dst, f, 'e', p, 64)
 	e := indexByte(buf, 'e')
-	exp, _ := strconv.Atoi(string(buf[e+1:]))
+	exp := 0
+	for _, c := range buf[e+2:] {
+		exp = exp*10 + int(c-'0')
+	}
+	if buf[e+1] == '-' {
+		exp = -exp
+	}
 	mant := buf[:e]
 	if len(mant) > 1 { // d.ddd
 		mant = append(mant[:1], mant[2:]...)
@@ -492,7 +594,8 @@ func formatFloatShort(f float64, code byte, mode, prec int, fl floatFlags, upper
 		}
 		return s
 	}
-	digits, decpt := dtoa(f, mode, prec)
+	var dbuf [40]byte // room for most digit strings, on the stack
+	digits, decpt := dtoa(dbuf[:0], f, mode, prec)
 	if fl.noNegZero && neg && (len(digits) == 0 || (len(digits) == 1 && digits[0] == '0')) {
 		neg = false
 	}
@@ -535,7 +638,11 @@ func formatFloatShort(f float64, code byte, mode, prec int, fl floatFlags, upper
 		vEnd = max(vEnd, decpt)
 	}
 	nd := len(digits)
-	b := make([]byte, 0, 8+vEnd-vStart)
+	var obuf [48]byte
+	b := obuf[:0]
+	if need := 8 + vEnd - vStart; need > len(obuf) {
+		b = make([]byte, 0, need)
+	}
 	if neg {
 		b = append(b, '-')
 	} else if fl.sign {

@@ -3,7 +3,9 @@ package format
 import (
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Arg is an operand of the % operator, seen through what its conversions
@@ -36,6 +38,13 @@ type Arg interface {
 	// Str and Repr are str(v) and repr(v).
 	Str() (string, error)
 	Repr() (string, error)
+}
+
+// SmallIntArg may be implemented by an Arg to give an int's value without
+// a big.Int: SmallInt returns what Int would, when v is an int whose value
+// fits in int64 (ok false otherwise, Int is then asked).
+type SmallIntArg interface {
+	SmallInt() (x int64, ok bool)
 }
 
 // Mapping is implemented by an operand that may serve %(key)s lookups.
@@ -111,29 +120,39 @@ func (p *percent) nextArg() (Arg, error) {
 }
 
 func (p *percent) run(format string) (string, error) {
-	rs := decodeAll(format)
 	var out strings.Builder
 	out.Grow(len(format) + 16)
 	pos := 0
-	for pos < len(rs) {
-		if rs[pos] != '%' {
+	for pos < len(format) {
+		if format[pos] != '%' {
 			start := pos
-			for pos < len(rs) && rs[pos] != '%' {
+			ascii := true
+			for pos < len(format) && format[pos] != '%' {
+				if format[pos] >= utf8.RuneSelf {
+					ascii = false
+				}
 				pos++
 			}
-			for _, r := range rs[start:pos] {
-				writeRune(&out, r)
+			if ascii {
+				out.WriteString(format[start:pos])
+			} else {
+				// Decoded and encoded again, as invalid bytes become U+FFFD.
+				for i := start; i < pos; {
+					r, n := decodeRune(format[i:pos])
+					writeRune(&out, r)
+					i += n
+				}
 			}
 			continue
 		}
 		pos++
-		if pos < len(rs) && rs[pos] == '%' {
+		if pos < len(format) && format[pos] == '%' {
 			out.WriteByte('%')
 			pos++
 			continue
 		}
 		var err error
-		if pos, err = p.conversion(rs, pos, &out); err != nil {
+		if pos, err = p.conversion(format, pos, &out); err != nil {
 			return "", err
 		}
 		if p.dict != nil && p.argidx < p.arglen {
@@ -150,16 +169,11 @@ func (p *percent) run(format string) (string, error) {
 }
 
 // conversion parses and formats the conversion specifier that starts at
-// rs[pos], just after its '%', and returns the position after it.
-func (p *percent) conversion(rs []rune, pos int, out *strings.Builder) (int, error) {
-	end := len(rs)
-	at := func(i int) rune {
-		if i < end {
-			return rs[i]
-		}
-		return 0
-	}
-	if at(pos) == '(' {
+// byte pos of format, just after its '%', and returns the byte position
+// after it.
+func (p *percent) conversion(format string, pos int, out *strings.Builder) (int, error) {
+	end := len(format)
+	if pos < end && format[pos] == '(' {
 		if p.dict == nil {
 			return pos, errorf(TypeError, "format requires a mapping")
 		}
@@ -167,7 +181,7 @@ func (p *percent) conversion(rs []rune, pos int, out *strings.Builder) (int, err
 		start := pos
 		depth := 1
 		for depth > 0 && pos < end {
-			switch rs[pos] {
+			switch format[pos] {
 			case ')':
 				depth--
 			case '(':
@@ -178,7 +192,10 @@ func (p *percent) conversion(rs []rune, pos int, out *strings.Builder) (int, err
 		if depth > 0 {
 			return pos, errorf(ValueError, "incomplete format key")
 		}
-		key := string(runesToWTF8(rs[start : pos-1]))
+		key := format[start : pos-1]
+		if !utf8.ValidString(key) {
+			key = string(runesToWTF8(decodeAll(key))) // invalid bytes become U+FFFD
+		}
 		v, err := p.dict.Lookup(key)
 		if err != nil {
 			return pos, err
@@ -187,11 +204,19 @@ func (p *percent) conversion(rs []rune, pos int, out *strings.Builder) (int, err
 	}
 	flags := 0
 	var ch rune
-	have := false // ch holds an unconsumed character
+	have := false  // ch holds an unconsumed character
+	chStart := pos // where ch starts
 	next := func() bool {
 		if pos < end {
-			ch = rs[pos]
-			pos++
+			chStart = pos
+			if c := format[pos]; c < utf8.RuneSelf {
+				ch = rune(c)
+				pos++
+			} else {
+				r, n := decodeRune(format[pos:])
+				ch = r
+				pos += n
+			}
 			have = true
 			return true
 		}
@@ -288,7 +313,7 @@ flagLoop:
 	if !have {
 		return pos, errorf(ValueError, "incomplete format")
 	}
-	s, sign, err := p.format(ch, flags, width, prec, pos-1)
+	s, sign, err := p.format(ch, flags, width, prec, format[:chStart])
 	if err != nil {
 		return pos, err
 	}
@@ -297,7 +322,10 @@ flagLoop:
 
 // format is unicode_format_arg_format: it converts the next argument for
 // conversion ch and reports whether the result carries a numeric sign.
-func (p *percent) format(ch rune, flags, width, prec, index int) (string, bool, error) {
+//
+// before is the format's text before ch, whose length in code points is
+// the index an error reports.
+func (p *percent) format(ch rune, flags, width, prec int, before string) (string, bool, error) {
 	v, err := p.nextArg()
 	if err != nil {
 		return "", false, err
@@ -329,8 +357,7 @@ func (p *percent) format(ch rune, flags, width, prec, index int) (string, bool, 
 		return doubleToString(f, byte(ch), prec, floatFlags{alt: flags&fAlt != 0}), true, nil
 	case 'c':
 		if t, ok := v.Text(); ok {
-			rs := decodeAll(t)
-			if len(rs) != 1 {
+			if runeCount(t) != 1 {
 				return "", false, errorf(TypeError, "%%c requires int or char")
 			}
 			return t, false, nil
@@ -355,7 +382,7 @@ func (p *percent) format(ch rune, flags, width, prec, index int) (string, bool, 
 	if ch >= 31 && ch <= 126 {
 		c = ch
 	}
-	return "", false, errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", c, ch, index)
+	return "", false, errorf(ValueError, "unsupported format character '%c' (0x%x) at index %d", c, ch, runeCount(before))
 }
 
 // formatLong is mainformatlong and _PyUnicode_FormatLong.
@@ -365,6 +392,11 @@ func (p *percent) formatLong(v Arg, ch rune, alt bool, prec int) (string, error)
 			return errorf(TypeError, "%%%c format: an integer is required, not %s", ch, v.TypeName())
 		}
 		return errorf(TypeError, "%%%c format: a real number is required, not %s", ch, v.TypeName())
+	}
+	if si, ok := v.(SmallIntArg); ok {
+		if x, ok := si.SmallInt(); ok {
+			return p.formatInt64(x, ch, alt, prec)
+		}
 	}
 	x, ok := v.Int()
 	if !ok {
@@ -397,6 +429,41 @@ func (p *percent) formatLong(v Arg, ch rune, alt bool, prec int) (string, error)
 		if digits, err = reprBigInt(x, p.cfg.MaxStrDigits); err != nil {
 			return "", err
 		}
+	}
+	sign := ""
+	if digits[0] == '-' {
+		sign, digits = "-", digits[1:]
+	}
+	if !alt {
+		prefix = ""
+	}
+	if prec > len(digits) {
+		if err := checkLen(prec); err != nil {
+			return "", err
+		}
+		digits = strings.Repeat("0", prec-len(digits)) + digits
+	}
+	return sign + prefix + digits, nil
+}
+
+// formatInt64 is formatLong for an int that fits in int64.
+func (p *percent) formatInt64(x int64, ch rune, alt bool, prec int) (string, error) {
+	var digits, prefix string
+	switch ch {
+	case 'o':
+		digits, prefix = strconv.FormatInt(x, 8), "0o"
+	case 'x':
+		digits, prefix = strconv.FormatInt(x, 16), "0x"
+	case 'X':
+		digits, prefix = strings.ToUpper(strconv.FormatInt(x, 16)), "0X"
+	default:
+		var err error
+		if digits, err = p.cfg.decimal(anyInt{small: x}); err != nil {
+			return "", err
+		}
+	}
+	if !alt && prec <= len(digits)-1 {
+		return digits, nil // nothing to add, even when x < 0
 	}
 	sign := ""
 	if digits[0] == '-' {

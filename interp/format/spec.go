@@ -138,7 +138,9 @@ func decimalValue(r rune) int {
 // FormatFloat and FormatStr, in CPython's order.
 func ParseSpec(spec, typeName string) (Spec, error) {
 	s := Spec{text: spec}
-	rs := decodeAll(spec)
+	// Specs are short: their code points go in a buffer on the stack.
+	var buf [32]rune
+	rs := decodeInto(buf[:0], spec)
 	pos, end := 0, len(rs)
 	fillGiven := false
 	if end-pos >= 2 && isAlign(rs[pos+1]) {
@@ -358,8 +360,17 @@ func decodeRune(s string) (rune, int) {
 }
 
 func decodeAll(s string) []rune {
-	rs := make([]rune, 0, len(s))
+	return decodeInto(make([]rune, 0, len(s)), s)
+}
+
+// decodeInto appends the code points of s to rs.
+func decodeInto(rs []rune, s string) []rune {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			rs = append(rs, rune(c))
+			i++
+			continue
+		}
 		r, n := decodeRune(s[i:])
 		rs = append(rs, r)
 		i += n
