@@ -175,7 +175,9 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			err, noTraceback = nil, false
 			ac, instrs = f.ac, f.ac.instrs
 		}
-		if in.spec.stats == nil {
+		// A run of the fast loop costs a call and its set-up: worth it
+		// from two instructions on.
+		if pc := f.pc; fastOps[instrs[pc].Op()] && pc+1 < len(instrs) && fastOps[instrs[pc+1].Op()] && in.spec.stats == nil {
 			// eval_fast.go runs most instructions of hot code.
 			// It may return from f and call others; the frame it stops
 			// in can even be f's record reused for another call, so the

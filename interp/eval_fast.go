@@ -36,6 +36,39 @@ import (
 // runFrom does not call it while specialization statistics are counted:
 // it does not count, so every execution then goes through the switch.
 
+// fastOps marks the instructions runFastIn has a case for. runFrom calls
+// runFast only when the next instruction is one of them: code that runs
+// a stretch of other instructions (json's, building dicts and calling
+// with keywords) would otherwise pay a call that does nothing at each.
+// TestFastOpsMatchTheLoop keeps it equal to the switch's cases.
+var fastOps = func() (t [256]bool) {
+	for _, op := range []bytecode.Op{
+		bytecode.NOP, bytecode.RESUME, bytecode.LOAD_FAST, bytecode.LOAD_CONST,
+		bytecode.LOAD_FAST__LOAD_FAST, bytecode.LOAD_FAST__LOAD_CONST, bytecode.LOAD_CONST__LOAD_FAST,
+		bytecode.STORE_FAST, bytecode.STORE_FAST__LOAD_FAST, bytecode.STORE_FAST__STORE_FAST,
+		bytecode.POP_TOP, bytecode.PUSH_NULL, bytecode.COPY, bytecode.SWAP,
+		bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT,
+		bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT,
+		bytecode.BINARY_OP_MIXED_FLOAT, bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT,
+		bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE, bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE,
+		bytecode.JUMP_FORWARD, bytecode.JUMP_BACKWARD_NO_INTERRUPT, bytecode.JUMP_BACKWARD,
+		bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN,
+		bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT, bytecode.STORE_SUBSCR_LIST_INT,
+		bytecode.FOR_ITER_RANGE, bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE,
+		bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST,
+		bytecode.LOAD_ATTR_WITH_HINT, bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
+		bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT,
+		bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT,
+		bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
+		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS,
+		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
+	} {
+		t[op] = true
+	}
+	return t
+}()
+
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
 // is the one it returns. An error is an exception the instruction before
@@ -58,7 +91,10 @@ func (in *Interp) runFast(f *frame) (*frame, error) {
 // raised err.
 func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 	ac := f.ac
-	instrs, offsets, caches := ac.instrs, ac.offsets, ac.caches
+	// The inline caches are reached through ac where needed: each slice
+	// kept in a local here costs loads and spills on entry, which a
+	// short run does not earn back.
+	instrs := ac.instrs
 	slots, consts := f.slots, f.code.consts
 	pc, sp := f.pc, f.sp
 	for {
@@ -257,16 +293,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					f.pc, f.sp = pc, sp
 					return nil, nil
 				}
-				switch x, y := asFloat(a), asFloat(b); {
-				case x < y:
-					bit = 2
-				case x > y:
-					bit = 4
-				case x == y:
-					bit = 8
-				default:
-					bit = 1 // unordered: a NaN
-				}
+				bit = compareFloatBit(asFloat(a), asFloat(b))
 			}
 			sp--
 			slots[sp] = Value{}
@@ -324,12 +351,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			caches[offsets[pc]].n++ // tier 2's hotness counter
+			ac.caches[ac.offsets[pc]].n++ // tier 2's hotness counter
 			pc += 1 - oparg
 			continue
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			c := caches[offsets[pc]:]
+			c := ac.caches[ac.offsets[pc]:]
 			k := c[1].n
 			d := f.globals
 			if uint32(k) != d.keysVersion {
@@ -483,7 +510,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// the key at the cached index of the instance dict. The other
 			// ways and a moved key are loadAttrCached's.
 			owner := slots[sp-1]
-			c := caches[offsets[pc]:]
+			c := ac.caches[ac.offsets[pc]:]
 			if owner.IsObject() {
 				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c[1].n) == t.Version {
 					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
@@ -519,9 +546,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
 			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			off := offsets[pc]
+			off := ac.offsets[pc]
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, caches[off:off+loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
 				f.pc-- // from f, not pc: nothing lives in a register across a call
 				return nil, nil
 			}
@@ -529,9 +556,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			off := offsets[pc]
+			off := ac.offsets[pc]
 			f.pc, f.sp = pc+1, sp
-			ok, err := in.storeAttrCached(f, op, caches[off:off+storeAttrCache], f.code.names[oparg])
+			ok, err := in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg])
 			if !ok {
 				f.pc--
 				return nil, nil
@@ -567,9 +594,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			off := offsets[pc]
+			off := ac.offsets[pc]
 			f.pc, f.sp = pc+1, sp
-			ok, err := in.callBuiltinCached(f, op, caches[off:off+callCache], oparg)
+			ok, err := in.callBuiltinCached(f, op, ac.caches[off:off+callCache], oparg)
 			if !ok {
 				f.pc--
 				return nil, nil

@@ -1,6 +1,9 @@
 package interp
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"strings"
 	"testing"
 
@@ -189,5 +192,47 @@ for i in range(3):
 			}
 		}
 		in.decRef(gv)
+	}
+}
+
+// TestFastOpsMatchTheLoop reads runFastIn's switch from eval_fast.go and
+// checks that fastOps marks exactly its cases: an op missing from the
+// table would never reach the fast loop, an extra one would cost a call
+// for nothing.
+func TestFastOpsMatchTheLoop(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "eval_fast.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]bool{}
+	for _, d := range file.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "runFastIn" {
+			continue
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			sw, ok := n.(*ast.SwitchStmt)
+			if !ok || sw.Init == nil { // the dispatch: switch op := instr.Op(); op
+				return true
+			}
+			for _, st := range sw.Body.List {
+				for _, e := range st.(*ast.CaseClause).List {
+					if sel, ok := e.(*ast.SelectorExpr); ok {
+						cases[sel.Sel.Name] = true
+					}
+				}
+			}
+			return false
+		})
+	}
+	if len(cases) < 20 {
+		t.Fatalf("found only %d cases in runFastIn's switch", len(cases))
+	}
+	for i, marked := range fastOps {
+		name := bytecode.Op(i).String()
+		if marked != cases[name] {
+			t.Errorf("%s: in fastOps %v, a case of runFastIn %v", name, marked, cases[name])
+		}
 	}
 }

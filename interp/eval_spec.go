@@ -113,17 +113,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		case op == bytecode.COMPARE_OP_INT && a.p == intTag && b.p == intTag:
 			bit = compareBit(int64(a.n), int64(b.n))
 		case op == bytecode.COMPARE_OP_FLOAT && exactFloat(a) && exactFloat(b):
-			x, y := asFloat(a), asFloat(b)
-			switch {
-			case x < y:
-				bit = 2
-			case x > y:
-				bit = 4
-			case x == y:
-				bit = 8
-			default:
-				bit = 1 // unordered: a NaN
-			}
+			bit = compareFloatBit(asFloat(a), asFloat(b))
 		case op == bytecode.COMPARE_OP_STR && a.IsObject() && b.IsObject() && a.Type() == strType && b.Type() == strType:
 			bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
 		}
@@ -354,6 +344,20 @@ miss:
 		return nil, in.execUnpackSequence(f, oparg)
 	}
 	return nil, in.raise(systemErrorType, "no generic form for %s", op)
+}
+
+// compareFloatBit is compareBit for floats: 1 when they are unordered
+// (a NaN), which no comparison's mask has but !=.
+func compareFloatBit(x, y float64) int {
+	switch {
+	case x < y:
+		return 2
+	case x > y:
+		return 4
+	case x == y:
+		return 8
+	}
+	return 1
 }
 
 // compareBit is COMPARE_OP's mask bit for the order of x and y (see

@@ -430,6 +430,13 @@ func (p *percent) formatLong(v Arg, ch rune, alt bool, prec int) (string, error)
 			return "", err
 		}
 	}
+	return signPrefixDigits(digits, prefix, alt, prec)
+}
+
+// signPrefixDigits puts digits (which may start with '-') together with
+// the sign, the prefix of an alternate form and the zeros the precision
+// asks for.
+func signPrefixDigits(digits, prefix string, alt bool, prec int) (string, error) {
 	sign := ""
 	if digits[0] == '-' {
 		sign, digits = "-", digits[1:]
@@ -465,20 +472,7 @@ func (p *percent) formatInt64(x int64, ch rune, alt bool, prec int) (string, err
 	if !alt && prec <= len(digits)-1 {
 		return digits, nil // nothing to add, even when x < 0
 	}
-	sign := ""
-	if digits[0] == '-' {
-		sign, digits = "-", digits[1:]
-	}
-	if !alt {
-		prefix = ""
-	}
-	if prec > len(digits) {
-		if err := checkLen(prec); err != nil {
-			return "", err
-		}
-		digits = strings.Repeat("0", prec-len(digits)) + digits
-	}
-	return sign + prefix + digits, nil
+	return signPrefixDigits(digits, prefix, alt, prec)
 }
 
 // output is unicode_format_arg_output: it pads s (the converted text) into
