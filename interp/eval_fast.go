@@ -23,7 +23,8 @@ import (
 // superinstructions, the stack shuffles, jumps, the int and float forms
 // of BINARY_OP and COMPARE_OP, the specialized loads and stores, and the
 // specialized calls of builtins and of Python functions, with their
-// returns. It keeps pc, sp and the slices in locals. Its contract
+// returns, and generators run inline (gen_inline.go). It keeps pc, sp and
+// the slices in locals. Its contract
 // with runFrom: it runs each instruction either wholly, exactly as
 // runFrom's case would, or not at all, and stops before the first one it
 // does not run (another opcode, a failed guard, an overflow, a pending
@@ -63,6 +64,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
+		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 	} {
 		t[op] = true
 	}
@@ -607,10 +609,61 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			pc, sp = f.pc, f.sp
 			continue
 
+		case bytecode.FOR_ITER:
+			// A generator's frame runs in this loop, as in runFrom (its
+			// other iterators are runFrom's). The family's counter is
+			// counted down as runFrom does; when it is out, runFrom tries
+			// to specialize.
+			g := inlineGen(slots[sp-1], None)
+			if g == nil || ac.due(pc) {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			gf, err := in.pushGen(f, g, None)
+			if err != nil {
+				return nil, err
+			}
+			in.frame = gf
+			return gf, nil
+
+		case bytecode.SEND:
+			v := slots[sp-1]
+			g := inlineGen(slots[sp-2], v)
+			if g == nil {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			slots[sp] = Value{}
+			f.pc, f.sp = pc+1, sp
+			gf, err := in.pushGen(f, g, v)
+			if err != nil {
+				in.decRef(v)
+				return nil, err
+			}
+			in.frame = gf
+			return gf, nil
+
+		case bytecode.YIELD_VALUE:
+			if f.gen == nil || f.entry { // a yield that leaves the loop
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			v := slots[sp]
+			slots[sp] = Value{}
+			f.pc, f.sp = pc+1, sp
+			f.yielded = true
+			caller := in.genYieldInline(f)
+			in.frame = caller
+			caller.slots[caller.sp] = v
+			caller.sp++
+			return caller, nil
+
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
-			if f.entry || f.gen != nil || !f.initSelf.IsNil() {
-				// The loop's own return, a generator's end or an
-				// __init__'s: runFrom's case.
+			if f.entry || !f.initSelf.IsNil() {
+				// The loop's own return or an __init__'s: runFrom's case.
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
@@ -624,6 +677,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			f.pc, f.sp = pc+1, sp
 			f.yielded = false
+			if f.gen != nil { // a generator FOR_ITER or SEND pushed ends
+				caller := in.genReturnInline(f, r)
+				in.frame = caller
+				return caller, nil
+			}
 			caller := f.back
 			in.releaseFrame(f)
 			caller.slots[caller.sp] = r

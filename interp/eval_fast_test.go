@@ -140,6 +140,42 @@ for i in range(6):
     out.append(sum(flatten(tree(5, i))))
 print(out)
 `,
+	"generators_inline": `def gen(n):
+    for i in range(n):
+        x = yield i
+        if x is not None:
+            print('got', x)
+    return 'done'
+def outer():
+    r = yield from gen(3)
+    print('inner returned', r)
+    yield 'last'
+print(list(outer()))
+g = outer()
+print(next(g), g.send('a'), g.send('b'))
+def bad():
+    yield 1
+    raise ValueError('boom')
+try:
+    for v in bad():
+        print('v', v)
+except ValueError as e:
+    print('caught', e)
+def deep(n):
+    if n:
+        yield from deep(n - 1)
+    else:
+        yield 'bottom'
+print(list(deep(50)))
+try:
+    print(len(list(deep(5000))))
+except RecursionError:
+    print('RecursionError')
+def pairs():
+    for a in (x * 2 for x in range(4)):
+        yield a, -a
+print([p for p in pairs()], sum(b for _, b in pairs()))
+`,
 	"iterators_end": `def f():
     out = []
     for i in range(3):

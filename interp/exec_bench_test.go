@@ -57,7 +57,11 @@ func TestLoopsDoNotAllocatePerIteration(t *testing.T) {
 		in := New(Options{})
 		a1 := testing.AllocsPerRun(20, func() { execN(t, in, small) })
 		a2 := testing.AllocsPerRun(20, func() { execN(t, in, large) })
-		if a2 > a1 {
+		// An allocation per iteration would add 1,000 per run. A few
+		// are allowed: the recyclers are sync.Pools, which under the
+		// race detector drop a random share of what is put in, so a
+		// run's dicts and frames are sometimes made anew.
+		if a2 > a1+4 {
 			t.Errorf("%s: %v allocations for 1,000 iterations, %v for 2,000", name, a1, a2)
 		}
 	}
