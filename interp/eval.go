@@ -1,8 +1,6 @@
 package interp
 
 import (
-	"math"
-
 	"github.com/parallel-py/parallel/interp/bytecode"
 	"github.com/parallel-py/parallel/interp/compile"
 )
@@ -359,54 +357,10 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			err = in.execCompareOp(f, oparg)
 
-		// The hottest specialized forms are inline; the rest, and the
-		// misses of these, are in execSpecialized (eval_spec.go).
-		case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT:
-			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == intTag && b.p == intTag {
-				x, y := int64(a.n), int64(b.n)
-				r := x + y
-				ok := (x >= 0) != (y >= 0) || (r >= 0) == (x >= 0)
-				if op == bytecode.BINARY_OP_SUBTRACT_INT {
-					r = x - y
-					ok = (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
-				}
-				if ok {
-					in.specHit(op)
-					f.sp--
-					f.slots[f.sp] = Value{}
-					f.slots[f.sp-1] = Int(r)
-					break
-				}
-			}
-			_, err = in.execSpecialized(f, ac, pc, instr)
-
-		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
-			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == floatTag && b.p == floatTag {
-				x, y := math.Float64frombits(a.n), math.Float64frombits(b.n)
-				r := x * y
-				if op == bytecode.BINARY_OP_ADD_FLOAT {
-					r = x + y
-				} else if op == bytecode.BINARY_OP_SUBTRACT_FLOAT {
-					r = x - y
-				}
-				in.specHit(op)
-				f.sp--
-				f.slots[f.sp] = Value{}
-				f.slots[f.sp-1] = Float(r)
-				break
-			}
-			_, err = in.execSpecialized(f, ac, pc, instr)
-
-		case bytecode.COMPARE_OP_INT:
-			if a, b := f.slots[f.sp-2], f.slots[f.sp-1]; a.p == intTag && b.p == intTag {
-				in.specHit(op)
-				f.sp--
-				f.slots[f.sp] = Value{}
-				f.slots[f.sp-1] = Bool(oparg&compareBit(int64(a.n), int64(b.n)) != 0)
-				break
-			}
-			_, err = in.execSpecialized(f, ac, pc, instr)
-
+		// The arithmetic forms run in the fast loop (eval_fast.go); here,
+		// when it is off or stepped aside, they are execSpecialized's. The
+		// attribute and call forms below stay inline: their misses grow
+		// the cache's ways or push frames.
 		case bytecode.LOAD_ATTR_WITH_HINT, bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
 			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
 			if off := ac.offsets[pc]; in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
@@ -710,23 +664,6 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				break
 			}
 			in.specMiss(ac, pc)
-			err = in.execForIter(f, instr, pc)
-
-		case bytecode.FOR_ITER_LIST:
-			if it := f.top(); it.Type() == listIteratorType {
-				in.specHit(op)
-				if s := asObject[seqIterator](it); !s.seq.IsNil() {
-					if items := asObject[List](s.seq).items; s.index < len(items) {
-						v := items[s.index]
-						s.index++
-						incRef(v)
-						f.push(v)
-						break
-					}
-				}
-			} else {
-				in.specMiss(ac, pc)
-			}
 			err = in.execForIter(f, instr, pc)
 
 		case bytecode.END_FOR:

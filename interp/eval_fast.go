@@ -71,6 +71,15 @@ var fastOps = func() (t [256]bool) {
 	return t
 }()
 
+// releaseAt deallocates v, whose count a fast-loop instruction took to
+// zero, with f at pc and sp as runFrom would show it (its __del__ may
+// look), and returns the frame's pc and sp to go on from.
+func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
+	f.pc, f.sp = pc, sp
+	in.dealloc(v)
+	return f.pc, f.sp
+}
+
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
 // is the one it returns. An error is an exception the instruction before
@@ -148,9 +157,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			slots[oparg], slots[sp] = slots[sp], Value{}
 			if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(old)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
 
@@ -162,9 +169,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				// load runs after it, on its own.
 				sp--
 				slots[sp] = Value{}
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(old)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
 			v := slots[instrs[pc+1].Oparg()]
@@ -202,9 +207,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			v := slots[sp]
 			slots[sp] = Value{}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(v)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
 
@@ -332,9 +335,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				next += oparg
 			}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
-				f.pc, f.sp = next, sp
-				in.dealloc(v)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, v, next, sp)
 				continue
 			}
 			pc = next
@@ -407,9 +408,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			slots[sp] = Value{}
 			slots[sp-1] = v
 			if alloc.DecRef((*alloc.Header)(container.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(container)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, container, pc+1, sp)
 				continue
 			}
 
@@ -468,21 +467,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			s := asObject[seqIterator](it)
-			var items []Value
-			if !s.seq.IsNil() {
-				if op == bytecode.FOR_ITER_LIST {
-					items = asObject[List](s.seq).items
-				} else {
-					items = asObject[Tuple](s.seq).items
-				}
-			}
-			if s.index >= len(items) { // exhausted: runFrom ends the loop
+			v, ok := seqIterNext(asObject[seqIterator](it), op == bytecode.FOR_ITER_LIST)
+			if !ok { // exhausted: runFrom ends the loop
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			v := items[s.index]
-			s.index++
 			alloc.IncRef((*alloc.Header)(v.p))
 			slots[sp] = v
 			sp++
@@ -501,9 +490,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				sp++
 			}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(v)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
 
@@ -528,9 +515,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 								slots[sp-1] = v
 							}
 							if alloc.DecRef((*alloc.Header)(owner.p)) {
-								f.pc, f.sp = pc+1, sp
-								in.dealloc(owner)
-								pc, sp = f.pc, f.sp
+								pc, sp = in.releaseAt(f, owner, pc+1, sp)
 								continue
 							}
 							break
@@ -702,9 +687,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				continue
 			}
 			if alloc.DecRef((*alloc.Header)(b.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(b)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releaseAt(f, b, pc+1, sp)
 				continue
 			}
 

@@ -171,19 +171,19 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		in.specMiss(ac, pc)
 		return nil, in.execStoreAttr(f, oparg)
 	case bytecode.FOR_ITER_RANGE, bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE:
-		// FOR_ITER_RANGE and FOR_ITER_LIST are inline in the loop.
-		if it := f.top(); it.Type() == tupleIteratorType {
+		// FOR_ITER_RANGE is inline in the loop.
+		want := listIteratorType
+		if op == bytecode.FOR_ITER_TUPLE {
+			want = tupleIteratorType
+		}
+		if it := f.top(); op != bytecode.FOR_ITER_RANGE && it.Type() == want {
 			in.specHit(op)
-			if s := asObject[seqIterator](it); !s.seq.IsNil() {
-				if items := asObject[Tuple](s.seq).items; s.index < len(items) {
-					v := items[s.index]
-					s.index++
-					incRef(v)
-					f.push(v)
-					return nil, nil
-				}
+			if v, ok := seqIterNext(asObject[seqIterator](it), op == bytecode.FOR_ITER_LIST); ok {
+				incRef(v)
+				f.push(v)
+				return nil, nil
 			}
-			return nil, in.execForIter(f, instr, pc)
+			return nil, in.execForIter(f, instr, pc) // exhausted: the loop ends
 		}
 	case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
 		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
@@ -344,6 +344,26 @@ miss:
 		return nil, in.execUnpackSequence(f, oparg)
 	}
 	return nil, in.raise(systemErrorType, "no generic form for %s", op)
+}
+
+// seqIterNext is FOR_ITER_LIST and FOR_ITER_TUPLE's step: the next item
+// of s, an iterator over a list (or a tuple), borrowed, or false when s
+// is exhausted.
+func seqIterNext(s *seqIterator, list bool) (Value, bool) {
+	var items []Value
+	if !s.seq.IsNil() {
+		if list {
+			items = asObject[List](s.seq).items
+		} else {
+			items = asObject[Tuple](s.seq).items
+		}
+	}
+	if s.index >= len(items) {
+		return Value{}, false
+	}
+	v := items[s.index]
+	s.index++
+	return v, true
 }
 
 // compareFloatBit is compareBit for floats: 1 when they are unordered
