@@ -22,9 +22,9 @@ func waitBlocked(t *testing.T, q *Queue, getters, putters int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		q.mu.Lock()
+		q.lock()
 		g, p := q.getters.len(), q.putters.len()
-		q.mu.Unlock()
+		q.unlock()
 		if g == getters && p == putters {
 			return
 		}
@@ -358,5 +358,80 @@ func TestQueueManyWaitersRace(t *testing.T) {
 	wg.Wait()
 	if q.Len() != 0 {
 		t.Fatalf("%d items left", q.Len())
+	}
+}
+
+// A getter and a putter that hold only their own side's lock keep a
+// reading of the other side's position; whatever moves the positions
+// under both locks (a Select's get, the UNBOUND rules, growing and
+// shrinking the buffer) must not leave a reading that lets a get take an
+// empty slot or a put overwrite a full one.
+func TestQueueOneSidePathsAfterBothSideOps(t *testing.T) {
+	type step struct {
+		op string // put (x, owner 5 with UnboundRemove), get (x, or -1 for empty), select (x), release (owner 5), burst (x items in, then all but x/8 out)
+		x  int64
+	}
+	tests := []struct {
+		name    string
+		maxsize int
+		steps   []step
+	}{
+		{"select takes past the getter's reading", 0, []step{
+			{"put", 1}, {"get", 1}, {"put", 2}, {"put", 3}, {"select", 2}, {"select", 3},
+			{"get", -1}, {"put", 4}, {"get", 4}, {"get", -1},
+		}},
+		{"the UNBOUND rules move the tail back", 0, []step{
+			{"put", 1}, {"put", 2}, {"get", 1}, {"release", 0}, {"get", -1}, {"put", 3}, {"get", 3},
+		}},
+		{"bounded, with a full queue", 2, []step{
+			{"put", 1}, {"put", 2}, {"get", 1}, {"put", 3}, {"get", 2}, {"select", 3}, {"get", -1},
+		}},
+		{"growing and shrinking", 0, []step{
+			{"put", 1}, {"get", 1}, {"burst", 10000}, {"get", -1}, {"put", 7}, {"get", 7},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := newTestQueue(t, QueueOptions{MaxSize: tt.maxsize})
+			for i, s := range tt.steps {
+				switch s.op {
+				case "put":
+					if err := q.TryPut(Int(s.x), PutOptions{Owner: 5, Unbound: UnboundRemove}); err != nil {
+						t.Fatalf("step %d: %v", i, err)
+					}
+				case "get":
+					x, err := q.GetNowait()
+					if s.x < 0 {
+						if !errors.Is(err, ErrEmpty) {
+							t.Fatalf("step %d: got %v, %v; want ErrEmpty", i, x, err)
+						}
+					} else if err != nil || x.AsInt() != s.x {
+						t.Fatalf("step %d: got %v, %v; want %d", i, x, err, s.x)
+					}
+				case "select":
+					_, x, err := Select(context.Background(), q)
+					if err != nil || x.AsInt() != s.x {
+						t.Fatalf("step %d: got %v, %v; want %d", i, x, err, s.x)
+					}
+				case "release":
+					q.ReleaseInterpreter(5)
+				case "burst":
+					for j := range s.x {
+						if err := q.TryPut(Int(j), PutOptions{Owner: 6}); err != nil {
+							t.Fatal(err)
+						}
+					}
+					for j := range s.x {
+						x, err := q.GetNowait()
+						if err != nil || x.AsInt() != j {
+							t.Fatalf("step %d, item %d: got %v, %v", i, j, x, err)
+						}
+					}
+					if n := len(q.items.buf); n >= shrinkRing {
+						t.Fatalf("step %d: the buffer kept %d slots", i, n)
+					}
+				}
+			}
+		})
 	}
 }
