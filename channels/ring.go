@@ -147,6 +147,7 @@ func (r *ring) removeIf(drop func(*entry) bool) []entry {
 	r.tail.Store(r.head.Load() + int64(kept))
 	return dropped
 }
+
 // unbind applies the UNBOUND rules to the entries interpreter id put,
 // when it is destroyed: UnboundRemove entries are removed (and
 // returned), the others keep their place as markers and their items are
