@@ -11,6 +11,11 @@ type PlainAttr struct {
 	name    Value
 	typ     *Type
 	version uint32
+	// The last shape the name was found in, and its entry there: a dict
+	// of that shape has the name at that entry, so a read skips the
+	// probe (see shapes.go).
+	shape *shape
+	ix    int
 }
 
 // NewPlainAttr returns a PlainAttr for name.
@@ -28,7 +33,15 @@ func (in *Interp) GetPlainAttr(a *PlainAttr, obj Value) (Value, error) {
 			a.typ, a.version = t, t.Version
 		}
 		if d := instanceDictOf(obj); d != nil {
+			if d.shape != nil && d.shape == a.shape {
+				v := d.entries[a.ix].value
+				incRef(v)
+				return v, nil
+			}
 			if ix := in.dictIndex(d, a.name); ix >= 0 {
+				if d.shape != nil {
+					a.shape, a.ix = d.shape, ix
+				}
 				v := d.entries[ix].value
 				incRef(v)
 				return v, nil

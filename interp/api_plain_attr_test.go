@@ -16,6 +16,17 @@ class Sub(Q):
     pass
 q = Q(7)
 s = Sub(8)
+class Two:
+    def __init__(self, first, i):
+        if first:
+            self._id = i
+            self.x = 0
+        else:
+            self.x = 0
+            self._id = i
+a = Two(True, 1)
+b = Two(False, 2)
+c = Two(True, 3)
 class NoDict:
     __slots__ = ('_id',)
     def __init__(self):
@@ -54,6 +65,17 @@ n = NoDict()
 		{"s", 80, ""},
 		{"q", 70, ""},
 		{"n", 9, ""},
+		// Shapes: the name at another entry, then the same shape again,
+		// then dicts that lost their shape or were replaced.
+		{"a", 1, ""},
+		{"b", 2, ""},
+		{"c", 3, ""},
+		{"a", 1, "del a.x; a.y = 5"},
+		{"a", 1, "del a._id; a._id = 11"},
+		{"a", 11, "c.__dict__ = {'x': 0, '_id': 12}"},
+		{"c", 12, "c.__dict__.clear(); c._id = 13"},
+		{"c", 13, "b.__dict__['_id'] = 14"},
+		{"b", 14, ""},
 	} {
 		v := get(c.obj)
 		if v != Int(c.want) {
@@ -63,6 +85,9 @@ n = NoDict()
 		if c.then != "" {
 			run(c.then)
 		}
+	}
+	if a.shape == nil {
+		t.Fatal("no shape was remembered: the reads all probed")
 	}
 	obj, _, _ := in.DictGet(asObject[Dict](gv), internName("Q"))
 	if _, err := in.GetPlainAttr(NewPlainAttr("missing"), obj); err == nil {

@@ -188,12 +188,22 @@ func reprOr(in *interp.Interp, v interp.Value) string {
 // signal whose handler did not raise. An interruption's exception comes
 // back as err; a timeout as timedOut.
 func awaitOp(in *interp.Interp, timeout time.Duration, start func() (channels.Item, *channels.Waiter, error)) (x channels.Item, timedOut bool, err error) {
+	x, w, err := start()
+	if w == nil {
+		return x, false, err
+	}
+	return awaitWaiter(in, timeout, w, start)
+}
+
+// awaitWaiter is awaitOp once start has returned w: the callers that
+// complete most operations at once call start themselves, and make the
+// closure only when they have to wait.
+func awaitWaiter(in *interp.Interp, timeout time.Duration, w *channels.Waiter, start func() (channels.Item, *channels.Waiter, error)) (x channels.Item, timedOut bool, err error) {
 	var deadline time.Time
 	if timeout >= 0 {
 		deadline = in.Now().Add(timeout)
 	}
 	for {
-		x, w, err := start()
 		if w == nil {
 			return x, false, err
 		}
@@ -214,6 +224,7 @@ func awaitOp(in *interp.Interp, timeout time.Duration, start func() (channels.It
 		if timeout >= 0 && !in.Now().Before(deadline) {
 			return channels.Item{}, true, nil
 		}
+		x, w, err = start()
 	}
 }
 
@@ -420,6 +431,11 @@ func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op 
 	if err != nil {
 		return interp.Value{}, raiseXIError(in, err, q.ID())
 	}
+	return x.putItem(in, q, item, op, block, timeout)
+}
+
+// putItem is put once the arguments are read and obj made an item.
+func (x *xiChan) putItem(in *interp.Interp, q *channels.Queue, item channels.Item, op channels.UnboundOp, block bool, timeout time.Duration) (interp.Value, error) {
 	opts := channels.PutOptions{Owner: x.owner, Unbound: op}
 	if !block {
 		if err := q.TryPut(item, opts); err != nil {
@@ -427,10 +443,14 @@ func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op 
 		}
 		return interp.None, nil
 	}
-	_, timedOut, err := awaitOp(in, timeout, func() (channels.Item, *channels.Waiter, error) {
-		w, err := q.StartPut(item, opts)
-		return channels.Item{}, w, err
-	})
+	w, err := q.StartPut(item, opts)
+	timedOut := false
+	if w != nil {
+		_, timedOut, err = awaitWaiter(in, timeout, w, func() (channels.Item, *channels.Waiter, error) {
+			w, err := q.StartPut(item, opts)
+			return channels.Item{}, w, err
+		})
+	}
 	switch {
 	case timedOut:
 		return interp.Value{}, x.raiseQueueError(in, channels.ErrFull, q.ID())
@@ -473,7 +493,10 @@ func (x *xiChan) get(in *interp.Interp, q *channels.Queue, block bool, timeoutv 
 		item, err = q.GetNowait()
 	} else {
 		var timedOut bool
-		item, timedOut, err = awaitOp(in, timeout, q.StartGet)
+		var w *channels.Waiter
+		if item, w, err = q.StartGet(); w != nil {
+			item, timedOut, err = awaitWaiter(in, timeout, w, q.StartGet)
+		}
 		if timedOut {
 			err = channels.ErrEmpty
 		} else if _, ok := interp.ExceptionTypeName(err); ok {
@@ -586,8 +609,9 @@ func (x *xiChan) selfQueue(in *interp.Interp, self interp.Value) (*channels.Queu
 	if err != nil {
 		return nil, err
 	}
-	defer in.DecRef(idv)
-	return x.queueArg(in, idv)
+	q, err := x.queueArg(in, idv)
+	in.DecRef(idv)
+	return q, err
 }
 
 // unboundObj reads put's unbounditems (or 3.13's unbound): None is the
@@ -619,11 +643,21 @@ func syncobjArg(in *interp.Interp, v interp.Value) (bool, error) {
 
 // mPut is Queue.put(obj, block=True, timeout=None, *, unbounditems=None).
 func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	var self, obj, blockv, timeout, ub, ub13, syncobj interp.Value
 	if len(args) == 2 && len(kwnames) == 0 {
-		// put(obj), the common call, needs no matching of keywords.
-		self, obj = args[0], args[1]
-	} else if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj); err != nil {
+		// put(obj), the common call: no keywords to match, nothing but
+		// defaults to read.
+		q, err := x.selfQueue(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		item, err := itemToSend(in, args[1], x.maxItem, true)
+		if err != nil {
+			return interp.Value{}, raiseXIError(in, err, q.ID())
+		}
+		return x.putItem(in, q, item, channels.UnboundDefault, true, -1)
+	}
+	var self, obj, blockv, timeout, ub, ub13, syncobj interp.Value
+	if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)

@@ -467,6 +467,29 @@ func BenchmarkInterpQueueSmallInt(b *testing.B) {
 		"def consume(q, _, n):\n    get = q.get\n    for i in range(n):\n        get()\n")
 }
 
+// The same count of small ints over a plain buffered Go channel between
+// two goroutines, to run beside BenchmarkInterpQueueSmallInt (-bench
+// SmallInt): issue 7 asks for at least 30% of its rate.
+func BenchmarkGoChanSmallInt(b *testing.B) {
+	c := make(chan int64, 1024)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	go func() {
+		for i := range b.N {
+			c <- int64(i)
+		}
+	}()
+	sum := int64(0)
+	for range b.N {
+		sum += <-c
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "items/s")
+	if want := int64(b.N) * int64(b.N-1) / 2; sum != want {
+		b.Fatalf("sum %d, want %d", sum, want)
+	}
+}
+
 // 1 KiB and 64 KiB strs: the bytes are shared, so what is allocated per
 // item does not grow with the size.
 func BenchmarkInterpQueueStr1KiB(b *testing.B) {
@@ -503,4 +526,19 @@ func BenchmarkInterpQueueRecord(b *testing.B) {
 	benchInterpreters(b, "rec = {'k%d' % i: [i, i + 1] for i in range(10)}\nrec['t'] = ('a', 1.5)\n",
 		"def produce(q, _, n):\n    put = q.put\n    for i in range(n):\n        put(rec)\n",
 		"def consume(q, _, n):\n    get = q.get\n    for i in range(n):\n        get()\n")
+}
+
+// The cost of one put and one get of a small int in one interpreter,
+// with no other goroutine to wait for or contend with: what the Python
+// call and the conversions add to the queue itself.
+func BenchmarkInterpQueuePutGetOneInterpreter(b *testing.B) {
+	rt := newRuntime(b, Options{})
+	a := newInterpreter(b, rt, InterpreterOptions{})
+	mustExec(b, a, "def run(q, n):\n    put, get = q.put, q.get\n    for i in range(n):\n        put(i)\n        get()\n")
+	q, _ := rt.Channels().NewQueue(channels.GoOwner, channels.QueueOptions{MaxSize: 1024})
+	b.ReportAllocs()
+	b.ResetTimer()
+	if _, err := a.Call(context.Background(), "run", q.Handle(), b.N); err != nil {
+		b.Fatal(err)
+	}
 }
