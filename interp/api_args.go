@@ -1,5 +1,10 @@
 package interp
 
+import (
+	"slices"
+	"strconv"
+)
+
 // Argument parsing for the Go modules, with the messages of CPython
 // 3.12's argument clinic (_PyArg_UnpackKeywords), which most C functions
 // and constructors use.
@@ -17,6 +22,15 @@ type Params struct {
 	KwOnly  int
 	// Required is how many of the first Names must be given.
 	Required int
+	// Qualname, when set, says that CPython writes this function in
+	// Python (a method of a class in a .py module, such as
+	// concurrent.interpreters' Queue.put): its argument errors are then
+	// worded as a Python function's, naming Qualname ("Queue.put()
+	// missing 1 required positional argument: 'obj'"), and checked in a
+	// Python function's order, instead of argument clinic's. PosOnly
+	// then only says which names must come by position in practice
+	// (self): they may be named, as in Python.
+	Qualname string
 }
 
 // Unpack matches args and kwnames (vectorcall style) to p's parameters:
@@ -25,6 +39,9 @@ type Params struct {
 func (in *Interp) Unpack(p *Params, args []Value, kwnames []Value, out ...*Value) error {
 	if len(out) != len(p.Names) {
 		return in.raise(systemErrorType, "Unpack(%s): %d outputs for %d parameters", p.Func, len(out), len(p.Names))
+	}
+	if p.Qualname != "" {
+		return in.unpackAsPython(p, args, kwnames, out)
 	}
 	nkw := len(kwnames)
 	npos := len(args) - nkw
@@ -98,6 +115,69 @@ func (in *Interp) Unpack(p *Params, args []Value, kwnames []Value, out ...*Value
 		}
 	}
 	return nil
+}
+
+// unpackAsPython is Unpack for Params with a Qualname: CPython's
+// initialize_locals checks keywords first, then the count of positional
+// arguments, then what is missing.
+func (in *Interp) unpackAsPython(p *Params, args []Value, kwnames []Value, out []*Value) error {
+	nkw := len(kwnames)
+	npos := len(args) - nkw
+	maxPos := len(p.Names) - p.KwOnly
+	for i, o := range out {
+		*o = Value{}
+		if i < min(npos, maxPos) {
+			*o = args[i]
+		}
+	}
+	kwonlyGiven := 0
+	for j, k := range kwnames {
+		name := k.GoString()
+		i := slices.Index(p.Names, name)
+		if i < 0 {
+			return in.raise(typeErrorType, "%s() got an unexpected keyword argument '%s'", p.Qualname, name)
+		}
+		if !out[i].IsNil() {
+			return in.raise(typeErrorType, "%s() got multiple values for argument '%s'", p.Qualname, name)
+		}
+		*out[i] = args[npos+j]
+		if i >= maxPos {
+			kwonlyGiven++
+		}
+	}
+	if npos > maxPos {
+		return in.positionalCountError(p.Qualname, maxPos, maxPos-p.Required, npos, kwonlyGiven)
+	}
+	var missing []string
+	for i := range p.Required {
+		if out[i].IsNil() {
+			missing = append(missing, p.Names[i])
+		}
+	}
+	if len(missing) > 0 {
+		return in.missingArguments(p.Qualname, "positional", missing)
+	}
+	return nil
+}
+
+// positionalCountError is CPython's too_many_positional message for a
+// function named qualname that takes argc positional arguments, the
+// last ndefaults of them optional, called with given of them and
+// kwonlyGiven keyword-only ones.
+func (in *Interp) positionalCountError(qualname string, argc, ndefaults, given, kwonlyGiven int) error {
+	sig, s := strconv.Itoa(argc), pluralS(argc)
+	if ndefaults > 0 {
+		sig, s = "from "+strconv.Itoa(argc-ndefaults)+" to "+sig, "s"
+	}
+	var kwonly string
+	if kwonlyGiven > 0 {
+		kwonly = " positional argument" + pluralS(given) + " (and " + strconv.Itoa(kwonlyGiven) + " keyword-only argument" + pluralS(kwonlyGiven) + ")"
+	}
+	was := "were"
+	if given == 1 && kwonlyGiven == 0 {
+		was = "was"
+	}
+	return in.raise(typeErrorType, "%s() takes %s positional argument%s but %d%s %s given", qualname, sig, s, given, kwonly, was)
 }
 
 // KeywordNames returns the names of the keyword arguments of a call as

@@ -592,12 +592,15 @@ func init() {
 }
 
 // The names and parameters of Queue's Go methods, as CPython 3.14's
-// Python ones have them (3.13's keywords too: unbound, syncobj).
+// Python ones have them (3.13's keywords too: unbound, syncobj; _delay is
+// the interval at which CPython polls a waiting put or get, and is
+// accepted and ignored, since ours wait without polling). Their argument
+// errors are a Python function's (Qualname).
 var (
-	queuePutParams = interp.Params{Func: "put", Names: []string{"self", "obj", "block", "timeout", "unbounditems", "unbound", "syncobj"}, PosOnly: 1, KwOnly: 3, Required: 2}
-	queuePutNowait = interp.Params{Func: "put_nowait", Names: []string{"self", "obj", "unbounditems", "unbound", "syncobj"}, PosOnly: 1, KwOnly: 3, Required: 2}
-	queueGetParams = interp.Params{Func: "get", Names: []string{"self", "block", "timeout"}, PosOnly: 1, Required: 1}
-	queueGetNowait = interp.Params{Func: "get_nowait", Names: []string{"self"}, PosOnly: 1, Required: 1}
+	queuePutParams = interp.Params{Func: "put", Qualname: "Queue.put", Names: []string{"self", "obj", "block", "timeout", "unbounditems", "unbound", "syncobj", "_delay"}, PosOnly: 1, KwOnly: 4, Required: 2}
+	queuePutNowait = interp.Params{Func: "put_nowait", Qualname: "Queue.put_nowait", Names: []string{"self", "obj", "unbounditems", "unbound", "syncobj"}, PosOnly: 1, KwOnly: 3, Required: 2}
+	queueGetParams = interp.Params{Func: "get", Qualname: "Queue.get", Names: []string{"self", "block", "timeout", "_delay"}, PosOnly: 1, KwOnly: 1, Required: 1}
+	queueGetNowait = interp.Params{Func: "get_nowait", Qualname: "Queue.get_nowait", Names: []string{"self"}, PosOnly: 1, Required: 1}
 )
 
 // selfQueue is the queue a Queue object names (its _id).
@@ -656,8 +659,8 @@ func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 		}
 		return x.putItem(in, q, item, channels.UnboundDefault, true, -1)
 	}
-	var self, obj, blockv, timeout, ub, ub13, syncobj interp.Value
-	if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj); err != nil {
+	var self, obj, blockv, timeout, ub, ub13, syncobj, delay interp.Value
+	if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj, &delay); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)
@@ -704,10 +707,10 @@ func (x *xiChan) mPutNowait(in *interp.Interp, args, kwnames []interp.Value) (in
 
 // mGet is Queue.get(block=True, timeout=None).
 func (x *xiChan) mGet(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	var self, blockv, timeout interp.Value
+	var self, blockv, timeout, delay interp.Value
 	if len(args) == 1 && len(kwnames) == 0 {
 		self = args[0] // get(), the common call
-	} else if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout); err != nil {
+	} else if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout, &delay); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)
