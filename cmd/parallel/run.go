@@ -112,6 +112,9 @@ func runAction(c *cli.Context) error {
 		if isJobsRun(c) {
 			return runJobs(c, p)
 		}
+		gc := newGCTuner()
+		gc.watch()
+		defer gc.stop()
 		return runProgram(c.App.Reader, c.App.Writer, c.App.ErrWriter, p)
 	})
 }
