@@ -522,23 +522,33 @@ func BenchmarkInterpQueueList100(b *testing.B) {
 
 // A dict of 10 str keys to small lists and a tuple: the shape of a
 // typical record.
+const recordSetup = "rec = {'k%d' % i: [i, i + 1] for i in range(10)}\nrec['t'] = ('a', 1.5)\n"
+
 func BenchmarkInterpQueueRecord(b *testing.B) {
-	benchInterpreters(b, "rec = {'k%d' % i: [i, i + 1] for i in range(10)}\nrec['t'] = ('a', 1.5)\n",
+	benchInterpreters(b, recordSetup,
 		"def produce(q, _, n):\n    put = q.put\n    for i in range(n):\n        put(rec)\n",
 		"def consume(q, _, n):\n    get = q.get\n    for i in range(n):\n        get()\n")
 }
 
-// The cost of one put and one get of a small int in one interpreter,
-// with no other goroutine to wait for or contend with: what the Python
-// call and the conversions add to the queue itself.
-func BenchmarkInterpQueuePutGetOneInterpreter(b *testing.B) {
+// The cost of one put and one get in one interpreter, with no other
+// goroutine to wait for or contend with: what the Python call and the
+// conversions add to the queue itself.
+func benchPutGetOneInterpreter(b *testing.B, setup, obj string) {
 	rt := newRuntime(b, Options{})
 	a := newInterpreter(b, rt, InterpreterOptions{})
-	mustExec(b, a, "def run(q, n):\n    put, get = q.put, q.get\n    for i in range(n):\n        put(i)\n        get()\n")
+	mustExec(b, a, setup+"def run(q, n):\n    put, get = q.put, q.get\n    for i in range(n):\n        put("+obj+")\n        get()\n")
 	q, _ := rt.Channels().NewQueue(channels.GoOwner, channels.QueueOptions{MaxSize: 1024})
 	b.ReportAllocs()
 	b.ResetTimer()
 	if _, err := a.Call(context.Background(), "run", q.Handle(), b.N); err != nil {
 		b.Fatal(err)
 	}
+}
+
+func BenchmarkInterpQueuePutGetOneInterpreter(b *testing.B) {
+	benchPutGetOneInterpreter(b, "", "i")
+}
+
+func BenchmarkInterpQueuePutGetOneInterpreterRecord(b *testing.B) {
+	benchPutGetOneInterpreter(b, recordSetup, "rec")
 }
