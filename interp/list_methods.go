@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -274,7 +275,46 @@ func (in *Interp) compareSeqs(a, b Value, items func(Value) []Value, op CompareO
 	if err := in.enterCall(" in comparison"); err != nil {
 		return Value{}, err
 	}
-	defer in.leaveCall()
+	// No defer: with its several returns the function would not get
+	// open-coded defers, and sorting tuples comes here per comparison.
+	r, err := in.compareSeqsIn(a, b, items, op, lenFirst)
+	in.leaveCall()
+	return r, err
+}
+
+// plainCompare compares v and w when both are exact strs, unboxed ints
+// or floats (NaN aside), whose comparisons run no Python code: the three-way
+// result, ok false for other operands.
+func plainCompare(v, w Value) (c int, ok bool) {
+	switch {
+	case v.IsSmallInt() && w.IsSmallInt():
+		x, y := v.SmallInt(), w.SmallInt()
+		switch {
+		case x < y:
+			return -1, true
+		case x > y:
+			return 1, true
+		}
+		return 0, true
+	case v.IsFloat() && w.IsFloat():
+		x, y := v.FloatValue(), w.FloatValue()
+		switch {
+		case x < y:
+			return -1, true
+		case x > y:
+			return 1, true
+		case x == y:
+			return 0, true
+		}
+		return 0, false // a NaN: equal to nothing, itself included
+	case v.IsObject() && w.IsObject() && v.Type() == strType && w.Type() == strType:
+		// WTF-8 orders as code points do.
+		return strings.Compare(v.GoString(), w.GoString()), true
+	}
+	return 0, false
+}
+
+func (in *Interp) compareSeqsIn(a, b Value, items func(Value) []Value, op CompareOp, lenFirst bool) (Value, error) {
 	if lenFirst && len(items(a)) != len(items(b)) && (op == CmpEQ || op == CmpNE) {
 		return Bool(op == CmpNE), nil
 	}
@@ -282,6 +322,12 @@ func (in *Interp) compareSeqs(a, b Value, items func(Value) []Value, op CompareO
 	for ; i < len(items(a)) && i < len(items(b)); i++ {
 		v, w := items(a)[i], items(b)[i]
 		if v.Is(w) {
+			continue
+		}
+		if c, ok := plainCompare(v, w); ok {
+			if c != 0 {
+				break
+			}
 			continue
 		}
 		incRef(v)
@@ -307,11 +353,15 @@ func (in *Interp) compareSeqs(a, b Value, items func(Value) []Value, op CompareO
 		return True, nil
 	}
 	v, w := items(a)[i], items(b)[i]
+	if c, ok := plainCompare(v, w); ok {
+		return compareResult(c, op), nil
+	}
 	incRef(v)
 	incRef(w)
-	defer in.decRef(v)
-	defer in.decRef(w)
-	return in.RichCompare(v, w, op)
+	r, err := in.RichCompare(v, w, op)
+	in.decRef(v)
+	in.decRef(w)
+	return r, err
 }
 
 func cmpInts(a, b int) int {

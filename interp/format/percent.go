@@ -126,14 +126,12 @@ func (p *percent) run(format string) (string, error) {
 	for pos < len(format) {
 		if format[pos] != '%' {
 			start := pos
-			ascii := true
-			for pos < len(format) && format[pos] != '%' {
-				if format[pos] >= utf8.RuneSelf {
-					ascii = false
-				}
-				pos++
+			if i := strings.IndexByte(format[pos:], '%'); i >= 0 {
+				pos += i
+			} else {
+				pos = len(format)
 			}
-			if ascii {
+			if asciiPrefix(format[start:pos]) == pos-start {
 				out.WriteString(format[start:pos])
 			} else {
 				// Decoded and encoded again, as invalid bytes become U+FFFD.
@@ -179,21 +177,25 @@ func (p *percent) conversion(format string, pos int, out *strings.Builder) (int,
 		}
 		pos++
 		start := pos
-		depth := 1
-		for depth > 0 && pos < end {
-			switch format[pos] {
-			case ')':
-				depth--
-			case '(':
-				depth++
+		if i := strings.IndexByte(format[pos:], ')'); i >= 0 && strings.IndexByte(format[pos:pos+i], '(') < 0 {
+			pos += i + 1 // a key without parentheses of its own, as nearly all are
+		} else {
+			depth := 1
+			for depth > 0 && pos < end {
+				switch format[pos] {
+				case ')':
+					depth--
+				case '(':
+					depth++
+				}
+				pos++
 			}
-			pos++
-		}
-		if depth > 0 {
-			return pos, errorf(ValueError, "incomplete format key")
+			if depth > 0 {
+				return pos, errorf(ValueError, "incomplete format key")
+			}
 		}
 		key := format[start : pos-1]
-		if !utf8.ValidString(key) {
+		if asciiPrefix(key) < len(key) && !utf8.ValidString(key) {
 			key = string(runesToWTF8(decodeAll(key))) // invalid bytes become U+FFFD
 		}
 		v, err := p.dict.Lookup(key)
@@ -201,6 +203,19 @@ func (p *percent) conversion(format string, pos int, out *strings.Builder) (int,
 			return pos, err
 		}
 		p.single, p.arglen, p.argidx = v, -1, -2
+	}
+	if pos < end {
+		// The bare conversions most formats are made of: no flags,
+		// width or precision to parse, nothing to pad.
+		switch c := format[pos]; c {
+		case 's', 'r', 'd', 'i':
+			s, _, err := p.format(rune(c), 0, -1, -1, format[:pos])
+			if err != nil {
+				return pos + 1, err
+			}
+			out.WriteString(s)
+			return pos + 1, nil
+		}
 	}
 	flags := 0
 	var ch rune
@@ -481,6 +496,10 @@ func (p *percent) output(out *strings.Builder, s string, ch rune, sign bool, fla
 	fill := ' '
 	if sign && flags&fZero != 0 {
 		fill = '0'
+	}
+	if width < 0 && prec < 0 && flags&(fSign|fBlank) == 0 {
+		out.WriteString(s)
+		return nil
 	}
 	n := runeCount(s)
 	if (width < 0 || width <= n) && (prec < 0 || prec >= n) && flags&(fSign|fBlank) == 0 {

@@ -140,7 +140,15 @@ func ParseSpec(spec, typeName string) (Spec, error) {
 	s := Spec{text: spec}
 	// Specs are short: their code points go in a buffer on the stack.
 	var buf [32]rune
-	rs := decodeInto(buf[:0], spec)
+	var rs []rune
+	if len(spec) <= len(buf) && asciiPrefix(spec) == len(spec) {
+		rs = buf[:len(spec)]
+		for i := 0; i < len(spec); i++ {
+			rs[i] = rune(spec[i])
+		}
+	} else {
+		rs = decodeInto(buf[:0], spec)
+	}
 	pos, end := 0, len(rs)
 	fillGiven := false
 	if end-pos >= 2 && isAlign(rs[pos+1]) {
@@ -379,8 +387,8 @@ func decodeInto(rs []rune, s string) []rune {
 }
 
 func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
+	n := asciiPrefix(s)
+	for i := n; i < len(s); n++ {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -466,4 +474,22 @@ func ASCII(repr string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiPrefix returns the length of the longest all-ASCII prefix of s,
+// looking at eight bytes at a time while they are all ASCII.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8] // one bounds check, so the eight loads combine into one
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }

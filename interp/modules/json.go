@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -38,44 +39,74 @@ var (
 	})
 )
 
-// jsonText is a str being scanned, indexed by code point: its bytes
-// when it is ASCII, its code points otherwise.
+// jsonText is a str being scanned, walked as its WTF-8 bytes: every
+// character JSON gives a meaning to is ASCII, so the scanner works with
+// byte offsets and turns them into code point indexes (what Python sees)
+// only where they leave it: the end it returns and error positions.
 type jsonText struct {
 	s     string
-	r     []rune
-	n     int
+	n     int // length in code points
 	ascii bool
-	v     Value // the str itself, borrowed, for errors
+	v     Value  // the str itself, borrowed, for errors
+	buf   []byte // scratch for the strings with escapes, reused from one to the next
 }
 
-func newJSONText(v Value) *jsonText {
-	t := &jsonText{s: v.GoString(), ascii: interp.IsASCII(v), v: v}
-	if t.ascii {
-		t.n = len(t.s)
-	} else {
-		t.r = interp.StrRunes(v)
-		t.n = len(t.r)
-	}
-	return t
+func newJSONText(v Value) jsonText {
+	return jsonText{s: v.GoString(), n: interp.StrLen(v), ascii: interp.IsASCII(v), v: v}
 }
 
-func (t *jsonText) at(i int) rune {
+// offset is the byte offset of code point i (0 <= i <= t.n).
+func (t *jsonText) offset(in *interp.Interp, i int) int {
 	if t.ascii {
-		return rune(t.s[i])
+		return i
 	}
-	return t.r[i]
+	return in.StrOffset(t.v, i)
 }
 
-// appendSlice appends the code points [i, j) as WTF-8.
-func (t *jsonText) appendSlice(b []byte, i, j int) []byte {
+// index is the code point index of byte offset b, counting the
+// continuation bytes on the shorter side of b.
+func (t *jsonText) index(b int) int {
 	if t.ascii {
-		return append(b, t.s[i:j]...)
+		return b
 	}
-	for _, r := range t.r[i:j] {
-		b = jsonAppendWTF8(b, r)
+	if b <= len(t.s)/2 {
+		return b - jsonContinuations(t.s[:b])
 	}
-	return b
+	tail := t.s[b:]
+	return t.n - (len(tail) - jsonContinuations(tail))
 }
+
+// jsonContinuations counts the UTF-8 continuation bytes (10xxxxxx) of s,
+// eight at a time.
+func jsonContinuations(s string) int {
+	const high = 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8] // one bounds check, so the eight loads combine into one
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		n += bits.OnesCount64(w &^ (w << 1) & high)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// The bytes a JSON string must stop at: jsonStop when decoding ('"',
+// '\\' and control characters), jsonEscapeUnicode and jsonEscapeASCII
+// when encoding (those, and with ensure_ascii DEL and every byte of a
+// non-ASCII code point). One table lookup per byte is what keeps the
+// short strings JSON is made of cheap.
+var jsonStop, jsonEscapeUnicode, jsonEscapeASCII = func() (stop, uni, ascii [256]bool) {
+	for c := 0; c < 256; c++ {
+		special := c < 0x20 || c == '"' || c == '\\'
+		stop[c], uni[c], ascii[c] = special, special, special || c >= 0x7f
+	}
+	return
+}()
 
 // jsonAppendWTF8 appends code point r as UTF-8, or a lone surrogate in the
 // generalized 3-byte form the interpreter's strs store.
@@ -123,23 +154,24 @@ func jsonError(in *interp.Interp, msg string, doc Value, pos int) error {
 }
 
 // jsonHexDigit is the value of an ASCII hex digit, or -1.
-func jsonHexDigit(c rune) rune {
+func jsonHexDigit(c byte) rune {
 	switch {
 	case c >= '0' && c <= '9':
-		return c - '0'
+		return rune(c - '0')
 	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
+		return rune(c-'a') + 10
 	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10
+		return rune(c-'A') + 10
 	}
 	return -1
 }
 
-// hex4 decodes the four hex digits at i, or answers -1.
+// hex4 decodes the four hex digits at byte offset i (i+4 <= len(t.s)),
+// or answers -1.
 func (t *jsonText) hex4(i int) rune {
 	var c rune
 	for k := i; k < i+4; k++ {
-		d := jsonHexDigit(t.at(k))
+		d := jsonHexDigit(t.s[k])
 		if d < 0 {
 			return -1
 		}
@@ -149,93 +181,115 @@ func (t *jsonText) hex4(i int) rune {
 }
 
 // jsonScanString decodes the JSON string whose opening quote precedes
-// index end: the str and the index after its closing quote. Strict
-// mode refuses control characters inside it. The error positions are
-// the C scanner's: an unterminated string is reported at end-1.
+// byte offset end: the str and the byte offset after its closing quote.
+// Strict mode refuses control characters inside it. The error positions
+// are the C scanner's: an unterminated string is reported at end-1.
+//
+// Offsets are bytes where the C scanner counts code points; the checks
+// that differ between the two (room for a \uXXXX escape, or for the
+// low half of a surrogate pair, when non-ASCII text follows) raise the
+// same "Invalid \uXXXX escape" at the same place either way, because
+// the hex digits they would read are then not hex.
 func jsonScanString(in *interp.Interp, t *jsonText, end int, strict bool) (Value, int, error) {
 	begin := end - 1
-	if end < 0 || end > t.n {
-		return Value{}, 0, in.Raise(interp.ValueError, "end is out of bounds")
+	s := t.s
+	fail := func(msg string, at int) (Value, int, error) {
+		return Value{}, 0, jsonError(in, msg, t.v, t.index(at))
 	}
-	var buf []byte
+	unterminated := func() (Value, int, error) {
+		return Value{}, 0, jsonError(in, "Unterminated string starting at", t.v, t.index(begin+1)-1)
+	}
+	var buf []byte // nil until the first escape
 	for {
 		next := end
-		var c rune
-		for ; next < t.n; next++ {
-			c = t.at(next)
+		var c byte
+		var seen byte // the OR of the bytes passed: >= 0x80 when one is not ASCII
+		for ; next < len(s); next++ {
+			c = s[next]
+			if !jsonStop[c] {
+				seen |= c
+				continue
+			}
 			if c == '"' || c == '\\' {
 				break
 			}
-			if c <= 0x1f && strict {
-				return Value{}, 0, jsonError(in, "Invalid control character at", t.v, next)
+			if strict {
+				return fail("Invalid control character at", next)
 			}
 		}
-		if next >= t.n {
-			return Value{}, 0, jsonError(in, "Unterminated string starting at", t.v, begin)
+		if next >= len(s) {
+			return unterminated()
 		}
 		if c == '"' && buf == nil {
 			// No escapes: the text between the quotes as it is, copied
 			// so that the str does not keep the whole document alive.
-			if t.ascii {
-				s, err := in.NewStrASCII(strings.Clone(t.s[end:next]))
-				return s, next + 1, err
+			text := strings.Clone(s[end:next])
+			n := len(text)
+			if seen >= 0x80 {
+				n -= jsonContinuations(text)
 			}
-			s, err := in.NewStr(bytesString(t.appendSlice(make([]byte, 0, next-end), end, next)))
-			return s, next + 1, err
+			r, err := in.NewStrCounted(text, n, seen < 0x80)
+			return r, next + 1, err
 		}
-		buf = t.appendSlice(buf, end, next)
+		if buf == nil {
+			buf = t.buf[:0]
+		}
+		buf = append(buf, s[end:next]...)
 		next++
 		if c == '"' {
 			end = next
 			break
 		}
-		if next == t.n {
-			return Value{}, 0, jsonError(in, "Unterminated string starting at", t.v, begin)
+		if next == len(s) {
+			return unterminated()
 		}
-		c = t.at(next)
+		var r rune
+		c = s[next]
 		if c != 'u' {
 			end = next + 1
 			switch c {
 			case '"', '\\', '/':
+				r = rune(c)
 			case 'b':
-				c = '\b'
+				r = '\b'
 			case 'f':
-				c = '\f'
+				r = '\f'
 			case 'n':
-				c = '\n'
+				r = '\n'
 			case 'r':
-				c = '\r'
+				r = '\r'
 			case 't':
-				c = '\t'
+				r = '\t'
 			default:
-				return Value{}, 0, jsonError(in, "Invalid \\escape", t.v, end-2)
+				return fail("Invalid \\escape", end-2)
 			}
 		} else {
 			next++
 			end = next + 4
-			if end >= t.n {
-				return Value{}, 0, jsonError(in, "Invalid \\uXXXX escape", t.v, next-1)
+			if end >= len(s) {
+				return fail("Invalid \\uXXXX escape", next-1)
 			}
-			if c = t.hex4(next); c < 0 {
-				return Value{}, 0, jsonError(in, "Invalid \\uXXXX escape", t.v, end-5)
+			if r = t.hex4(next); r < 0 {
+				return fail("Invalid \\uXXXX escape", end-5)
 			}
 			// A high surrogate escape followed by a low one is one
 			// code point; otherwise each stays a lone surrogate.
-			if c >= 0xd800 && c <= 0xdbff && end+6 < t.n && t.at(next+4) == '\\' && t.at(next+5) == 'u' {
-				c2 := t.hex4(next + 6)
-				if c2 < 0 {
-					return Value{}, 0, jsonError(in, "Invalid \\uXXXX escape", t.v, end+1)
+			if r >= 0xd800 && r <= 0xdbff && end+6 < len(s) && s[next+4] == '\\' && s[next+5] == 'u' {
+				r2 := t.hex4(next + 6)
+				if r2 < 0 {
+					return fail("Invalid \\uXXXX escape", end+1)
 				}
-				if c2 >= 0xdc00 && c2 <= 0xdfff {
-					c = 0x10000 + (c-0xd800)<<10 | (c2 - 0xdc00)
+				if r2 >= 0xdc00 && r2 <= 0xdfff {
+					r = 0x10000 + (r-0xd800)<<10 | (r2 - 0xdc00)
 					end += 6
 				}
 			}
 		}
-		buf = jsonAppendWTF8(buf, c)
+		buf = jsonAppendWTF8(buf, r)
 	}
-	s, err := in.NewStr(bytesString(buf))
-	return s, end, err
+	t.buf = buf
+	r, err := in.NewStr(string(buf))
+	return r, end, err
 }
 
 // bytesString returns the text of b without copying it: the caller
@@ -271,11 +325,15 @@ func jsonScanstring(in *interp.Interp, args, kwnames []Value) (Value, error) {
 	if !interp.IsStr(args[0]) {
 		return Value{}, in.Raise(interp.TypeError, "first argument must be a string, not %s", args[0].Type().Name)
 	}
-	s, next, err := jsonScanString(in, newJSONText(args[0]), end, strict)
+	t := newJSONText(args[0])
+	if end < 0 || end > t.n {
+		return Value{}, in.Raise(interp.ValueError, "end is out of bounds")
+	}
+	s, next, err := jsonScanString(in, &t, t.offset(in, end), strict)
 	if err != nil {
 		return Value{}, err
 	}
-	return newTupleOwned(in, []Value{s, interp.Int(int64(next))})
+	return newTupleOwned(in, []Value{s, interp.Int(int64(t.index(next)))})
 }
 
 // jsonEncodeBasestring is encode_basestring(_ascii)(string, /).
@@ -306,9 +364,13 @@ const jsonLowerHex = "0123456789abcdef"
 func appendJSONString(b []byte, s string, ascii bool) []byte {
 	b = append(b, '"')
 	start := 0
+	table := &jsonEscapeUnicode
+	if ascii {
+		table = &jsonEscapeASCII
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !ascii) {
+		if !table[c] {
 			i++
 			continue
 		}

@@ -2,7 +2,10 @@ package modules
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"strings"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp"
@@ -115,8 +118,9 @@ func jsonEncoderNew(in *interp.Interp, t *interp.Type, args, kwnames []Value) (V
 // (WTF-8).
 type jsonEncoding struct {
 	*jsonEncoderObject
-	in  *interp.Interp
-	buf []byte
+	in    *interp.Interp
+	buf   []byte
+	pairs []Value // the dicts being encoded: their (key, value) pairs, owned
 }
 
 func jsonEncoderCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, error) {
@@ -133,7 +137,14 @@ func jsonEncoderCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, 
 	if err := enc.encode(obj); err != nil {
 		return Value{}, err
 	}
-	s, err := in.NewStr(bytesString(enc.buf)) // enc and its buffer end here
+	var s Value
+	var err error
+	// enc and its buffer end here: the str takes the buffer over.
+	if enc.fast == jsonFastASCII && interp.IsASCII(enc.keySep) && interp.IsASCII(enc.itemSep) {
+		s, err = in.NewStrASCII(bytesString(enc.buf))
+	} else {
+		s, err = in.NewStr(bytesString(enc.buf))
+	}
 	if err != nil {
 		return Value{}, err
 	}
@@ -289,6 +300,10 @@ func jsonIntText(in *interp.Interp, v Value) (string, error) {
 }
 
 func (enc *jsonEncoding) encodeInt(v Value) error {
+	if n, ok := interp.IntValue(v); ok {
+		enc.buf = strconv.AppendInt(enc.buf, n, 10)
+		return nil
+	}
 	s, err := jsonIntText(enc.in, v)
 	enc.buf = append(enc.buf, s...)
 	return err
@@ -321,6 +336,12 @@ func (enc *jsonEncoding) floatText(v Value) (string, error) {
 }
 
 func (enc *jsonEncoding) encodeFloat(v Value) error {
+	if v.IsFloat() {
+		if f := v.FloatValue(); !math.IsInf(f, 0) && !math.IsNaN(f) {
+			enc.buf = syntax.AppendReprFloat(enc.buf, f)
+			return nil
+		}
+	}
 	s, err := enc.floatText(v)
 	enc.buf = append(enc.buf, s...)
 	return err
@@ -454,7 +475,8 @@ func jsonDictItems(in *interp.Interp, d Value) (Value, error) {
 // sorted(d.items()) would), keys turned into strs or skipped.
 func (enc *jsonEncoding) encodeDict(d Value) error {
 	in := enc.in
-	if interp.AsDict(d).Len() == 0 {
+	dict := interp.AsDict(d)
+	if dict.Len() == 0 {
 		enc.buf = append(enc.buf, "{}"...)
 		return nil
 	}
@@ -462,20 +484,91 @@ func (enc *jsonEncoding) encodeDict(d Value) error {
 	if err != nil {
 		return err
 	}
-	fail := func(err error) error {
+	enc.buf = append(enc.buf, '{')
+	switch {
+	case d.Type() != interp.DictType:
+		err = enc.encodeItems(d)
+	case enc.sortKeys:
+		err = enc.encodeSorted(dict)
+	default:
+		// The C encoder walks an exact dict in place (PyDict_Next).
+		first := true
+		for pos := 0; err == nil; {
+			k, v, ok := interp.DictNext(dict, &pos)
+			if !ok {
+				break
+			}
+			interp.IncRef(k)
+			interp.IncRef(v)
+			err = enc.encodeItem(k, v, &first)
+			in.DecRef(k)
+			in.DecRef(v)
+		}
+	}
+	if err != nil {
 		in.XDecRef(ident)
 		return err
 	}
-	enc.buf = append(enc.buf, '{')
+	if err := enc.unmark(ident); err != nil {
+		return err
+	}
+	enc.buf = append(enc.buf, '}')
+	return nil
+}
+
+// encodeSorted encodes the items of an exact dict with sort_keys, from a
+// snapshot of its pairs on enc.pairs, holding references as the list of items the C
+// encoder makes would: a callback may change the dict. Sorting keys that
+// are all exact strs orders them by code point, as sorting the (key,
+// value) tuples would, since no two keys are equal; other keys go the
+// general way, which raises what list.sort raises.
+func (enc *jsonEncoding) encodeSorted(dict *interp.Dict) error {
+	in := enc.in
+	base := len(enc.pairs)
+	enc.pairs = interp.DictPairs(dict, enc.pairs)
+	n := len(enc.pairs) - base
+	for _, v := range enc.pairs[base:] {
+		interp.IncRef(v)
+	}
+	defer func() {
+		for _, v := range enc.pairs[base : base+n] {
+			in.DecRef(v)
+		}
+		clear(enc.pairs[base : base+n])
+		enc.pairs = enc.pairs[:base]
+	}()
+	for i := base; i < base+n; i += 2 {
+		if enc.pairs[i].Type() != interp.StrType {
+			return enc.encodeItems(interp.ValueOf(dict))
+		}
+	}
+	pairs := unsafe.Slice((*[2]Value)(unsafe.Pointer(&enc.pairs[base])), n/2)
+	slices.SortFunc(pairs, func(a, b [2]Value) int { return strings.Compare(a[0].GoString(), b[0].GoString()) })
+	first := true
+	for i := 0; i < n; i += 2 {
+		// Read the pair at each step: encoding a value may grow
+		// enc.pairs into a new array.
+		p := enc.pairs[base+i : base+i+2]
+		if err := enc.encodeItem(p[0], p[1], &first); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// encodeItems encodes the items of a dict the general way: the list
+// PyMapping_Items makes, sorted with sort_keys by list.sort.
+func (enc *jsonEncoding) encodeItems(d Value) error {
+	in := enc.in
 	items, err := jsonDictItems(in, d)
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	defer in.DecRef(items)
 	if enc.sortKeys {
 		r, err := in.CallMethod(items, "sort", nil, nil)
 		if err != nil {
-			return fail(err)
+			return err
 		}
 		in.DecRef(r)
 	}
@@ -483,25 +576,20 @@ func (enc *jsonEncoding) encodeDict(d Value) error {
 	for i := 0; ; i++ {
 		l, _ := interp.ListItems(items)
 		if i >= len(l) {
-			break
+			return nil
 		}
 		item := l[i]
 		pair, ok := interp.TupleItems(item)
 		if !ok || len(pair) != 2 {
-			return fail(in.Raise(interp.ValueError, "items must return 2-tuples"))
+			return in.Raise(interp.ValueError, "items must return 2-tuples")
 		}
 		interp.IncRef(item)
 		err := enc.encodeItem(pair[0], pair[1], &first)
 		in.DecRef(item)
 		if err != nil {
-			return fail(err)
+			return err
 		}
 	}
-	if err := enc.unmark(ident); err != nil {
-		return err
-	}
-	enc.buf = append(enc.buf, '}')
-	return nil
 }
 
 // encodeItem appends key: value (after the item separator unless

@@ -2,6 +2,7 @@ package modules
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp"
@@ -95,12 +96,13 @@ func jsonScannerNew(in *interp.Interp, t *interp.Type, args, kwnames []Value) (V
 }
 
 // jsonScan is one call of a scanner: its settings, the text and the memo
-// that makes equal keys one str.
+// that makes equal keys one str. Its offsets are bytes of the text.
 type jsonScan struct {
 	*jsonScannerObject
-	in   *interp.Interp
-	t    *jsonText
-	memo map[string]Value
+	in    *interp.Interp
+	t     jsonText
+	memo  map[string]Value
+	stack []Value // the items of the arrays and objects being decoded, owned
 }
 
 func jsonScannerCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, error) {
@@ -115,9 +117,15 @@ func jsonScannerCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, 
 	if !interp.IsStr(str) {
 		return Value{}, in.Raise(interp.TypeError, "first argument must be a string, not %s", str.Type().Name)
 	}
-	sc := &jsonScan{jsonScannerObject: interp.ObjectOf[jsonScannerObject](v), in: in, t: newJSONText(str)}
+	if idx < 0 {
+		return Value{}, in.Raise(interp.ValueError, "idx cannot be negative")
+	}
+	sc := jsonScan{jsonScannerObject: interp.ObjectOf[jsonScannerObject](v), in: in, t: newJSONText(str)}
+	if idx >= sc.t.n {
+		return Value{}, in.StopIteration(interp.Int(int64(idx)))
+	}
 	interp.IncRef(v) // the hooks may drop the last other reference
-	r, end, err := sc.scanOnce(idx)
+	r, end, err := sc.scanOnce(sc.t.offset(in, idx))
 	for _, k := range sc.memo {
 		in.DecRef(k)
 	}
@@ -125,13 +133,24 @@ func jsonScannerCall(in *interp.Interp, v Value, args, kwnames []Value) (Value, 
 	if err != nil {
 		return Value{}, err
 	}
-	return newTupleOwned(in, []Value{r, interp.Int(int64(end))})
+	return newTupleOwned(in, []Value{r, interp.Int(int64(sc.t.index(end)))})
 }
 
-func isJSONSpace(c rune) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// stop is the StopIteration that says no value starts at byte offset b.
+func (sc *jsonScan) stop(b int) error {
+	return sc.in.StopIteration(interp.Int(int64(sc.t.index(b))))
+}
+
+// fail raises JSONDecodeError(msg) at byte offset b.
+func (sc *jsonScan) fail(msg string, b int) error {
+	return jsonError(sc.in, msg, sc.t.v, sc.t.index(b))
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (sc *jsonScan) skipSpace(idx int) int {
-	for idx < sc.t.n && isJSONSpace(sc.t.at(idx)) {
+	s := sc.t.s
+	for idx < len(s) && isJSONSpace(s[idx]) {
 		idx++
 	}
 	return idx
@@ -139,29 +158,19 @@ func (sc *jsonScan) skipSpace(idx int) int {
 
 // hasWord reports whether word follows at idx.
 func (sc *jsonScan) hasWord(idx int, word string) bool {
-	if idx+len(word) > sc.t.n {
-		return false
-	}
-	for i := 0; i < len(word); i++ {
-		if sc.t.at(idx+i) != rune(word[i]) {
-			return false
-		}
-	}
-	return true
+	return len(sc.t.s)-idx >= len(word) && sc.t.s[idx:idx+len(word)] == word
 }
 
-// scanOnce decodes the value at idx: the value and the index after it.
+// scanOnce decodes the value at byte offset idx: the value and the
+// offset after it.
 func (sc *jsonScan) scanOnce(idx int) (Value, int, error) {
 	in := sc.in
-	if idx < 0 {
-		return Value{}, 0, in.Raise(interp.ValueError, "idx cannot be negative")
+	if idx >= len(sc.t.s) {
+		return Value{}, 0, sc.stop(idx)
 	}
-	if idx >= sc.t.n {
-		return Value{}, 0, in.StopIteration(interp.Int(int64(idx)))
-	}
-	switch sc.t.at(idx) {
+	switch sc.t.s[idx] {
 	case '"':
-		return jsonScanString(in, sc.t, idx+1, sc.strict)
+		return jsonScanString(in, &sc.t, idx+1, sc.strict)
 	case '{':
 		if err := in.EnterRecursiveCall(" while decoding a JSON object from a unicode string"); err != nil {
 			return Value{}, 0, err
@@ -215,40 +224,41 @@ func (sc *jsonScan) constant(name string, idx int) (Value, int, error) {
 	return r, idx + len(name), err
 }
 
-func jsonIsDigit(c rune) bool { return c >= '0' && c <= '9' }
+func jsonIsDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // number decodes -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)? at
 // start (ASCII digits only): an int, or a float when it has a fraction
 // or an exponent, through parse_int or parse_float unless they are the
 // types themselves.
 func (sc *jsonScan) number(start int) (Value, int, error) {
-	in, t := sc.in, sc.t
+	in, s := sc.in, sc.t.s
+	n := len(s)
 	idx := start
-	if idx < t.n && t.at(idx) == '-' {
+	if idx < n && s[idx] == '-' {
 		idx++
 	}
 	switch {
-	case idx < t.n && t.at(idx) >= '1' && t.at(idx) <= '9':
-		for idx++; idx < t.n && jsonIsDigit(t.at(idx)); idx++ {
+	case idx < n && s[idx] >= '1' && s[idx] <= '9':
+		for idx++; idx < n && jsonIsDigit(s[idx]); idx++ {
 		}
-	case idx < t.n && t.at(idx) == '0':
+	case idx < n && s[idx] == '0':
 		idx++
 	default:
-		return Value{}, 0, in.StopIteration(interp.Int(int64(start)))
+		return Value{}, 0, sc.stop(start)
 	}
 	isFloat := false
-	if idx+1 < t.n && t.at(idx) == '.' && jsonIsDigit(t.at(idx+1)) {
+	if idx+1 < n && s[idx] == '.' && jsonIsDigit(s[idx+1]) {
 		isFloat = true
-		for idx += 2; idx < t.n && jsonIsDigit(t.at(idx)); idx++ {
+		for idx += 2; idx < n && jsonIsDigit(s[idx]); idx++ {
 		}
 	}
-	if idx < t.n && (t.at(idx) == 'e' || t.at(idx) == 'E') {
+	if idx < n && (s[idx] == 'e' || s[idx] == 'E') {
 		e := idx + 1
-		if e < t.n && (t.at(e) == '-' || t.at(e) == '+') {
+		if e < n && (s[e] == '-' || s[e] == '+') {
 			e++
 		}
 		d := e
-		for d < t.n && jsonIsDigit(t.at(d)) {
+		for d < n && jsonIsDigit(s[d]) {
 			d++
 		}
 		if d > e {
@@ -256,136 +266,126 @@ func (sc *jsonScan) number(start int) (Value, int, error) {
 			idx = d
 		}
 	}
-	text := string(t.appendSlice(nil, start, idx))
+	text := s[start:idx]
 	switch {
 	case isFloat && sc.floatIsFloat:
 		f, _ := strconv.ParseFloat(text, 64) // a valid literal; out of range gives ±inf or 0 as float() does
 		return interp.Float(f), idx, nil
-	case !isFloat && sc.intIsInt && len(text) <= 18:
-		n, _ := strconv.ParseInt(text, 10, 64)
-		return interp.Int(n), idx, nil
+	case !isFloat && sc.intIsInt && len(text) <= 19:
+		if v, err := strconv.ParseInt(text, 10, 64); err == nil {
+			return interp.Int(v), idx, nil
+		}
 	}
 	fn := sc.parseInt
 	if isFloat {
 		fn = sc.parseFloat
 	}
-	s, err := in.NewStr(text)
+	str, err := in.NewStrASCII(strings.Clone(text))
 	if err != nil {
 		return Value{}, 0, err
 	}
-	r, err := in.Call(fn, []Value{s}, nil)
-	in.DecRef(s)
+	r, err := in.Call(fn, []Value{str}, nil)
+	in.DecRef(str)
 	return r, idx, err
 }
 
-// parseArray decodes the array whose '[' precedes idx.
-func (sc *jsonScan) parseArray(idx int) (Value, int, error) {
-	in, t := sc.in, sc.t
-	list, err := in.NewList()
-	if err != nil {
-		return Value{}, 0, err
+// release drops the values gathered on sc.stack from base on.
+func (sc *jsonScan) release(base int) {
+	for _, v := range sc.stack[base:] {
+		sc.in.DecRef(v)
 	}
-	l := interp.AsList(list)
-	fail := func(err error) (Value, int, error) {
-		in.DecRef(list)
-		return Value{}, 0, err
-	}
-	idx = sc.skipSpace(idx)
-	if idx < t.n && t.at(idx) == ']' {
-		return list, idx + 1, nil
-	}
-	for {
-		v, next, err := sc.scanOnce(idx)
-		if err != nil {
-			return fail(err)
-		}
-		err = in.Append(l, v)
-		in.DecRef(v)
-		if err != nil {
-			return fail(err)
-		}
-		idx = sc.skipSpace(next)
-		if idx < t.n && t.at(idx) == ']' {
-			return list, idx + 1, nil
-		}
-		if idx >= t.n || t.at(idx) != ',' {
-			return fail(jsonError(in, "Expecting ',' delimiter", t.v, idx))
-		}
-		idx = sc.skipSpace(idx + 1)
-	}
+	clear(sc.stack[base:])
+	sc.stack = sc.stack[:base]
 }
 
-// parseObject decodes the object whose '{' precedes idx: a dict, or
-// what object_pairs_hook makes of the list of pairs, or object_hook of
-// the dict.
-func (sc *jsonScan) parseObject(idx int) (Value, int, error) {
-	in, t := sc.in, sc.t
-	pairsHook := !sc.pairsHook.IsNone()
-	var acc Value
-	var err error
-	if pairsHook {
-		acc, err = in.NewList()
-	} else {
-		acc, err = in.NewDict()
-	}
-	if err != nil {
-		return Value{}, 0, err
-	}
+// parseArray decodes the array whose '[' precedes byte offset idx. Its
+// items gather on sc.stack first, so that the list is made at its size.
+func (sc *jsonScan) parseArray(idx int) (Value, int, error) {
+	in, s := sc.in, sc.t.s
+	base := len(sc.stack)
 	fail := func(err error) (Value, int, error) {
-		in.DecRef(acc)
+		sc.release(base)
 		return Value{}, 0, err
 	}
 	idx = sc.skipSpace(idx)
-	if idx >= t.n || t.at(idx) != '}' {
+	if idx >= len(s) || s[idx] != ']' {
 		for {
-			if idx >= t.n || t.at(idx) != '"' {
-				return fail(jsonError(in, "Expecting property name enclosed in double quotes", t.v, idx))
+			v, next, err := sc.scanOnce(idx)
+			if err != nil {
+				return fail(err)
+			}
+			sc.stack = append(sc.stack, v)
+			idx = sc.skipSpace(next)
+			if idx < len(s) && s[idx] == ']' {
+				break
+			}
+			if idx >= len(s) || s[idx] != ',' {
+				return fail(sc.fail("Expecting ',' delimiter", idx))
+			}
+			idx = sc.skipSpace(idx + 1)
+		}
+	}
+	list, err := in.NewListOwned(sc.stack[base:])
+	clear(sc.stack[base:])
+	sc.stack = sc.stack[:base]
+	return list, idx + 1, err
+}
+
+// parseObject decodes the object whose '{' precedes byte offset idx: a
+// dict, or what object_pairs_hook makes of the list of pairs, or
+// object_hook of the dict. The keys and values gather on sc.stack
+// first, so that the dict is made at its size instead of growing
+// through several; they go in in the text's order, a repeated key's
+// last value winning as when set one by one.
+func (sc *jsonScan) parseObject(idx int) (Value, int, error) {
+	in, s := sc.in, sc.t.s
+	base := len(sc.stack)
+	fail := func(err error) (Value, int, error) {
+		sc.release(base)
+		return Value{}, 0, err
+	}
+	idx = sc.skipSpace(idx)
+	if idx >= len(s) || s[idx] != '}' {
+		for {
+			if idx >= len(s) || s[idx] != '"' {
+				return fail(sc.fail("Expecting property name enclosed in double quotes", idx))
 			}
 			key, next, ok := sc.memoKey(idx + 1)
 			if !ok {
-				key, next, err = jsonScanString(in, t, idx+1, sc.strict)
+				var err error
+				key, next, err = jsonScanString(in, &sc.t, idx+1, sc.strict)
 				if err != nil {
 					return fail(err)
 				}
 				key = sc.intern(key)
 			}
+			sc.stack = append(sc.stack, key)
 			idx = sc.skipSpace(next)
-			if idx >= t.n || t.at(idx) != ':' {
-				in.DecRef(key)
-				return fail(jsonError(in, "Expecting ':' delimiter", t.v, idx))
+			if idx >= len(s) || s[idx] != ':' {
+				return fail(sc.fail("Expecting ':' delimiter", idx))
 			}
 			val, next, err := sc.scanOnce(sc.skipSpace(idx + 1))
 			if err != nil {
-				in.DecRef(key)
 				return fail(err)
 			}
-			if pairsHook {
-				var pair Value
-				if pair, err = newTupleOwned(in, []Value{key, val}); err == nil {
-					err = in.Append(interp.AsList(acc), pair)
-					in.DecRef(pair)
-				}
-			} else {
-				err = in.DictSet(interp.AsDict(acc), key, val)
-				in.DecRef(key)
-				in.DecRef(val)
-			}
-			if err != nil {
-				return fail(err)
-			}
+			sc.stack = append(sc.stack, val)
 			idx = sc.skipSpace(next)
-			if idx < t.n && t.at(idx) == '}' {
+			if idx < len(s) && s[idx] == '}' {
 				break
 			}
-			if idx >= t.n || t.at(idx) != ',' {
-				return fail(jsonError(in, "Expecting ',' delimiter", t.v, idx))
+			if idx >= len(s) || s[idx] != ',' {
+				return fail(sc.fail("Expecting ',' delimiter", idx))
 			}
 			idx = sc.skipSpace(idx + 1)
 		}
 	}
 	idx++
+	acc, err := sc.collect(base)
+	if err != nil {
+		return Value{}, 0, err
+	}
 	hook := sc.objectHook
-	if pairsHook {
+	if !sc.pairsHook.IsNone() {
 		hook = sc.pairsHook
 	} else if hook.IsNone() {
 		return acc, idx, nil
@@ -395,33 +395,70 @@ func (sc *jsonScan) parseObject(idx int) (Value, int, error) {
 	return r, idx, err
 }
 
-// memoKey finds the key whose text starts at idx (after its opening
-// quote) in the memo without making a str, when it is short printable
-// ASCII without escapes, as most repeated keys are: the key (a new
-// reference) and the index after its closing quote. ok is false when the
-// caller must scan the key in full.
+// collect turns the keys and values on sc.stack from base on into the
+// dict, or with object_pairs_hook the list of (key, value) pairs, taking
+// them off the stack.
+func (sc *jsonScan) collect(base int) (Value, error) {
+	in := sc.in
+	kv := sc.stack[base:]
+	if !sc.pairsHook.IsNone() {
+		// Each pair takes over its key and value, the list its pairs.
+		for i := 0; i < len(kv); i += 2 {
+			pair, err := newTupleOwned(in, []Value{kv[i], kv[i+1]})
+			if err != nil {
+				kv[i], kv[i+1] = Value{}, Value{}
+				for _, v := range kv[:i/2] {
+					in.DecRef(v)
+				}
+				for _, v := range kv[i+2:] {
+					in.DecRef(v)
+				}
+				clear(kv)
+				sc.stack = sc.stack[:base]
+				return Value{}, err
+			}
+			kv[i/2] = pair
+		}
+		list, err := in.NewListOwned(kv[:len(kv)/2])
+		clear(kv)
+		sc.stack = sc.stack[:base]
+		return list, err
+	}
+	d, err := in.NewDictSized(len(kv) / 2)
+	for i := 0; err == nil && i < len(kv); i += 2 {
+		err = in.DictSet(interp.AsDict(d), kv[i], kv[i+1])
+	}
+	sc.release(base)
+	if err != nil {
+		in.XDecRef(d)
+		return Value{}, err
+	}
+	return d, nil
+}
+
+// memoKey finds the key whose text starts at byte offset idx (after its
+// opening quote) in the memo without making a str, when it has no
+// escapes (nor, in strict mode, control characters), as most repeated
+// keys do: the key (a new reference) and the offset after its closing
+// quote. ok is false when the caller must scan the key in full.
 func (sc *jsonScan) memoKey(idx int) (key Value, next int, ok bool) {
 	if len(sc.memo) == 0 {
 		return Value{}, 0, false
 	}
-	t := sc.t
-	var buf [64]byte
-	n := 0
-	for i := idx; i < t.n; i++ {
-		c := t.at(i)
+	s := sc.t.s
+	for i := idx; i < len(s); i++ {
+		c := s[i]
 		if c == '"' {
-			k, found := sc.memo[string(buf[:n])]
+			k, found := sc.memo[s[idx:i]]
 			if !found {
 				return Value{}, 0, false
 			}
 			interp.IncRef(k)
 			return k, i + 1, true
 		}
-		if c < 0x20 || c > 0x7e || c == '\\' || n == len(buf) {
+		if c == '\\' || c < 0x20 && sc.strict {
 			return Value{}, 0, false
 		}
-		buf[n] = byte(c)
-		n++
 	}
 	return Value{}, 0, false
 }
