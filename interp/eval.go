@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/bytecode"
 	"github.com/parallel-py/parallel/interp/compile"
 )
@@ -81,13 +82,18 @@ func (in *Interp) releaseFrame(f *frame) {
 	if f.obj != nil {
 		in.detachFrameObject(f)
 	}
+	// decRef inline: a call per slot was a third of the release.
 	for i := 0; i < f.sp; i++ {
-		in.xdecRef(f.slots[i])
+		if v := f.slots[i]; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.dealloc(v)
+		}
 	}
 	if !f.owned {
 		in.frameSlots.Pop(len(f.slots))
 	}
-	in.xdecRef(f.fn)
+	if v := f.fn; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+		in.dealloc(v)
+	}
 	in.xdecRef(f.initSelf)
 	in.depth--
 	in.frames.Put(f) // Put zeroes the record
@@ -300,9 +306,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(v)
 
 		case bytecode.STORE_GLOBAL:
-			v := f.pop()
-			err = in.DictSet(f.globals, f.code.names[oparg], v)
-			in.decRef(v)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.DELETE_NAME, bytecode.DELETE_GLOBAL:
 			d := f.names
@@ -474,14 +478,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			f.pc = instr.Target(pc)
 
 		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
-			items := f.slots[f.sp-oparg : f.sp]
-			var r Value
-			if op == bytecode.BUILD_TUPLE {
-				r, err = in.NewTuple(items...)
-			} else {
-				r, err = in.NewList(items...)
-			}
-			in.replaceTop(f, oparg, r, err)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.PUSH_EXC_INFO:
 			exc := f.pop()
@@ -619,18 +616,10 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.LIST_APPEND:
-			v := f.pop()
-			err = in.Append(asObject[List](f.slots[f.sp-oparg]), v)
-			in.decRef(v)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.GET_ITER:
-			v := f.pop()
-			var it Value
-			it, err = in.getIter(v)
-			in.decRef(v)
-			if err == nil {
-				f.push(it)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.FOR_ITER:
 			in.specExec(op)
@@ -676,15 +665,10 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(src)
 
 		case bytecode.BUILD_SET:
-			items := f.slots[f.sp-oparg : f.sp]
-			var r Value
-			r, err = in.buildSet(items)
-			in.replaceTop(f, oparg, r, err)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.SET_ADD:
-			v := f.pop()
-			err = in.setAddItem(f.slots[f.sp-oparg], v)
-			in.decRef(v)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.SET_UPDATE:
 			src := f.pop()
@@ -837,16 +821,10 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			f.push(v)
 
 		case bytecode.LOAD_DEREF:
-			var v Value
-			if v, err = in.loadDeref(f, oparg); err == nil {
-				f.push(v)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.STORE_DEREF:
-			c := asObject[Cell](f.slots[oparg])
-			old := c.v
-			c.v = f.pop()
-			in.xdecRef(old)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.DELETE_DEREF:
 			c := asObject[Cell](f.slots[oparg])
@@ -874,51 +852,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(key)
 
 		case bytecode.BUILD_SLICE:
-			var step Value = None
-			if oparg == 3 {
-				step = f.pop()
-			}
-			stop := f.pop()
-			start := f.pop()
-			var r Value
-			r, err = in.newSlice(start, stop, step)
-			in.decRef(start)
-			in.decRef(stop)
-			in.decRef(step)
-			if err == nil {
-				f.push(r)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.BINARY_SLICE:
-			stop := f.pop()
-			start := f.pop()
-			container := f.pop()
-			var s, r Value
-			if s, err = in.newSlice(start, stop, None); err == nil {
-				r, err = in.GetItem(container, s)
-				in.decRef(s)
-			}
-			in.decRef(start)
-			in.decRef(stop)
-			in.decRef(container)
-			if err == nil {
-				f.push(r)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.STORE_SLICE:
-			stop := f.pop()
-			start := f.pop()
-			container := f.pop()
-			v := f.pop()
-			var s Value
-			if s, err = in.newSlice(start, stop, None); err == nil {
-				err = in.SetItem(container, s, v)
-				in.decRef(s)
-			}
-			in.decRef(start)
-			in.decRef(stop)
-			in.decRef(container)
-			in.decRef(v)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.MAP_ADD:
 			v := f.pop()
@@ -1146,6 +1086,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			caller, entry := f.back, f.entry
 			self := f.initSelf
 			f.initSelf = Value{}
+			// As CPython: the frame is gone before its locals are
+			// released, so a __del__ they run sees the caller.
+			if entry {
+				in.frame = f.outer
+			} else {
+				in.frame = caller
+			}
 			in.releaseFrame(f) // f is reused from here on
 			if entry {
 				return r, nil

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math"
+	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -61,10 +62,19 @@ var fastOps = func() (t [256]bool) {
 		bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT,
 		bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT,
 		bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
+		bytecode.CALL_ALLOC_AND_ENTER_INIT, bytecode.LOAD_FAST_AND_CLEAR, bytecode.BUILD_SET,
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
+		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
+		bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
+		bytecode.CONTAINS_OP_SET, bytecode.COMPARE_OP_STR,
+		bytecode.BINARY_OP, bytecode.COMPARE_OP, bytecode.BINARY_SUBSCR, bytecode.STORE_SUBSCR,
+		bytecode.CONTAINS_OP,
+		bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
+		bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
+		bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE,
 	} {
 		t[op] = true
 	}
@@ -448,9 +458,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			r := asObject[rangeIterator](it)
-			if r.left <= 0 { // exhausted: runFrom drops the iterator
-				f.pc, f.sp = pc, sp
-				return nil, nil
+			if r.left <= 0 {
+				pc, sp = in.forIterEnd(f, instr, pc, sp)
+				continue
 			}
 			slots[sp] = Int(r.next)
 			sp++
@@ -468,9 +478,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			v, ok := seqIterNext(asObject[seqIterator](it), op == bytecode.FOR_ITER_LIST)
-			if !ok { // exhausted: runFrom ends the loop
-				f.pc, f.sp = pc, sp
-				return nil, nil
+			if !ok {
+				pc, sp = in.forIterEnd(f, instr, pc, sp)
+				continue
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
 			slots[sp] = v
@@ -544,6 +554,43 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
 			off := ac.offsets[pc]
+			if op == bytecode.STORE_ATTR_WITH_HINT {
+				// The first way, inline, as LOAD_ATTR_WITH_HINT's: the
+				// type's version and the name at the cached index of the
+				// instance dict; the value replaces the one there.
+				owner, c := slots[sp-1], ac.caches[off+1]
+				var t *Type
+				if owner.IsObject() {
+					t = owner.Type()
+				}
+				if t != nil && t.dictOffset != 0 && t.Version != 0 && uint32(c.n) == t.Version {
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+						d := asObject[Dict](dv)
+						if ix := c.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg].p {
+							old := d.entries[ix].value
+							d.entries[ix].value = slots[sp-2] // the dict takes the stack's reference
+							d.Version++
+							slots[sp-1], slots[sp-2] = Value{}, Value{}
+							sp -= 2
+							// As CPython: the old value is released
+							// first, then the owner.
+							dead := alloc.DecRef((*alloc.Header)(old.p))
+							if dead || alloc.DecRef((*alloc.Header)(owner.p)) {
+								f.pc, f.sp = pc+1, sp
+								if dead {
+									in.dealloc(old)
+									in.decRef(owner)
+								} else {
+									in.dealloc(owner)
+								}
+								pc, sp = f.pc, f.sp
+								continue
+							}
+							break
+						}
+					}
+				}
+			}
 			f.pc, f.sp = pc+1, sp
 			ok, err := in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg])
 			if !ok {
@@ -556,13 +603,24 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			pc, sp = f.pc, f.sp
 			continue
 
-		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS:
+		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
+			bytecode.CALL_ALLOC_AND_ENTER_INIT:
 			if in.breaker.Load() != 0 || f.kwnames != nil {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
-			callee, ok, err := in.callExact(f, op, oparg)
+			var callee *frame
+			var ok bool
+			var err error
+			if op == bytecode.CALL_ALLOC_AND_ENTER_INIT {
+				// A class call: the instance, then its __init__'s frame,
+				// whose return (below) hands the instance to f.
+				off := ac.offsets[pc]
+				callee, ok, err = in.callAllocInit(f, ac.caches[off:off+callCache], oparg)
+			} else {
+				callee, ok, err = in.callExact(f, op, oparg)
+			}
 			if !ok { // not a call these guards allow: runFrom's case
 				f.pc--
 				return nil, nil
@@ -599,12 +657,19 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// other iterators are runFrom's). The family's counter is
 			// counted down as runFrom does; when it is out, runFrom tries
 			// to specialize.
-			g := inlineGen(slots[sp-1], None)
-			if g == nil || ac.due(pc) {
+			if ac.due(pc) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
+			g := inlineGen(slots[sp-1], None)
+			if g == nil { // any other iterator: called out, as in runFrom
+				if err := in.execForIter(f, instr, pc); err != nil {
+					return nil, err
+				}
+				pc, sp = f.pc, f.sp
+				continue
+			}
 			gf, err := in.pushGen(f, g, None)
 			if err != nil {
 				return nil, err
@@ -647,17 +712,20 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			return caller, nil
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
-			if f.entry || !f.initSelf.IsNil() {
-				// The loop's own return or an __init__'s: runFrom's case.
-				f.pc, f.sp = pc, sp
-				return nil, nil
-			}
 			var r Value
 			if op == bytecode.RETURN_CONST {
 				r = consts[oparg]
 			} else {
+				r = slots[sp-1]
+			}
+			if f.entry || !f.initSelf.IsNil() && !r.IsNone() {
+				// The loop's own return or an __init__ that returns
+				// something (an error to raise): runFrom's case.
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			if op == bytecode.RETURN_VALUE {
 				sp--
-				r = slots[sp]
 				slots[sp] = Value{}
 			}
 			f.pc, f.sp = pc+1, sp
@@ -668,10 +736,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return caller, nil
 			}
 			caller := f.back
+			if !f.initSelf.IsNil() {
+				// The end of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT):
+				// the caller gets the instance in place of None.
+				r, f.initSelf = f.initSelf, Value{}
+			}
+			in.frame = caller // as runFrom: a __del__ the release runs sees the caller
 			in.releaseFrame(f)
 			caller.slots[caller.sp] = r
 			caller.sp++
-			in.frame = caller
 			return caller, nil
 
 		case bytecode.IS_OP:
@@ -699,10 +772,161 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			f.pc, f.sp = pc, sp
 			return nil, nil
 
+		case bytecode.LOAD_FAST_AND_CLEAR:
+			slots[sp] = slots[oparg] // may be the empty slot
+			slots[oparg] = Value{}
+			sp++
+
+		case bytecode.LOAD_FAST_CHECK:
+			v := slots[oparg]
+			if v.p == nil { // unbound: runFrom raises
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			alloc.IncRef((*alloc.Header)(v.p))
+			slots[sp] = v
+			sp++
+
+		case bytecode.BINARY_OP_INT:
+			a, b := slots[sp-2], slots[sp-1]
+			if a.p != intTag || b.p != intTag {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			bop := BinaryOp(oparg)
+			if oparg >= int(numBinaryOps) {
+				bop = BinaryOp(oparg - int(numBinaryOps))
+			}
+			r, ok := smallIntOp(bop, int64(a.n), int64(b.n))
+			if !ok { // a big int or an error: runFrom's
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			sp--
+			slots[sp] = Value{}
+			slots[sp-1] = Int(r)
+
+		case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
+			bytecode.CONTAINS_OP_SET:
+			// The guard here; the work (which may hash, compare and
+			// release, so calls out) is the helper execSpecialized runs.
+			var ok bool
+			switch op {
+			case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT:
+				c := slots[sp-2]
+				ok = c.IsObject() && c.Type() == dictType
+			case bytecode.CONTAINS_OP_DICT:
+				c := slots[sp-1]
+				ok = c.IsObject() && c.Type() == dictType
+			default:
+				c := slots[sp-1]
+				ok = c.IsObject() && (c.Type() == setType || c.Type() == frozensetType)
+			}
+			if !ok { // a miss: runFrom counts it
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			var err error
+			switch op {
+			case bytecode.BINARY_SUBSCR_DICT:
+				err = in.binarySubscrDict(f)
+			case bytecode.STORE_SUBSCR_DICT:
+				err = in.execStoreSubscr(f) // DictSet is the whole work
+			case bytecode.CONTAINS_OP_DICT:
+				err = in.containsDict(f, oparg)
+			default:
+				err = in.execContainsOp(f, oparg)
+			}
+			if err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.COMPARE_OP_STR:
+			a, b := slots[sp-2], slots[sp-1]
+			if !a.IsObject() || !b.IsObject() || a.Type() != strType || b.Type() != strType {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			bit := 8 // equal: the same object, or the same text
+			if a.p != b.p {
+				bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
+			}
+			slots[sp-1] = Value{}
+			slots[sp-2] = Bool(oparg&bit != 0)
+			sp--
+			if alloc.DecRef((*alloc.Header)(a.p)) {
+				f.pc, f.sp = pc+1, sp
+				in.dealloc(a)
+				in.decRef(b)
+				pc, sp = f.pc, f.sp
+				continue
+			}
+			if alloc.DecRef((*alloc.Header)(b.p)) {
+				pc, sp = in.releaseAt(f, b, pc+1, sp)
+				continue
+			}
+
+		case bytecode.BINARY_OP, bytecode.COMPARE_OP, bytecode.BINARY_SUBSCR, bytecode.STORE_SUBSCR,
+			bytecode.CONTAINS_OP:
+			// Family heads that stay generic (tuple and list + in
+			// nqueens, slices in fannkuch). Their counter counts down as
+			// in runFrom; when it is out, runFrom tries to specialize.
+			if ac.due(pc) {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			var err error
+			switch op {
+			case bytecode.BINARY_OP:
+				err = in.execBinaryOp(f, oparg)
+			case bytecode.COMPARE_OP:
+				err = in.execCompareOp(f, oparg)
+			case bytecode.BINARY_SUBSCR:
+				err = in.execBinarySubscr(f)
+			case bytecode.STORE_SUBSCR:
+				err = in.execStoreSubscr(f)
+			default:
+				err = in.execContainsOp(f, oparg)
+			}
+			if err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
+			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
+			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET:
+			// plainOps (eval_fast_ops.go): called out, as runFrom does.
+			f.pc, f.sp = pc+1, sp
+			if err := in.execPlain(f, op, oparg); err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
 		default:
 			f.pc, f.sp = pc, sp
 			return nil, nil
 		}
 		pc++
 	}
+}
+
+// forIterEnd ends a FOR_ITER_RANGE, _LIST or _TUPLE loop at pc whose
+// iterator is exhausted, as runFrom does: it drops the iterator and
+// steps over the END_FOR. It returns the pc and sp to go on from.
+func (in *Interp) forIterEnd(f *frame, instr bytecode.Instr, pc, sp int) (int, int) {
+	sp--
+	it := f.slots[sp]
+	f.slots[sp] = Value{}
+	next := instr.Target(pc) + 1
+	if alloc.DecRef((*alloc.Header)(it.p)) {
+		return in.releaseAt(f, it, next, sp)
+	}
+	return next, sp
 }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/parallel-py/parallel/alloc"
 	"math"
 	"strings"
 	"unsafe"
@@ -212,22 +213,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 	case bytecode.BINARY_SUBSCR_DICT:
 		if container := f.slots[f.sp-2]; container.IsObject() && container.Type() == dictType {
 			in.specHit(op)
-			key := f.slots[f.sp-1]
-			v, ok, err := in.DictGet(asObject[Dict](container), key)
-			if err == nil && !ok {
-				err = in.keyError(key) // an exact dict has no __missing__
-			}
-			if err == nil {
-				incRef(v)
-			}
-			f.sp -= 2
-			f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
-			if err == nil {
-				f.push(v)
-			}
-			in.decRef(container)
-			in.decRef(key)
-			return nil, err
+			return nil, in.binarySubscrDict(f)
 		}
 	case bytecode.STORE_SUBSCR_LIST_INT:
 		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
@@ -255,16 +241,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			t := container.Type()
 			if op == bytecode.CONTAINS_OP_DICT && t == dictType {
 				in.specHit(op)
-				key := f.slots[f.sp-2]
-				_, ok, err := in.DictGet(asObject[Dict](container), key)
-				f.sp -= 2
-				f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
-				if err == nil {
-					f.push(Bool(ok != (oparg == 1)))
-				}
-				in.decRef(container)
-				in.decRef(key)
-				return nil, err
+				return nil, in.containsDict(f, oparg)
 			}
 			if op == bytecode.CONTAINS_OP_SET && (t == setType || t == frozensetType) {
 				in.specHit(op)
@@ -344,6 +321,42 @@ miss:
 		return nil, in.execUnpackSequence(f, oparg)
 	}
 	return nil, in.raise(systemErrorType, "no generic form for %s", op)
+}
+
+// binarySubscrDict is BINARY_SUBSCR_DICT once its guard (an exact dict)
+// passed.
+func (in *Interp) binarySubscrDict(f *frame) error {
+	container, key := f.slots[f.sp-2], f.slots[f.sp-1]
+	v, ok, err := in.DictGet(asObject[Dict](container), key)
+	if err == nil && !ok {
+		err = in.keyError(key) // an exact dict has no __missing__
+	}
+	if err == nil {
+		incRef(v)
+	}
+	f.sp -= 2
+	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
+	if err == nil {
+		f.push(v)
+	}
+	in.decRef(container)
+	in.decRef(key)
+	return err
+}
+
+// containsDict is CONTAINS_OP_DICT once its guard (an exact dict)
+// passed.
+func (in *Interp) containsDict(f *frame, oparg int) error {
+	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
+	_, ok, err := in.DictGet(asObject[Dict](container), key)
+	f.sp -= 2
+	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
+	if err == nil {
+		f.push(Bool(ok != (oparg == 1)))
+	}
+	in.decRef(container)
+	in.decRef(key)
+	return err
 }
 
 // seqIterNext is FOR_ITER_LIST and FOR_ITER_TUPLE's step: the next item
@@ -548,8 +561,8 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 		slots[ix] = f.slots[f.sp-2] // the slot takes the stack's reference
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
+		in.xdecRef(old) // as CPython: the old value first, then the owner
 		in.decRef(owner)
-		in.xdecRef(old)
 		return true, nil
 	}
 	if t.dictOffset == 0 {
@@ -610,8 +623,8 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	d.Version++
 	f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 	f.sp -= 2
+	in.decRef(old) // as CPython: the old value first, then the owner
 	in.decRef(owner)
-	in.decRef(old)
 	return true, nil
 }
 
@@ -632,32 +645,33 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 // CALL_BOUND_METHOD_EXACT_ARGS: the callee's frame takes the arguments'
 // references straight from the stack. ok is false when a guard fails (nothing changed).
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
+	slots := f.slots
 	base := f.sp - oparg - 2
-	callable, self := f.slots[base], f.slots[base+1]
-	args := f.slots[base+2 : f.sp]
-	var fnv Value
-	pyCall := op != bytecode.CALL_BOUND_METHOD_EXACT_ARGS
+	// fnv is the function; first, the slot of the first argument to
+	// move. A method load's function and a plain call's move their
+	// stack reference into the callee's fn (no count changes); a bound
+	// method's parts are counted and the method itself released.
+	var fnv, bm Value
+	first := base + 2
 	switch {
-	case pyCall && !callable.IsNil():
-		// A method load: (function, self, args...).
-		fnv, args = callable, f.slots[base+1:f.sp]
-		self = Value{}
-	case pyCall:
-		fnv = self
-		self = Value{}
-	case callable.IsNil() && self.IsObject() && self.Type() == boundMethodType:
-		m := asObject[BoundMethod](self)
-		fnv, self = m.fn, m.self
+	case op == bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+		m := slots[base+1]
+		if slots[base].p != nil || !m.IsObject() || m.Type() != boundMethodType {
+			return nil, false, nil
+		}
+		fnv, bm = asObject[BoundMethod](m).fn, m
+	case slots[base].p != nil: // a method load: (function, self, args...)
+		fnv, first = slots[base], base+1
 	default:
-		return nil, false, nil
+		fnv = slots[base+1]
 	}
 	if !fnv.IsObject() || fnv.Type() != functionType {
 		return nil, false, nil
 	}
 	fn := asObject[Function](fnv)
 	c := fn.code
-	n := len(args)
-	if !self.IsNil() {
+	n := f.sp - first
+	if bm.p != nil {
 		n++
 	}
 	var defaults []Value // the trailing defaults the call leaves to fill
@@ -676,18 +690,25 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	}
 	in.frame = f
 	callee = in.newFrame(c, asObject[Dict](fn.globals))
-	incRef(fnv)
-	callee.fn = fnv
+	dst := callee.slots[:n+len(defaults)]
 	i := 0
-	if !self.IsNil() {
+	if bm.p != nil {
+		self := asObject[BoundMethod](bm).self
+		incRef(fnv)
 		incRef(self)
-		callee.slots[0] = self
+		dst[0] = self
 		i = 1
 	}
-	moveArgs(callee.slots[i:], args)
-	for j, d := range defaults {
+	callee.fn = fnv
+	for j := first; j < f.sp; j++ {
+		dst[i] = slots[j]
+		slots[j] = Value{}
+		i++
+	}
+	for _, d := range defaults {
 		incRef(d)
-		callee.slots[n+j] = d
+		dst[i] = d
+		i++
 	}
 	if !fn.closure.IsNil() {
 		cells := asObject[Tuple](fn.closure).items
@@ -697,12 +718,13 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 			callee.slots[cb+j] = cell
 		}
 	}
-	// What is left below the arguments: the callable and the NULL or the
-	// bound method.
-	in.xdecRef(f.slots[base])
-	in.xdecRef(f.slots[base+1])
-	f.slots[base], f.slots[base+1] = Value{}, Value{}
+	// What is left below the arguments: the callable and the NULL (moved
+	// or empty), or the bound method.
+	slots[base], slots[base+1] = Value{}, Value{}
 	f.sp = base
+	if bm.p != nil && alloc.DecRef((*alloc.Header)(bm.p)) {
+		in.dealloc(bm) // a bound method's dealloc runs no Python code
+	}
 	return callee, true, nil
 }
 
