@@ -351,7 +351,11 @@ func (in *Interp) typesTuple(ts []*Type) (Value, error) {
 // CPython's object_new.
 func objectNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	if len(args) > 0 {
-		newOver, initOver := in.overrides(t, "__new__"), in.overrides(t, "__init__")
+		c, err := in.ctorOf(t)
+		if err != nil {
+			return Value{}, err
+		}
+		newOver, initOver := c.overridesNew, c.overridesInit
 		if newOver {
 			return Value{}, in.raise(typeErrorType, "object.__new__() takes exactly one argument (the type to instantiate)")
 		}
@@ -362,17 +366,13 @@ func objectNew(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error
 	if t.Flags&TypeAbstract != 0 {
 		return Value{}, in.abstractError(t)
 	}
-	o, d, ents, idx := newInstanceBlock(t)
+	nslots := t.slotCount()
+	kind := blockKind(t, nslots)
+	o := newInstanceBlock(t, kind)
 	if err := in.account(&o.Header, t, instanceSize); err != nil {
 		return Value{}, err
 	}
-	o.Header.SetFlags(alloc.FlagContainer)
-	if n := t.slotCount(); n > 0 {
-		o.slots = make([]Value, n)
-	}
-	if d != nil {
-		in.attachInstanceDict(o, t, d, ents, idx)
-	}
+	in.initInstanceBlock(o, t, kind, nslots)
 	return valueOf(o), nil
 }
 
@@ -395,11 +395,16 @@ func objectInit(in *Interp, self Value, args []Value, kwnames []Value) error {
 // overrides reports whether a class (not a built-in type: their dunders
 // are their slots) in t's MRO defines name in its own namespace.
 func (in *Interp) overrides(t *Type, name string) bool {
+	return in.overridesName(t, internName(name))
+}
+
+// overridesName is overrides for the interned str name.
+func (in *Interp) overridesName(t *Type, name Value) bool {
 	for _, b := range t.MRO {
 		if b.dict == nil {
 			continue
 		}
-		if _, ok, _ := in.DictGet(b.dict, internName(name)); ok {
+		if _, ok, _ := in.DictGet(b.dict, name); ok {
 			return true
 		}
 	}
@@ -408,12 +413,16 @@ func (in *Interp) overrides(t *Type, name string) bool {
 
 func instanceDealloc(in *Interp, v Value) {
 	o := asObject[Instance](v)
+	t := v.Type() // alive: Interp.dealloc releases it after this
 	in.xdecRef(o.dict)
 	for _, s := range o.slots {
 		in.xdecRef(s)
 	}
 	*o = Instance{Header: o.Header}
 	in.heap.Free(&o.Header, instanceSize)
+	if kind := uint8((o.Header.Flags() & flagBlockMask) >> flagBlockShift); kind != blockNone {
+		in.recycleInstance(t, o, kind)
+	}
 }
 
 const typeSize = unsafe.Sizeof(Type{})
@@ -447,11 +456,11 @@ func heapTypeDealloc(in *Interp, v Value) {
 // returned an instance of the class.
 func heapConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error) {
 	var obj Value
-	var err error
-	newAttr, err := in.lookupString(t, "__new__")
+	c, err := in.ctorOf(t)
 	if err != nil {
 		return Value{}, err
 	}
+	newAttr := c.newAttr
 	if d, ok := methodDescrOf(newAttr); ok && t.layout.new != nil && t.layout.IsSubtype(d.owner) {
 		// A built-in __new__ (the layout's own or an ancestor's, such
 		// as object's for a classmethod subclass): the layout builds it.
@@ -471,10 +480,14 @@ func heapConstruct(in *Interp, t *Type, args []Value, kwnames []Value) (Value, e
 	if !obj.Type().IsSubtype(t) {
 		return obj, nil
 	}
-	initAttr, err := in.lookupString(obj.Type(), "__init__")
-	if err != nil {
-		in.decRef(obj)
-		return Value{}, err
+	initAttr := c.initAttr
+	if ot := obj.Type(); ot != t || !c.validFor(t) {
+		// __new__ made an instance of a subclass, or changed the
+		// class (a Python __new__ can): __init__ afresh.
+		if initAttr, err = in.lookupString(ot, "__init__"); err != nil {
+			in.decRef(obj)
+			return Value{}, err
+		}
 	}
 	if d, ok := methodDescrOf(initAttr); ok && t.layout.init != nil && t.layout.IsSubtype(d.owner) || initAttr.IsNil() {
 		err = t.layout.init(in, obj, args, kwnames)

@@ -337,6 +337,9 @@ func dictDealloc(in *Interp, v Value) {
 	d.shared = false
 	d.recycle = 0
 	recycleDict(d, recycle, indices, entries) // last: d may be another's now
+	if recycle&dictInBlock != 0 {
+		in.blockDictDied(d)
+	}
 }
 
 // dictRepr is repr() of a dict: {k: v, ...}.

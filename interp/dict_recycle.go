@@ -26,6 +26,9 @@ const (
 	// dictOwnTables: indices and entries were made by dictGrowFor, for
 	// this dict alone, in the sizes the table recyclers keep.
 	dictOwnTables
+	// dictInBlock: the Dict struct is part of an instance block
+	// (instance_blocks.go), which may be recycled when it dies.
+	dictInBlock
 )
 
 var (

@@ -1,11 +1,5 @@
 package interp
 
-import (
-	"unsafe"
-
-	"github.com/parallel-py/parallel/alloc"
-)
-
 // Shapes (hidden classes) of instance dicts; see "Shapes" in
 // docs/design/specialization.md.
 //
@@ -141,76 +135,4 @@ func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error
 	d.Version++
 	d.shape = next
 	return nil
-}
-
-// An instance of a class whose instances have had attributes is made
-// with its dict and the dict's first tables in one allocation (the dict
-// stays a separate object, counted and accounted on its own): the chain
-// instance -> dict -> entry that every attribute load follows then stays
-// within adjacent cache lines, and making the instance costs one
-// allocation, not four. The three sizes are dictGrowFor's first three
-// table sizes (8, 16 and 32 slots: 5, 10 and 21 entries), picked by the
-// most keys the class's shape tree has seen.
-type instanceDict5 struct {
-	o    Instance
-	d    Dict
-	ents [5]dictEntry
-	idx  [8]int32
-}
-
-type instanceDict10 struct {
-	o    Instance
-	d    Dict
-	ents [10]dictEntry
-	idx  [16]int32
-}
-
-type instanceDict21 struct {
-	o    Instance
-	d    Dict
-	ents [21]dictEntry
-	idx  [32]int32
-}
-
-// newInstanceBlock returns a zero Instance for t, with its dict and
-// the dict's tables allocated next to it when t's instances are known to
-// get attributes; d is nil otherwise (also when the dict's memory
-// cannot be accounted: it is then made on the first store, as usual).
-func newInstanceBlock(t *Type) (o *Instance, d *Dict, ents []dictEntry, idx []int32) {
-	root := t.shapes
-	if root == nil || root.maxKeys == 0 || t.dictOffset != unsafe.Offsetof(Instance{}.dict) {
-		return &Instance{}, nil, nil, nil
-	}
-	switch n := root.maxKeys; {
-	case n <= 5:
-		b := &instanceDict5{}
-		return &b.o, &b.d, b.ents[:0], b.idx[:]
-	case n <= 10:
-		b := &instanceDict10{}
-		return &b.o, &b.d, b.ents[:0], b.idx[:]
-	default:
-		b := &instanceDict21{}
-		return &b.o, &b.d, b.ents[:0], b.idx[:]
-	}
-}
-
-// attachInstanceDict gives the new instance o of t the dict d made with
-// it (newInstanceBlock), empty and of t's root shape, accounting it and
-// its tables as NewDict and dictGrowFor would. On a failure o keeps no
-// dict: the first store makes one.
-func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
-	if err := in.account(&d.Header, dictType, dictSize); err != nil {
-		return
-	}
-	d.Header.SetFlags(alloc.FlagContainer)
-	if err := in.heap.Resize(&d.Header, 0, uintptr(len(idx))*4+uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})); err != nil {
-		in.decRef(valueOf(d))
-		return
-	}
-	for i := range idx {
-		idx[i] = emptySlot
-	}
-	d.indices, d.entries = idx, ents
-	d.shape = t.shapes
-	o.dict = valueOf(d)
 }

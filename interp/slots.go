@@ -239,7 +239,7 @@ func (in *Interp) callSpecialCompare(a, b Value, op CompareOp) (Value, error) {
 	if err != nil || attr.IsNil() {
 		return NotImplemented, err
 	}
-	return in.callAttrWithSelf(attr, a, []Value{b}, nil)
+	return in.callAttrWithArg(attr, a, b)
 }
 
 // callSpecialResult calls a special method that must exist (the slot was
@@ -339,7 +339,7 @@ func slotGetAttr(in *Interp, v, name Value) (Value, error) {
 	if d, ok := methodDescrOf(ga); ok && d.owner == objectType || ga.IsNil() {
 		r, err = in.genericGetAttr(v, name, false)
 	} else {
-		r, err = in.callAttrWithSelf(ga, v, []Value{name}, nil)
+		r, err = in.callAttrWithArg(ga, v, name)
 	}
 	if err == nil || !in.isAttributeError(err) {
 		return r, err
@@ -349,7 +349,7 @@ func slotGetAttr(in *Interp, v, name Value) (Value, error) {
 		return Value{}, err
 	}
 	in.decRef(valueOf(err.(*Exception)))
-	return in.callAttrWithSelf(getattr, v, []Value{name}, nil)
+	return in.callAttrWithArg(getattr, v, name)
 }
 
 func slotSetAttr(in *Interp, v, name, value Value) error {
@@ -406,14 +406,26 @@ type binarySide struct {
 	src    *Type // the built-in type slot comes from
 }
 
+// binaryDunderNames and rbinaryDunderNames are the interned strs of
+// binaryDunders and rbinaryDunders: binarySideOf looks one up in each
+// class of an operand's MRO on every operation on instances.
+var binaryDunderNames, rbinaryDunderNames [numBinaryOps]Value
+
+func init() {
+	for op := range numBinaryOps {
+		binaryDunderNames[op] = internName(binaryDunders[op])
+		rbinaryDunderNames[op] = internName(rbinaryDunders[op])
+	}
+}
+
 func (in *Interp) binarySideOf(t *Type, op BinaryOp, reflected bool) (binarySide, error) {
-	name := binaryDunders[op]
+	name := binaryDunderNames[op]
 	if reflected {
-		name = rbinaryDunders[op]
+		name = rbinaryDunderNames[op]
 	}
 	for _, b := range t.MRO {
 		if b.dict != nil {
-			v, ok, err := in.DictGet(b.dict, internName(name))
+			v, ok, err := in.DictGet(b.dict, name)
 			if err != nil || ok {
 				return binarySide{dunder: v}, err
 			}
@@ -433,9 +445,26 @@ func (in *Interp) callBinarySide(s binarySide, a, b Value, reflected bool) (Valu
 		return s.slot(in, a, b)
 	}
 	if reflected {
-		return in.callAttrWithSelf(s.dunder, b, []Value{a}, nil)
+		return in.callAttrWithArg(s.dunder, b, a)
 	}
-	return in.callAttrWithSelf(s.dunder, a, []Value{b}, nil)
+	return in.callAttrWithArg(s.dunder, a, b)
+}
+
+// callAttrWithArg is callAttrWithSelf with one argument, which for a
+// function or method descriptor goes with self on the thread's frame
+// stack (as in callWithSelf) rather than in a new slice: binary
+// operators on instances call their dunders this way.
+func (in *Interp) callAttrWithArg(attr, self, arg Value) (Value, error) {
+	if t := attr.Type(); t == functionType || t == methodDescrType {
+		if stack := in.frameSlots; stack != nil && stack.Started() {
+			all := stack.Push(2)
+			all[0], all[1] = self, arg
+			r, err := in.Call(attr, all, nil)
+			stack.Pop(2)
+			return r, err
+		}
+	}
+	return in.callAttrWithSelf(attr, self, []Value{arg}, nil)
 }
 
 // binaryOpClasses is binaryOpNI when an operand is an instance of a class.
@@ -477,7 +506,7 @@ func (in *Interp) InPlaceOp(op BinaryOp, a, b Value) (Value, error) {
 			return Value{}, err
 		}
 		if !attr.IsNil() {
-			r, err := in.callAttrWithSelf(attr, a, []Value{b}, nil)
+			r, err := in.callAttrWithArg(attr, a, b)
 			if err != nil || !r.Is(NotImplemented) {
 				return r, err
 			}

@@ -60,6 +60,14 @@ type Type struct {
 	// (type_lookup_cache.go), made on first use; heap types only.
 	lookupCache *lookupCache
 
+	// freeBlocks keeps the blocks of dead instances for new ones
+	// (instance_blocks.go); heap types only.
+	freeBlocks freeBlocks
+
+	// ctor remembers __new__ and __init__ for calling the class
+	// (class_ctor_cache.go); heap types only.
+	ctor ctorCache
+
 	// Slots. A nil slot means the operation is not supported.
 	repr    func(in *Interp, v Value) (Value, error)
 	str     func(in *Interp, v Value) (Value, error)

@@ -1,0 +1,337 @@
+package interp
+
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/cycles"
+)
+
+// Instances of classes are made in blocks, and the blocks of dead
+// instances are kept with their class for its next instances.
+//
+// A block is one Go allocation holding the Instance and what it will
+// need: for a class whose instances have had attributes, its dict and the
+// dict's first tables (the dict stays a separate object, counted and
+// accounted on its own); for a class with __slots__ and no dict, the
+// slot values. The chain instance -> dict -> entry that every attribute
+// load follows then stays within adjacent cache lines, and making an
+// instance costs one allocation, not four. The dict sizes are
+// dictGrowFor's first three table sizes (8, 16 and 32 slots: 5, 10 and 21
+// entries), picked by the most keys the class's shape tree has seen.
+//
+// Programs that make and drop instances by the million (raytrace's
+// vectors, deltablue's constraints) otherwise leave every block to Go's
+// collector, which then spends a sixth of the run marking. So when an
+// instance of a heap class dies, its block goes to a free list in the
+// class (Type.freeBlocks; the interpreter that owns a class is the only
+// one that makes or frees its instances), zeroed, if
+//   - the instance was made in a block (its kind is in its header flags,
+//     flagBlockMask: __class__ assignment can give it a class whose
+//     blocks are of another kind, and a free list holds one kind);
+//   - the block's dict is dead too. An instance holds its dict, so
+//     usually the dict dies in the instance's dealloc; but `d =
+//     obj.__dict__` can keep it alive after the instance, and then the
+//     block is left to Go's collector. A dict that died earlier
+//     (`obj.__dict__ = {}`, the cycle finder's clear) or was never
+//     accounted has a count of 0: that is the test. Tables a dict grew
+//     into are its own and recycled with it (dict_recycle.go); the
+//     block's first tables are only ever used by its own dict.
+// A class's free list is bounded (maxFreeBlockBytes) and dies with the
+// class. The blocks hold no references once zeroed, so the list keeps
+// nothing alive.
+
+// Block kinds, stored in an instance's header flags (flagBlockMask).
+const (
+	blockNone   = iota
+	blockPlain  // Instance alone
+	blockSlots2 // instanceSlots2
+	blockSlots4
+	blockSlots8
+	blockDict5 // instanceDict5
+	blockDict10
+	blockDict21
+)
+
+// flagBlockShift places an instance's block kind in three header flag
+// bits above the ones weakref.go and deterministic.go use.
+const (
+	flagBlockShift = 10
+	flagBlockMask  = alloc.Flags(7) << flagBlockShift
+)
+
+// maxFreeBlockBytes bounds the memory one class's free list keeps.
+const maxFreeBlockBytes = 64 << 10
+
+type instanceSlots2 struct {
+	o Instance
+	s [2]Value
+}
+
+type instanceSlots4 struct {
+	o Instance
+	s [4]Value
+}
+
+type instanceSlots8 struct {
+	o Instance
+	s [8]Value
+}
+
+type instanceDict5 struct {
+	o    Instance
+	d    Dict
+	ents [5]dictEntry
+	idx  [8]int32
+}
+
+type instanceDict10 struct {
+	o    Instance
+	d    Dict
+	ents [10]dictEntry
+	idx  [16]int32
+}
+
+type instanceDict21 struct {
+	o    Instance
+	d    Dict
+	ents [21]dictEntry
+	idx  [32]int32
+}
+
+// blockSizes are the Go sizes of the block kinds.
+var blockSizes = [...]uintptr{
+	blockPlain:  unsafe.Sizeof(Instance{}),
+	blockSlots2: unsafe.Sizeof(instanceSlots2{}),
+	blockSlots4: unsafe.Sizeof(instanceSlots4{}),
+	blockSlots8: unsafe.Sizeof(instanceSlots8{}),
+	blockDict5:  unsafe.Sizeof(instanceDict5{}),
+	blockDict10: unsafe.Sizeof(instanceDict10{}),
+	blockDict21: unsafe.Sizeof(instanceDict21{}),
+}
+
+// freeBlocks is a class's free list of dead instances' blocks, all of
+// one kind.
+type freeBlocks struct {
+	kind   uint8
+	blocks []*Instance
+}
+
+// blockKind returns the kind of block for a new instance of t, which has
+// nslots __slots__ values: blockNone for a type that is not a class (its
+// instances are not recycled).
+func blockKind(t *Type, nslots int) uint8 {
+	if t.Flags&TypeHeapType == 0 {
+		return blockNone
+	}
+	if root := t.shapes; root != nil && root.maxKeys > 0 && t.dictOffset == unsafe.Offsetof(Instance{}.dict) {
+		switch n := root.maxKeys; {
+		case n <= 5:
+			return blockDict5
+		case n <= 10:
+			return blockDict10
+		default:
+			return blockDict21
+		}
+	}
+	switch {
+	case nslots == 0:
+		return blockPlain
+	case nslots <= 2:
+		return blockSlots2
+	case nslots <= 4:
+		return blockSlots4
+	case nslots <= 8:
+		return blockSlots8
+	}
+	return blockNone
+}
+
+// newInstanceBlock returns a zero Instance for t, in a block of the
+// given kind: a recycled one when t keeps one.
+func newInstanceBlock(t *Type, kind uint8) *Instance {
+	if f := &t.freeBlocks; f.kind == kind {
+		if n := len(f.blocks); n > 0 {
+			o := f.blocks[n-1]
+			f.blocks[n-1] = nil
+			f.blocks = f.blocks[:n-1]
+			return o
+		}
+	}
+	switch kind {
+	case blockSlots2:
+		return &new(instanceSlots2).o
+	case blockSlots4:
+		return &new(instanceSlots4).o
+	case blockSlots8:
+		return &new(instanceSlots8).o
+	case blockDict5:
+		return &new(instanceDict5).o
+	case blockDict10:
+		return &new(instanceDict10).o
+	case blockDict21:
+		return &new(instanceDict21).o
+	}
+	return &Instance{}
+}
+
+// blockSlots returns the slot values of the block of o, of a slots kind.
+func blockSlots(o *Instance, kind uint8) []Value {
+	p := unsafe.Pointer(o)
+	switch kind {
+	case blockSlots2:
+		return (*instanceSlots2)(p).s[:]
+	case blockSlots4:
+		return (*instanceSlots4)(p).s[:]
+	default:
+		return (*instanceSlots8)(p).s[:]
+	}
+}
+
+// blockDict returns the dict of the block of o, of a dict kind, and the
+// dict's first tables.
+func blockDict(o *Instance, kind uint8) (*Dict, []dictEntry, []int32) {
+	p := unsafe.Pointer(o)
+	switch kind {
+	case blockDict5:
+		b := (*instanceDict5)(p)
+		return &b.d, b.ents[:0], b.idx[:]
+	case blockDict10:
+		b := (*instanceDict10)(p)
+		return &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict21)(p)
+		return &b.d, b.ents[:0], b.idx[:]
+	}
+}
+
+// initInstanceBlock sets up the new instance o of t, just accounted, in
+// a block of the given kind: its __slots__ values (nslots of them) and,
+// for a dict kind, its dict.
+func (in *Interp) initInstanceBlock(o *Instance, t *Type, kind uint8, nslots int) {
+	o.Header.SetFlags(alloc.FlagContainer | alloc.Flags(kind)<<flagBlockShift)
+	switch kind {
+	case blockSlots2, blockSlots4, blockSlots8:
+		o.slots = blockSlots(o, kind)[:nslots:nslots]
+		return
+	}
+	if nslots > 0 {
+		o.slots = make([]Value, nslots)
+	}
+	if kind >= blockDict5 {
+		d, ents, idx := blockDict(o, kind)
+		in.attachInstanceDict(o, t, d, ents, idx)
+	}
+}
+
+// attachInstanceDict gives the new instance o of t the dict d made with
+// it (newInstanceBlock), empty and of t's root shape, accounting it and
+// its tables at once (the bytes dictDealloc frees). On a failure o keeps
+// no dict: the first store makes one.
+func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
+	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
+	if err := in.account(&d.Header, dictType, dictSize+tables); err != nil {
+		return
+	}
+	d.Header.SetFlags(alloc.FlagContainer)
+	for i := range idx {
+		idx[i] = emptySlot
+	}
+	d.indices, d.entries = idx, ents
+	d.shape = t.shapes
+	d.recycle = dictInBlock
+	o.dict = valueOf(d)
+}
+
+// flagBlockClassHeld marks a dead instance whose block's dict is still
+// alive but garbage the cycle finder is about to release: the instance's
+// dict field then holds its class, with a reference, for the dict's
+// dealloc to recycle the block into (blockDictDied).
+const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 3)
+
+// recycleInstance keeps the block of the instance o of t, just freed,
+// in t's free list when it can be reused (see the top of this file).
+func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
+	if t.Header.Flags()&alloc.FlagImmortal != 0 {
+		return // a class other interpreters may see
+	}
+	if kind >= blockDict5 {
+		d, _, _ := blockDict(o, kind)
+		if d.Header.Refs() != 0 || d.Header.Flags()&alloc.FlagImmortal != 0 {
+			if cycles.Held(&d.Header) {
+				// The instance died in a collection, and its dict
+				// goes next: the dict finishes the job.
+				incRef(valueOf(t))
+				o.dict = Value{p: unsafe.Pointer(t)}
+				o.Header.SetFlags(flagBlockClassHeld)
+			}
+			return // else the dict lives on: Go's collector frees the block
+		}
+	}
+	f := &t.freeBlocks
+	if f.kind != kind {
+		if len(f.blocks) > 0 && kind != blockKind(t, t.slotCount()) {
+			return // a kind t no longer makes
+		}
+		clear(f.blocks)
+		f.blocks = f.blocks[:0]
+		f.kind = kind
+	}
+	size := blockSizes[kind]
+	if uintptr(len(f.blocks)+1)*size > maxFreeBlockBytes {
+		return
+	}
+	zeroBlock(o, kind)
+	f.blocks = append(f.blocks, o)
+}
+
+// blockDictDied recycles the block of the dict d, just freed, when its
+// instance died first in a collection (flagBlockClassHeld).
+func (in *Interp) blockDictDied(d *Dict) {
+	o := (*Instance)(unsafe.Add(unsafe.Pointer(d), -int(unsafe.Offsetof(instanceDict5{}.d))))
+	if o.Header.Flags()&flagBlockClassHeld == 0 {
+		return // the instance lives, or its block is left to Go
+	}
+	t := (*Type)(o.dict.p)
+	o.dict = Value{}
+	o.Header.ClearFlags(flagBlockClassHeld)
+	in.recycleInstance(t, o, uint8((o.Header.Flags()&flagBlockMask)>>flagBlockShift))
+	in.decRef(valueOf(t))
+}
+
+// zeroBlock zeroes the block of o, whose objects are dead, keeping an
+// rcdebug build's marks that they are freed.
+func zeroBlock(o *Instance, kind uint8) {
+	oh := o.Header
+	alloc.CheckFreed(&o.Header)
+	var dh alloc.Header
+	if kind >= blockDict5 {
+		d, _, _ := blockDict(o, kind)
+		alloc.CheckFreed(&d.Header)
+	}
+	p := unsafe.Pointer(o)
+	switch kind {
+	case blockPlain:
+		*o = Instance{}
+	case blockSlots2:
+		*(*instanceSlots2)(p) = instanceSlots2{}
+	case blockSlots4:
+		*(*instanceSlots4)(p) = instanceSlots4{}
+	case blockSlots8:
+		*(*instanceSlots8)(p) = instanceSlots8{}
+	case blockDict5:
+		dh = (*instanceDict5)(p).d.Header
+		*(*instanceDict5)(p) = instanceDict5{}
+	case blockDict10:
+		dh = (*instanceDict10)(p).d.Header
+		*(*instanceDict10)(p) = instanceDict10{}
+	case blockDict21:
+		dh = (*instanceDict21)(p).d.Header
+		*(*instanceDict21)(p) = instanceDict21{}
+	}
+	alloc.Repoison(&o.Header, oh)
+	if kind >= blockDict5 {
+		d, _, _ := blockDict(o, kind)
+		alloc.Repoison(&d.Header, dh)
+	}
+}

@@ -1,0 +1,247 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// blockPrograms make and drop instances whose blocks are recycled
+// (instance_blocks.go) in every way their dict and slots can outlive,
+// leave or change them, and check that a new instance made in a
+// recycled block starts empty.
+var blockPrograms = map[string]string{
+	"blocks_reused_start_empty": `class P:
+    def __init__(self, n):
+        for i in range(n): setattr(self, 'a%d' % i, i * 10)
+class S2:
+    __slots__ = ('x', 'y')
+class S3:
+    __slots__ = ('x', 'y', 'z')
+class S6:
+    __slots__ = ('x', 'y', 'a', 'b', 'c', 'd')
+class S9:
+    __slots__ = tuple('s%d' % i for i in range(9))
+class E: pass
+out = []
+for round in range(3):
+    for n in (0, 1, 4, 5, 6, 12, 30):
+        for k in range(40):
+            o = P(n)
+            if k == 39: out.append((n, sorted(vars(o).items())[:3], len(vars(o))))
+    for cls in (S2, S3, S6, S9):
+        for k in range(40):
+            o = cls()
+            if k == 0: o.x = round
+            if k == 39:
+                out.append((cls.__name__, hasattr(o, 'x'), hasattr(o, 'y')))
+    for k in range(40):
+        e = E()
+        if k == 39: out.append(('E', vars(e)))
+for line in out: print(line)
+`,
+	"blocks_dict_outlives_instance": `class A:
+    def __init__(self, v): self.v = v; self.w = [v]
+kept = []
+for i in range(200):
+    a = A(i)
+    if i % 3 == 0: kept.append(a.__dict__)
+    if i % 7 == 0:
+        d = a.__dict__
+        del a
+        kept.append(d)
+for i in range(200): A(-i)
+print(len(kept), kept[0], kept[-1], sum(d['v'] for d in kept))
+for d in kept: d['extra'] = 1
+print(sorted(kept[5]))
+`,
+	"blocks_dict_replaced_or_grown": `class A:
+    def __init__(self, v): self.v = v
+objs = []
+for i in range(300):
+    a = A(i)
+    if i % 4 == 0: a.__dict__ = {'v': -i, 'q': 1}
+    if i % 4 == 1:
+        for j in range(30): setattr(a, 'g%d' % j, j)
+    if i % 4 == 2: a.__dict__.clear()
+    if i % 5 == 0: objs.append(a)
+for i in range(300): A(i)
+print([sorted(vars(o))[:3] for o in objs[:6]], sum(len(vars(o)) for o in objs))
+`,
+	"blocks_in_cycles": `import gc
+class N:
+    def __init__(self, other): self.other = other; self.me = self
+class Q:
+    __slots__ = ('peer',)
+def make():
+    for i in range(500):
+        n = N(None); m = N(n); n.other = m
+        q = Q(); r = Q(); q.peer = r; r.peer = q
+        if i % 50 == 0: keep.append(m.__dict__)
+keep = []
+for r in range(3):
+    make()
+    print(gc.collect() > 0)
+print(len(keep), all(d['me'].other.other is d['me'] for d in keep))
+for i in range(100): N(i)
+print(sorted(keep[0]))
+`,
+	"blocks_class_assignment": `class A:
+    def __init__(self): self.a = 1
+class B:
+    def __init__(self):
+        for i in range(12): setattr(self, 'b%d' % i, i)
+objs = []
+for i in range(100):
+    a = A(); b = B()
+    if i % 2: a.__class__, b.__class__ = B, A
+    objs.append((type(a).__name__, len(vars(a)), type(b).__name__, len(vars(b))))
+    del a, b
+for i in range(100): A(); B()
+print(objs[:4], len(objs))
+`,
+	"blocks_weakrefs_and_del": `from _weakref import ref
+saved = []
+class D:
+    def __init__(self, i): self.i = i
+    def __del__(self):
+        if self.i % 10 == 0: saved.append(self)
+class W:
+    __slots__ = ('v', '__weakref__')
+refs = []
+for i in range(100):
+    D(i)
+    w = W(); w.v = i
+    refs.append(ref(w))
+    del w
+for i in range(100): D(-1); W()
+print(len(saved), [s.i for s in saved], all(r() is None for r in refs))
+`,
+}
+
+func TestInstanceBlockPrograms(t *testing.T) { checkProgramsAtThresholds(t, blockPrograms) }
+
+// TestInstanceBlocksReused checks that a dead instance's block goes to
+// its class's free list and is what the next instance is made in, for a
+// class with a dict block and one with slots, and that the accounted
+// bytes come back to where they were.
+func TestInstanceBlocksReused(t *testing.T) {
+	_, err, in, _ := runForTest(t, `
+class P:
+    def __init__(self, x, y, z):
+        self.x = x; self.y = y; self.z = z
+class S:
+    __slots__ = ('x', 'y', 'z')
+    def __init__(self, x, y, z):
+        self.x = x; self.y = y; self.z = z
+for i in range(10): P(i, i, i); S(i, i, i)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	for _, tc := range []struct {
+		name string
+		kind uint8
+	}{{"P", blockDict5}, {"S", blockSlots4}} {
+		cls := in.heapTypeForTest(t, tc.name)
+		cv := valueOf(cls)
+		if f := cls.freeBlocks; f.kind != tc.kind || len(f.blocks) == 0 {
+			t.Fatalf("%s: free list of kind %d with %d blocks, want kind %d and some", tc.name, f.kind, len(f.blocks), tc.kind)
+		}
+		before := in.Heap().Bytes()
+		next := cls.freeBlocks.blocks[len(cls.freeBlocks.blocks)-1]
+		o, err := in.Call(cv, []Value{Int(1), Int(2), Int(3)}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (*Instance)(o.p) != next {
+			t.Errorf("%s: the new instance is not in the last free block", tc.name)
+		}
+		r, err := in.Repr(o)
+		if err != nil || !strings.Contains(asObject[Str](r).s, tc.name+" object") {
+			t.Errorf("%s: repr %v, %v", tc.name, r, err)
+		}
+		in.decRef(r)
+		in.decRef(o)
+		if after := in.Heap().Bytes(); after != before {
+			t.Errorf("%s: accounted bytes %d before, %d after", tc.name, before, after)
+		}
+		if got := cls.freeBlocks.blocks[len(cls.freeBlocks.blocks)-1]; got != next {
+			t.Errorf("%s: the dead instance's block was not kept", tc.name)
+		}
+		if tc.kind == blockDict5 {
+			d, _, _ := blockDict(next, tc.kind)
+			if d.Header.Refs() != 0 || len(d.entries) != 0 || d.indices != nil {
+				t.Errorf("%s: kept block's dict not zeroed", tc.name)
+			}
+		}
+	}
+	if reports := in.Heap().Reports(); len(reports) > 0 {
+		t.Errorf("reference-count reports: %+v", reports)
+	}
+}
+
+// TestInstanceBlockBudget checks that a class keeps no more blocks than
+// maxFreeBlockBytes allows when many instances die at once.
+func TestInstanceBlockBudget(t *testing.T) {
+	_, err, in, _ := runForTest(t, `
+class S:
+    __slots__ = ('a',)
+    def __init__(self): self.a = None
+xs = [S() for i in range(5000)]
+del xs
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	f := in.heapTypeForTest(t, "S").freeBlocks
+	if f.kind != blockSlots2 || len(f.blocks) == 0 || uintptr(len(f.blocks))*blockSizes[blockSlots2] > maxFreeBlockBytes {
+		t.Errorf("free list of kind %d with %d blocks of %d bytes, want some of kind %d within %d bytes", f.kind, len(f.blocks), blockSizes[blockSlots2], blockSlots2, maxFreeBlockBytes)
+	}
+}
+
+// TestInstanceBlockMemoryLimit makes instances whose block's dict cannot
+// be accounted (the memory limit is reached between the instance and its
+// dict, or by the dict's tables): the instance goes without a dict, its
+// block is still recycled, and the counts stay right. Then the limit
+// leaves room for exactly the block: the dict is there.
+func TestInstanceBlockMemoryLimit(t *testing.T) {
+	_, err, in, _ := runForTest(t, `
+class P: pass
+def keep(): return P  # a cycle through the globals keeps P
+for i in range(10):
+    p = P(); p.a = i
+del p
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cls := in.heapTypeForTest(t, "P")
+	for _, room := range []uintptr{8, dictSize + 8, dictSize + 5*unsafe.Sizeof(dictEntry{}) + 8*4} {
+		before := in.Heap().Bytes()
+		in.Heap().SetLimit(before + int64(instanceSize+room))
+		o, err := in.Call(valueOf(cls), nil, nil)
+		if err != nil {
+			t.Fatalf("room %d: %v", room, err)
+		}
+		fits := room > dictSize+8
+		if got := !asObject[Instance](o).dict.IsNil(); got != fits {
+			t.Errorf("room %d: the instance has a dict: %v, want %v", room, got, fits)
+		}
+		n := len(cls.freeBlocks.blocks)
+		in.decRef(o)
+		in.Heap().SetLimit(0)
+		if got := len(cls.freeBlocks.blocks); got != n+1 {
+			t.Errorf("room %d: %d free blocks after the instance died, want %d", room, got, n+1)
+		}
+		if after := in.Heap().Bytes(); after != before {
+			t.Errorf("room %d: accounted bytes %d before, %d after", room, before, after)
+		}
+	}
+	if reports := in.Heap().Reports(); len(reports) > 0 {
+		t.Errorf("reference-count reports: %+v", reports)
+	}
+}
