@@ -64,7 +64,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
 		bytecode.CALL_ALLOC_AND_ENTER_INIT, bytecode.LOAD_FAST_AND_CLEAR, bytecode.BUILD_SET,
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
-		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS,
+		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
@@ -631,6 +631,30 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			callee.back = f
 			in.frame = callee
 			return callee, nil
+
+		case bytecode.CALL:
+			// The family head, for what no specialized form covers: a
+			// bound method of a Go function (a queue's put), a callable
+			// instance, keywords. Its counter counts down as in runFrom
+			// (when it is out, runFrom tries to specialize); a call of
+			// a Python function switches frames as the forms above do.
+			if ac.due(pc) || in.breaker.Load() != 0 {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			in.frame = f
+			callee, err := in.call(f, oparg)
+			if err != nil {
+				return nil, err
+			}
+			if callee != nil {
+				callee.back = f
+				in.frame = callee
+				return callee, nil
+			}
+			pc, sp = f.pc, f.sp
+			continue
 
 		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:
