@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/parallel-py/parallel/interp/compile"
@@ -337,38 +336,19 @@ func (in *Interp) kwDefault(d *Dict, name string) (Value, bool, error) {
 	return Value{}, false, nil
 }
 
-// tooManyPositional is CPython's too_many_positional message.
+// tooManyPositional is CPython's too_many_positional message for fn,
+// called with given positional arguments (slots holds what binding put
+// in its keyword-only parameters).
 func (in *Interp) tooManyPositional(fn *Function, given, ndefaults int, slots []Value) error {
 	t := fn.code.tmpl
 	argc := t.ArgCount
-	plural := argc != 1
-	var sig string
-	if ndefaults > 0 {
-		sig = strconv.Itoa(argc-ndefaults) + " to " + strconv.Itoa(argc)
-		sig = "from " + sig
-		plural = true
-	} else {
-		sig = strconv.Itoa(argc)
-	}
 	kwonlyGiven := 0
 	for i := argc; i < argc+t.KwOnlyArgCount; i++ {
 		if !slots[i].IsNil() {
 			kwonlyGiven++
 		}
 	}
-	var kwonlySig string
-	if kwonlyGiven > 0 {
-		kwonlySig = " positional argument" + pluralS(given) + " (and " + strconv.Itoa(kwonlyGiven) + " keyword-only argument" + pluralS(kwonlyGiven) + ")"
-	}
-	was := "were"
-	if given == 1 && kwonlyGiven == 0 {
-		was = "was"
-	}
-	s := ""
-	if plural {
-		s = "s"
-	}
-	return in.raise(typeErrorType, "%s() takes %s positional argument%s but %d%s %s given", fn.qualname.GoString(), sig, s, given, kwonlySig, was)
+	return in.positionalCountError(fn.qualname.GoString(), argc, ndefaults, given, kwonlyGiven)
 }
 
 func pluralS(n int) string {
