@@ -71,11 +71,31 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 		clear()
 		return callee, err
 	case boundMethodType:
-		if m := asObject[BoundMethod](callable); self.IsNil() && m.fn.Type() == functionType {
+		m := asObject[BoundMethod](callable)
+		if !self.IsNil() {
+			break
+		}
+		if m.fn.Type() == functionType {
 			callee, err := in.bindArgs(asObject[Function](m.fn), m.self, args, kwnames)
 			clear()
 			return callee, err
 		}
+		// Anything else bound (a Go function as a method, such as a
+		// queue's put): the function takes the NULL's slot and its self
+		// the bound method's, in front of the arguments, as CPython's
+		// CALL unpacks a bound method, so the call needs no copy of
+		// them (callWithSelf's).
+		fn := m.fn
+		incRef(fn)
+		incRef(m.self)
+		f.slots[base], f.slots[base+1] = fn, m.self
+		in.decRef(callable)
+		r, err := in.Call(fn, f.slots[base+1:f.sp], kwnames)
+		clear()
+		if err == nil {
+			f.push(r)
+		}
+		return nil, err
 	}
 	if !self.IsNil() {
 		args = f.slots[base+1 : f.sp]
