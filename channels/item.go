@@ -81,6 +81,10 @@ type Item struct {
 	// when some item inside is a counted handle (so that puts without
 	// handles never walk their items).
 	hk HandleKind
+	// chars is, for a str made by StrCounted, its count of code points
+	// plus one (0: not known), so that a receiver need not count them
+	// again; it sits in what would be padding.
+	chars uint32
 	// n is a bool, an int64, a float64's bits, a handle's ID, or the
 	// length of a str, bytes or tuple.
 	n uint64
@@ -154,6 +158,27 @@ func Float(f float64) Item { return Item{kind: KindFloat, n: math.Float64bits(f)
 // immutable, so every interpreter that receives it may point at the
 // same bytes.
 func Str(s string) Item { return textItem(KindStr, s) }
+
+// StrCounted is Str for a caller that knows s's count of code points
+// (an interpreter sending one of its strs): a receiver reads it back
+// with StrChars instead of scanning the bytes, which for a long str is
+// most of what receiving it costs.
+func StrCounted(s string, chars int) Item {
+	it := textItem(KindStr, s)
+	if chars >= 0 && chars < math.MaxUint32 {
+		it.chars = uint32(chars) + 1
+	}
+	return it
+}
+
+// StrChars is the count of code points a str item was made with by
+// StrCounted; ok is false when it is not known (or it is not a str).
+func (it Item) StrChars() (n int, ok bool) {
+	if it.kind != KindStr || it.chars == 0 {
+		return 0, false
+	}
+	return int(it.chars - 1), true
+}
 
 // Bytes is a bytes item holding a copy of b.
 func Bytes(b []byte) Item { return textItem(KindBytes, string(b)) }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestItemOfRoundTrip(t *testing.T) {
@@ -172,4 +173,34 @@ func TestItemWrongAccessor(t *testing.T) {
 		}
 	}()
 	Str("abc").At(0)
+}
+
+// A str made with its count of code points gives it back; one made
+// without, or another kind, says it is not known. The count rides in
+// what was padding: an item stays 24 bytes.
+func TestStrCounted(t *testing.T) {
+	if n := unsafe.Sizeof(Item{}); n != 24 {
+		t.Fatalf("an Item is %d bytes, want 24", n)
+	}
+	tests := []struct {
+		item   Item
+		want   int
+		wantOK bool
+	}{
+		{StrCounted("héllo", 5), 5, true},
+		{StrCounted("", 0), 0, true},
+		{StrCounted("x", -1), 0, false},
+		{Str("héllo"), 0, false},
+		{Int(5), 0, false},
+		{BytesString("abc"), 0, false},
+	}
+	for i, tt := range tests {
+		n, ok := tt.item.StrChars()
+		if n != tt.want || ok != tt.wantOK {
+			t.Errorf("%d: StrChars() = %d, %v; want %d, %v", i, n, ok, tt.want, tt.wantOK)
+		}
+	}
+	if s := StrCounted("héllo", 5).AsStr(); s != "héllo" {
+		t.Errorf("AsStr() = %q", s)
+	}
 }

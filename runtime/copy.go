@@ -238,7 +238,7 @@ func (c *copier) item(v interp.Value, depth int) (channels.Item, error) {
 	switch t {
 	case interp.StrType:
 		s := v.GoString()
-		return channels.Str(s), c.b.Account(int64(len(s)))
+		return channels.StrCounted(s, interp.StrLen(v)), c.b.Account(int64(len(s)))
 	case interp.IntType:
 		x := interp.BigIntOf(v)
 		return channels.BigInt(x), c.b.Account(int64(x.BitLen() / 8))

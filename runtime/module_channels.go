@@ -452,7 +452,7 @@ func plainItem(in *interp.Interp, v interp.Value, depth int, describe bool) (cha
 	}
 	switch v.Type() {
 	case interp.StrType:
-		return channels.Str(v.GoString()), nil
+		return channels.StrCounted(v.GoString(), interp.StrLen(v)), nil
 	case interp.IntType:
 		return channels.BigInt(interp.BigIntOf(v)), nil
 	case interp.BytesType:
@@ -508,7 +508,7 @@ func itemToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
 	case channels.KindFloat:
 		return interp.Float(x.AsFloat()), nil
 	case channels.KindStr:
-		return in.NewStr(x.AsStr()) // shares the Go string: no copy
+		return strToPython(in, x)
 	case channels.KindBytes:
 		return in.NewBytes(x.BytesView())
 	case channels.KindBuffer:
@@ -563,4 +563,15 @@ func memoryviewOf(in *interp.Interp, b interp.Value) (interp.Value, error) {
 	}
 	defer in.DecRef(mv)
 	return in.Call(mv, []interp.Value{b}, nil)
+}
+
+// strToPython makes a str item a str that shares its Go string (no copy
+// of the bytes), without counting its code points again when the sender
+// said how many there are.
+func strToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
+	s := x.AsStr()
+	if n, ok := x.StrChars(); ok {
+		return in.NewStrCounted(s, n, n == len(s))
+	}
+	return in.NewStr(s)
 }

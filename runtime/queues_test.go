@@ -552,3 +552,27 @@ func BenchmarkInterpQueuePutGetOneInterpreter(b *testing.B) {
 func BenchmarkInterpQueuePutGetOneInterpreterRecord(b *testing.B) {
 	benchPutGetOneInterpreter(b, recordSetup, "rec")
 }
+
+// strs cross with their count of code points (channels.StrCounted), as
+// they are and inside copied containers; what comes out must be the same
+// str by length, indexing and equality, ASCII or not, with lone
+// surrogates too.
+func TestQueueStrsKeepTheirLength(t *testing.T) {
+	got := runPython(t, queuesPrelude+`
+q = I.create_queue()
+strs = ['', 'ascii', 'héllo', '世界!', 'a\ud800b', 'x' * 5000 + 'é']
+for s in strs:
+    q.put(s)
+    q.put([s, (s,)])
+for s in strs:
+    a = q.get()
+    b, (c,) = q.get()
+    for r in (a, b, c):
+        assert r == s and len(r) == len(s) and r[-1:] == s[-1:] and r.isascii() == s.isascii(), (s, r)
+    print(len(a), a.isascii())
+`)
+	want := "0 True\n5 True\n5 False\n3 False\n3 False\n5001 False\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -142,7 +142,7 @@ func leafToPython(in *interp.Interp, x channels.Item) (interp.Value, error) {
 	case channels.KindBool:
 		return interp.Bool(x.AsBool()), nil
 	case channels.KindStr:
-		return in.NewStr(x.AsStr())
+		return strToPython(in, x)
 	}
 	return itemToPython(in, x)
 }
