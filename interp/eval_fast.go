@@ -90,6 +90,17 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// releasePairAt deallocates a, whose count a fast-loop instruction took
+// to zero, then drops b, the other reference the instruction consumed
+// (b may be empty), in the order runFrom's case releases them, with f at
+// pc and sp; it returns the pc and sp to go on from.
+func (in *Interp) releasePairAt(f *frame, a, b Value, pc, sp int) (int, int) {
+	f.pc, f.sp = pc, sp
+	in.dealloc(a)
+	in.xdecRef(b)
+	return f.pc, f.sp
+}
+
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
 // is the one it returns. An error is an exception the instruction before
@@ -198,16 +209,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			slots[j] = slots[sp-2]
 			slots[sp-1], slots[sp-2] = Value{}, Value{}
 			sp -= 2
-			dead1 := old1.p != nil && alloc.DecRef((*alloc.Header)(old1.p))
-			if dead1 || old2.p != nil && alloc.DecRef((*alloc.Header)(old2.p)) {
-				f.pc, f.sp = pc+1, sp
-				if dead1 {
-					in.dealloc(old1)
-					in.xdecRef(old2)
-				} else {
-					in.dealloc(old2)
-				}
-				pc, sp = f.pc+1, f.sp
+			if old1.p != nil && alloc.DecRef((*alloc.Header)(old1.p)) {
+				pc, sp = in.releasePairAt(f, old1, old2, pc+1, sp)
+				pc++
+				continue
+			}
+			if old2.p != nil && alloc.DecRef((*alloc.Header)(old2.p)) {
+				pc, sp = in.releaseAt(f, old2, pc+1, sp)
+				pc++
 				continue
 			}
 			pc++
@@ -438,16 +447,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			items[i] = slots[sp-3] // the list takes the stack's reference
 			slots[sp-1], slots[sp-2], slots[sp-3] = Value{}, Value{}, Value{}
 			sp -= 3
-			dead := alloc.DecRef((*alloc.Header)(container.p))
-			if dead || alloc.DecRef((*alloc.Header)(old.p)) {
-				f.pc, f.sp = pc+1, sp
-				if dead {
-					in.dealloc(container)
-					in.decRef(old)
-				} else {
-					in.dealloc(old)
-				}
-				pc, sp = f.pc, f.sp
+			if alloc.DecRef((*alloc.Header)(container.p)) {
+				pc, sp = in.releasePairAt(f, container, old, pc+1, sp)
+				continue
+			}
+			if alloc.DecRef((*alloc.Header)(old.p)) {
+				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
 
@@ -574,16 +579,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 							sp -= 2
 							// As CPython: the old value is released
 							// first, then the owner.
-							dead := alloc.DecRef((*alloc.Header)(old.p))
-							if dead || alloc.DecRef((*alloc.Header)(owner.p)) {
-								f.pc, f.sp = pc+1, sp
-								if dead {
-									in.dealloc(old)
-									in.decRef(owner)
-								} else {
-									in.dealloc(owner)
-								}
-								pc, sp = f.pc, f.sp
+							if alloc.DecRef((*alloc.Header)(old.p)) {
+								pc, sp = in.releasePairAt(f, old, owner, pc+1, sp)
+								continue
+							}
+							if alloc.DecRef((*alloc.Header)(owner.p)) {
+								pc, sp = in.releaseAt(f, owner, pc+1, sp)
 								continue
 							}
 							break
@@ -777,10 +778,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			slots[sp-2] = Bool(a.Is(b) != (oparg == 1))
 			sp--
 			if alloc.DecRef((*alloc.Header)(a.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(a)
-				in.decRef(b)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releasePairAt(f, a, b, pc+1, sp)
 				continue
 			}
 			if alloc.DecRef((*alloc.Header)(b.p)) {
@@ -882,10 +880,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			slots[sp-2] = Bool(oparg&bit != 0)
 			sp--
 			if alloc.DecRef((*alloc.Header)(a.p)) {
-				f.pc, f.sp = pc+1, sp
-				in.dealloc(a)
-				in.decRef(b)
-				pc, sp = f.pc, f.sp
+				pc, sp = in.releasePairAt(f, a, b, pc+1, sp)
 				continue
 			}
 			if alloc.DecRef((*alloc.Header)(b.p)) {

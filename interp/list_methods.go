@@ -282,36 +282,21 @@ func (in *Interp) compareSeqs(a, b Value, items func(Value) []Value, op CompareO
 	return r, err
 }
 
-// plainCompare compares v and w when both are exact strs, unboxed ints
-// or floats (NaN aside), whose comparisons run no Python code: the three-way
-// result, ok false for other operands.
+// plainCompare compares v and w when both are exact strs, or unboxed
+// ints, bools or floats (NaN aside), whose comparisons run no Python
+// code: the three-way result, ok false for other operands.
 func plainCompare(v, w Value) (c int, ok bool) {
-	switch {
-	case v.IsSmallInt() && w.IsSmallInt():
-		x, y := v.SmallInt(), w.SmallInt()
-		switch {
-		case x < y:
-			return -1, true
-		case x > y:
-			return 1, true
+	if v.IsObject() || w.IsObject() {
+		if v.IsObject() && w.IsObject() && v.Type() == strType && w.Type() == strType {
+			// WTF-8 orders as code points do.
+			return strings.Compare(v.GoString(), w.GoString()), true
 		}
-		return 0, true
-	case v.IsFloat() && w.IsFloat():
-		x, y := v.FloatValue(), w.FloatValue()
-		switch {
-		case x < y:
-			return -1, true
-		case x > y:
-			return 1, true
-		case x == y:
-			return 0, true
-		}
-		return 0, false // a NaN: equal to nothing, itself included
-	case v.IsObject() && w.IsObject() && v.Type() == strType && w.Type() == strType:
-		// WTF-8 orders as code points do.
-		return strings.Compare(v.GoString(), w.GoString()), true
+		return 0, false
 	}
-	return 0, false
+	if c, ok = compareNumbers(v, w); c == 2 {
+		return 0, false // a NaN: equal to nothing, itself included
+	}
+	return c, ok
 }
 
 func (in *Interp) compareSeqsIn(a, b Value, items func(Value) []Value, op CompareOp, lenFirst bool) (Value, error) {
