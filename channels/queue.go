@@ -334,6 +334,12 @@ func (q *Queue) StartGet() (Item, *Waiter, error) {
 	if x, ok, err := q.tryGet(); ok {
 		return x, nil, err
 	}
+	return q.startGetLocked()
+}
+
+// startGetLocked is StartGet past the one-side path, apart so that the
+// path every get takes keeps a small frame.
+func (q *Queue) startGetLocked() (Item, *Waiter, error) {
 	q.lock()
 	if x, ok, err := q.takeLocked(); ok {
 		q.unlock()

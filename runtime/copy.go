@@ -56,6 +56,11 @@ type copier struct {
 // as it is when it is shareable, else a copy when copying is allowed.
 // The item's size is checked against limit (0: none).
 func itemToSend(in *interp.Interp, obj interp.Value, limit int64, allowCopy bool) (channels.Item, error) {
+	if x, ok := unboxedItem(obj); ok {
+		// An int, float, bool or None, before plainItem's frame (which
+		// its tuple and error cases make large) is set up.
+		return x, nil
+	}
 	item, err := plainItem(in, obj, 0, !allowCopy)
 	if err == nil {
 		if limit > 0 && item.Kind() >= channels.KindBigInt {

@@ -510,6 +510,9 @@ func (x *xiChan) get(in *interp.Interp, q *channels.Queue, block bool, timeoutv 
 // item of a destroyed interpreter the unbound object (UNBOUND) or the
 // destroyed class raised (UNBOUND_ERROR), as registered.
 func receivedToPython(in *interp.Interp, reg *channels.Registry, x channels.Item, err error, unbound, destroyed interp.Value, raise func(error) error) (interp.Value, error) {
+	if err == nil && x.Kind() == channels.KindInt {
+		return interp.Int(x.AsInt()), nil // the common item: no handles to release
+	}
 	switch {
 	case errors.Is(err, channels.ErrInterpreterDestroyed):
 		return interp.Value{}, raiseClass(in, destroyed, interp.RuntimeError, "item's original interpreter destroyed")
