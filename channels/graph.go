@@ -312,7 +312,7 @@ func (b *GraphBuilder) Finish(root Item) (Item, error) {
 	}
 	it := Item{kind: KindGraph, p: unsafe.Pointer(g)}
 	if b.handles || root.hasHandles() {
-		it.hk = 1
+		it.aux = 1
 	}
 	return it, nil
 }

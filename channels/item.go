@@ -77,14 +77,17 @@ func (h Handle) counted() bool { return h.Kind >= HandleQueue && h.Kind <= Handl
 // values: copy them freely.
 type Item struct {
 	kind Kind
-	// hk is the handle kind of a KindHandle item, and for a tuple 1
-	// when some item inside is a counted handle (so that puts without
-	// handles never walk their items).
-	hk HandleKind
-	// chars is, for a str made by StrCounted, its count of code points
-	// plus one (0: not known), so that a receiver need not count them
-	// again; it sits in what would be padding.
-	chars uint32
+	// aux is the handle kind of a KindHandle item; for a tuple or a
+	// graph, 1 when some item inside is a counted handle (so that puts
+	// without handles never walk their items); for a str made by
+	// StrCounted, its count of code points plus one (0: not known), so
+	// that a receiver need not count them again.
+	//
+	// An Item has four fields and must keep to four: Go's compiler
+	// keeps a struct of at most four fields in registers, and copies a
+	// bigger one through memory with write barriers (a fifth field, for
+	// the count, made a small int's put and get 50% slower).
+	aux uint32
 	// n is a bool, an int64, a float64's bits, a handle's ID, or the
 	// length of a str, bytes or tuple.
 	n uint64
@@ -166,7 +169,7 @@ func Str(s string) Item { return textItem(KindStr, s) }
 func StrCounted(s string, chars int) Item {
 	it := textItem(KindStr, s)
 	if chars >= 0 && chars < math.MaxUint32 {
-		it.chars = uint32(chars) + 1
+		it.aux = uint32(chars) + 1
 	}
 	return it
 }
@@ -174,10 +177,10 @@ func StrCounted(s string, chars int) Item {
 // StrChars is the count of code points a str item was made with by
 // StrCounted; ok is false when it is not known (or it is not a str).
 func (it Item) StrChars() (n int, ok bool) {
-	if it.kind != KindStr || it.chars == 0 {
+	if it.kind != KindStr || it.aux == 0 {
 		return 0, false
 	}
-	return int(it.chars - 1), true
+	return int(it.aux - 1), true
 }
 
 // Bytes is a bytes item holding a copy of b.
@@ -204,7 +207,7 @@ func tupleOwning(items []Item) Item {
 	}
 	for _, x := range items {
 		if x.hasHandles() {
-			it.hk = 1
+			it.aux = 1
 			break
 		}
 	}
@@ -229,7 +232,7 @@ func (b *TupleBuilder) Item() Item {
 }
 
 // HandleItem is an item that carries h.
-func HandleItem(h Handle) Item { return Item{kind: KindHandle, hk: h.Kind, n: uint64(h.ID)} }
+func HandleItem(h Handle) Item { return Item{kind: KindHandle, aux: uint32(h.Kind), n: uint64(h.ID)} }
 
 // unboundItem is the marker Get returns for UnboundReplace.
 var unboundItem = Item{kind: KindUnbound}
@@ -304,7 +307,7 @@ func (it Item) AsHandle() Handle {
 	if it.kind != KindHandle {
 		return Handle{}
 	}
-	return Handle{Kind: it.hk, ID: int64(it.n)}
+	return Handle{Kind: HandleKind(it.aux), ID: int64(it.n)}
 }
 
 // hasHandles reports whether the item is or holds a counted handle.
@@ -313,7 +316,7 @@ func (it Item) hasHandles() bool {
 	case KindHandle:
 		return it.AsHandle().counted()
 	case KindTuple, KindGraph:
-		return it.hk != 0
+		return it.aux != 0
 	}
 	return false
 }
@@ -326,13 +329,13 @@ func (it Item) handles(f func(Handle)) {
 			f(h)
 		}
 	case KindTuple:
-		if it.hk != 0 {
+		if it.aux != 0 {
 			for _, x := range it.tuple() {
 				x.handles(f)
 			}
 		}
 	case KindGraph:
-		if it.hk != 0 {
+		if it.aux != 0 {
 			it.Graph().graphHandles(f)
 		}
 	}

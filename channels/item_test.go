@@ -176,11 +176,16 @@ func TestItemWrongAccessor(t *testing.T) {
 }
 
 // A str made with its count of code points gives it back; one made
-// without, or another kind, says it is not known. The count rides in
-// what was padding: an item stays 24 bytes.
+// without, or another kind, says it is not known. The count shares a
+// field with the handle kind: an item stays 24 bytes and four fields.
 func TestStrCounted(t *testing.T) {
 	if n := unsafe.Sizeof(Item{}); n != 24 {
 		t.Fatalf("an Item is %d bytes, want 24", n)
+	}
+	// Four fields at most, or the compiler copies items through memory
+	// (see Item.aux).
+	if n := reflect.TypeOf(Item{}).NumField(); n > 4 {
+		t.Fatalf("an Item has %d fields, want at most 4", n)
 	}
 	tests := []struct {
 		item   Item
