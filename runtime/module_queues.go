@@ -431,11 +431,6 @@ func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op 
 	if err != nil {
 		return interp.Value{}, raiseXIError(in, err, q.ID())
 	}
-	return x.putItem(in, q, item, op, block, timeout)
-}
-
-// putItem is put once the arguments are read and obj made an item.
-func (x *xiChan) putItem(in *interp.Interp, q *channels.Queue, item channels.Item, op channels.UnboundOp, block bool, timeout time.Duration) (interp.Value, error) {
 	opts := channels.PutOptions{Owner: x.owner, Unbound: op}
 	if !block {
 		if err := q.TryPut(item, opts); err != nil {
@@ -656,11 +651,7 @@ func (x *xiChan) mPut(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 		if err != nil {
 			return interp.Value{}, err
 		}
-		item, err := itemToSend(in, args[1], x.maxItem, true)
-		if err != nil {
-			return interp.Value{}, raiseXIError(in, err, q.ID())
-		}
-		return x.putItem(in, q, item, channels.UnboundDefault, true, -1)
+		return x.put(in, q, args[1], channels.UnboundDefault, true, false, interp.Value{})
 	}
 	var self, obj, blockv, timeout, ub, ub13, syncobj, delay interp.Value
 	if err := in.Unpack(&queuePutParams, args, kwnames, &self, &obj, &blockv, &timeout, &ub, &ub13, &syncobj, &delay); err != nil {
