@@ -654,7 +654,7 @@ func TestDeepNesting(t *testing.T) {
 					t.Fatalf("the table says %s; CPython 3.12 says %s", tt.want, class)
 				}
 			}
-			out := safeParse("<deep>", []byte(tt.src), ModeExec, 30*time.Second)
+			out := safeParse("<deep>", []byte(tt.src), ModeExec, 2*time.Minute)
 			if p := out.problem(); p != "" {
 				t.Fatal(clip(p, 3000))
 			}
