@@ -64,7 +64,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
 		bytecode.CALL_ALLOC_AND_ENTER_INIT, bytecode.LOAD_FAST_AND_CLEAR, bytecode.BUILD_SET,
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
-		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL,
+		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
@@ -667,6 +667,23 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			off := ac.offsets[pc]
 			f.pc, f.sp = pc+1, sp
 			ok, err := in.callBuiltinCached(f, op, ac.caches[off:off+callCache], oparg)
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.CALL_NO_KW_BOUND_NATIVE:
+			if in.breaker.Load() != 0 || f.kwnames != nil {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			f.pc, f.sp = pc+1, sp
+			ok, err := in.callBoundNative(f, oparg)
 			if !ok {
 				f.pc--
 				return nil, nil

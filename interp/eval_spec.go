@@ -290,7 +290,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		in.specMiss(ac, pc)
 		return in.callGeneric(f, oparg)
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
-		bytecode.CALL_BUILTIN_CLASS:
+		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if ok, err := in.callBuiltinCached(f, op, c, oparg); ok {
 				in.specHit(op)
@@ -793,6 +793,8 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 		}
 		r = valueOf(f.slots[f.sp-1].Type())
 		incRef(r)
+	case bytecode.CALL_NO_KW_BOUND_NATIVE:
+		return in.callBoundNative(f, oparg)
 	}
 	for i := base; i < f.sp; i++ {
 		in.xdecRef(f.slots[i])
@@ -803,6 +805,72 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 		f.push(r)
 	}
 	return true, err
+}
+
+// callBoundNative is CALL_NO_KW_BOUND_NATIVE, a function of its own
+// rather than a case of callBuiltinCached: it runs once per item in a
+// queue's put and get loops, and in a small function the slots stay in
+// registers.
+func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	bound := s[1]
+	if s[0].p != nil || !boundNativeCallable(bound) {
+		return false, nil
+	}
+	// The bound object moves to the NULL's slot, where it keeps its
+	// function alive through the call and is released with the
+	// arguments; its self takes the callable's slot, in front of the
+	// arguments.
+	in.frame = f
+	s[0] = bound
+	var r Value
+	var err error
+	if bound.Type() == boundMethodType {
+		m := asObject[BoundMethod](bound)
+		incRef(m.self)
+		s[1] = m.self
+		r, err = m.fn.Type().call(in, m.fn, s[1:], nil)
+	} else {
+		b := asObject[Builtin](bound)
+		incRef(b.self)
+		s[1] = b.self
+		r, err = in.callGo(b.method.fn, s[1:], nil)
+	}
+	for i, v := range s {
+		s[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.dealloc(v)
+		}
+	}
+	f.sp -= len(s)
+	if err != nil {
+		return true, err
+	}
+	f.slots[f.sp] = r
+	f.sp++
+	return true, nil
+}
+
+// boundNativeCallable reports whether v is a callable that
+// CALL_NO_KW_BOUND_NATIVE runs: a bound method whose function is not a
+// Python function but has a call slot (a Go function as a method), or a
+// built-in method bound to a self its descriptor accepts (m.__get__(obj)
+// binds any object; the descriptor's own call raises the TypeError).
+func boundNativeCallable(v Value) bool {
+	switch v.Type() {
+	case boundMethodType:
+		t := asObject[BoundMethod](v).fn.Type()
+		return t != functionType && t.call != nil
+	case builtinFunctionType:
+		b := asObject[Builtin](v)
+		md := b.method
+		if md == nil || md.static {
+			return false
+		}
+		st := b.self.Type()
+		return st == md.owner || st.IsSubtype(md.owner)
+	}
+	return false
 }
 
 // builtinClass1 is the conversions of CALL_BUILTIN_CLASS that need no

@@ -422,8 +422,13 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 			if fc := asObject[Function](m.fn).code; fc.exactArgs && fc.tmpl.ArgCount == nargs+1 {
 				return bytecode.CALL_BOUND_METHOD_EXACT_ARGS
 			}
+		} else if self.IsNil() && boundNativeCallable(callable) {
+			return bytecode.CALL_NO_KW_BOUND_NATIVE
 		}
 	case builtinFunctionType:
+		if self.IsNil() && boundNativeCallable(callable) {
+			return bytecode.CALL_NO_KW_BOUND_NATIVE
+		}
 		if b := asObject[Builtin](callable); self.IsNil() && b.method == nil && b.self.IsNil() && isImmortal(callable) {
 			c[1].setValue(callable)
 			if isLenBuiltin(callable) && oparg == 1 {

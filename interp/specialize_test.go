@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/parallel-py/parallel/interp/bytecode"
 )
 
 // specPrograms exercise each specialized family: the same instruction
@@ -341,6 +343,62 @@ print(out)
 `,
 }
 
+// CALL_NO_KW_BOUND_NATIVE's guards: a bound built-in method, a bound
+// method of any other non-Python callable, then a Python method, a
+// builtin whose self its descriptor refuses, keywords, and errors
+// raised inside the call.
+var boundNativeProgram = `class _K:
+    def f(self): pass
+MethodType = type(_K().f)
+out = []
+def run(fn, *args):
+    try:
+        return fn(*args)
+    except Exception as e:
+        return type(e).__name__ + ': ' + str(e)
+def call0(fn):
+    try:
+        return fn()
+    except Exception as e:
+        return type(e).__name__ + ': ' + str(e)
+def call1(fn, x):
+    try:
+        return fn(x)
+    except Exception as e:
+        return type(e).__name__ + ': ' + str(e)
+lst = []
+append = lst.append
+for i in range(5):
+    call1(append, i)
+out.append(lst)
+class C:
+    def m(self, x): return ('C.m', x)
+    def __call__(self, a, b): return ('call', a, b)
+d = {1: 'one'}
+for fn in [append, d.get, C().m, MethodType(len, [1, 2]), MethodType(C(), 'self'),
+           MethodType(lambda s, x: (s, x), 7), [].append, print.__call__, str.upper.__get__('ab'),
+           append, {}.pop, set().add, MethodType(C.m, 3)]:
+    out.append(call1(fn, 1))
+for fn in [[].pop, [3].pop, {}.popitem, MethodType(len, 'abc'), lst.copy, (1, 2).__len__, 'x'.upper, MethodType(dict, [(1, 2)])]:
+    out.append(call0(fn))
+try:
+    list.append.__get__(5)
+except TypeError as e:
+    out.append(str(e))
+pop = lst.pop
+out.append([pop() for _ in range(3)])
+def kw(fn):
+    try:
+        return fn(x=1)
+    except TypeError as e:
+        return str(e)
+out.append([kw(append) for _ in range(3)])
+print(out)
+print(lst)
+`
+
+func init() { specPrograms["bound_native_calls"] = boundNativeProgram }
+
 func TestSpecializedFamilies(t *testing.T) { checkProgramsAtThresholds(t, specPrograms) }
 
 // checkProgramsAtThresholds checks programs against CPython with
@@ -438,5 +496,41 @@ print(work(%d))
 		if instr.Op().IsSpecialized() {
 			t.Fatalf("the shared template was rewritten: %v", instr)
 		}
+	}
+}
+
+// TestBoundNativeCallSpecializes checks that a call of a saved bound
+// built-in method, and of a bound method of another native callable,
+// runs as CALL_NO_KW_BOUND_NATIVE, and that a bound Python method does
+// not: the comparisons with CPython above would pass just as well on
+// the generic CALL.
+func TestBoundNativeCallSpecializes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      bool
+	}{
+		{"bound builtin", "lst = []\nappend = lst.append\ndef f():\n    for i in range(5):\n        append(i)\nf()\n", true},
+		{"bound native callable", "class K:\n    def f(self): pass\nM = type(K().f)\nm = M(len, 'abc')\ndef f():\n    for i in range(5):\n        m()\nf()\n", true},
+		{"bound Python method", "class K:\n    def f(self): pass\nm = K().f\ndef f():\n    for i in range(5):\n        m()\nf()\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout strings.Builder
+			in := New(Options{Stdout: &stdout})
+			defer in.Close()
+			code := compileForTest(t, tt.src)
+			gv, _ := in.NewDict()
+			defer in.decRef(gv)
+			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := bytecode.Disassemble(&b, in.AdaptiveListing(code), bytecode.Adaptive()); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(b.String(), bytecode.CALL_NO_KW_BOUND_NATIVE.String()); got != tt.want {
+				t.Errorf("CALL_NO_KW_BOUND_NATIVE in the listing: %v, want %v\n%s", got, tt.want, b.String())
+			}
+		})
 	}
 }

@@ -115,10 +115,7 @@ func (x *xiChan) builtins(in *interp.Interp, m *interp.Module, fns, methods map[
 		if err != nil {
 			return err
 		}
-		o.name = name
-		o.call = func(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-			return fn(x, in, args, kwnames)
-		}
+		o.name, o.fn, o.x = name, fn, x
 		v := interp.ValueOf(o)
 		err = m.Set(in, "_method_"+name, v)
 		in.DecRef(v)
@@ -301,6 +298,9 @@ const maxCachedQueues = 256
 
 // queueArg finds the queue an ID argument names.
 func (x *xiChan) queueArg(in *interp.Interp, v interp.Value) (*channels.Queue, error) {
+	if q := x.lastQ; q != nil && v.IsSmallInt() && v.SmallInt() == x.lastQID && !q.Freed() {
+		return q, nil // a loop's puts or gets: the ID is read no further
+	}
 	qid, err := chanIDArg(in, v, "queue")
 	if err != nil {
 		return nil, err
@@ -423,9 +423,12 @@ func (x *xiChan) qPut(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 
 // put puts obj in q, as Queue.put does.
 func (x *xiChan) put(in *interp.Interp, q *channels.Queue, obj interp.Value, op channels.UnboundOp, block, sharedOnly bool, timeoutv interp.Value) (interp.Value, error) {
-	timeout, err := timeoutArg(in, timeoutv)
-	if err != nil {
-		return interp.Value{}, err
+	timeout := time.Duration(-1)
+	if !timeoutv.IsNil() {
+		var err error
+		if timeout, err = timeoutArg(in, timeoutv); err != nil {
+			return interp.Value{}, err
+		}
 	}
 	item, err := itemToSend(in, obj, x.maxItem, !sharedOnly)
 	if err != nil {
@@ -479,9 +482,12 @@ func (x *xiChan) qGet(in *interp.Interp, args, kwnames []interp.Value) (interp.V
 
 // get takes the next object from q, as Queue.get does.
 func (x *xiChan) get(in *interp.Interp, q *channels.Queue, block bool, timeoutv interp.Value) (interp.Value, error) {
-	timeout, err := timeoutArg(in, timeoutv)
-	if err != nil {
-		return interp.Value{}, err
+	timeout := time.Duration(-1)
+	var err error
+	if !timeoutv.IsNil() {
+		if timeout, err = timeoutArg(in, timeoutv); err != nil {
+			return interp.Value{}, err
+		}
 	}
 	var item channels.Item
 	if !block {
@@ -562,14 +568,18 @@ func (x *xiChan) qInfo(in *interp.Interp, name string, args, kwnames []interp.Va
 type goMethod struct {
 	alloc.Header
 	name string
-	call interp.BuiltinFunc
+	// fn and x, not a closure over them: one indirect call fewer on
+	// every put and get.
+	fn xiFunc
+	x  *xiChan
 }
 
 var goMethodType = interp.NewType[goMethod](interp.TypeSpec{
 	Name:   "method",
 	Module: "_interpqueues",
 	Call: func(in *interp.Interp, v interp.Value, args, kwnames []interp.Value) (interp.Value, error) {
-		return interp.ObjectOf[goMethod](v).call(in, args, kwnames)
+		m := interp.ObjectOf[goMethod](v)
+		return m.fn(m.x, in, args, kwnames)
 	},
 	DescrGet: func(in *interp.Interp, descr, obj interp.Value, owner *interp.Type) (interp.Value, error) {
 		if obj.IsNil() || obj.IsNone() {
