@@ -740,77 +740,119 @@ func moveArgs(dst, args []Value) {
 	}
 }
 
-// callBuiltinCached is the CALL forms that run a builtin directly.
+// callBuiltinCached is the CALL forms that run a builtin directly. Each
+// is a small function of its own: as cases of one function, the same
+// steps cost ~120 more instructions a call (spilled registers), which
+// is most of a list.append's cost.
 func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (bool, error) {
-	base := f.sp - oparg - 2
-	callable, self := f.slots[base], f.slots[base+1]
-	var r Value
-	var err error
 	switch op {
-	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST:
-		if !callable.IsNil() || self.p != c[1].p {
-			return false, nil
-		}
-		in.frame = f
-		if op == bytecode.CALL_NO_KW_LEN {
-			var n int
-			if n, err = in.Len(f.slots[f.sp-1]); err == nil {
-				r = Int(int64(n))
-			}
-		} else {
-			r, err = in.callGo(asObject[Builtin](self).fn, f.slots[base+2:f.sp], nil)
-		}
+	case bytecode.CALL_NO_KW_LEN:
+		return in.callLenCached(f, c, oparg)
+	case bytecode.CALL_NO_KW_BUILTIN_FAST:
+		return in.callBuiltinFast(f, c, oparg)
 	case bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST:
-		if callable.p != c[1].p || self.IsNil() || self.Type().Version != uint32(c[1].n) {
-			return false, nil
-		}
-		in.frame = f
-		r, err = in.callGo(asObject[MethodDescr](callable).fn, f.slots[base+1:f.sp], nil)
+		return in.callMethodDescrFast(f, c, oparg)
 	case bytecode.CALL_BUILTIN_CLASS:
-		// int(x), float(x), tuple(it)...: the type's own constructor,
-		// without the generic call's dispatch. Built-in types are
-		// immortal and never change, so identity is the whole guard.
-		if !callable.IsNil() || self.p != c[1].p {
-			return false, nil
-		}
-		in.frame = f
-		t := (*Type)(self.p)
-		if r, ok := builtinClass1(t, f.slots[base+2:f.sp]); ok {
-			incRef(r)
-			for i := base + 2; i < f.sp; i++ {
-				in.decRef(f.slots[i])
-				f.slots[i] = Value{}
-			}
-			f.slots[base+1] = Value{} // the type: immortal
-			f.sp = base
-			f.push(r)
-			return true, nil
-		}
-		r, err = t.construct(in, t, f.slots[base+2:f.sp], nil)
+		return in.callBuiltinClass(f, c, oparg)
 	case bytecode.CALL_NO_KW_TYPE_1:
-		if !callable.IsNil() || !self.Is(valueOf(typeType)) {
-			return false, nil
-		}
-		r = valueOf(f.slots[f.sp-1].Type())
-		incRef(r)
+		return in.callType1(f, oparg)
 	case bytecode.CALL_NO_KW_BOUND_NATIVE:
 		return in.callBoundNative(f, oparg)
 	}
-	for i := base; i < f.sp; i++ {
-		in.xdecRef(f.slots[i])
-		f.slots[i] = Value{}
-	}
-	f.sp = base
-	if err == nil {
-		f.push(r)
-	}
-	return true, err
+	return false, nil
 }
 
-// callBoundNative is CALL_NO_KW_BOUND_NATIVE, a function of its own
-// rather than a case of callBuiltinCached: it runs once per item in a
-// queue's put and get loops, and in a small function the slots stay in
-// registers.
+// endNativeCall ends a call run on f's stack: the call's slots s (the
+// top of the stack: the callable, its NULL or self, the arguments) are
+// released and r, unless err, pushed in their place.
+func (in *Interp) endNativeCall(f *frame, s []Value, r Value, err error) (bool, error) {
+	for i, v := range s {
+		s[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.dealloc(v)
+		}
+	}
+	f.sp -= len(s)
+	if err != nil {
+		return true, err
+	}
+	f.slots[f.sp] = r
+	f.sp++
+	return true, nil
+}
+
+// callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
+func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	if s[0].p != nil || s[1].p != c[1].p || len(s) != 3 {
+		return false, nil
+	}
+	in.frame = f
+	var r Value
+	n, err := in.Len(s[2])
+	if err == nil {
+		r = Int(int64(n))
+	}
+	return in.endNativeCall(f, s, r, err)
+}
+
+// callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
+// function, its identity in c.
+func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	if s[0].p != nil || s[1].p != c[1].p {
+		return false, nil
+	}
+	in.frame = f
+	r, err := in.callGo(asObject[Builtin](s[1]).fn, s[2:], nil)
+	return in.endNativeCall(f, s, r, err)
+}
+
+// callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
+// method descriptor (its identity in c) with self of a type whose
+// version is c's.
+func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	if s[0].p != c[1].p || s[1].IsNil() || s[1].Type().Version != uint32(c[1].n) {
+		return false, nil
+	}
+	in.frame = f
+	r, err := in.callGo(asObject[MethodDescr](s[0]).fn, s[1:], nil)
+	return in.endNativeCall(f, s, r, err)
+}
+
+// callBuiltinClass is CALL_BUILTIN_CLASS: int(x), float(x),
+// tuple(it)...: the type's own constructor, without the generic call's
+// dispatch. Built-in types are immortal and never change, so identity
+// is the whole guard.
+func (in *Interp) callBuiltinClass(f *frame, c []cacheEntry, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	if s[0].p != nil || s[1].p != c[1].p {
+		return false, nil
+	}
+	in.frame = f
+	t := (*Type)(s[1].p)
+	if r, ok := builtinClass1(t, s[2:]); ok {
+		incRef(r)
+		return in.endNativeCall(f, s, r, nil)
+	}
+	r, err := t.construct(in, t, s[2:], nil)
+	return in.endNativeCall(f, s, r, err)
+}
+
+// callType1 is CALL_NO_KW_TYPE_1: type(x).
+func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
+	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	if s[0].p != nil || !s[1].Is(valueOf(typeType)) || len(s) != 3 {
+		return false, nil
+	}
+	r := valueOf(s[2].Type())
+	incRef(r)
+	return in.endNativeCall(f, s, r, nil)
+}
+
+// callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
+// or a bound method of another non-Python callable.
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
 	bound := s[1]
@@ -836,6 +878,8 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 		s[1] = b.self
 		r, err = in.callGo(b.method.fn, s[1:], nil)
 	}
+	// endNativeCall's steps, written out: through the call, a queue's
+	// put+get cost ~50 instructions more.
 	for i, v := range s {
 		s[i] = Value{}
 		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
