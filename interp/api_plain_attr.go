@@ -1,5 +1,7 @@
 package interp
 
+import "unsafe"
+
 // A PlainAttr reads one attribute name quickly from objects whose class
 // leaves that name to the instance __dict__: no class in the MRO defines
 // it and the class keeps the default attribute lookup. It remembers the
@@ -26,6 +28,17 @@ func NewPlainAttr(name string) *PlainAttr { return &PlainAttr{name: internName(n
 func (in *Interp) GetPlainAttr(a *PlainAttr, obj Value) (Value, error) {
 	if obj.IsObject() {
 		t := obj.Type()
+		if t == a.typ && t.Version == a.version && a.shape != nil {
+			// The remembered class (so a dict slot) and shape: a load
+			// and an index, as LOAD_ATTR_WITH_HINT.
+			if dv := *(*Value)(unsafe.Add(obj.p, t.dictOffset)); dv.p != nil {
+				if d := asObject[Dict](dv); d.shape == a.shape {
+					v := d.entries[a.ix].value
+					incRef(v)
+					return v, nil
+				}
+			}
+		}
 		if t != a.typ || t.Version != a.version {
 			if !in.leavesToInstance(t, a.name) {
 				return in.GetAttr(obj, a.name)
