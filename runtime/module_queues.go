@@ -504,6 +504,10 @@ func (x *xiChan) get(in *interp.Interp, q *channels.Queue, block bool, timeoutv 
 			return interp.Value{}, err // interrupted
 		}
 	}
+	if err == nil && item.Kind() == channels.KindInt {
+		// The common item, before the closure below is made.
+		return interp.Int(item.AsInt()), nil
+	}
 	return receivedToPython(in, x.reg, item, err, x.queueUnbound, x.queueDestroyed, func(err error) error { return x.raiseQueueError(in, err, q.ID()) })
 }
 
@@ -711,10 +715,16 @@ func (x *xiChan) mPutNowait(in *interp.Interp, args, kwnames []interp.Value) (in
 
 // mGet is Queue.get(block=True, timeout=None).
 func (x *xiChan) mGet(in *interp.Interp, args, kwnames []interp.Value) (interp.Value, error) {
-	var self, blockv, timeout, delay interp.Value
 	if len(args) == 1 && len(kwnames) == 0 {
-		self = args[0] // get(), the common call
-	} else if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout, &delay); err != nil {
+		// get(), the common call: nothing but defaults.
+		q, err := x.selfQueue(in, args[0])
+		if err != nil {
+			return interp.Value{}, err
+		}
+		return x.get(in, q, true, interp.Value{})
+	}
+	var self, blockv, timeout, delay interp.Value
+	if err := in.Unpack(&queueGetParams, args, kwnames, &self, &blockv, &timeout, &delay); err != nil {
 		return interp.Value{}, err
 	}
 	q, err := x.selfQueue(in, self)
