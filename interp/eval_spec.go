@@ -292,7 +292,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
 		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
-			if ok, err := in.callBuiltinCached(f, op, c, oparg); ok {
+			if ok, err := in.callBuiltinCachedGuarded(f, op, c, oparg); ok {
 				in.specHit(op)
 				return nil, err
 			}
@@ -762,6 +762,19 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 	return false, nil
 }
 
+// callBuiltinCachedGuarded is callBuiltinCached for runFrom, which has
+// no runFast around it to recover a builtin's Go panic (the forms call
+// their builtins without callGo): the panic is raised as SystemError
+// with the call still on f's stack, for the exception path to release.
+func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (ok bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			ok, err = true, in.goPanic(p)
+		}
+	}()
+	return in.callBuiltinCached(f, op, c, oparg)
+}
+
 // endNativeCall ends a call run on f's stack: the call's slots s (the
 // top of the stack: the callable, its NULL or self, the arguments) are
 // released and r, unless err, pushed in their place.
@@ -804,7 +817,7 @@ func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, er
 		return false, nil
 	}
 	in.frame = f
-	r, err := in.callGo(asObject[Builtin](s[1]).fn, s[2:], nil)
+	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
 	return in.endNativeCall(f, s, r, err)
 }
 
@@ -817,7 +830,7 @@ func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool
 		return false, nil
 	}
 	in.frame = f
-	r, err := in.callGo(asObject[MethodDescr](s[0]).fn, s[1:], nil)
+	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
 	return in.endNativeCall(f, s, r, err)
 }
 
@@ -876,7 +889,7 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 		b := asObject[Builtin](bound)
 		incRef(b.self)
 		s[1] = b.self
-		r, err = in.callGo(b.method.fn, s[1:], nil)
+		r, err = b.method.fn(in, s[1:], nil)
 	}
 	// endNativeCall's steps, written out: through the call, a queue's
 	// put+get cost ~50 instructions more.
