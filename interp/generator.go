@@ -90,6 +90,11 @@ type Generator struct {
 	// or nil: a generator's except blocks are its own, so a yield
 	// inside one does not leak it to the caller.
 	excState Value
+	// outerPushed: pushGen saved the caller's handled exception on
+	// excOuter, for genLeave to restore. When the caller handled none,
+	// nothing is pushed (currentException skips empty entries anyway):
+	// the usual case costs no slice append and pop.
+	outerPushed bool
 }
 
 var generatorType = newBuiltinType("generator", objectType, 0)
