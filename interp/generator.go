@@ -337,7 +337,7 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	f.yielded = false
 	// The generator's exception state is its own: the caller's handled
 	// exception is restored when it yields or ends.
-	in.genSwapIn(g) // gen_inline.go
+	in.genSwapIn(g)  // gen_inline.go
 	slots := f.slots // given back to the pool below if the frame ends
 	if exc != nil {
 		r, err = in.runFrom(f, exc)
