@@ -743,28 +743,11 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(owner)
 
 		case bytecode.LOAD_SUPER_ATTR:
-			self := f.pop()
-			class := f.pop()
-			global := f.pop()
-			var r Value
-			var isMethod bool
-			r, isMethod, err = in.superAttr(global, class, self, f.code.names[oparg>>2], oparg&1 != 0)
-			in.decRef(global)
-			in.decRef(class)
-			if err != nil {
-				in.decRef(self)
-				break
+			in.specExec(op)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
 			}
-			if oparg&1 != 0 {
-				if isMethod {
-					f.push(r)
-					f.push(self)
-					break
-				}
-				f.push(Value{})
-			}
-			in.decRef(self)
-			f.push(r)
+			err = in.execLoadSuperAttr(f, oparg) // spec_super.go
 
 		case bytecode.LOAD_BUILD_CLASS:
 			f.push(buildClassBuiltin)
@@ -1003,30 +986,15 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.SEND:
-			v := f.pop()
-			receiver := f.top()
-			if g := inlineGen(receiver, v); g != nil {
-				// The generator's frame runs in this loop (gen_inline.go).
-				var gf *frame
-				if gf, err = in.pushGen(f, g, v); err != nil {
-					in.decRef(v)
-					break
-				}
+			in.specExec(op)
+			if ac.due(pc) {
+				in.adaptNow(f, ac, pc)
+			}
+			// A generator's frame runs in this loop (gen_inline.go).
+			var gf *frame
+			if gf, err = in.execSend(f, instr, pc); gf != nil {
 				f = gf
-				in.frame = f
 				ac, instrs = f.ac, f.ac.instrs
-				break
-			}
-			var r Value
-			var done bool
-			r, done, err = in.send(receiver, v)
-			in.decRef(v)
-			if err != nil {
-				break
-			}
-			f.push(r)
-			if done {
-				f.pc = instr.Target(pc)
 			}
 
 		case bytecode.END_SEND:

@@ -67,6 +67,8 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
+		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR,
+		bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD, bytecode.BINARY_SUBSCR_GETITEM,
 		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
 		bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
 		bytecode.CONTAINS_OP_SET, bytecode.COMPARE_OP_STR,
@@ -731,7 +733,65 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			in.frame = gf
 			return gf, nil
 
+		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
+			// A guard and a push (gen_inline.go); a miss is runFrom's.
+			f.pc, f.sp = pc+1, sp
+			gf, ok, err := in.resumeGenSpec(f, op)
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			return gf, nil
+
+		case bytecode.RETURN_GENERATOR:
+			// A generator function's first instruction: the call
+			// returns the new generator (gen_inline.go).
+			f.pc, f.sp = pc+1, sp
+			caller, err := in.returnGenerator(f)
+			if caller == nil {
+				return nil, err
+			}
+			return caller, nil
+
+		case bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD:
+			// Called out behind the guard (spec_super.go).
+			off := ac.offsets[pc]
+			f.pc, f.sp = pc+1, sp
+			ok, err := in.loadSuperAttrCached(f, op, ac.caches[off:off+loadSuperAttrCache], oparg)
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.BINARY_SUBSCR_GETITEM:
+			// __getitem__'s frame, pushed as a call's (spec_super.go).
+			off := ac.offsets[pc]
+			f.pc, f.sp = pc+1, sp
+			callee, ok, err := in.binarySubscrGetitem(f, ac.caches[off:off+binarySubscrCache])
+			if !ok {
+				f.pc--
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			callee.back = f
+			in.frame = callee
+			return callee, nil
+
 		case bytecode.SEND:
+			if ac.due(pc) { // runFrom tries to specialize
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
 			v := slots[sp-1]
 			g := inlineGen(slots[sp-2], v)
 			if g == nil {

@@ -493,6 +493,17 @@ func (in *Interp) send(receiver, v Value) (r Value, done bool, err error) {
 		r, done, err = in.genResume(asObject[Generator](receiver), v, nil)
 		return r, done, err
 	}
+	if v.IsNone() && receiver.Type().Flags&TypeHeapType != 0 {
+		// A class's __next__: the value of the StopIteration it raises
+		// is the yield from's (iterNext would drop it).
+		r, found, err := in.callSpecial(receiver, "__next__")
+		if found || err != nil {
+			if err != nil {
+				return in.stopIterationValue(err)
+			}
+			return r, false, nil
+		}
+	}
 	if v.IsNone() {
 		r, ok, err := in.iterNext(receiver)
 		if err != nil {

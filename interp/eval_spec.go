@@ -186,6 +186,31 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			}
 			return nil, in.execForIter(f, instr, pc) // exhausted: the loop ends
 		}
+	case bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD:
+		if ok, err := in.loadSuperAttrCached(f, op, c, oparg); ok {
+			in.specHit(op)
+			return nil, err
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execLoadSuperAttr(f, oparg)
+	case bytecode.BINARY_SUBSCR_GETITEM:
+		if callee, ok, err := in.binarySubscrGetitem(f, c); ok {
+			in.specHit(op)
+			return callee, err
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execBinarySubscr(f)
+	case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
+		// Also in the fast loop (eval_fast.go); gen_inline.go.
+		if gf, ok, err := in.resumeGenSpec(f, op); ok {
+			in.specHit(op)
+			return gf, err
+		}
+		in.specMiss(ac, pc)
+		if op == bytecode.SEND_GEN {
+			return in.execSend(f, instr, pc)
+		}
+		return nil, in.execForIter(f, instr, pc)
 	case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
 		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
 		if key.p == intTag && container.IsObject() {

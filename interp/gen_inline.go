@@ -1,6 +1,9 @@
 package interp
 
-import "github.com/parallel-py/parallel/interp/bytecode"
+import (
+	"github.com/parallel-py/parallel/alloc"
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
 
 // Generators resumed inside the running loop. FOR_ITER over a generator
 // and SEND to one (yield from) do not call genResume, which would run
@@ -44,26 +47,44 @@ func (in *Interp) pushGen(caller *frame, g *Generator, v Value) (*frame, error) 
 	g.started, g.running = true, true
 	f.yielded = false
 	f.entry, f.back = false, caller
-	// The generator's exception state is its own, as in genResume.
-	in.excOuter = append(in.excOuter, in.excInfo)
-	in.excInfo, g.excState = g.excState, Value{}
+	in.genSwapIn(g)
 	return f, nil
+}
+
+// genSwapIn gives g's frame its own handled exception, as genResume
+// does, saving the caller's for genLeave. With neither handling one (the
+// usual case) nothing is written.
+func (in *Interp) genSwapIn(g *Generator) {
+	if in.excInfo.p == nil && g.excState.p == nil {
+		return
+	}
+	if g.outerPushed = in.excInfo.p != nil; g.outerPushed {
+		in.excOuter = append(in.excOuter, in.excInfo)
+	}
+	in.excInfo, g.excState = g.excState, Value{}
 }
 
 // genLeave ends a run of g's frame: the caller's handled exception comes
 // back, and g keeps its own when it is suspended (else it is dropped).
 func (in *Interp) genLeave(g *Generator, suspended bool) {
+	g.running = false
+	if in.excInfo.p == nil && !g.outerPushed {
+		return // neither the generator nor its caller handles one
+	}
 	state := in.excInfo
-	last := len(in.excOuter) - 1
-	in.excInfo = in.excOuter[last]
-	in.excOuter[last] = Value{}
-	in.excOuter = in.excOuter[:last]
+	in.excInfo = Value{}
+	if g.outerPushed {
+		last := len(in.excOuter) - 1
+		in.excInfo = in.excOuter[last]
+		in.excOuter[last] = Value{}
+		in.excOuter = in.excOuter[:last]
+		g.outerPushed = false
+	}
 	if suspended {
 		g.excState = state
 	} else {
 		in.xdecRef(state)
 	}
-	g.running = false
 }
 
 // genYieldInline suspends the pushed generator frame f at YIELD_VALUE
@@ -84,7 +105,7 @@ func (in *Interp) genReturnInline(f *frame, r Value) *frame {
 	caller := in.genEnd(f)
 	at := caller.pc - 1
 	instr := caller.ac.instrs[at]
-	if instr.Op() == bytecode.SEND {
+	if instr.Op().Base() == bytecode.SEND { // or SEND_GEN
 		caller.push(r)
 		caller.pc = instr.Target(at)
 		return caller
@@ -116,4 +137,109 @@ func (in *Interp) releaseUnwound(f *frame) {
 		return
 	}
 	in.genEnd(f)
+}
+
+// resumeGenSpec is FOR_ITER_GEN and SEND_GEN at f.pc-1 (f.pc is past
+// it), CPython 3.12's specialized forms of FOR_ITER and SEND over a
+// generator: the guard (inlineGen) and the push, nothing else. ok is
+// false, with f untouched, when the guard fails, for the caller to count
+// the miss and run the family's generic form. Otherwise the generator's
+// frame is the running one (in.frame) and is returned, or err is raised
+// at the instruction (the recursion limit).
+func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, err error) {
+	// inlineGen and pushGen in one, with nothing written before the
+	// guard passes and no write that the usual case does not need.
+	slots, sp := f.slots, f.sp
+	recv, sent := slots[sp-1], None
+	if op == bytecode.SEND_GEN {
+		recv, sent = slots[sp-2], slots[sp-1]
+	}
+	if recv.Type() != generatorType {
+		return nil, false, nil
+	}
+	g := asObject[Generator](recv)
+	gf = g.frame
+	if g.running || gf == nil || !g.started && !sent.IsNone() {
+		return nil, false, nil
+	}
+	if op == bytecode.SEND_GEN {
+		// The sent value moves to the generator's stack.
+		sp--
+		slots[sp] = Value{}
+		f.sp = sp
+	}
+	if in.depth >= in.recursionLimit {
+		in.decRef(sent)
+		return nil, true, in.raise(recursionErrorType, "maximum recursion depth exceeded")
+	}
+	in.depth++
+	gf.slots[gf.sp] = sent
+	gf.sp++
+	g.started, g.running = true, true
+	gf.yielded, gf.entry = false, false
+	gf.back = f
+	in.genSwapIn(g)
+	in.frame = gf
+	return gf, true, nil
+}
+
+// execSend is SEND at f.pc-1 (f.pc is past it): an exact generator is
+// resumed in the running loop and its frame returned, as SEND_GEN does;
+// any other receiver is sent v by send, and the loop ends at the target
+// when it is done.
+func (in *Interp) execSend(f *frame, instr bytecode.Instr, pc int) (*frame, error) {
+	if gf, ok, err := in.resumeGenSpec(f, bytecode.SEND_GEN); ok {
+		return gf, err
+	}
+	v := f.pop()
+	r, done, err := in.send(f.top(), v)
+	in.decRef(v)
+	if err != nil {
+		return nil, err
+	}
+	f.push(r)
+	if done {
+		f.pc = instr.Target(pc)
+	}
+	return nil, nil
+}
+
+// returnGenerator is RETURN_GENERATOR at f.pc-1 (f.pc is past it) for
+// the fast loop: the generator made of f goes to f's caller, which is
+// returned, running. An entry frame's generator leaves the loop, and a
+// frame with a frame object (rare this early) is made into a generator
+// by makeGenerator: both are runFrom's, and then nil is returned with
+// f.pc back at the instruction.
+//
+// Unlike makeGenerator, f's own record becomes the generator's frame:
+// only the slots move off the arena, into a slice the generator owns.
+// No second record is taken, copied whole (a ~200-byte copy through
+// write barriers) and released; nqueens makes one generator per call.
+func (in *Interp) returnGenerator(f *frame) (*frame, error) {
+	if f.entry || f.obj != nil {
+		f.pc--
+		return nil, nil
+	}
+	g := freeGenerators.get()
+	if err := in.account(&g.Header, genTypeFor(f.tmpl.Flags), generatorSize); err != nil {
+		return nil, err
+	}
+	g.Header.SetFlags(alloc.FlagContainer)
+	caller := f.back
+	arena := f.slots
+	owned := in.values.Get(len(arena)) // back to the pool in genEnd or freeGenFrame
+	copy(owned[:f.sp], arena[:f.sp])   // above sp the stack is empty
+	clear(arena[:f.sp])
+	in.frameSlots.Pop(len(arena))
+	f.slots, f.owned = owned, true
+	f.back, f.entry, f.gen = nil, true, g
+	in.depth-- // suspended: not on the stack (releaseFrame's count)
+	g.frame, g.code = f, f.code
+	fn := asObject[Function](f.fn)
+	g.name, g.qualname = fn.name, fn.qualname
+	incRef(g.name)
+	incRef(g.qualname)
+	in.frame = caller
+	caller.push(valueOf(g))
+	return caller, nil
 }

@@ -90,6 +90,11 @@ type Generator struct {
 	// or nil: a generator's except blocks are its own, so a yield
 	// inside one does not leak it to the caller.
 	excState Value
+	// outerPushed: pushGen saved the caller's handled exception on
+	// excOuter, for genLeave to restore. When the caller handled none,
+	// nothing is pushed (currentException skips empty entries anyway):
+	// the usual case costs no slice append and pop.
+	outerPushed bool
 }
 
 var generatorType = newBuiltinType("generator", objectType, 0)
@@ -332,25 +337,14 @@ func (in *Interp) genResume(g *Generator, v Value, exc *Exception) (r Value, don
 	f.yielded = false
 	// The generator's exception state is its own: the caller's handled
 	// exception is restored when it yields or ends.
-	in.excOuter = append(in.excOuter, in.excInfo)
-	in.excInfo, g.excState = g.excState, Value{}
+	in.genSwapIn(g)  // gen_inline.go
 	slots := f.slots // given back to the pool below if the frame ends
 	if exc != nil {
 		r, err = in.runFrom(f, exc)
 	} else {
 		r, err = in.run(f)
 	}
-	state := in.excInfo
-	last := len(in.excOuter) - 1
-	in.excInfo = in.excOuter[last]
-	in.excOuter[last] = Value{}
-	in.excOuter = in.excOuter[:last]
-	if err == nil && f.yielded {
-		g.excState = state
-	} else {
-		in.xdecRef(state)
-	}
-	g.running = false
+	in.genLeave(g, err == nil && f.yielded)
 	if err != nil || !f.yielded {
 		// releaseFrame left a generator's own slots alone.
 		in.values.Put(slots)

@@ -39,6 +39,9 @@ func isImmortal(v Value) bool { return v.Header().Flags()&alloc.FlagImmortal != 
 //	             forms: polymorphic sites)
 //	STORE_ATTR   1.n to 4.n: type version | index<<32 (four ways)
 //	CALL         1:   the callable (builtins, method descriptors)
+//	LOAD_SUPER_ATTR  1.p: the class, 1.n: the version of self's type
+//	             2:   the attribute found (spec_super.go)
+//	BINARY_SUBSCR 1.p: __getitem__ (GETITEM), 1.n: the class's version
 
 func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr bytecode.Instr) bytecode.Op {
 	oparg := instr.Oparg()
@@ -74,6 +77,12 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 			return bytecode.FOR_ITER_LIST
 		case tupleIteratorType:
 			return bytecode.FOR_ITER_TUPLE
+		case generatorType:
+			return bytecode.FOR_ITER_GEN
+		}
+	case bytecode.SEND:
+		if f.slots[f.sp-2].Type() == generatorType {
+			return bytecode.SEND_GEN
 		}
 	case bytecode.BINARY_SUBSCR:
 		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
@@ -88,7 +97,11 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 			}
 		case dictType:
 			return bytecode.BINARY_SUBSCR_DICT
+		default:
+			return in.pickBinarySubscrGetitem(container, c) // spec_super.go
 		}
+	case bytecode.LOAD_SUPER_ATTR:
+		return in.pickLoadSuperAttr(f, c, oparg) // spec_super.go
 	case bytecode.STORE_SUBSCR:
 		container, key := f.slots[f.sp-2], f.slots[f.sp-1]
 		switch container.Type() {

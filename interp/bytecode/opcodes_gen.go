@@ -317,7 +317,7 @@ const numOps = 186
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0xe9f0a2707b848c66
+const TableHash uint64 = 0x61a7c3be16fa18c7
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
@@ -340,11 +340,11 @@ var table = [numOps]info{
 	BINARY_OP_MULTIPLY_FLOAT:          {name: "BINARY_OP_MULTIPLY_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- prod)"},
 	BINARY_OP_INT:                     {name: "BINARY_OP_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
 	BINARY_OP_MIXED_FLOAT:             {name: "BINARY_OP_MIXED_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
-	BINARY_SUBSCR:                     {name: "BINARY_SUBSCR", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)", specs: []Op{BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM}},
-	BINARY_SUBSCR_LIST_INT:            {name: "BINARY_SUBSCR_LIST_INT", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
-	BINARY_SUBSCR_TUPLE_INT:           {name: "BINARY_SUBSCR_TUPLE_INT", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
-	BINARY_SUBSCR_DICT:                {name: "BINARY_SUBSCR_DICT", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
-	BINARY_SUBSCR_GETITEM:             {name: "BINARY_SUBSCR_GETITEM", flags: 0, cache: 1, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
+	BINARY_SUBSCR:                     {name: "BINARY_SUBSCR", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)", specs: []Op{BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM}},
+	BINARY_SUBSCR_LIST_INT:            {name: "BINARY_SUBSCR_LIST_INT", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
+	BINARY_SUBSCR_TUPLE_INT:           {name: "BINARY_SUBSCR_TUPLE_INT", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
+	BINARY_SUBSCR_DICT:                {name: "BINARY_SUBSCR_DICT", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
+	BINARY_SUBSCR_GETITEM:             {name: "BINARY_SUBSCR_GETITEM", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
 	STORE_SUBSCR:                      {name: "STORE_SUBSCR", flags: 0, cache: 1, base: STORE_SUBSCR, stack: "(v, container, sub -- )", specs: []Op{STORE_SUBSCR_LIST_INT, STORE_SUBSCR_DICT}},
 	STORE_SUBSCR_LIST_INT:             {name: "STORE_SUBSCR_LIST_INT", flags: 0, cache: 1, base: STORE_SUBSCR, stack: "(value, list, sub -- )"},
 	STORE_SUBSCR_DICT:                 {name: "STORE_SUBSCR_DICT", flags: 0, cache: 1, base: STORE_SUBSCR, stack: "(value, dict, sub -- )"},
@@ -397,9 +397,9 @@ var table = [numOps]info{
 	STORE_ATTR_SLOT:                   {name: "STORE_ATTR_SLOT", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )"},
 	STORE_ATTR_WITH_HINT:              {name: "STORE_ATTR_WITH_HINT", flags: HasArg | HasName, cache: 5, base: STORE_ATTR, stack: "(v, owner -- )"},
 	DELETE_ATTR:                       {name: "DELETE_ATTR", flags: HasArg | HasName, cache: 0, base: DELETE_ATTR, stack: "(owner -- )"},
-	LOAD_SUPER_ATTR:                   {name: "LOAD_SUPER_ATTR", flags: HasArg | HasName, cache: 1, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)", specs: []Op{LOAD_SUPER_ATTR_ATTR, LOAD_SUPER_ATTR_METHOD}},
-	LOAD_SUPER_ATTR_ATTR:              {name: "LOAD_SUPER_ATTR_ATTR", flags: HasArg | HasName, cache: 1, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)"},
-	LOAD_SUPER_ATTR_METHOD:            {name: "LOAD_SUPER_ATTR_METHOD", flags: HasArg | HasName, cache: 1, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)"},
+	LOAD_SUPER_ATTR:                   {name: "LOAD_SUPER_ATTR", flags: HasArg | HasName, cache: 3, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)", specs: []Op{LOAD_SUPER_ATTR_ATTR, LOAD_SUPER_ATTR_METHOD}},
+	LOAD_SUPER_ATTR_ATTR:              {name: "LOAD_SUPER_ATTR_ATTR", flags: HasArg | HasName, cache: 3, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)"},
+	LOAD_SUPER_ATTR_METHOD:            {name: "LOAD_SUPER_ATTR_METHOD", flags: HasArg | HasName, cache: 3, base: LOAD_SUPER_ATTR, stack: "(global_super, class, self -- res2 if oparg&1 != 0, res)"},
 	LOAD_FROM_DICT_OR_GLOBALS:         {name: "LOAD_FROM_DICT_OR_GLOBALS", flags: HasArg | HasName, cache: 0, base: LOAD_FROM_DICT_OR_GLOBALS, stack: "(mod_or_class_dict -- v)"},
 	LOAD_LOCALS:                       {name: "LOAD_LOCALS", flags: 0, cache: 0, base: LOAD_LOCALS, stack: "( -- locals)"},
 	MAKE_CELL:                         {name: "MAKE_CELL", flags: HasArg | HasFree, cache: 0, base: MAKE_CELL, stack: "( -- )"},
