@@ -79,10 +79,15 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		stop := f.pop()
 		start := f.pop()
 		container := f.pop()
-		var s, r Value
-		if s, err = in.newSlice(start, stop, None); err == nil {
-			r, err = in.GetItem(container, s)
-			in.decRef(s)
+		var r Value
+		var ok bool
+		r, ok, err = in.listSliceFast(container, start, stop)
+		if !ok {
+			var s Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				r, err = in.GetItem(container, s)
+				in.decRef(s)
+			}
 		}
 		in.decRef(start)
 		in.decRef(stop)
@@ -96,10 +101,13 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		start := f.pop()
 		container := f.pop()
 		v := f.pop()
-		var s Value
-		if s, err = in.newSlice(start, stop, None); err == nil {
-			err = in.SetItem(container, s, v)
-			in.decRef(s)
+		var ok bool
+		if ok, err = in.listStoreSliceFast(v, container, start, stop); !ok {
+			var s Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				err = in.SetItem(container, s, v)
+				in.decRef(s)
+			}
 		}
 		in.decRef(start)
 		in.decRef(stop)

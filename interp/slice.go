@@ -289,6 +289,12 @@ func (in *Interp) listSlice(l *List, key Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	return in.listSliceUnpacked(l, u)
+}
+
+// listSliceUnpacked is l[a:b:c] as a new list for a slice already
+// unpacked (listSlice, and BINARY_SLICE without a slice object).
+func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	start, stop, step := u.adjust(len(l.items))
 	n := sliceLen(start, stop, step)
 	r, err := in.newListSized(n)
@@ -336,6 +342,12 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 		in.listDeleteSlice(l, u)
 		return nil
 	}
+	return in.listAssignUnpacked(l, u, value)
+}
+
+// listAssignUnpacked is l[a:b:c] = value for a slice already unpacked
+// (listAssignSlice, and STORE_SLICE without a slice object).
+func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) error {
 	src, pooled, err := in.assignSource(value, u.step == 1)
 	if err != nil {
 		return err
@@ -378,7 +390,11 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 	}
 	copy(l.items[start:], src)
 	in.releaseSource(src, pooled, false)
-	in.releaseSource(old, true, true)
+	// The replaced items go last to first, as in CPython (list_ass_slice).
+	for i := len(old) - 1; i >= 0; i-- {
+		in.decRef(old[i])
+	}
+	in.values.Put(old)
 	return nil
 }
 
