@@ -22,6 +22,7 @@ type Interp struct {
 	strs         alloc.Pool[Str]
 	tuples       alloc.Pool[Tuple]
 	inlineTuples inlineTuplePools // small tuples (tuple_inline.go)
+	lastSlice    *Slice           // a dead slice object for the next (slice.go)
 	excs         alloc.Pool[Exception]
 	bigs         alloc.Pool[BigInt]
 	values       alloc.SlicePool[Value]

@@ -26,7 +26,12 @@ var freeSlices recycler[Slice]
 
 // newSlice makes a slice, taking new references to its parts.
 func (in *Interp) newSlice(start, stop, step Value) (Value, error) {
-	s := freeSlices.get()
+	s := in.lastSlice
+	if s != nil {
+		in.lastSlice = nil
+	} else {
+		s = freeSlices.get()
+	}
 	if err := in.account(&s.Header, sliceType, sliceSize); err != nil {
 		return Value{}, err
 	}
@@ -45,6 +50,14 @@ func init() {
 		in.decRef(s.step)
 		*s = Slice{Header: s.Header}
 		in.heap.Free(&s.Header, sliceSize)
+		if in.lastSlice == nil && !alloc.Debug {
+			// One slice kept by the interpreter, as CPython keeps
+			// one: x[a:b:c] makes one and drops it at once, and the
+			// process-wide pool's pinning cost more than the slice.
+			*s = Slice{}
+			in.lastSlice = s
+			return
+		}
 		freeSlices.put(s)
 	}
 	sliceType.repr = func(in *Interp, v Value) (Value, error) {
