@@ -35,6 +35,9 @@ func (c *Collector) collect(generation int) Result {
 	c.subtractRefs(&c.work)
 	unreachable := c.moveUnreachable(&c.work, &c.unreach)
 	survivors := r.Examined - unreachable
+	if c.untrack != nil {
+		survivors -= c.untrackAtomic(&c.work)
+	}
 	older.splice(&c.work)
 	switch generation {
 	case NumGenerations - 2:
@@ -61,6 +64,28 @@ func (c *Collector) collect(generation int) Result {
 		c.observe(true, r)
 	}
 	return r
+}
+
+// untrackAtomic untracks the objects of l (the reachable ones, after
+// moveUnreachable) that the Untracker says cannot be part of a cycle, in
+// list order, so that a tuple made after the tuples it holds is untracked
+// in the same pass as they are. It returns how many it untracked. The
+// generation counts are left alone, as CPython's untrack_tuples leaves
+// them.
+func (c *Collector) untrackAtomic(l *list) int {
+	n := 0
+	for h := l.first(); h != l.end(); {
+		lk := alloc.Link(h)
+		next := lk.GCNext
+		if c.untrack.CanUntrack(h) {
+			unlink(h)
+			lk.GCNext, lk.GCPrev = nil, nil
+			lk.GCBits = 0
+			n++
+		}
+		h = next
+	}
+	return n
 }
 
 // updateRefs starts the examination of l: each object's GCRefs becomes its

@@ -44,6 +44,17 @@ type Ops interface {
 	DecRef(h *alloc.Header)
 }
 
+// An Untracker is an Ops that can tell a container that cannot be part of
+// a cycle as long as it lives: an immutable one holding only objects that
+// are not tracked, as CPython's tuples of atomic values. When the Ops
+// given to New is one, each collection asks it about every object found
+// reachable and untracks those (CPython's untrack_tuples), so that later
+// collections do not examine them again. CanUntrack must not change any
+// count, allocate, track or untrack anything, or run Python code.
+type Untracker interface {
+	CanUntrack(h *alloc.Header) bool
+}
+
 // Options configure a new Collector.
 type Options struct {
 	// Thresholds are the generations' thresholds; a zero element takes
@@ -114,6 +125,7 @@ const pinned = 1 << 30
 // while its interpreter's GIL is held.
 type Collector struct {
 	ops      Ops
+	untrack  Untracker // ops, if it is one
 	schedule func()
 	observe  func(done bool, r Result)
 
@@ -153,6 +165,7 @@ type Collector struct {
 // New returns an enabled Collector with no tracked objects.
 func New(ops Ops, opts Options) *Collector {
 	c := &Collector{ops: ops, schedule: opts.Schedule, observe: opts.Observe, enabled: true}
+	c.untrack, _ = ops.(Untracker)
 	for i := range c.gens {
 		c.gens[i].init()
 	}
@@ -198,13 +211,18 @@ func (c *Collector) Track(h *alloc.Header) {
 // The interpreter calls it first thing in a container's dealloc, before
 // releasing what the object holds, and before MakeImmortal. It counts a
 // container deallocation against generation 0's count. Untracking an
-// object that is not tracked, or is not a container, does nothing.
+// object that is not a container does nothing; untracking a container
+// that is not tracked (one an Untracker let go of) only counts the
+// deallocation, as CPython's PyObject_GC_Del does for any container.
 func (c *Collector) Untrack(h *alloc.Header) {
 	if h.Flags()&alloc.FlagContainer == 0 {
 		return
 	}
 	lk := alloc.Link(h)
 	if lk.GCNext == nil {
+		if c.counts[0] > 0 {
+			c.counts[0]--
+		}
 		return
 	}
 	unlink(h)

@@ -125,6 +125,7 @@ func (in *Interp) Close() int {
 func (in *Interp) discardPools() {
 	in.strs.Discard()
 	in.tuples.Discard()
+	in.inlineTuples.discard()
 	in.excs.Discard()
 	in.bigs.Discard()
 	in.values.Discard()

@@ -288,6 +288,22 @@ func (in *Interp) dictEqual(a, b *Dict) (bool, error) {
 		if e.key.IsNil() {
 			continue
 		}
+		// Most entries are settled without running any code: the key
+		// found by identity or str equality, the values identical,
+		// strs, or numbers. The others (containers, instances) take
+		// the general way, which holds references across the code
+		// their comparisons may run.
+		if bv, found, ok := dictFindPlain(b, e.key, e.hash); ok {
+			if !found {
+				return false, nil
+			}
+			if eq, ok := equalPlain(e.value, bv, plainEqualDepth); ok {
+				if !eq {
+					return false, nil
+				}
+				continue
+			}
+		}
 		incRef(e.key)
 		incRef(e.value)
 		eq, err := in.dictEqualEntry(b, e)
@@ -298,6 +314,128 @@ func (in *Interp) dictEqual(a, b *Dict) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// dictFindPlain looks key up in d without running code: ok is false
+// when an entry with key's hash is neither key itself nor, for an exact
+// str key, an exact str (its __eq__ would have to run). v is borrowed.
+func dictFindPlain(d *Dict, key Value, hash int64) (v Value, found, ok bool) {
+	if len(d.indices) == 0 {
+		return Value{}, false, true
+	}
+	isStr := key.IsObject() && key.Type() == strType
+	mask := uint64(len(d.indices) - 1)
+	perturb := uint64(hash)
+	i := uint64(hash) & mask
+	for {
+		ix := d.indices[i]
+		if ix == emptySlot {
+			return Value{}, false, true
+		}
+		if ix != deletedSlot {
+			e := &d.entries[ix]
+			if e.hash == hash {
+				if e.key.Is(key) {
+					return e.value, true, true
+				}
+				if !isStr || !e.key.IsObject() || e.key.Type() != strType {
+					return Value{}, false, false
+				}
+				if e.key.GoString() == key.GoString() {
+					return e.value, true, true
+				}
+			}
+		}
+		perturb >>= 5
+		i = (i*5 + perturb + 1) & mask
+	}
+}
+
+// plainEqual is a == b when no code has to run to know it: identical
+// values (equal, as CPython's comparisons of containers take identity
+// for equality), two exact strs, two unboxed numbers. ok is false
+// otherwise.
+func plainEqual(a, b Value) (eq, ok bool) {
+	if a.Is(b) {
+		return true, true
+	}
+	if a.IsObject() || b.IsObject() {
+		if a.IsObject() && b.IsObject() && a.Type() == strType && b.Type() == strType {
+			return a.GoString() == b.GoString(), true
+		}
+		return false, false
+	}
+	if c, ok := compareNumbers(a, b); ok {
+		return c == 0, true // 2 for a NaN: unequal
+	}
+	return false, false
+}
+
+// plainEqualDepth bounds how deep equalPlain looks into nested
+// containers (JSON-like data is a few levels deep).
+const plainEqualDepth = 16
+
+// equalPlain is a == b when no code has to run to know it: what
+// plainEqual settles, and exact lists, tuples and dicts holding such
+// values, up to depth levels down. ok is false as soon as anything in
+// them needs code (an instance's __eq__, a str subclass key), and the
+// caller compares a and b the general way, which may run that code in
+// CPython's order; equalPlain itself has no effects, so stopping early
+// or checking lengths first changes nothing a program can see.
+func equalPlain(a, b Value, depth int) (eq, ok bool) {
+	if eq, ok := plainEqual(a, b); ok {
+		return eq, true
+	}
+	if depth == 0 || !a.IsObject() || !b.IsObject() {
+		return false, false
+	}
+	t := a.Type()
+	if b.Type() != t {
+		return false, false
+	}
+	switch t {
+	case listType, tupleType:
+		var x, y []Value
+		if t == listType {
+			x, y = asObject[List](a).items, asObject[List](b).items
+		} else {
+			x, y = asObject[Tuple](a).items, asObject[Tuple](b).items
+		}
+		// A list's == looks at the lengths first; a tuple's compares
+		// the items it can first (CPython's list_richcompare and
+		// tuplerichcompare), which matters when one needs code.
+		if t == listType && len(x) != len(y) {
+			return false, true
+		}
+		for i := range min(len(x), len(y)) {
+			eq, ok := equalPlain(x[i], y[i], depth-1)
+			if !ok || !eq {
+				return false, ok
+			}
+		}
+		return len(x) == len(y), true
+	case dictType:
+		da, db := asObject[Dict](a), asObject[Dict](b)
+		if da.used != db.used {
+			return false, true
+		}
+		for i := range da.entries {
+			e := &da.entries[i]
+			if e.key.IsNil() {
+				continue
+			}
+			bv, found, ok := dictFindPlain(db, e.key, e.hash)
+			if !ok || !found {
+				return false, ok
+			}
+			eq, ok := equalPlain(e.value, bv, depth-1)
+			if !ok || !eq {
+				return false, ok
+			}
+		}
+		return true, true
+	}
+	return false, false
 }
 
 // dictEqualEntry reports whether b has a's entry e's key with an equal

@@ -539,32 +539,8 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			// A bare raise re-raises without adding this frame again.
 			noTraceback = oparg == 0 && !in.currentException().IsNil() && err == error(asObject[Exception](in.currentException()))
 
-		case bytecode.FORMAT_VALUE:
-			var spec Value
-			if oparg&4 != 0 {
-				spec = f.pop()
-			}
-			v := f.pop()
-			var r Value
-			r, err = in.formatValue(v, oparg&3, spec)
-			in.decRef(v)
-			in.xdecRef(spec)
-			if err == nil {
-				f.push(r)
-			}
-
-		case bytecode.BUILD_STRING:
-			var b []byte
-			for _, s := range f.slots[f.sp-oparg : f.sp] {
-				b = append(b, s.GoString()...)
-			}
-			for i := 0; i < oparg; i++ {
-				in.decRef(f.pop())
-			}
-			var r Value
-			if r, err = in.NewStr(string(b)); err == nil {
-				f.push(r)
-			}
+		case bytecode.FORMAT_VALUE, bytecode.BUILD_STRING:
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.BINARY_SUBSCR:
 			in.specExec(op)

@@ -77,6 +77,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 		bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
 		bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE,
+		bytecode.FORMAT_VALUE, bytecode.BUILD_STRING,
 	} {
 		t[op] = true
 	}
@@ -1008,7 +1009,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
-			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET:
+			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET,
+			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING:
 			// plainOps (eval_fast_ops.go): called out, as runFrom does.
 			f.pc, f.sp = pc+1, sp
 			if err := in.execPlain(f, op, oparg); err != nil {

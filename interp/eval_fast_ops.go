@@ -5,7 +5,8 @@ import "github.com/parallel-py/parallel/interp/bytecode"
 // execPlain runs the plain instructions: ones without an adaptive
 // counter or a guard that never push or pop a frame (STORE_GLOBAL,
 // BUILD_TUPLE, BUILD_LIST, BUILD_SET, LIST_APPEND, SET_ADD, GET_ITER,
-// LOAD_DEREF, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE).
+// LOAD_DEREF, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
+// FORMAT_VALUE, BUILD_STRING).
 // Both loops run them here, so the fast loop runs them exactly as runFrom
 // does; before, each sent the fast loop back to runFrom and cost a
 // return, runFrom's dispatch and a new run of the fast loop on top of
@@ -79,10 +80,15 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		stop := f.pop()
 		start := f.pop()
 		container := f.pop()
-		var s, r Value
-		if s, err = in.newSlice(start, stop, None); err == nil {
-			r, err = in.GetItem(container, s)
-			in.decRef(s)
+		var r Value
+		var ok bool
+		r, ok, err = in.listSliceFast(container, start, stop)
+		if !ok {
+			var s Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				r, err = in.GetItem(container, s)
+				in.decRef(s)
+			}
 		}
 		in.decRef(start)
 		in.decRef(stop)
@@ -96,15 +102,37 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		start := f.pop()
 		container := f.pop()
 		v := f.pop()
-		var s Value
-		if s, err = in.newSlice(start, stop, None); err == nil {
-			err = in.SetItem(container, s, v)
-			in.decRef(s)
+		var ok bool
+		if ok, err = in.listStoreSliceFast(v, container, start, stop); !ok {
+			var s Value
+			if s, err = in.newSlice(start, stop, None); err == nil {
+				err = in.SetItem(container, s, v)
+				in.decRef(s)
+			}
 		}
 		in.decRef(start)
 		in.decRef(stop)
 		in.decRef(container)
 		in.decRef(v)
+
+	case bytecode.FORMAT_VALUE:
+		var spec Value
+		if oparg&4 != 0 {
+			spec = f.pop()
+		}
+		v := f.pop()
+		var r Value
+		r, err = in.formatValue(v, oparg&3, spec)
+		in.decRef(v)
+		in.xdecRef(spec)
+		if err == nil {
+			f.push(r)
+		}
+
+	case bytecode.BUILD_STRING:
+		var r Value
+		r, err = in.buildString(f.slots[f.sp-oparg : f.sp])
+		in.replaceTop(f, oparg, r, err)
 
 	case bytecode.BUILD_SET:
 		items := f.slots[f.sp-oparg : f.sp]

@@ -3,6 +3,7 @@ package interp
 import (
 	"errors"
 	"math/big"
+	"strings"
 
 	"github.com/parallel-py/parallel/interp/format"
 )
@@ -106,6 +107,34 @@ func (in *Interp) formatValue(v Value, conversion int, spec Value) (Value, error
 		return v, nil
 	}
 	return in.Format(v, specText)
+}
+
+// buildString is BUILD_STRING: the concatenation of parts (the strs
+// FORMAT_VALUE and the constants of an f-string left), in one
+// allocation, its length and ASCII-ness summed from the parts' rather
+// than found by scanning the result.
+func (in *Interp) buildString(parts []Value) (Value, error) {
+	size, n, ascii, exact := 0, 0, true, true
+	for _, p := range parts {
+		if p.Type() != strType {
+			exact = false // a str subclass from a __format__
+			size += len(p.GoString())
+			continue
+		}
+		o := asObject[Str](p)
+		size += len(o.s)
+		n += o.length
+		ascii = ascii && o.ascii
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, p := range parts {
+		b.WriteString(p.GoString())
+	}
+	if !exact {
+		return in.NewStr(b.String())
+	}
+	return in.newStrText(b.String(), n, ascii)
 }
 
 // classFormat calls the __format__ a class defines (found false when it

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"unsafe"
+
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/cycles"
 )
@@ -74,6 +76,37 @@ func (o gcOps) Clear(h *alloc.Header) {
 }
 
 func (o gcOps) DecRef(h *alloc.Header) { o.in.decRef(objectValue(h)) }
+
+// CanUntrack makes gcOps a cycles.Untracker: an exact tuple whose items
+// are all atomic (unboxed values, objects that are not containers, or
+// tuples already untracked) can never be part of a cycle, since a tuple
+// never changes. CPython untracks such tuples when a collection finds
+// them reachable (untrack_tuples, _PyTuple_MaybeUntrack); the collector
+// then never examines them again: a long-lived tree of tuples costs
+// nothing to later collections. Any other container, even an untracked
+// one, may gain references later, so a tuple holding one stays tracked;
+// so does a tuple with an empty slot (one still being filled).
+func (o gcOps) CanUntrack(h *alloc.Header) bool {
+	if (*Type)(h.Type) != tupleType {
+		return false
+	}
+	for _, x := range (*Tuple)(unsafe.Pointer(h)).items {
+		if x.p == nil {
+			return false
+		}
+		if !x.IsObject() {
+			continue
+		}
+		xh := x.Header()
+		if xh.Flags()&alloc.FlagContainer == 0 {
+			continue
+		}
+		if (*Type)(xh.Type) != tupleType || o.in.gc.Tracked(xh) {
+			return false
+		}
+	}
+	return true
+}
 
 // newCollector makes the interpreter's cycle finder.
 func (in *Interp) newCollector() *cycles.Collector {

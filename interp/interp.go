@@ -19,11 +19,13 @@ type Interp struct {
 
 	// Free lists of the hot object types and of value arrays, held by
 	// value (not to be copied).
-	strs   alloc.Pool[Str]
-	tuples alloc.Pool[Tuple]
-	excs   alloc.Pool[Exception]
-	bigs   alloc.Pool[BigInt]
-	values alloc.SlicePool[Value]
+	strs         alloc.Pool[Str]
+	tuples       alloc.Pool[Tuple]
+	inlineTuples inlineTuplePools // small tuples (tuple_inline.go)
+	lastSlice    *Slice           // a dead slice object for the next (slice.go)
+	excs         alloc.Pool[Exception]
+	bigs         alloc.Pool[BigInt]
+	values       alloc.SlicePool[Value]
 
 	builtins *Dict             // the builtins module's namespace
 	stdout   io.Writer         // where print writes
@@ -183,6 +185,7 @@ func New(opts Options) *Interp {
 	}
 	in.strs.Init(1024)
 	in.tuples.Init(1024)
+	in.inlineTuples.init()
 	in.excs.Init(64)
 	in.bigs.Init(256)
 	in.values.Init(1<<16, 64)

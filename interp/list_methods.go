@@ -306,11 +306,8 @@ func (in *Interp) compareSeqsIn(a, b Value, items func(Value) []Value, op Compar
 	i := 0
 	for ; i < len(items(a)) && i < len(items(b)); i++ {
 		v, w := items(a)[i], items(b)[i]
-		if v.Is(w) {
-			continue
-		}
-		if c, ok := plainCompare(v, w); ok {
-			if c != 0 {
+		if eq, ok := equalPlain(v, w, plainEqualDepth); ok {
+			if !eq {
 				break
 			}
 			continue

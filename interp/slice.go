@@ -26,7 +26,12 @@ var freeSlices recycler[Slice]
 
 // newSlice makes a slice, taking new references to its parts.
 func (in *Interp) newSlice(start, stop, step Value) (Value, error) {
-	s := freeSlices.get()
+	s := in.lastSlice
+	if s != nil {
+		in.lastSlice = nil
+	} else {
+		s = freeSlices.get()
+	}
 	if err := in.account(&s.Header, sliceType, sliceSize); err != nil {
 		return Value{}, err
 	}
@@ -45,6 +50,14 @@ func init() {
 		in.decRef(s.step)
 		*s = Slice{Header: s.Header}
 		in.heap.Free(&s.Header, sliceSize)
+		if in.lastSlice == nil && !alloc.Debug {
+			// One slice kept by the interpreter, as CPython keeps
+			// one: x[a:b:c] makes one and drops it at once, and the
+			// process-wide pool's pinning cost more than the slice.
+			*s = Slice{}
+			in.lastSlice = s
+			return
+		}
 		freeSlices.put(s)
 	}
 	sliceType.repr = func(in *Interp, v Value) (Value, error) {
@@ -289,6 +302,12 @@ func (in *Interp) listSlice(l *List, key Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	return in.listSliceUnpacked(l, u)
+}
+
+// listSliceUnpacked is l[a:b:c] as a new list for a slice already
+// unpacked (listSlice, and BINARY_SLICE without a slice object).
+func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	start, stop, step := u.adjust(len(l.items))
 	n := sliceLen(start, stop, step)
 	r, err := in.newListSized(n)
@@ -336,6 +355,12 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 		in.listDeleteSlice(l, u)
 		return nil
 	}
+	return in.listAssignUnpacked(l, u, value)
+}
+
+// listAssignUnpacked is l[a:b:c] = value for a slice already unpacked
+// (listAssignSlice, and STORE_SLICE without a slice object).
+func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) error {
 	src, pooled, err := in.assignSource(value, u.step == 1)
 	if err != nil {
 		return err
@@ -378,7 +403,11 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 	}
 	copy(l.items[start:], src)
 	in.releaseSource(src, pooled, false)
-	in.releaseSource(old, true, true)
+	// The replaced items go last to first, as in CPython (list_ass_slice).
+	for i := len(old) - 1; i >= 0; i-- {
+		in.decRef(old[i])
+	}
+	in.values.Put(old)
 	return nil
 }
 

@@ -58,14 +58,10 @@ func (in *Interp) NewTuple(items ...Value) (Value, error) {
 	if len(items) == 0 {
 		return emptyTuple, nil // () is a singleton, as in CPython
 	}
-	o := in.tuples.Get()
-	size := tupleSize + uintptr(len(items))*unsafe.Sizeof(Value{})
-	if err := in.account(&o.Header, tupleType, size); err != nil {
-		in.tuples.Put(o)
+	o, err := in.newTupleSized(len(items))
+	if err != nil {
 		return Value{}, err
 	}
-	o.Header.SetFlags(alloc.FlagContainer)
-	o.items = in.values.Get(len(items))
 	for i, v := range items {
 		incRef(v)
 		o.items[i] = v
@@ -76,6 +72,9 @@ func (in *Interp) NewTuple(items ...Value) (Value, error) {
 // newTupleSized returns a tuple of n (> 0) empty slots, which the caller
 // fills with references the tuple then owns before any code sees it.
 func (in *Interp) newTupleSized(n int) (*Tuple, error) {
+	if n <= maxInlineTuple {
+		return in.newInlineTuple(n)
+	}
 	o := in.tuples.Get()
 	if err := in.account(&o.Header, tupleType, tupleSize+uintptr(n)*valueSize); err != nil {
 		in.tuples.Put(o)
@@ -88,10 +87,14 @@ func (in *Interp) newTupleSized(n int) (*Tuple, error) {
 
 func tupleDealloc(in *Interp, v Value) {
 	o := asObject[Tuple](v)
-	for _, item := range o.items {
-		in.decRef(item)
+	for i := len(o.items) - 1; i >= 0; i-- { // last to first, as CPython
+		in.decRef(o.items[i])
 	}
 	in.heap.Free(&o.Header, tupleSize+uintptr(len(o.items))*unsafe.Sizeof(Value{}))
+	if o.Header.Flags()&flagTupleInline != 0 {
+		in.freeInlineTuple(o)
+		return
+	}
 	in.values.Put(o.items)
 	o.items = nil
 	in.tuples.Put(o)
