@@ -811,9 +811,12 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 		r = valueOf(f.slots[f.sp-1].Type())
 		incRef(r)
 	}
-	for i := base; i < f.sp; i++ {
-		in.xdecRef(f.slots[i])
-		f.slots[i] = Value{}
+	// Over a local slice: with f.slots[i] the compiler reloaded the
+	// frame's slots and sp after every release (a call).
+	used := f.slots[base:f.sp]
+	for i, v := range used {
+		in.xdecRef(v)
+		used[i] = Value{}
 	}
 	f.sp = base
 	if err == nil {
