@@ -56,7 +56,7 @@ func (f *frame) top() Value { return f.slots[f.sp-1] }
 const defaultRecursionLimit = 1000
 
 // newFrame takes a frame's record from the free list and its slots from
-// the arena.
+// the arena. (callExact has a copy inline.)
 func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	// This interpreter's adaptive copy of c: one bounds check and a load.
 	var ac *adaptiveCode
@@ -70,15 +70,19 @@ func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	if !ok {
 		slots = in.frameSlots.Push(int(c.frameSize)) // a new chunk
 	}
-	// The free list hands out records that are zero but for the fields
-	// set here (frame_records.go): set them one by one, since assigning
-	// a whole composite literal to a heap record zeroes and copies all
-	// of it through write barriers (60 instructions a call).
 	f := in.frames.Get()
+	initFrame(f, c, ac, globals, slots)
+	return f
+}
+
+// initFrame sets the fields of a record from the free list, which hands
+// out records that are zero but for these (frame_records.go), one by
+// one: assigning a whole composite literal to a heap record zeroes and
+// copies all of it through write barriers (60 instructions a call).
+func initFrame(f *frame, c *Code, ac *adaptiveCode, globals *Dict, slots []Value) {
 	f.code, f.tmpl, f.ac, f.globals = c, c.tmpl, ac, globals
 	f.slots = slots
 	f.nlocal, f.sp = int(c.nlocal), int(c.nlocal)
-	return f
 }
 
 // releaseFrame drops every reference a frame holds and returns its slots

@@ -698,9 +698,26 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	}
 	in.depth++
 	in.frame = f
-	callee = in.newFrame(c, asObject[Dict](fn.globals))
-	callee.fn = fnv
-	dst := callee.slots
+	// newFrame, inline: as a call, it cost
+	// the spills and reloads of every value live across it, ~25
+	// instructions a call.
+	var ac *adaptiveCode
+	if i := int(c.index); i < len(in.spec.codes) {
+		ac = in.spec.codes[i]
+	}
+	if ac == nil {
+		ac = in.newAdaptive(c)
+	}
+	cs, ok := in.frameSlots.TryPush(int(c.frameSize))
+	if !ok {
+		cs = in.frameSlots.Push(int(c.frameSize)) // a new chunk
+	}
+	// initFrame's stores and fn's, under one write-barrier check.
+	callee = in.frames.Get()
+	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
+	callee.slots, callee.fn = cs, fnv
+	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
+	dst := cs
 	if bm.p != nil {
 		self := asObject[BoundMethod](bm).self
 		incRef(fnv)
