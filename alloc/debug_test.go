@@ -129,3 +129,18 @@ func TestDebugStackNesting(t *testing.T) {
 	}()
 	s.Pop(3)
 }
+
+// PopCleared trusts the caller to have zeroed the slots; rcdebug builds
+// check it, since a slot left set would show up as a bound local in the
+// next frame.
+func TestDebugPopClearedChecks(t *testing.T) {
+	s := alloc.NewStack[slot](8)
+	f := s.Push(3)
+	f[1].n = 7
+	defer func() {
+		if recover() == nil {
+			t.Error("PopCleared of a push with a set slot did not panic")
+		}
+	}()
+	s.PopCleared(3)
+}

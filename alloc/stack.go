@@ -1,6 +1,9 @@
 package alloc
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // A Stack is a chunked bump allocator of T slots for frames: each call
 // pushes its locals and value stack as one contiguous run of slots and
@@ -56,15 +59,23 @@ func (s *Stack[T]) chunkLen(i, n int) int {
 // appending to it cannot reach a neighbour's slots. The slots stay valid
 // until the matching Pop.
 func (s *Stack[T]) Push(n int) []T {
-	if Debug {
-		s.pushes = append(s.pushes, n)
-	}
-	if end := s.top + n; end <= len(s.slots) {
-		r := s.slots[s.top:end:end]
-		s.top = end
+	if r, ok := s.TryPush(n); ok {
 		return r
 	}
 	return s.pushChunk(n)
+}
+
+// TryPush is Push when the current chunk has room for n slots, and
+// otherwise returns ok false (and, in rcdebug builds, always does, so
+// that Push keeps its bookkeeping). It makes no call, so it inlines where
+// Push does not: the eval loop pushes a frame per call with it.
+func (s *Stack[T]) TryPush(n int) (r []T, ok bool) {
+	free := s.slots[s.top:]
+	if Debug || n > len(free) {
+		return nil, false
+	}
+	s.top += n
+	return free[:n:n], true
 }
 
 // pushChunk moves the top to the next chunk, allocating or replacing it
@@ -73,6 +84,14 @@ func (s *Stack[T]) Push(n int) []T {
 //
 //go:noinline
 func (s *Stack[T]) pushChunk(n int) []T {
+	if Debug {
+		s.pushes = append(s.pushes, n)
+		if end := s.top + n; end <= len(s.slots) { // TryPush's case
+			r := s.slots[s.top:end:end]
+			s.top = end
+			return r
+		}
+	}
 	if len(s.chunks) == 0 {
 		s.chunks = []stackChunk[T]{{slots: make([]T, s.chunkLen(0, n))}}
 		s.slots = s.chunks[0].slots
@@ -101,9 +120,45 @@ func (s *Stack[T]) Pop(n int) {
 	clear(s.slots[s.top-n : s.top])
 	s.top -= n
 	if s.top == 0 && s.cur > 0 {
-		s.cur--
-		s.slots = s.chunks[s.cur].slots
-		s.top = s.chunks[s.cur].top
+		s.popChunk()
+	}
+}
+
+// PopCleared is Pop for slots the caller has already zeroed, as the eval
+// loop does while it releases a frame's references: it skips the clear
+// (for a frame of a few dozen slots, a runtime call and a write-barrier
+// check). rcdebug builds check that the slots are zero and panic if not.
+func (s *Stack[T]) PopCleared(n int) {
+	if Debug {
+		s.checkPop(n)
+		s.checkCleared(n)
+	}
+	s.top -= n
+	if s.top == 0 && s.cur > 0 {
+		s.popChunk()
+	}
+}
+
+// popChunk moves the top back to the previous chunk, once the current
+// one is empty.
+func (s *Stack[T]) popChunk() {
+	s.cur--
+	s.slots = s.chunks[s.cur].slots
+	s.top = s.chunks[s.cur].top
+}
+
+// checkCleared panics unless the top n slots are zero. It reads their
+// bytes rather than comparing values, which would box each slot (an
+// allocation) in a check that runs at every frame's return.
+func (s *Stack[T]) checkCleared(n int) {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	for i := s.top - n; i < s.top; i++ {
+		for _, b := range unsafe.Slice((*byte)(unsafe.Pointer(&s.slots[i])), size) {
+			if b != 0 {
+				panic(fmt.Sprintf("alloc: Stack.PopCleared(%d): slot %d of the push is not zero", n, i-(s.top-n)))
+			}
+		}
 	}
 }
 

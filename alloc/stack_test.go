@@ -168,3 +168,56 @@ func TestStackGrowth(t *testing.T) {
 		t.Fatalf("Len %d", s.Len())
 	}
 }
+
+// TestStackTryPushPopCleared runs the eval loop's way of pushing and
+// popping a frame: TryPush while the chunk has room (Push for a new
+// chunk), and PopCleared after the caller zeroed the slots, across
+// chunk boundaries. The slots handed out must be zero and distinct, and
+// the chunks must be reused.
+func TestStackTryPushPopCleared(t *testing.T) {
+	for _, size := range []int{1, 5, 16, 40} {
+		s := alloc.NewStack[slot](32)
+		var frames [][]slot
+		for i := 0; i < 30; i++ {
+			f, ok := s.TryPush(size)
+			if !ok {
+				f = s.Push(size)
+			} else if alloc.Debug {
+				t.Fatal("TryPush succeeded in an rcdebug build")
+			}
+			if len(f) != size || cap(f) != size {
+				t.Fatalf("size %d: len %d cap %d", size, len(f), cap(f))
+			}
+			for j := range f {
+				if f[j] != (slot{}) {
+					t.Fatalf("size %d, push %d: slot %d not zero", size, i, j)
+				}
+				f[j] = slot{unsafe.Pointer(&f[j]), uint64(i)}
+			}
+			frames = append(frames, f)
+		}
+		for i, f := range frames {
+			for j := range f {
+				if f[j].p != unsafe.Pointer(&f[j]) || f[j].n != uint64(i) {
+					t.Fatalf("size %d: push %d slot %d overwritten", size, i, j)
+				}
+			}
+		}
+		capBefore := s.Cap()
+		for i := len(frames) - 1; i >= 0; i-- {
+			clear(frames[i])
+			s.PopCleared(size)
+		}
+		if s.Len() != 0 {
+			t.Fatalf("size %d: Len %d after popping everything", size, s.Len())
+		}
+		for i := 0; i < 30; i++ {
+			if _, ok := s.TryPush(size); !ok {
+				s.Push(size)
+			}
+		}
+		if s.Cap() != capBefore {
+			t.Errorf("size %d: Cap grew from %d to %d on reuse", size, capBefore, s.Cap())
+		}
+	}
+}

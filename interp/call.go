@@ -162,6 +162,9 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 			return nil
 		}
 	}
+	if len(kwnames) > 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0 && in.bindKeywords(slots, fn, self, args, kwnames) {
+		return nil
+	}
 	off := 0
 	if !self.IsNil() {
 		off = 1
@@ -314,6 +317,128 @@ func (in *Interp) bindInto(f *frame, fn *Function, self Value, args []Value, kwn
 		}
 	}
 	return nil
+}
+
+// maxFastKeywords is the most keyword arguments bindKeywords binds; a
+// call with more takes bindInto's general path.
+const maxFastKeywords = 8
+
+// bindKeywords is bindInto for the common call with keyword arguments
+// and no *args or **kwargs parameter, as `f(x, key=k)` makes: every
+// keyword names a parameter that may be given by keyword and that no
+// positional argument filled, and every parameter left over has a
+// default. It matches the keywords by identity against the code's
+// interned parameter names (the compiler's KW_NAMES constants are the
+// same interned strs), so it compares no strings, and it first checks the
+// whole call, so that it either binds all of it or changes nothing and
+// returns false: any call it does not bind, among them every call that
+// raises, takes the general path, which makes CPython's messages.
+func (in *Interp) bindKeywords(slots []Value, fn *Function, self Value, args []Value, kwnames []Value) bool {
+	c := fn.code
+	t := c.tmpl
+	off := 0
+	if self.p != nil {
+		off = 1
+	}
+	npos := len(args) - len(kwnames)
+	given := npos + off
+	argc := t.ArgCount
+	nparams := argc + t.KwOnlyArgCount
+	if given > argc || nparams > 64 || len(kwnames) > maxFastKeywords || len(c.paramNames) < nparams {
+		return false
+	}
+	names := c.paramNames
+	// filled has bit i set for each parameter i the call gives.
+	filled := uint64(1)<<given - 1
+	var at [maxFastKeywords]uint8 // the parameter of each keyword
+	for j, kn := range kwnames {
+		i := t.PosOnlyArgCount
+		for i < nparams && names[i].p != kn.p {
+			i++
+		}
+		if i == nparams || filled&(1<<i) != 0 {
+			return false
+		}
+		filled |= 1 << i
+		at[j] = uint8(i)
+	}
+	var defaults []Value
+	if fn.defaults.p != nil {
+		defaults = asObject[Tuple](fn.defaults).items
+	}
+	firstDefault := argc - len(defaults)
+	for i := given; i < firstDefault; i++ {
+		if filled&(1<<i) == 0 {
+			return false // a required argument is missing
+		}
+	}
+	for i := argc; i < nparams; i++ {
+		if filled&(1<<i) == 0 {
+			if _, ok := kwDefaultFast(fn, names[i]); !ok {
+				return false
+			}
+		}
+	}
+
+	// The whole call binds: take the references.
+	if off == 1 {
+		incRef(self)
+		slots[0] = self
+	}
+	for i, a := range args[:npos] {
+		incRef(a)
+		slots[off+i] = a
+	}
+	for j, a := range args[npos:] {
+		incRef(a)
+		slots[at[j]] = a
+	}
+	for i := max(given, firstDefault); i < argc; i++ {
+		if filled&(1<<i) == 0 {
+			d := defaults[i-firstDefault]
+			incRef(d)
+			slots[i] = d
+		}
+	}
+	for i := argc; i < nparams; i++ {
+		if filled&(1<<i) == 0 {
+			d, _ := kwDefaultFast(fn, names[i])
+			incRef(d)
+			slots[i] = d
+		}
+	}
+	return true
+}
+
+// kwDefaultFast is kwDefault for bindKeywords: the default of the
+// keyword-only parameter whose interned name is name (borrowed), found
+// only when every key of __kwdefaults__ is an exact str, so that finding
+// it runs no Python code and cannot fail.
+func kwDefaultFast(fn *Function, name Value) (Value, bool) {
+	if fn.kwdefaults.p == nil {
+		return Value{}, false
+	}
+	entries := asObject[Dict](fn.kwdefaults).entries
+	for _, e := range entries {
+		if e.key.p == name.p {
+			return e.value, true
+		}
+	}
+	// Keys that are equal strs but other objects (a __kwdefaults__ made
+	// by hand): compare the strings.
+	s := name.GoString()
+	for _, e := range entries {
+		if e.key.p == nil {
+			continue
+		}
+		if e.key.Type() != strType {
+			return Value{}, false
+		}
+		if e.key.GoString() == s {
+			return e.value, true
+		}
+	}
+	return Value{}, false
 }
 
 // kwDefault returns the default of keyword-only parameter name from

@@ -33,6 +33,14 @@ type Code struct {
 	// arguments binds them straight into the first slots: no keyword-only
 	// parameters, no *args or **kwargs (CALL_PY_EXACT_ARGS).
 	exactArgs bool
+	// The template's sizes a call needs, kept here so that pushing a
+	// frame reads one object: len(LocalsPlusNames), that plus the
+	// StackSize, and ArgCount.
+	nlocal, frameSize, argCount int32
+	// paramNames are the interned strs of the parameters' names
+	// (LocalsPlusNames up to ArgCount+KwOnlyArgCount), for binding
+	// keyword arguments by identity (bindKeywords).
+	paramNames []Value
 }
 
 var codeType = newBuiltinType("code", objectType, 0)
@@ -61,6 +69,14 @@ func codeOf(t *compile.Code) *Code {
 	}
 	for _, n := range t.Names {
 		c.names = append(c.names, internName(n))
+	}
+	c.nlocal, c.frameSize = int32(len(t.LocalsPlusNames)), int32(len(t.LocalsPlusNames)+t.StackSize)
+	c.argCount = int32(t.ArgCount)
+	if nparams := t.ArgCount + t.KwOnlyArgCount; nparams <= len(t.LocalsPlusNames) {
+		c.paramNames = make([]Value, nparams)
+		for i, n := range t.LocalsPlusNames[:nparams] {
+			c.paramNames[i] = internName(n)
+		}
 	}
 	c.exactArgs = c.unsupported == "" && t.KwOnlyArgCount == 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0
 	actual, _ := codes.LoadOrStore(t, c)

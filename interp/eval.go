@@ -55,14 +55,9 @@ func (f *frame) top() Value { return f.slots[f.sp-1] }
 // defaultRecursionLimit is sys.getrecursionlimit() at start.
 const defaultRecursionLimit = 1000
 
-// newFrame takes a frame's slots from the arena.
+// newFrame takes a frame's record from the free list and its slots from
+// the arena. (callExact has a copy inline.)
 func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
-	t := c.tmpl
-	n := len(t.LocalsPlusNames)
-	f := in.frames.Get()
-	// The pool hands out zeroed records: set fields one by one, since
-	// assigning a whole composite literal to a heap record zeroes and
-	// copies all of it through write barriers (60 instructions a call).
 	// This interpreter's adaptive copy of c: one bounds check and a load.
 	var ac *adaptiveCode
 	if i := int(c.index); i < len(in.spec.codes) {
@@ -71,32 +66,54 @@ func (in *Interp) newFrame(c *Code, globals *Dict) *frame {
 	if ac == nil {
 		ac = in.newAdaptive(c)
 	}
-	f.code, f.tmpl, f.ac, f.globals, f.nlocal = c, t, ac, globals, n
-	f.slots = in.frameSlots.Push(n + t.StackSize)
-	f.sp = n
+	slots, ok := in.frameSlots.TryPush(int(c.frameSize))
+	if !ok {
+		slots = in.frameSlots.Push(int(c.frameSize)) // a new chunk
+	}
+	f := in.frames.Get()
+	initFrame(f, c, ac, globals, slots)
 	return f
 }
 
-// releaseFrame drops every reference a frame holds and returns its slots.
+// initFrame sets the fields of a record from the free list, which hands
+// out records that are zero but for these (frame_records.go), one by
+// one: assigning a whole composite literal to a heap record zeroes and
+// copies all of it through write barriers (60 instructions a call).
+func initFrame(f *frame, c *Code, ac *adaptiveCode, globals *Dict, slots []Value) {
+	f.code, f.tmpl, f.ac, f.globals = c, c.tmpl, ac, globals
+	f.slots = slots
+	f.nlocal, f.sp = int(c.nlocal), int(c.nlocal)
+}
+
+// releaseFrame drops every reference a frame holds and returns its slots
+// and its record.
 func (in *Interp) releaseFrame(f *frame) {
 	if f.obj != nil {
 		in.detachFrameObject(f)
 	}
-	// decRef inline: a call per slot was a third of the release.
-	for i := 0; i < f.sp; i++ {
-		if v := f.slots[i]; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
-			in.dealloc(v)
+	// Every slot above sp is empty (pops clear what they take), so
+	// clearing the slots below it as they are released leaves the whole
+	// run zero for PopCleared: no second pass, no bulk clear. decRef
+	// inline: a call per slot was a third of the release.
+	slots := f.slots[:f.sp]
+	for i := range slots {
+		if v := slots[i]; v.p != nil {
+			slots[i] = Value{}
+			if alloc.DecRef((*alloc.Header)(v.p)) {
+				in.dealloc(v)
+			}
 		}
 	}
 	if !f.owned {
-		in.frameSlots.Pop(len(f.slots))
+		in.frameSlots.PopCleared(len(f.slots))
 	}
 	if v := f.fn; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
 		in.dealloc(v)
 	}
 	in.xdecRef(f.initSelf)
 	in.depth--
-	in.frames.Put(f) // Put zeroes the record
+	resetFrame(f)
+	in.frames.Put(f)
 }
 
 // ExecModule runs compiled module code with globals as its namespace.

@@ -64,7 +64,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,
 		bytecode.CALL_ALLOC_AND_ENTER_INIT, bytecode.LOAD_FAST_AND_CLEAR, bytecode.BUILD_SET,
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
-		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL,
+		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL, bytecode.KW_NAMES,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR,
@@ -671,6 +671,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			pc, sp = f.pc, f.sp
 			continue
+
+		case bytecode.KW_NAMES:
+			// The keyword names of the next CALL, which the head above
+			// binds (call.go's bindKeywords); the forms stop at them.
+			f.kwnames = asObject[Tuple](consts[oparg]).items
 
 		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:

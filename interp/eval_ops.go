@@ -59,9 +59,10 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 		callable, self = self, Value{}
 	}
 	clear := func() {
-		for i := base; i < f.sp; i++ {
-			in.xdecRef(f.slots[i])
-			f.slots[i] = Value{}
+		used := f.slots[base:f.sp]
+		for i, v := range used {
+			in.xdecRef(v)
+			used[i] = Value{}
 		}
 		f.sp = base
 	}

@@ -669,38 +669,46 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 // rest; read at each call, so assigning __defaults__ needs no guard) and
 // CALL_BOUND_METHOD_EXACT_ARGS: the callee's frame takes the arguments'
 // references straight from the stack. ok is false when a guard fails (nothing changed).
+//
+// Every call of Python code from specialized code comes through here, so
+// it is written for the machine code: p-only tests (every Value's p
+// points at a header whose type a load finds, so a nil test and a type
+// compare say "a function"), the sizes from the Code rather than its
+// template, and the moves over two slices the compiler can prove in
+// bounds.
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
 	slots := f.slots
-	base := f.sp - oparg - 2
+	sp := f.sp
+	base := sp - oparg - 2
 	// fnv is the function; first, the slot of the first argument to
 	// move. A method load's function and a plain call's move their
 	// stack reference into the callee's fn (no count changes); a bound
 	// method's parts are counted and the method itself released.
 	var fnv, bm Value
 	first := base + 2
-	switch {
-	case op == bytecode.CALL_BOUND_METHOD_EXACT_ARGS:
+	if op == bytecode.CALL_BOUND_METHOD_EXACT_ARGS {
 		m := slots[base+1]
-		if slots[base].p != nil || !m.IsObject() || m.Type() != boundMethodType {
+		if slots[base].p != nil || m.p == nil || m.Type() != boundMethodType {
 			return nil, false, nil
 		}
 		fnv, bm = asObject[BoundMethod](m).fn, m
-	case slots[base].p != nil: // a method load: (function, self, args...)
-		fnv, first = slots[base], base+1
-	default:
+	} else if fnv = slots[base]; fnv.p != nil { // a method load: (function, self, args...)
+		first = base + 1
+	} else {
 		fnv = slots[base+1]
 	}
-	if !fnv.IsObject() || fnv.Type() != functionType {
+	if fnv.p == nil || fnv.Type() != functionType {
 		return nil, false, nil
 	}
 	fn := asObject[Function](fnv)
 	c := fn.code
-	n := f.sp - first
+	args := slots[first:sp]
+	n := len(args)
 	if bm.p != nil {
 		n++
 	}
 	var defaults []Value // the trailing defaults the call leaves to fill
-	if argc := c.tmpl.ArgCount; !c.exactArgs || argc != n {
+	if argc := int(c.argCount); !c.exactArgs || argc != n {
 		if op != bytecode.CALL_PY_WITH_DEFAULTS || !c.exactArgs || n > argc || fn.defaults.IsNil() {
 			return nil, false, nil
 		}
@@ -710,38 +718,52 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 		}
 		defaults = d[len(d)-(argc-n):]
 	}
-	if err := in.enterFrame(); err != nil {
-		return nil, true, err
+	if in.depth >= in.recursionLimit {
+		return nil, true, in.raise(recursionErrorType, "maximum recursion depth exceeded")
 	}
+	in.depth++
 	in.frame = f
-	callee = in.newFrame(c, asObject[Dict](fn.globals))
-	dst := callee.slots[:n+len(defaults)]
-	i := 0
+	// newFrame, inline: as a call, it cost
+	// the spills and reloads of every value live across it, ~25
+	// instructions a call.
+	var ac *adaptiveCode
+	if i := int(c.index); i < len(in.spec.codes) {
+		ac = in.spec.codes[i]
+	}
+	if ac == nil {
+		ac = in.newAdaptive(c)
+	}
+	cs, ok := in.frameSlots.TryPush(int(c.frameSize))
+	if !ok {
+		cs = in.frameSlots.Push(int(c.frameSize)) // a new chunk
+	}
+	// initFrame's stores and fn's, under one write-barrier check.
+	callee = in.frames.Get()
+	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
+	callee.slots, callee.fn = cs, fnv
+	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
+	dst := cs
 	if bm.p != nil {
 		self := asObject[BoundMethod](bm).self
 		incRef(fnv)
 		incRef(self)
 		dst[0] = self
-		i = 1
+		dst = dst[1:]
 	}
-	callee.fn = fnv
-	for j := first; j < f.sp; j++ {
-		dst[i] = slots[j]
-		slots[j] = Value{}
-		i++
+	dst = dst[:len(args)+len(defaults)]
+	for j, a := range args {
+		dst[j] = a
+		args[j] = Value{}
 	}
-	for _, d := range defaults {
-		incRef(d)
-		dst[i] = d
-		i++
-	}
-	if !fn.closure.IsNil() {
-		cells := asObject[Tuple](fn.closure).items
-		cb := len(c.tmpl.LocalsPlusNames) - len(cells)
-		for j, cell := range cells {
-			incRef(cell)
-			callee.slots[cb+j] = cell
+	if len(defaults) > 0 {
+		dst = dst[len(args):]
+		for j, d := range defaults {
+			incRef(d)
+			dst[j] = d
 		}
+	}
+	if fn.closure.p != nil {
+		in.copyCells(callee, fn)
 	}
 	// What is left below the arguments: the callable and the NULL (moved
 	// or empty), or the bound method.
@@ -751,6 +773,18 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 		in.dealloc(bm) // a bound method's dealloc runs no Python code
 	}
 	return callee, true, nil
+}
+
+// copyCells puts the cells of fn's closure in the last slots of the
+// locals of callee, fn's new frame, as COPY_FREE_VARS would.
+func (in *Interp) copyCells(callee *frame, fn *Function) {
+	cells := asObject[Tuple](fn.closure).items
+	dst := callee.slots[int(fn.code.nlocal)-len(cells):]
+	dst = dst[:len(cells)]
+	for j, cell := range cells {
+		incRef(cell)
+		dst[j] = cell
+	}
 }
 
 // moveArgs moves the references of args into dst, leaving args empty.

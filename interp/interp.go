@@ -27,9 +27,9 @@ type Interp struct {
 	bigs         alloc.Pool[BigInt]
 	values       alloc.SlicePool[Value]
 
-	builtins *Dict             // the builtins module's namespace
-	stdout   io.Writer         // where print writes
-	frames   alloc.Pool[frame] // frame records, reused
+	builtins *Dict        // the builtins module's namespace
+	stdout   io.Writer    // where print writes
+	frames   frameRecords // frame records, reused (frame_records.go)
 
 	// threadState is the running thread's own state (its frames, the
 	// exception it handles, ...), installed by whichever thread holds
