@@ -48,15 +48,30 @@ func (in *Interp) loadAttrProperty(f *frame, c []cacheEntry) (callee *frame, ok 
 	if !propertyCallable(fn) {
 		return nil, false, nil
 	}
-	if err := in.enterFrame(); err != nil {
+	callee, err = in.pushFunctionFrame(f, fnv)
+	if err != nil {
 		return nil, true, err
 	}
+	callee.slots[0] = owner // the stack's reference
+	f.sp--
+	f.slots[f.sp] = Value{}
+	return callee, true, nil
+}
+
+// pushFunctionFrame makes the frame of a call of the Python function
+// fnv from f, with fnv and its closure cells in place, for a form that
+// puts the arguments in its first slots itself (LOAD_ATTR_PROPERTY's
+// owner, BINARY_SUBSCR_GETITEM's container and key).
+func (in *Interp) pushFunctionFrame(f *frame, fnv Value) (*frame, error) {
+	if err := in.enterFrame(); err != nil {
+		return nil, err
+	}
 	in.frame = f
+	fn := asObject[Function](fnv)
 	code := fn.code
-	callee = in.newFrame(code, asObject[Dict](fn.globals))
+	callee := in.newFrame(code, asObject[Dict](fn.globals))
 	incRef(fnv)
 	callee.fn = fnv
-	callee.slots[0] = owner // the stack's reference
 	if !fn.closure.IsNil() {
 		cells := asObject[Tuple](fn.closure).items
 		cb := len(code.tmpl.LocalsPlusNames) - len(cells)
@@ -65,9 +80,7 @@ func (in *Interp) loadAttrProperty(f *frame, c []cacheEntry) (callee *frame, ok 
 			callee.slots[cb+j] = cell
 		}
 	}
-	f.sp--
-	f.slots[f.sp] = Value{}
-	return callee, true, nil
+	return callee, nil
 }
 
 // pickLoadAttrProperty fills c for LOAD_ATTR_PROPERTY when descr, found

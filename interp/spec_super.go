@@ -195,23 +195,11 @@ func (in *Interp) binarySubscrGetitem(f *frame, c []cacheEntry) (callee *frame, 
 	if !getitemCallable(fn) {
 		return nil, false, nil
 	}
-	if err := in.enterFrame(); err != nil {
+	callee, err = in.pushFunctionFrame(f, fnv)
+	if err != nil {
 		return nil, true, err
 	}
-	in.frame = f
-	code := fn.code
-	callee = in.newFrame(code, asObject[Dict](fn.globals))
-	incRef(fnv)
-	callee.fn = fnv
 	callee.slots[0], callee.slots[1] = container, f.slots[f.sp-1] // the stack's references
-	if !fn.closure.IsNil() {
-		cells := asObject[Tuple](fn.closure).items
-		cb := len(code.tmpl.LocalsPlusNames) - len(cells)
-		for j, cell := range cells {
-			incRef(cell)
-			callee.slots[cb+j] = cell
-		}
-	}
 	f.sp -= 2
 	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
 	return callee, true, nil
