@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 )
 
 // tokenizeAll decodes raw and tokenizes it to EOF, returning the tokens
@@ -35,22 +37,20 @@ func tokenizeAll(filename string, raw []byte) ([]Token, *tokenizer, *Error) {
 }
 
 // python returns the command line that runs CPython 3.12, or skips t.
+// python returns the oracle's command (its resolved executable: see
+// pyoracle.Python), or skips the test when CPython 3.12 is absent. The
+// version check runs once per test binary.
 func python(t testing.TB) []string {
 	t.Helper()
-	cmd := exec.Command("python3", "-c", "import sys; print('%d.%d' % sys.version_info[:2])")
-	cmd.Env = append(os.Environ(), "PYENV_VERSION=3.12.1")
-	out, err := cmd.Output()
-	if err != nil || strings.TrimSpace(string(out)) != "3.12" {
-		t.Skip("CPython 3.12 is not available as PYENV_VERSION=3.12.1 python3")
+	if _, err := pyoracle.Find(); err != nil {
+		t.Skipf("CPython 3.12 is not available as PYENV_VERSION=3.12.1 python3: %v", err)
 	}
-	return []string{"python3"}
+	return []string{pyoracle.Python()}
 }
 
 func pythonCommand(t testing.TB, args ...string) *exec.Cmd {
-	py := python(t)
-	cmd := exec.Command(py[0], append(py[1:], args...)...)
-	cmd.Env = append(os.Environ(), "PYENV_VERSION=3.12.1")
-	return cmd
+	python(t)
+	return pyoracle.Command(args...)
 }
 
 func kindsOf(toks []Token) string {
