@@ -6,15 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallel-py/parallel/internal/pyoracle"
 )
 
 const corpusDir = "../../testdata/programs"
 
-// python312 reports whether `python3` with PYENV_VERSION=3.12.1 is CPython
-// 3.12, the oracle.
+// python312 reports whether the oracle (python3 with PYENV_VERSION=3.12.1,
+// run by its resolved executable: pyoracle.Python) is CPython 3.12.
 func python312(t *testing.T) bool {
 	t.Helper()
-	return CheckPython("python3") == nil
+	return CheckPython(pyoracle.Python()) == nil
 }
 
 func TestLoadCorpus(t *testing.T) {
@@ -169,7 +171,7 @@ func TestGoldensMatchCPython(t *testing.T) {
 	for _, p := range progs {
 		t.Run(p.Name, func(t *testing.T) {
 			t.Parallel()
-			r, err := Run(context.Background(), []string{"python3"}, p)
+			r, err := Run(context.Background(), []string{pyoracle.Python()}, p)
 			if err != nil {
 				t.Fatal(err)
 			}
