@@ -108,7 +108,11 @@ func TestZlibInflateRoundTrip(t *testing.T) {
 
 func TestZlibInflateCorrupt(t *testing.T) {
 	r := rand.New(rand.NewSource(2))
-	for i := 0; i < 500; i++ {
+	rounds := 500
+	if testing.Short() {
+		rounds = 120
+	}
+	for i := 0; i < rounds; i++ {
 		data := sampleData(r, r.Intn(3000))
 		var buf bytes.Buffer
 		w, _ := zlib.NewWriterLevel(&buf, r.Intn(10))
@@ -133,7 +137,11 @@ func TestZlibInflateCorrupt(t *testing.T) {
 
 func TestZlibDeflateRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
-	for i := 0; i < 100; i++ {
+	rounds := 100
+	if testing.Short() {
+		rounds = 20 // 100 took two minutes under -race on a loaded machine
+	}
+	for i := 0; i < rounds; i++ {
 		data := sampleData(r, r.Intn(100000))
 		wbits := []int{15, -15, 31}[i%3]
 		d, ok, unsupported := newDeflater(r.Intn(11)-1, 8, wbits, 8, r.Intn(5), nil)
