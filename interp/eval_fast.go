@@ -104,6 +104,34 @@ func (in *Interp) releasePairAt(f *frame, a, b Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// The fast loop's simple cases read the instruction words, the slots and
+// the constants without Go's bounds checks, through the helpers below;
+// each use states the invariant that keeps its index in range. Every one
+// holds for code the compiler emits and for code read back from a cache
+// (compile's serialize runs bytecode.Validate on it): a pc in range steps
+// to the next word only from an instruction that is not terminal, and
+// the last word is terminal; jump targets are in range; a local's or a
+// constant's oparg is below LocalsPlus or len(consts); and sp stays
+// within the slots, LocalsPlus plus the compiler's StackSize. rcdebug
+// builds (alloc.Debug) check each index as plain indexing would, so the
+// tests catch a broken invariant as a panic rather than a stray write.
+
+// instrAt returns instrs[pc].
+func instrAt(instrs []bytecode.Instr, pc int) bytecode.Instr {
+	if alloc.Debug {
+		return instrs[pc]
+	}
+	return *(*bytecode.Instr)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(instrs)), uintptr(pc)*unsafe.Sizeof(bytecode.Instr(0))))
+}
+
+// slotAt returns &slots[i].
+func slotAt(slots []Value, i int) *Value {
+	if alloc.Debug {
+		return &slots[i]
+	}
+	return (*Value)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(i)*unsafe.Sizeof(Value{})))
+}
+
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
 // is the one it returns. An error is an exception the instruction before
@@ -145,8 +173,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 	slots, consts := f.slots, f.code.consts
 	pc, sp := f.pc, f.sp
 	for {
-		instr := instrs[pc]
+		instr := instrAt(instrs, pc) // pc is in range: see instrAt
 		oparg := int(instr >> 8)
+		// The switch covers every byte, 0 and 255 included, so that its
+		// jump table needs no range check on op.
 		switch op := instr.Op(); op {
 		case bytecode.NOP:
 
@@ -1023,6 +1053,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			pc, sp = f.pc, f.sp
 			continue
+
+		case 0, 255: // see the switch
+			f.pc, f.sp = pc, sp
+			return nil, nil
 
 		default:
 			f.pc, f.sp = pc, sp
