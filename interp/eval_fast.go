@@ -2,7 +2,6 @@ package interp
 
 import (
 	"math"
-	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -314,7 +313,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				r = x - y
 				ok = (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
 			default:
-				r, ok = smallIntOp(OpMul, x, y)
+				r, ok = mulInt64(x, y)
 			}
 			if !ok { // the result is a big int
 				f.pc, f.sp = pc, sp
@@ -347,11 +346,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if oparg >= int(numBinaryOps) {
 				bop = BinaryOp(oparg - int(numBinaryOps))
 			}
+			// pc and sp wait in f across the call: kept in registers,
+			// they would be spilled at the loop's head (see compareStrOp).
+			f.pc, f.sp = pc, sp
 			r, ok := mixedFloatOp(bop, a, b)
 			if !ok {
-				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+			pc, sp = f.pc, f.sp
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Float(r)
@@ -496,10 +498,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			old := items[i]
-			items[i] = *slotAt(slots, sp-3) // the list takes the stack's reference
+			// The stack's three slots are cleared before the list's is
+			// stored: as one batch of write barriers the five pointers
+			// took every register, and pc was spilled at the loop's head.
+			v := *slotAt(slots, sp-3) // the list takes the stack's reference
 			*slotAt(slots, sp-1), *slotAt(slots, sp-2), *slotAt(slots, sp-3) = Value{}, Value{}, Value{}
 			sp -= 3
+			old := items[i]
+			items[i] = v
 			if alloc.DecRef((*alloc.Header)(container.p)) {
 				pc, sp = in.releasePairAt(f, container, old, pc+1, sp)
 				continue
@@ -952,11 +958,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if oparg >= int(numBinaryOps) {
 				bop = BinaryOp(oparg - int(numBinaryOps))
 			}
+			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
 			r, ok := smallIntOp(bop, int64(a.n), int64(b.n))
 			if !ok { // a big int or an error: runFrom's
-				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+			pc, sp = f.pc, f.sp
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Int(r)
@@ -1005,12 +1012,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			bit := 8 // equal: the same object, or the same text
-			if a.p != b.p {
-				bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
-			}
+			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
+			r := compareStrOp(a, b, oparg)
+			pc, sp = f.pc, f.sp
 			*slotAt(slots, sp-1) = Value{}
-			*slotAt(slots, sp-2) = Bool(oparg&bit != 0)
+			*slotAt(slots, sp-2) = Bool(r)
 			sp--
 			if alloc.DecRef((*alloc.Header)(a.p)) {
 				pc, sp = in.releasePairAt(f, a, b, pc+1, sp)
