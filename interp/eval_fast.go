@@ -183,7 +183,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		instr := instrAt(instrs, pc) // pc is in range: see instrAt
 		oparg := int(instr >> 8)
 		// The switch covers every byte, 0 and 255 included, so that its
-		// jump table needs no range check on op.
+		// jump table needs no range check on op. The hot cases end in
+		// their own pc++ and continue: a jump straight back to here
+		// rather than to the pc++ below, which costs a second jump and a
+		// move of sp into the register the shared block has it in.
 		switch op := instr.Op(); op {
 		case bytecode.NOP:
 
@@ -198,10 +201,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_CONST:
 			*slotAt(slots, sp) = constAt(consts, oparg) // constants are immortal
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_FAST__LOAD_FAST:
 			a, b := *slotAt(slots, oparg), *slotAt(slots, instrAt(instrs, pc+1).Oparg())
@@ -209,21 +216,24 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			alloc.IncRef((*alloc.Header)(b.p))
 			*slotAt(slots, sp), *slotAt(slots, sp+1) = a, b
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.LOAD_FAST__LOAD_CONST:
 			a := *slotAt(slots, oparg)
 			alloc.IncRef((*alloc.Header)(a.p))
 			*slotAt(slots, sp), *slotAt(slots, sp+1) = a, constAt(consts, instrAt(instrs, pc+1).Oparg())
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.LOAD_CONST__LOAD_FAST:
 			b := *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(b.p))
 			*slotAt(slots, sp), *slotAt(slots, sp+1) = constAt(consts, oparg), b
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.STORE_FAST:
 			old := *slotAt(slots, oparg)
@@ -233,6 +243,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.STORE_FAST__LOAD_FAST:
 			old := *slotAt(slots, oparg)
@@ -248,7 +260,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			v := *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp-1) = v
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.STORE_FAST__STORE_FAST:
 			// As two stores, in order: with equal locals the second
@@ -271,7 +284,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc++
 				continue
 			}
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.POP_TOP:
 			sp--
@@ -281,20 +295,28 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.PUSH_NULL:
 			*slotAt(slots, sp) = Value{}
 			sp++
+			pc++
+			continue
 
 		case bytecode.COPY:
 			v := *slotAt(slots, sp-oparg)
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.SWAP:
 			i, j := sp-1, sp-oparg
 			*slotAt(slots, i), *slotAt(slots, j) = *slotAt(slots, j), *slotAt(slots, i)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -322,6 +344,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Int(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -339,6 +363,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Float(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_MIXED_FLOAT:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -357,6 +383,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Float(r)
+			pc++
+			continue
 
 		case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -377,6 +405,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Bool(oparg&bit != 0)
+			pc++
+			continue
 
 		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
 			v := *slotAt(slots, sp-1)
@@ -397,6 +427,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc += 1 + oparg
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE:
 			sp--
@@ -485,6 +517,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, container, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.STORE_SUBSCR_LIST_INT:
 			container, key := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -514,6 +548,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.FOR_ITER_RANGE:
 			it := *slotAt(slots, sp-1)
@@ -530,6 +566,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp++
 			r.next += r.step
 			r.left--
+			pc++
+			continue
 
 		case bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE:
 			it := *slotAt(slots, sp-1)
@@ -549,6 +587,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST:
 			v := *slotAt(slots, sp-1)
@@ -567,6 +607,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
 			// The first way of the cache, inline: the type's version and
@@ -924,6 +966,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, b, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.UNARY_NOT:
 			if v := *slotAt(slots, sp-1); v.p == boolTag {
@@ -937,6 +981,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			*slotAt(slots, sp) = *slotAt(slots, oparg) // may be the empty slot
 			*slotAt(slots, oparg) = Value{}
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_FAST_CHECK:
 			v := *slotAt(slots, oparg)
@@ -947,6 +993,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_INT:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
@@ -967,6 +1015,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Int(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
 			bytecode.CONTAINS_OP_SET:
