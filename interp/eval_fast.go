@@ -533,8 +533,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			// The stack's three slots are cleared before the list's is
-			// stored: as one batch of write barriers the five pointers
-			// took every register, and pc was spilled at the loop's head.
+			// stored, in two batches of write barriers rather than one of
+			// five pointers, which took every register.
 			v := *slotAt(slots, sp-3) // the list takes the stack's reference
 			*slotAt(slots, sp-1), *slotAt(slots, sp-2), *slotAt(slots, sp-3) = Value{}, Value{}, Value{}
 			sp -= 3
