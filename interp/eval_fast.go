@@ -2,7 +2,6 @@ package interp
 
 import (
 	"math"
-	"strings"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -104,6 +103,42 @@ func (in *Interp) releasePairAt(f *frame, a, b Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// The fast loop's simple cases read the instruction words, the slots and
+// the constants without Go's bounds checks, through the helpers below;
+// each use states the invariant that keeps its index in range. Every one
+// holds for code the compiler emits and for code read back from a cache
+// (compile's serialize runs bytecode.Validate on it): a pc in range steps
+// to the next word only from an instruction that is not terminal, and
+// the last word is terminal; jump targets are in range; a local's or a
+// constant's oparg is below LocalsPlus or len(consts); and sp stays
+// within the slots, LocalsPlus plus the compiler's StackSize. rcdebug
+// builds (alloc.Debug) check each index as plain indexing would, so the
+// tests catch a broken invariant as a panic rather than a stray write.
+
+// instrAt returns instrs[pc].
+func instrAt(instrs []bytecode.Instr, pc int) bytecode.Instr {
+	if alloc.Debug {
+		return instrs[pc]
+	}
+	return *(*bytecode.Instr)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(instrs)), uintptr(pc)*unsafe.Sizeof(bytecode.Instr(0))))
+}
+
+// constAt returns consts[i].
+func constAt(consts []Value, i int) Value {
+	if alloc.Debug {
+		return consts[i]
+	}
+	return *(*Value)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(consts)), uintptr(i)*unsafe.Sizeof(Value{})))
+}
+
+// slotAt returns &slots[i].
+func slotAt(slots []Value, i int) *Value {
+	if alloc.Debug {
+		return &slots[i]
+	}
+	return (*Value)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(i)*unsafe.Sizeof(Value{})))
+}
+
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
 // is the one it returns. An error is an exception the instruction before
@@ -145,8 +180,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 	slots, consts := f.slots, f.code.consts
 	pc, sp := f.pc, f.sp
 	for {
-		instr := instrs[pc]
+		instr := instrAt(instrs, pc) // pc is in range: see instrAt
 		oparg := int(instr >> 8)
+		// The switch covers every byte, 0 and 255 included, so that its
+		// jump table needs no range check on op. The hot cases end in
+		// their own pc++ and continue: a jump straight back to here
+		// rather than to the pc++ below, which costs a second jump and a
+		// move of sp into the register the shared block has it in.
 		switch op := instr.Op(); op {
 		case bytecode.NOP:
 
@@ -157,72 +197,82 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 
 		case bytecode.LOAD_FAST:
-			v := slots[oparg]
+			v := *slotAt(slots, oparg)
 			alloc.IncRef((*alloc.Header)(v.p))
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_CONST:
-			slots[sp] = consts[oparg] // constants are immortal
+			*slotAt(slots, sp) = constAt(consts, oparg) // constants are immortal
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_FAST__LOAD_FAST:
-			a, b := slots[oparg], slots[instrs[pc+1].Oparg()]
+			a, b := *slotAt(slots, oparg), *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(a.p))
 			alloc.IncRef((*alloc.Header)(b.p))
-			slots[sp], slots[sp+1] = a, b
+			*slotAt(slots, sp), *slotAt(slots, sp+1) = a, b
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.LOAD_FAST__LOAD_CONST:
-			a := slots[oparg]
+			a := *slotAt(slots, oparg)
 			alloc.IncRef((*alloc.Header)(a.p))
-			slots[sp], slots[sp+1] = a, consts[instrs[pc+1].Oparg()]
+			*slotAt(slots, sp), *slotAt(slots, sp+1) = a, constAt(consts, instrAt(instrs, pc+1).Oparg())
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.LOAD_CONST__LOAD_FAST:
-			b := slots[instrs[pc+1].Oparg()]
+			b := *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(b.p))
-			slots[sp], slots[sp+1] = consts[oparg], b
+			*slotAt(slots, sp), *slotAt(slots, sp+1) = constAt(consts, oparg), b
 			sp += 2
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.STORE_FAST:
-			old := slots[oparg]
+			old := *slotAt(slots, oparg)
 			sp--
-			slots[oparg], slots[sp] = slots[sp], Value{}
+			*slotAt(slots, oparg), *slotAt(slots, sp) = *slotAt(slots, sp), Value{}
 			if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
 				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.STORE_FAST__LOAD_FAST:
-			old := slots[oparg]
-			slots[oparg] = slots[sp-1]
+			old := *slotAt(slots, oparg)
+			*slotAt(slots, oparg) = *slotAt(slots, sp-1)
 			if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
 				// As CPython: the release happens at the store, so the
 				// load runs after it, on its own.
 				sp--
-				slots[sp] = Value{}
+				*slotAt(slots, sp) = Value{}
 				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
-			v := slots[instrs[pc+1].Oparg()]
+			v := *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(v.p))
-			slots[sp-1] = v
-			pc++
+			*slotAt(slots, sp-1) = v
+			pc += 2
+			continue
 
 		case bytecode.STORE_FAST__STORE_FAST:
 			// As two stores, in order: with equal locals the second
 			// releases what the first stored. Releases are seen at the
 			// first store, as in CPython.
-			i, j := oparg, instrs[pc+1].Oparg()
-			old1 := slots[i]
-			slots[i] = slots[sp-1]
-			old2 := slots[j]
-			slots[j] = slots[sp-2]
-			slots[sp-1], slots[sp-2] = Value{}, Value{}
+			i, j := oparg, instrAt(instrs, pc+1).Oparg()
+			old1 := *slotAt(slots, i)
+			*slotAt(slots, i) = *slotAt(slots, sp-1)
+			old2 := *slotAt(slots, j)
+			*slotAt(slots, j) = *slotAt(slots, sp-2)
+			*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
 			sp -= 2
 			if old1.p != nil && alloc.DecRef((*alloc.Header)(old1.p)) {
 				pc, sp = in.releasePairAt(f, old1, old2, pc+1, sp)
@@ -234,33 +284,42 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc++
 				continue
 			}
-			pc++
+			pc += 2
+			continue
 
 		case bytecode.POP_TOP:
 			sp--
-			v := slots[sp]
-			slots[sp] = Value{}
+			v := *slotAt(slots, sp)
+			*slotAt(slots, sp) = Value{}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
 				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.PUSH_NULL:
-			slots[sp] = Value{}
+			*slotAt(slots, sp) = Value{}
 			sp++
+			pc++
+			continue
 
 		case bytecode.COPY:
-			v := slots[sp-oparg]
+			v := *slotAt(slots, sp-oparg)
 			alloc.IncRef((*alloc.Header)(v.p))
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.SWAP:
 			i, j := sp-1, sp-oparg
-			slots[i], slots[j] = slots[j], slots[i]
+			*slotAt(slots, i), *slotAt(slots, j) = *slotAt(slots, j), *slotAt(slots, i)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if a.p != intTag || b.p != intTag {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -276,18 +335,20 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				r = x - y
 				ok = (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
 			default:
-				r, ok = smallIntOp(OpMul, x, y)
+				r, ok = mulInt64(x, y)
 			}
 			if !ok { // the result is a big int
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = Int(r)
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = Int(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if a.p != floatTag || b.p != floatTag {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -300,26 +361,33 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				r = x - y
 			}
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = Float(r)
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = Float(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_MIXED_FLOAT:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			bop := BinaryOp(oparg)
 			if oparg >= int(numBinaryOps) {
 				bop = BinaryOp(oparg - int(numBinaryOps))
 			}
+			// pc and sp wait in f across the call: kept in registers,
+			// they would be spilled at the loop's head (see compareStrOp).
+			f.pc, f.sp = pc, sp
 			r, ok := mixedFloatOp(bop, a, b)
 			if !ok {
-				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+			pc, sp = f.pc, f.sp
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = Float(r)
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = Float(r)
+			pc++
+			continue
 
 		case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			var bit int
 			if op == bytecode.COMPARE_OP_INT {
 				if a.p != intTag || b.p != intTag {
@@ -335,11 +403,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				bit = compareFloatBit(asFloat(a), asFloat(b))
 			}
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = Bool(oparg&bit != 0)
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = Bool(oparg&bit != 0)
+			pc++
+			continue
 
 		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
-			v := slots[sp-1]
+			v := *slotAt(slots, sp-1)
 			var t bool
 			switch v.p {
 			case boolTag, intTag:
@@ -350,18 +420,20 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			sp--
-			slots[sp] = Value{}
+			*slotAt(slots, sp) = Value{}
 			taken := t == (op == bytecode.POP_JUMP_IF_TRUE)
 			recordBranch(ac, pc, taken)
 			if taken {
 				pc += 1 + oparg
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE:
 			sp--
-			v := slots[sp]
-			slots[sp] = Value{}
+			v := *slotAt(slots, sp)
+			*slotAt(slots, sp) = Value{}
 			taken := v.IsNone() == (op == bytecode.POP_JUMP_IF_NONE)
 			recordBranch(ac, pc, taken)
 			next := pc + 1
@@ -416,7 +488,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp++
 
 		case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
-			container, key := slots[sp-2], slots[sp-1]
+			container, key := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if key.p != intTag || !container.IsObject() {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -439,15 +511,17 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			v := items[i]
 			alloc.IncRef((*alloc.Header)(v.p))
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = v
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = v
 			if alloc.DecRef((*alloc.Header)(container.p)) {
 				pc, sp = in.releaseAt(f, container, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.STORE_SUBSCR_LIST_INT:
-			container, key := slots[sp-2], slots[sp-1]
+			container, key := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if key.p != intTag || !container.IsObject() || container.Type() != listType {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -458,10 +532,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			old := items[i]
-			items[i] = slots[sp-3] // the list takes the stack's reference
-			slots[sp-1], slots[sp-2], slots[sp-3] = Value{}, Value{}, Value{}
+			// The stack's three slots are cleared before the list's is
+			// stored, in two batches of write barriers rather than one of
+			// five pointers, which took every register.
+			v := *slotAt(slots, sp-3) // the list takes the stack's reference
+			*slotAt(slots, sp-1), *slotAt(slots, sp-2), *slotAt(slots, sp-3) = Value{}, Value{}, Value{}
 			sp -= 3
+			old := items[i]
+			items[i] = v
 			if alloc.DecRef((*alloc.Header)(container.p)) {
 				pc, sp = in.releasePairAt(f, container, old, pc+1, sp)
 				continue
@@ -470,9 +548,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, old, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.FOR_ITER_RANGE:
-			it := slots[sp-1]
+			it := *slotAt(slots, sp-1)
 			if it.Type() != rangeIteratorType {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -482,13 +562,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.forIterEnd(f, instr, pc, sp)
 				continue
 			}
-			slots[sp] = Int(r.next)
+			*slotAt(slots, sp) = Int(r.next)
 			sp++
 			r.next += r.step
 			r.left--
+			pc++
+			continue
 
 		case bytecode.FOR_ITER_LIST, bytecode.FOR_ITER_TUPLE:
-			it := slots[sp-1]
+			it := *slotAt(slots, sp-1)
 			want := listIteratorType
 			if op == bytecode.FOR_ITER_TUPLE {
 				want = tupleIteratorType
@@ -503,11 +585,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				continue
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.UNPACK_SEQUENCE_TWO_TUPLE, bytecode.UNPACK_SEQUENCE_TUPLE, bytecode.UNPACK_SEQUENCE_LIST:
-			v := slots[sp-1]
+			v := *slotAt(slots, sp-1)
 			items := unpackItems(v, op)
 			if items == nil || len(items) != oparg {
 				f.pc, f.sp = pc, sp
@@ -516,13 +600,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			for i := len(items) - 1; i >= 0; i-- {
 				alloc.IncRef((*alloc.Header)(items[i].p))
-				slots[sp] = items[i]
+				*slotAt(slots, sp) = items[i]
 				sp++
 			}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
 				pc, sp = in.releaseAt(f, v, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
 			// The first way of the cache, inline: the type's version and
@@ -868,9 +954,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			return caller, nil
 
 		case bytecode.IS_OP:
-			a, b := slots[sp-2], slots[sp-1]
-			slots[sp-1] = Value{}
-			slots[sp-2] = Bool(a.Is(b) != (oparg == 1))
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
+			*slotAt(slots, sp-1) = Value{}
+			*slotAt(slots, sp-2) = Bool(a.Is(b) != (oparg == 1))
 			sp--
 			if alloc.DecRef((*alloc.Header)(a.p)) {
 				pc, sp = in.releasePairAt(f, a, b, pc+1, sp)
@@ -880,32 +966,38 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				pc, sp = in.releaseAt(f, b, pc+1, sp)
 				continue
 			}
+			pc++
+			continue
 
 		case bytecode.UNARY_NOT:
-			if v := slots[sp-1]; v.p == boolTag {
-				slots[sp-1] = Bool(v.n == 0)
+			if v := *slotAt(slots, sp-1); v.p == boolTag {
+				*slotAt(slots, sp-1) = Bool(v.n == 0)
 				break
 			}
 			f.pc, f.sp = pc, sp
 			return nil, nil
 
 		case bytecode.LOAD_FAST_AND_CLEAR:
-			slots[sp] = slots[oparg] // may be the empty slot
-			slots[oparg] = Value{}
+			*slotAt(slots, sp) = *slotAt(slots, oparg) // may be the empty slot
+			*slotAt(slots, oparg) = Value{}
 			sp++
+			pc++
+			continue
 
 		case bytecode.LOAD_FAST_CHECK:
-			v := slots[oparg]
+			v := *slotAt(slots, oparg)
 			if v.p == nil { // unbound: runFrom raises
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
+			pc++
+			continue
 
 		case bytecode.BINARY_OP_INT:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if a.p != intTag || b.p != intTag {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -914,14 +1006,17 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if oparg >= int(numBinaryOps) {
 				bop = BinaryOp(oparg - int(numBinaryOps))
 			}
+			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
 			r, ok := smallIntOp(bop, int64(a.n), int64(b.n))
 			if !ok { // a big int or an error: runFrom's
-				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+			pc, sp = f.pc, f.sp
 			sp--
-			slots[sp] = Value{}
-			slots[sp-1] = Int(r)
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp-1) = Int(r)
+			pc++
+			continue
 
 		case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
 			bytecode.CONTAINS_OP_SET:
@@ -962,17 +1057,16 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.COMPARE_OP_STR:
-			a, b := slots[sp-2], slots[sp-1]
+			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if !a.IsObject() || !b.IsObject() || a.Type() != strType || b.Type() != strType {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			bit := 8 // equal: the same object, or the same text
-			if a.p != b.p {
-				bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
-			}
-			slots[sp-1] = Value{}
-			slots[sp-2] = Bool(oparg&bit != 0)
+			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
+			r := compareStrOp(a, b, oparg)
+			pc, sp = f.pc, f.sp
+			*slotAt(slots, sp-1) = Value{}
+			*slotAt(slots, sp-2) = Bool(r)
 			sp--
 			if alloc.DecRef((*alloc.Header)(a.p)) {
 				pc, sp = in.releasePairAt(f, a, b, pc+1, sp)
@@ -1023,6 +1117,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			pc, sp = f.pc, f.sp
 			continue
+
+		case 0, 255: // see the switch
+			f.pc, f.sp = pc, sp
+			return nil, nil
 
 		default:
 			f.pc, f.sp = pc, sp

@@ -1,6 +1,12 @@
 package interp
 
-import "github.com/parallel-py/parallel/interp/bytecode"
+import (
+	"math"
+	"math/bits"
+	"strings"
+
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
 
 // execPlain runs the plain instructions: ones without an adaptive
 // counter or a guard that never push or pop a frame (STORE_GLOBAL,
@@ -144,4 +150,30 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		return in.raise(systemErrorType, "execPlain: %s is not a plain instruction", op)
 	}
 	return err
+}
+
+// compareStrOp is COMPARE_OP_STR's result for the strs a and b under the
+// mask oparg. It takes oparg as an argument so that the fast loop keeps
+// nothing of its own live across strings.Compare: a value the loop's
+// head defines and a case keeps across a call is spilled at the head,
+// on every instruction.
+func compareStrOp(a, b Value, oparg int) bool {
+	bit := 8 // equal: the same object, or the same text
+	if a.p != b.p {
+		bit = compareBit(int64(strings.Compare(a.GoString(), b.GoString())), 0)
+	}
+	return oparg&bit != 0
+}
+
+// mulInt64 is smallIntOp's OpMul, small enough to inline, so that the
+// fast loop's BINARY_OP_MULTIPLY_INT makes no call (see compareStrOp).
+func mulInt64(x, y int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(absInt64(x)), uint64(absInt64(y)))
+	if hi != 0 || lo > math.MaxInt64 || x == math.MinInt64 || y == math.MinInt64 {
+		return 0, false
+	}
+	if (x < 0) != (y < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
 }

@@ -3,7 +3,6 @@ package interp
 import (
 	"math"
 	"math/big"
-	"math/bits"
 	"strconv"
 	"unsafe"
 
@@ -251,14 +250,7 @@ func smallIntOp(op BinaryOp, x, y int64) (r int64, ok bool) {
 		r = x - y
 		return r, (x >= 0) == (y >= 0) || (r >= 0) == (x >= 0)
 	case OpMul:
-		hi, lo := bits.Mul64(uint64(absInt64(x)), uint64(absInt64(y)))
-		if hi != 0 || lo > math.MaxInt64 || x == math.MinInt64 || y == math.MinInt64 {
-			return 0, false
-		}
-		if (x < 0) != (y < 0) {
-			return -int64(lo), true
-		}
-		return int64(lo), true
+		return mulInt64(x, y)
 	case OpFloorDiv:
 		if y == 0 || x == math.MinInt64 && y == -1 {
 			return 0, false
