@@ -561,8 +561,47 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			pc, sp = f.pc, f.sp
 			continue
 
-		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
-			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
+		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
+			// The first way of the cache, inline: most method loads are
+			// monomorphic, and the call to loadAttrCached, its scan of
+			// the ways and its dict lookup cost more than the load. An
+			// instance dict proves the name absent when it is empty or
+			// has the shape the cache holds; any other dict, and the
+			// other ways, are loadAttrCached's.
+			owner := slots[sp-1]
+			c := ac.caches[ac.offsets[pc]:]
+			if owner.IsObject() {
+				// Way 1 is filled whenever the form is (pickLoadAttr), so
+				// its version is never 0, the mark of an unversioned type.
+				if t := owner.Type(); uint32(c[1].n) == t.Version {
+					ok := op == bytecode.LOAD_ATTR_METHOD_NO_DICT
+					if !ok {
+						dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
+						ok = dv.p == nil
+						if !ok {
+							d := asObject[Dict](dv)
+							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(c[1].p)
+						}
+					}
+					if ok {
+						meth := c[2].value()
+						alloc.IncRef((*alloc.Header)(meth.p))
+						slots[sp-1] = meth
+						slots[sp] = owner // the stack keeps owner's reference
+						sp++
+						break
+					}
+				}
+			}
+			f.pc, f.sp = pc+1, sp
+			if !in.loadAttrCached(f, op, c[:loadAttrCache], oparg) {
+				f.pc--
+				return nil, nil
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
 			off := ac.offsets[pc]
 			f.pc, f.sp = pc+1, sp
 			if !in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
