@@ -40,7 +40,25 @@ type adaptiveCode struct {
 	instrs  []bytecode.Instr
 	offsets []uint32 // the template's CacheOffsets (shared, read-only)
 	caches  []cacheEntry
+	// cacheAt is, by pc, the instruction's first cache entry (nil when
+	// it has none). The hot loop reaches a cache through it with one
+	// load and one bounds check, where offsets and caches cost two
+	// dependent loads, two bounds checks and a slice expression (about
+	// 20 machine instructions at each cached instruction).
+	cacheAt []*cacheEntry
 }
+
+// at returns the entry i places after c, the first of an instruction's
+// cache: the forms index their family's layout with constants below its
+// CacheSize (opcodes.def), which the loop then reads without a bounds
+// check.
+func (c *cacheEntry) at(i uintptr) *cacheEntry {
+	return (*cacheEntry)(unsafe.Add(unsafe.Pointer(c), i*unsafe.Sizeof(cacheEntry{})))
+}
+
+// entries returns the n entries of the cache that starts at c, for the
+// functions that take a cache as a slice.
+func (c *cacheEntry) entries(n uint32) []cacheEntry { return unsafe.Slice(c, n) }
 
 // Entry 0 of every family head's cache is its counter: the low 16 bits
 // count down, bits 16-19 hold the backoff exponent. A family head whose
@@ -130,6 +148,12 @@ func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 		size = int(ac.offsets[n-1]) + t.Instructions[n-1].Op().CacheSize()
 	}
 	ac.caches = make([]cacheEntry, size)
+	ac.cacheAt = make([]*cacheEntry, len(t.Instructions))
+	for pc, instr := range t.Instructions {
+		if instr.Op().CacheSize() > 0 {
+			ac.cacheAt[pc] = &ac.caches[ac.offsets[pc]]
+		}
+	}
 	if in.spec.off {
 		// Nothing is ever rewritten: share the template's words.
 		ac.instrs = t.Instructions

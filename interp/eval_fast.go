@@ -393,15 +393,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			c := ac.caches[ac.offsets[pc]:]
-			k := c[1].n
+			c := ac.cacheAt[pc]
+			k := c.at(1).n
 			d := f.globals
 			if uint32(k) != d.keysVersion {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			if op == bytecode.LOAD_GLOBAL_BUILTIN {
-				if d = in.builtins; uint32(c[2].n) != d.keysVersion {
+				if d = in.builtins; uint32(c.at(2).n) != d.keysVersion {
 					f.pc, f.sp = pc, sp
 					return nil, nil
 				}
@@ -529,12 +529,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// the key at the cached index of the instance dict. The other
 			// ways and a moved key are loadAttrCached's.
 			owner := slots[sp-1]
-			c := ac.caches[ac.offsets[pc]:]
+			c := ac.cacheAt[pc]
 			if owner.IsObject() {
-				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c[1].n) == t.Version {
+				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c.at(1).n) == t.Version {
 					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
 						d := asObject[Dict](dv)
-						if ix := c[1].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
+						if ix := c.at(1).n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
 							v := d.entries[ix].value
 							alloc.IncRef((*alloc.Header)(v.p))
 							if oparg&1 != 0 {
@@ -554,7 +554,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 			}
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c[:loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc--
 				return nil, nil
 			}
@@ -569,22 +569,22 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// has the shape the cache holds; any other dict, and the
 			// other ways, are loadAttrCached's.
 			owner := slots[sp-1]
-			c := ac.caches[ac.offsets[pc]:]
+			c := ac.cacheAt[pc]
 			if owner.IsObject() {
 				// Way 1 is filled whenever the form is (pickLoadAttr), so
 				// its version is never 0, the mark of an unversioned type.
-				if t := owner.Type(); uint32(c[1].n) == t.Version {
+				if t := owner.Type(); uint32(c.at(1).n) == t.Version {
 					ok := op == bytecode.LOAD_ATTR_METHOD_NO_DICT
 					if !ok {
 						dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
 						ok = dv.p == nil
 						if !ok {
 							d := asObject[Dict](dv)
-							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(c[1].p)
+							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(c.at(1).p)
 						}
 					}
 					if ok {
-						meth := c[2].value()
+						meth := c.at(2).value()
 						alloc.IncRef((*alloc.Header)(meth.p))
 						slots[sp-1] = meth
 						slots[sp] = owner // the stack keeps owner's reference
@@ -594,7 +594,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 			}
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c[:loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc--
 				return nil, nil
 			}
@@ -602,9 +602,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			off := ac.offsets[pc]
+			c := ac.cacheAt[pc]
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc-- // from f, not pc: nothing lives in a register across a call
 				return nil, nil
 			}
@@ -612,12 +612,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			off := ac.offsets[pc]
+			cs := ac.cacheAt[pc]
 			if op == bytecode.STORE_ATTR_WITH_HINT {
 				// The first way, inline, as LOAD_ATTR_WITH_HINT's: the
 				// type's version and the name at the cached index of the
 				// instance dict; the value replaces the one there.
-				owner, c := slots[sp-1], ac.caches[off+1]
+				owner, c := slots[sp-1], cs.at(1)
 				var t *Type
 				if owner.IsObject() {
 					t = owner.Type()
@@ -647,7 +647,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 			}
 			f.pc, f.sp = pc+1, sp
-			ok, err := in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg])
+			ok, err := in.storeAttrCached(f, op, cs.entries(storeAttrCache), f.code.names[oparg])
 			if !ok {
 				f.pc--
 				return nil, nil
