@@ -525,16 +525,22 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
-			// The first way of the cache, inline: the type's version and
-			// the key at the cached index of the instance dict. The other
-			// ways and a moved key are loadAttrCached's.
+			// The cache's ways, inline: a way holds a type's version and
+			// the key's index in its instances' dicts. Way 1 is checked
+			// before the call that scans the others (attrWay), as most
+			// sites see one type. A moved key is loadAttrCached's, which
+			// probes for it.
 			owner := slots[sp-1]
 			c := ac.cacheAt[pc]
 			if owner.IsObject() {
-				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c.at(1).n) == t.Version {
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 {
+					e := c.at(1)
+					if uint32(e.n) != t.Version {
+						e = c.attrWay(t.Version)
+					}
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); e != nil && dv.p != nil {
 						d := asObject[Dict](dv)
-						if ix := c.at(1).n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
+						if ix := e.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
 							v := d.entries[ix].value
 							alloc.IncRef((*alloc.Header)(v.p))
 							if oparg&1 != 0 {
@@ -562,29 +568,33 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
-			// The first way of the cache, inline: most method loads are
-			// monomorphic, and the call to loadAttrCached, its scan of
-			// the ways and its dict lookup cost more than the load. An
-			// instance dict proves the name absent when it is empty or
-			// has the shape the cache holds; any other dict, and the
-			// other ways, are loadAttrCached's.
+			// The cache's ways, inline, as LOAD_ATTR_WITH_HINT's: the
+			// call to loadAttrCached costs more than the load. A way
+			// holds a type's version, the shape of its instances' dicts
+			// that proves the name absent, and the method. An empty
+			// instance dict or one of that shape needs no probe; any
+			// other dict is loadAttrCached's.
 			owner := slots[sp-1]
 			c := ac.cacheAt[pc]
 			if owner.IsObject() {
 				// Way 1 is filled whenever the form is (pickLoadAttr), so
 				// its version is never 0, the mark of an unversioned type.
-				if t := owner.Type(); uint32(c.at(1).n) == t.Version {
+				t, e := owner.Type(), c.at(1)
+				if uint32(e.n) != t.Version && t.Version != 0 {
+					e = c.attrWay(t.Version)
+				}
+				if e != nil && uint32(e.n) == t.Version {
 					ok := op == bytecode.LOAD_ATTR_METHOD_NO_DICT
 					if !ok {
 						dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
 						ok = dv.p == nil
 						if !ok {
 							d := asObject[Dict](dv)
-							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(c.at(1).p)
+							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(e.p)
 						}
 					}
 					if ok {
-						meth := c.at(2).value()
+						meth := e.at(1).value()
 						alloc.IncRef((*alloc.Header)(meth.p))
 						slots[sp-1] = meth
 						slots[sp] = owner // the stack keeps owner's reference
