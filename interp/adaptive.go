@@ -78,6 +78,24 @@ func (c *cacheEntry) attrWay(version uint32) *cacheEntry {
 	return nil
 }
 
+// storeWay is attrWay for STORE_ATTR's cache, whose ways are one entry
+// each (1 to 4).
+func (c *cacheEntry) storeWay(version uint32) *cacheEntry {
+	if e := c.at(1); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(2); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(3); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(4); uint32(e.n) == version {
+		return e
+	}
+	return nil
+}
+
 // entries returns the n entries of the cache that starts at c, for the
 // functions that take a cache as a slice.
 func (c *cacheEntry) entries(n uint32) []cacheEntry { return unsafe.Slice(c, n) }

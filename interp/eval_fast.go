@@ -624,16 +624,21 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
 			cs := ac.cacheAt[pc]
 			if op == bytecode.STORE_ATTR_WITH_HINT {
-				// The first way, inline, as LOAD_ATTR_WITH_HINT's: the
-				// type's version and the name at the cached index of the
-				// instance dict; the value replaces the one there.
-				owner, c := slots[sp-1], cs.at(1)
+				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
+				// version and the name at the cached index of the
+				// instance dict; the value replaces the one there. A new
+				// name is storeAttrCached's.
+				owner := slots[sp-1]
 				var t *Type
 				if owner.IsObject() {
 					t = owner.Type()
 				}
-				if t != nil && t.dictOffset != 0 && t.Version != 0 && uint32(c.n) == t.Version {
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+				if t != nil && t.dictOffset != 0 && t.Version != 0 {
+					c := cs.at(1)
+					if uint32(c.n) != t.Version {
+						c = cs.storeWay(t.Version)
+					}
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); c != nil && dv.p != nil {
 						d := asObject[Dict](dv)
 						if ix := c.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg].p {
 							old := d.entries[ix].value
