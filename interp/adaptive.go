@@ -40,7 +40,65 @@ type adaptiveCode struct {
 	instrs  []bytecode.Instr
 	offsets []uint32 // the template's CacheOffsets (shared, read-only)
 	caches  []cacheEntry
+	// cacheAt is, by pc, the instruction's first cache entry (nil when
+	// it has none). The hot loop reaches a cache through it with one
+	// load and one bounds check, where offsets and caches cost two
+	// dependent loads, two bounds checks and a slice expression (about
+	// 20 machine instructions at each cached instruction).
+	cacheAt []*cacheEntry
 }
+
+// at returns the entry i places after c, the first of an instruction's
+// cache: the forms index their family's layout with constants below its
+// CacheSize (opcodes.def), which the loop then reads without a bounds
+// check.
+func (c *cacheEntry) at(i uintptr) *cacheEntry {
+	return (*cacheEntry)(unsafe.Add(unsafe.Pointer(c), i*unsafe.Sizeof(cacheEntry{})))
+}
+
+// attrWay returns the way of LOAD_ATTR's cache c (entries 1-2, 3-4, 5-6,
+// 7-8) whose first entry holds version, nil when none does. It is
+// unrolled, and runFastIn calls it only when way 1 misses: the same
+// scan as a loop inlined in runFastIn cost the register allocator more
+// than it saved (deltablue 1937 -> 2017 M instructions). A test keeps
+// the four ways equal to the cache's size in opcodes.def.
+func (c *cacheEntry) attrWay(version uint32) *cacheEntry {
+	if e := c.at(1); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(3); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(5); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(7); uint32(e.n) == version {
+		return e
+	}
+	return nil
+}
+
+// storeWay is attrWay for STORE_ATTR's cache, whose ways are one entry
+// each (1 to 4).
+func (c *cacheEntry) storeWay(version uint32) *cacheEntry {
+	if e := c.at(1); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(2); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(3); uint32(e.n) == version {
+		return e
+	}
+	if e := c.at(4); uint32(e.n) == version {
+		return e
+	}
+	return nil
+}
+
+// entries returns the n entries of the cache that starts at c, for the
+// functions that take a cache as a slice.
+func (c *cacheEntry) entries(n uint32) []cacheEntry { return unsafe.Slice(c, n) }
 
 // Entry 0 of every family head's cache is its counter: the low 16 bits
 // count down, bits 16-19 hold the backoff exponent. A family head whose
@@ -130,6 +188,12 @@ func (in *Interp) newAdaptive(c *Code) *adaptiveCode {
 		size = int(ac.offsets[n-1]) + t.Instructions[n-1].Op().CacheSize()
 	}
 	ac.caches = make([]cacheEntry, size)
+	ac.cacheAt = make([]*cacheEntry, len(t.Instructions))
+	for pc, instr := range t.Instructions {
+		if instr.Op().CacheSize() > 0 {
+			ac.cacheAt[pc] = &ac.caches[ac.offsets[pc]]
+		}
+	}
 	if in.spec.off {
 		// Nothing is ever rewritten: share the template's words.
 		ac.instrs = t.Instructions

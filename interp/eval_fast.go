@@ -465,15 +465,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			c := ac.caches[ac.offsets[pc]:]
-			k := c[1].n
+			c := ac.cacheAt[pc]
+			k := c.at(1).n
 			d := f.globals
 			if uint32(k) != d.keysVersion {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			if op == bytecode.LOAD_GLOBAL_BUILTIN {
-				if d = in.builtins; uint32(c[2].n) != d.keysVersion {
+				if d = in.builtins; uint32(c.at(2).n) != d.keysVersion {
 					f.pc, f.sp = pc, sp
 					return nil, nil
 				}
@@ -611,16 +611,22 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
-			// The first way of the cache, inline: the type's version and
-			// the key at the cached index of the instance dict. The other
-			// ways and a moved key are loadAttrCached's.
+			// The cache's ways, inline: a way holds a type's version and
+			// the key's index in its instances' dicts. Way 1 is checked
+			// before the call that scans the others (attrWay), as most
+			// sites see one type. A moved key is loadAttrCached's, which
+			// probes for it.
 			owner := slots[sp-1]
-			c := ac.caches[ac.offsets[pc]:]
+			c := ac.cacheAt[pc]
 			if owner.IsObject() {
-				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 && uint32(c[1].n) == t.Version {
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 {
+					e := c.at(1)
+					if uint32(e.n) != t.Version {
+						e = c.attrWay(t.Version)
+					}
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); e != nil && dv.p != nil {
 						d := asObject[Dict](dv)
-						if ix := c[1].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
+						if ix := e.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
 							v := d.entries[ix].value
 							alloc.IncRef((*alloc.Header)(v.p))
 							if oparg&1 != 0 {
@@ -640,18 +646,61 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 			}
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c[:loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc--
 				return nil, nil
 			}
 			pc, sp = f.pc, f.sp
 			continue
 
-		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
-			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			off := ac.offsets[pc]
+		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
+			// The cache's ways, inline, as LOAD_ATTR_WITH_HINT's: the
+			// call to loadAttrCached costs more than the load. A way
+			// holds a type's version, the shape of its instances' dicts
+			// that proves the name absent, and the method. An empty
+			// instance dict or one of that shape needs no probe; any
+			// other dict is loadAttrCached's.
+			owner := slots[sp-1]
+			c := ac.cacheAt[pc]
+			if owner.IsObject() {
+				// Way 1 is filled whenever the form is (pickLoadAttr), so
+				// its version is never 0, the mark of an unversioned type.
+				t, e := owner.Type(), c.at(1)
+				if uint32(e.n) != t.Version && t.Version != 0 {
+					e = c.attrWay(t.Version)
+				}
+				if e != nil && uint32(e.n) == t.Version {
+					ok := op == bytecode.LOAD_ATTR_METHOD_NO_DICT
+					if !ok {
+						dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
+						ok = dv.p == nil
+						if !ok {
+							d := asObject[Dict](dv)
+							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(e.p)
+						}
+					}
+					if ok {
+						meth := e.at(1).value()
+						alloc.IncRef((*alloc.Header)(meth.p))
+						slots[sp-1] = meth
+						slots[sp] = owner // the stack keeps owner's reference
+						sp++
+						break
+					}
+				}
+			}
 			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
+				f.pc--
+				return nil, nil
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
+			c := ac.cacheAt[pc]
+			f.pc, f.sp = pc+1, sp
+			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc-- // from f, not pc: nothing lives in a register across a call
 				return nil, nil
 			}
@@ -659,18 +708,23 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			off := ac.offsets[pc]
+			cs := ac.cacheAt[pc]
 			if op == bytecode.STORE_ATTR_WITH_HINT {
-				// The first way, inline, as LOAD_ATTR_WITH_HINT's: the
-				// type's version and the name at the cached index of the
-				// instance dict; the value replaces the one there.
-				owner, c := slots[sp-1], ac.caches[off+1]
+				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
+				// version and the name at the cached index of the
+				// instance dict; the value replaces the one there. A new
+				// name is storeAttrCached's.
+				owner := slots[sp-1]
 				var t *Type
 				if owner.IsObject() {
 					t = owner.Type()
 				}
-				if t != nil && t.dictOffset != 0 && t.Version != 0 && uint32(c.n) == t.Version {
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+				if t != nil && t.dictOffset != 0 && t.Version != 0 {
+					c := cs.at(1)
+					if uint32(c.n) != t.Version {
+						c = cs.storeWay(t.Version)
+					}
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); c != nil && dv.p != nil {
 						d := asObject[Dict](dv)
 						if ix := c.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg].p {
 							old := d.entries[ix].value
@@ -694,7 +748,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 			}
 			f.pc, f.sp = pc+1, sp
-			ok, err := in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg])
+			ok, err := in.storeAttrCached(f, op, cs.entries(storeAttrCache), f.code.names[oparg])
 			if !ok {
 				f.pc--
 				return nil, nil
