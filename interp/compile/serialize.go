@@ -9,7 +9,7 @@ package compile
 //	uvarint FormatVersion
 //	32 bytes: schemaFingerprint (the Code fields and the opcode table)
 //	the root code object
-//	4 bytes: CRC-32C (Castagnoli) of everything before, little-endian
+//	4 bytes: CRC-32 (IEEE) of everything before, little-endian
 //
 // A code object is its fields in declaration order. Integers are varints;
 // strings go through a table of the strings already seen (uvarint 0, then
@@ -138,16 +138,16 @@ func AppendMarshal(dst []byte, c *Code) ([]byte, error) {
 // checksumSize is the size of the checksum ending the encoding. The
 // checksum catches damage (a torn or bit-rotted file); it need not resist
 // forgery, since whoever can write the cache directory can write any
-// checksum. CRC-32C, in hardware, costs a fraction of an instruction per
-// byte, where SHA-256 (AVX2, no SHA extensions) cost about 30: 30 M
-// instructions of a warm `import json, copy, logging, re`.
+// checksum. CRC-32, by carry-less multiplication, costs a fraction of an
+// instruction per byte, where SHA-256 (AVX2, no SHA extensions) cost
+// about 30: 30 M instructions of a warm `import json, copy, logging, re`.
+// (CRC-32C is as quick per byte, but making its tables costs 1.2 M
+// instructions in every process.)
 const checksumSize = 4
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // appendChecksum appends the checksum of buf[start:] to buf.
 func appendChecksum(buf []byte, start int) []byte {
-	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf[start:], castagnoli))
+	return binary.LittleEndian.AppendUint32(buf, crc32.ChecksumIEEE(buf[start:]))
 }
 
 // marshalSizeHint guesses the encoding's size from the table sizes, so
@@ -334,7 +334,7 @@ func Unmarshal(data []byte) (*Code, error) {
 		return nil, fmt.Errorf("%w: no code header", ErrCorrupt)
 	}
 	body := data[:len(data)-checksumSize]
-	if sum := crc32.Checksum(body, castagnoli); sum != binary.LittleEndian.Uint32(data[len(body):]) {
+	if sum := crc32.ChecksumIEEE(body); sum != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
 	d := &decoder{data: body, off: head}
