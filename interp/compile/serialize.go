@@ -225,10 +225,22 @@ func (e *encoder) code(c *Code, depth int) error {
 	for _, in := range c.Instructions {
 		e.buf = binary.LittleEndian.AppendUint32(e.buf, uint32(in))
 	}
-	e.length(len(c.CacheOffsets), c.CacheOffsets == nil)
-	for _, o := range c.CacheOffsets {
-		e.uvarint(uint64(o))
+	// CacheOffsets must be bytecode.LayoutCaches(Instructions), which
+	// Unmarshal recomputes: only whether they are nil is written (as a
+	// length), where writing each took a varint per instruction.
+	if c.CacheOffsets != nil {
+		if len(c.CacheOffsets) != len(c.Instructions) {
+			return errors.New("compile: Marshal: cache offsets do not match the instructions")
+		}
+		size := 0
+		for pc, in := range c.Instructions {
+			if c.CacheOffsets[pc] != uint32(size) {
+				return errors.New("compile: Marshal: cache offsets are not the instructions' layout")
+			}
+			size += in.Op().CacheSize()
+		}
 	}
+	e.length(len(c.CacheOffsets), c.CacheOffsets == nil)
 	e.varint(int64(c.CacheSize))
 	e.varint(int64(c.StackSize))
 	e.length(len(c.Consts), c.Consts == nil)
@@ -393,6 +405,11 @@ func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
+	if d.off < len(d.data) && d.data[d.off] < 0x80 {
+		// Most are one byte: string references, lengths, small counts.
+		d.off++
+		return uint64(d.data[d.off-1])
+	}
 	x, n := binary.Uvarint(d.data[d.off:])
 	if n <= 0 {
 		d.fail("bad uvarint")
@@ -507,20 +524,22 @@ func (d *decoder) code(depth int) *Code {
 	c.Flags = CodeFlags(flags)
 	if n := d.length(4); n >= 0 {
 		c.Instructions = make([]bytecode.Instr, n)
-		for i := range c.Instructions {
-			if b := d.take(4); b != nil {
-				c.Instructions[i] = bytecode.Instr(binary.LittleEndian.Uint32(b))
+		if b := d.take(4 * n); b != nil {
+			for i := range c.Instructions {
+				c.Instructions[i] = bytecode.Instr(binary.LittleEndian.Uint32(b[4*i:]))
 			}
 		}
 	}
-	if n := d.length(1); n >= 0 {
-		c.CacheOffsets = make([]uint32, n)
-		for i := range c.CacheOffsets {
-			o := d.uvarint()
-			if o > math.MaxUint32 {
-				d.fail("cache offset %d", o)
+	if v := d.uvarint(); v > 0 {
+		if v-1 != uint64(len(c.Instructions)) {
+			d.fail("%d cache offsets for %d instructions", v-1, len(c.Instructions))
+		} else {
+			c.CacheOffsets = make([]uint32, len(c.Instructions))
+			size := 0
+			for pc, in := range c.Instructions {
+				c.CacheOffsets[pc] = uint32(size)
+				size += in.Op().CacheSize()
 			}
-			c.CacheOffsets[i] = uint32(o)
 		}
 	}
 	c.CacheSize = d.int()

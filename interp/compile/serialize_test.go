@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -279,6 +280,17 @@ func TestMarshalRejectsBadCode(t *testing.T) {
 		"nil big.Int":    {Consts: []Const{(*big.Int)(nil)}},
 		"foreign nested": {Consts: []Const{ConstTuple{[]int{1}}}},
 		"cycle":          cyclicCode(),
+		"offsets short": func() *Code {
+			c := constantsCode()
+			c.CacheOffsets = c.CacheOffsets[:len(c.CacheOffsets)-1]
+			return c
+		}(),
+		"offsets wrong": func() *Code {
+			c := constantsCode()
+			c.CacheOffsets = slices.Clone(c.CacheOffsets)
+			c.CacheOffsets[len(c.CacheOffsets)-1]++
+			return c
+		}(),
 	} {
 		if _, err := Marshal(c); err == nil {
 			t.Errorf("%s: Marshal succeeded", name)
