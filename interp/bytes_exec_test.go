@@ -31,6 +31,14 @@ x += b'b'
 x *= 2
 print(x)
 `,
+	"repeat_sizes": `for seq in (b'', b'\x00', b'ab', b'xyz', bytearray(b'\x01\x02\x03\x04\x05')):
+    for n in (0, 1, 2, 3, 7, 64, 0xff00, 100001):
+        r = seq * n
+        print(type(r).__name__, len(r), r[:9], r[-7:], r.count(seq) if seq else 0, r == type(seq)(bytes(seq) * n))
+ba = bytearray(b'ab')
+ba *= 1000
+print(len(ba), ba[-3:], ba.count(b'ab'))
+`,
 	"search": `b = b'hello world, hello'
 print(b.find(b'o'), b.find(b'o', 5), b.find(b'o', 5, 7), b.find(111), b.find(b'zz'), b.find(b''), b.find(b'', 100), b.find(b'h', -5))
 print(b.rfind(b'o'), b.rfind(b'l', 0, 5), b.rfind(b''), b.index(b'w'), b.rindex(b'hello'), b.count(b'l'), b.count(b''), b.count(108, 5))

@@ -239,8 +239,13 @@ func (in *Interp) bytesRepeat(seq Value, count int) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	for off := 0; off < len(buf); off += len(x) {
-		copy(buf[off:], x)
+	// Doubling what is written so far: a byte repeated 0xff00 times (as
+	// re's compiler builds a charset's map at import) is 16 copies, not
+	// 0xff00.
+	if n := copy(buf, x); n > 0 {
+		for n < len(buf) {
+			n += copy(buf[n:], buf[:n])
+		}
 	}
 	return r, nil
 }

@@ -485,14 +485,14 @@ func isFile(path string) bool {
 // sys.modules while it runs (so circular imports see it) and is removed
 // again if running it fails.
 func (in *Interp) loadSource(fullname, file, pkgDir string) (Value, error) {
-	raw, err := os.ReadFile(file)
+	raw, stamp, err := codecache.ReadSource(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return Value{}, in.raise(exceptionTypes["PermissionError"], "[Errno 13] Permission denied: '%s'", file)
 		}
 		return Value{}, in.raise(importErrorType, "cannot read %s: %v", file, err)
 	}
-	code, err := in.compileSource(file, raw)
+	code, err := in.compileSource(file, raw, stamp)
 	if err != nil {
 		return Value{}, err
 	}
@@ -560,10 +560,10 @@ func (in *Interp) loadSource(fullname, file, pkgDir string) (Value, error) {
 	return r, nil
 }
 
-// compileSource parses and compiles a module, turning a syntax error into
-// a Python SyntaxError.
-func (in *Interp) compileSource(file string, raw []byte) (*compile.Code, error) {
-	code, err := codecache.Compile(file, raw, syntax.ModeExec, compile.Options{})
+// compileSource parses and compiles a module read from file after taking
+// its stamp, turning a syntax error into a Python SyntaxError.
+func (in *Interp) compileSource(file string, raw []byte, stamp codecache.Stamp) (*compile.Code, error) {
+	code, err := codecache.CompileFile(file, raw, stamp, syntax.ModeExec, compile.Options{})
 	if err != nil {
 		return nil, in.syntaxErrorFrom(err)
 	}

@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -72,21 +73,32 @@ type Cache struct {
 	}
 }
 
-// key identifies a template in memory.
+// key identifies a template on disk.
 type key struct {
-	sum      [sha256.Size]byte // of the source
+	sum      [sha256.Size]byte // of the source, once hasSum
+	hasSum   bool
+	stamp    Stamp // of the source file, or zero
 	filename string
 	mode     syntax.Mode
 	opts     compile.Options
 }
 
+// digest sets k.sum to the digest of src, once.
+func (k *key) digest(src []byte) {
+	if !k.hasSum {
+		k.sum, k.hasSum = sha256.Sum256(src), true
+	}
+}
+
 // memKey identifies a template in the memory layer: a small source by
 // its text, which is quicker to hash and compare than to digest (Exec of
-// a short snippet looks it up every time), a larger one by its digest,
-// so that the layer does not keep every module's text.
+// a short snippet looks it up every time), a larger one by its file's
+// stamp when it has one, else by its digest, so that the layer does not
+// keep every module's text.
 type memKey struct {
 	text     string            // a small source, else ""
 	sum      [sha256.Size]byte // a larger source's digest, else zero
+	stamp    Stamp             // a larger source's stamp, else zero
 	filename string
 	mode     syntax.Mode
 	opts     compile.Options
@@ -154,21 +166,44 @@ func Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options
 	return Default().Compile(filename, src, mode, opts)
 }
 
+// CompileFile is Compile for the source of the file filename, read
+// after taking its stamp st (see ReadSource): a template recorded under
+// the same stamp is taken without digesting the source. A zero stamp
+// makes it Compile.
+func CompileFile(filename string, src []byte, st Stamp, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
+	return Default().CompileFile(filename, src, st, mode, opts)
+}
+
 // Compile returns the template of src compiled as filename in mode with
 // opts: from memory, else from disk, else compiled (and then stored in
 // both, unless compiling issued warnings: see compile.Code.Warnings).
 // Errors are compile.CompileSource's, unchanged.
 func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
+	return c.CompileFile(filename, src, Stamp{}, mode, opts)
+}
+
+// CompileFile is Compile for a file's source read after taking its stamp
+// st; see the package function.
+func (c *Cache) CompileFile(filename string, src []byte, st Stamp, mode syntax.Mode, opts compile.Options) (*compile.Code, error) {
 	if c == nil {
 		return compileNow(filename, src, mode, opts)
 	}
+	if strings.HasPrefix(filename, "<") || st.Size != int64(len(src)) {
+		// A name in angle brackets is cached by its source text; a
+		// stamp whose size is not the source's was not taken of it.
+		st = Stamp{}
+	}
 	mk := memKey{filename: filename, mode: mode, opts: opts}
+	k := key{stamp: st, filename: filename, mode: mode, opts: opts}
 	small := len(src) <= memTextMax
 	if small {
 		// Looked up without a copy: Load keeps nothing of its key.
 		mk.text = unsafe.String(unsafe.SliceData(src), len(src))
+	} else if st != (Stamp{}) {
+		mk.stamp = st
 	} else {
-		mk.sum = sha256.Sum256(src)
+		k.digest(src)
+		mk.sum = k.sum
 	}
 	if !c.noMemory {
 		if v, ok := c.mem.Load(mk); ok {
@@ -176,11 +211,7 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 			return v.(*compile.Code), nil
 		}
 	}
-	k := key{sum: mk.sum, filename: filename, mode: mode, opts: opts}
-	if small {
-		k.sum = sha256.Sum256(src)
-	}
-	code := c.disk.load(c, k)
+	code := c.disk.load(c, &k, src)
 	if code != nil {
 		c.stats.diskHits.Add(1)
 	} else {
@@ -197,7 +228,8 @@ func (c *Cache) Compile(filename string, src []byte, mode syntax.Mode, opts comp
 			// failing again.
 			return code, nil
 		}
-		c.disk.store(c, k, code)
+		k.digest(src)
+		c.disk.store(c, &k, code)
 	}
 	if c.noMemory {
 		return code, nil

@@ -197,7 +197,7 @@ func TestDiskDamage(t *testing.T) {
 		"other identity": func() []byte {
 			k := key{filename: file, mode: syntax.ModeExec, opts: compile.Options{}}
 			copy(k.sum[:], good[len(good)-1:]) // any wrong sum
-			b, _ := (&disk{identity: "other"}).encode(k, direct(t, file, sample, syntax.ModeExec, compile.Options{}))
+			b, _ := (&disk{identity: "other"}).encode(&k, direct(t, file, sample, syntax.ModeExec, compile.Options{}))
 			return b
 		}(),
 	}

@@ -7,12 +7,17 @@ package codecache
 //	magic "PARCACHE", uvarint diskFormat
 //	identity, file name, options key (uvarint length + bytes each)
 //	32 bytes: SHA-256 of the source
+//	40 bytes: the source file's Stamp (stamp.go; zero for none), five
+//	  little-endian 64-bit words: Dev, Ino, Size, Mtime, Ctime
 //	compile.Marshal of the template (its own version and checksum)
 //
 // A read compares every header field with what is wanted, so a file for
 // an edited source (stale), another build or another file (a hash
 // collision) is ignored and then overwritten; compile.Unmarshal rejects
-// corrupt or truncated contents. A write goes to a temporary file in the
+// corrupt or truncated contents. The source is digested only when the
+// caller's stamp is not the recorded one; when the digests then agree (a
+// file touched, or first recorded when too recent to stamp), the file is
+// rewritten with the new stamp, so the next read need not digest. A write goes to a temporary file in the
 // same directory, renamed over the name: readers in other processes see
 // the old file or the new one, never half of one, and concurrent writers
 // of the same template write the same bytes. The program given with -c or
@@ -38,7 +43,7 @@ import (
 )
 
 // diskFormat numbers the header layout above.
-const diskFormat = 1
+const diskFormat = 2
 
 var diskMagic = []byte("PARCACHE")
 
@@ -88,8 +93,8 @@ var memoryOnly = map[string]bool{"": true, "<string>": true, "<stdin>": true}
 // path returns the file of k, or false when k stays in memory only. A
 // source file has one cache file, rewritten when the source changes;
 // other names in angle brackets ("<frozen importlib._bootstrap>") have
-// one per source text.
-func (d *disk) path(k key) (string, bool) {
+// one per source text, so k must hold the source's digest for them.
+func (d *disk) path(k *key) (string, bool) {
 	name := k.filename
 	if memoryOnly[name] {
 		return "", false
@@ -107,10 +112,14 @@ func (d *disk) path(k key) (string, bool) {
 	return filepath.Join(d.dir, hex.EncodeToString(h[:16])+".code"), true
 }
 
-// load returns k's template from disk, or nil.
-func (d *disk) load(c *Cache, k key) *compile.Code {
-	if d == nil || !d.ready() {
+// load returns k's template from disk, or nil. It digests src into k
+// when it has to.
+func (d *disk) load(c *Cache, k *key, src []byte) *compile.Code {
+	if d == nil || !d.ready() || memoryOnly[k.filename] {
 		return nil
+	}
+	if strings.HasPrefix(k.filename, "<") {
+		k.digest(src)
 	}
 	p, ok := d.path(k)
 	if !ok {
@@ -123,52 +132,83 @@ func (d *disk) load(c *Cache, k key) *compile.Code {
 		}
 		return nil
 	}
-	code, err := d.decode(data, k)
+	code, restamp, err := d.decode(data, k, src)
 	if err != nil {
 		c.stats.diskRejects.Add(1)
 		return nil
 	}
+	if restamp >= 0 && !d.noWrite.Load() {
+		buf := d.appendHeader(make([]byte, 0, len(data)+64), k)
+		buf = append(buf, data[restamp:]...)
+		if err := writeAtomic(d.dir, p, buf); err != nil {
+			c.stats.diskErrors.Add(1)
+			d.noWrite.Store(true)
+		} else {
+			c.stats.diskWrites.Add(1)
+		}
+	}
 	return code
 }
 
-// decode checks a file's header against k and decodes its template.
-func (d *disk) decode(data []byte, k key) (*compile.Code, error) {
+// decode checks a file's header against k and decodes its template. When
+// the file should be rewritten with k's stamp, restamp is the offset of
+// its template, else -1.
+func (d *disk) decode(data []byte, k *key, src []byte) (code *compile.Code, restamp int, err error) {
+	restamp = -1
 	r := reader{data: data}
 	if !bytes.Equal(r.take(len(diskMagic)), diskMagic) || r.uvarint() != diskFormat {
-		return nil, errors.New("not a code cache file of this format")
+		return nil, -1, errors.New("not a code cache file of this format")
 	}
-	if r.str() != d.identity || r.str() != k.filename || r.str() != k.optsString() {
-		return nil, errors.New("written for another compiler, file or options")
+	if string(r.bytes()) != d.identity || string(r.bytes()) != k.filename || string(r.bytes()) != k.optsString() {
+		return nil, -1, errors.New("written for another compiler, file or options")
 	}
-	if !bytes.Equal(r.take(sha256.Size), k.sum[:]) {
-		return nil, errors.New("stale: the source has changed")
-	}
+	sum := r.take(sha256.Size)
+	recorded := r.stamp()
 	if r.bad {
-		return nil, errors.New("truncated header")
+		return nil, -1, errors.New("truncated header")
 	}
-	code, err := compile.Unmarshal(r.data[r.off:])
+	if k.stamp == (Stamp{}) || recorded != k.stamp {
+		k.digest(src)
+		if !bytes.Equal(sum, k.sum[:]) {
+			return nil, -1, errors.New("stale: the source has changed")
+		}
+		if k.stamp != (Stamp{}) {
+			restamp = r.off
+		}
+	}
+	code, err = compile.Unmarshal(r.data[r.off:])
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	if code.Filename != k.filename {
-		return nil, errors.New("template of another file")
+		return nil, -1, errors.New("template of another file")
 	}
-	return code, nil
+	return code, restamp, nil
 }
 
-func (d *disk) encode(k key, code *compile.Code) ([]byte, error) {
-	buf := append([]byte(nil), diskMagic...)
+// appendHeader appends the header of k's file to buf; k holds the
+// source's digest.
+func (d *disk) appendHeader(buf []byte, k *key) []byte {
+	buf = append(buf, diskMagic...)
 	buf = binary.AppendUvarint(buf, diskFormat)
 	for _, s := range []string{d.identity, k.filename, k.optsString()} {
 		buf = binary.AppendUvarint(buf, uint64(len(s)))
 		buf = append(buf, s...)
 	}
 	buf = append(buf, k.sum[:]...)
-	return compile.AppendMarshal(buf, code)
+	for _, w := range []uint64{k.stamp.Dev, k.stamp.Ino, uint64(k.stamp.Size), uint64(k.stamp.Mtime), uint64(k.stamp.Ctime)} {
+		buf = binary.LittleEndian.AppendUint64(buf, w)
+	}
+	return buf
+}
+
+func (d *disk) encode(k *key, code *compile.Code) ([]byte, error) {
+	return compile.AppendMarshal(d.appendHeader(nil, k), code)
 }
 
 // store writes k's template, atomically. A failure stops later writes.
-func (d *disk) store(c *Cache, k key, code *compile.Code) {
+// k holds the source's digest.
+func (d *disk) store(c *Cache, k *key, code *compile.Code) {
 	if d == nil || !d.ready() || d.noWrite.Load() {
 		return
 	}
@@ -299,11 +339,24 @@ func (r *reader) uvarint() uint64 {
 	return x
 }
 
-func (r *reader) str() string {
+// bytes reads a length and as many bytes, not copied (comparing them as
+// a string allocates nothing).
+func (r *reader) bytes() []byte {
 	n := r.uvarint()
 	if n > uint64(len(r.data)-r.off) {
 		r.bad = true
-		return ""
+		return nil
 	}
-	return string(r.take(int(n)))
+	return r.take(int(n))
+}
+
+// stamp reads a Stamp.
+func (r *reader) stamp() Stamp {
+	var w [5]uint64
+	for i := range w {
+		if b := r.take(8); b != nil {
+			w[i] = binary.LittleEndian.Uint64(b)
+		}
+	}
+	return Stamp{Dev: w[0], Ino: w[1], Size: int64(w[2]), Mtime: int64(w[3]), Ctime: int64(w[4])}
 }

@@ -9,7 +9,7 @@ package compile
 //	uvarint FormatVersion
 //	32 bytes: schemaFingerprint (the Code fields and the opcode table)
 //	the root code object
-//	32 bytes: SHA-256 of everything before
+//	4 bytes: CRC-32 (IEEE) of everything before, little-endian
 //
 // A code object is its fields in declaration order. Integers are varints;
 // strings go through a table of the strings already seen (uvarint 0, then
@@ -31,6 +31,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"math/big"
 	"reflect"
@@ -43,7 +44,7 @@ import (
 
 // FormatVersion numbers the layout Marshal writes. Change it whenever the
 // layout changes; Unmarshal refuses any other version.
-const FormatVersion = 1
+const FormatVersion = 2
 
 var marshalMagic = []byte("PARCODE\x00")
 
@@ -131,8 +132,22 @@ func AppendMarshal(dst []byte, c *Code) ([]byte, error) {
 	if err := e.code(c, 0); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(e.buf[start:])
-	return append(e.buf, sum[:]...), nil
+	return appendChecksum(e.buf, start), nil
+}
+
+// checksumSize is the size of the checksum ending the encoding. The
+// checksum catches damage (a torn or bit-rotted file); it need not resist
+// forgery, since whoever can write the cache directory can write any
+// checksum. CRC-32, by carry-less multiplication, costs a fraction of an
+// instruction per byte, where SHA-256 (AVX2, no SHA extensions) cost
+// about 30: 30 M instructions of a warm `import json, copy, logging, re`.
+// (CRC-32C is as quick per byte, but making its tables costs 1.2 M
+// instructions in every process.)
+const checksumSize = 4
+
+// appendChecksum appends the checksum of buf[start:] to buf.
+func appendChecksum(buf []byte, start int) []byte {
+	return binary.LittleEndian.AppendUint32(buf, crc32.ChecksumIEEE(buf[start:]))
 }
 
 // marshalSizeHint guesses the encoding's size from the table sizes, so
@@ -210,10 +225,22 @@ func (e *encoder) code(c *Code, depth int) error {
 	for _, in := range c.Instructions {
 		e.buf = binary.LittleEndian.AppendUint32(e.buf, uint32(in))
 	}
-	e.length(len(c.CacheOffsets), c.CacheOffsets == nil)
-	for _, o := range c.CacheOffsets {
-		e.uvarint(uint64(o))
+	// CacheOffsets must be bytecode.LayoutCaches(Instructions), which
+	// Unmarshal recomputes: only whether they are nil is written (as a
+	// length), where writing each took a varint per instruction.
+	if c.CacheOffsets != nil {
+		if len(c.CacheOffsets) != len(c.Instructions) {
+			return errors.New("compile: Marshal: cache offsets do not match the instructions")
+		}
+		size := 0
+		for pc, in := range c.Instructions {
+			if c.CacheOffsets[pc] != uint32(size) {
+				return errors.New("compile: Marshal: cache offsets are not the instructions' layout")
+			}
+			size += in.Op().CacheSize()
+		}
 	}
+	e.length(len(c.CacheOffsets), c.CacheOffsets == nil)
 	e.varint(int64(c.CacheSize))
 	e.varint(int64(c.StackSize))
 	e.length(len(c.Consts), c.Consts == nil)
@@ -315,11 +342,11 @@ func Unmarshal(data []byte) (*Code, error) {
 		return nil, schemaErr
 	}
 	head := len(marshalMagic)
-	if len(data) < head+1+len(schemaFingerprint)+sha256.Size || !bytes.Equal(data[:head], marshalMagic) {
+	if len(data) < head+1+len(schemaFingerprint)+checksumSize || !bytes.Equal(data[:head], marshalMagic) {
 		return nil, fmt.Errorf("%w: no code header", ErrCorrupt)
 	}
-	body := data[:len(data)-sha256.Size]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], data[len(body):]) {
+	body := data[:len(data)-checksumSize]
+	if sum := crc32.ChecksumIEEE(body); sum != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
 	d := &decoder{data: body, off: head}
@@ -377,6 +404,11 @@ func (d *decoder) byte1() byte {
 func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
+	}
+	if d.off < len(d.data) && d.data[d.off] < 0x80 {
+		// Most are one byte: string references, lengths, small counts.
+		d.off++
+		return uint64(d.data[d.off-1])
 	}
 	x, n := binary.Uvarint(d.data[d.off:])
 	if n <= 0 {
@@ -492,20 +524,22 @@ func (d *decoder) code(depth int) *Code {
 	c.Flags = CodeFlags(flags)
 	if n := d.length(4); n >= 0 {
 		c.Instructions = make([]bytecode.Instr, n)
-		for i := range c.Instructions {
-			if b := d.take(4); b != nil {
-				c.Instructions[i] = bytecode.Instr(binary.LittleEndian.Uint32(b))
+		if b := d.take(4 * n); b != nil {
+			for i := range c.Instructions {
+				c.Instructions[i] = bytecode.Instr(binary.LittleEndian.Uint32(b[4*i:]))
 			}
 		}
 	}
-	if n := d.length(1); n >= 0 {
-		c.CacheOffsets = make([]uint32, n)
-		for i := range c.CacheOffsets {
-			o := d.uvarint()
-			if o > math.MaxUint32 {
-				d.fail("cache offset %d", o)
+	if v := d.uvarint(); v > 0 {
+		if v-1 != uint64(len(c.Instructions)) {
+			d.fail("%d cache offsets for %d instructions", v-1, len(c.Instructions))
+		} else {
+			c.CacheOffsets = make([]uint32, len(c.Instructions))
+			size := 0
+			for pc, in := range c.Instructions {
+				c.CacheOffsets[pc] = uint32(size)
+				size += in.Op().CacheSize()
 			}
-			c.CacheOffsets[i] = uint32(o)
 		}
 	}
 	c.CacheSize = d.int()

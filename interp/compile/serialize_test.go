@@ -5,7 +5,6 @@ package compile
 // constant kind, and corrupt input (errors, never panics).
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -280,6 +280,17 @@ func TestMarshalRejectsBadCode(t *testing.T) {
 		"nil big.Int":    {Consts: []Const{(*big.Int)(nil)}},
 		"foreign nested": {Consts: []Const{ConstTuple{[]int{1}}}},
 		"cycle":          cyclicCode(),
+		"offsets short": func() *Code {
+			c := constantsCode()
+			c.CacheOffsets = c.CacheOffsets[:len(c.CacheOffsets)-1]
+			return c
+		}(),
+		"offsets wrong": func() *Code {
+			c := constantsCode()
+			c.CacheOffsets = slices.Clone(c.CacheOffsets)
+			c.CacheOffsets[len(c.CacheOffsets)-1]++
+			return c
+		}(),
 	} {
 		if _, err := Marshal(c); err == nil {
 			t.Errorf("%s: Marshal succeeded", name)
@@ -290,12 +301,11 @@ func TestMarshalRejectsBadCode(t *testing.T) {
 // resign replaces the checksum at the end of data, so corruptions reach
 // the decoder instead of stopping at the checksum.
 func resign(data []byte) []byte {
-	if len(data) < sha256.Size {
+	if len(data) < checksumSize {
 		return data
 	}
-	body := data[:len(data)-sha256.Size]
-	sum := sha256.Sum256(body)
-	return append(body[:len(body):len(body)], sum[:]...)
+	body := data[:len(data)-checksumSize]
+	return appendChecksum(body[:len(body):len(body)], 0)
 }
 
 // unmarshalNoPanic runs Unmarshal on data and fails on a panic, or on a
@@ -342,7 +352,7 @@ func TestUnmarshalCorrupt(t *testing.T) {
 	// Random damage behind a valid checksum exercises the decoder.
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 20000 {
-		bad := append([]byte(nil), good[:len(good)-sha256.Size]...)
+		bad := append([]byte(nil), good[:len(good)-checksumSize]...)
 		for range 1 + r.IntN(4) {
 			switch p := r.IntN(len(bad)); r.IntN(3) {
 			case 0:
@@ -353,20 +363,20 @@ func TestUnmarshalCorrupt(t *testing.T) {
 				bad = append(bad[:p], append([]byte{byte(r.Uint32())}, bad[p:]...)...)
 			}
 		}
-		unmarshalNoPanic(t, fmt.Sprintf("random damage %d", i), resign(append(bad, make([]byte, sha256.Size)...)))
+		unmarshalNoPanic(t, fmt.Sprintf("random damage %d", i), resign(append(bad, make([]byte, checksumSize)...)))
 	}
 	// Other versions, another schema, trailing bytes, lengths out of range.
 	head := len(marshalMagic)
 	for name, edit := range map[string]func([]byte) []byte{
-		"version 2":      func(b []byte) []byte { b[head] = 2; return b },
+		"next version":   func(b []byte) []byte { b[head] = FormatVersion + 1; return b },
 		"schema":         func(b []byte) []byte { b[head+1] ^= 1; return b },
 		"magic":          func(b []byte) []byte { b[0] = 'X'; return b },
-		"trailing bytes": func(b []byte) []byte { return append(b[:len(b)-sha256.Size], 0, 0, 0) },
+		"trailing bytes": func(b []byte) []byte { return append(b[:len(b)-checksumSize], 0, 0, 0) },
 		"empty":          func(b []byte) []byte { return b[:0] },
 	} {
 		bad := edit(append([]byte(nil), good...))
 		if name == "trailing bytes" {
-			bad = resign(append(bad, make([]byte, sha256.Size)...))
+			bad = resign(append(bad, make([]byte, checksumSize)...))
 		} else {
 			bad = resign(bad)
 		}
@@ -376,7 +386,7 @@ func TestUnmarshalCorrupt(t *testing.T) {
 	}
 	huge := append([]byte(nil), good[:head+1+len(schemaFingerprint)]...)
 	huge = append(huge, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)
-	if unmarshalNoPanic(t, "huge length", resign(append(huge, make([]byte, sha256.Size)...))) == nil {
+	if unmarshalNoPanic(t, "huge length", resign(append(huge, make([]byte, checksumSize)...))) == nil {
 		t.Errorf("huge length: accepted")
 	}
 }

@@ -19,8 +19,10 @@ import (
 var (
 	cmLargeDouble     = math.MaxFloat64 / 4
 	cmSqrtLargeDouble = math.Sqrt(cmLargeDouble)
-	cmLogLargeDouble  = crLog(cmLargeDouble)
-	cmSqrtDblMin      = math.Sqrt(0x1p-1022)
+	// log(cmLargeDouble), correctly rounded (TestCmathLogLargeDouble):
+	// written out because crLog would build its tables at start-up.
+	cmLogLargeDouble = 708.3964185322641
+	cmSqrtDblMin     = math.Sqrt(0x1p-1022)
 )
 
 const (

@@ -142,3 +142,11 @@ func TestLibmMatchesCPython(t *testing.T) {
 		}
 	}
 }
+
+// TestCmathLogLargeDouble checks the threshold cmath_funcs.go writes out
+// against crLog, which package initialisation must not call.
+func TestCmathLogLargeDouble(t *testing.T) {
+	if got := crLog(cmLargeDouble); got != cmLogLargeDouble {
+		t.Fatalf("crLog(DBL_MAX/4) = %v, cmLogLargeDouble = %v", got, cmLogLargeDouble)
+	}
+}
