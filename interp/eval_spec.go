@@ -772,6 +772,13 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	if bm.p != nil && alloc.DecRef((*alloc.Header)(bm.p)) {
 		in.dealloc(bm) // a bound method's dealloc runs no Python code
 	}
+	// A function's first instruction is RESUME 0, whose one effect is
+	// to look at the eval breaker, and every caller looked at it just
+	// before this call: unless it was set since, the callee starts past
+	// it, which saves a dispatch of the loop (~15 instructions a call).
+	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+		callee.pc = 1
+	}
 	return callee, true, nil
 }
 
