@@ -111,7 +111,9 @@ func (in *Interp) releasePairAt(f *frame, a, b Value, pc, sp int) (int, int) {
 // to the next word only from an instruction that is not terminal, and
 // the last word is terminal; jump targets are in range; a local's or a
 // constant's oparg is below LocalsPlus or len(consts); and sp stays
-// within the slots, LocalsPlus plus the compiler's StackSize. rcdebug
+// within the slots, LocalsPlus plus the compiler's StackSize, which
+// bytecode.CheckStack proves again for a template read from the disk
+// cache (a checksum there catches damage, not an edit). rcdebug
 // builds (alloc.Debug) check each index as plain indexing would, so the
 // tests catch a broken invariant as a panic rather than a stray write.
 

@@ -38,7 +38,7 @@ func (c *compiler) assemble(addNone bool) *Code {
 
 	names, kinds := c.prepareLocalsPlus(entry, flags)
 
-	depth, err := stackDepth(entry, flags&(CO_GENERATOR|CO_COROUTINE|CO_ASYNC_GENERATOR) != 0)
+	depth, err := stackDepth(entry, entryDepth(flags))
 	if err != nil {
 		panic(bailout{fmt.Errorf("%w in %s", err, u.qualname)})
 	}

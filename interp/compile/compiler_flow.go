@@ -741,7 +741,7 @@ func resolveLineNumbers(entry *block) {
 // following both edges of branches and the handler edge of SETUP_*.
 // Generators start at depth 1: the value their first send() pushes,
 // which the POP_TOP after RETURN_GENERATOR discards.
-func stackDepth(entry *block, generator bool) (int, error) {
+func stackDepth(entry *block, start int) (int, error) {
 	for b := entry; b != nil; b = b.next {
 		b.startDepth = -1
 	}
@@ -754,10 +754,6 @@ func stackDepth(entry *block, generator bool) (int, error) {
 		} else if b.startDepth != depth && err == nil {
 			err = errInconsistentDepth
 		}
-	}
-	start := 0
-	if generator {
-		start = 1
 	}
 	push(entry, start)
 	maxDepth := start

@@ -573,7 +573,8 @@ func (d *decoder) code(depth int) *Code {
 }
 
 // checkDecoded checks what the interpreter indexes without checking: the
-// opargs against the tables, and the cache layout.
+// opargs against the tables, the cache layout, and the stack depth the
+// code reaches against its StackSize, with the exception table's handlers.
 func checkDecoded(c *Code) error {
 	lim := bytecode.Limits{Consts: len(c.Consts), Names: len(c.Names), LocalsPlus: len(c.LocalsPlusNames)}
 	if err := bytecode.Validate(c.Instructions, lim); err != nil {
@@ -595,7 +596,20 @@ func checkDecoded(c *Code) error {
 	if size != c.CacheSize {
 		return fmt.Errorf("cache size %d, not %d", c.CacheSize, size)
 	}
-	return nil
+	handlers, err := bytecode.DecodeExceptionTable(c.ExceptionTable)
+	if err != nil {
+		return err
+	}
+	return bytecode.CheckStack(c.Instructions, handlers, entryDepth(c.Flags), c.StackSize)
+}
+
+// entryDepth is the stack depth code with flags starts at, as stackDepth
+// assumes it.
+func entryDepth(flags CodeFlags) int {
+	if flags&(CO_GENERATOR|CO_COROUTINE|CO_ASYNC_GENERATOR) != 0 {
+		return 1
+	}
+	return 0
 }
 
 func (d *decoder) constant(depth int) Const {

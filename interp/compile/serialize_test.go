@@ -187,7 +187,7 @@ func constantsCode() *Code {
 		ArgCount: 2, PosOnlyArgCount: 1, KwOnlyArgCount: 1,
 		Flags:           CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_GENERATOR,
 		Instructions:    []bytecode.Instr{mustInstr(bytecode.LOAD_CONST, 0), mustInstr(bytecode.RETURN_VALUE, 0)},
-		StackSize:       1,
+		StackSize:       2, // a generator starts with the sent value on its stack
 		Consts:          []Const{"inner"},
 		Names:           []string{},
 		LocalsPlusNames: []string{"a", "b", "c", "x", "f"},
@@ -450,4 +450,124 @@ func BenchmarkMarshal(b *testing.B) {
 			}
 		}
 	})
+}
+
+// stackSource has the shapes whose stack depth is easy to get wrong: a
+// generator, handlers that keep values below them (a with block, a loop's
+// iterator under try), a comprehension and a deep call.
+const stackSource = `
+def gen(xs):
+    for x in xs:
+        try:
+            yield x * 2
+        except ValueError as e:
+            yield str(e)
+        finally:
+            pass
+
+def deep(a, b, c):
+    with open(a) as f, open(b) as g:
+        return [f(x, g(y, c(z, (1, 2, [3, {4: 5}])))) for x, y, z in c]
+
+async def co(x):
+    async with x as y:
+        async for z in y:
+            await z
+`
+
+// forEachCode calls fn with c and every code object nested in its
+// constants.
+func forEachCode(c *Code, fn func(*Code)) {
+	fn(c)
+	for _, k := range c.Consts {
+		if inner, ok := k.(*Code); ok {
+			forEachCode(inner, fn)
+		}
+	}
+}
+
+// TestUnmarshalRefusesSmallStack checks that the decoder proves each
+// template's StackSize: the fast loop writes a frame's slots unchecked,
+// so a template read from disk that claims one slot fewer than its code
+// needs must be refused, whatever its checksum says. Lowering each code
+// object's StackSize by one is refused, so the compiler's StackSize is
+// also the exact maximum.
+func TestUnmarshalRefusesSmallStack(t *testing.T) {
+	mod, err := syntax.Parse("<stack>", []byte(stackSource), syntax.ModeExec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := Compile(mod, "<stack>", syntax.ModeExec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	forEachCode(code, func(c *Code) {
+		n++
+		c.StackSize--
+		defer func() { c.StackSize++ }()
+		data, err := Marshal(code)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name, err)
+		}
+		if _, err := Unmarshal(data); err == nil || !strings.Contains(err.Error(), c.Name) {
+			t.Errorf("%s: StackSize %d (one short) decoded: %v", c.Name, c.StackSize, err)
+		}
+	})
+	if n < 4 {
+		t.Fatalf("only %d code objects", n)
+	}
+	data, err := Marshal(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Unmarshal(data); err != nil {
+		t.Fatalf("the untouched code is refused: %v", err)
+	}
+}
+
+// TestUnmarshalRefusesBadHandlers checks the exception table the same
+// way: a handler target past the code, and a handler that keeps more
+// values than the code it covers has.
+func TestUnmarshalRefusesBadHandlers(t *testing.T) {
+	mod, err := syntax.Parse("<exc>", []byte(stackSource), syntax.ModeExec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := Compile(mod, "<exc>", syntax.ModeExec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gen *Code
+	forEachCode(code, func(c *Code) {
+		if c.Name == "gen" {
+			gen = c
+		}
+	})
+	entries, err := bytecode.DecodeExceptionTable(gen.ExceptionTable)
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("gen's exception table: %v, %d entries", err, len(entries))
+	}
+	orig := gen.ExceptionTable
+	// Each change is made to the last entry, so that no change overlaps
+	// the next entry (the encoder refuses overlaps).
+	for name, change := range map[string]func(e *bytecode.ExceptionEntry){
+		"target past the end": func(e *bytecode.ExceptionEntry) { e.Target = len(gen.Instructions) },
+		"depth too deep":      func(e *bytecode.ExceptionEntry) { e.Depth = gen.StackSize },
+		"end past the code":   func(e *bytecode.ExceptionEntry) { e.End = len(gen.Instructions) + 1 },
+	} {
+		bad := slices.Clone(entries)
+		change(&bad[len(bad)-1])
+		if gen.ExceptionTable, err = bytecode.EncodeExceptionTable(bad); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := Marshal(code)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := Unmarshal(data); err == nil {
+			t.Errorf("%s: decoded", name)
+		}
+	}
+	gen.ExceptionTable = orig
 }

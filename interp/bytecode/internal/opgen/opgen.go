@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"go/format"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -408,6 +409,40 @@ func emit(src []byte, insts []*inst, enums []*enum) ([]byte, error) {
 		p("\t\treturn %s, %s\n", k.pop, k.push)
 	}
 	p("\t}\n\treturn 0, 0\n}\n")
+
+	// stackShapes lets a pass over whole code objects (CheckStack, run
+	// on every template the importer reads) skip the switch for the
+	// instructions whose effect is the same for every oparg.
+	p("\n// stackShapes holds the pops and pushes of both edges of each op whose\n")
+	p("// stack effect does not depend on its oparg (fixed); simple marks those\n")
+	p("// that also neither jump nor end the flow.\n")
+	p("var stackShapes = [256]stackShape{\n")
+	for _, in := range insts {
+		k := [4]string{in.stack.pop, in.stack.push, in.stack.pop, in.stack.push}
+		if in.jumpStack != nil {
+			k[2], k[3] = in.jumpStack.pop, in.jumpStack.push
+		}
+		var n [4]int
+		literal := true
+		for i, e := range k {
+			v, err := strconv.Atoi(e)
+			if err != nil || v < 0 || v > 127 {
+				literal = false
+				break
+			}
+			n[i] = v
+		}
+		if !literal {
+			continue
+		}
+		flags := in.flags
+		if in.base != nil {
+			flags = in.base.flags
+		}
+		simple := !slices.ContainsFunc(flags, func(f string) bool { return f == "jump" || f == "back" || f == "term" })
+		p("\t%s: {%d, %d, %d, %d, true, %v},\n", in.name, n[0], n[1], n[2], n[3], simple)
+	}
+	p("}\n")
 
 	for _, e := range enums {
 		p("\n")
