@@ -37,7 +37,10 @@ func benchCommand() *cli.Command {
 			"   program whose output differs from CPython's, that fails or that\n" +
 			"   times out is marked FAILED and the exit status is 1.\n" +
 			"   --python takes a command with arguments, split on spaces; leading\n" +
-			"   NAME=VALUE words are set in its environment.",
+			"   NAME=VALUE words are set in its environment. --baseline OPT also\n" +
+			"   times parallel run -X OPT in the same rounds and reports the\n" +
+			"   speedup over it: --baseline nospecialize measures what the\n" +
+			"   specializing interpreter gains.",
 		ArgsUsage: "[PATTERN]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{
@@ -74,6 +77,11 @@ func benchCommand() *cli.Command {
 				Usage:   "pass -X `OPT` to parallel run (repeatable)",
 				EnvVars: []string{"PARALLEL_BENCH_X"},
 			},
+			&cli.StringSliceFlag{
+				Name:    "baseline",
+				Usage:   "also time parallel with -X `OPT` added (repeatable) and report the speedup over it",
+				EnvVars: []string{"PARALLEL_BENCH_BASELINE"},
+			},
 			&cli.StringFlag{
 				Name:    "tier",
 				Usage:   "run parallel with execution tier `NAME` (passed as -X tier=NAME)",
@@ -94,6 +102,7 @@ func benchCommand() *cli.Command {
 type benchConfig struct {
 	runs      int
 	parallel  []string // the command before the program: exe run [-X opt ...]
+	baseline  []string // parallel plus the --baseline options; nil without
 	python    []string // nil with --no-python
 	pythonEnv []string // NAME=VALUE words that led --python
 	label     string   // --python as given, for the report
@@ -149,6 +158,13 @@ func benchAction(c *cli.Context) error {
 	for _, x := range xopts {
 		cfg.parallel = append(cfg.parallel, "-X", x)
 	}
+	baseOpts := c.StringSlice("baseline")
+	if len(baseOpts) > 0 {
+		cfg.baseline = slices.Clone(cfg.parallel)
+		for _, x := range baseOpts {
+			cfg.baseline = append(cfg.baseline, "-X", x)
+		}
+	}
 	rep := benchReport{
 		Date:       time.Now().Format(time.RFC3339),
 		Commit:     gitCommit(dir),
@@ -156,6 +172,7 @@ func benchAction(c *cli.Context) error {
 		Parallel:   versionString(),
 		Runs:       cfg.runs,
 		XOptions:   xopts,
+		Baseline:   baseOpts,
 	}
 	if !c.Bool("no-python") {
 		cfg.label = c.String("python")
@@ -358,10 +375,16 @@ type programResult struct {
 	ParallelMedian *float64  `json:"parallel_median"`
 	CPythonMedian  *float64  `json:"cpython_median"`
 	Ratio          *float64  `json:"ratio"`
+	// With --baseline: the baseline's times and the speedup of parallel
+	// over it (baseline median / parallel median).
+	BaselineTimes  []float64 `json:"baseline_times,omitempty"`
+	BaselineMedian *float64  `json:"baseline_median,omitempty"`
+	Speedup        *float64  `json:"speedup,omitempty"`
 }
 
 // benchProgram runs prog once to warm up and then cfg.runs timed times
-// with each interpreter, alternating them (parallel first), and checks
+// with each interpreter, alternating them (parallel first, then the
+// baseline, then CPython), and checks
 // every output against CPython's first one (parallel's with
 // --no-python). It stops at the first failure: the remaining runs would
 // only repeat it.
@@ -369,6 +392,9 @@ func benchProgram(cfg benchConfig, prog string) programResult {
 	res := programResult{Name: strings.TrimSuffix(filepath.Base(prog), ".py"), ParallelTimes: []float64{}}
 	if cfg.python != nil {
 		res.CPythonTimes = []float64{}
+	}
+	if cfg.baseline != nil {
+		res.BaselineTimes = []float64{}
 	}
 	fail := func(format string, args ...any) programResult {
 		res.Error = fmt.Sprintf(format, args...)
@@ -381,6 +407,18 @@ func benchProgram(cfg benchConfig, prog string) programResult {
 		p := runTimed(append(slices.Clone(cfg.parallel), prog), nil, cfg.timeout)
 		if p.err != nil {
 			return fail("parallel: %v", p.err)
+		}
+		if cfg.baseline != nil {
+			b := runTimed(append(slices.Clone(cfg.baseline), prog), nil, cfg.timeout)
+			if b.err != nil {
+				return fail("baseline: %v", b.err)
+			}
+			if !bytes.Equal(b.stdout, p.stdout) {
+				return fail("the baseline's output differs: %s", firstDifference(p.stdout, b.stdout))
+			}
+			if timed {
+				res.BaselineTimes = append(res.BaselineTimes, b.secs)
+			}
 		}
 		if cfg.python == nil {
 			if want == nil {
@@ -428,6 +466,14 @@ func (r *programResult) finish() {
 	if r.OK && r.ParallelMedian != nil && r.CPythonMedian != nil && *r.CPythonMedian > 0 {
 		ratio := *r.ParallelMedian / *r.CPythonMedian
 		r.Ratio = &ratio
+	}
+	if len(r.BaselineTimes) > 0 {
+		m := median(r.BaselineTimes)
+		r.BaselineMedian = &m
+		if r.OK && r.ParallelMedian != nil && *r.ParallelMedian > 0 {
+			speedup := m / *r.ParallelMedian
+			r.Speedup = &speedup
+		}
 	}
 }
 
@@ -497,6 +543,7 @@ type benchReport struct {
 	PythonVersion string          `json:"python_version,omitempty"`
 	Runs          int             `json:"runs"`
 	XOptions      []string        `json:"x_options"`
+	Baseline      []string        `json:"baseline_x_options,omitempty"`
 	Programs      []programResult `json:"programs"`
 	Geomean       benchGeomeans   `json:"geomean"`
 }
@@ -507,11 +554,13 @@ type benchGeomeans struct {
 	Parallel *float64 `json:"parallel"`
 	CPython  *float64 `json:"cpython"`
 	Ratio    *float64 `json:"ratio"`
+	Baseline *float64 `json:"baseline,omitempty"`
+	Speedup  *float64 `json:"speedup,omitempty"`
 }
 
 // summarize computes the geometric means of the report's programs.
 func (r *benchReport) summarize() {
-	var p, c, ratio []float64
+	var p, c, ratio, base, speedup []float64
 	for _, prog := range r.Programs {
 		if !prog.OK {
 			continue
@@ -525,6 +574,12 @@ func (r *benchReport) summarize() {
 		if prog.Ratio != nil {
 			ratio = append(ratio, *prog.Ratio)
 		}
+		if prog.BaselineMedian != nil {
+			base = append(base, *prog.BaselineMedian)
+		}
+		if prog.Speedup != nil {
+			speedup = append(speedup, *prog.Speedup)
+		}
 	}
 	ptr := func(xs []float64) *float64 {
 		if g, ok := geomean(xs); ok {
@@ -532,7 +587,7 @@ func (r *benchReport) summarize() {
 		}
 		return nil
 	}
-	r.Geomean = benchGeomeans{Parallel: ptr(p), CPython: ptr(c), Ratio: ptr(ratio)}
+	r.Geomean = benchGeomeans{Parallel: ptr(p), CPython: ptr(c), Ratio: ptr(ratio), Baseline: ptr(base), Speedup: ptr(speedup)}
 }
 
 // failed counts the programs marked FAILED.
@@ -555,6 +610,9 @@ func progressLine(r programResult) string {
 	}
 	if r.Ratio != nil {
 		s += fmt.Sprintf("  ratio %s", ratioText(r.Ratio))
+	}
+	if r.Speedup != nil {
+		s += fmt.Sprintf("  baseline %s  speedup %s", seconds(r.BaselineMedian), ratioText(r.Speedup))
 	}
 	if !r.OK {
 		s += "  FAILED: " + r.Error
@@ -588,6 +646,9 @@ func writeBenchTable(w io.Writer, r *benchReport) error {
 	if len(r.XOptions) > 0 {
 		what += " -X " + strings.Join(r.XOptions, " -X ")
 	}
+	if len(r.Baseline) > 0 {
+		what += ", baseline with -X " + strings.Join(r.Baseline, " -X ")
+	}
 	if r.Python != "" {
 		what += fmt.Sprintf(" vs %s (%s)", r.PythonVersion, r.Python)
 	}
@@ -599,25 +660,49 @@ func writeBenchTable(w io.Writer, r *benchReport) error {
 		what, r.Runs, runs, r.GOMAXPROCS, r.Date); err != nil {
 		return err
 	}
-	rows := [][]string{{"program", "parallel (s)", "cpython (s)", "ratio", "status"}}
-	for _, p := range r.Programs {
+	// The columns present: parallel's time always, the baseline's and
+	// the speedup with --baseline, CPython's and the ratio unless
+	// --no-python. Each cell function reads one program's result; the
+	// geometric-mean row reads the same fields from the report's means.
+	type column struct {
+		head string
+		cell func(p programResult) string
+	}
+	cols := []column{{"parallel (s)", func(p programResult) string { return seconds(p.ParallelMedian) }}}
+	if len(r.Baseline) > 0 {
+		cols = append(cols,
+			column{"baseline (s)", func(p programResult) string { return seconds(p.BaselineMedian) }},
+			column{"speedup", func(p programResult) string { return ratioText(p.Speedup) }})
+	}
+	if r.Python != "" {
+		cols = append(cols,
+			column{"cpython (s)", func(p programResult) string { return seconds(p.CPythonMedian) }},
+			column{"ratio", func(p programResult) string { return ratioText(p.Ratio) }})
+	}
+	g := r.Geomean
+	means := programResult{ParallelMedian: g.Parallel, CPythonMedian: g.CPython, Ratio: g.Ratio, BaselineMedian: g.Baseline, Speedup: g.Speedup}
+	header := []string{"program"}
+	for _, c := range cols {
+		header = append(header, c.head)
+	}
+	rows := [][]string{append(header, "status")}
+	for _, p := range append(slices.Clone(r.Programs), means) {
+		row := []string{p.Name}
+		for _, c := range cols {
+			row = append(row, c.cell(p))
+		}
 		status := "ok"
 		if !p.OK {
 			status = "FAILED: " + p.Error
 		}
-		rows = append(rows, []string{p.Name, seconds(p.ParallelMedian), seconds(p.CPythonMedian), ratioText(p.Ratio), status})
+		rows = append(rows, append(row, status))
 	}
-	g := r.Geomean
-	rows = append(rows, []string{"geometric mean", seconds(g.Parallel), seconds(g.CPython), ratioText(g.Ratio), ""})
-	if r.Python == "" {
-		// Without CPython the columns would be empty throughout.
-		for i := range rows {
-			rows[i][2], rows[i][3] = "", ""
-		}
-	}
+	last := rows[len(rows)-1]
+	last[0] = "geometric mean"
+	rows[len(rows)-1] = last[:len(last)-1] // the geomean row has no status
 	// Numbers read best right-aligned; tabwriter aligns every cell of a
 	// table one way, so the numeric columns are padded here first.
-	for col := 1; col <= 3; col++ {
+	for col := 1; col <= len(cols); col++ {
 		width := 0
 		for _, row := range rows {
 			width = max(width, len(row[col]))
@@ -627,13 +712,7 @@ func writeBenchTable(w io.Writer, r *benchReport) error {
 		}
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for i, row := range rows {
-		if r.Python == "" {
-			row = []string{row[0], row[1], row[4]}
-		}
-		if i == len(rows)-1 {
-			row = row[:len(row)-1] // the geomean row has no status
-		}
+	for _, row := range rows {
 		line := strings.Join(row, "\t")
 		if _, err := fmt.Fprintln(tw, strings.TrimRight(line, "\t ")); err != nil {
 			return err

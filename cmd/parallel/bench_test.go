@@ -255,6 +255,42 @@ geometric mean         1.118
 	}
 }
 
+// TestBenchTableBaseline checks the columns --baseline adds: the
+// baseline's median and the speedup of parallel over it, before CPython's.
+func TestBenchTableBaseline(t *testing.T) {
+	r := fixedReport(true)
+	r.Baseline = []string{"nospecialize"}
+	base := [][]float64{{5, 4, 6}, {12.25}, {1, 1, 1}}
+	for i := range r.Programs {
+		r.Programs[i].BaselineTimes = base[i]
+		r.Programs[i].finish()
+	}
+	r.summarize()
+	want := `# parallel v0.0.0 at abc1234, baseline with -X nospecialize vs Python 3.11.2 (PYENV_VERSION=system python3); median of 3 runs after a warm-up, GOMAXPROCS=2, 2026-01-02T03:04:05Z
+program         parallel (s)  baseline (s)  speedup  cpython (s)  ratio  status
+nbody                  2.500         5.000     2.00        1.000   2.50  ok
+go                    12.250        12.250                 0.500         FAILED: output differs from CPython's: line 1
+chaos                  0.500         1.000     2.00        1.000   0.50  ok
+geometric mean         1.118         2.236     2.00        1.000   1.12
+`
+	var buf bytes.Buffer
+	if err := writeBenchTable(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != want {
+		t.Errorf("table:\n%s\nwant:\n%s", got, want)
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"baseline_x_options":["nospecialize"]`, `"baseline_times":[5,4,6]`, `"baseline_median":5`, `"speedup":2`} {
+		if !strings.Contains(string(data), key) {
+			t.Errorf("JSON has no %s:\n%s", key, data)
+		}
+	}
+}
+
 func TestBenchJSON(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "bench.json")
 	if err := writeBenchJSON(file, fixedReport(true)); err != nil {
@@ -389,6 +425,17 @@ func TestBenchCommand(t *testing.T) {
 		len(rep.Programs[0].CPythonTimes) != 1 || rep.Programs[1].OK || rep.PythonVersion == "" ||
 		!slices.Equal(rep.XOptions, []string{"a=1", "tier=base"}) {
 		t.Errorf("JSON report:\n%s", data)
+	}
+
+	code, stdout, stderr = runApp(t, "", "bench", "--dir", dir, "--runs", "2", "--no-python", "--baseline", "nospecialize", "alpha")
+	if code != 0 {
+		t.Errorf("--baseline: exit status %d\nstderr: %s", code, stderr)
+	}
+	lines = strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[0], "baseline with -X nospecialize") ||
+		!slices.Equal(strings.Fields(lines[1]), []string{"program", "parallel", "(s)", "baseline", "(s)", "speedup", "status"}) ||
+		len(strings.Fields(lines[2])) != 5 {
+		t.Errorf("--baseline output:\n%s", stdout)
 	}
 
 	code, stdout, _ = runApp(t, "", "bench", "--dir", dir, "--runs", "3", "--no-python", "--timeout", "300ms", "gamma")
