@@ -475,6 +475,20 @@ async def co(x):
             await z
 `
 
+// compileStackSource compiles stackSource.
+func compileStackSource(t *testing.T) *Code {
+	t.Helper()
+	mod, err := syntax.Parse("<stack>", []byte(stackSource), syntax.ModeExec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := Compile(mod, "<stack>", syntax.ModeExec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
 // forEachCode calls fn with c and every code object nested in its
 // constants.
 func forEachCode(c *Code, fn func(*Code)) {
@@ -493,14 +507,7 @@ func forEachCode(c *Code, fn func(*Code)) {
 // object's StackSize by one is refused, so the compiler's StackSize is
 // also the exact maximum.
 func TestUnmarshalRefusesSmallStack(t *testing.T) {
-	mod, err := syntax.Parse("<stack>", []byte(stackSource), syntax.ModeExec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, err := Compile(mod, "<stack>", syntax.ModeExec, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	code := compileStackSource(t)
 	n := 0
 	forEachCode(code, func(c *Code) {
 		n++
@@ -530,14 +537,7 @@ func TestUnmarshalRefusesSmallStack(t *testing.T) {
 // way: a handler target past the code, and a handler that keeps more
 // values than the code it covers has.
 func TestUnmarshalRefusesBadHandlers(t *testing.T) {
-	mod, err := syntax.Parse("<exc>", []byte(stackSource), syntax.ModeExec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, err := Compile(mod, "<exc>", syntax.ModeExec, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	code := compileStackSource(t)
 	var gen *Code
 	forEachCode(code, func(c *Code) {
 		if c.Name == "gen" {
