@@ -70,12 +70,12 @@ func (s *Stack[T]) Push(n int) []T {
 // that Push keeps its bookkeeping). It makes no call, so it inlines where
 // Push does not: the eval loop pushes a frame per call with it.
 func (s *Stack[T]) TryPush(n int) (r []T, ok bool) {
-	top := s.top
-	if Debug || n > len(s.slots)-top {
+	free := s.slots[s.top:]
+	if Debug || n > len(free) {
 		return nil, false
 	}
-	s.top = top + n
-	return s.slots[top : top+n : top+n], true
+	s.top += n
+	return free[:n:n], true
 }
 
 // pushChunk moves the top to the next chunk, allocating or replacing it

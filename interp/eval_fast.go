@@ -993,6 +993,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				sp--
 				slots[sp] = Value{}
 			}
+			if f.gen == nil && f.obj == nil && f.initSelf.p == nil && !f.owned {
+				return in.returnPy(f, sp, r), nil
+			}
 			f.pc, f.sp = pc+1, sp
 			f.yielded = false
 			if f.gen != nil { // a generator FOR_ITER or SEND pushed ends
