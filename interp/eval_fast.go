@@ -765,12 +765,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+			f.pc, f.sp = pc+1, sp
 			if op == bytecode.CALL_PY_EXACT_ARGS {
-				if callee := in.callPy(f, pc, sp, oparg); callee != nil {
+				if callee := in.callPy(f, oparg); callee != nil {
 					return callee, nil
 				}
 			}
-			f.pc, f.sp = pc+1, sp
 			var callee *frame
 			var ok bool
 			var err error

@@ -783,34 +783,32 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 }
 
 // callPy is the fast loop's CALL_PY_EXACT_ARGS, the form most calls of
-// Python code take, for f at pc with its stack's top at sp: it pushes
-// and returns the callee's frame, linked to f and made the running
-// one, with f's pc and sp past the call. It returns nil, having changed
-// nothing, when a guard fails or the call needs anything callExact does
-// that this path does not (the code's first run in this interpreter, a
-// new arena chunk or frame record, the recursion limit's error): the
-// caller then goes on to callExact.
+// Python code take, for f with its pc past the call and its sp at the
+// call's top: it pushes and returns the callee's frame, linked to f
+// and made the running one, with f's sp below the call. It returns nil,
+// having changed nothing, when a guard fails or the call needs anything
+// callExact does that this path does not (the code's first run in this
+// interpreter, a new arena chunk or frame record, the recursion limit's
+// error): the caller then goes on to callExact.
 //
-// It is callExact cut to that one case so that no value is live across
-// a call: callExact's rare calls (newAdaptive, a new chunk, a new record)
-// made the compiler spill a dozen registers on its common path, and
-// with the frame's links set here rather than in the caller, a call
-// costs ~70 instructions fewer.
-func (in *Interp) callPy(f *frame, pc, sp, oparg int) *frame {
+// It is callExact cut to that one case, with as few values live at once
+// as it can: callExact's rare calls (newAdaptive, a new chunk, a new
+// record) and its registers' worth of locals made the compiler spill a
+// dozen of them on its common path.
+func (in *Interp) callPy(f *frame, oparg int) *frame {
 	// The call's slots are read through slotAt: base is at least nlocal
 	// and sp at most len(slots), as for every instruction of the fast
 	// loop (see instrAt), and the n arguments fit in the callee's locals
 	// (argCount <= nlocal).
-	slots := f.slots
-	base := sp - oparg - 2
+	base := f.sp - oparg - 2
 	// A method load's (function, self, args...) or a plain call's (NULL,
 	// function, args...): the function's stack reference moves into the
 	// callee's fn, its slot is the one left to clear.
 	fi, n := base, oparg+1
-	if slotAt(slots, base).p == nil {
+	if slotAt(f.slots, base).p == nil {
 		fi, n = base+1, oparg
 	}
-	fnv := *slotAt(slots, fi)
+	fnv := *slotAt(f.slots, fi)
 	if fnv.p == nil || fnv.Type() != functionType {
 		return nil
 	}
@@ -824,8 +822,7 @@ func (in *Interp) callPy(f *frame, pc, sp, oparg int) *frame {
 		return nil
 	}
 	ac := in.spec.codes[i]
-	last := len(in.frames.free) - 1
-	if ac == nil || last < 0 {
+	if ac == nil || len(in.frames.free) == 0 {
 		return nil
 	}
 	cs, ok := in.frameSlots.TryPush(int(c.frameSize))
@@ -834,20 +831,20 @@ func (in *Interp) callPy(f *frame, pc, sp, oparg int) *frame {
 	}
 	// The arguments first: the fewer values live at once, the fewer the
 	// compiler keeps on the stack.
+	slots := f.slots
 	for j := 0; j < n; j++ {
 		a := slotAt(slots, fi+1+j)
 		*slotAt(cs, j) = *a
 		*a = Value{}
 	}
 	*slotAt(slots, fi) = Value{}
-	f.pc, f.sp = pc+1, base
-	callee := in.frames.free[last]
-	in.frames.free = in.frames.free[:last]
+	f.sp = base
+	callee := in.frames.Get()
 	in.depth++
 	// The record's fields as initFrame and callExact set them, under one
 	// write-barrier check.
 	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
-	callee.slots, callee.fn, callee.back = cs, fnv, f
+	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
 	// RESUME 0, skipped as callExact does.
 	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
