@@ -993,7 +993,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				sp--
 				slots[sp] = Value{}
 			}
-			if f.gen == nil && f.obj == nil && f.initSelf.p == nil && !f.owned {
+			if f.gen == nil && f.obj == nil && !f.owned {
 				return in.returnPy(f, sp, r), nil
 			}
 			f.pc, f.sp = pc+1, sp

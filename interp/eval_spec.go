@@ -1149,8 +1149,14 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 			callee.slots[cb+j] = cell
 		}
 	}
-	in.decRef(cls)
+	// The instance holds a reference to its class: this one is not the
+	// last.
+	alloc.DecRef((*alloc.Header)(cls.p))
 	f.slots[base+1] = Value{}
 	f.sp = base
+	// RESUME 0, skipped as callExact does.
+	if callee.ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+		callee.pc = 1
+	}
 	return callee, true, nil
 }
