@@ -979,9 +979,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			var r Value
 			if op == bytecode.RETURN_CONST {
-				r = consts[oparg]
+				r = constAt(consts, oparg)
 			} else {
-				r = slots[sp-1]
+				r = *slotAt(slots, sp-1)
 			}
 			if f.entry || !f.initSelf.IsNil() && !r.IsNone() {
 				// The loop's own return or an __init__ that returns
@@ -991,7 +991,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			if op == bytecode.RETURN_VALUE {
 				sp--
-				slots[sp] = Value{}
+				*slotAt(slots, sp) = Value{}
 			}
 			if f.gen == nil && f.obj == nil && !f.owned {
 				return in.returnPy(f, sp, r), nil
