@@ -837,12 +837,20 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 	// The arguments first: the fewer values live at once, the fewer the
 	// compiler keeps on the stack.
 	slots := f.slots
-	for j := 0; j < n; j++ {
-		a := slotAt(slots, fi+1+j)
-		*slotAt(cs, j) = *a
-		*a = Value{}
+	if n == 1 {
+		// The most common count, unrolled: the stores then share one
+		// write-barrier check.
+		a := slotAt(slots, fi+1)
+		*slotAt(cs, 0) = *a
+		*a, *slotAt(slots, fi) = Value{}, Value{}
+	} else {
+		for j := 0; j < n; j++ {
+			a := slotAt(slots, fi+1+j)
+			*slotAt(cs, j) = *a
+			*a = Value{}
+		}
+		*slotAt(slots, fi) = Value{}
 	}
-	*slotAt(slots, fi) = Value{}
 	f.sp = base
 	callee := in.frames.Get()
 	in.depth++
