@@ -152,8 +152,8 @@ func (in *Interp) returnPy(f *frame, sp int, r Value) *frame {
 	in.depth--
 	// resetFrame's stores less those of fields that are zero here: obj,
 	// gen, owned and entry by the caller's test, initSelf taken above,
-	// yielded as only generators set it. kwnames may be left by a CALL that raised
-	// before it took them.
+	// yielded as only generators set it. kwnames may be left by a CALL
+	// that raised before it took them.
 	f.fn, f.pc, f.back, f.names, f.outer, f.kwnames = Value{}, 0, nil, nil, nil, nil
 	in.frames.Put(f)
 	*slotAt(caller.slots, caller.sp) = r // the call's slot: see callPy

@@ -1162,9 +1162,9 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 			callee.slots[cb+j] = cell
 		}
 	}
-	// The instance holds a reference to its class: this one is not the
-	// last.
-	alloc.DecRef((*alloc.Header)(cls.p))
+	if alloc.DecRef((*alloc.Header)(cls.p)) { // decRef, inline
+		in.dealloc(cls)
+	}
 	f.slots[base+1] = Value{}
 	f.sp = base
 	// RESUME 0, skipped as callExact does.
