@@ -116,6 +116,51 @@ func (in *Interp) releaseFrame(f *frame) {
 	in.frames.Put(f)
 }
 
+// returnPy is the fast loop's return of r (owned) from f, a frame of a
+// call (not an entry frame or a generator's, and without a frame
+// object), whose stack holds sp values below r: it releases f as
+// releaseFrame does, pushes r on the caller's stack (for an __init__ of
+// CALL_ALLOC_AND_ENTER_INIT, whose r is None, the instance in its place)
+// and returns the caller, made the running frame.
+//
+// It is releaseFrame cut to that case: no frame object to detach, slots
+// from the arena, and of the fields resetFrame clears, only those such a
+// frame's life may have set. f's pc and sp are left as they are: nothing
+// that outlives the return looks at them.
+func (in *Interp) returnPy(f *frame, sp int, r Value) *frame {
+	if f.initSelf.p != nil {
+		// r is None, immortal: nothing to release.
+		r, f.initSelf = f.initSelf, Value{}
+	}
+	caller := f.back
+	in.frame = caller // as runFrom: a __del__ the release runs sees the caller
+	// As releaseFrame: the slots past sp are empty already.
+	slots := f.slots
+	for i := 0; i < sp; i++ { // sp <= len(slots), see slotAt
+		p := slotAt(slots, i)
+		if v := *p; v.p != nil {
+			*p = Value{}
+			if alloc.DecRef((*alloc.Header)(v.p)) {
+				in.dealloc(v)
+			}
+		}
+	}
+	in.frameSlots.PopCleared(len(slots))
+	if v := f.fn; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+		in.dealloc(v)
+	}
+	in.depth--
+	// resetFrame's stores less those of fields that are zero here: obj,
+	// gen, owned and entry by the caller's test, initSelf taken above,
+	// yielded as only generators set it. kwnames may be left by a CALL
+	// that raised before it took them.
+	f.fn, f.pc, f.back, f.names, f.outer, f.kwnames = Value{}, 0, nil, nil, nil, nil
+	in.frames.Put(f)
+	*slotAt(caller.slots, caller.sp) = r // the call's slot: see callPy
+	caller.sp++
+	return caller
+}
+
 // ExecModule runs compiled module code with globals as its namespace.
 // An uncaught Python exception is returned as *Exception.
 func (in *Interp) ExecModule(t *compile.Code, globals *Dict) error {

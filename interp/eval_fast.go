@@ -768,6 +768,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
+			if op == bytecode.CALL_PY_EXACT_ARGS {
+				if callee := in.callPy(f, oparg); callee != nil {
+					return callee, nil
+				}
+			}
 			var callee *frame
 			var ok bool
 			var err error
@@ -976,9 +981,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			var r Value
 			if op == bytecode.RETURN_CONST {
-				r = consts[oparg]
+				r = constAt(consts, oparg)
 			} else {
-				r = slots[sp-1]
+				r = *slotAt(slots, sp-1)
 			}
 			if f.entry || !f.initSelf.IsNil() && !r.IsNone() {
 				// The loop's own return or an __init__ that returns
@@ -988,7 +993,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			if op == bytecode.RETURN_VALUE {
 				sp--
-				slots[sp] = Value{}
+				*slotAt(slots, sp) = Value{}
+			}
+			if f.gen == nil && f.obj == nil && !f.owned {
+				return in.returnPy(f, sp, r), nil
 			}
 			f.pc, f.sp = pc+1, sp
 			f.yielded = false

@@ -782,6 +782,94 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	return callee, true, nil
 }
 
+// callPy is the fast loop's CALL_PY_EXACT_ARGS, the form most calls of
+// Python code take, for f with its pc past the call and its sp at the
+// call's top: it pushes and returns the callee's frame, linked to f
+// and made the running one, with f's sp below the call. It returns nil,
+// having changed nothing, when a guard fails or the call needs anything
+// callExact does that this path does not (the code's first run in this
+// interpreter, a new arena chunk or frame record, the recursion limit's
+// error): the caller then goes on to callExact.
+//
+// It is callExact cut to that one case, with as few values live at once
+// as it can: callExact's rare calls (newAdaptive, a new chunk, a new
+// record) and its registers' worth of locals made the compiler spill a
+// dozen of them on its common path.
+func (in *Interp) callPy(f *frame, oparg int) *frame {
+	// The call's slots are read through slotAt: base is at least nlocal
+	// and sp at most len(slots), as for every instruction of the fast
+	// loop (see instrAt), and the n arguments fit in the callee's locals
+	// (argCount <= nlocal).
+	base := f.sp - oparg - 2
+	// A method load's (function, self, args...) or a plain call's (NULL,
+	// function, args...): the function's stack reference moves into the
+	// callee's fn, its slot is the one left to clear.
+	fi, n := base, oparg+1
+	if slotAt(f.slots, base).p == nil {
+		fi, n = base+1, oparg
+	}
+	fnv := *slotAt(f.slots, fi)
+	if fnv.p == nil || fnv.Type() != functionType {
+		return nil
+	}
+	fn := asObject[Function](fnv)
+	c := fn.code
+	if !c.exactArgs || int(c.argCount) != n {
+		return nil
+	}
+	i := int(c.index)
+	if i >= len(in.spec.codes) || in.depth >= in.recursionLimit {
+		return nil
+	}
+	ac := in.spec.codes[i]
+	if ac == nil || len(in.frames.free) == 0 {
+		return nil
+	}
+	cs, ok := in.frameSlots.TryPush(int(c.frameSize))
+	if !ok {
+		if !alloc.Debug {
+			return nil
+		}
+		// rcdebug builds' TryPush always fails, for Push to keep its
+		// checks: this path must run there too.
+		cs = in.frameSlots.Push(int(c.frameSize))
+	}
+	// The arguments first: the fewer values live at once, the fewer the
+	// compiler keeps on the stack.
+	slots := f.slots
+	if n == 1 {
+		// The most common count, unrolled: the stores then share one
+		// write-barrier check.
+		a := slotAt(slots, fi+1)
+		*slotAt(cs, 0) = *a
+		*a, *slotAt(slots, fi) = Value{}, Value{}
+	} else {
+		for j := 0; j < n; j++ {
+			a := slotAt(slots, fi+1+j)
+			*slotAt(cs, j) = *a
+			*a = Value{}
+		}
+		*slotAt(slots, fi) = Value{}
+	}
+	f.sp = base
+	callee := in.frames.Get()
+	in.depth++
+	// The record's fields as initFrame and callExact set them, under one
+	// write-barrier check.
+	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
+	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
+	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
+	// RESUME 0, skipped as callExact does.
+	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+		callee.pc = 1
+	}
+	in.frame = callee
+	if fn.closure.p != nil {
+		in.copyCells(callee, fn)
+	}
+	return callee
+}
+
 // copyCells puts the cells of fn's closure in the last slots of the
 // locals of callee, fn's new frame, as COPY_FREE_VARS would.
 func (in *Interp) copyCells(callee *frame, fn *Function) {
@@ -1074,8 +1162,14 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 			callee.slots[cb+j] = cell
 		}
 	}
-	in.decRef(cls)
+	if alloc.DecRef((*alloc.Header)(cls.p)) { // decRef, inline
+		in.dealloc(cls)
+	}
 	f.slots[base+1] = Value{}
 	f.sp = base
+	// RESUME 0, skipped as callExact does.
+	if callee.ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+		callee.pc = 1
+	}
 	return callee, true, nil
 }

@@ -1,0 +1,248 @@
+package interp
+
+import "testing"
+
+// callFastPrograms exercise the fast loop's call and return of Python
+// functions (callPy, returnPy) and every case they leave to callExact,
+// callAllocInit and releaseFrame: each program runs its calls often
+// enough to specialize, then changes what the specialized call sees.
+var callFastPrograms = map[string]string{
+	// The plain and the method-load shapes, closures (cells copied into
+	// the new frame), a site whose callable stops being a function or
+	// takes another number of arguments, a function first run at a
+	// specialized site (no adaptive code yet).
+	"call_shapes": `def add(a, b):
+    return a + b
+def make(k):
+    def inner(x):
+        return x * k
+    return inner
+class C:
+    def m(self, a):
+        return a + 1
+def never_run_before(a, b):
+    return a - b
+def main():
+    c = C()
+    out = []
+    f = add
+    for i in range(40):
+        if i == 30:
+            f = never_run_before
+        out.append(f(i, 2))
+        out.append(c.m(i))
+        out.append(make(i)(3))
+    g = add
+    for i in range(12):
+        if i == 8:
+            g = len
+        try:
+            out.append(g(i, 1) if g is not len else g([i]))
+        except TypeError as e:
+            out.append(str(e))
+    h = add
+    for i in range(12):
+        if i == 8:
+            h = lambda a: a
+        try:
+            out.append(h(i, 1))
+        except TypeError as e:
+            out.append(str(e))
+    return out
+print(main())
+`,
+	// Deep recursion: calls past the arena's first chunks, the recursion
+	// limit's error from a specialized call, and the frames it unwinds.
+	"call_deep": `import sys
+def down(n):
+    if n == 0:
+        return 0
+    return down(n - 1) + 1
+def forever(n):
+    return forever(n + 1)
+print(down(200), down(900), down(5))
+try:
+    forever(0)
+except RecursionError as e:
+    print(type(e).__name__, e)
+print(down(300))
+`,
+	// Returns that need more than returnPy: frame objects (a frame kept
+	// after its return, f_back, f_locals), generators, __init__ through
+	// CALL_ALLOC_AND_ENTER_INIT, and one that returns something else.
+	"return_cases": `import sys
+def keep(a):
+    b = a * 2
+    return sys._getframe()
+def caller_name():
+    return sys._getframe().f_back.f_code.co_name
+def gen(n):
+    for i in range(n):
+        yield i
+class P:
+    def __init__(self, x, y=0):
+        self.x = x
+        self.y = y
+class Bad:
+    def __init__(self, v):
+        if v > 10:
+            return v
+def main():
+    out = []
+    for i in range(20):
+        f = keep(i)
+        out.append((f.f_code.co_name, sorted(f.f_locals.items())))
+        out.append(caller_name())
+        out.append(sum(gen(i)))
+        p = P(i, i + 1)
+        out.append((p.x, p.y, P(i).y))
+    for i in range(14):
+        try:
+            out.append(type(Bad(i)).__name__)
+        except TypeError as e:
+            out.append(str(e))
+    return out
+print(main())
+`,
+	// A release that runs __del__: it must see the caller as the running
+	// frame, before the result reaches the caller's stack, and a __del__
+	// that raises only prints the error.
+	"return_del": `import sys
+class D:
+    def __init__(self, name, log):
+        self.name = name
+        self.log = log
+    def __del__(self):
+        self.log.append((self.name, sys._getframe(1).f_code.co_name))
+class Raises:
+    def __del__(self):
+        raise ValueError("in __del__")
+def local_dies(log, i):
+    d = D(i, log)
+    return i * 2
+def returns_it(log, i):
+    d = D(i, log)
+    return d
+def main():
+    log = []
+    out = []
+    for i in range(12):
+        out.append(local_dies(log, i))
+        out.append(returns_it(log, -i).name)
+    print(out)
+    print(log)
+def raiser(i):
+    r = Raises()
+    return i
+for i in range(3):
+    print(raiser(i))
+main()
+`,
+}
+
+// TestCallFastPrograms runs them against CPython at each threshold.
+func TestCallFastPrograms(t *testing.T) { checkProgramsAtThresholds(t, callFastPrograms) }
+
+// TestCallPyFallsBack checks that callPy pushes the callee's frame in the
+// common case and, when a guard fails or the call needs what only
+// callExact does, returns nil and leaves the caller's stack and the
+// interpreter as they were.
+func TestCallPyFallsBack(t *testing.T) {
+	code := compileForTest(t, "def f(a, b):\n    return a\ndef g(a, b):\n    return b\nx = f(1, 2)\n")
+	for _, tc := range []struct {
+		name     string
+		callable string // "f", "g" (never run) or "int" (not a function)
+		nargs    int
+		setup    func(in *Interp) (undo func())
+		fast     bool
+	}{
+		{name: "fast", callable: "f", nargs: 2, fast: true},
+		{name: "not a function", callable: "int", nargs: 2},
+		{name: "argument count", callable: "f", nargs: 1},
+		{name: "no adaptive code yet", callable: "g", nargs: 2},
+		{name: "recursion limit", callable: "f", nargs: 2, setup: func(in *Interp) func() {
+			depth := in.depth
+			in.depth = in.recursionLimit
+			return func() { in.depth = depth }
+		}},
+		{name: "no free frame record", callable: "f", nargs: 2, setup: func(in *Interp) func() {
+			free := in.frames.free
+			in.frames.free = nil
+			return func() { in.frames.free = free }
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := New(Options{})
+			defer in.Close()
+			gv, err := in.NewDict()
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := asObject[Dict](gv)
+			defer in.decRef(gv)
+			if err := in.ExecModule(code, g); err != nil {
+				t.Fatal(err)
+			}
+			callable := Int(7)
+			if tc.callable != "int" {
+				v, ok, err := in.DictGet(g, internName(tc.callable))
+				if !ok || err != nil {
+					t.Fatalf("no %s in the module's globals", tc.callable)
+				}
+				callable = v
+			}
+			if err := in.enterFrame(); err != nil {
+				t.Fatal(err)
+			}
+			caller := in.newFrame(codeOf(code), g)
+			caller.entry = true
+			incRef(callable)
+			caller.push(Value{})
+			caller.push(callable)
+			for i := 0; i < tc.nargs; i++ {
+				caller.push(Int(int64(i + 1)))
+			}
+			sp := caller.sp
+			depth, frame := in.depth, in.frame
+			if tc.setup != nil {
+				undo := tc.setup(in)
+				depth = in.depth
+				defer undo()
+			}
+			callee := in.callPy(caller, tc.nargs)
+			if !tc.fast {
+				if callee != nil {
+					t.Fatal("callPy made a frame; want nil")
+				}
+				if caller.sp != sp || caller.slots[sp-tc.nargs-1] != callable || in.depth != depth || in.frame != frame {
+					t.Errorf("callPy changed state: sp %d (was %d), depth %d (was %d)", caller.sp, sp, in.depth, depth)
+				}
+				for caller.sp > caller.nlocal {
+					in.xdecRef(caller.pop())
+				}
+				in.releaseFrame(caller)
+				return
+			}
+			if callee == nil {
+				t.Fatal("callPy returned nil")
+			}
+			if callee.pc != 1 || callee.back != caller || in.frame != callee || in.depth != depth+1 {
+				t.Errorf("callee: pc %d, back %p (caller %p), running %v, depth %d (was %d)",
+					callee.pc, callee.back, caller, in.frame == callee, in.depth, depth)
+			}
+			if callee.slots[0] != Int(1) || callee.slots[1] != Int(2) || callee.fn != callable {
+				t.Errorf("arguments or function not moved: %v, fn %v", callee.slots[:2], callee.fn)
+			}
+			for i := caller.nlocal; i < sp; i++ {
+				if caller.slots[i].p != nil {
+					t.Errorf("caller's slot %d not cleared", i)
+				}
+			}
+			if caller.sp != caller.nlocal {
+				t.Errorf("caller's sp %d, want %d", caller.sp, caller.nlocal)
+			}
+			in.releaseFrame(callee)
+			in.releaseFrame(caller)
+		})
+	}
+}
