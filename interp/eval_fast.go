@@ -611,37 +611,42 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
-			// The cache's ways, inline: a way holds a type's version and
-			// the key's index in its instances' dicts. Way 1 is checked
-			// before the call that scans the others (attrWay), as most
-			// sites see one type. A moved key is loadAttrCached's, which
-			// probes for it.
+			// The cache's ways, inline: a way holds a type's version, the
+			// key's index in its instances' dicts and the shape of those
+			// dicts, which proves the key at that index (CPython's keys
+			// version guard). Way 1 is checked before the call that
+			// scans the others (attrWay), as most sites see one type. A
+			// dict of another shape is loadAttrCached's, which checks
+			// the key or probes for it.
 			owner := slots[sp-1]
 			c := ac.cacheAt[pc]
 			if owner.IsObject() {
-				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 {
-					e := c.at(1)
-					if uint32(e.n) != t.Version {
+				t, e := owner.Type(), c.at(1)
+				if uint32(e.n) != t.Version {
+					// Way 1 is filled whenever the form is, so only a
+					// miss needs these tests.
+					e = nil
+					if t.Version != 0 && t.dictOffset != 0 {
 						e = c.attrWay(t.Version)
 					}
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); e != nil && dv.p != nil {
-						d := asObject[Dict](dv)
-						if ix := e.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
-							v := d.entries[ix].value
-							alloc.IncRef((*alloc.Header)(v.p))
-							if oparg&1 != 0 {
-								slots[sp-1] = Value{}
-								slots[sp] = v
-								sp++
-							} else {
-								slots[sp-1] = v
-							}
-							if alloc.DecRef((*alloc.Header)(owner.p)) {
-								pc, sp = in.releaseAt(f, owner, pc+1, sp)
-								continue
-							}
-							break
+				}
+				if e != nil {
+					// The way's version proves t has a dict slot.
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
+						v := shapedEntry(asObject[Dict](dv), e.n>>32).value
+						alloc.IncRef((*alloc.Header)(v.p))
+						if oparg&1 != 0 {
+							slots[sp-1] = Value{}
+							slots[sp] = v
+							sp++
+						} else {
+							slots[sp-1] = v
 						}
+						if alloc.DecRef((*alloc.Header)(owner.p)) {
+							pc, sp = in.releaseAt(f, owner, pc+1, sp)
+							continue
+						}
+						break
 					}
 				}
 			}
@@ -711,24 +716,29 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			cs := ac.cacheAt[pc]
 			if op == bytecode.STORE_ATTR_WITH_HINT {
 				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
-				// version and the name at the cached index of the
-				// instance dict; the value replaces the one there. A new
-				// name is storeAttrCached's.
-				owner := slots[sp-1]
-				var t *Type
+				// version, and the shape of the instance dict that proves
+				// the name at the cached index; the value replaces the
+				// one there, in place (a shaped dict is an instance's,
+				// never a copy-on-write namespace that would have to own
+				// its arrays first: cow.go). A new name, or a dict of
+				// another shape, is storeAttrCached's.
+				owner := *slotAt(slots, sp-1)
 				if owner.IsObject() {
-					t = owner.Type()
-				}
-				if t != nil && t.dictOffset != 0 && t.Version != 0 {
-					c := cs.at(1)
+					t, c := owner.Type(), cs.at(1)
 					if uint32(c.n) != t.Version {
-						c = cs.storeWay(t.Version)
+						// Way 1 is filled whenever the form is.
+						c = nil
+						if t.Version != 0 && t.dictOffset != 0 {
+							c = cs.storeWay(t.Version)
+						}
 					}
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); c != nil && dv.p != nil {
-						d := asObject[Dict](dv)
-						if ix := c.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg].p {
-							old := d.entries[ix].value
-							d.entries[ix].value = slots[sp-2] // the dict takes the stack's reference
+					// The way's version proves t has a dict slot.
+					if c != nil {
+						if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
+							d := asObject[Dict](dv)
+							e := shapedEntry(d, c.n>>32)
+							old := e.value
+							e.value = *slotAt(slots, sp-2) // the dict takes the stack's reference
 							d.Version++
 							slots[sp-1], slots[sp-2] = Value{}, Value{}
 							sp -= 2

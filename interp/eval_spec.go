@@ -468,21 +468,31 @@ func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg
 			return false
 		}
 		name := f.code.names[oparg>>1]
-		found, typeOK := false, false
+		found, typeW := false, 0
 		for w := 1; w < len(c) && c[w].n != 0; w += 2 {
 			if uint32(c[w].n) == t.Version {
-				typeOK = true
+				typeW = w
 				if ix := c[w].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == name.p {
 					v, found = d.entries[ix].value, true
+					if d.shape != nil {
+						// The name is where the way says in a dict of
+						// another shape: the way takes it, so that
+						// instances that settled on it pass the
+						// loop's shape guard.
+						c[w].p = unsafe.Pointer(d.shape)
+					}
 					break
 				}
 			}
 		}
-		if !found && typeOK {
+		if !found && typeW != 0 {
 			// The type is right but the dict's layout differs: probe it
 			// (the type's version proves no data descriptor comes first).
 			if ix := in.dictIndex(d, name); ix >= 0 {
 				v, found = d.entries[ix].value, true
+				if d.shape != nil {
+					c[typeW].p, c[typeW].n = unsafe.Pointer(d.shape), uint64(t.Version)|uint64(ix)<<32
+				}
 			}
 		}
 		if !found {
@@ -610,6 +620,11 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 		for w := 1; w < len(c) && c[w].n != 0; w++ {
 			if i := c[w].n >> 32; uint32(c[w].n) == t.Version && i < uint64(len(d.entries)) && d.entries[i].key.p == name.p {
 				ix = i
+				if d.shape != nil {
+					// As loadAttrCached's: the way takes the shape
+					// for the loop's guard.
+					c[w].p = unsafe.Pointer(d.shape)
+				}
 				break
 			}
 		}

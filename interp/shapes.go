@@ -1,5 +1,11 @@
 package interp
 
+import (
+	"unsafe"
+
+	"github.com/parallel-py/parallel/alloc"
+)
+
 // Shapes (hidden classes) of instance dicts; see "Shapes" in
 // docs/design/specialization.md.
 //
@@ -135,4 +141,29 @@ func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error
 	d.Version++
 	d.shape = next
 	return nil
+}
+
+// noShape is the shape a cache holds when the dict it was filled from
+// had none: no dict ever carries it, so a shape guard against it fails
+// where a nil one would pass for every unshaped dict.
+var noShape = &shape{}
+
+// cacheShape returns d's shape as an attribute cache keeps it: noShape
+// for a dict without one.
+func cacheShape(d *Dict) *shape {
+	if d.shape == nil {
+		return noShape
+	}
+	return d.shape
+}
+
+// shapedEntry returns entry ix of d, a dict whose shape the caller has
+// compared with a cached one that has a key at ix: the shape proves ix
+// below len(d.entries), so the access needs no bounds check (rcdebug
+// builds check it all the same).
+func shapedEntry(d *Dict, ix uint64) *dictEntry {
+	if alloc.Debug {
+		return &d.entries[ix]
+	}
+	return (*dictEntry)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(d.entries)), uintptr(ix)*unsafe.Sizeof(dictEntry{})))
 }

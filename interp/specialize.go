@@ -351,7 +351,8 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 	if t.dictOffset != 0 {
 		if d := instanceDictOf(owner); d != nil {
 			if ix := in.dictIndex(d, name); ix >= 0 {
-				c[1].n = uint64(t.Version) | uint64(ix)<<32
+				// The shape proves the index to the loop's guard.
+				c[1].p, c[1].n = unsafe.Pointer(cacheShape(d)), uint64(t.Version)|uint64(ix)<<32
 				return bytecode.LOAD_ATTR_WITH_HINT
 			}
 		}
@@ -395,14 +396,16 @@ func (in *Interp) pickStoreAttr(owner, name Value, c []cacheEntry) bytecode.Op {
 		return 0
 	}
 	// No hint when the attribute is new (a store in __init__): the form
-	// then stores through the dict, skipping the MRO walk.
-	ix := 1<<32 - 1
+	// then stores through the dict, skipping the MRO walk. A hint comes
+	// with the shape that proves it to the loop's guard; noShape, which
+	// no dict has, keeps a new attribute's way from the guard.
+	ix, sh := 1<<32-1, noShape
 	if d := instanceDictOf(owner); d != nil {
 		if i := in.dictIndex(d, name); i >= 0 {
-			ix = i
+			ix, sh = i, cacheShape(d)
 		}
 	}
-	c[1].n = uint64(t.Version) | uint64(ix)<<32
+	c[1].p, c[1].n = unsafe.Pointer(sh), uint64(t.Version)|uint64(ix)<<32
 	return bytecode.STORE_ATTR_WITH_HINT
 }
 
