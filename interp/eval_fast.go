@@ -465,7 +465,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			c := ac.cacheAt[pc]
+			c := cacheAtPC(ac.cacheAt, pc)
 			k := c.at(1).n
 			d := f.globals
 			if uint32(k) != d.keysVersion {
@@ -478,13 +478,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					return nil, nil
 				}
 			}
-			v := d.entries[k>>32].value
+			v := entryAt(d, k>>32).value
 			alloc.IncRef((*alloc.Header)(v.p))
 			if oparg&1 != 0 {
-				slots[sp] = Value{}
+				*slotAt(slots, sp) = Value{}
 				sp++
 			}
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
 
 		case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
@@ -618,8 +618,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// scans the others (attrWay), as most sites see one type. A
 			// dict of another shape is loadAttrCached's, which checks
 			// the key or probes for it.
-			owner := slots[sp-1]
-			c := ac.cacheAt[pc]
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
 				t, e := owner.Type(), c.at(1)
 				if uint32(e.n) != t.Version {
@@ -633,14 +633,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				if e != nil {
 					// The way's version proves t has a dict slot.
 					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
-						v := shapedEntry(asObject[Dict](dv), e.n>>32).value
+						v := entryAt(asObject[Dict](dv), e.n>>32).value
 						alloc.IncRef((*alloc.Header)(v.p))
 						if oparg&1 != 0 {
-							slots[sp-1] = Value{}
-							slots[sp] = v
+							*slotAt(slots, sp-1) = Value{}
+							*slotAt(slots, sp) = v
 							sp++
 						} else {
-							slots[sp-1] = v
+							*slotAt(slots, sp-1) = v
 						}
 						if alloc.DecRef((*alloc.Header)(owner.p)) {
 							pc, sp = in.releaseAt(f, owner, pc+1, sp)
@@ -665,8 +665,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// that proves the name absent, and the method. An empty
 			// instance dict or one of that shape needs no probe; any
 			// other dict is loadAttrCached's.
-			owner := slots[sp-1]
-			c := ac.cacheAt[pc]
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
 				// Way 1 is filled whenever the form is (pickLoadAttr), so
 				// its version is never 0, the mark of an unversioned type.
@@ -687,8 +687,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					if ok {
 						meth := e.at(1).value()
 						alloc.IncRef((*alloc.Header)(meth.p))
-						slots[sp-1] = meth
-						slots[sp] = owner // the stack keeps owner's reference
+						*slotAt(slots, sp-1) = meth
+						*slotAt(slots, sp) = owner // the stack keeps owner's reference
 						sp++
 						break
 					}
@@ -703,7 +703,29 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			c := ac.cacheAt[pc]
+			// loadAttrPlain's guards and load, then the push inline: the
+			// call to loadAttrCached, with its frame writes, cost more
+			// than the load.
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
+			if owner.IsObject() {
+				v := loadAttrPlain(op, owner, c)
+				if v.p != nil {
+					alloc.IncRef((*alloc.Header)(v.p))
+					if oparg&1 != 0 {
+						*slotAt(slots, sp-1) = Value{}
+						*slotAt(slots, sp) = v
+						sp++
+					} else {
+						*slotAt(slots, sp-1) = v
+					}
+					if alloc.DecRef((*alloc.Header)(owner.p)) {
+						pc, sp = in.releaseAt(f, owner, pc+1, sp)
+						continue
+					}
+					break
+				}
+			}
 			f.pc, f.sp = pc+1, sp
 			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc-- // from f, not pc: nothing lives in a register across a call
@@ -713,7 +735,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			cs := ac.cacheAt[pc]
+			cs := cacheAtPC(ac.cacheAt, pc)
 			if op == bytecode.STORE_ATTR_WITH_HINT {
 				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
 				// version, and the shape of the instance dict that proves
@@ -736,11 +758,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					if c != nil {
 						if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
 							d := asObject[Dict](dv)
-							e := shapedEntry(d, c.n>>32)
+							e := entryAt(d, c.n>>32)
 							old := e.value
 							e.value = *slotAt(slots, sp-2) // the dict takes the stack's reference
 							d.Version++
-							slots[sp-1], slots[sp-2] = Value{}, Value{}
+							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
 							sp -= 2
 							// As CPython: the old value is released
 							// first, then the owner.

@@ -1,11 +1,5 @@
 package interp
 
-import (
-	"unsafe"
-
-	"github.com/parallel-py/parallel/alloc"
-)
-
 // Shapes (hidden classes) of instance dicts; see "Shapes" in
 // docs/design/specialization.md.
 //
@@ -155,15 +149,4 @@ func cacheShape(d *Dict) *shape {
 		return noShape
 	}
 	return d.shape
-}
-
-// shapedEntry returns entry ix of d, a dict whose shape the caller has
-// compared with a cached one that has a key at ix: the shape proves ix
-// below len(d.entries), so the access needs no bounds check (rcdebug
-// builds check it all the same).
-func shapedEntry(d *Dict, ix uint64) *dictEntry {
-	if alloc.Debug {
-		return &d.entries[ix]
-	}
-	return (*dictEntry)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(d.entries)), uintptr(ix)*unsafe.Sizeof(dictEntry{})))
 }
