@@ -73,6 +73,7 @@ print(out)
             self.b = i + 1
             self.a = i
         self.c = i + 2
+        self.d = [i, str(i)]
 def bump(o, v): o.a = v; o.c = v
 out = []
 for i in range(30):
@@ -89,6 +90,13 @@ for i in range(10):
     if i == 4: del s.x
     if i == 6: s.__dict__ = {}
 out.append(s.__dict__)
+for i in range(6):
+    o = C.__new__(C)
+    if i % 2:
+        o.t = 1
+        del o.t
+    o.__init__(i, True)
+    out.append(sorted(o.__dict__.items()))
 print(out)
 `,
 	// LOAD_ATTR_SLOT, STORE_ATTR_SLOT: an unset slot raises, another

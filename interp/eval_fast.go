@@ -756,7 +756,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					}
 					// The way's version proves t has a dict slot.
 					if c != nil {
-						if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
+						var dv Value
+						if dv = *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
 							d := asObject[Dict](dv)
 							e := entryAt(d, c.n>>32)
 							old := e.value
@@ -770,6 +771,18 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 								pc, sp = in.releasePairAt(f, old, owner, pc+1, sp)
 								continue
 							}
+							if alloc.DecRef((*alloc.Header)(owner.p)) {
+								pc, sp = in.releaseAt(f, owner, pc+1, sp)
+								continue
+							}
+							break
+						}
+						// A new attribute (a store in __init__) whose
+						// insert the dict's shape tree has seen: the
+						// dict takes the stack's reference to the value.
+						if c.n>>32 == newAttrHint && dv.p != nil && in.storeAttrAppend(asObject[Dict](dv), f.code.names[oparg], *slotAt(slots, sp-2)) {
+							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+							sp -= 2
 							if alloc.DecRef((*alloc.Header)(owner.p)) {
 								pc, sp = in.releaseAt(f, owner, pc+1, sp)
 								continue

@@ -656,7 +656,7 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	if !ds.IsNil() {
 		d = asObject[Dict](*ds)
 	}
-	ix := uint64(1<<32 - 1)
+	ix := uint64(newAttrHint)
 	if d != nil {
 		for w := 1; w < len(c) && c[w].n != 0; w++ {
 			if i := c[w].n >> 32; uint32(c[w].n) == t.Version && i < uint64(len(d.entries)) && d.entries[i].key.p == name.p {
@@ -671,7 +671,7 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 		}
 	}
 	in.specHit(bytecode.STORE_ATTR_WITH_HINT)
-	if ix == 1<<32-1 {
+	if ix == newAttrHint {
 		// The type is right but the attribute is new or elsewhere in the
 		// dict: store it there without the generic MRO walk (the type's
 		// version proves no data descriptor intercepts it). A shaped dict
@@ -686,9 +686,11 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 			}
 		}
 		v := f.slots[f.sp-2]
+		moved := false // the dict took the stack's reference to v
 		if err == nil {
 			if next := d.shapeChild(name); next != nil {
 				err = in.dictAppendShaped(d, next, name, v)
+				moved = err == nil
 			} else {
 				err = in.DictSet(d, name, v)
 			}
@@ -696,7 +698,9 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
 		in.decRef(owner)
-		in.decRef(v)
+		if !moved {
+			in.decRef(v)
+		}
 		return true, err
 	}
 	old := d.entries[ix].value

@@ -399,7 +399,7 @@ func (in *Interp) pickStoreAttr(owner, name Value, c []cacheEntry) bytecode.Op {
 	// then stores through the dict, skipping the MRO walk. A hint comes
 	// with the shape that proves it to the loop's guard; noShape, which
 	// no dict has, keeps a new attribute's way from the guard.
-	ix, sh := 1<<32-1, noShape
+	ix, sh := newAttrHint, noShape
 	if d := instanceDictOf(owner); d != nil {
 		if i := in.dictIndex(d, name); i >= 0 {
 			ix, sh = i, cacheShape(d)
