@@ -148,6 +148,38 @@ for i in range(20):
     if i == 12: out.append(g(K) if hasattr(K, 'pi') else 'no pi')
 print(out)
 `,
+	// The fast paths' other exits: a call of an attribute (the method
+	// flag of LOAD_ATTR), an owner or an old value whose last reference
+	// the instruction drops, and __del__ run by it.
+	"attr_lifetimes": `class C:
+    def __init__(self, i):
+        self.x = i
+        self.cb = lambda: i * 2
+    def __del__(self):
+        out.append('del')
+class P:
+    __slots__ = ('x',)
+    def __init__(self, i): self.x = i
+class K:
+    k = 3
+    def m(o): return 'm'
+class V:
+    def __del__(self): out.append('V')
+def run(o, i):
+    out.append(C(i).x)
+    out.append(o.cb())
+    out.append(P(i).x)
+    out.append(K.m(o))
+    out.append(K.k)
+    C(i).x = 5
+    o.x = V() if i % 3 == 0 else i
+    out.append(len(out))
+out = []
+o = C(0)
+for i in range(8):
+    run(o, i)
+print(out)
+`,
 }
 
 func TestAttrSpecGuards(t *testing.T) { checkProgramsAtThresholds(t, attrSpecPrograms) }

@@ -18,9 +18,10 @@ import (
 
 // The cache sizes of the families whose forms the loop inlines.
 var (
-	loadAttrCache  = uint32(bytecode.LOAD_ATTR.CacheSize())
-	storeAttrCache = uint32(bytecode.STORE_ATTR.CacheSize())
-	callCache      = uint32(bytecode.CALL.CacheSize())
+	loadGlobalCache = uint32(bytecode.LOAD_GLOBAL.CacheSize())
+	loadAttrCache   = uint32(bytecode.LOAD_ATTR.CacheSize())
+	storeAttrCache  = uint32(bytecode.STORE_ATTR.CacheSize())
+	callCache       = uint32(bytecode.CALL.CacheSize())
 )
 
 // execSpecialized runs the specialized instruction instr at pc. A call
