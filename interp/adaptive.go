@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/bytecode"
 )
 
@@ -54,6 +55,27 @@ type adaptiveCode struct {
 // check.
 func (c *cacheEntry) at(i uintptr) *cacheEntry {
 	return (*cacheEntry)(unsafe.Add(unsafe.Pointer(c), i*unsafe.Sizeof(cacheEntry{})))
+}
+
+// cacheAtPC returns cacheAt[pc], for the fast loop: cacheAt has an
+// entry for every instruction, so a pc in range (see instrAt) needs no
+// bounds check (rcdebug builds check it all the same).
+func cacheAtPC(cacheAt []*cacheEntry, pc int) *cacheEntry {
+	if alloc.Debug {
+		return cacheAt[pc]
+	}
+	return *(**cacheEntry)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(cacheAt)), uintptr(pc)*unsafe.Sizeof((*cacheEntry)(nil))))
+}
+
+// entryAt returns &d.entries[ix] for an index a cache guard has proven
+// in range: a dict's keys version (the entries have not moved since ix
+// was cached) or its shape (whose keys include one at ix). The load
+// needs no bounds check (rcdebug builds check it all the same).
+func entryAt(d *Dict, ix uint64) *dictEntry {
+	if alloc.Debug {
+		return &d.entries[ix]
+	}
+	return (*dictEntry)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(d.entries)), uintptr(ix)*unsafe.Sizeof(dictEntry{})))
 }
 
 // attrWay returns the way of LOAD_ATTR's cache c (entries 1-2, 3-4, 5-6,

@@ -429,15 +429,14 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		// the cache's ways or push frames.
 		case bytecode.LOAD_ATTR_WITH_HINT, bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT,
 			bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			if off := ac.offsets[pc]; in.loadAttrCached(f, op, ac.caches[off:off+loadAttrCache], oparg) {
+			if in.loadAttrCached(f, op, ac.cacheAt[pc].entries(loadAttrCache), oparg) {
 				break
 			}
 			_, err = in.execSpecialized(f, ac, pc, instr)
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			off := ac.offsets[pc]
 			var ok bool
-			if ok, err = in.storeAttrCached(f, op, ac.caches[off:off+storeAttrCache], f.code.names[oparg]); ok {
+			if ok, err = in.storeAttrCached(f, op, ac.cacheAt[pc].entries(storeAttrCache), f.code.names[oparg]); ok {
 				break
 			}
 			_, err = in.execSpecialized(f, ac, pc, instr)
@@ -462,7 +461,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			if v, ok := in.loadGlobalCached(f, op, ac.caches[ac.offsets[pc]:]); ok {
+			if v, ok := in.loadGlobalCached(f, op, ac.cacheAt[pc].entries(loadGlobalCache)); ok {
 				incRef(v)
 				if oparg&1 != 0 {
 					f.push(Value{})

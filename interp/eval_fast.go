@@ -467,7 +467,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN:
-			c := ac.cacheAt[pc]
+			c := cacheAtPC(ac.cacheAt, pc)
 			k := c.at(1).n
 			d := f.globals
 			if uint32(k) != d.keysVersion {
@@ -480,13 +480,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					return nil, nil
 				}
 			}
-			v := d.entries[k>>32].value
+			v := entryAt(d, k>>32).value
 			alloc.IncRef((*alloc.Header)(v.p))
 			if oparg&1 != 0 {
-				slots[sp] = Value{}
+				*slotAt(slots, sp) = Value{}
 				sp++
 			}
-			slots[sp] = v
+			*slotAt(slots, sp) = v
 			sp++
 
 		case bytecode.BINARY_SUBSCR_LIST_INT, bytecode.BINARY_SUBSCR_TUPLE_INT:
@@ -613,37 +613,42 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
-			// The cache's ways, inline: a way holds a type's version and
-			// the key's index in its instances' dicts. Way 1 is checked
-			// before the call that scans the others (attrWay), as most
-			// sites see one type. A moved key is loadAttrCached's, which
-			// probes for it.
-			owner := slots[sp-1]
-			c := ac.cacheAt[pc]
+			// The cache's ways, inline: a way holds a type's version, the
+			// key's index in its instances' dicts and the shape of those
+			// dicts, which proves the key at that index (CPython's keys
+			// version guard). Way 1 is checked before the call that
+			// scans the others (attrWay), as most sites see one type. A
+			// dict of another shape is loadAttrCached's, which checks
+			// the key or probes for it.
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
-				if t := owner.Type(); t.dictOffset != 0 && t.Version != 0 {
-					e := c.at(1)
-					if uint32(e.n) != t.Version {
+				t, e := owner.Type(), c.at(1)
+				if uint32(e.n) != t.Version {
+					// Way 1 is filled whenever the form is, so only a
+					// miss needs these tests.
+					e = nil
+					if t.Version != 0 && t.dictOffset != 0 {
 						e = c.attrWay(t.Version)
 					}
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); e != nil && dv.p != nil {
-						d := asObject[Dict](dv)
-						if ix := e.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg>>1].p {
-							v := d.entries[ix].value
-							alloc.IncRef((*alloc.Header)(v.p))
-							if oparg&1 != 0 {
-								slots[sp-1] = Value{}
-								slots[sp] = v
-								sp++
-							} else {
-								slots[sp-1] = v
-							}
-							if alloc.DecRef((*alloc.Header)(owner.p)) {
-								pc, sp = in.releaseAt(f, owner, pc+1, sp)
-								continue
-							}
-							break
+				}
+				if e != nil {
+					// The way's version proves t has a dict slot.
+					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
+						v := entryAt(asObject[Dict](dv), e.n>>32).value
+						alloc.IncRef((*alloc.Header)(v.p))
+						if oparg&1 != 0 {
+							*slotAt(slots, sp-1) = Value{}
+							*slotAt(slots, sp) = v
+							sp++
+						} else {
+							*slotAt(slots, sp-1) = v
 						}
+						if alloc.DecRef((*alloc.Header)(owner.p)) {
+							pc, sp = in.releaseAt(f, owner, pc+1, sp)
+							continue
+						}
+						break
 					}
 				}
 			}
@@ -662,8 +667,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// that proves the name absent, and the method. An empty
 			// instance dict or one of that shape needs no probe; any
 			// other dict is loadAttrCached's.
-			owner := slots[sp-1]
-			c := ac.cacheAt[pc]
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
 				// Way 1 is filled whenever the form is (pickLoadAttr), so
 				// its version is never 0, the mark of an unversioned type.
@@ -684,8 +689,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					if ok {
 						meth := e.at(1).value()
 						alloc.IncRef((*alloc.Header)(meth.p))
-						slots[sp-1] = meth
-						slots[sp] = owner // the stack keeps owner's reference
+						*slotAt(slots, sp-1) = meth
+						*slotAt(slots, sp) = owner // the stack keeps owner's reference
 						sp++
 						break
 					}
@@ -700,7 +705,29 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			c := ac.cacheAt[pc]
+			// loadAttrPlain's guards and load, then the push inline: the
+			// call to loadAttrCached, with its frame writes, cost more
+			// than the load.
+			owner := *slotAt(slots, sp-1)
+			c := cacheAtPC(ac.cacheAt, pc)
+			if owner.IsObject() {
+				v := loadAttrPlain(op, owner, c)
+				if v.p != nil {
+					alloc.IncRef((*alloc.Header)(v.p))
+					if oparg&1 != 0 {
+						*slotAt(slots, sp-1) = Value{}
+						*slotAt(slots, sp) = v
+						sp++
+					} else {
+						*slotAt(slots, sp-1) = v
+					}
+					if alloc.DecRef((*alloc.Header)(owner.p)) {
+						pc, sp = in.releaseAt(f, owner, pc+1, sp)
+						continue
+					}
+					break
+				}
+			}
 			f.pc, f.sp = pc+1, sp
 			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 				f.pc-- // from f, not pc: nothing lives in a register across a call
@@ -710,29 +737,35 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
-			cs := ac.cacheAt[pc]
+			cs := cacheAtPC(ac.cacheAt, pc)
 			if op == bytecode.STORE_ATTR_WITH_HINT {
 				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
-				// version and the name at the cached index of the
-				// instance dict; the value replaces the one there. A new
-				// name is storeAttrCached's.
-				owner := slots[sp-1]
-				var t *Type
+				// version, and the shape of the instance dict that proves
+				// the name at the cached index; the value replaces the
+				// one there, in place (a shaped dict is an instance's,
+				// never a copy-on-write namespace that would have to own
+				// its arrays first: cow.go). A new name, or a dict of
+				// another shape, is storeAttrCached's.
+				owner := *slotAt(slots, sp-1)
 				if owner.IsObject() {
-					t = owner.Type()
-				}
-				if t != nil && t.dictOffset != 0 && t.Version != 0 {
-					c := cs.at(1)
+					t, c := owner.Type(), cs.at(1)
 					if uint32(c.n) != t.Version {
-						c = cs.storeWay(t.Version)
+						// Way 1 is filled whenever the form is.
+						c = nil
+						if t.Version != 0 && t.dictOffset != 0 {
+							c = cs.storeWay(t.Version)
+						}
 					}
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); c != nil && dv.p != nil {
-						d := asObject[Dict](dv)
-						if ix := c.n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == f.code.names[oparg].p {
-							old := d.entries[ix].value
-							d.entries[ix].value = slots[sp-2] // the dict takes the stack's reference
+					// The way's version proves t has a dict slot.
+					if c != nil {
+						var dv Value
+						if dv = *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
+							d := asObject[Dict](dv)
+							e := entryAt(d, c.n>>32)
+							old := e.value
+							e.value = *slotAt(slots, sp-2) // the dict takes the stack's reference
 							d.Version++
-							slots[sp-1], slots[sp-2] = Value{}, Value{}
+							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
 							sp -= 2
 							// As CPython: the old value is released
 							// first, then the owner.
@@ -740,6 +773,18 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 								pc, sp = in.releasePairAt(f, old, owner, pc+1, sp)
 								continue
 							}
+							if alloc.DecRef((*alloc.Header)(owner.p)) {
+								pc, sp = in.releaseAt(f, owner, pc+1, sp)
+								continue
+							}
+							break
+						}
+						// A new attribute (a store in __init__) whose
+						// insert the dict's shape tree has seen: the
+						// dict takes the stack's reference to the value.
+						if c.n>>32 == newAttrHint && dv.p != nil && in.storeAttrAppend(asObject[Dict](dv), f.code.names[oparg], *slotAt(slots, sp-2)) {
+							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+							sp -= 2
 							if alloc.DecRef((*alloc.Header)(owner.p)) {
 								pc, sp = in.releaseAt(f, owner, pc+1, sp)
 								continue

@@ -18,9 +18,10 @@ import (
 
 // The cache sizes of the families whose forms the loop inlines.
 var (
-	loadAttrCache  = uint32(bytecode.LOAD_ATTR.CacheSize())
-	storeAttrCache = uint32(bytecode.STORE_ATTR.CacheSize())
-	callCache      = uint32(bytecode.CALL.CacheSize())
+	loadGlobalCache = uint32(bytecode.LOAD_GLOBAL.CacheSize())
+	loadAttrCache   = uint32(bytecode.LOAD_ATTR.CacheSize())
+	storeAttrCache  = uint32(bytecode.STORE_ATTR.CacheSize())
+	callCache       = uint32(bytecode.CALL.CacheSize())
 )
 
 // execSpecialized runs the specialized instruction instr at pc. A call
@@ -468,21 +469,31 @@ func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg
 			return false
 		}
 		name := f.code.names[oparg>>1]
-		found, typeOK := false, false
+		found, typeW := false, 0
 		for w := 1; w < len(c) && c[w].n != 0; w += 2 {
 			if uint32(c[w].n) == t.Version {
-				typeOK = true
+				typeW = w
 				if ix := c[w].n >> 32; ix < uint64(len(d.entries)) && d.entries[ix].key.p == name.p {
 					v, found = d.entries[ix].value, true
+					if d.shape != nil {
+						// The name is where the way says in a dict of
+						// another shape: the way takes it, so that
+						// instances that settled on it pass the
+						// loop's shape guard.
+						c[w].p = unsafe.Pointer(d.shape)
+					}
 					break
 				}
 			}
 		}
-		if !found && typeOK {
+		if !found && typeW != 0 {
 			// The type is right but the dict's layout differs: probe it
 			// (the type's version proves no data descriptor comes first).
 			if ix := in.dictIndex(d, name); ix >= 0 {
 				v, found = d.entries[ix].value, true
+				if d.shape != nil {
+					c[typeW].p, c[typeW].n = unsafe.Pointer(d.shape), uint64(t.Version)|uint64(ix)<<32
+				}
 			}
 		}
 		if !found {
@@ -560,6 +571,47 @@ func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg
 	return true
 }
 
+// loadAttrPlain is LOAD_ATTR_CLASS, LOAD_ATTR_MODULE and
+// LOAD_ATTR_SLOT's guards and load for the fast loop: the attribute of
+// owner (an object), borrowed, or no value when a guard fails or the
+// slot is unset (the generic form raises the AttributeError). A class's
+// version proves the cached attribute its own; a module dict's keys
+// version, the entry; a way's type version, the slot. It is a function
+// of its own, not part of runFastIn's case: inline there, the cases
+// moved the loop's register allocation, and LOAD_ATTR_WITH_HINT lost
+// more than these gained (~25 instructions a load).
+func loadAttrPlain(op bytecode.Op, owner Value, c *cacheEntry) Value {
+	t := owner.Type()
+	switch op {
+	case bytecode.LOAD_ATTR_CLASS:
+		if t == typeType && (*Type)(owner.p).Version == uint32(c.at(1).n) {
+			return c.at(2).value()
+		}
+	case bytecode.LOAD_ATTR_MODULE:
+		if t == moduleType {
+			d, k := asObject[Dict](asObject[Module](owner).dict), c.at(1).n
+			if uint32(k) == d.keysVersion {
+				return entryAt(d, k>>32).value
+			}
+		}
+	default:
+		e := c.at(1)
+		if uint32(e.n) != t.Version {
+			// Way 1 is filled whenever the form is.
+			if t.Version == 0 {
+				return Value{}
+			}
+			if e = c.attrWay(t.Version); e == nil {
+				return Value{}
+			}
+		}
+		if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
+			return s[ix]
+		}
+	}
+	return Value{}
+}
+
 // storeAttrCached is STORE_ATTR_WITH_HINT (the value replaces the one
 // at the cached index of the instance dict) and STORE_ATTR_SLOT.
 func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name Value) (ok bool, err error) {
@@ -605,17 +657,22 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	if !ds.IsNil() {
 		d = asObject[Dict](*ds)
 	}
-	ix := uint64(1<<32 - 1)
+	ix := uint64(newAttrHint)
 	if d != nil {
 		for w := 1; w < len(c) && c[w].n != 0; w++ {
 			if i := c[w].n >> 32; uint32(c[w].n) == t.Version && i < uint64(len(d.entries)) && d.entries[i].key.p == name.p {
 				ix = i
+				if d.shape != nil {
+					// As loadAttrCached's: the way takes the shape
+					// for the loop's guard.
+					c[w].p = unsafe.Pointer(d.shape)
+				}
 				break
 			}
 		}
 	}
 	in.specHit(bytecode.STORE_ATTR_WITH_HINT)
-	if ix == 1<<32-1 {
+	if ix == newAttrHint {
 		// The type is right but the attribute is new or elsewhere in the
 		// dict: store it there without the generic MRO walk (the type's
 		// version proves no data descriptor intercepts it). A shaped dict
@@ -630,9 +687,11 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 			}
 		}
 		v := f.slots[f.sp-2]
+		moved := false // the dict took the stack's reference to v
 		if err == nil {
 			if next := d.shapeChild(name); next != nil {
 				err = in.dictAppendShaped(d, next, name, v)
+				moved = err == nil
 			} else {
 				err = in.DictSet(d, name, v)
 			}
@@ -640,7 +699,9 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
 		in.decRef(owner)
-		in.decRef(v)
+		if !moved {
+			in.decRef(v)
+		}
 		return true, err
 	}
 	old := d.entries[ix].value

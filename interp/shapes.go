@@ -118,16 +118,31 @@ func (in *Interp) newInstanceDict(t *Type) (Value, error) {
 	return v, err
 }
 
+// newAttrHint is the entry index a STORE_ATTR_WITH_HINT way holds for
+// a name its instances' dicts do not have yet (a store that adds it).
+const newAttrHint = 1<<32 - 1
+
+// storeAttrAppend is STORE_ATTR_WITH_HINT's store of a new attribute,
+// once the type's version has passed: when d's shape tree already
+// leads on by name, it appends name and value to d, taking the
+// caller's reference to value, and reports true; false leaves d and
+// value as they were, for storeAttrCached (no shape, no such insert
+// seen yet, or no memory to grow d: it raises).
+func (in *Interp) storeAttrAppend(d *Dict, name, value Value) bool {
+	next := d.shapeChild(name)
+	return next != nil && in.dictAppendShaped(d, next, name, value) == nil
+}
+
 // dictAppendShaped inserts key (absent: d's shape proves it) as the
-// entry of next, a child of d's shape, taking references to key and
-// value. It skips dictSetHashed's probe.
+// entry of next, a child of d's shape, taking a reference to key and,
+// unless it fails, the caller's reference to value. It skips
+// dictSetHashed's probe.
 func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error {
 	d.own()
 	if err := in.dictGrowFor(d, d.used+1); err != nil {
 		return err
 	}
 	incRef(key)
-	incRef(value)
 	d.keysVersion = 0
 	d.entries = append(d.entries, dictEntry{next.hash, key, value})
 	d.insertIndex(next.hash, int32(len(d.entries)-1))
@@ -135,4 +150,18 @@ func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error
 	d.Version++
 	d.shape = next
 	return nil
+}
+
+// noShape is the shape a cache holds when the dict it was filled from
+// had none: no dict ever carries it, so a shape guard against it fails
+// where a nil one would pass for every unshaped dict.
+var noShape = &shape{}
+
+// cacheShape returns d's shape as an attribute cache keeps it: noShape
+// for a dict without one.
+func cacheShape(d *Dict) *shape {
+	if d.shape == nil {
+		return noShape
+	}
+	return d.shape
 }

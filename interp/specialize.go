@@ -34,10 +34,16 @@ func isImmortal(v Value) bool { return v.Header().Flags()&alloc.FlagImmortal != 
 //	LOAD_GLOBAL  1.n: globals keys version | entry index<<32
 //	             2.n: builtins keys version (LOAD_GLOBAL_BUILTIN)
 //	LOAD_ATTR    1.n: type version, or the module dict's keys version | index<<32
+//	             1.p: WITH_HINT: the shape of the dict the index is from
+//	             (noShape for an unshaped one); METHOD_WITH_VALUES: the
+//	             shape that proves the name absent from the instance dict
 //	             2:   the descriptor or class attribute (a borrowed Value)
-//	             3-4, 5-6, 7-8: three more ways like 1-2 (WITH_HINT and the method
-//	             forms: polymorphic sites)
-//	STORE_ATTR   1.n to 4.n: type version | index<<32 (four ways)
+//	             3-4, 5-6, 7-8: three more ways like 1-2 (WITH_HINT, SLOT and
+//	             the method forms: polymorphic sites)
+//	STORE_ATTR   1.n to 4.n: type version | index<<32 (four ways; the
+//	             index newAttrHint for a name the dict does not have yet)
+//	             1.p to 4.p: WITH_HINT: the shape that proves the index
+//	             (noShape for a new name or an unshaped dict)
 //	CALL         1:   the callable (builtins, method descriptors)
 //	LOAD_SUPER_ATTR  1.p: the class, 1.n: the version of self's type
 //	             2:   the attribute found (spec_super.go)
@@ -351,7 +357,8 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 	if t.dictOffset != 0 {
 		if d := instanceDictOf(owner); d != nil {
 			if ix := in.dictIndex(d, name); ix >= 0 {
-				c[1].n = uint64(t.Version) | uint64(ix)<<32
+				// The shape proves the index to the loop's guard.
+				c[1].p, c[1].n = unsafe.Pointer(cacheShape(d)), uint64(t.Version)|uint64(ix)<<32
 				return bytecode.LOAD_ATTR_WITH_HINT
 			}
 		}
@@ -395,14 +402,16 @@ func (in *Interp) pickStoreAttr(owner, name Value, c []cacheEntry) bytecode.Op {
 		return 0
 	}
 	// No hint when the attribute is new (a store in __init__): the form
-	// then stores through the dict, skipping the MRO walk.
-	ix := 1<<32 - 1
+	// then stores through the dict, skipping the MRO walk. A hint comes
+	// with the shape that proves it to the loop's guard; noShape, which
+	// no dict has, keeps a new attribute's way from the guard.
+	ix, sh := newAttrHint, noShape
 	if d := instanceDictOf(owner); d != nil {
 		if i := in.dictIndex(d, name); i >= 0 {
-			ix = i
+			ix, sh = i, cacheShape(d)
 		}
 	}
-	c[1].n = uint64(t.Version) | uint64(ix)<<32
+	c[1].p, c[1].n = unsafe.Pointer(sh), uint64(t.Version)|uint64(ix)<<32
 	return bytecode.STORE_ATTR_WITH_HINT
 }
 
