@@ -26,6 +26,7 @@ type Interp struct {
 	excs         alloc.Pool[Exception]
 	bigs         alloc.Pool[BigInt]
 	values       alloc.SlicePool[Value]
+	free         freeLists // recyclers of other kinds (recycle.go)
 
 	builtins *Dict        // the builtins module's namespace
 	stdout   io.Writer    // where print writes
