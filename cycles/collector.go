@@ -207,6 +207,41 @@ func (c *Collector) Track(h *alloc.Header) {
 	c.gens[0].push(h)
 }
 
+// TrackNew is Allocated and then Track for a container just made: it
+// sets FlagContainer, counts the allocation (scheduling or running a
+// collection when one is due) and links h into generation 0. h must be
+// fully built if collections are not deferred (Options.Schedule), as
+// for Track, and new: neither tracked nor immortal.
+func (c *Collector) TrackNew(h *alloc.Header) {
+	if c.TryTrackNew(h) {
+		return
+	}
+	if alloc.Debug && (h.Flags()&alloc.FlagImmortal != 0 || alloc.Link(h).GCNext != nil) {
+		panic("cycles: TrackNew of an immortal or tracked object")
+	}
+	h.SetFlags(alloc.FlagContainer)
+	c.Allocated()
+	c.Track(h)
+}
+
+// TryTrackNew is TrackNew's common case, small enough to be inlined into
+// the interpreter's allocation path: it does what TrackNew does and
+// returns true, or, when generation 0 reaches its threshold or in an
+// rcdebug build, does nothing and returns false, and the caller then
+// calls TrackNew.
+func (c *Collector) TryTrackNew(h *alloc.Header) bool {
+	if c.counts[0] >= c.thresholds[0] || alloc.Debug {
+		return false
+	}
+	c.counts[0]++
+	h.SetFlags(alloc.FlagContainer)
+	// GCBits is already clear: a container's memory is zeroed when it is
+	// made or pooled, and whatever unlinks an object clears its bits.
+	// GCRefs is scratch, written by a collection before it is read.
+	c.gens[0].push(h)
+	return true
+}
+
 // Untrack unlinks h from the collector, which then keeps no pointer to it.
 // The interpreter calls it first thing in a container's dealloc, before
 // releasing what the object holds, and before MakeImmortal. It counts a

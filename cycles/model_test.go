@@ -67,6 +67,7 @@ type world struct {
 	leaves []*leaf
 
 	panics bool // the Ops panics asked for by panicIn are armed
+	made   int  // objs made by obj
 }
 
 func newWorld(t testing.TB, opts cycles.Options) *world {
@@ -92,9 +93,19 @@ func (w *world) obj(name string) *obj {
 		w.t.Fatal(err)
 	}
 	o.Type = unsafe.Pointer(objKind)
-	o.SetFlags(alloc.FlagContainer)
-	w.c.Allocated()
-	w.c.Track(&o.Header)
+	// Every other object is tracked the interpreter's way (TrackNew, its
+	// inlined common case and its fallback), so that every test checks
+	// both ways agree.
+	w.made++
+	if w.made%2 == 0 {
+		if !w.c.TryTrackNew(&o.Header) {
+			w.c.TrackNew(&o.Header)
+		}
+	} else {
+		o.SetFlags(alloc.FlagContainer)
+		w.c.Allocated()
+		w.c.Track(&o.Header)
+	}
 	if w.byName != nil && name != "" {
 		w.byName[name] = o
 	}
