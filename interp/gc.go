@@ -20,6 +20,19 @@ type gcOps struct{ in *Interp }
 func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 	v := objectValue(h)
 	t := v.Type()
+	// Exact tuples and lists, most of what a collection examines, are
+	// walked here, without the two indirect calls per item of the
+	// traverse slot and its adapter. Their items that are not containers
+	// are skipped: visit ignores them (unboxed values' headers are
+	// immortal non-containers).
+	switch t {
+	case tupleType:
+		visitContainers(asObject[Tuple](v).items, visit)
+		return
+	case listType:
+		visitContainers(asObject[List](v).items, visit)
+		return
+	}
 	if t.Flags&TypeHeapType != 0 {
 		visit(&t.Header) // instances own a reference to their class
 	}
@@ -32,8 +45,8 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		in := o.in
 		if in.gcVisitValue == nil {
 			in.gcVisitValue = func(x Value) {
-				if x.IsObject() {
-					in.gcVisit(x.Header())
+				if h := x.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+					in.gcVisit(h)
 				}
 			}
 		}
@@ -41,6 +54,16 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		in.gcVisit = visit
 		tr(v, in.gcVisitValue)
 		in.gcVisit = prev
+	}
+}
+
+// visitContainers calls visit for each item of items that is a
+// container.
+func visitContainers(items []Value, visit func(*alloc.Header)) {
+	for _, x := range items {
+		if h := x.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+			visit(h)
+		}
 	}
 }
 
