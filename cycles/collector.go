@@ -273,6 +273,25 @@ func (c *Collector) Untrack(h *alloc.Header) {
 	}
 }
 
+// TryUntrack is Untrack's common case, small enough to be inlined into
+// the interpreter's dealloc: for a tracked container (h must be a
+// container: FlagContainer set) outside any collection's marks, with
+// generation 0's count above zero, it does what Untrack does and returns
+// true; otherwise it does nothing and returns false, and the caller then
+// calls Untrack.
+func (c *Collector) TryUntrack(h *alloc.Header) bool {
+	lk := alloc.Link(h)
+	next, prev := lk.GCNext, lk.GCPrev
+	if next == nil || lk.GCBits != 0 || c.counts[0] <= 0 {
+		return false
+	}
+	alloc.Link(prev).GCNext = next
+	alloc.Link(next).GCPrev = prev
+	lk.GCNext, lk.GCPrev = nil, nil
+	c.counts[0]--
+	return true
+}
+
 // Tracked reports whether h is tracked (gc.is_tracked).
 func (c *Collector) Tracked(h *alloc.Header) bool {
 	return h.Flags()&alloc.FlagContainer != 0 && alloc.Link(h).GCNext != nil

@@ -178,7 +178,13 @@ func (w *world) dealloc(h *alloc.Header) {
 		if o.late {
 			o.onFree(w, o)
 		}
-		w.c.Untrack(h)
+		// As in the interpreter: Untrack's inlined common case, then
+		// Untrack when it declines (which every object made by
+		// untrackedObj exercises, and each object freed during a
+		// collection).
+		if !w.c.TryUntrack(h) {
+			w.c.Untrack(h)
+		}
 		if fn := o.onFree; fn != nil && !o.late {
 			alloc.IncRef(h) // keep it alive while Python code runs
 			fn(w, o)

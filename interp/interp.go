@@ -266,7 +266,7 @@ func (in *Interp) dealloc(v Value) {
 			clearWeakRefsHook(in, h)
 		}
 	}
-	if h.Flags()&alloc.FlagContainer != 0 {
+	if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
 		in.gc.Untrack(h)
 	}
 	t.dealloc(in, v)

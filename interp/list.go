@@ -146,7 +146,9 @@ func listDealloc(in *Interp, v Value) {
 	items := l.items
 	l.items = nil
 	for _, item := range items {
-		in.decRef(item)
+		if alloc.DecRef(item.Header()) { // decRef, inlined by hand
+			in.dealloc(item)
+		}
 	}
 	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
 	if exact {

@@ -88,7 +88,11 @@ func (in *Interp) newTupleSized(n int) (*Tuple, error) {
 func tupleDealloc(in *Interp, v Value) {
 	o := asObject[Tuple](v)
 	for i := len(o.items) - 1; i >= 0; i-- { // last to first, as CPython
-		in.decRef(o.items[i])
+		// decRef by hand: it is not inlined, and most items are
+		// unboxed or still referenced elsewhere.
+		if x := o.items[i]; alloc.DecRef(x.Header()) {
+			in.dealloc(x)
+		}
 	}
 	in.heap.Free(&o.Header, tupleSize+uintptr(len(o.items))*unsafe.Sizeof(Value{}))
 	if o.Header.Flags()&flagTupleInline != 0 {
