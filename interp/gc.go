@@ -146,22 +146,6 @@ const (
 	breakTick                       // a deterministic scheduler counts every check
 )
 
-// track registers a new container with the cycle finder, if its type can
-// take part in cycles.
-func (in *Interp) track(h *alloc.Header, t *Type) {
-	// Only types with a traverse slot are tracked: their Go structs have
-	// the GCLink the finder writes into (a class derived from str or int
-	// has neither, and its instances are not tracked).
-	if in.gc == nil || t.traverse == nil {
-		return
-	}
-	if h.Flags()&alloc.FlagContainer == 0 {
-		h.SetFlags(alloc.FlagContainer)
-	}
-	in.gc.Allocated()
-	in.gc.Track(h)
-}
-
 // callDel runs an instance's __del__, reporting what it raises as
 // CPython does ("Exception ignored in: ...").
 func (in *Interp) callDel(v Value) {
