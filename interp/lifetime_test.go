@@ -79,3 +79,64 @@ print(len(out), out[:3], out[-2:], sum(a + b + c for a, b, c, *_ in out))
 }
 
 func TestLifetimePrograms(t *testing.T) { checkPrograms(t, lifetimePrograms) }
+
+// TestTakeItems checks the constructors of BUILD_TUPLE and BUILD_LIST
+// that take over the stack's references: on success the slots are
+// emptied and the object holds the only added reference; when the memory
+// limit refuses the object (the fallback) the slots keep theirs.
+func TestTakeItems(t *testing.T) {
+	ctors := []struct {
+		name string
+		take func(in *Interp, items []Value) (Value, error)
+	}{
+		{"tuple", (*Interp).tupleTakeItems},
+		{"list", (*Interp).listTakeItems},
+	}
+	for _, c := range ctors {
+		for _, n := range []int{0, 1, 2, 4, 5, 9} {
+			in := New(Options{})
+			s, err := in.NewStr("item")
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := s.Header().Refs()
+			items := make([]Value, n)
+			for i := range items {
+				incRef(s)
+				items[i] = s
+			}
+			if n > 0 {
+				in.heap.SetLimit(in.heap.Bytes()) // no room for anything new
+				if _, err := c.take(in, items); err == nil {
+					t.Fatalf("%s of %d past the limit: no error", c.name, n)
+				} else {
+					in.xdecRefErr(err)
+				}
+				if items[n-1] != s || s.Header().Refs() != before+int32(n) {
+					t.Fatalf("%s of %d: a refused take changed the items or counts", c.name, n)
+				}
+				in.heap.SetLimit(0)
+			}
+			r, err := c.take(in, items)
+			if err != nil {
+				t.Fatalf("%s of %d: %v", c.name, n, err)
+			}
+			for i, x := range items {
+				if !x.IsNil() {
+					t.Fatalf("%s of %d: slot %d not emptied", c.name, n, i)
+				}
+			}
+			if got, err := in.Len(r); err != nil || got != n {
+				t.Fatalf("%s of %d: len %d (%v)", c.name, n, got, err)
+			}
+			if s.Header().Refs() != before+int32(n) {
+				t.Fatalf("%s of %d: count %d, want %d", c.name, n, s.Header().Refs(), before+int32(n))
+			}
+			in.decRef(r)
+			if s.Header().Refs() != before {
+				t.Fatalf("%s of %d: count %d after the object died, want %d", c.name, n, s.Header().Refs(), before)
+			}
+			in.decRef(s)
+		}
+	}
+}
