@@ -35,6 +35,16 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 	}
 	if t.Flags&TypeHeapType != 0 {
 		visit(&t.Header) // instances own a reference to their class
+		if sameTraverse(t.traverse, objectType.traverse) {
+			// A plain class's instance (the slot is object's, inherited):
+			// its dict and __slots__ values, as objectType.traverse.
+			o := asObject[Instance](v)
+			if h := o.dict.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+				visit(h)
+			}
+			visitContainers(o.slots, visit)
+			return
+		}
 	}
 	if tr := t.traverse; tr != nil {
 		// A closure over visit would be a Go allocation per object
@@ -55,6 +65,14 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		tr(v, in.gcVisitValue)
 		in.gcVisit = prev
 	}
+}
+
+// sameTraverse reports whether two traverse slots hold the same
+// function value: a class inherits its base's slot by copying it, so a
+// copy of objectType's is the same func value (Go has no == on funcs,
+// but a func value is a pointer to its closure).
+func sameTraverse(a, b func(Value, func(Value))) bool {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&a)) == *(*unsafe.Pointer)(unsafe.Pointer(&b))
 }
 
 // visitContainers calls visit for each item of items that is a

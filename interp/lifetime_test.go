@@ -23,6 +23,37 @@ for kind in range(4):
     found.append(gc.collect() >= 2)
 print(found)
 `,
+	"cycles_through_instances": `import gc
+gc.collect()
+class P:
+    pass
+class S:
+    __slots__ = ("a", "b")
+class D(dict):
+    pass
+class E(Exception):
+    pass
+found = []
+for kind in range(5):
+    if kind == 0:
+        x = P(); y = P(); x.y = y; y.x = x
+    elif kind == 1:
+        x = S(); y = S(); x.a = y; y.a = x; x.b = 1; y.b = "s"
+    elif kind == 2:
+        x = S(); x.a = [x]
+    elif kind == 3:
+        x = D(); x["self"] = x; y = P(); y.d = x
+    else:
+        x = E(); x.me = x
+    del x
+    y = None
+    found.append(gc.collect() >= 1)
+keep = S()
+keep.a = P()
+keep.a.back = keep
+gc.collect()
+print(found, keep.a.back is keep, gc.is_tracked(keep))
+`,
 	"cycle_reachable_from_outside": `import gc
 keep = []
 a = []
