@@ -237,6 +237,24 @@ func (in *Interp) Heap() *alloc.Allocator { return in.heap }
 // dealloc frees an object whose last reference was just released.
 func (in *Interp) dealloc(v Value) {
 	t := v.Type()
+	h := v.Header()
+	if t.finalize == nil && t.Flags&(TypeHasFinalizer|TypeHeapType) == 0 &&
+		h.Flags()&(flagWeakrefs|flagDetHashed) == 0 && t.dealloc != nil {
+		// The common case, a built-in type's object with no finalizer
+		// and no weak references: one test for all of deallocSlow's.
+		if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
+			in.gc.Untrack(h)
+		}
+		t.dealloc(in, v)
+		return
+	}
+	in.deallocSlow(v)
+}
+
+// deallocSlow is dealloc for an object that has or may have a finalizer
+// to run, weak references to clear, or a class to release.
+func (in *Interp) deallocSlow(v Value) {
+	t := v.Type()
 	if t.dealloc == nil {
 		panic("interp: no dealloc for " + t.Name)
 	}
