@@ -238,21 +238,24 @@ func (in *Interp) Heap() *alloc.Allocator { return in.heap }
 func (in *Interp) dealloc(v Value) {
 	t := v.Type()
 	h := v.Header()
-	if t.finalize == nil && t.Flags&(TypeHasFinalizer|TypeHeapType) == 0 &&
+	if t.finalize == nil && t.Flags&TypeHasFinalizer == 0 &&
 		h.Flags()&(flagWeakrefs|flagDetHashed) == 0 && t.dealloc != nil {
-		// The common case, a built-in type's object with no finalizer
-		// and no weak references: one test for all of deallocSlow's.
+		// The common case, an object with no finalizer and no weak
+		// references: one test for all of deallocSlow's.
 		if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
 			in.gc.Untrack(h)
 		}
 		t.dealloc(in, v)
+		if t.Flags&TypeHeapType != 0 {
+			in.decRef(valueOf(t)) // instances hold their class
+		}
 		return
 	}
 	in.deallocSlow(v)
 }
 
 // deallocSlow is dealloc for an object that has or may have a finalizer
-// to run, weak references to clear, or a class to release.
+// to run or weak references to clear.
 func (in *Interp) deallocSlow(v Value) {
 	t := v.Type()
 	if t.dealloc == nil {
