@@ -249,13 +249,16 @@ func (c *Collector) TryTrackNew(h *alloc.Header) bool {
 // object that is not a container does nothing; untracking a container
 // that is not tracked (one an Untracker let go of) only counts the
 // deallocation, as CPython's PyObject_GC_Del does for any container.
-func (c *Collector) Untrack(h *alloc.Header) {
+func (c *Collector) Untrack(h *alloc.Header) { c.unlinkTracked(h, true) }
+
+// unlinkTracked is Untrack, counting the deallocation or not.
+func (c *Collector) unlinkTracked(h *alloc.Header, count bool) {
 	if h.Flags()&alloc.FlagContainer == 0 {
 		return
 	}
 	lk := alloc.Link(h)
 	if lk.GCNext == nil {
-		if c.counts[0] > 0 {
+		if count && c.counts[0] > 0 {
 			c.counts[0]--
 		}
 		return
@@ -268,9 +271,47 @@ func (c *Collector) Untrack(h *alloc.Header) {
 		c.orphans = append(c.orphans, h)
 	}
 	lk.GCBits = 0
-	if c.counts[0] > 0 {
+	if count && c.counts[0] > 0 {
 		c.counts[0]--
 	}
+}
+
+// TrackUncounted is Track for a container the interpreter took from a
+// free list: as CPython's tuples from their free list, it is not counted
+// as an allocation (generation 0's count is left alone), so that a
+// program whose objects die and come back from free lists does not
+// trigger collections. It sets FlagContainer; h must be new, as for
+// TrackNew.
+func (c *Collector) TrackUncounted(h *alloc.Header) {
+	h.SetFlags(alloc.FlagContainer)
+	if alloc.Debug {
+		c.Track(h)
+		return
+	}
+	c.gens[0].push(h) // as TryTrackNew: GCBits is clear
+}
+
+// UntrackUncounted is Untrack for a container about to go back to a free
+// list: its deallocation is not counted, the counterpart of
+// TrackUncounted.
+func (c *Collector) UntrackUncounted(h *alloc.Header) {
+	if !c.TryUntrackUncounted(h) {
+		c.unlinkTracked(h, false)
+	}
+}
+
+// TryUntrackUncounted is UntrackUncounted's common case, small enough to
+// be inlined, as TryUntrack is Untrack's.
+func (c *Collector) TryUntrackUncounted(h *alloc.Header) bool {
+	lk := alloc.Link(h)
+	next, prev := lk.GCNext, lk.GCPrev
+	if next == nil || lk.GCBits != 0 {
+		return false
+	}
+	alloc.Link(prev).GCNext = next
+	alloc.Link(next).GCPrev = prev
+	lk.GCNext, lk.GCPrev = nil, nil
+	return true
 }
 
 // TryUntrack is Untrack's common case, small enough to be inlined into

@@ -242,8 +242,15 @@ func (in *Interp) dealloc(v Value) {
 		h.Flags()&(flagWeakrefs|flagDetHashed) == 0 && t.dealloc != nil {
 		// The common case, an object with no finalizer and no weak
 		// references: one test for all of deallocSlow's.
-		if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
-			in.gc.Untrack(h)
+		if f := h.Flags(); f&alloc.FlagContainer != 0 {
+			switch {
+			case f&flagTupleInline != 0 && in.tupleKept(asObject[Tuple](v)):
+				if !in.gc.TryUntrackUncounted(h) { // see newInlineTuple
+					in.gc.UntrackUncounted(h)
+				}
+			case !in.gc.TryUntrack(h):
+				in.gc.Untrack(h)
+			}
 		}
 		t.dealloc(in, v)
 		if t.Flags&TypeHeapType != 0 {
@@ -287,8 +294,13 @@ func (in *Interp) deallocSlow(v Value) {
 			clearWeakRefsHook(in, h)
 		}
 	}
-	if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
-		in.gc.Untrack(h)
+	if f := h.Flags(); f&alloc.FlagContainer != 0 {
+		switch {
+		case f&flagTupleInline != 0 && in.tupleKept(asObject[Tuple](v)):
+			in.gc.UntrackUncounted(h) // see newInlineTuple
+		case !in.gc.TryUntrack(h):
+			in.gc.Untrack(h)
+		}
 	}
 	t.dealloc(in, v)
 	if t.Flags&TypeHeapType != 0 {

@@ -171,3 +171,47 @@ func TestTakeItems(t *testing.T) {
 		}
 	}
 }
+
+// TestReusedTuplesUncounted checks that small tuples taken from and
+// given back to their free list do not move the cycle finder's
+// generation 0 count (as CPython's tuple free lists), while new ones,
+// made when the free list is empty, count as allocations.
+func TestReusedTuplesUncounted(t *testing.T) {
+	in := New(Options{})
+	in.gc.SetEnabled(false)
+	newTuples := func(n int) []Value {
+		ts := make([]Value, n)
+		for i := range ts {
+			r, err := in.NewTuple(Int(int64(i)), None)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts[i] = r
+		}
+		return ts
+	}
+	drop := func(ts []Value) {
+		for _, r := range ts {
+			in.decRef(r)
+		}
+	}
+	drop(newTuples(100)) // fills the free list
+	before := in.gc.Counts()[0]
+	ts := newTuples(100)
+	if got := in.gc.Counts()[0]; got != before {
+		t.Errorf("100 tuples from the free list: count %d -> %d", before, got)
+	}
+	drop(ts)
+	if got := in.gc.Counts()[0]; got != before {
+		t.Errorf("100 tuples back to the free list: count %d -> %d", before, got)
+	}
+	in.inlineTuples.discard() // from now on every tuple is new and freed
+	ts = newTuples(50)
+	if got := in.gc.Counts()[0]; got != before+50 {
+		t.Errorf("50 new tuples: count %d, want %d", got, before+50)
+	}
+	drop(ts)
+	if got := in.gc.Counts()[0]; got != before {
+		t.Errorf("50 tuples freed: count %d, want %d", got, before)
+	}
+}
