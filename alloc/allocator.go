@@ -139,6 +139,9 @@ func (a *Allocator) ClassName(c Class) string {
 // flags clear. If the object would take the allocator past its limit,
 // Account returns ErrMemoryLimit and changes nothing.
 func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
+	if a.TryAccount(h, class, size) {
+		return nil
+	}
 	n := a.bytes + int64(size)
 	if n > a.limit {
 		return ErrMemoryLimit
@@ -160,6 +163,29 @@ func (a *Allocator) Account(h *Header, class Class, size uintptr) error {
 	h.class = class
 	h.flags = 0
 	return nil
+}
+
+// TryAccount is Account's common case, small enough to be inlined into
+// an allocation path: it does what Account does and returns true, or,
+// for an object past the limit, a class not counted before, or in an
+// rcdebug build, does nothing and returns false, and the caller then
+// calls Account.
+func (a *Allocator) TryAccount(h *Header, class Class, size uintptr) bool {
+	n := a.bytes + int64(size)
+	if n > a.limit || int(class) >= len(a.counts) || Debug {
+		return false
+	}
+	c := &a.counts[class]
+	c.bytes += int64(size)
+	c.allocs++
+	a.bytes = n
+	if n > a.peak {
+		a.peak = n
+	}
+	h.refs = 1
+	h.class = class
+	h.flags = 0
+	return true
 }
 
 // firstCounts is the first size of an Allocator's counters: enough for

@@ -214,3 +214,50 @@ func TestAllocatorAllocs(t *testing.T) {
 		t.Errorf("%v allocations per object life", n)
 	}
 }
+
+// TestTryAccount checks Account's inlined common case: it accounts as
+// Account does, and leaves everything unchanged (for Account to handle)
+// past the limit, for a class not counted before, and in rcdebug builds.
+func TestTryAccount(t *testing.T) {
+	a := alloc.New(alloc.Options{Limit: 100})
+	c := a.RegisterClass("thing")
+	d := a.RegisterClass("other")
+	first := &object{}
+	if a.TryAccount(&first.Header, c, 10) {
+		t.Fatal("TryAccount of a class never counted: true")
+	}
+	if a.Bytes() != 0 || first.Refs() != 0 {
+		t.Fatalf("a refused TryAccount changed something: %d bytes, count %d", a.Bytes(), first.Refs())
+	}
+	if err := a.Account(&first.Header, c, 10); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		class alloc.Class
+		size  uintptr
+		want  bool
+	}{
+		{"counted class", c, 20, !alloc.Debug},
+		{"other class, counters grown", d, 20, !alloc.Debug},
+		{"past the limit", c, 80, false},
+	}
+	for _, tt := range tests {
+		o := &object{}
+		before := a.Bytes()
+		got := a.TryAccount(&o.Header, tt.class, tt.size)
+		if got != tt.want {
+			t.Errorf("%s: TryAccount %v, want %v", tt.name, got, tt.want)
+		}
+		wantBytes, wantRefs := before, int32(0)
+		if got {
+			wantBytes, wantRefs = before+int64(tt.size), 1
+		}
+		if a.Bytes() != wantBytes || o.Refs() != wantRefs || (got && o.Class() != tt.class) {
+			t.Errorf("%s: %d bytes, count %d, class %d; want %d bytes, count %d", tt.name, a.Bytes(), o.Refs(), o.Class(), wantBytes, wantRefs)
+		}
+	}
+	if s := a.Stats(); s.Peak != a.Bytes() {
+		t.Errorf("peak %d, want %d", s.Peak, a.Bytes())
+	}
+}

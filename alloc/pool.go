@@ -67,6 +67,14 @@ func (p *Pool[T]) Get() *T {
 	return x
 }
 
+// Reuses reports whether the next Get returns a kept object rather than
+// a new one.
+func (p *Pool[T]) Reuses() bool { return len(p.free) > 0 }
+
+// Keeps reports whether the next Put keeps its object rather than
+// dropping it (the list is not full).
+func (p *Pool[T]) Keeps() bool { return len(p.free) < p.max }
+
 // Put zeroes x and keeps it for a later Get. x must not be used again.
 func (p *Pool[T]) Put(x *T) {
 	if Debug && p.header {

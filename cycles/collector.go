@@ -207,6 +207,41 @@ func (c *Collector) Track(h *alloc.Header) {
 	c.gens[0].push(h)
 }
 
+// TrackNew is Allocated and then Track for a container just made: it
+// sets FlagContainer, counts the allocation (scheduling or running a
+// collection when one is due) and links h into generation 0. h must be
+// fully built if collections are not deferred (Options.Schedule), as
+// for Track, and new: neither tracked nor immortal.
+func (c *Collector) TrackNew(h *alloc.Header) {
+	if c.TryTrackNew(h) {
+		return
+	}
+	if alloc.Debug && (h.Flags()&alloc.FlagImmortal != 0 || alloc.Link(h).GCNext != nil) {
+		panic("cycles: TrackNew of an immortal or tracked object")
+	}
+	h.SetFlags(alloc.FlagContainer)
+	c.Allocated()
+	c.Track(h)
+}
+
+// TryTrackNew is TrackNew's common case, small enough to be inlined into
+// the interpreter's allocation path: it does what TrackNew does and
+// returns true, or, when generation 0 reaches its threshold or in an
+// rcdebug build, does nothing and returns false, and the caller then
+// calls TrackNew.
+func (c *Collector) TryTrackNew(h *alloc.Header) bool {
+	if c.counts[0] >= c.thresholds[0] || alloc.Debug {
+		return false
+	}
+	c.counts[0]++
+	h.SetFlags(alloc.FlagContainer)
+	// GCBits is already clear: a container's memory is zeroed when it is
+	// made or pooled, and whatever unlinks an object clears its bits.
+	// GCRefs is scratch, written by a collection before it is read.
+	c.gens[0].push(h)
+	return true
+}
+
 // Untrack unlinks h from the collector, which then keeps no pointer to it.
 // The interpreter calls it first thing in a container's dealloc, before
 // releasing what the object holds, and before MakeImmortal. It counts a
@@ -214,13 +249,16 @@ func (c *Collector) Track(h *alloc.Header) {
 // object that is not a container does nothing; untracking a container
 // that is not tracked (one an Untracker let go of) only counts the
 // deallocation, as CPython's PyObject_GC_Del does for any container.
-func (c *Collector) Untrack(h *alloc.Header) {
+func (c *Collector) Untrack(h *alloc.Header) { c.unlinkTracked(h, true) }
+
+// unlinkTracked is Untrack, counting the deallocation or not.
+func (c *Collector) unlinkTracked(h *alloc.Header, count bool) {
 	if h.Flags()&alloc.FlagContainer == 0 {
 		return
 	}
 	lk := alloc.Link(h)
 	if lk.GCNext == nil {
-		if c.counts[0] > 0 {
+		if count && c.counts[0] > 0 {
 			c.counts[0]--
 		}
 		return
@@ -233,9 +271,66 @@ func (c *Collector) Untrack(h *alloc.Header) {
 		c.orphans = append(c.orphans, h)
 	}
 	lk.GCBits = 0
-	if c.counts[0] > 0 {
+	if count && c.counts[0] > 0 {
 		c.counts[0]--
 	}
+}
+
+// TrackUncounted is Track for a container the interpreter took from a
+// free list: as CPython's tuples from their free list, it is not counted
+// as an allocation (generation 0's count is left alone), so that a
+// program whose objects die and come back from free lists does not
+// trigger collections. It sets FlagContainer; h must be new, as for
+// TrackNew.
+func (c *Collector) TrackUncounted(h *alloc.Header) {
+	h.SetFlags(alloc.FlagContainer)
+	if alloc.Debug {
+		c.Track(h)
+		return
+	}
+	c.gens[0].push(h) // as TryTrackNew: GCBits is clear
+}
+
+// UntrackUncounted is Untrack for a container about to go back to a free
+// list: its deallocation is not counted, the counterpart of
+// TrackUncounted.
+func (c *Collector) UntrackUncounted(h *alloc.Header) {
+	if !c.TryUntrackUncounted(h) {
+		c.unlinkTracked(h, false)
+	}
+}
+
+// TryUntrackUncounted is UntrackUncounted's common case, small enough to
+// be inlined, as TryUntrack is Untrack's.
+func (c *Collector) TryUntrackUncounted(h *alloc.Header) bool {
+	lk := alloc.Link(h)
+	next, prev := lk.GCNext, lk.GCPrev
+	if next == nil || lk.GCBits != 0 {
+		return false
+	}
+	alloc.Link(prev).GCNext = next
+	alloc.Link(next).GCPrev = prev
+	lk.GCNext, lk.GCPrev = nil, nil
+	return true
+}
+
+// TryUntrack is Untrack's common case, small enough to be inlined into
+// the interpreter's dealloc: for a tracked container (h must be a
+// container: FlagContainer set) outside any collection's marks, with
+// generation 0's count above zero, it does what Untrack does and returns
+// true; otherwise it does nothing and returns false, and the caller then
+// calls Untrack.
+func (c *Collector) TryUntrack(h *alloc.Header) bool {
+	lk := alloc.Link(h)
+	next, prev := lk.GCNext, lk.GCPrev
+	if next == nil || lk.GCBits != 0 || c.counts[0] <= 0 {
+		return false
+	}
+	alloc.Link(prev).GCNext = next
+	alloc.Link(next).GCPrev = prev
+	lk.GCNext, lk.GCPrev = nil, nil
+	c.counts[0]--
+	return true
 }
 
 // Tracked reports whether h is tracked (gc.is_tracked).

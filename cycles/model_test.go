@@ -67,6 +67,7 @@ type world struct {
 	leaves []*leaf
 
 	panics bool // the Ops panics asked for by panicIn are armed
+	made   int  // objs made by obj
 }
 
 func newWorld(t testing.TB, opts cycles.Options) *world {
@@ -92,9 +93,19 @@ func (w *world) obj(name string) *obj {
 		w.t.Fatal(err)
 	}
 	o.Type = unsafe.Pointer(objKind)
-	o.SetFlags(alloc.FlagContainer)
-	w.c.Allocated()
-	w.c.Track(&o.Header)
+	// Every other object is tracked the interpreter's way (TrackNew, its
+	// inlined common case and its fallback), so that every test checks
+	// both ways agree.
+	w.made++
+	if w.made%2 == 0 {
+		if !w.c.TryTrackNew(&o.Header) {
+			w.c.TrackNew(&o.Header)
+		}
+	} else {
+		o.SetFlags(alloc.FlagContainer)
+		w.c.Allocated()
+		w.c.Track(&o.Header)
+	}
 	if w.byName != nil && name != "" {
 		w.byName[name] = o
 	}
@@ -167,7 +178,13 @@ func (w *world) dealloc(h *alloc.Header) {
 		if o.late {
 			o.onFree(w, o)
 		}
-		w.c.Untrack(h)
+		// As in the interpreter: Untrack's inlined common case, then
+		// Untrack when it declines (which every object made by
+		// untrackedObj exercises, and each object freed during a
+		// collection).
+		if !w.c.TryUntrack(h) {
+			w.c.Untrack(h)
+		}
 		if fn := o.onFree; fn != nil && !o.late {
 			alloc.IncRef(h) // keep it alive while Python code runs
 			fn(w, o)

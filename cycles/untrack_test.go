@@ -3,6 +3,7 @@ package cycles_test
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/cycles"
@@ -104,5 +105,45 @@ func TestUntracker(t *testing.T) {
 	if c := w.c.Counts()[0]; c != 0 {
 		t.Errorf("count 0 = %d after three deallocs, want 0", c)
 	}
+	w.finish()
+}
+
+// TestUncounted checks the free-list pair: TrackUncounted tracks without
+// counting an allocation and UntrackUncounted untracks without counting
+// a deallocation, while Track after Allocated and Untrack count both.
+func TestUncounted(t *testing.T) {
+	w := newWorld(t, cycles.Options{})
+	w.c.SetEnabled(false)
+	o := &obj{name: "reused"}
+	if err := w.a.Account(&o.Header, w.objCls, objSize); err != nil {
+		t.Fatal(err)
+	}
+	o.Type = unsafe.Pointer(objKind)
+	before := w.c.Counts()[0]
+	w.c.TrackUncounted(&o.Header)
+	if !w.c.Tracked(&o.Header) || o.Flags()&alloc.FlagContainer == 0 {
+		t.Fatal("TrackUncounted: not tracked as a container")
+	}
+	if got := w.c.Counts()[0]; got != before {
+		t.Errorf("TrackUncounted changed the count: %d -> %d", before, got)
+	}
+	p := w.obj("counted") // counts one
+	w.c.UntrackUncounted(&o.Header)
+	if w.c.Tracked(&o.Header) || o.GCNext != nil || o.GCPrev != nil {
+		t.Fatal("UntrackUncounted: still linked")
+	}
+	if got := w.c.Counts()[0]; got != before+1 {
+		t.Errorf("count %d after UntrackUncounted, want %d", got, before+1)
+	}
+	w.c.UntrackUncounted(&o.Header) // again: nothing
+	if got := w.c.Counts()[0]; got != before+1 {
+		t.Errorf("count %d after a second UntrackUncounted, want %d", got, before+1)
+	}
+	w.c.TrackUncounted(&o.Header)
+	w.decref(&o.Header) // freed through Untrack: counts a deallocation
+	if got := w.c.Counts()[0]; got != before {
+		t.Errorf("count %d after a counted deallocation, want %d", got, before)
+	}
+	w.decref(&p.Header)
 	w.finish()
 }

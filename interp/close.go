@@ -126,6 +126,7 @@ func (in *Interp) discardPools() {
 	in.strs.Discard()
 	in.tuples.Discard()
 	in.inlineTuples.discard()
+	in.free.discard()
 	in.excs.Discard()
 	in.bigs.Discard()
 	in.values.Discard()

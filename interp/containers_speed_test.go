@@ -178,8 +178,9 @@ func BenchmarkContainers(b *testing.B) { benchLoops(b, containerLoopBodies, 1000
 
 // TestRecyclersAcrossInterpreters runs interpreters on several
 // goroutines at once, all making and dropping the objects the
-// process-wide recyclers keep (slices, sets and tables, ranges,
-// iterators, generators, big-int arrays), and checks that each gets the
+// recyclers keep, per interpreter or process-wide (slices, sets and
+// tables, ranges, iterators, generators, big-int arrays), and checks
+// that each gets the
 // same answers: a recycled object must carry nothing from its last use.
 // Run it with -race.
 func TestRecyclersAcrossInterpreters(t *testing.T) {

@@ -26,14 +26,20 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		in.decRef(v)
 
 	case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
+		// The new object takes over the stack's references.
 		items := f.slots[f.sp-oparg : f.sp]
 		var r Value
 		if op == bytecode.BUILD_TUPLE {
-			r, err = in.NewTuple(items...)
+			r, err = in.tupleTakeItems(items)
 		} else {
-			r, err = in.NewList(items...)
+			r, err = in.listTakeItems(items)
 		}
-		in.replaceTop(f, oparg, r, err)
+		if err != nil {
+			in.replaceTop(f, oparg, r, err)
+			break
+		}
+		f.sp -= oparg
+		f.push(r)
 
 	case bytecode.LIST_APPEND:
 		v := f.pop()

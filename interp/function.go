@@ -82,9 +82,8 @@ type Builtin struct {
 var builtinFunctionType = newBuiltinType("builtin_function_or_method", objectType, 0)
 
 // Builtins that die are bound methods of built-in types (the immortal
-// module functions never do), recycled (recycle.go): copy.deepcopy binds
-// a list's append for every list it copies.
-var freeBuiltins recycler[Builtin]
+// module functions never do), recycled (in.free.builtins, recycle.go):
+// copy.deepcopy binds a list's append for every list it copies.
 
 const builtinSize = unsafe.Sizeof(Builtin{})
 
@@ -101,7 +100,7 @@ func init() {
 		in.decRef(b.self)
 		*b = Builtin{Header: b.Header}
 		in.heap.Free(&b.Header, builtinSize)
-		freeBuiltins.put(b)
+		in.free.builtins.put(b)
 	}
 	builtinFunctionType.call = func(in *Interp, v Value, args []Value, kwnames []Value) (Value, error) {
 		b := asObject[Builtin](v)

@@ -20,8 +20,31 @@ type gcOps struct{ in *Interp }
 func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 	v := objectValue(h)
 	t := v.Type()
+	// Exact tuples and lists, most of what a collection examines, are
+	// walked here, without the two indirect calls per item of the
+	// traverse slot and its adapter. Their items that are not containers
+	// are skipped: visit ignores them (unboxed values' headers are
+	// immortal non-containers).
+	switch t {
+	case tupleType:
+		visitContainers(asObject[Tuple](v).items, visit)
+		return
+	case listType:
+		visitContainers(asObject[List](v).items, visit)
+		return
+	}
 	if t.Flags&TypeHeapType != 0 {
 		visit(&t.Header) // instances own a reference to their class
+		if sameTraverse(t.traverse, objectType.traverse) {
+			// A plain class's instance (the slot is object's, inherited):
+			// its dict and __slots__ values, as objectType.traverse.
+			o := asObject[Instance](v)
+			if h := o.dict.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+				visit(h)
+			}
+			visitContainers(o.slots, visit)
+			return
+		}
 	}
 	if tr := t.traverse; tr != nil {
 		// A closure over visit would be a Go allocation per object
@@ -32,8 +55,8 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		in := o.in
 		if in.gcVisitValue == nil {
 			in.gcVisitValue = func(x Value) {
-				if x.IsObject() {
-					in.gcVisit(x.Header())
+				if h := x.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+					in.gcVisit(h)
 				}
 			}
 		}
@@ -41,6 +64,24 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		in.gcVisit = visit
 		tr(v, in.gcVisitValue)
 		in.gcVisit = prev
+	}
+}
+
+// sameTraverse reports whether two traverse slots hold the same
+// function value: a class inherits its base's slot by copying it, so a
+// copy of objectType's is the same func value (Go has no == on funcs,
+// but a func value is a pointer to its closure).
+func sameTraverse(a, b func(Value, func(Value))) bool {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&a)) == *(*unsafe.Pointer)(unsafe.Pointer(&b))
+}
+
+// visitContainers calls visit for each item of items that is a
+// container.
+func visitContainers(items []Value, visit func(*alloc.Header)) {
+	for _, x := range items {
+		if h := x.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
+			visit(h)
+		}
 	}
 }
 
@@ -122,22 +163,6 @@ const (
 	breakAsyncExc                   // a thread has an exception to raise
 	breakTick                       // a deterministic scheduler counts every check
 )
-
-// track registers a new container with the cycle finder, if its type can
-// take part in cycles.
-func (in *Interp) track(h *alloc.Header, t *Type) {
-	// Only types with a traverse slot are tracked: their Go structs have
-	// the GCLink the finder writes into (a class derived from str or int
-	// has neither, and its instances are not tracked).
-	if in.gc == nil || t.traverse == nil {
-		return
-	}
-	if h.Flags()&alloc.FlagContainer == 0 {
-		h.SetFlags(alloc.FlagContainer)
-	}
-	in.gc.Allocated()
-	in.gc.Track(h)
-}
 
 // callDel runs an instance's __del__, reporting what it raises as
 // CPython does ("Exception ignored in: ...").

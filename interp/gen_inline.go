@@ -220,7 +220,7 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 		f.pc--
 		return nil, nil
 	}
-	g := freeGenerators.get()
+	g := in.free.generators.get()
 	if err := in.account(&g.Header, genTypeFor(f.tmpl.Flags), generatorSize); err != nil {
 		return nil, err
 	}

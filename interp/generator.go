@@ -101,14 +101,13 @@ var generatorType = newBuiltinType("generator", objectType, 0)
 
 const generatorSize = unsafe.Sizeof(Generator{})
 
-// freeGenerators recycles generator structs (recycle.go): nqueens'
-// recursive search makes one per call.
-var freeGenerators recycler[Generator]
+// Generator structs are recycled (in.free.generators, recycle.go):
+// nqueens' recursive search makes one per call.
 
 // makeGenerator is RETURN_GENERATOR: f's state moves off the arena into
 // a generator, which the call returns.
 func (in *Interp) makeGenerator(f *frame) (Value, error) {
-	g := freeGenerators.get()
+	g := in.free.generators.get()
 	if err := in.account(&g.Header, genTypeFor(f.tmpl.Flags), generatorSize); err != nil {
 		return Value{}, err
 	}
@@ -145,7 +144,7 @@ func init() {
 		in.decRef(g.qualname)
 		*g = Generator{Header: g.Header}
 		in.heap.Free(&g.Header, generatorSize)
-		freeGenerators.put(g)
+		in.free.generators.put(g)
 	}
 	generatorType.finalize = genFinalize
 	generatorType.repr = func(in *Interp, v Value) (Value, error) {

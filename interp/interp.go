@@ -26,6 +26,7 @@ type Interp struct {
 	excs         alloc.Pool[Exception]
 	bigs         alloc.Pool[BigInt]
 	values       alloc.SlicePool[Value]
+	free         freeLists // recyclers of other kinds (recycle.go)
 
 	builtins *Dict        // the builtins module's namespace
 	stdout   io.Writer    // where print writes
@@ -236,6 +237,34 @@ func (in *Interp) Heap() *alloc.Allocator { return in.heap }
 // dealloc frees an object whose last reference was just released.
 func (in *Interp) dealloc(v Value) {
 	t := v.Type()
+	h := v.Header()
+	if t.finalize == nil && t.Flags&TypeHasFinalizer == 0 &&
+		h.Flags()&(flagWeakrefs|flagDetHashed) == 0 && t.dealloc != nil {
+		// The common case, an object with no finalizer and no weak
+		// references: one test for all of deallocSlow's.
+		if f := h.Flags(); f&alloc.FlagContainer != 0 {
+			switch {
+			case f&flagTupleInline != 0 && in.tupleKept(asObject[Tuple](v)):
+				if !in.gc.TryUntrackUncounted(h) { // see newInlineTuple
+					in.gc.UntrackUncounted(h)
+				}
+			case !in.gc.TryUntrack(h):
+				in.gc.Untrack(h)
+			}
+		}
+		t.dealloc(in, v)
+		if t.Flags&TypeHeapType != 0 {
+			in.decRef(valueOf(t)) // instances hold their class
+		}
+		return
+	}
+	in.deallocSlow(v)
+}
+
+// deallocSlow is dealloc for an object that has or may have a finalizer
+// to run or weak references to clear.
+func (in *Interp) deallocSlow(v Value) {
+	t := v.Type()
 	if t.dealloc == nil {
 		panic("interp: no dealloc for " + t.Name)
 	}
@@ -265,8 +294,13 @@ func (in *Interp) dealloc(v Value) {
 			clearWeakRefsHook(in, h)
 		}
 	}
-	if h.Flags()&alloc.FlagContainer != 0 {
-		in.gc.Untrack(h)
+	if f := h.Flags(); f&alloc.FlagContainer != 0 {
+		switch {
+		case f&flagTupleInline != 0 && in.tupleKept(asObject[Tuple](v)):
+			in.gc.UntrackUncounted(h) // see newInlineTuple
+		case !in.gc.TryUntrack(h):
+			in.gc.Untrack(h)
+		}
 	}
 	t.dealloc(in, v)
 	if t.Flags&TypeHeapType != 0 {

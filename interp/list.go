@@ -43,6 +43,23 @@ func (in *Interp) NewList(items ...Value) (Value, error) {
 	return valueOf(l), nil
 }
 
+// listTakeItems returns a list of items, taking over the references
+// items holds, as CPython's BUILD_LIST steals the stack's: on success
+// the slots of items are left empty; on error they are untouched and
+// keep their references.
+func (in *Interp) listTakeItems(items []Value) (Value, error) {
+	l, err := in.newListSized(len(items))
+	if err != nil {
+		return Value{}, err
+	}
+	dst := l.items[:len(items)]
+	for i, v := range items {
+		dst[i] = v
+		items[i] = Value{}
+	}
+	return valueOf(l), nil
+}
+
 // listReserve makes room for n more items, growing the backing array
 // geometrically (as CPython's list_resize over-allocates).
 func (in *Interp) listReserve(l *List, n int) error {
@@ -146,7 +163,9 @@ func listDealloc(in *Interp, v Value) {
 	items := l.items
 	l.items = nil
 	for _, item := range items {
-		in.decRef(item)
+		if alloc.DecRef(item.Header()) { // decRef, inlined by hand
+			in.dealloc(item)
+		}
 	}
 	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
 	if exact {

@@ -84,12 +84,11 @@ const boundMethodSize = unsafe.Sizeof(BoundMethod{})
 
 // Bound methods are made and dropped by every call through a method
 // value (getattr(x, "m")(...), callbacks), so they are recycled
-// (recycle.go).
-var freeBoundMethods recycler[BoundMethod]
+// (in.free.boundMethods, recycle.go).
 
 // newBoundMethod binds fn to self, taking new references to both.
 func (in *Interp) newBoundMethod(fn, self Value) (Value, error) {
-	m := freeBoundMethods.get()
+	m := in.free.boundMethods.get()
 	if err := in.account(&m.Header, boundMethodType, boundMethodSize); err != nil {
 		return Value{}, err
 	}
@@ -190,7 +189,7 @@ func init() {
 		in.decRef(m.self)
 		*m = BoundMethod{Header: m.Header}
 		in.heap.Free(&m.Header, boundMethodSize)
-		freeBoundMethods.put(m)
+		in.free.boundMethods.put(m)
 	}
 	boundMethodType.repr = func(in *Interp, v Value) (Value, error) {
 		m := asObject[BoundMethod](v)
@@ -436,7 +435,7 @@ func (in *Interp) propertyName(p *property) string {
 // bindBuiltin binds a method descriptor to obj: a builtin function with
 // a self.
 func (in *Interp) bindBuiltin(d *MethodDescr, obj Value) (Value, error) {
-	b := freeBuiltins.get()
+	b := in.free.builtins.get()
 	b.name, b.method = d.name, d
 	if err := in.account(&b.Header, builtinFunctionType, builtinSize); err != nil {
 		return Value{}, err

@@ -47,7 +47,7 @@ func init() {
 	rangeType.construct = newRange
 	rangeType.dealloc = func(in *Interp, v Value) {
 		in.heap.Free(v.Header(), rangeSize)
-		freeRanges.put(asObject[Range](v))
+		in.free.ranges.put(asObject[Range](v))
 	}
 	rangeType.repr = func(in *Interp, v Value) (Value, error) {
 		r := asObject[Range](v)
@@ -58,7 +58,7 @@ func init() {
 	}
 	rangeIteratorType.dealloc = func(in *Interp, v Value) {
 		in.heap.Free(v.Header(), rangeIteratorSize)
-		freeRangeIters.put(asObject[rangeIterator](v))
+		in.free.rangeIters.put(asObject[rangeIterator](v))
 	}
 	for _, t := range []*Type{listIteratorType, tupleIteratorType} {
 		t.dealloc = func(in *Interp, v Value) {
@@ -66,7 +66,7 @@ func init() {
 			in.xdecRef(it.seq)
 			it.seq = Value{}
 			in.heap.Free(v.Header(), seqIteratorSize)
-			freeSeqIters.put(it)
+			in.free.seqIters.put(it)
 		}
 	}
 }
@@ -85,7 +85,7 @@ func newRange(in *Interp, t *Type, args []Value, kwnames []Value) (Value, error)
 		if step == 0 {
 			return Value{}, in.raise(valueErrorType, "range() arg 3 must not be zero")
 		}
-		r := freeRanges.get()
+		r := in.free.ranges.get()
 		r.start, r.stop, r.step = start, stop, step
 		if err := in.account(&r.Header, rangeType, rangeSize); err != nil {
 			return Value{}, err
@@ -166,12 +166,7 @@ func absUint64(x int64) uint64 {
 }
 
 // Range objects and the range, list and tuple iterators are recycled
-// (recycle.go): every for loop makes one.
-var (
-	freeRanges     recycler[Range]
-	freeRangeIters recycler[rangeIterator]
-	freeSeqIters   recycler[seqIterator]
-)
+// (in.free, recycle.go): every for loop makes one.
 
 // rangeLen is the number of items of a range (0 when empty).
 func rangeLen(start, stop, step int64) int64 {
@@ -203,7 +198,7 @@ func selfIter(in *Interp, v Value) (Value, error) { incRef(v); return v, nil }
 func init() {
 	rangeType.iter = func(in *Interp, v Value) (Value, error) {
 		r := asObject[Range](v)
-		it := freeRangeIters.get()
+		it := in.free.rangeIters.get()
 		it.next, it.step, it.left = r.start, r.step, rangeLen(r.start, r.stop, r.step)
 		if err := in.account(&it.Header, rangeIteratorType, rangeIteratorSize); err != nil {
 			return Value{}, err
@@ -313,7 +308,7 @@ func init() {
 }
 
 func (in *Interp) newListOrTupleIter(v Value, t *Type) (Value, error) {
-	it := freeSeqIters.get()
+	it := in.free.seqIters.get()
 	it.seq = v
 	if err := in.account(&it.Header, t, seqIteratorSize); err != nil {
 		return Value{}, err

@@ -69,7 +69,7 @@ func isMutableSet(v Value) bool { return v.Type() == setType || v.Type().IsSubty
 func (in *Interp) newSetObject(t *Type) (*Set, error) {
 	var s *Set
 	if t == setType || t == frozensetType {
-		s = freeSets.get()
+		s = in.free.sets.get()
 	} else {
 		s = newInstanceStruct[Set](t)
 	}
@@ -77,20 +77,17 @@ func (in *Interp) newSetObject(t *Type) (*Set, error) {
 		return nil, err
 	}
 	s.Header.SetFlags(alloc.FlagContainer)
-	s.table = freeSetTables.get(setMinSize)
+	s.table = in.free.setTables.get(setMinSize)
 	return s, nil
 }
 
 // Set structs of exact sets and frozensets, and set tables, are
-// recycled (recycle.go): nqueens builds and drops two small sets per
-// permutation. A table is given back when its set dies or outgrows it:
-// the code that holds a table across a call that may run Python code
-// checks afterwards that the set still uses it (setSameTable, or
-// re-reading s.table), so a recycled one is never read as the set's.
-var (
-	freeSets      recycler[Set]
-	freeSetTables tableRecycler[setEntry]
-)
+// recycled (in.free, recycle.go): nqueens builds and drops two small
+// sets per permutation. A table is given back when its set dies or
+// outgrows it: the code that holds a table across a call that may run
+// Python code checks afterwards that the set still uses it
+// (setSameTable, or re-reading s.table), so a recycled one is never
+// read as the set's.
 
 // makeNewSet is CPython's make_new_set: a set of type t holding the
 // items of iterable (nil: empty). Sets and frozensets are copied table
@@ -329,7 +326,7 @@ func (in *Interp) setResize(s *Set, minUsed int) error {
 		}
 		return nil
 	}
-	table := freeSetTables.get(size)
+	table := in.free.setTables.get(size)
 	if s.fill == s.used {
 		for i := range old {
 			if !old[i].key.IsNil() {
@@ -345,7 +342,7 @@ func (in *Interp) setResize(s *Set, minUsed int) error {
 		}
 	}
 	s.table = table
-	freeSetTables.put(old)
+	in.free.setTables.put(old)
 	return nil
 }
 
@@ -541,9 +538,9 @@ func setDealloc(in *Interp, v Value) {
 	}
 	*s = Set{Header: s.Header}
 	in.heap.Free(&s.Header, setSize+uintptr(len(table))*setEntrySize)
-	freeSetTables.put(table)
+	in.free.setTables.put(table)
 	if exact {
-		freeSets.put(s)
+		in.free.sets.put(s)
 	}
 }
 

@@ -19,10 +19,9 @@ var sliceType = newBuiltinType("slice", objectType, 0)
 
 const sliceSize = unsafe.Sizeof(Slice{})
 
-// freeSlices recycles slice objects (recycle.go): x[a:b] makes one and
-// drops it at once, and in fannkuch's loop that was most of the Go
-// allocation left.
-var freeSlices recycler[Slice]
+// Slice objects are recycled (in.free.slices, recycle.go): x[a:b]
+// makes one and drops it at once, and in fannkuch's loop that was most
+// of the Go allocation left.
 
 // newSlice makes a slice, taking new references to its parts.
 func (in *Interp) newSlice(start, stop, step Value) (Value, error) {
@@ -30,7 +29,7 @@ func (in *Interp) newSlice(start, stop, step Value) (Value, error) {
 	if s != nil {
 		in.lastSlice = nil
 	} else {
-		s = freeSlices.get()
+		s = in.free.slices.get()
 	}
 	if err := in.account(&s.Header, sliceType, sliceSize); err != nil {
 		return Value{}, err
@@ -58,7 +57,7 @@ func init() {
 			in.lastSlice = s
 			return
 		}
-		freeSlices.put(s)
+		in.free.slices.put(s)
 	}
 	sliceType.repr = func(in *Interp, v Value) (Value, error) {
 		s := asObject[Slice](v)

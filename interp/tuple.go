@@ -69,6 +69,27 @@ func (in *Interp) NewTuple(items ...Value) (Value, error) {
 	return valueOf(o), nil
 }
 
+// tupleTakeItems returns a tuple of items, taking over the references
+// items holds, as CPython's BUILD_TUPLE steals the stack's: on success
+// the slots of items are left empty; on error they are untouched and
+// keep their references. It saves NewTuple's count increments and the
+// caller's decrements.
+func (in *Interp) tupleTakeItems(items []Value) (Value, error) {
+	if len(items) == 0 {
+		return emptyTuple, nil
+	}
+	o, err := in.newTupleSized(len(items))
+	if err != nil {
+		return Value{}, err
+	}
+	dst := o.items[:len(items)]
+	for i, v := range items {
+		dst[i] = v
+		items[i] = Value{}
+	}
+	return valueOf(o), nil
+}
+
 // newTupleSized returns a tuple of n (> 0) empty slots, which the caller
 // fills with references the tuple then owns before any code sees it.
 func (in *Interp) newTupleSized(n int) (*Tuple, error) {
@@ -88,7 +109,11 @@ func (in *Interp) newTupleSized(n int) (*Tuple, error) {
 func tupleDealloc(in *Interp, v Value) {
 	o := asObject[Tuple](v)
 	for i := len(o.items) - 1; i >= 0; i-- { // last to first, as CPython
-		in.decRef(o.items[i])
+		// decRef by hand: it is not inlined, and most items are
+		// unboxed or still referenced elsewhere.
+		if x := o.items[i]; alloc.DecRef(x.Header()) {
+			in.dealloc(x)
+		}
 	}
 	in.heap.Free(&o.Header, tupleSize+uintptr(len(o.items))*unsafe.Sizeof(Value{}))
 	if o.Header.Flags()&flagTupleInline != 0 {

@@ -91,32 +91,68 @@ func (p *inlineTuplePools) discard() {
 
 // newInlineTuple returns an accounted tuple of n (1 to maxInlineTuple)
 // empty slots, for newTupleSized.
+//
+// A tuple taken from a free list is not counted as an allocation by the
+// cycle finder, nor is one going back to a free list counted as a
+// deallocation (see tupleKept), as in CPython, whose tuple free lists
+// bypass the collector's count: a program that builds and drops tuple
+// trees then triggers the collections CPython would, not twice as many.
 func (in *Interp) newInlineTuple(n int) (*Tuple, error) {
 	var o *Tuple
+	var reused bool
 	switch n {
 	case 1:
+		reused = in.inlineTuples.p1.Reuses()
 		x := in.inlineTuples.p1.Get()
 		x.items = x.inline[:]
 		o = (*Tuple)(unsafe.Pointer(x))
 	case 2:
+		reused = in.inlineTuples.p2.Reuses()
 		x := in.inlineTuples.p2.Get()
 		x.items = x.inline[:]
 		o = (*Tuple)(unsafe.Pointer(x))
 	case 3:
+		reused = in.inlineTuples.p3.Reuses()
 		x := in.inlineTuples.p3.Get()
 		x.items = x.inline[:]
 		o = (*Tuple)(unsafe.Pointer(x))
 	default:
+		reused = in.inlineTuples.p4.Reuses()
 		x := in.inlineTuples.p4.Get()
 		x.items = x.inline[:]
 		o = (*Tuple)(unsafe.Pointer(x))
 	}
-	if err := in.account(&o.Header, tupleType, tupleSize+uintptr(n)*valueSize); err != nil {
+	size := tupleSize + uintptr(n)*valueSize
+	if reused {
+		o.Header.Type = unsafe.Pointer(tupleType)
+		if !in.heap.TryAccount(&o.Header, tupleType.class, size) {
+			if err := in.heap.Account(&o.Header, tupleType.class, size); err != nil {
+				in.freeInlineTuple(o)
+				return nil, in.memoryError()
+			}
+		}
+		in.gc.TrackUncounted(&o.Header)
+	} else if err := in.account(&o.Header, tupleType, size); err != nil {
 		in.freeInlineTuple(o)
 		return nil, err
 	}
 	o.Header.SetFlags(alloc.FlagContainer | flagTupleInline)
 	return o, nil
+}
+
+// tupleKept reports whether the inline tuple o, once dead, goes back to
+// its free list (which is not full).
+func (in *Interp) tupleKept(o *Tuple) bool {
+	switch cap(o.items) {
+	case 1:
+		return in.inlineTuples.p1.Keeps()
+	case 2:
+		return in.inlineTuples.p2.Keeps()
+	case 3:
+		return in.inlineTuples.p3.Keeps()
+	default:
+		return in.inlineTuples.p4.Keeps()
+	}
 }
 
 // freeInlineTuple gives a dead inline tuple back to its free list (its
