@@ -843,21 +843,65 @@ func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c []cacheEn
 
 // endNativeCall ends a call run on f's stack: the call's slots s (the
 // top of the stack: the callable, its NULL or self, the arguments) are
-// released and r, unless err, pushed in their place.
-func (in *Interp) endNativeCall(f *frame, s []Value, r Value, err error) (bool, error) {
-	for i, v := range s {
+// released and r, unless err, pushed in their place. s[:from] (from is
+// 1 or 2) hold no reference (a NULL, or an immortal callable the
+// caller's guard checked): they are only cleared.
+//
+// r goes to s[0], the slot the result takes, before the arguments are
+// released, and the release loop makes no call (an argument whose
+// count reaches zero, rare since the callee only borrowed it, goes to
+// releaseFrom): with r and err dead, the loop keeps its values in
+// registers. A dealloc there may run Python code; r is then already
+// the stack's, like any pushed value.
+func (in *Interp) endNativeCall(f *frame, s []Value, from int, r Value, err error) (bool, error) {
+	if err != nil {
+		return in.endNativeCallErr(f, s, err)
+	}
+	_ = s[1] // a call has its callable and its NULL or self
+	s[0] = r
+	if from > 1 {
+		s[1] = Value{}
+	}
+	args := s[from:]
+	for i := range args {
+		v := args[i]
+		args[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.releaseFrom(v, args[i+1:])
+			break
+		}
+	}
+	f.sp -= len(s) - 1
+	return true, nil
+}
+
+// releaseFrom frees dead, a value whose last reference was just
+// dropped, then releases the values of rest in order, as a pop of each
+// would.
+func (in *Interp) releaseFrom(dead Value, rest []Value) {
+	in.dealloc(dead)
+	for i := range rest {
+		v := rest[i]
+		rest[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.dealloc(v)
+		}
+	}
+}
+
+// endNativeCallErr is endNativeCall for a call that raised err: all of
+// s is released (the slots that hold no reference are empty or
+// immortal) and nothing pushed.
+func (in *Interp) endNativeCallErr(f *frame, s []Value, err error) (bool, error) {
+	for i := range s {
+		v := s[i]
 		s[i] = Value{}
 		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
 			in.dealloc(v)
 		}
 	}
 	f.sp -= len(s)
-	if err != nil {
-		return true, err
-	}
-	f.slots[f.sp] = r
-	f.sp++
-	return true, nil
+	return true, err
 }
 
 // callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
@@ -872,7 +916,7 @@ func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, erro
 	if err == nil {
 		r = Int(int64(n))
 	}
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
@@ -884,7 +928,7 @@ func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, er
 	}
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
@@ -897,7 +941,7 @@ func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool
 	}
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 1, r, err)
 }
 
 // callBuiltinClass is CALL_BUILTIN_CLASS: int(x), float(x),
@@ -913,10 +957,10 @@ func (in *Interp) callBuiltinClass(f *frame, c []cacheEntry, oparg int) (bool, e
 	t := (*Type)(s[1].p)
 	if r, ok := builtinClass1(t, s[2:]); ok {
 		incRef(r)
-		return in.endNativeCall(f, s, r, nil)
+		return in.endNativeCall(f, s, 2, r, nil)
 	}
 	r, err := t.construct(in, t, s[2:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callType1 is CALL_NO_KW_TYPE_1: type(x).
@@ -927,7 +971,7 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 	}
 	r := valueOf(s[2].Type())
 	incRef(r)
-	return in.endNativeCall(f, s, r, nil)
+	return in.endNativeCall(f, s, 2, r, nil)
 }
 
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
@@ -957,21 +1001,13 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 		s[1] = b.self
 		r, err = b.method.fn(in, s[1:], nil)
 	}
-	// endNativeCall's steps, written out: through the call, a queue's
-	// put+get cost ~50 instructions more.
-	for i, v := range s {
-		s[i] = Value{}
-		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
-			in.dealloc(v)
-		}
-	}
-	f.sp -= len(s)
-	if err != nil {
-		return true, err
-	}
-	f.slots[f.sp] = r
-	f.sp++
-	return true, nil
+	// The bound object leaves its slot and is released last, after self
+	// and the arguments, as CPython releases the callable after its
+	// arguments.
+	s[0] = Value{}
+	ok, err := in.endNativeCall(f, s, 1, r, err)
+	in.decRef(bound)
+	return ok, err
 }
 
 // boundNativeCallable reports whether v is a callable that
