@@ -11,7 +11,7 @@ import "testing"
 // comparison, or fall back to one (equal but distinct keys, a key
 // whose __eq__ changes the dict).
 var nativeReleasePrograms = map[string]string{
-	"native_call_frees_args": `import weakref
+	"native_call_frees_args": `from _weakref import ref
 class D:
     def __init__(self, n):
         self.n = n
@@ -29,7 +29,7 @@ for i in range(4):
 class E:
     def __init__(self, n, other=None):
         self.n = n
-        self.other = weakref.ref(other) if other is not None else None
+        self.other = ref(other) if other is not None else None
     def __del__(self):
         o = self.other() if self.other is not None else None
         print("del", self.n, "sees", o.n if o is not None else None)
