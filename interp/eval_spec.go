@@ -317,7 +317,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
 		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
-			if ok, err := in.callBuiltinCachedGuarded(f, op, c, oparg); ok {
+			if ok, err := in.callBuiltinCachedGuarded(f, op, &c[0], oparg); ok {
 				in.specHit(op)
 				return nil, err
 			}
@@ -809,8 +809,10 @@ func moveArgs(dst, args []Value) {
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
 // is a small function of its own: as cases of one function, the same
 // steps cost ~120 more instructions a call (spilled registers), which
-// is most of a list.append's cost.
-func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (bool, error) {
+// is most of a list.append's cost. c is the instruction's first cache
+// entry (adaptiveCode.cacheAt), not a slice: no bounds checks to make
+// or pass.
+func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (bool, error) {
 	switch op {
 	case bytecode.CALL_NO_KW_LEN:
 		return in.callLenCached(f, c, oparg)
@@ -832,7 +834,7 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 // no runFast around it to recover a builtin's Go panic (the forms call
 // their builtins without callGo): the panic is raised as SystemError
 // with the call still on f's stack, for the exception path to release.
-func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (ok bool, err error) {
+func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (ok bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ok, err = true, in.goPanic(p)
@@ -906,9 +908,9 @@ func (in *Interp) endNativeCallErr(f *frame, s []Value, err error) (bool, error)
 }
 
 // callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
-func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p || len(s) != 3 {
+	if s[0].p != nil || s[1].p != c.at(1).p || len(s) != 3 {
 		return false, nil
 	}
 	in.frame = f
@@ -922,9 +924,9 @@ func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, erro
 
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
 // function, its identity in c.
-func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p {
+	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
@@ -935,9 +937,9 @@ func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, er
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
 // method descriptor (its identity in c) with self of a type whose
 // version is c's.
-func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != c[1].p || s[1].IsNil() || s[1].Type().Version != uint32(c[1].n) {
+	if s[0].p != c.at(1).p || s[1].IsNil() || s[1].Type().Version != uint32(c.at(1).n) {
 		return false, nil
 	}
 	in.frame = f
@@ -949,9 +951,9 @@ func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool
 // tuple(it)...: the type's own constructor, without the generic call's
 // dispatch. Built-in types are immortal and never change, so identity
 // is the whole guard.
-func (in *Interp) callBuiltinClass(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p {
+	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
