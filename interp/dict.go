@@ -316,9 +316,15 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 	}
 	// The old tables are not recycled (see dict_recycle.go).
 	indices, live := newDictTables(size)
-	for _, e := range d.entries {
-		if !e.key.IsNil() {
-			live = append(live, e)
+	if d.used == len(d.entries) {
+		// No deleted entries (the usual growth): one bulk copy, not an
+		// append with its write barriers per entry.
+		live = append(live, d.entries...)
+	} else {
+		for _, e := range d.entries {
+			if !e.key.IsNil() {
+				live = append(live, e)
+			}
 		}
 	}
 	d.keysVersion = 0

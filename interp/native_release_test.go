@@ -9,7 +9,8 @@ import "testing"
 // argument order and before the result is used, also when the call
 // raised; and dict lookups that find an identical key without a
 // comparison, or fall back to one (equal but distinct keys, a key
-// whose __eq__ changes the dict).
+// whose __eq__ changes the dict); and dicts that grow with and without
+// deleted entries (a bulk copy or a compacting one).
 var nativeReleasePrograms = map[string]string{
 	"native_call_frees_args": `from _weakref import ref
 class D:
@@ -123,6 +124,20 @@ for i in range(4):
         d.get([])
     except TypeError as e:
         print(e)
+`,
+	"dict_growth": `for n in (5, 6, 11, 12, 40, 100):
+    d = {}
+    for i in range(n):
+        d["k%d" % i] = i
+    print(n, list(d.items())[:3], list(d)[-2:], len(d))
+    for i in range(0, n, 3):
+        del d["k%d" % i]
+    for i in range(n, 2 * n):
+        d[i] = -i
+    print(len(d), list(d.items())[:3], list(d)[-2:], d.get("k1"), d.get("k0"), d.get(2 * n - 1))
+    e = dict.fromkeys(range(n))
+    e.update((i, i * i) for i in range(n, n + 20))
+    print(len(e), sum(k for k in e), e[n + 19])
 `,
 }
 
