@@ -18,14 +18,18 @@ import (
 // included, as Python sees them).
 func StrRunes(v Value) []rune {
 	o := asObject[Str](v)
-	rs := make([]rune, 0, o.length)
 	s := o.s
 	if o.ascii {
-		for i := 0; i < len(s); i++ {
-			rs = append(rs, rune(s[i]))
+		// Indexed, not appended: no capacity check per byte, and the
+		// loop has no bounds check (the lengths are equal).
+		rs := make([]rune, len(s))
+		b := unsafe.Slice(unsafe.StringData(s), len(s))
+		for i, c := range b[:len(rs)] {
+			rs[i] = rune(c)
 		}
 		return rs
 	}
+	rs := make([]rune, 0, o.length)
 	for i := 0; i < len(s); {
 		r, n := decodeCP(s[i:])
 		rs = append(rs, r)
@@ -36,25 +40,26 @@ func StrRunes(v Value) []rune {
 
 // NewStrRunes returns the str of the code points rs.
 func (in *Interp) NewStrRunes(rs []rune) (Value, error) {
+	if len(rs) == 0 {
+		return emptyStr, nil
+	}
+	// One pass for ASCII text, the commonest: each code point stored
+	// as a byte while the pass checks it is one; the first that is not
+	// starts the encoding over.
 	ascii := true
-	for _, r := range rs {
-		if r >= utf8.RuneSelf {
+	b := make([]byte, len(rs))
+	for i, r := range rs {
+		if uint32(r) >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		b[i] = byte(r)
 	}
-	b := make([]byte, 0, len(rs))
-	if ascii {
-		for _, r := range rs {
-			b = append(b, byte(r))
-		}
-	} else {
+	if !ascii {
+		b = b[:0]
 		for _, r := range rs {
 			b = appendCP(b, r)
 		}
-	}
-	if len(b) == 0 {
-		return emptyStr, nil
 	}
 	// b is the str's own text from here on: no copy.
 	return in.newStrText(unsafe.String(&b[0], len(b)), len(rs), ascii)

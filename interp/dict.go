@@ -134,6 +134,9 @@ func (in *Interp) dictProbe(d *Dict, key Value, hash int64) (slot, entry int, re
 		default:
 			e := &d.entries[ix]
 			if e.hash == hash {
+				if e.key == key { // identity, without keysEqual's call
+					return int(i), int(ix), false, nil
+				}
 				version := d.Version
 				eq, err := in.keysEqual(e.key, key)
 				if err != nil {
@@ -157,6 +160,9 @@ func (in *Interp) dictProbe(d *Dict, key Value, hash int64) (slot, entry int, re
 // is keyed by id()) and strs that know theirs.
 func (in *Interp) dictHash(key Value) (int64, error) {
 	if key.p == intTag {
+		if key.n < hashModulus { // a non-negative int below the modulus is its own hash
+			return int64(key.n), nil
+		}
 		h := int64(key.n) % hashModulus // as intHash
 		if h == -1 {
 			h = -2
@@ -172,10 +178,15 @@ func (in *Interp) dictHash(key Value) (int64, error) {
 }
 
 // DictGet returns d[key] as a borrowed value; ok is false when absent.
+// dictFindPlain answers unless an entry with key's hash needs a
+// comparison that may run code.
 func (in *Interp) DictGet(d *Dict, key Value) (v Value, ok bool, err error) {
 	hash, err := in.dictHash(key)
 	if err != nil {
 		return Value{}, false, err
+	}
+	if v, found, plain := dictFindPlain(d, key, hash); plain {
+		return v, found, nil
 	}
 	_, ix, err := in.dictLookup(d, key, hash)
 	if err != nil || ix < 0 {
@@ -305,9 +316,15 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 	}
 	// The old tables are not recycled (see dict_recycle.go).
 	indices, live := newDictTables(size)
-	for _, e := range d.entries {
-		if !e.key.IsNil() {
-			live = append(live, e)
+	if d.used == len(d.entries) {
+		// No deleted entries (the usual growth): one bulk copy, not an
+		// append with its write barriers per entry.
+		live = append(live, d.entries...)
+	} else {
+		for _, e := range d.entries {
+			if !e.key.IsNil() {
+				live = append(live, e)
+			}
 		}
 	}
 	d.keysVersion = 0

@@ -323,7 +323,6 @@ func dictFindPlain(d *Dict, key Value, hash int64) (v Value, found, ok bool) {
 	if len(d.indices) == 0 {
 		return Value{}, false, true
 	}
-	isStr := key.IsObject() && key.Type() == strType
 	mask := uint64(len(d.indices) - 1)
 	perturb := uint64(hash)
 	i := uint64(hash) & mask
@@ -338,7 +337,9 @@ func dictFindPlain(d *Dict, key Value, hash int64) (v Value, found, ok bool) {
 				if e.key.Is(key) {
 					return e.value, true, true
 				}
-				if !isStr || !e.key.IsObject() || e.key.Type() != strType {
+				// Only now is key's type wanted: most hits are identical.
+				// An unboxed value's kind header has its type.
+				if key.Type() != strType || e.key.Type() != strType {
 					return Value{}, false, false
 				}
 				if e.key.GoString() == key.GoString() {
@@ -498,8 +499,10 @@ func defDictMethods() {
 		})
 	}
 	defMethod(dictType, "get", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.methPosArgs("dict.get", "get", args, kwnames, 1, 2); err != nil {
-			return Value{}, err
+		// methPosArgs' passing check written out: it does not inline,
+		// and get is among the commonest method calls.
+		if len(kwnames) != 0 || len(args) < 2 || len(args) > 3 {
+			return Value{}, in.methPosArgs("dict.get", "get", args, kwnames, 1, 2)
 		}
 		v, ok, err := in.DictGet(asObject[Dict](args[0]), args[1])
 		if err != nil {

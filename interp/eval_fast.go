@@ -876,9 +876,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			off := ac.offsets[pc]
+			c := ac.cacheAt[pc]
 			f.pc, f.sp = pc+1, sp
-			ok, err := in.callBuiltinCached(f, op, ac.caches[off:off+callCache], oparg)
+			ok, err := in.callBuiltinCached(f, op, c, oparg)
 			if !ok {
 				f.pc--
 				return nil, nil

@@ -318,7 +318,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
 		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
-			if ok, err := in.callBuiltinCachedGuarded(f, op, c, oparg); ok {
+			if ok, err := in.callBuiltinCachedGuarded(f, op, &c[0], oparg); ok {
 				in.specHit(op)
 				return nil, err
 			}
@@ -958,8 +958,10 @@ func moveArgs(dst, args []Value) {
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
 // is a small function of its own: as cases of one function, the same
 // steps cost ~120 more instructions a call (spilled registers), which
-// is most of a list.append's cost.
-func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (bool, error) {
+// is most of a list.append's cost. c is the instruction's first cache
+// entry (adaptiveCode.cacheAt), not a slice: no bounds checks to make
+// or pass.
+func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (bool, error) {
 	switch op {
 	case bytecode.CALL_NO_KW_LEN:
 		return in.callLenCached(f, c, oparg)
@@ -981,7 +983,7 @@ func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c []cacheEntry, op
 // no runFast around it to recover a builtin's Go panic (the forms call
 // their builtins without callGo): the panic is raised as SystemError
 // with the call still on f's stack, for the exception path to release.
-func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c []cacheEntry, oparg int) (ok bool, err error) {
+func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (ok bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			ok, err = true, in.goPanic(p)
@@ -992,27 +994,72 @@ func (in *Interp) callBuiltinCachedGuarded(f *frame, op bytecode.Op, c []cacheEn
 
 // endNativeCall ends a call run on f's stack: the call's slots s (the
 // top of the stack: the callable, its NULL or self, the arguments) are
-// released and r, unless err, pushed in their place.
-func (in *Interp) endNativeCall(f *frame, s []Value, r Value, err error) (bool, error) {
-	for i, v := range s {
+// released and r, unless err, pushed in their place. s[:from] (from is
+// 1 or 2) hold no reference (a NULL, or an immortal callable the
+// caller's guard checked): they are only cleared.
+//
+// r goes to s[0], the slot the result takes, before the arguments are
+// released, and the release loop makes no call (an argument whose
+// count reaches zero, rare since the callee only borrowed it, goes to
+// releaseFrom): with r and err dead, the loop keeps its values in
+// registers. A dealloc there may run Python code; r is then already
+// the stack's, like any pushed value.
+func (in *Interp) endNativeCall(f *frame, s []Value, from int, r Value, err error) (bool, error) {
+	if err != nil {
+		return in.endNativeCallErr(f, s, err)
+	}
+	_ = s[1] // a call has its callable and its NULL or self
+	s[0] = r
+	if from > 1 {
+		s[1] = Value{}
+	}
+	// An unsigned index below len(s) needs no bounds check, and no
+	// slice of s is made (its arithmetic was ~13 instructions a call).
+	for i := uint(from); i < uint(len(s)); i++ {
+		v := s[i]
+		s[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.releaseFrom(v, s[i+1:])
+			break
+		}
+	}
+	f.sp -= len(s) - 1
+	return true, nil
+}
+
+// releaseFrom frees dead, a value whose last reference was just
+// dropped, then releases the values of rest in order, as a pop of each
+// would.
+func (in *Interp) releaseFrom(dead Value, rest []Value) {
+	in.dealloc(dead)
+	for i := range rest {
+		v := rest[i]
+		rest[i] = Value{}
+		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
+			in.dealloc(v)
+		}
+	}
+}
+
+// endNativeCallErr is endNativeCall for a call that raised err: all of
+// s is released (the slots that hold no reference are empty or
+// immortal) and nothing pushed.
+func (in *Interp) endNativeCallErr(f *frame, s []Value, err error) (bool, error) {
+	for i := range s {
+		v := s[i]
 		s[i] = Value{}
 		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
 			in.dealloc(v)
 		}
 	}
 	f.sp -= len(s)
-	if err != nil {
-		return true, err
-	}
-	f.slots[f.sp] = r
-	f.sp++
-	return true, nil
+	return true, err
 }
 
 // callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
-func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p || len(s) != 3 {
+	if s[0].p != nil || s[1].p != c.at(1).p || len(s) != 3 {
 		return false, nil
 	}
 	in.frame = f
@@ -1021,51 +1068,51 @@ func (in *Interp) callLenCached(f *frame, c []cacheEntry, oparg int) (bool, erro
 	if err == nil {
 		r = Int(int64(n))
 	}
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
 // function, its identity in c.
-func (in *Interp) callBuiltinFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p {
+	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
 // method descriptor (its identity in c) with self of a type whose
 // version is c's.
-func (in *Interp) callMethodDescrFast(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != c[1].p || s[1].IsNil() || s[1].Type().Version != uint32(c[1].n) {
+	if s[0].p != c.at(1).p || s[1].IsNil() || s[1].Type().Version != uint32(c.at(1).n) {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 1, r, err)
 }
 
 // callBuiltinClass is CALL_BUILTIN_CLASS: int(x), float(x),
 // tuple(it)...: the type's own constructor, without the generic call's
 // dispatch. Built-in types are immortal and never change, so identity
 // is the whole guard.
-func (in *Interp) callBuiltinClass(f *frame, c []cacheEntry, oparg int) (bool, error) {
+func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, error) {
 	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
-	if s[0].p != nil || s[1].p != c[1].p {
+	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
 	t := (*Type)(s[1].p)
 	if r, ok := builtinClass1(t, s[2:]); ok {
 		incRef(r)
-		return in.endNativeCall(f, s, r, nil)
+		return in.endNativeCall(f, s, 2, r, nil)
 	}
 	r, err := t.construct(in, t, s[2:], nil)
-	return in.endNativeCall(f, s, r, err)
+	return in.endNativeCall(f, s, 2, r, err)
 }
 
 // callType1 is CALL_NO_KW_TYPE_1: type(x).
@@ -1076,7 +1123,7 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 	}
 	r := valueOf(s[2].Type())
 	incRef(r)
-	return in.endNativeCall(f, s, r, nil)
+	return in.endNativeCall(f, s, 2, r, nil)
 }
 
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
@@ -1106,21 +1153,13 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 		s[1] = b.self
 		r, err = b.method.fn(in, s[1:], nil)
 	}
-	// endNativeCall's steps, written out: through the call, a queue's
-	// put+get cost ~50 instructions more.
-	for i, v := range s {
-		s[i] = Value{}
-		if v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
-			in.dealloc(v)
-		}
-	}
-	f.sp -= len(s)
-	if err != nil {
-		return true, err
-	}
-	f.slots[f.sp] = r
-	f.sp++
-	return true, nil
+	// The bound object leaves its slot and is released last, after self
+	// and the arguments, as CPython releases the callable after its
+	// arguments.
+	s[0] = Value{}
+	ok, err := in.endNativeCall(f, s, 1, r, err)
+	in.decRef(bound)
+	return ok, err
 }
 
 // boundNativeCallable reports whether v is a callable that
