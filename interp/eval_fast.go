@@ -92,6 +92,28 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// storeNewAttrAt is STORE_ATTR_WITH_HINT's store of a new attribute
+// into d, owner's instance dict, from the fast loop at pc with stack top
+// sp: the dict takes the stack's reference to the value, and the owner's
+// is released. It returns the pc and sp to go on with, or false, having
+// changed nothing, when d's shape tree has not seen this insert. Out of
+// runFastIn's body because its size decides what the compiler inlines
+// there: past 5,000 nodes the inliner's budget for every callee drops
+// to 20, and Value.IsObject, mulInt64 and recordBranch stop inlining.
+func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, oparg, pc, sp int) (int, int, bool) {
+	slots := f.slots
+	if !in.storeAttrAppend(d, f.code.names[oparg], *slotAt(slots, sp-2)) {
+		return pc, sp, false
+	}
+	*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+	sp -= 2
+	pc++
+	if alloc.DecRef((*alloc.Header)(owner.p)) {
+		pc, sp = in.releaseAt(f, owner, pc, sp)
+	}
+	return pc, sp, true
+}
+
 // releasePairAt deallocates a, whose count a fast-loop instruction took
 // to zero, then drops b, the other reference the instruction consumed
 // (b may be empty), in the order runFrom's case releases them, with f at
@@ -780,16 +802,12 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 							break
 						}
 						// A new attribute (a store in __init__) whose
-						// insert the dict's shape tree has seen: the
-						// dict takes the stack's reference to the value.
-						if c.n>>32 == newAttrHint && dv.p != nil && in.storeAttrAppend(asObject[Dict](dv), f.code.names[oparg], *slotAt(slots, sp-2)) {
-							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
-							sp -= 2
-							if alloc.DecRef((*alloc.Header)(owner.p)) {
-								pc, sp = in.releaseAt(f, owner, pc+1, sp)
+						// insert the dict's shape tree has seen.
+						if c.n>>32 == newAttrHint && dv.p != nil {
+							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, oparg, pc, sp); done {
+								pc, sp = npc, nsp
 								continue
 							}
-							break
 						}
 					}
 				}
