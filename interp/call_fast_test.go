@@ -174,15 +174,8 @@ func TestCallPyFallsBack(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := New(Options{})
 			defer in.Close()
-			gv, err := in.NewDict()
-			if err != nil {
-				t.Fatal(err)
-			}
-			g := asObject[Dict](gv)
-			defer in.decRef(gv)
-			if err := in.ExecModule(code, g); err != nil {
-				t.Fatal(err)
-			}
+			g := execInFreshGlobals(t, in, code)
+			defer in.decRef(valueOf(g))
 			callable := Int(7)
 			if tc.callable != "int" {
 				v, ok, err := in.DictGet(g, internName(tc.callable))

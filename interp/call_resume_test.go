@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/parallel-py/parallel/interp/bytecode"
+	"github.com/parallel-py/parallel/interp/compile"
 )
 
 // callResumePrograms exercise the frames callExact pushes past their
@@ -60,15 +61,8 @@ func TestCallExactSkipsResume(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := New(Options{})
 			defer in.Close()
-			gv, err := in.NewDict()
-			if err != nil {
-				t.Fatal(err)
-			}
-			g := asObject[Dict](gv)
-			defer in.decRef(gv)
-			if err := in.ExecModule(code, g); err != nil {
-				t.Fatal(err)
-			}
+			g := execInFreshGlobals(t, in, code)
+			defer in.decRef(valueOf(g))
 			var fnv Value
 			for _, e := range g.entries {
 				if e.value.p != nil && e.value.Type() == functionType {
@@ -104,4 +98,20 @@ func TestCallExactSkipsResume(t *testing.T) {
 			in.releaseFrame(caller)
 		})
 	}
+}
+
+// execInFreshGlobals runs module code in in with new globals, which it
+// returns (the caller owns their reference).
+func execInFreshGlobals(t *testing.T, in *Interp, code *compile.Code) *Dict {
+	t.Helper()
+	gv, err := in.NewDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := asObject[Dict](gv)
+	if err := in.ExecModule(code, g); err != nil {
+		in.decRef(gv)
+		t.Fatal(err)
+	}
+	return g
 }
