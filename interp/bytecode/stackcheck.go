@@ -60,19 +60,19 @@ func CheckStack(code []Instr, handlers []ExceptionEntry, start, size int) error 
 			in := code[pc]
 			op := in.Op()
 			sh := stackShapes[op]
+			pop, push := int(sh.pop), int(sh.push)
 			if !sh.simple {
+				jpop, jpush := int(sh.jpop), int(sh.jpush)
 				if !sh.fixed {
-					pop, push := effect(op, in.Oparg(), false)
-					jpop, jpush := effect(op, in.Oparg(), true)
-					sh = stackShape{pop: int8(min(pop, 127)), push: int8(min(push, 127)), jpop: int8(min(jpop, 127)), jpush: int8(min(jpush, 127))}
-					if max(pop, push, jpop, jpush) > 127 {
-						return fmt.Errorf("bytecode: instruction %d (%v) moves more than 127 values", pc, in)
-					}
+					// Opargs reach hundreds (UNPACK_SEQUENCE of 200
+					// targets), past what the table's int8s hold.
+					pop, push = effect(op, in.Oparg(), false)
+					jpop, jpush = effect(op, in.Oparg(), true)
 				}
 				flags := table[op].flags
 				if flags&HasJump != 0 {
-					t, low := in.Target(pc), d-int(sh.jpop)
-					td := low + int(sh.jpush)
+					t, low := in.Target(pc), d-jpop
+					td := low + jpush
 					if low < 0 || td > size || (depth[t] != 0 && int(depth[t]) != td+1) {
 						return stackError(code, depth, pc, t, low, td, size)
 					}
@@ -82,14 +82,14 @@ func CheckStack(code []Instr, handlers []ExceptionEntry, start, size int) error 
 					}
 				}
 				if flags&IsTerminal != 0 {
-					if d < int(sh.pop) {
-						return stackError(code, depth, pc, pc, d-int(sh.pop), d, size)
+					if d < pop {
+						return stackError(code, depth, pc, pc, d-pop, d, size)
 					}
 					break
 				}
 			}
-			low := d - int(sh.pop)
-			d = low + int(sh.push)
+			low := d - pop
+			d = low + push
 			pc++
 			if low < 0 || d > size || pc >= len(code) {
 				return stackError(code, depth, pc-1, pc, low, d, size)

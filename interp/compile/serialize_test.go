@@ -571,3 +571,34 @@ func TestUnmarshalRefusesBadHandlers(t *testing.T) {
 	}
 	gen.ExceptionTable = orig
 }
+
+// TestUnmarshalWideInstructions checks that code whose instructions move
+// hundreds of values (opargs past any small table's range) decodes: a
+// refusal would not be wrong, but the template would be recompiled on
+// every import.
+func TestUnmarshalWideInstructions(t *testing.T) {
+	var names []string
+	for i := range 300 {
+		names = append(names, fmt.Sprintf("a%d", i))
+	}
+	list := strings.Join(names, ", ")
+	src := list + " = range(300)\nt = (" + list + ")\nprint(f(" + list + "))\n"
+	mod, err := syntax.Parse("<wide>", []byte(src), syntax.ModeExec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := Compile(mod, "<wide>", syntax.ModeExec, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code.StackSize < 300 {
+		t.Fatalf("StackSize %d: the code does not hold 300 values at once", code.StackSize)
+	}
+	data, err := Marshal(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Unmarshal(data); err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+}
