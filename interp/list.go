@@ -52,11 +52,7 @@ func (in *Interp) listTakeItems(items []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	dst := l.items[:len(items)]
-	for i, v := range items {
-		dst[i] = v
-		items[i] = Value{}
-	}
+	moveArgs(l.items, items)
 	return valueOf(l), nil
 }
 

@@ -82,11 +82,7 @@ func (in *Interp) tupleTakeItems(items []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	dst := o.items[:len(items)]
-	for i, v := range items {
-		dst[i] = v
-		items[i] = Value{}
-	}
+	moveArgs(o.items, items)
 	return valueOf(o), nil
 }
 
