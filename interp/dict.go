@@ -66,7 +66,7 @@ func init() {
 
 // NewDict returns a new empty dict.
 func (in *Interp) NewDict() (Value, error) {
-	d := freeDicts.get()
+	d := in.free.dicts.get()
 	if err := in.account(&d.Header, dictType, dictSize); err != nil {
 		return Value{}, err
 	}
@@ -315,7 +315,7 @@ func (in *Interp) dictGrowFor(d *Dict, n int) error {
 		return in.memoryError()
 	}
 	// The old tables are not recycled (see dict_recycle.go).
-	indices, live := newDictTables(size)
+	indices, live := in.newDictTables(size)
 	if d.used == len(d.entries) {
 		// No deleted entries (the usual growth): one bulk copy, not an
 		// append with its write barriers per entry.
@@ -353,7 +353,7 @@ func dictDealloc(in *Interp, v Value) {
 	d.shape = nil
 	d.shared = false
 	d.recycle = 0
-	recycleDict(d, recycle, indices, entries) // last: d may be another's now
+	in.recycleDict(d, recycle, indices, entries) // last: d may be another's now
 	if recycle&dictInBlock != 0 {
 		in.blockDictDied(d)
 	}

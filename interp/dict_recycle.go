@@ -2,7 +2,6 @@ package interp
 
 import (
 	"math/bits"
-	"sync"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -13,11 +12,16 @@ import (
 // calls one per call), and a small dict is three Go allocations: the
 // struct, its index table and its entry array. The struct of a dict
 // NewDict made, and the tables dictGrowFor made, are recycled
-// (recycle.go) when the dict dies; the bits of Dict.recycle say which
-// it has. Tables a dict drops when it grows or is cleared are left to
-// Go's collector: Go code may still be ranging over the old entry array
-// (a call made inside the loop can grow the dict), and reading a
-// recycled one would see another dict's entries.
+// (in.free, recycle.go) when the dict dies; the bits of Dict.recycle
+// say which it has. Tables a dict drops when it grows or is cleared are
+// left to Go's collector: Go code may still be ranging over the old
+// entry array (a call made inside the loop can grow the dict), and
+// reading a recycled one would see another dict's entries.
+//
+// The recyclers are the interpreter's own free lists, not process-wide
+// sync.Pools: every dict is made and dies in its interpreter, and a
+// Pool's Get and Put (pin, per-P queues, and the interface box of the
+// value) cost tens of instructions where a free list costs a few.
 
 const (
 	// dictOwnStruct: the Dict struct is a NewDict one, not part of an
@@ -31,65 +35,77 @@ const (
 	dictInBlock
 )
 
-var (
-	freeDicts       recycler[Dict]
-	freeDictIndices tableRecycler[int32]
-	freeDictEntries entryRecycler
-)
-
-// entryRecycler is a free list of dict entry arrays, one list per index
-// table size 1<<k, whose arrays have dictGrowFor's capacity for it,
-// (1<<k)*2/3. As tableRecycler's, the pools hold the array's address.
-type entryRecycler struct {
-	pools [maxRecycledClass + 1]sync.Pool
+// entryFreeList is a bounded free list of dict entry arrays for one
+// interpreter, one list per index table size 1<<k, whose arrays have
+// dictGrowFor's capacity for it, (1<<k)*2/3. Each list holds at most
+// maxFreeTableBytes of arrays, as a tableFreeList's.
+type entryFreeList struct {
+	lists [maxRecycledClass + 1][][]dictEntry
+	off   bool // discarded: keep nothing
 }
 
 // get returns an empty entry array with room for the entries of an
 // index table of size n (a power of two).
-func (r *entryRecycler) get(n int) []dictEntry {
-	c := n * 2 / 3
-	if k := bits.TrailingZeros(uint(n)); !alloc.Debug && k <= maxRecycledClass {
-		if p, ok := r.pools[k].Get().(*dictEntry); ok {
-			return unsafe.Slice(p, c)[:0]
+func (r *entryFreeList) get(n int) []dictEntry {
+	if k := bits.TrailingZeros(uint(n)); k <= maxRecycledClass {
+		if l := r.lists[k]; len(l) > 0 {
+			i := len(l) - 1
+			s := l[i]
+			l[i] = nil
+			r.lists[k] = l[:i]
+			return s
 		}
 	}
-	return make([]dictEntry, 0, c)
+	return make([]dictEntry, 0, n*2/3)
 }
 
 // put zeroes the array of s and keeps it, if its capacity is the one
-// get gives for an index table of size n. s must not be used again.
-func (r *entryRecycler) put(s []dictEntry, n int) {
+// get gives for an index table of size n and that size's list is not
+// full. s must not be used again.
+func (r *entryFreeList) put(s []dictEntry, n int) {
 	k := bits.TrailingZeros(uint(n))
-	if alloc.Debug || n < minIndices || k > maxRecycledClass || cap(s) != n*2/3 {
+	c := n * 2 / 3
+	if alloc.Debug || r.off || n < minIndices || k > maxRecycledClass || cap(s) != c {
 		return
 	}
-	s = s[:cap(s)]
+	if len(r.lists[k]) >= max(2, maxFreeTableBytes/(c*int(unsafe.Sizeof(dictEntry{})))) {
+		return
+	}
+	s = s[:c]
 	clear(s)
-	r.pools[k].Put(unsafe.SliceData(s))
+	r.lists[k] = append(r.lists[k], s[:0])
+}
+
+// discard lets go of the lists and keeps nothing from now on.
+func (r *entryFreeList) discard() {
+	for k := range r.lists {
+		r.lists[k] = nil
+	}
+	r.off = true
 }
 
 // newDictTables returns the tables of a dict with an index table of
 // size n (a power of two): the indices all emptySlot, no entries.
-func newDictTables(n int) ([]int32, []dictEntry) {
-	idx := freeDictIndices.get(n)
+func (in *Interp) newDictTables(n int) ([]int32, []dictEntry) {
+	idx := in.free.dictIndices.get(n)
 	for i := range idx {
 		idx[i] = emptySlot
 	}
-	return idx, freeDictEntries.get(n)
+	return idx, in.free.dictEntries.get(n)
 }
 
 // recycleDict keeps what of the dead dict d is recyclable: recycle is
 // what d.recycle was, indices and entries the tables it had, whose
 // references are released. Neither d nor its tables may be used again.
-func recycleDict(d *Dict, recycle uint8, indices []int32, entries []dictEntry) {
+func (in *Interp) recycleDict(d *Dict, recycle uint8, indices []int32, entries []dictEntry) {
 	if recycle&dictOwnTables != 0 {
 		n := len(indices)
 		if n > 0 && n&(n-1) == 0 && cap(entries) == n*2/3 {
-			freeDictEntries.put(entries, n)
-			freeDictIndices.put(indices)
+			in.free.dictEntries.put(entries, n)
+			in.free.dictIndices.put(indices)
 		}
 	}
 	if recycle&dictOwnStruct != 0 {
-		freeDicts.put(d)
+		in.free.dicts.put(d)
 	}
 }

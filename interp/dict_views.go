@@ -46,12 +46,8 @@ const (
 	dictIterSize = unsafe.Sizeof(dictIter{})
 )
 
-// Views and iterators are recycled (recycle.go): every loop over
-// d.items() makes one of each.
-var (
-	freeDictViews recycler[dictView]
-	freeDictIters recycler[dictIter]
-)
+// Views and iterators are recycled (in.free, recycle.go): every loop
+// over d.items() makes one of each.
 
 // dictViewIters maps a view type to its iterator types, forwards and
 // reversed.
@@ -63,7 +59,7 @@ var dictViewIters = map[*Type][2]*Type{
 
 // newDictView makes a view of type t over dict d.
 func (in *Interp) newDictView(d Value, t *Type) (Value, error) {
-	v := freeDictViews.get()
+	v := in.free.dictViews.get()
 	if err := in.account(&v.Header, t, dictViewSize); err != nil {
 		return Value{}, err
 	}
@@ -76,7 +72,7 @@ func (in *Interp) newDictView(d Value, t *Type) (Value, error) {
 // newDictIter makes an iterator of type t over dict d.
 func (in *Interp) newDictIter(d Value, t *Type) (Value, error) {
 	dd := asObject[Dict](d)
-	it := freeDictIters.get()
+	it := in.free.dictIters.get()
 	it.dict, it.used, it.left = d, dd.used, dd.used
 	switch t {
 	case dictRevKeyIterType, dictRevValueIterType, dictRevItemIterType:
@@ -98,7 +94,7 @@ func init() {
 			in.decRef(dv.dict)
 			dv.dict = Value{}
 			in.heap.Free(&dv.Header, dictViewSize)
-			freeDictViews.put(dv)
+			in.free.dictViews.put(dv)
 		}
 		view.repr = dictViewRepr
 		view.length = func(in *Interp, v Value) (int, error) { return viewDict(v).used, nil }
@@ -166,7 +162,7 @@ func init() {
 		in.xdecRef(it.dict)
 		it.dict = Value{}
 		in.heap.Free(&it.Header, dictIterSize)
-		freeDictIters.put(it)
+		in.free.dictIters.put(it)
 	}
 	for _, t := range []*Type{dictKeyIterType, dictValueIterType, dictItemIterType} {
 		t.dealloc = iterDealloc

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"math/bits"
-	"sync"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -16,15 +15,12 @@ import (
 // every store of a pointer: in nqueens, set tables alone were half of
 // all Go allocation.
 //
-// Most are free lists of the interpreter (freeLists, in Interp.free):
+// They are free lists of the interpreter (freeLists, in Interp.free):
 // an interpreter runs on one goroutine at a time, so its lists need no
 // lock, and a Get or Put is a few instructions where a sync.Pool's pin
 // and per-P queues cost tens (5% of nqueens). They are bounded, so
 // that an interpreter that once made many ranges or sets does not keep
-// them all, and Close discards them. The dict recyclers, used where no
-// interpreter is at hand, stay process-wide (recycler and
-// tableRecycler, over sync.Pool): what goes in is zeroed first, so
-// nothing of one interpreter reaches another.
+// them all, and Close discards them.
 //
 // rcdebug builds (alloc.Debug) never recycle, so that a use after free
 // is still reported.
@@ -40,6 +36,13 @@ type freeLists struct {
 	ranges       freeList[Range]
 	rangeIters   freeList[rangeIterator]
 	seqIters     freeList[seqIterator]
+
+	// Dicts and their tables (dict_recycle.go).
+	dicts       freeList[Dict]
+	dictIndices tableFreeList[int32]
+	dictEntries entryFreeList
+	dictViews   freeList[dictView]
+	dictIters   freeList[dictIter]
 }
 
 // discard empties every list and makes them keep nothing more, as
@@ -54,6 +57,11 @@ func (f *freeLists) discard() {
 	f.ranges.discard()
 	f.rangeIters.discard()
 	f.seqIters.discard()
+	f.dicts.discard()
+	f.dictIndices.discard()
+	f.dictEntries.discard()
+	f.dictViews.discard()
+	f.dictIters.discard()
 }
 
 // maxFree bounds a freeList: enough for the objects a program's inner
@@ -148,61 +156,6 @@ func (r *tableFreeList[T]) discard() {
 	r.off = true
 }
 
-// recycler is a process-wide free list of *T.
-type recycler[T any] struct{ pool sync.Pool }
-
-// get returns a zeroed *T.
-func (r *recycler[T]) get() *T {
-	if !alloc.Debug {
-		if x, ok := r.pool.Get().(*T); ok {
-			return x
-		}
-	}
-	return new(T)
-}
-
-// put zeroes x and keeps it for a later get. x must not be used again.
-func (r *recycler[T]) put(x *T) {
-	if alloc.Debug {
-		return
-	}
-	var zero T
-	*x = zero
-	r.pool.Put(x)
-}
-
-// maxRecycledClass bounds the arrays a tableRecycler keeps: 1<<12
+// maxRecycledClass bounds the arrays a tableFreeList keeps: 1<<12
 // entries (96 KiB of set entries); bigger ones go to Go's collector.
 const maxRecycledClass = 12
-
-// tableRecycler is a process-wide free list of []T arrays whose length is a power of
-// two, one list per length. The pools hold the array's address, not a
-// slice header, so that putting one in does not allocate.
-type tableRecycler[T any] struct {
-	pools [maxRecycledClass + 1]sync.Pool
-}
-
-// get returns a zeroed []T of length n, a power of two.
-func (r *tableRecycler[T]) get(n int) []T {
-	if k := bits.TrailingZeros(uint(n)); !alloc.Debug && n&(n-1) == 0 && k <= maxRecycledClass {
-		if p, ok := r.pools[k].Get().(*T); ok {
-			return unsafe.Slice(p, n)
-		}
-	}
-	return make([]T, n)
-}
-
-// put zeroes s and keeps it for a later get, if its length is one the
-// recycler keeps (and its capacity the same). s must not be used again.
-func (r *tableRecycler[T]) put(s []T) {
-	n := len(s)
-	if alloc.Debug || n == 0 || n&(n-1) != 0 || cap(s) != n {
-		return
-	}
-	k := bits.TrailingZeros(uint(n))
-	if k > maxRecycledClass {
-		return
-	}
-	clear(s)
-	r.pools[k].Put(unsafe.SliceData(s))
-}
