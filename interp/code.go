@@ -41,6 +41,10 @@ type Code struct {
 	// (LocalsPlusNames up to ArgCount+KwOnlyArgCount), for binding
 	// keyword arguments by identity (bindKeywords).
 	paramNames []Value
+	// name and qualname are the interned strs of the template's names,
+	// which every function made from the code takes (MAKE_FUNCTION):
+	// interning them there was a process-wide map lookup each.
+	name, qualname Value
 }
 
 var codeType = newBuiltinType("code", objectType, 0)
@@ -78,6 +82,7 @@ func codeOf(t *compile.Code) *Code {
 			c.paramNames[i] = internName(n)
 		}
 	}
+	c.name, c.qualname = internName(t.Name), internName(t.Qualname)
 	c.exactArgs = c.unsupported == "" && t.KwOnlyArgCount == 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0
 	actual, _ := codes.LoadOrStore(t, c)
 	return actual.(*Code)

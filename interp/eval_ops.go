@@ -6,6 +6,10 @@ import (
 
 // The bodies of the eval loop's larger instructions.
 
+// strDunderName is "__name__", which every MAKE_FUNCTION looks up in
+// its globals (the function's __module__).
+var strDunderName = internName("__name__")
+
 // makeFunction is MAKE_FUNCTION: the code object on top, and below it,
 // per oparg's flags, the closure (8), annotations (4), keyword-only
 // defaults (2) and defaults (1).
@@ -37,9 +41,8 @@ func (in *Interp) makeFunction(f *frame, oparg int) (Value, error) {
 	fn.defaults, fn.kwdefaults, fn.closure, fn.annotations = defaults, kwdefaults, closure, annotations
 	fn.globals = valueOf(f.globals)
 	incRef(fn.globals)
-	fn.name = internName(c.tmpl.Name)
-	fn.qualname = internName(c.tmpl.Qualname)
-	if m, ok, _ := in.DictGet(f.globals, internName("__name__")); ok {
+	fn.name, fn.qualname = c.name, c.qualname
+	if m, ok, _ := in.DictGet(f.globals, strDunderName); ok {
 		incRef(m)
 		fn.module = m
 	}

@@ -154,7 +154,12 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		in.specMiss(ac, pc)
 		return nil, in.execLoadAttr(f, oparg)
 	case bytecode.LOAD_ATTR_PROPERTY:
-		if callee, ok, err := in.loadAttrProperty(f, c); ok {
+		if c[2].value().Type() == getsetDescrType { // a Go getter (descr_attrs.go)
+			if ok, err := in.loadAttrGetSet(f, c); ok {
+				in.specHit(op)
+				return nil, err
+			}
+		} else if callee, ok, err := in.loadAttrProperty(f, c); ok {
 			in.specHit(op)
 			return callee, err
 		}

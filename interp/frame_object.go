@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"sync"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -45,7 +44,10 @@ func (in *Interp) frameObjectFor(f *frame) (Value, error) {
 		incRef(v)
 		return v, nil
 	}
-	o := newFrameObject()
+	// Frame objects are recycled (in.free.frameObjects, recycle.go):
+	// code walking the stack (logging asks for four per record) makes
+	// and drops them at a high rate.
+	o := in.free.frameObjects.get()
 	o.live = f
 	if err := in.account(&o.Header, frameObjectType, frameObjectSize); err != nil {
 		return Value{}, err
@@ -54,26 +56,10 @@ func (in *Interp) frameObjectFor(f *frame) (Value, error) {
 	return valueOf(o), nil
 }
 
-// freeFrameObjects recycles frame objects, which code walking the stack
-// (logging asks for four per record) makes and drops at a high rate.
-// Process-wide, as the Interp has no free list for them; in rcdebug
-// builds objects are never reused, so that a use after free shows.
-var freeFrameObjects = sync.Pool{New: func() any { return new(frameObject) }}
-
-// newFrameObject returns a zeroed frameObject.
-func newFrameObject() *frameObject {
-	if alloc.Debug {
-		return new(frameObject)
-	}
-	o := freeFrameObjects.Get().(*frameObject)
-	*o = frameObject{}
-	return o
-}
-
 // newTracebackFrame makes the frame object a traceback entry shows
 // (tb_frame): its code, line and globals; it no longer runs.
 func (in *Interp) newTracebackFrame(c *Code, pc int, globals Value) (Value, error) {
-	o := newFrameObject()
+	o := in.free.frameObjects.get()
 	o.code, o.pc, o.noBack = c, pc, true
 	if err := in.account(&o.Header, frameObjectType, frameObjectSize); err != nil {
 		return Value{}, err
@@ -169,9 +155,7 @@ func init() {
 		in.clearFrameObject(o)
 		*o = frameObject{Header: o.Header}
 		in.heap.Free(&o.Header, frameObjectSize)
-		if !alloc.Debug {
-			freeFrameObjects.Put(o)
-		}
+		in.free.frameObjects.put(o)
 	}
 	frameObjectType.repr = func(in *Interp, v Value) (Value, error) {
 		f := asObject[frameObject](v).view()

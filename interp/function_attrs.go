@@ -182,8 +182,10 @@ func init() {
 			return in.NewTuple(vs...)
 		}, nil)
 	}
-	codeStr("co_name", func(t *compile.Code) string { return t.Name })
-	codeStr("co_qualname", func(t *compile.Code) string { return t.Qualname })
+	// The names are the interned strs functions take as __name__ and
+	// __qualname__ (as CPython's are the same objects), not new strs.
+	defGetSet(codeType, "co_name", func(in *Interp, v Value) (Value, error) { return asObject[Code](v).name, nil }, nil)
+	defGetSet(codeType, "co_qualname", func(in *Interp, v Value) (Value, error) { return asObject[Code](v).qualname, nil }, nil)
 	codeStr("co_filename", func(t *compile.Code) string { return t.Filename })
 	codeInt("co_firstlineno", func(t *compile.Code) int { return t.FirstLine })
 	codeInt("co_argcount", func(t *compile.Code) int { return t.ArgCount })

@@ -43,6 +43,8 @@ type freeLists struct {
 	dictEntries entryFreeList
 	dictViews   freeList[dictView]
 	dictIters   freeList[dictIter]
+
+	frameObjects freeList[frameObject] // frame_object.go
 }
 
 // discard empties every list and makes them keep nothing more, as
@@ -62,6 +64,7 @@ func (f *freeLists) discard() {
 	f.dictEntries.discard()
 	f.dictViews.discard()
 	f.dictIters.discard()
+	f.frameObjects.discard()
 }
 
 // maxFree bounds a freeList: enough for the objects a program's inner

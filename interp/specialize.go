@@ -352,6 +352,9 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 			c[1].n = uint64(t.Version) | uint64(ix)<<32
 			return bytecode.LOAD_ATTR_SLOT
 		}
+		if op := pickLoadAttrGetSet(t, descr, c, oparg); op != 0 {
+			return op
+		}
 		return pickLoadAttrProperty(t, descr, c, oparg)
 	}
 	if t.dictOffset != 0 {
