@@ -743,21 +743,18 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.CALL_FUNCTION_EX:
-			var kwargs Value
-			if oparg&1 != 0 {
-				kwargs = f.pop()
+			if in.breaker.Load() != 0 {
+				if err = in.handleBreaker(); err != nil {
+					break
+				}
 			}
-			callargs := f.pop()
-			fn := f.pop()
-			in.xdecRef(f.pop()) // the NULL
-			in.frame = f
-			var r Value
-			r, err = in.callEx(fn, callargs, kwargs)
-			in.decRef(fn)
-			in.decRef(callargs)
-			in.xdecRef(kwargs)
-			if err == nil {
-				f.push(r)
+			var callee *frame
+			callee, err = in.callExFrame(f, oparg) // eval_ops.go
+			if err == nil && callee != nil {
+				callee.back = f
+				f = callee
+				in.frame = f
+				ac, instrs = f.ac, f.ac.instrs
 			}
 
 		case bytecode.LOAD_ATTR:

@@ -112,6 +112,69 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 	return nil, err
 }
 
+// callExFrame is CALL_FUNCTION_EX from f: fn(*callargs, **kwargs), its
+// operands on f's stack. A Python function (or one bound to self) with
+// a tuple and a dict, as f(*args, **kwargs) passes them, gets a frame,
+// returned for the loop to continue in as CALL's callee is, with the
+// arguments bound straight from the tuple's items and the dict's
+// entries: no nested eval loop, no list of the arguments on the Go heap
+// for a few. Anything else goes through callEx and its result is pushed.
+func (in *Interp) callExFrame(f *frame, oparg int) (*frame, error) {
+	var kwargs Value
+	if oparg&1 != 0 {
+		kwargs = f.pop()
+	}
+	callargs := f.pop()
+	fn := f.pop()
+	in.xdecRef(f.pop()) // the NULL
+	in.frame = f
+	defer func() {
+		in.decRef(fn)
+		in.decRef(callargs)
+		in.xdecRef(kwargs)
+	}()
+	target, self := fn, Value{}
+	if fn.Type() == boundMethodType {
+		m := asObject[BoundMethod](fn)
+		target, self = m.fn, m.self
+	}
+	if target.Type() != functionType || callargs.Type() != tupleType || !kwargs.IsNil() && kwargs.Type() != dictType {
+		r, err := in.callEx(fn, callargs, kwargs)
+		if err == nil {
+			f.push(r)
+		}
+		return nil, err
+	}
+	items := asObject[Tuple](callargs).items
+	n := len(items)
+	if !kwargs.IsNil() {
+		n += asObject[Dict](kwargs).used
+	}
+	var buf [16]Value
+	var args, kwnames []Value
+	if n <= len(buf)/2 {
+		args, kwnames = buf[:0:len(buf)/2], buf[len(buf)/2:len(buf)/2]
+	} else {
+		args = make([]Value, 0, n)
+	}
+	args = append(args, items...)
+	if !kwargs.IsNil() {
+		for _, e := range asObject[Dict](kwargs).entries {
+			if e.key.IsNil() {
+				continue
+			}
+			if e.key.Type() != strType {
+				return nil, in.raise(typeErrorType, "keywords must be strings")
+			}
+			kwnames = append(kwnames, e.key)
+			args = append(args, e.value)
+		}
+	}
+	// The tuple and the dict own the arguments until the frame has its
+	// references (they are released when this returns).
+	return in.bindArgs(asObject[Function](target), self, args, kwnames)
+}
+
 // callEx is CALL_FUNCTION_EX: fn(*callargs, **kwargs).
 func (in *Interp) callEx(fn, callargs, kwargs Value) (Value, error) {
 	var args []Value
