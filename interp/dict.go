@@ -301,10 +301,18 @@ func (d *Dict) slotOf(hash int64, ix int32) int {
 // so a search always ends (popitem drops entries but not their slots);
 // counting the entries keeps them within their array's capacity (a new
 // entry may reuse a deleted slot).
+//
+// The check is all most calls do (every insertion asks): it inlines
+// into them, and dictGrow, the growth, is a call.
 func (in *Interp) dictGrowFor(d *Dict, n int) error {
-	if max(d.fill, len(d.entries))+1 <= len(d.indices)*2/3 {
+	if max(d.fill, len(d.entries)) < len(d.indices)*2/3 {
 		return nil
 	}
+	return in.dictGrow(d, n)
+}
+
+// dictGrow is dictGrowFor's growth: new tables for n live entries.
+func (in *Interp) dictGrow(d *Dict, n int) error {
 	size := minIndices
 	for size*2/3 < n+1 {
 		size *= 2
