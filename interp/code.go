@@ -45,6 +45,10 @@ type Code struct {
 	// which every function made from the code takes (MAKE_FUNCTION):
 	// interning them there was a process-wide map lookup each.
 	name, qualname Value
+	// filename is co_filename, an immortal str made on first use
+	// (logging reads it of four frames per record); nil until then.
+	// Codes are shared by the interpreters, hence the atomic pointer.
+	filename atomic.Pointer[Str]
 }
 
 var codeType = newBuiltinType("code", objectType, 0)
@@ -86,6 +90,17 @@ func codeOf(t *compile.Code) *Code {
 	c.exactArgs = c.unsupported == "" && t.KwOnlyArgCount == 0 && t.Flags&(compile.CO_VARARGS|compile.CO_VARKEYWORDS) == 0
 	actual, _ := codes.LoadOrStore(t, c)
 	return actual.(*Code)
+}
+
+// filenameStr returns co_filename: the same immortal str every time, as
+// CPython's code object holds one. Two interpreters asking first at once
+// may each make one; the first stored wins and both return it.
+func (c *Code) filenameStr() Value {
+	if o := c.filename.Load(); o != nil {
+		return valueOf(o)
+	}
+	c.filename.CompareAndSwap(nil, asObject[Str](newImmortalStr(c.tmpl.Filename)))
+	return valueOf(c.filename.Load())
 }
 
 // interned holds the process-wide immortal strs of names and constants.

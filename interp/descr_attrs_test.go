@@ -1,5 +1,11 @@
 package interp
 
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
 // getsetProgram runs LOAD_ATTR sites on attributes that getset
 // descriptors compute in Go (frame and code attributes, __class__,
 // __dict__, cell_contents): specialized, hit, and their guards failing
@@ -17,6 +23,7 @@ for i in range(6):
 print(r)
 def f(): pass
 print(f.__code__.co_name is f.__name__, f.__code__.co_qualname is f.__qualname__)
+print(f.__code__.co_filename is f.__code__.co_filename, f.__code__.co_filename == who.__code__.co_filename)
 class Fake:
     co_name = 'fake'
 class Lazy:
@@ -69,3 +76,39 @@ print([renamed(f, 'n%d' % i) for i in range(5)])
 `
 
 func init() { specPrograms["getset_attrs"] = getsetProgram }
+
+// TestCodeFilenameShared reads co_filename of one shared code object in
+// two interpreters at once (under -race, this checks that the str made
+// on first use is published safely): each sees one str, the same on
+// every read.
+func TestCodeFilenameShared(t *testing.T) {
+	code := compileForTest(t, `import sys
+co = sys._getframe().f_code
+names = [co.co_filename for _ in range(50)]
+print(all(n is names[0] for n in names), names[0] == co.co_filename)
+`)
+	var wg sync.WaitGroup
+	outs := make([]string, 2)
+	for k := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			in := New(Options{Stdout: &b})
+			defer in.Close()
+			gv, _ := in.NewDict()
+			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
+				outs[k] = err.Error()
+				return
+			}
+			in.decRef(gv)
+			outs[k] = b.String()
+		}()
+	}
+	wg.Wait()
+	for _, o := range outs {
+		if o != "True True\n" {
+			t.Errorf("got %q, want True True", o)
+		}
+	}
+}

@@ -162,11 +162,6 @@ func init() {
 		return nil
 	})
 
-	codeStr := func(name string, get func(t *compile.Code) string) {
-		defGetSet(codeType, name, func(in *Interp, v Value) (Value, error) {
-			return in.NewStr(get(asObject[Code](v).tmpl))
-		}, nil)
-	}
 	codeInt := func(name string, get func(t *compile.Code) int) {
 		defGetSet(codeType, name, func(in *Interp, v Value) (Value, error) {
 			return Int(int64(get(asObject[Code](v).tmpl))), nil
@@ -186,7 +181,7 @@ func init() {
 	// __qualname__ (as CPython's are the same objects), not new strs.
 	defGetSet(codeType, "co_name", func(in *Interp, v Value) (Value, error) { return asObject[Code](v).name, nil }, nil)
 	defGetSet(codeType, "co_qualname", func(in *Interp, v Value) (Value, error) { return asObject[Code](v).qualname, nil }, nil)
-	codeStr("co_filename", func(t *compile.Code) string { return t.Filename })
+	defGetSet(codeType, "co_filename", func(in *Interp, v Value) (Value, error) { return asObject[Code](v).filenameStr(), nil }, nil)
 	codeInt("co_firstlineno", func(t *compile.Code) int { return t.FirstLine })
 	codeInt("co_argcount", func(t *compile.Code) int { return t.ArgCount })
 	codeInt("co_posonlyargcount", func(t *compile.Code) int { return t.PosOnlyArgCount })
