@@ -206,6 +206,15 @@ func quickHash(key Value) (h int64, ok bool) {
 	return 0, false
 }
 
+// setHash is key's hash for a set operation: quickHash's without a
+// call when it can, else Hash's.
+func (in *Interp) setHash(key Value) (int64, error) {
+	if h, ok := quickHash(key); ok {
+		return h, nil
+	}
+	return in.Hash(key)
+}
+
 // quickEqual compares a and b when that needs no call: each an unboxed
 // int or an exact str; known is false otherwise.
 func quickEqual(a, b Value) (eq, known bool) {
@@ -377,7 +386,7 @@ restart:
 
 // setAddKey hashes key and adds it.
 func (in *Interp) setAddKey(s *Set, key Value) error {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		return err
 	}
@@ -478,7 +487,7 @@ func (in *Interp) setDiscardEntry(s *Set, key Value, hash int64) (found bool, er
 
 // setDiscardKey hashes key and removes it.
 func (in *Interp) setDiscardKey(s *Set, key Value) (bool, error) {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		return false, err
 	}

@@ -269,7 +269,7 @@ func setRepr(in *Interp, v Value) (Value, error) {
 // its items.
 func setContains(in *Interp, v, key Value) (bool, error) {
 	s := asObject[Set](v)
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		tmp, terr := in.frozenKey(key, err)
 		if terr != nil {
@@ -295,7 +295,7 @@ func (in *Interp) frozenKey(key Value, err error) (Value, error) {
 // setDiscardMaybeSet is discard() and remove(): a set key is removed as
 // the frozenset of its items.
 func (in *Interp) setDiscardMaybeSet(s *Set, key Value) (bool, error) {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		tmp, terr := in.frozenKey(key, err)
 		if terr != nil {
@@ -422,7 +422,7 @@ func (in *Interp) setIntersection(so, other Value) (Value, error) {
 		if !ok {
 			return rv, nil
 		}
-		hash, err := in.Hash(key)
+		hash, err := in.setHash(key)
 		if err == nil {
 			var found bool
 			found, err = in.setContainsEntry(a, key, hash)
