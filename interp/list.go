@@ -139,6 +139,17 @@ func (in *Interp) listExtendUnpack(l *List, src Value) error {
 	return err
 }
 
+// copyRefs copies src into dst (of at least its length) taking a new
+// reference to each item, in one pass: for the few items most lists
+// hold, copy's call and bulk write barrier cost more than the loop.
+func copyRefs(dst, src []Value) {
+	dst = dst[:len(src)]
+	for i, v := range src {
+		incRef(v)
+		dst[i] = v
+	}
+}
+
 // seqItems returns the items of a list or a tuple (borrowed) whose
 // iteration cannot be overridden: an instance of list or tuple or of a
 // built-in tuple type (a struct sequence), not of a class.

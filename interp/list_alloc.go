@@ -32,24 +32,22 @@ func (in *Interp) newListObject() (*List, error) {
 
 // newListSized returns a list of n empty slots, which the caller fills
 // with references the list then owns before any code can see the list.
+// The struct and its array are accounted at once.
 func (in *Interp) newListSized(n int) (*List, error) {
-	l, err := in.newListObject()
-	if err != nil {
-		return nil, err
-	}
 	if n == 0 {
-		return l, nil
+		return in.newListObject()
 	}
 	if n > maxSeqLen {
-		in.decRef(valueOf(l))
 		return nil, in.memoryError()
 	}
 	items := in.values.Get(n)
-	if err := in.heap.Resize(&l.Header, 0, uintptr(cap(items))*valueSize); err != nil {
+	l := (*List)(unsafe.Pointer(in.tuples.Get()))
+	if err := in.account(&l.Header, listType, listSize+uintptr(cap(items))*valueSize); err != nil {
+		in.tuples.Put((*Tuple)(unsafe.Pointer(l)))
 		in.values.Put(items)
-		in.decRef(valueOf(l))
-		return nil, in.memoryError()
+		return nil, err
 	}
+	l.Header.SetFlags(alloc.FlagContainer)
 	l.items = items
 	return l, nil
 }

@@ -190,11 +190,8 @@ func listConcat(in *Interp, a, b Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	copy(r.items, x)
-	copy(r.items[len(x):], y)
-	for _, v := range r.items {
-		incRef(v)
-	}
+	copyRefs(r.items, x)
+	copyRefs(r.items[len(x):], y)
 	return valueOf(r), nil
 }
 

@@ -47,9 +47,12 @@ func init() {
 		in.decRef(s.start)
 		in.decRef(s.stop)
 		in.decRef(s.step)
-		*s = Slice{Header: s.Header}
 		in.heap.Free(&s.Header, sliceSize)
-		if in.lastSlice == nil && !alloc.Debug {
+		if alloc.Debug { // the freed header stays, poisoned
+			s.start, s.stop, s.step = Value{}, Value{}, Value{}
+			return
+		}
+		if in.lastSlice == nil {
 			// One slice kept by the interpreter, as CPython keeps
 			// one: x[a:b:c] makes one and drops it at once, and the
 			// process-wide pool's pinning cost more than the slice.
@@ -328,10 +331,7 @@ func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	dst := r.items[:n]
 	switch step {
 	case 1:
-		for i, v := range l.items[start : start+n] {
-			incRef(v)
-			dst[i] = v
-		}
+		copyRefs(dst, l.items[start:start+n])
 	case -1:
 		src := l.items[start+1-n : start+1]
 		for i := range dst {
@@ -480,11 +480,7 @@ func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value) e
 			l.items = l.items[:size+grow]
 		}
 	}
-	dst := l.items[start : start+len(src)]
-	for i, v := range src {
-		incRef(v)
-		dst[i] = v
-	}
+	copyRefs(l.items[start:start+len(src)], src)
 	// The replaced items go last to first, as in CPython (list_ass_slice).
 	for i := len(old) - 1; i >= 0; i-- {
 		in.decRef(old[i])
