@@ -140,6 +140,19 @@ except ValueError as e:
     print('ValueError', e)
 print(l)
 `,
+	"method_arg_checks": `l = [1]
+s = {1}
+for f in (lambda: l.append(), lambda: l.append(1, 2), lambda: l.append(x=1), lambda: l.pop(1, 2),
+          lambda: l.pop(x=0), lambda: s.add(), lambda: s.add(1, 2), lambda: s.discard(x=1),
+          lambda: l.insert(1), lambda: {}.get(), lambda: {}.get(1, 2, 3), lambda: l.index()):
+    try:
+        f()
+    except TypeError as e:
+        print(e)
+l.append(2)
+s.add(2)
+print(l.pop(0), l, {}.get(1, 5), s)
+`,
 }
 
 func TestContainersFast(t *testing.T) { checkProgramsAtThresholds(t, containersFastPrograms) }
