@@ -8,7 +8,9 @@ import (
 
 // List is a list object. It owns a reference to each item; its backing
 // array comes from the interpreter's value-slice pool and is accounted by
-// capacity.
+// capacity. The slots past the length are always empty (whatever shrinks
+// a list zeroes them), so a dead list's array is reused as it is
+// (smallListFreeList).
 type List struct {
 	alloc.Header
 	alloc.GCLink
@@ -169,7 +171,8 @@ func listDealloc(in *Interp, v Value) {
 	exact := l.Header.Type == unsafe.Pointer(listType) // not a subclass's bigger struct
 	items := l.items
 	l.items = nil
-	for _, item := range items {
+	for i, item := range items {
+		items[i] = Value{}               // the array is private now: zeroed for reuse
 		if alloc.DecRef(item.Header()) { // decRef, inlined by hand
 			in.dealloc(item)
 		}
@@ -177,7 +180,9 @@ func listDealloc(in *Interp, v Value) {
 	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
 	if exact {
 		l.items = items
-		in.freeListObject(l)
+		if !in.free.lists.put(l) {
+			in.freeListObject(l)
+		}
 	}
 }
 

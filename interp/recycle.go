@@ -40,6 +40,7 @@ type freeLists struct {
 	ranges       freeList[Range]
 	rangeIters   freeList[rangeIterator]
 	seqIters     freeList[seqIterator]
+	lists        smallListFreeList // list_alloc.go
 }
 
 // discard empties every list and makes them keep nothing more, as
@@ -54,6 +55,7 @@ func (f *freeLists) discard() {
 	f.ranges.discard()
 	f.rangeIters.discard()
 	f.seqIters.discard()
+	f.lists.discard()
 }
 
 // maxFree bounds a freeList: enough for the objects a program's inner
