@@ -92,11 +92,19 @@ class S(str):
         return str(self) == o
 print(S('ab') in s, 'ab' in {S('ab')}, 'ab' in (S('ab'),), S('zz') in ['a', 'zz'])
 class H:
+    def __repr__(self): return 'H()'
     def __hash__(self): return 1
     def __eq__(self, o):
         print('H.eq', o)
         return o == 1
 print(1 in {H()}, H() in {1, 2}, 1 in (H(), 2), 2 in [1, H(), 2])
+hs = {H(), 'x', 2}
+for k in (1, 2, 'x', 'y', 1.0, H(), 3):
+    print(k in hs, k not in hs)
+class Del:
+    def __del__(self): print('Del gone')
+for i in range(3):
+    print(i in {Del(), i})
 print(1 in (1.0, 2), 1.0 in (1, 2), 'a' in (1, 'a'), 1 in ('a', 1), True in (1,), 2 in (True,))
 print(5 in [], 'x' in (), 5 in set(), 'x' in frozenset())
 try:

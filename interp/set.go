@@ -270,6 +270,27 @@ func containsQuick(container, key Value) (found, known bool) {
 	return false, true
 }
 
+// containsSet is CONTAINS_OP_SET's work past its guard (the container,
+// on top of the stack, an exact set or frozenset): with a key that
+// quickHash and quickEqual answer for, the result replaces the two
+// operands in place; else execContainsOp's way.
+func (in *Interp) containsSet(f *frame, oparg int) error {
+	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
+	found, known := false, false
+	if hash, ok := quickHash(key); ok {
+		found, known = setFindQuick(asObject[Set](container), key, hash)
+	}
+	if !known {
+		return in.execContainsOp(f, oparg)
+	}
+	f.sp--
+	f.slots[f.sp] = Value{}
+	f.slots[f.sp-1] = Bool(found != (oparg == 1))
+	in.decRef(container)
+	in.decRef(key)
+	return nil
+}
+
 // setFindQuick is setLookup for a key whose equality with any int or
 // exact str needs no call; known is false when the probe meets a stored
 // key with the same hash of another kind, whose __eq__ may run code.
