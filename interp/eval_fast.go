@@ -1175,7 +1175,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			case bytecode.CONTAINS_OP_DICT:
 				err = in.containsDict(f, oparg)
 			default:
-				err = in.execContainsOp(f, oparg)
+				err = in.containsSet(f, oparg)
 			}
 			if err != nil {
 				return nil, err

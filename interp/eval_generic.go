@@ -70,10 +70,18 @@ func (in *Interp) execStoreSubscr(f *frame) error {
 	return err
 }
 
+// execContainsOp is CONTAINS_OP, and CONTAINS_OP_SET's work past its
+// guard. Sets, frozensets, tuples and lists are asked without the
+// type's slot when the key is an int or str, whose hash and equality
+// need no call (containsQuick).
 func (in *Interp) execContainsOp(f *frame, oparg int) error {
 	container := f.pop()
 	key := f.pop()
-	ok, err := in.Contains(container, key)
+	ok, known := containsQuick(container, key)
+	var err error
+	if !known {
+		ok, err = in.Contains(container, key)
+	}
 	in.decRef(container)
 	in.decRef(key)
 	if err == nil {

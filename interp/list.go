@@ -8,7 +8,9 @@ import (
 
 // List is a list object. It owns a reference to each item; its backing
 // array comes from the interpreter's value-slice pool and is accounted by
-// capacity.
+// capacity. The slots past the length are always empty (whatever shrinks
+// a list zeroes them), so a dead list's array is reused as it is
+// (smallListFreeList).
 type List struct {
 	alloc.Header
 	alloc.GCLink
@@ -139,6 +141,17 @@ func (in *Interp) listExtendUnpack(l *List, src Value) error {
 	return err
 }
 
+// copyRefs copies src into dst (of at least its length) taking a new
+// reference to each item, in one pass: for the few items most lists
+// hold, copy's call and bulk write barrier cost more than the loop.
+func copyRefs(dst, src []Value) {
+	dst = dst[:len(src)]
+	for i, v := range src {
+		incRef(v)
+		dst[i] = v
+	}
+}
+
 // seqItems returns the items of a list or a tuple (borrowed) whose
 // iteration cannot be overridden: an instance of list or tuple or of a
 // built-in tuple type (a struct sequence), not of a class.
@@ -158,7 +171,8 @@ func listDealloc(in *Interp, v Value) {
 	exact := l.Header.Type == unsafe.Pointer(listType) // not a subclass's bigger struct
 	items := l.items
 	l.items = nil
-	for _, item := range items {
+	for i, item := range items {
+		items[i] = Value{}               // the array is private now: zeroed for reuse
 		if alloc.DecRef(item.Header()) { // decRef, inlined by hand
 			in.dealloc(item)
 		}
@@ -166,7 +180,9 @@ func listDealloc(in *Interp, v Value) {
 	in.heap.Free(&l.Header, listSize+uintptr(cap(items))*valueSize)
 	if exact {
 		l.items = items
-		in.freeListObject(l)
+		if !in.free.lists.put(l) {
+			in.freeListObject(l)
+		}
 	}
 }
 

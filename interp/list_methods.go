@@ -158,7 +158,9 @@ func (in *Interp) listClear(l *List) {
 // list held.
 func listRemoveAt(l *List, i int) Value {
 	v := l.items[i]
-	copy(l.items[i:], l.items[i+1:])
+	if i < len(l.items)-1 { // pop() from the end, a stack's, moves nothing
+		copy(l.items[i:], l.items[i+1:])
+	}
 	l.items[len(l.items)-1] = Value{}
 	l.items = l.items[:len(l.items)-1]
 	return v
@@ -172,7 +174,9 @@ func (in *Interp) listInsert(l *List, i int, v Value) error {
 	}
 	incRef(v)
 	l.items = append(l.items, Value{})
-	copy(l.items[i+1:], l.items[i:])
+	if i < len(l.items)-1 {
+		copy(l.items[i+1:], l.items[i:])
+	}
 	l.items[i] = v
 	return nil
 }
@@ -190,11 +194,8 @@ func listConcat(in *Interp, a, b Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	copy(r.items, x)
-	copy(r.items[len(x):], y)
-	for _, v := range r.items {
-		incRef(v)
-	}
+	copyRefs(r.items, x)
+	copyRefs(r.items[len(x):], y)
 	return valueOf(r), nil
 }
 

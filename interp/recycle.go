@@ -45,6 +45,7 @@ type freeLists struct {
 	dictIters   freeList[dictIter]
 
 	frameObjects freeList[frameObject] // frame_object.go
+	lists        smallListFreeList     // list_alloc.go
 }
 
 // discard empties every list and makes them keep nothing more, as
@@ -65,6 +66,7 @@ func (f *freeLists) discard() {
 	f.dictViews.discard()
 	f.dictIters.discard()
 	f.frameObjects.discard()
+	f.lists.discard()
 }
 
 // maxFree bounds a freeList: enough for the objects a program's inner

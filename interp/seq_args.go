@@ -28,6 +28,14 @@ func (in *Interp) methNoArgs(qual string, args, kwnames []Value) error {
 // seqOneArg checks the call of a method that takes exactly one argument
 // (METH_O).
 func (in *Interp) seqOneArg(qual string, args, kwnames []Value) error {
+	if len(kwnames) == 0 && len(args) == 2 { // inlined: list.append's check
+		return nil
+	}
+	return in.seqOneArgError(qual, args, kwnames)
+}
+
+// seqOneArgError is seqOneArg's error, out of line.
+func (in *Interp) seqOneArgError(qual string, args, kwnames []Value) error {
 	if len(kwnames) > 0 {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", qual)
 	}
@@ -41,6 +49,14 @@ func (in *Interp) seqOneArg(qual string, args, kwnames []Value) error {
 // positional-only (METH_FASTCALL): no keywords, as the qualified name
 // says, and between min and max arguments, as the short name says.
 func (in *Interp) methPosArgs(qual, name string, args, kwnames []Value, min, max int) error {
+	if n := len(args) - 1; len(kwnames) == 0 && n >= min && n <= max { // inlined
+		return nil
+	}
+	return in.methPosArgsError(qual, name, args, kwnames, min, max)
+}
+
+// methPosArgsError is methPosArgs's error, out of line.
+func (in *Interp) methPosArgsError(qual, name string, args, kwnames []Value, min, max int) error {
 	if len(kwnames) > 0 {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", qual)
 	}

@@ -185,6 +185,149 @@ restart:
 	}
 }
 
+// quickHash is key's hash when it needs no call: key is an unboxed int,
+// or an exact str whose hash is cached; ok is false otherwise.
+func quickHash(key Value) (h int64, ok bool) {
+	switch {
+	case key.IsSmallInt():
+		h = key.SmallInt()
+		if h >= hashModulus || h <= -hashModulus {
+			h %= hashModulus
+		}
+		if h == -1 {
+			h = -2
+		}
+		return h, true
+	case key.IsObject() && key.Type() == strType:
+		if o := asObject[Str](key); o.hashed {
+			return o.hash, true
+		}
+	}
+	return 0, false
+}
+
+// setHash is key's hash for a set operation: quickHash's without a
+// call when it can, else Hash's.
+func (in *Interp) setHash(key Value) (int64, error) {
+	if h, ok := quickHash(key); ok {
+		return h, nil
+	}
+	return in.Hash(key)
+}
+
+// quickEqual compares a and b when that needs no call: each an unboxed
+// int or an exact str; known is false otherwise.
+func quickEqual(a, b Value) (eq, known bool) {
+	aStr := a.IsObject() && a.Type() == strType
+	bStr := b.IsObject() && b.Type() == strType
+	switch {
+	case a.IsSmallInt():
+		if b.IsSmallInt() {
+			return a.n == b.n, true
+		}
+		return false, bStr
+	case aStr:
+		if bStr {
+			return a.GoString() == b.GoString(), true
+		}
+		return false, b.IsSmallInt()
+	}
+	return false, false
+}
+
+// containsQuick is `key in container` for an exact set, frozenset,
+// tuple or list and a key whose hash and comparisons run no code
+// (quickHash, quickEqual); known is false when it cannot tell so, and
+// the caller asks the container's type.
+func containsQuick(container, key Value) (found, known bool) {
+	if !container.IsObject() {
+		return false, false
+	}
+	var items []Value
+	switch container.Type() {
+	case setType, frozensetType:
+		hash, ok := quickHash(key)
+		if !ok {
+			return false, false
+		}
+		return setFindQuick(asObject[Set](container), key, hash)
+	case tupleType:
+		items = asObject[Tuple](container).items
+	case listType:
+		items = asObject[List](container).items
+	default:
+		return false, false
+	}
+	for _, item := range items {
+		eq, ok := quickEqual(item, key)
+		if !ok {
+			return false, false
+		}
+		if eq {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// containsSet is CONTAINS_OP_SET's work past its guard (the container,
+// on top of the stack, an exact set or frozenset): with a key that
+// quickHash and quickEqual answer for, the result replaces the two
+// operands in place; else execContainsOp's way.
+func (in *Interp) containsSet(f *frame, oparg int) error {
+	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
+	found, known := false, false
+	if hash, ok := quickHash(key); ok {
+		found, known = setFindQuick(asObject[Set](container), key, hash)
+	}
+	if !known {
+		return in.execContainsOp(f, oparg)
+	}
+	f.sp--
+	f.slots[f.sp] = Value{}
+	f.slots[f.sp-1] = Bool(found != (oparg == 1))
+	in.decRef(container)
+	in.decRef(key)
+	return nil
+}
+
+// setFindQuick is setLookup for a key whose equality with any int or
+// exact str needs no call; known is false when the probe meets a stored
+// key with the same hash of another kind, whose __eq__ may run code.
+func setFindQuick(s *Set, key Value, hash int64) (found, known bool) {
+	table := s.table
+	mask := uint64(len(table) - 1)
+	perturb := uint64(hash)
+	i := uint64(hash) & mask
+	for {
+		probes := uint64(0)
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+probes; j++ {
+			e := &table[j]
+			if e.key.IsNil() {
+				return false, true
+			}
+			if e.hash != hash || e.key.p == setDummy.p {
+				continue
+			}
+			if e.key.Is(key) {
+				return true, true
+			}
+			eq, ok := quickEqual(e.key, key)
+			if !ok {
+				return false, false
+			}
+			if eq {
+				return true, true
+			}
+		}
+		perturb >>= setPerturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+}
+
 // setContainsEntry reports whether key (with its hash) is in s.
 func (in *Interp) setContainsEntry(s *Set, key Value, hash int64) (bool, error) {
 	i, err := in.setLookup(s, key, hash)
@@ -264,7 +407,7 @@ restart:
 
 // setAddKey hashes key and adds it.
 func (in *Interp) setAddKey(s *Set, key Value) error {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		return err
 	}
@@ -365,7 +508,7 @@ func (in *Interp) setDiscardEntry(s *Set, key Value, hash int64) (found bool, er
 
 // setDiscardKey hashes key and removes it.
 func (in *Interp) setDiscardKey(s *Set, key Value) (bool, error) {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		return false, err
 	}

@@ -210,6 +210,14 @@ func (in *Interp) setNoArgs(name string, args []Value, kwnames []Value) error {
 
 // setOneArg is the check of a METH_O method (args[0] is self).
 func (in *Interp) setOneArg(name string, args []Value, kwnames []Value) error {
+	if len(kwnames) == 0 && len(args) == 2 { // inlined: set.add's check
+		return nil
+	}
+	return in.setOneArgError(name, args, kwnames)
+}
+
+// setOneArgError is setOneArg's error, out of line.
+func (in *Interp) setOneArgError(name string, args []Value, kwnames []Value) error {
 	if len(kwnames) > 0 {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", name)
 	}
@@ -269,7 +277,7 @@ func setRepr(in *Interp, v Value) (Value, error) {
 // its items.
 func setContains(in *Interp, v, key Value) (bool, error) {
 	s := asObject[Set](v)
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		tmp, terr := in.frozenKey(key, err)
 		if terr != nil {
@@ -295,7 +303,7 @@ func (in *Interp) frozenKey(key Value, err error) (Value, error) {
 // setDiscardMaybeSet is discard() and remove(): a set key is removed as
 // the frozenset of its items.
 func (in *Interp) setDiscardMaybeSet(s *Set, key Value) (bool, error) {
-	hash, err := in.Hash(key)
+	hash, err := in.setHash(key)
 	if err != nil {
 		tmp, terr := in.frozenKey(key, err)
 		if terr != nil {
@@ -422,7 +430,7 @@ func (in *Interp) setIntersection(so, other Value) (Value, error) {
 		if !ok {
 			return rv, nil
 		}
-		hash, err := in.Hash(key)
+		hash, err := in.setHash(key)
 		if err == nil {
 			var found bool
 			found, err = in.setContainsEntry(a, key, hash)

@@ -47,9 +47,12 @@ func init() {
 		in.decRef(s.start)
 		in.decRef(s.stop)
 		in.decRef(s.step)
-		*s = Slice{Header: s.Header}
 		in.heap.Free(&s.Header, sliceSize)
-		if in.lastSlice == nil && !alloc.Debug {
+		if alloc.Debug { // the freed header stays, poisoned
+			s.start, s.stop, s.step = Value{}, Value{}, Value{}
+			return
+		}
+		if in.lastSlice == nil {
 			// One slice kept by the interpreter, as CPython keeps
 			// one: x[a:b:c] makes one and drops it at once, and the
 			// process-wide pool's pinning cost more than the slice.
@@ -205,6 +208,16 @@ type unpackedSlice struct {
 // a part needs it; a mutable sequence must be measured only after it, as
 // that code may change it.
 func (in *Interp) sliceUnpack(s *Slice) (u unpackedSlice, err error) {
+	// Parts that are unboxed ints or None (nearly all) need no call.
+	if u, ok := plainSliceBounds(s.start, s.stop); ok {
+		switch {
+		case s.step.IsNone():
+			return u, nil
+		case s.step.IsSmallInt() && s.step.SmallInt() != 0:
+			u.step = s.step.SmallInt()
+			return u, nil
+		}
+	}
 	u.step = 1
 	if !s.step.IsNone() {
 		if u.step, err = in.sliceBound(s.step); err != nil {
@@ -313,16 +326,26 @@ func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	items := l.items
-	if step == 1 {
-		copy(r.items, items[start:start+n])
-	} else {
-		for i, j := 0, start; i < n; i, j = i+1, j+step {
-			r.items[i] = items[j]
+	// One pass that copies and takes the references: slices are mostly
+	// short, where copy's call and bulk write barrier cost more.
+	dst := r.items[:n]
+	switch step {
+	case 1:
+		copyRefs(dst, l.items[start:start+n])
+	case -1:
+		src := l.items[start+1-n : start+1]
+		for i := range dst {
+			v := src[len(src)-1-i]
+			incRef(v)
+			dst[i] = v
 		}
-	}
-	for _, v := range r.items {
-		incRef(v)
+	default:
+		items := l.items
+		for i, j := 0, start; i < n; i, j = i+1, j+step {
+			v := items[j]
+			incRef(v)
+			dst[i] = v
+		}
 	}
 	return valueOf(r), nil
 }
@@ -360,6 +383,11 @@ func (in *Interp) listAssignSlice(l *List, key, value Value) error {
 // listAssignUnpacked is l[a:b:c] = value for a slice already unpacked
 // (listAssignSlice, and STORE_SLICE without a slice object).
 func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) error {
+	if u.step == 1 && value.p != unsafe.Pointer(l) {
+		if items, ok := seqItems(value); ok {
+			return in.listAssignItems(l, u, items)
+		}
+	}
 	src, pooled, err := in.assignSource(value, u.step == 1)
 	if err != nil {
 		return err
@@ -407,6 +435,56 @@ func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) erro
 		in.decRef(old[i])
 	}
 	in.values.Put(old)
+	return nil
+}
+
+// listAssignItems is l[a:b] = value for a step of 1 where value is a
+// list or tuple other than l, whose items (borrowed) are copied straight
+// from it: nothing of value's can run code, so no copy of them is needed
+// first. The replaced items wait in a buffer on the stack when few.
+func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
+	start, stop, _ := u.adjust(len(l.items))
+	stop = max(stop, start)
+	n := stop - start
+	if n <= smallSliceBuf {
+		var buf [smallSliceBuf]Value
+		return in.listReplaceItems(l, start, stop, src, buf[:n])
+	}
+	old := in.values.Get(n)
+	err := in.listReplaceItems(l, start, stop, src, old)
+	in.values.Put(old)
+	return err
+}
+
+// smallSliceBuf is how many replaced items listAssignItems keeps on the
+// stack rather than in a pooled buffer.
+const smallSliceBuf = 16
+
+// listReplaceItems puts new references to src in place of
+// l.items[start:stop], moving the tail as needed, then releases the
+// replaced items, which it keeps in old (of length stop-start) meanwhile.
+func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value) error {
+	copy(old, l.items[start:stop])
+	size := len(l.items)
+	grow := len(src) - len(old)
+	if grow != 0 {
+		if grow > 0 {
+			if err := in.listReserve(l, grow); err != nil {
+				return err
+			}
+		}
+		l.items = l.items[:max(size, size+grow)]
+		copy(l.items[stop+grow:], l.items[stop:size])
+		if grow < 0 {
+			clear(l.items[size+grow:])
+			l.items = l.items[:size+grow]
+		}
+	}
+	copyRefs(l.items[start:start+len(src)], src)
+	// The replaced items go last to first, as in CPython (list_ass_slice).
+	for i := len(old) - 1; i >= 0; i-- {
+		in.decRef(old[i])
+	}
 	return nil
 }
 

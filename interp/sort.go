@@ -1,6 +1,9 @@
 package interp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // list.sort: timsort as described in CPython's Objects/listsort.txt,
 // with the powersort merge policy CPython 3.11+ uses, so that it makes
@@ -82,6 +85,9 @@ func (in *Interp) listSort(l *List, key Value, reverse bool) error {
 
 // sortItems sorts items in place (by key(item) when key is set).
 func (in *Interp) sortItems(items []Value, key Value, reverse bool) error {
+	if key.IsNil() && sortSmallInts(items, reverse) {
+		return nil
+	}
 	n := len(items)
 	s := &sortState{in: in, keys: items, minGallop: minGallopStart}
 	if !key.IsNil() {
@@ -117,6 +123,36 @@ func (in *Interp) sortItems(items []Value, key Value, reverse bool) error {
 	}
 	s.lt = s.chooseCompare()
 	return s.sort()
+}
+
+// sortSmallInts sorts items in place when every one is an unboxed int,
+// reporting whether it did. Equal unboxed ints are the same value, so
+// an unstable sort of their numbers gives what timsort would, and
+// Go's sort of an []int64 compares without a call.
+func sortSmallInts(items []Value, reverse bool) bool {
+	for _, v := range items {
+		if !v.IsSmallInt() {
+			return false
+		}
+	}
+	var buf [64]int64
+	var ks []int64
+	if len(items) <= len(buf) {
+		ks = buf[:len(items)]
+	} else {
+		ks = make([]int64, len(items))
+	}
+	for i, v := range items {
+		ks[i] = v.SmallInt()
+	}
+	slices.Sort(ks)
+	if reverse {
+		slices.Reverse(ks)
+	}
+	for i, k := range ks {
+		items[i] = Int(k)
+	}
+	return true
 }
 
 // chooseCompare picks the comparison: a direct one when every key is a
