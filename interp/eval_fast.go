@@ -94,15 +94,27 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 
 // storeNewAttrAt is STORE_ATTR_WITH_HINT's store of a new attribute
 // into d, owner's instance dict, from the fast loop at pc with stack top
-// sp: the dict takes the stack's reference to the value, and the owner's
-// is released. It returns the pc and sp to go on with, or false, having
+// sp, when d's shape is not the one the way c proves the name in: the
+// dict takes the stack's reference to the value, and the owner's is
+// released. It returns the pc and sp to go on with, or false, having
 // changed nothing, when d's shape tree has not seen this insert. Out of
 // runFastIn's body because its size decides what the compiler inlines
 // there: past 5,000 nodes the inliner's budget for every callee drops
 // to 20, and Value.IsObject, mulInt64 and recordBranch stop inlining.
-func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, oparg, pc, sp int) (int, int, bool) {
+//
+// The way's shape is usually the child this store leads to (pickStoreAttr
+// and storeAttrCached cache it so): a dict at that child's parent lacks
+// the name, and no scan of the parent's children is needed.
+func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, c *cacheEntry, oparg, pc, sp int) (int, int, bool) {
 	slots := f.slots
-	if !in.storeAttrAppend(d, f.code.names[oparg], *slotAt(slots, sp-2)) {
+	name := f.code.names[oparg]
+	next := (*shape)(c.p)
+	if next.parent != d.shape || next.parent == nil || !sameStr(next.name, asObject[Str](name).s) {
+		if next = d.shapeChild(name); next == nil {
+			return pc, sp, false
+		}
+	}
+	if !in.appendShaped(d, next, name, *slotAt(slots, sp-2)) {
 		return pc, sp, false
 	}
 	*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
@@ -803,8 +815,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 						}
 						// A new attribute (a store in __init__) whose
 						// insert the dict's shape tree has seen.
-						if c.n>>32 == newAttrHint && dv.p != nil {
-							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, oparg, pc, sp); done {
+						if dv.p != nil {
+							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, c, oparg, pc, sp); done {
 								pc, sp = npc, nsp
 								continue
 							}

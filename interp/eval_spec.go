@@ -696,6 +696,9 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 				err = in.DictSet(d, name, v)
 			}
 		}
+		if err == nil {
+			cacheNewAttrShape(c, t.Version, d, name)
+		}
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
 		in.decRef(owner)
@@ -712,6 +715,24 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	in.decRef(old) // as CPython: the old value first, then the owner
 	in.decRef(owner)
 	return true, nil
+}
+
+// cacheNewAttrShape points the way of STORE_ATTR_WITH_HINT's cache c
+// for a type of the given version at the shape d took by storing the
+// new attribute name: that shape proves name at its last index, and
+// its parent that name is absent (the fast loop's append,
+// storeNewAttrAt). Nothing changes when the store left d unshaped.
+func cacheNewAttrShape(c []cacheEntry, version uint32, d *Dict, name Value) {
+	s := d.shape
+	if s == nil || s.parent == nil || s.name != asObject[Str](name).s {
+		return
+	}
+	for w := 1; w < len(c) && c[w].n != 0; w++ {
+		if uint32(c[w].n) == version {
+			c[w].p, c[w].n = unsafe.Pointer(s), uint64(version)|uint64(s.n-1)<<32
+			return
+		}
+	}
 }
 
 // callGeneric is CALL's generic form.
