@@ -1255,8 +1255,9 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 	in.frame = f
 	// No arguments for object.__new__: they only make it check that
 	// the class overrides __init__ and not __new__, which the class's
-	// version proves (allocInitTarget).
-	obj, err := t.layout.new(in, t, nil, nil)
+	// version proves (allocInitTarget), as it proves the count of
+	// __slots__ values cached with it.
+	obj, err := in.newPlainInstance(t, int(c[1].n>>32))
 	if err != nil {
 		return nil, true, err
 	}

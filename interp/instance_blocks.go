@@ -224,6 +224,65 @@ func (in *Interp) initInstanceBlock(o *Instance, t *Type, kind uint8, nslots int
 	}
 }
 
+// emptyIndices are the first index tables of a block's dict, every slot
+// empty: assigned whole, they cost a few vector stores where a loop
+// over the slots cost four instructions a slot.
+var (
+	emptyIndices8  = [8]int32{emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot}
+	emptyIndices16 = [16]int32(append(emptyIndices8[:], emptyIndices8[:]...))
+	emptyIndices32 = [32]int32(append(emptyIndices16[:], emptyIndices16[:]...))
+)
+
+// newPlainInstance is object.__new__(t) without arguments for a class
+// whose instances hold nslots __slots__ values, called the way
+// CALL_ALLOC_AND_ENTER_INIT's guards allow (allocInitTarget: a heap
+// class of object's layout, object's __new__, an __init__ that takes
+// the arguments). For the usual class, whose instances get a dict, it
+// is objectNew's work in one piece: no argument checks, no walk of the
+// MRO for the slots, the block's dict set up inline.
+func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
+	if nslots != 0 || t.Flags&TypeAbstract != 0 {
+		return objectNew(in, t, nil, nil)
+	}
+	kind := blockKind(t, 0) // blockPlain or a dict kind: t is a class
+	o := newInstanceBlock(t, kind)
+	o.Header.Type = unsafe.Pointer(t)
+	if err := in.accountInstance(&o.Header, t, instanceSize); err != nil {
+		return Value{}, err
+	}
+	o.Header.SetFlags(alloc.FlagContainer | alloc.Flags(kind)<<flagBlockShift)
+	if kind == blockPlain {
+		return valueOf(o), nil // no attributes yet: the first store makes its dict
+	}
+	p := unsafe.Pointer(o)
+	var d *Dict
+	var ents []dictEntry
+	var idx []int32
+	switch kind {
+	case blockDict5:
+		b := (*instanceDict5)(p)
+		b.idx = emptyIndices8
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	case blockDict10:
+		b := (*instanceDict10)(p)
+		b.idx = emptyIndices16
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict21)(p)
+		b.idx = emptyIndices32
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	}
+	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
+	if err := in.account(&d.Header, dictType, dictSize+tables); err == nil {
+		d.Header.SetFlags(alloc.FlagContainer)
+		d.indices, d.entries = idx, ents
+		d.shape = t.shapes
+		d.recycle = dictInBlock
+		o.dict = valueOf(d)
+	}
+	return valueOf(o), nil
+}
+
 // attachInstanceDict gives the new instance o of t the dict d made with
 // it (newInstanceBlock), empty and of t's root shape, accounting it and
 // its tables at once (the bytes dictDealloc frees). On a failure o keeps
@@ -234,8 +293,13 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 		return
 	}
 	d.Header.SetFlags(alloc.FlagContainer)
-	for i := range idx {
-		idx[i] = emptySlot
+	switch len(idx) {
+	case 8:
+		*(*[8]int32)(idx) = emptyIndices8
+	case 16:
+		*(*[16]int32)(idx) = emptyIndices16
+	default:
+		*(*[32]int32)(idx) = emptyIndices32
 	}
 	d.indices, d.entries = idx, ents
 	d.shape = t.shapes

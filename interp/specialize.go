@@ -481,7 +481,10 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 		}
 		if self.IsNil() {
 			if fn, ok := in.allocInitTarget((*Type)(callable.p), oparg); ok {
-				c[1].p, c[1].n = fn.p, uint64((*Type)(callable.p).Version)
+				t := (*Type)(callable.p)
+				// The version, and the count of __slots__ values it
+				// proves (newPlainInstance).
+				c[1].p, c[1].n = fn.p, uint64(t.Version)|uint64(t.slotCount())<<32
 				return bytecode.CALL_ALLOC_AND_ENTER_INIT
 			}
 		}
