@@ -313,11 +313,46 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 // dealloc to recycle the block into (blockDictDied).
 const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 3)
 
+// releaseBlockDict releases the dict of the dying instance o, whose
+// block is of a dict kind, when o holds the last reference to its
+// block's dict: it does what Interp.dealloc and dictDealloc would, but
+// what zeroBlock clears when the block is recycled, and reports true.
+// It changes nothing and reports false for a dict that lives on, one
+// o no longer holds, or one whose death needs dealloc's slow path.
+func (in *Interp) releaseBlockDict(o *Instance, kind uint8) bool {
+	d, _, _ := blockDict(o, kind)
+	h := &d.Header
+	if o.dict.p != unsafe.Pointer(d) || h.Refs() != 1 || d.shared ||
+		h.Flags()&(flagWeakrefs|flagDetHashed|alloc.FlagImmortal) != 0 {
+		return false
+	}
+	alloc.DecRef(h)
+	if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
+		in.gc.Untrack(h)
+	}
+	o.dict = Value{}
+	for _, e := range d.entries {
+		if !e.key.IsNil() {
+			in.decRef(e.key)
+			in.decRef(e.value)
+		}
+	}
+	in.heap.Free(h, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
+	if r := d.recycle &^ dictInBlock; r != 0 {
+		// Tables it grew into: dictDealloc's recycling.
+		indices, entries := d.indices, d.entries
+		d.indices, d.entries = nil, nil
+		recycleDict(d, r, indices, entries)
+	}
+	return true
+}
+
 // recycleInstance keeps the block of the instance o of t, just freed,
-// in t's free list when it can be reused (see the top of this file).
-func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
+// in t's free list when it can be reused (see the top of this file),
+// and reports whether it did.
+func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) bool {
 	if t.Header.Flags()&alloc.FlagImmortal != 0 {
-		return // a class other interpreters may see
+		return false // a class other interpreters may see
 	}
 	if kind >= blockDict5 {
 		d, _, _ := blockDict(o, kind)
@@ -329,13 +364,13 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
 				o.dict = Value{p: unsafe.Pointer(t)}
 				o.Header.SetFlags(flagBlockClassHeld)
 			}
-			return // else the dict lives on: Go's collector frees the block
+			return false // else the dict lives on: Go's collector frees the block
 		}
 	}
 	f := &t.freeBlocks
 	if f.kind != kind {
 		if len(f.blocks) > 0 && kind != blockKind(t, t.slotCount()) {
-			return // a kind t no longer makes
+			return false // a kind t no longer makes
 		}
 		clear(f.blocks)
 		f.blocks = f.blocks[:0]
@@ -343,10 +378,11 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
 	}
 	size := blockSizes[kind]
 	if uintptr(len(f.blocks)+1)*size > maxFreeBlockBytes {
-		return
+		return false
 	}
 	zeroBlock(o, kind)
 	f.blocks = append(f.blocks, o)
+	return true
 }
 
 // blockDictDied recycles the block of the dict d, just freed, when its
