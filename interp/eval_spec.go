@@ -1245,19 +1245,22 @@ func builtinClass1(t *Type, args []Value) (r Value, ok bool) {
 // to this frame when it returns (frame.initSelf). ok is false when a
 // guard fails (nothing changed).
 func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *frame, ok bool, err error) {
+	// The call's slots are read through slotAt, as callPy's: base is at
+	// least nlocal and sp at most len(slots).
+	slots := f.slots
 	base := f.sp - oparg - 2
-	cls := f.slots[base+1]
-	if !f.slots[base].IsNil() || !cls.IsObject() || cls.Type() != typeType || (*Type)(cls.p).Version != uint32(c[1].n) {
+	e := &c[1]
+	cls := *slotAt(slots, base+1)
+	if slotAt(slots, base).p != nil || cls.p == nil || cls.Type() != typeType || (*Type)(cls.p).Version != uint32(e.n) {
 		return nil, false, nil
 	}
 	t := (*Type)(cls.p)
-	args := f.slots[base+2 : f.sp]
 	in.frame = f
 	// No arguments for object.__new__: they only make it check that
 	// the class overrides __init__ and not __new__, which the class's
 	// version proves (allocInitTarget), as it proves the count of
 	// __slots__ values cached with it.
-	obj, err := in.newPlainInstance(t, int(c[1].n>>32))
+	obj, err := in.newPlainInstance(t, int(e.n>>32))
 	if err != nil {
 		return nil, true, err
 	}
@@ -1266,29 +1269,29 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 		return nil, true, err
 	}
 	// The class's version proves its __init__ is still the function
-	// cached with it.
-	fnv := Value{c[1].p, 0}
-	fn := asObject[Function](fnv)
+	// cached with it, which takes self and the oparg arguments
+	// (allocInitTarget): they fit in its frame's locals.
+	fn := (*Function)(e.p)
 	callee = in.newFrame(fn.code, asObject[Dict](fn.globals))
-	incRef(fnv)
-	callee.fn = fnv
+	cs := callee.slots
+	incRef(valueOf(fn))
+	callee.fn = valueOf(fn)
 	incRef(obj)
-	callee.slots[0] = obj
+	*slotAt(cs, 0) = obj
 	callee.initSelf = obj
-	moveArgs(callee.slots[1:], args)
-	if !fn.closure.IsNil() {
-		cells := asObject[Tuple](fn.closure).items
-		cb := len(fn.code.tmpl.LocalsPlusNames) - len(cells)
-		for j, cell := range cells {
-			incRef(cell)
-			callee.slots[cb+j] = cell
-		}
+	for j := 0; j < oparg; j++ {
+		a := slotAt(slots, base+2+j)
+		*slotAt(cs, 1+j) = *a
+		*a = Value{}
 	}
+	if fn.closure.p != nil {
+		in.copyCells(callee, fn)
+	}
+	*slotAt(slots, base+1) = Value{}
+	f.sp = base
 	if alloc.DecRef((*alloc.Header)(cls.p)) { // decRef, inline
 		in.dealloc(cls)
 	}
-	f.slots[base+1] = Value{}
-	f.sp = base
 	// RESUME 0, skipped as callExact does.
 	if callee.ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
 		callee.pc = 1

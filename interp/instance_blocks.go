@@ -237,22 +237,27 @@ var (
 // whose instances hold nslots __slots__ values, called the way
 // CALL_ALLOC_AND_ENTER_INIT's guards allow (allocInitTarget: a heap
 // class of object's layout, object's __new__, an __init__ that takes
-// the arguments). For the usual class, whose instances get a dict, it
-// is objectNew's work in one piece: no argument checks, no walk of the
-// MRO for the slots, the block's dict set up inline.
+// the arguments). For the usual classes, whose instances get a dict or
+// a few __slots__ values, it is objectNew's work in one piece: no
+// argument checks, no walk of the MRO for the slots, the block's dict
+// set up inline.
 func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
-	if nslots != 0 || t.Flags&TypeAbstract != 0 {
+	kind := blockKind(t, nslots)
+	if kind == blockNone || nslots != 0 && kind >= blockDict5 || t.Flags&TypeAbstract != 0 {
 		return objectNew(in, t, nil, nil)
 	}
-	kind := blockKind(t, 0) // blockPlain or a dict kind: t is a class
 	o := newInstanceBlock(t, kind)
 	o.Header.Type = unsafe.Pointer(t)
 	if err := in.accountInstance(&o.Header, t, instanceSize); err != nil {
 		return Value{}, err
 	}
 	o.Header.SetFlags(alloc.FlagContainer | alloc.Flags(kind)<<flagBlockShift)
-	if kind == blockPlain {
+	switch kind {
+	case blockPlain:
 		return valueOf(o), nil // no attributes yet: the first store makes its dict
+	case blockSlots2, blockSlots4, blockSlots8:
+		o.slots = blockSlots(o, kind)[:nslots:nslots]
+		return valueOf(o), nil
 	}
 	p := unsafe.Pointer(o)
 	var d *Dict
