@@ -95,7 +95,7 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 // storeAttrAt is the fast loop's STORE_ATTR_WITH_HINT and
 // STORE_ATTR_SLOT at pc with stack top sp when the loop's own paths
 // (a store in place, storeNewAttrAt) do not apply: a __slots__ value
-// (storeSlotAt), or else storeAttrCached. It returns the pc and sp to
+// whose type a way holds, or else storeAttrCached. It returns the pc and sp to
 // go on with, or a pc of -1 when the loop must return err (nil:
 // runFrom's case takes the instruction, f at pc). One call from the
 // loop for both because runFastIn's size decides what the compiler
@@ -103,9 +103,31 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 // drops to 20, and Value.IsObject, mulInt64 and recordBranch stop
 // inlining.
 func (in *Interp) storeAttrAt(f *frame, op bytecode.Op, cs *cacheEntry, oparg, pc, sp int) (int, int, error) {
-	if op == bytecode.STORE_ATTR_SLOT {
-		if npc, nsp, done := in.storeSlotAt(f, cs, pc, sp); done {
-			return npc, nsp, nil
+	if owner := *slotAt(f.slots, sp-1); op == bytecode.STORE_ATTR_SLOT && owner.IsObject() {
+		// When a way holds the owner's type, the __slots__ value at its
+		// index takes the stack's reference to the value. A way's
+		// version proves t's instances are Instances with these slots
+		// (pickStoreAttr); no type has version 0 cached.
+		t := owner.Type()
+		if e := cs.storeWay(t.Version); e != nil && t.Version != 0 {
+			if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
+				slots := f.slots
+				old := s[ix]
+				s[ix] = *slotAt(slots, sp-2)
+				*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+				sp -= 2
+				pc++
+				// As CPython: the old value is released first, then
+				// the owner.
+				if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+					pc, sp = in.releasePairAt(f, old, owner, pc, sp)
+					return pc, sp, nil
+				}
+				if alloc.DecRef((*alloc.Header)(owner.p)) {
+					pc, sp = in.releaseAt(f, owner, pc, sp)
+				}
+				return pc, sp, nil
+			}
 		}
 	}
 	f.pc, f.sp = pc+1, sp
@@ -146,45 +168,6 @@ func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, c *cacheEntry, 
 	*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
 	sp -= 2
 	pc++
-	if alloc.DecRef((*alloc.Header)(owner.p)) {
-		pc, sp = in.releaseAt(f, owner, pc, sp)
-	}
-	return pc, sp, true
-}
-
-// storeSlotAt is STORE_ATTR_SLOT from the fast loop at pc with stack
-// top sp: when a way of its cache c (the instruction's first entry)
-// holds the owner's type, the __slots__ value at the way's index takes
-// the stack's reference to the value, the old value and then the owner
-// are released, and it returns the pc and sp to go on with; else
-// false, having changed nothing.
-func (in *Interp) storeSlotAt(f *frame, c *cacheEntry, pc, sp int) (int, int, bool) {
-	slots := f.slots
-	owner := *slotAt(slots, sp-1)
-	if !owner.IsObject() {
-		return pc, sp, false
-	}
-	t := owner.Type()
-	e := c.storeWay(t.Version)
-	// A way's version proves t's instances are Instances with these
-	// slots (pickStoreAttr); no type has version 0 cached.
-	if e == nil || t.Version == 0 {
-		return pc, sp, false
-	}
-	s, ix := asObject[Instance](owner).slots, e.n>>32
-	if ix >= uint64(len(s)) {
-		return pc, sp, false
-	}
-	old := s[ix]
-	s[ix] = *slotAt(slots, sp-2) // the slot takes the stack's reference
-	*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
-	sp -= 2
-	pc++
-	// As CPython: the old value is released first, then the owner.
-	if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
-		pc, sp = in.releasePairAt(f, old, owner, pc, sp)
-		return pc, sp, true
-	}
 	if alloc.DecRef((*alloc.Header)(owner.p)) {
 		pc, sp = in.releaseAt(f, owner, pc, sp)
 	}

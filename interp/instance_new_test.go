@@ -7,7 +7,7 @@ import "testing"
 // newPlainInstance (a dict block, a plain block, __slots__ blocks, and
 // the classes it leaves to objectNew), the new-attribute store along a
 // way's cached child shape (storeNewAttrAt) and its fallbacks, the fast
-// loop's STORE_ATTR_SLOT (storeSlotAt), and an instance's death with
+// loop's STORE_ATTR_SLOT (storeAttrAt), and an instance's death with
 // its block's dict (releaseBlockDict) or without it. Each runs warm,
 // then meets what must fail a guard.
 var instanceNewPrograms = map[string]string{
