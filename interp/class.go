@@ -414,13 +414,24 @@ func (in *Interp) overridesName(t *Type, name Value) bool {
 func instanceDealloc(in *Interp, v Value) {
 	o := asObject[Instance](v)
 	t := v.Type() // alive: Interp.dealloc releases it after this
+	kind := uint8((o.Header.Flags() & flagBlockMask) >> flagBlockShift)
+	if kind >= blockDict5 && in.releaseBlockDict(o, kind) {
+		for _, s := range o.slots {
+			in.xdecRef(s)
+		}
+		in.heap.Free(&o.Header, instanceSize)
+		if !in.recycleInstance(t, o, kind) {
+			*o = Instance{Header: o.Header}
+		}
+		return
+	}
 	in.xdecRef(o.dict)
 	for _, s := range o.slots {
 		in.xdecRef(s)
 	}
 	*o = Instance{Header: o.Header}
 	in.heap.Free(&o.Header, instanceSize)
-	if kind := uint8((o.Header.Flags() & flagBlockMask) >> flagBlockShift); kind != blockNone {
+	if kind != blockNone {
 		in.recycleInstance(t, o, kind)
 	}
 }

@@ -92,17 +92,77 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// storeAttrAt is the fast loop's STORE_ATTR_WITH_HINT and
+// STORE_ATTR_SLOT at pc with stack top sp when the loop's own paths
+// (a store in place, storeNewAttrAt) do not apply: a __slots__ value
+// whose type a way holds, or else storeAttrCached. It returns the pc and sp to
+// go on with, or a pc of -1 when the loop must return err (nil:
+// runFrom's case takes the instruction, f at pc). One call from the
+// loop for both because runFastIn's size decides what the compiler
+// inlines there: past 5,000 nodes the inliner's budget for every callee
+// drops to 20, and Value.IsObject, mulInt64 and recordBranch stop
+// inlining.
+func (in *Interp) storeAttrAt(f *frame, op bytecode.Op, cs *cacheEntry, oparg, pc, sp int) (int, int, error) {
+	if owner := *slotAt(f.slots, sp-1); op == bytecode.STORE_ATTR_SLOT && owner.IsObject() {
+		// When a way holds the owner's type, the __slots__ value at its
+		// index takes the stack's reference to the value. A way's
+		// version proves t's instances are Instances with these slots
+		// (pickStoreAttr); no type has version 0 cached.
+		t := owner.Type()
+		if e := cs.storeWay(t.Version); e != nil && t.Version != 0 {
+			if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
+				slots := f.slots
+				old := s[ix]
+				s[ix] = *slotAt(slots, sp-2)
+				*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+				sp -= 2
+				pc++
+				// As CPython: the old value is released first, then
+				// the owner.
+				if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+					pc, sp = in.releasePairAt(f, old, owner, pc, sp)
+					return pc, sp, nil
+				}
+				if alloc.DecRef((*alloc.Header)(owner.p)) {
+					pc, sp = in.releaseAt(f, owner, pc, sp)
+				}
+				return pc, sp, nil
+			}
+		}
+	}
+	f.pc, f.sp = pc+1, sp
+	ok, err := in.storeAttrCached(f, op, cs.entries(storeAttrCache), f.code.names[oparg])
+	if !ok {
+		f.pc--
+		return -1, 0, nil
+	}
+	if err != nil {
+		return -1, 0, err // raised at pc, as runFrom's case would
+	}
+	return f.pc, f.sp, nil
+}
+
 // storeNewAttrAt is STORE_ATTR_WITH_HINT's store of a new attribute
-// into d, owner's instance dict, from the fast loop at pc with stack top
-// sp: the dict takes the stack's reference to the value, and the owner's
-// is released. It returns the pc and sp to go on with, or false, having
-// changed nothing, when d's shape tree has not seen this insert. Out of
-// runFastIn's body because its size decides what the compiler inlines
-// there: past 5,000 nodes the inliner's budget for every callee drops
-// to 20, and Value.IsObject, mulInt64 and recordBranch stop inlining.
-func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, oparg, pc, sp int) (int, int, bool) {
+// into d, owner's instance dict, from the fast loop at pc with stack
+// top sp, when d's shape is not the one the way c proves the name in:
+// the dict takes the stack's reference to the value, and the owner's
+// is released. It returns the pc and sp to go on with, or false,
+// having changed nothing, when d's shape tree has not seen this
+// insert. Out of runFastIn's body for its size (see storeAttrAt).
+//
+// The way's shape is usually the child this store leads to (pickStoreAttr
+// and storeAttrCached cache it so): a dict at that child's parent lacks
+// the name, and no scan of the parent's children is needed.
+func (in *Interp) storeNewAttrAt(f *frame, d *Dict, owner Value, c *cacheEntry, oparg, pc, sp int) (int, int, bool) {
 	slots := f.slots
-	if !in.storeAttrAppend(d, f.code.names[oparg], *slotAt(slots, sp-2)) {
+	name := f.code.names[oparg]
+	next := (*shape)(c.p)
+	if next.parent != d.shape || next.parent == nil || !sameStr(next.name, asObject[Str](name).s) {
+		if next = d.shapeChild(name); next == nil {
+			return pc, sp, false
+		}
+	}
+	if !in.appendShaped(d, next, name, *slotAt(slots, sp-2)) {
 		return pc, sp, false
 	}
 	*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
@@ -803,8 +863,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 						}
 						// A new attribute (a store in __init__) whose
 						// insert the dict's shape tree has seen.
-						if c.n>>32 == newAttrHint && dv.p != nil {
-							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, oparg, pc, sp); done {
+						if dv.p != nil {
+							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, c, oparg, pc, sp); done {
 								pc, sp = npc, nsp
 								continue
 							}
@@ -812,16 +872,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					}
 				}
 			}
-			f.pc, f.sp = pc+1, sp
-			ok, err := in.storeAttrCached(f, op, cs.entries(storeAttrCache), f.code.names[oparg])
-			if !ok {
-				f.pc--
-				return nil, nil
+			// A __slots__ value, a miss: storeAttrAt.
+			var err error
+			if pc, sp, err = in.storeAttrAt(f, op, cs, oparg, pc, sp); pc < 0 {
+				return nil, err
 			}
-			if err != nil {
-				return nil, err // raised at pc, as runFrom's case would
-			}
-			pc, sp = f.pc, f.sp
 			continue
 
 		case bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_BOUND_METHOD_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS,

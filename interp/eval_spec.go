@@ -701,6 +701,9 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 				err = in.DictSet(d, name, v)
 			}
 		}
+		if err == nil {
+			cacheNewAttrShape(c, t.Version, d, name)
+		}
 		f.slots[f.sp-1], f.slots[f.sp-2] = Value{}, Value{}
 		f.sp -= 2
 		in.decRef(owner)
@@ -717,6 +720,24 @@ func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name
 	in.decRef(old) // as CPython: the old value first, then the owner
 	in.decRef(owner)
 	return true, nil
+}
+
+// cacheNewAttrShape points the way of STORE_ATTR_WITH_HINT's cache c
+// for a type of the given version at the shape d took by storing the
+// new attribute name: that shape proves name at its last index, and
+// its parent that name is absent (the fast loop's append,
+// storeNewAttrAt). Nothing changes when the store left d unshaped.
+func cacheNewAttrShape(c []cacheEntry, version uint32, d *Dict, name Value) {
+	s := d.shape
+	if s == nil || s.parent == nil || s.name != asObject[Str](name).s {
+		return
+	}
+	for w := 1; w < len(c) && c[w].n != 0; w++ {
+		if uint32(c[w].n) == version {
+			c[w].p, c[w].n = unsafe.Pointer(s), uint64(version)|uint64(s.n-1)<<32
+			return
+		}
+	}
 }
 
 // callGeneric is CALL's generic form.
@@ -1229,18 +1250,22 @@ func builtinClass1(t *Type, args []Value) (r Value, ok bool) {
 // to this frame when it returns (frame.initSelf). ok is false when a
 // guard fails (nothing changed).
 func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *frame, ok bool, err error) {
+	// The call's slots are read through slotAt, as callPy's: base is at
+	// least nlocal and sp at most len(slots).
+	slots := f.slots
 	base := f.sp - oparg - 2
-	cls := f.slots[base+1]
-	if !f.slots[base].IsNil() || !cls.IsObject() || cls.Type() != typeType || (*Type)(cls.p).Version != uint32(c[1].n) {
+	e := &c[1]
+	cls := *slotAt(slots, base+1)
+	if slotAt(slots, base).p != nil || cls.p == nil || cls.Type() != typeType || (*Type)(cls.p).Version != uint32(e.n) {
 		return nil, false, nil
 	}
 	t := (*Type)(cls.p)
-	args := f.slots[base+2 : f.sp]
 	in.frame = f
 	// No arguments for object.__new__: they only make it check that
 	// the class overrides __init__ and not __new__, which the class's
-	// version proves (allocInitTarget).
-	obj, err := t.layout.new(in, t, nil, nil)
+	// version proves (allocInitTarget), as it proves the count of
+	// __slots__ values cached with it.
+	obj, err := in.newPlainInstance(t, int(e.n>>32))
 	if err != nil {
 		return nil, true, err
 	}
@@ -1249,29 +1274,29 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 		return nil, true, err
 	}
 	// The class's version proves its __init__ is still the function
-	// cached with it.
-	fnv := Value{c[1].p, 0}
-	fn := asObject[Function](fnv)
+	// cached with it, which takes self and the oparg arguments
+	// (allocInitTarget): they fit in its frame's locals.
+	fn := (*Function)(e.p)
 	callee = in.newFrame(fn.code, asObject[Dict](fn.globals))
-	incRef(fnv)
-	callee.fn = fnv
+	cs := callee.slots
+	incRef(valueOf(fn))
+	callee.fn = valueOf(fn)
 	incRef(obj)
-	callee.slots[0] = obj
+	*slotAt(cs, 0) = obj
 	callee.initSelf = obj
-	moveArgs(callee.slots[1:], args)
-	if !fn.closure.IsNil() {
-		cells := asObject[Tuple](fn.closure).items
-		cb := len(fn.code.tmpl.LocalsPlusNames) - len(cells)
-		for j, cell := range cells {
-			incRef(cell)
-			callee.slots[cb+j] = cell
-		}
+	for j := 0; j < oparg; j++ {
+		a := slotAt(slots, base+2+j)
+		*slotAt(cs, 1+j) = *a
+		*a = Value{}
 	}
+	if fn.closure.p != nil {
+		in.copyCells(callee, fn)
+	}
+	*slotAt(slots, base+1) = Value{}
+	f.sp = base
 	if alloc.DecRef((*alloc.Header)(cls.p)) { // decRef, inline
 		in.dealloc(cls)
 	}
-	f.slots[base+1] = Value{}
-	f.sp = base
 	// RESUME 0, skipped as callExact does.
 	if callee.ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
 		callee.pc = 1

@@ -224,6 +224,70 @@ func (in *Interp) initInstanceBlock(o *Instance, t *Type, kind uint8, nslots int
 	}
 }
 
+// emptyIndices are the first index tables of a block's dict, every slot
+// empty: assigned whole, they cost a few vector stores where a loop
+// over the slots cost four instructions a slot.
+var (
+	emptyIndices8  = [8]int32{emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot}
+	emptyIndices16 = [16]int32(append(emptyIndices8[:], emptyIndices8[:]...))
+	emptyIndices32 = [32]int32(append(emptyIndices16[:], emptyIndices16[:]...))
+)
+
+// newPlainInstance is object.__new__(t) without arguments for a class
+// whose instances hold nslots __slots__ values, called the way
+// CALL_ALLOC_AND_ENTER_INIT's guards allow (allocInitTarget: a heap
+// class of object's layout, object's __new__, an __init__ that takes
+// the arguments). For the usual classes, whose instances get a dict or
+// a few __slots__ values, it is objectNew's work in one piece: no
+// argument checks, no walk of the MRO for the slots, the block's dict
+// set up inline.
+func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
+	kind := blockKind(t, nslots)
+	if kind == blockNone || nslots != 0 && kind >= blockDict5 || t.Flags&TypeAbstract != 0 {
+		return objectNew(in, t, nil, nil)
+	}
+	o := newInstanceBlock(t, kind)
+	o.Header.Type = unsafe.Pointer(t)
+	if err := in.accountInstance(&o.Header, t, instanceSize); err != nil {
+		return Value{}, err
+	}
+	o.Header.SetFlags(alloc.FlagContainer | alloc.Flags(kind)<<flagBlockShift)
+	switch kind {
+	case blockPlain:
+		return valueOf(o), nil // no attributes yet: the first store makes its dict
+	case blockSlots2, blockSlots4, blockSlots8:
+		o.slots = blockSlots(o, kind)[:nslots:nslots]
+		return valueOf(o), nil
+	}
+	p := unsafe.Pointer(o)
+	var d *Dict
+	var ents []dictEntry
+	var idx []int32
+	switch kind {
+	case blockDict5:
+		b := (*instanceDict5)(p)
+		b.idx = emptyIndices8
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	case blockDict10:
+		b := (*instanceDict10)(p)
+		b.idx = emptyIndices16
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict21)(p)
+		b.idx = emptyIndices32
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	}
+	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
+	if err := in.account(&d.Header, dictType, dictSize+tables); err == nil {
+		d.Header.SetFlags(alloc.FlagContainer)
+		d.indices, d.entries = idx, ents
+		d.shape = t.shapes
+		d.recycle = dictInBlock
+		o.dict = valueOf(d)
+	}
+	return valueOf(o), nil
+}
+
 // attachInstanceDict gives the new instance o of t the dict d made with
 // it (newInstanceBlock), empty and of t's root shape, accounting it and
 // its tables at once (the bytes dictDealloc frees). On a failure o keeps
@@ -234,8 +298,13 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 		return
 	}
 	d.Header.SetFlags(alloc.FlagContainer)
-	for i := range idx {
-		idx[i] = emptySlot
+	switch len(idx) {
+	case 8:
+		*(*[8]int32)(idx) = emptyIndices8
+	case 16:
+		*(*[16]int32)(idx) = emptyIndices16
+	default:
+		*(*[32]int32)(idx) = emptyIndices32
 	}
 	d.indices, d.entries = idx, ents
 	d.shape = t.shapes
@@ -249,11 +318,46 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 // dealloc to recycle the block into (blockDictDied).
 const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 3)
 
+// releaseBlockDict releases the dict of the dying instance o, whose
+// block is of a dict kind, when o holds the last reference to its
+// block's dict: it does what Interp.dealloc and dictDealloc would, but
+// what zeroBlock clears when the block is recycled, and reports true.
+// It changes nothing and reports false for a dict that lives on, one
+// o no longer holds, or one whose death needs dealloc's slow path.
+func (in *Interp) releaseBlockDict(o *Instance, kind uint8) bool {
+	d, _, _ := blockDict(o, kind)
+	h := &d.Header
+	if o.dict.p != unsafe.Pointer(d) || h.Refs() != 1 || d.shared ||
+		h.Flags()&(flagWeakrefs|flagDetHashed|alloc.FlagImmortal) != 0 {
+		return false
+	}
+	alloc.DecRef(h)
+	if h.Flags()&alloc.FlagContainer != 0 && !in.gc.TryUntrack(h) {
+		in.gc.Untrack(h)
+	}
+	o.dict = Value{}
+	for _, e := range d.entries {
+		if !e.key.IsNil() {
+			in.decRef(e.key)
+			in.decRef(e.value)
+		}
+	}
+	in.heap.Free(h, dictSize+uintptr(len(d.indices))*4+uintptr(cap(d.entries))*unsafe.Sizeof(dictEntry{}))
+	if r := d.recycle &^ dictInBlock; r != 0 {
+		// Tables it grew into: dictDealloc's recycling.
+		indices, entries := d.indices, d.entries
+		d.indices, d.entries = nil, nil
+		recycleDict(d, r, indices, entries)
+	}
+	return true
+}
+
 // recycleInstance keeps the block of the instance o of t, just freed,
-// in t's free list when it can be reused (see the top of this file).
-func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
+// in t's free list when it can be reused (see the top of this file),
+// and reports whether it did.
+func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) bool {
 	if t.Header.Flags()&alloc.FlagImmortal != 0 {
-		return // a class other interpreters may see
+		return false // a class other interpreters may see
 	}
 	if kind >= blockDict5 {
 		d, _, _ := blockDict(o, kind)
@@ -265,13 +369,13 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
 				o.dict = Value{p: unsafe.Pointer(t)}
 				o.Header.SetFlags(flagBlockClassHeld)
 			}
-			return // else the dict lives on: Go's collector frees the block
+			return false // else the dict lives on: Go's collector frees the block
 		}
 	}
 	f := &t.freeBlocks
 	if f.kind != kind {
 		if len(f.blocks) > 0 && kind != blockKind(t, t.slotCount()) {
-			return // a kind t no longer makes
+			return false // a kind t no longer makes
 		}
 		clear(f.blocks)
 		f.blocks = f.blocks[:0]
@@ -279,10 +383,11 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) {
 	}
 	size := blockSizes[kind]
 	if uintptr(len(f.blocks)+1)*size > maxFreeBlockBytes {
-		return
+		return false
 	}
 	zeroBlock(o, kind)
 	f.blocks = append(f.blocks, o)
+	return true
 }
 
 // blockDictDied recycles the block of the dict d, just freed, when its

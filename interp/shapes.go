@@ -1,5 +1,7 @@
 package interp
 
+import "unsafe"
+
 // Shapes (hidden classes) of instance dicts; see "Shapes" in
 // docs/design/specialization.md.
 //
@@ -130,7 +132,27 @@ const newAttrHint = 1<<32 - 1
 // seen yet, or no memory to grow d: it raises).
 func (in *Interp) storeAttrAppend(d *Dict, name, value Value) bool {
 	next := d.shapeChild(name)
-	return next != nil && in.dictAppendShaped(d, next, name, value) == nil
+	return next != nil && in.appendShaped(d, next, name, value)
+}
+
+// appendShaped is dictAppendShaped reporting success, with the usual
+// case inline: the dict has room for one more entry (an instance's
+// dict made in its block is sized for its class's attributes), so
+// neither growth nor copy-on-write applies.
+func (in *Interp) appendShaped(d *Dict, next *shape, key, value Value) bool {
+	n := len(d.entries)
+	if d.shared || n >= cap(d.entries) || max(d.fill, n)+1 > len(d.indices)*2/3 {
+		return in.dictAppendShaped(d, next, key, value) == nil
+	}
+	incRef(key)
+	d.keysVersion = 0
+	d.entries = d.entries[:n+1]
+	*entryAt(d, uint64(n)) = dictEntry{next.hash, key, value}
+	d.insertIndex(next.hash, int32(n))
+	d.used++
+	d.Version++
+	d.shape = next
+	return true
 }
 
 // dictAppendShaped inserts key (absent: d's shape proves it) as the
@@ -150,6 +172,13 @@ func (in *Interp) dictAppendShaped(d *Dict, next *shape, key, value Value) error
 	d.Version++
 	d.shape = next
 	return nil
+}
+
+// sameStr is a == b, deciding at once for two strings that share
+// their bytes (a shape's name and the interned name of the store that
+// made it).
+func sameStr(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // noShape is the shape a cache holds when the dict it was filled from

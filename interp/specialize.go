@@ -407,11 +407,16 @@ func (in *Interp) pickStoreAttr(owner, name Value, c []cacheEntry) bytecode.Op {
 	// No hint when the attribute is new (a store in __init__): the form
 	// then stores through the dict, skipping the MRO walk. A hint comes
 	// with the shape that proves it to the loop's guard; noShape, which
-	// no dict has, keeps a new attribute's way from the guard.
+	// no dict has, keeps a new attribute's way from the guard. A new
+	// attribute whose insert the dict's shape tree has seen gets that
+	// child and its index: the loop appends to dicts at the child's
+	// parent, and stores in place in dicts at the child.
 	ix, sh := newAttrHint, noShape
 	if d := instanceDictOf(owner); d != nil {
 		if i := in.dictIndex(d, name); i >= 0 {
 			ix, sh = i, cacheShape(d)
+		} else if next := d.shapeChild(name); next != nil {
+			ix, sh = next.n-1, next
 		}
 	}
 	c[1].p, c[1].n = unsafe.Pointer(sh), uint64(t.Version)|uint64(ix)<<32
@@ -479,7 +484,10 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 		}
 		if self.IsNil() {
 			if fn, ok := in.allocInitTarget((*Type)(callable.p), oparg); ok {
-				c[1].p, c[1].n = fn.p, uint64((*Type)(callable.p).Version)
+				t := (*Type)(callable.p)
+				// The version, and the count of __slots__ values it
+				// proves (newPlainInstance).
+				c[1].p, c[1].n = fn.p, uint64(t.Version)|uint64(t.slotCount())<<32
 				return bytecode.CALL_ALLOC_AND_ENTER_INIT
 			}
 		}
