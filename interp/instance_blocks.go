@@ -347,7 +347,7 @@ func (in *Interp) releaseBlockDict(o *Instance, kind uint8) bool {
 		// Tables it grew into: dictDealloc's recycling.
 		indices, entries := d.indices, d.entries
 		d.indices, d.entries = nil, nil
-		recycleDict(d, r, indices, entries)
+		in.recycleDict(d, r, indices, entries)
 	}
 	return true
 }
