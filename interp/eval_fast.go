@@ -885,7 +885,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.KW_NAMES:
 			// The keyword names of the next CALL, which the head above
 			// binds (call.go's bindKeywords); the forms stop at them.
-			f.kwnames = asObject[Tuple](consts[oparg]).items
+			f.kwnames = asObject[Tuple](constAt(consts, oparg)).items
 
 		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:
@@ -934,7 +934,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
-			g := inlineGen(slots[sp-1], None)
+			g := inlineGen(*slotAt(slots, sp-1), None)
 			if g == nil { // any other iterator: called out, as in runFrom
 				if err := in.execForIter(f, instr, pc); err != nil {
 					return nil, err
@@ -1008,14 +1008,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			v := slots[sp-1]
-			g := inlineGen(slots[sp-2], v)
+			v := *slotAt(slots, sp-1)
+			g := inlineGen(*slotAt(slots, sp-2), v)
 			if g == nil {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			sp--
-			slots[sp] = Value{}
+			*slotAt(slots, sp) = Value{}
 			f.pc, f.sp = pc+1, sp
 			gf, err := in.pushGen(f, g, v)
 			if err != nil {
@@ -1031,8 +1031,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			sp--
-			v := slots[sp]
-			slots[sp] = Value{}
+			v := *slotAt(slots, sp)
+			*slotAt(slots, sp) = Value{}
 			f.pc, f.sp = pc+1, sp
 			f.yielded = true
 			caller := in.genYieldInline(f)
@@ -1152,13 +1152,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			var ok bool
 			switch op {
 			case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT:
-				c := slots[sp-2]
+				c := *slotAt(slots, sp-2)
 				ok = c.IsObject() && c.Type() == dictType
 			case bytecode.CONTAINS_OP_DICT:
-				c := slots[sp-1]
+				c := *slotAt(slots, sp-1)
 				ok = c.IsObject() && c.Type() == dictType
 			default:
-				c := slots[sp-1]
+				c := *slotAt(slots, sp-1)
 				ok = c.IsObject() && (c.Type() == setType || c.Type() == frozensetType)
 			}
 			if !ok { // a miss: runFrom counts it
