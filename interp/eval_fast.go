@@ -92,6 +92,24 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// pushAttr is the push of a LOAD_ATTR form that found v on the owner at
+// the stack's top, sp-1: v, counted, takes the owner's place (above a
+// NULL when oparg's low bit asks for a method-style pair). It returns
+// the new sp; the stack's reference to the owner is the caller's to
+// drop. Small enough for the inliner: the cases share its source, which
+// then counts once against runFastIn's node budget (see storeNewAttrAt).
+func pushAttr(slots []Value, sp, oparg int, v Value) int {
+	alloc.IncRef((*alloc.Header)(v.p))
+	if oparg&1 != 0 {
+		*slotAt(slots, sp-1) = Value{}
+		*slotAt(slots, sp) = v
+		sp++
+	} else {
+		*slotAt(slots, sp-1) = v
+	}
+	return sp
+}
+
 // storeNewAttrAt is STORE_ATTR_WITH_HINT's store of a new attribute
 // into d, owner's instance dict, from the fast loop at pc with stack top
 // sp: the dict takes the stack's reference to the value, and the owner's
@@ -657,15 +675,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				if e != nil {
 					// The way's version proves t has a dict slot.
 					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
-						v := entryAt(asObject[Dict](dv), e.n>>32).value
-						alloc.IncRef((*alloc.Header)(v.p))
-						if oparg&1 != 0 {
-							*slotAt(slots, sp-1) = Value{}
-							*slotAt(slots, sp) = v
-							sp++
-						} else {
-							*slotAt(slots, sp-1) = v
-						}
+						sp = pushAttr(slots, sp, oparg, entryAt(asObject[Dict](dv), e.n>>32).value)
 						if alloc.DecRef((*alloc.Header)(owner.p)) {
 							pc, sp = in.releaseAt(f, owner, pc+1, sp)
 							continue
@@ -735,14 +745,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if owner.IsObject() {
 				v := loadAttrPlain(op, owner, c)
 				if v.p != nil {
-					alloc.IncRef((*alloc.Header)(v.p))
-					if oparg&1 != 0 {
-						*slotAt(slots, sp-1) = Value{}
-						*slotAt(slots, sp) = v
-						sp++
-					} else {
-						*slotAt(slots, sp-1) = v
-					}
+					sp = pushAttr(slots, sp, oparg, v)
 					if alloc.DecRef((*alloc.Header)(owner.p)) {
 						pc, sp = in.releaseAt(f, owner, pc+1, sp)
 						continue
@@ -1030,16 +1033,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			sp--
-			v := *slotAt(slots, sp)
-			*slotAt(slots, sp) = Value{}
-			f.pc, f.sp = pc+1, sp
-			f.yielded = true
-			caller := in.genYieldInline(f)
-			in.frame = caller
-			caller.slots[caller.sp] = v
-			caller.sp++
-			return caller, nil
+			return in.yieldAt(f, pc, sp), nil
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			var r Value

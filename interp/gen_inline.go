@@ -66,11 +66,18 @@ func (in *Interp) genSwapIn(g *Generator) {
 
 // genLeave ends a run of g's frame: the caller's handled exception comes
 // back, and g keeps its own when it is suspended (else it is dropped).
+// Neither handling one is the usual case, tested here, small enough to
+// inline at each yield and return; genLeaveExc has the rest.
 func (in *Interp) genLeave(g *Generator, suspended bool) {
 	g.running = false
-	if in.excInfo.p == nil && !g.outerPushed {
-		return // neither the generator nor its caller handles one
+	if in.excInfo.p != nil || g.outerPushed {
+		in.genLeaveExc(g, suspended)
 	}
+}
+
+// genLeaveExc is genLeave when the generator or its caller handles an
+// exception.
+func (in *Interp) genLeaveExc(g *Generator, suspended bool) {
 	state := in.excInfo
 	in.excInfo = Value{}
 	if g.outerPushed {
@@ -94,6 +101,28 @@ func (in *Interp) genYieldInline(f *frame) *frame {
 	f.entry, f.back = true, nil
 	in.genLeave(f.gen, true)
 	in.depth-- // the frame is suspended, not on the stack
+	return caller
+}
+
+// yieldAt is the fast loop's YIELD_VALUE at pc, with the stack's top at
+// sp, in f, a pushed generator frame: f is suspended (genYieldInline)
+// and its caller, made the running frame, gets the value; it is
+// returned. One call from the loop's case, which keeps the case small
+// (runFastIn's node budget: see storeNewAttrAt).
+func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
+	sp--
+	v := *slotAt(f.slots, sp) // sp is above the locals: see slotAt
+	*slotAt(f.slots, sp) = Value{}
+	f.pc, f.sp = pc+1, sp
+	f.yielded = true
+	// genYieldInline, inline (as a call it is one more for each yield).
+	caller := f.back
+	f.entry, f.back = true, nil
+	in.genLeave(f.gen, true)
+	in.depth--
+	in.frame = caller
+	caller.slots[caller.sp] = v
+	caller.sp++
 	return caller
 }
 
