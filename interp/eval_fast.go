@@ -954,16 +954,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
-			f.pc, f.sp = pc+1, sp
-			gf, ok, err := in.resumeGenSpec(f, op)
-			if !ok {
-				f.pc--
-				return nil, nil
-			}
-			if err != nil {
-				return nil, err
-			}
-			return gf, nil
+			return in.resumeGenAt(f, op, pc, sp)
 
 		case bytecode.RETURN_GENERATOR:
 			// A generator function's first instruction: the call

@@ -176,21 +176,37 @@ func (in *Interp) releaseUnwound(f *frame) {
 // frame is the running one (in.frame) and is returned, or err is raised
 // at the instruction (the recursion limit).
 func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, err error) {
-	// inlineGen and pushGen in one, with nothing written before the
-	// guard passes and no write that the usual case does not need.
-	slots, sp := f.slots, f.sp
+	pc := f.pc - 1
+	if gf, err = in.resumeGenAt(f, op, pc, f.sp); gf == nil && err == nil {
+		f.pc = pc + 1 // resumeGenAt's miss leaves f at the instruction
+		return nil, false, nil
+	}
+	return gf, true, err
+}
+
+// resumeGenAt is resumeGenSpec for the fast loop, at pc with the stack's
+// top at sp, in its (next, err) terms: a miss returns nil and no error,
+// with f at pc for runFrom; otherwise f's pc is past the instruction.
+// The loop's case is then one call and a return.
+func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, err error) {
+	// inlineGen and pushGen in one, with nothing but f's pc and sp
+	// written before the guard passes and no write that the usual case
+	// does not need.
+	f.pc, f.sp = pc, sp
+	slots := f.slots
 	recv, sent := slots[sp-1], None
 	if op == bytecode.SEND_GEN {
 		recv, sent = slots[sp-2], slots[sp-1]
 	}
 	if recv.Type() != generatorType {
-		return nil, false, nil
+		return nil, nil
 	}
 	g := asObject[Generator](recv)
 	gf = g.frame
 	if g.running || gf == nil || !g.started && !sent.IsNone() {
-		return nil, false, nil
+		return nil, nil
 	}
+	f.pc = pc + 1
 	if op == bytecode.SEND_GEN {
 		// The sent value moves to the generator's stack.
 		sp--
@@ -199,7 +215,7 @@ func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, e
 	}
 	if in.depth >= in.recursionLimit {
 		in.decRef(sent)
-		return nil, true, in.raise(recursionErrorType, "maximum recursion depth exceeded")
+		return nil, in.raise(recursionErrorType, "maximum recursion depth exceeded")
 	}
 	in.depth++
 	gf.slots[gf.sp] = sent
@@ -209,7 +225,7 @@ func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, e
 	gf.back = f
 	in.genSwapIn(g)
 	in.frame = gf
-	return gf, true, nil
+	return gf, nil
 }
 
 // execSend is SEND at f.pc-1 (f.pc is past it): an exact generator is
