@@ -175,7 +175,7 @@ func TestStackGrowth(t *testing.T) {
 // chunk boundaries. The slots handed out must be zero and distinct, and
 // the chunks must be reused.
 func TestStackTryPushPopCleared(t *testing.T) {
-	for _, size := range []int{1, 5, 16, 40} {
+	for _, size := range []int{0, 1, 5, 16, 40} {
 		s := alloc.NewStack[slot](32)
 		var frames [][]slot
 		for i := 0; i < 30; i++ {
@@ -219,5 +219,37 @@ func TestStackTryPushPopCleared(t *testing.T) {
 		if s.Cap() != capBefore {
 			t.Errorf("size %d: Cap grew from %d to %d on reuse", size, capBefore, s.Cap())
 		}
+	}
+}
+
+// TestStackTryPushFits checks TryPush at the edge of a chunk: a push
+// that fills it exactly succeeds, one slot more is Push's, and an empty
+// push succeeds even on a full chunk.
+func TestStackTryPushFits(t *testing.T) {
+	if alloc.Debug {
+		t.Skip("TryPush always fails in rcdebug builds")
+	}
+	s := alloc.NewStack[slot](32)
+	first := s.Push(30) // the first chunk: 32 slots
+	for _, tc := range []struct {
+		n  int
+		ok bool
+	}{{3, false}, {2, true}, {1, false}, {0, true}} {
+		r, ok := s.TryPush(tc.n)
+		if ok != tc.ok {
+			t.Fatalf("TryPush(%d) at %d: ok %v, want %v", tc.n, s.Len(), ok, tc.ok)
+		}
+		if ok && (len(r) != tc.n || cap(r) != tc.n) {
+			t.Fatalf("TryPush(%d): len %d cap %d", tc.n, len(r), cap(r))
+		}
+		if ok && tc.n > 0 && unsafe.Pointer(&r[0]) != unsafe.Add(unsafe.Pointer(&first[0]), 30*unsafe.Sizeof(slot{})) {
+			t.Fatalf("TryPush(%d): not the slots after the first push", tc.n)
+		}
+	}
+	s.PopCleared(0)
+	s.PopCleared(2)
+	s.PopCleared(30)
+	if s.Len() != 0 {
+		t.Fatalf("Len %d", s.Len())
 	}
 }

@@ -138,6 +138,44 @@ for i in range(3):
     print(raiser(i))
 main()
 `,
+	// returnPy's release of several locals whose counts reach zero, with
+	// live ones between them (releaseFrom takes over at the first that
+	// dies): the __del__ methods run in slot order, each seeing the
+	// caller as the running frame, and one that calls Python code and
+	// one that raises; the result is already the caller's.
+	"return_release_order": `import sys
+log = []
+def note(s):
+    log.append(s)
+class D:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        f = sys._getframe(1)
+        note((self.name, f.f_code.co_name))
+class Raises:
+    def __del__(self):
+        raise KeyError("del")
+def many(i):
+    a = D('a%d' % i)
+    keep = [i]
+    b = D('b%d' % i)
+    c = None
+    r = Raises()
+    d = D('d%d' % i)
+    return keep
+def nested(i):
+    x = D('x%d' % i)
+    return many(i) + [len(log)]
+def main():
+    out = []
+    for i in range(10):
+        out.append(many(i))
+        out.append(nested(i))
+    return out
+print(main())
+print(log)
+`,
 }
 
 // TestCallFastPrograms runs them against CPython at each threshold.

@@ -134,30 +134,43 @@ func (in *Interp) returnPy(f *frame, sp int, r Value) *frame {
 	}
 	caller := f.back
 	in.frame = caller // as runFrom: a __del__ the release runs sees the caller
-	// As releaseFrame: the slots past sp are empty already.
+	// r goes to the call's slot (see callPy) before the release rather
+	// than after: nothing a __del__ can reach sees the difference, and
+	// r and caller are then not live across the calls below, which
+	// cost a spill and a reload of each at every return.
+	*slotAt(caller.slots, caller.sp) = r
+	caller.sp++
+	// As releaseFrame: the slots past sp are empty already. The first
+	// count to reach zero hands the rest of the loop to releaseFrom: a
+	// call inside the loop made the compiler keep the loop's values on
+	// the stack, stored at every return.
 	slots := f.slots
 	for i := 0; i < sp; i++ { // sp <= len(slots), see slotAt
 		p := slotAt(slots, i)
 		if v := *p; v.p != nil {
 			*p = Value{}
 			if alloc.DecRef((*alloc.Header)(v.p)) {
-				in.dealloc(v)
+				in.releaseFrom(v, slots[i+1:sp])
+				break
 			}
 		}
 	}
-	in.frameSlots.PopCleared(len(slots))
+	in.frameSlots.PopCleared(len(f.slots))
 	if v := f.fn; v.p != nil && alloc.DecRef((*alloc.Header)(v.p)) {
 		in.dealloc(v)
 	}
 	in.depth--
 	// resetFrame's stores less those of fields that are zero here: obj,
 	// gen, owned and entry by the caller's test, initSelf taken above,
-	// yielded as only generators set it. kwnames may be left by a CALL
-	// that raised before it took them.
-	f.fn, f.pc, f.back, f.names, f.outer, f.kwnames = Value{}, 0, nil, nil, nil, nil
+	// yielded as only generators set it, names and outer as only entry
+	// frames have them (module and class bodies, exec; runFrom's entry).
+	// kwnames may be left by a CALL that raised before it took them.
+	if alloc.Debug && (f.names != nil || f.outer != nil) {
+		panic("interp: returnPy: a call's frame with names or outer set")
+	}
+	caller = f.back
+	f.fn, f.pc, f.back, f.kwnames = Value{}, 0, nil, nil
 	in.frames.Put(f)
-	*slotAt(caller.slots, caller.sp) = r // the call's slot: see callPy
-	caller.sp++
 	return caller
 }
 

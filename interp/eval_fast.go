@@ -142,6 +142,24 @@ func (in *Interp) storeAttrAt(f *frame, op bytecode.Op, cs *cacheEntry, oparg, p
 	return f.pc, f.sp, nil
 }
 
+// pushAttr is the push of a LOAD_ATTR form that found v on the owner at
+// the stack's top, sp-1: v, counted, takes the owner's place (above a
+// NULL when oparg's low bit asks for a method-style pair). It returns
+// the new sp; the stack's reference to the owner is the caller's to
+// drop. Small enough for the inliner: the cases share its source, which
+// then counts once against runFastIn's node budget (see storeNewAttrAt).
+func pushAttr(slots []Value, sp, oparg int, v Value) int {
+	alloc.IncRef((*alloc.Header)(v.p))
+	if oparg&1 != 0 {
+		*slotAt(slots, sp-1) = Value{}
+		*slotAt(slots, sp) = v
+		sp++
+	} else {
+		*slotAt(slots, sp-1) = v
+	}
+	return sp
+}
+
 // storeNewAttrAt is STORE_ATTR_WITH_HINT's store of a new attribute
 // into d, owner's instance dict, from the fast loop at pc with stack
 // top sp, when d's shape is not the one the way c proves the name in:
@@ -717,15 +735,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				if e != nil {
 					// The way's version proves t has a dict slot.
 					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
-						v := entryAt(asObject[Dict](dv), e.n>>32).value
-						alloc.IncRef((*alloc.Header)(v.p))
-						if oparg&1 != 0 {
-							*slotAt(slots, sp-1) = Value{}
-							*slotAt(slots, sp) = v
-							sp++
-						} else {
-							*slotAt(slots, sp-1) = v
-						}
+						sp = pushAttr(slots, sp, oparg, entryAt(asObject[Dict](dv), e.n>>32).value)
 						if alloc.DecRef((*alloc.Header)(owner.p)) {
 							pc, sp = in.releaseAt(f, owner, pc+1, sp)
 							continue
@@ -795,14 +805,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if owner.IsObject() {
 				v := loadAttrPlain(op, owner, c)
 				if v.p != nil {
-					alloc.IncRef((*alloc.Header)(v.p))
-					if oparg&1 != 0 {
-						*slotAt(slots, sp-1) = Value{}
-						*slotAt(slots, sp) = v
-						sp++
-					} else {
-						*slotAt(slots, sp-1) = v
-					}
+					sp = pushAttr(slots, sp, oparg, v)
 					if alloc.DecRef((*alloc.Header)(owner.p)) {
 						pc, sp = in.releaseAt(f, owner, pc+1, sp)
 						continue
@@ -940,7 +943,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.KW_NAMES:
 			// The keyword names of the next CALL, which the head above
 			// binds (call.go's bindKeywords); the forms stop at them.
-			f.kwnames = asObject[Tuple](consts[oparg]).items
+			f.kwnames = asObject[Tuple](constAt(consts, oparg)).items
 
 		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:
@@ -989,7 +992,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
-			g := inlineGen(slots[sp-1], None)
+			g := inlineGen(*slotAt(slots, sp-1), None)
 			if g == nil { // any other iterator: called out, as in runFrom
 				if err := in.execForIter(f, instr, pc); err != nil {
 					return nil, err
@@ -1006,16 +1009,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
-			f.pc, f.sp = pc+1, sp
-			gf, ok, err := in.resumeGenSpec(f, op)
-			if !ok {
-				f.pc--
-				return nil, nil
-			}
-			if err != nil {
-				return nil, err
-			}
-			return gf, nil
+			return in.resumeGenAt(f, op, pc, sp)
 
 		case bytecode.RETURN_GENERATOR:
 			// A generator function's first instruction: the call
@@ -1063,14 +1057,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			v := slots[sp-1]
-			g := inlineGen(slots[sp-2], v)
+			v := *slotAt(slots, sp-1)
+			g := inlineGen(*slotAt(slots, sp-2), v)
 			if g == nil {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
 			sp--
-			slots[sp] = Value{}
+			*slotAt(slots, sp) = Value{}
 			f.pc, f.sp = pc+1, sp
 			gf, err := in.pushGen(f, g, v)
 			if err != nil {
@@ -1085,16 +1079,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			sp--
-			v := slots[sp]
-			slots[sp] = Value{}
-			f.pc, f.sp = pc+1, sp
-			f.yielded = true
-			caller := in.genYieldInline(f)
-			in.frame = caller
-			caller.slots[caller.sp] = v
-			caller.sp++
-			return caller, nil
+			return in.yieldAt(f, pc, sp), nil
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			var r Value
@@ -1207,13 +1192,13 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			var ok bool
 			switch op {
 			case bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT:
-				c := slots[sp-2]
+				c := *slotAt(slots, sp-2)
 				ok = c.IsObject() && c.Type() == dictType
 			case bytecode.CONTAINS_OP_DICT:
-				c := slots[sp-1]
+				c := *slotAt(slots, sp-1)
 				ok = c.IsObject() && c.Type() == dictType
 			default:
-				c := slots[sp-1]
+				c := *slotAt(slots, sp-1)
 				ok = c.IsObject() && (c.Type() == setType || c.Type() == frozensetType)
 			}
 			if !ok { // a miss: runFrom counts it

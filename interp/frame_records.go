@@ -40,9 +40,30 @@ func (r *frameRecords) Get() *frame {
 // Put keeps f, which resetFrame has cleared, for a later Get, unless the
 // list is full. f must not be used again.
 func (r *frameRecords) Put(f *frame) {
-	if len(r.free) < r.max {
-		r.free = append(r.free, f)
+	// Within the capacity the list has grown to, a store and the
+	// length: no test of max, no append's growth check (returnPy's
+	// inlined copy of this runs at every return).
+	if n := len(r.free); n < cap(r.free) {
+		free := r.free[:n+1]
+		free[n] = f
+		r.free = free
+		return
 	}
+	r.grow(f)
+}
+
+// grow is Put when the list is at its capacity: unless it holds max
+// records, it moves to a larger array, of at most max (Put's fast path
+// trusts the capacity), and keeps f.
+func (r *frameRecords) grow(f *frame) {
+	n := len(r.free)
+	if n >= r.max {
+		return
+	}
+	free := make([]*frame, n+1, min(r.max, max(2*n, 8)))
+	copy(free, r.free)
+	free[n] = f
+	r.free = free
 }
 
 // Discard empties the list and makes it keep nothing more (Close).

@@ -66,11 +66,18 @@ func (in *Interp) genSwapIn(g *Generator) {
 
 // genLeave ends a run of g's frame: the caller's handled exception comes
 // back, and g keeps its own when it is suspended (else it is dropped).
+// Neither handling one is the usual case, tested here, small enough to
+// inline at each yield and return; genLeaveExc has the rest.
 func (in *Interp) genLeave(g *Generator, suspended bool) {
 	g.running = false
-	if in.excInfo.p == nil && !g.outerPushed {
-		return // neither the generator nor its caller handles one
+	if in.excInfo.p != nil || g.outerPushed {
+		in.genLeaveExc(g, suspended)
 	}
+}
+
+// genLeaveExc is genLeave when the generator or its caller handles an
+// exception.
+func (in *Interp) genLeaveExc(g *Generator, suspended bool) {
 	state := in.excInfo
 	in.excInfo = Value{}
 	if g.outerPushed {
@@ -94,6 +101,28 @@ func (in *Interp) genYieldInline(f *frame) *frame {
 	f.entry, f.back = true, nil
 	in.genLeave(f.gen, true)
 	in.depth-- // the frame is suspended, not on the stack
+	return caller
+}
+
+// yieldAt is the fast loop's YIELD_VALUE at pc, with the stack's top at
+// sp, in f, a pushed generator frame: f is suspended (genYieldInline)
+// and its caller, made the running frame, gets the value; it is
+// returned. One call from the loop's case, which keeps the case small
+// (runFastIn's node budget: see storeNewAttrAt).
+func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
+	sp--
+	v := *slotAt(f.slots, sp) // sp is above the locals: see slotAt
+	*slotAt(f.slots, sp) = Value{}
+	f.pc, f.sp = pc+1, sp
+	f.yielded = true
+	// genYieldInline, inline (as a call it is one more for each yield).
+	caller := f.back
+	f.entry, f.back = true, nil
+	in.genLeave(f.gen, true)
+	in.depth--
+	in.frame = caller
+	caller.slots[caller.sp] = v
+	caller.sp++
 	return caller
 }
 
@@ -147,21 +176,37 @@ func (in *Interp) releaseUnwound(f *frame) {
 // frame is the running one (in.frame) and is returned, or err is raised
 // at the instruction (the recursion limit).
 func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, err error) {
-	// inlineGen and pushGen in one, with nothing written before the
-	// guard passes and no write that the usual case does not need.
-	slots, sp := f.slots, f.sp
+	pc := f.pc - 1
+	if gf, err = in.resumeGenAt(f, op, pc, f.sp); gf == nil && err == nil {
+		f.pc = pc + 1 // resumeGenAt's miss leaves f at the instruction
+		return nil, false, nil
+	}
+	return gf, true, err
+}
+
+// resumeGenAt is resumeGenSpec for the fast loop, at pc with the stack's
+// top at sp, in its (next, err) terms: a miss returns nil and no error,
+// with f at pc for runFrom; otherwise f's pc is past the instruction.
+// The loop's case is then one call and a return.
+func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, err error) {
+	// inlineGen and pushGen in one, with nothing but f's pc and sp
+	// written before the guard passes and no write that the usual case
+	// does not need.
+	f.pc, f.sp = pc, sp
+	slots := f.slots
 	recv, sent := slots[sp-1], None
 	if op == bytecode.SEND_GEN {
 		recv, sent = slots[sp-2], slots[sp-1]
 	}
 	if recv.Type() != generatorType {
-		return nil, false, nil
+		return nil, nil
 	}
 	g := asObject[Generator](recv)
 	gf = g.frame
 	if g.running || gf == nil || !g.started && !sent.IsNone() {
-		return nil, false, nil
+		return nil, nil
 	}
+	f.pc = pc + 1
 	if op == bytecode.SEND_GEN {
 		// The sent value moves to the generator's stack.
 		sp--
@@ -170,7 +215,7 @@ func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, e
 	}
 	if in.depth >= in.recursionLimit {
 		in.decRef(sent)
-		return nil, true, in.raise(recursionErrorType, "maximum recursion depth exceeded")
+		return nil, in.raise(recursionErrorType, "maximum recursion depth exceeded")
 	}
 	in.depth++
 	gf.slots[gf.sp] = sent
@@ -180,7 +225,7 @@ func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, e
 	gf.back = f
 	in.genSwapIn(g)
 	in.frame = gf
-	return gf, true, nil
+	return gf, nil
 }
 
 // execSend is SEND at f.pc-1 (f.pc is past it): an exact generator is
