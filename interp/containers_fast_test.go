@@ -13,8 +13,31 @@ import "testing"
 // subclasses with __eq__ and __hash__, unhashable keys, a set as a
 // key); set hashes of ints at the hash modulus; and the sort of
 // unboxed ints, with its fall-backs (bools, big ints, a key function,
-// a list changed while it sorts).
+// a list changed while it sorts); and the order in which a dying or
+// cleared list, a deleted slice and a replaced one release their items.
 var containersFastPrograms = map[string]string{
+	"list_release_order": `class D:
+    def __init__(s, n): s.n = n
+    def __del__(s): print("del", s.n)
+def f():
+    t = tuple(D(i) for i in range(3)); del t; print("-t")
+    t = (D(10), D(11)); del t; print("-t2")
+    d = {D(20): D(21), D(22): D(23)}; del d; print("-d")
+    s = [D(30), D(31)]; s.clear(); print("-clear")
+    s = [D(40), D(41), D(42)]; s[:] = []; print("-slice")
+    s = [D(50), D(51), D(52)]; del s[0:2]; print("-del")
+    s = [D(60), D(61), D(62)]; s *= 0; print("-imul")
+f()
+def g():
+    s = [D(i) for i in range(70, 76)]; del s[::2]; print("-ext")
+    s = [D(i) for i in range(80, 84)]; del s[::-1]; print("-extneg")
+    s = [D(i) for i in range(90, 94)]; del s[3:0:-1]; print("-extneg2")
+    s = [D(i) for i in range(100, 104)]; s[::2] = [1, 2]; print("-extassign")
+    s = [D(i) for i in range(110, 114)]; s[::-2] = [1, 2]; print("-extassignneg")
+    s = [D(i) for i in range(120, 124)]; s[1:3] = (D(200),); print("-assign")
+    s = [D(i) for i in range(130, 134)]; s[1:3] = iter([]); print("-assigniter")
+g()
+`,
 	"list_slice_object_read": `p = list(range(10))
 for k in range(-12, 12):
     print(k, p[k::-1], p[k::-2], p[:k:-1], p[k::3], p[k:k + 4:1])

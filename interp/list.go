@@ -171,7 +171,9 @@ func listDealloc(in *Interp, v Value) {
 	exact := l.Header.Type == unsafe.Pointer(listType) // not a subclass's bigger struct
 	items := l.items
 	l.items = nil
-	for i, item := range items {
+	// Last to first, as CPython's list_dealloc: a __del__ shows the order.
+	for i := len(items) - 1; i >= 0; i-- {
+		item := items[i]
 		items[i] = Value{}               // the array is private now: zeroed for reuse
 		if alloc.DecRef(item.Header()) { // decRef, inlined by hand
 			in.dealloc(item)

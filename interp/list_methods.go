@@ -149,8 +149,9 @@ func (in *Interp) listClear(l *List) {
 	}
 	l.items = nil
 	in.heap.Resize(&l.Header, uintptr(cap(items))*valueSize, 0)
-	for _, v := range items {
-		in.decRef(v)
+	// Last to first, as CPython's list_clear: a __del__ shows the order.
+	for i := len(items) - 1; i >= 0; i-- {
+		in.decRef(items[i])
 	}
 }
 

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math/bits"
+	"slices"
 	"unsafe"
 
 	"github.com/parallel-py/parallel/alloc"
@@ -411,31 +412,10 @@ func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) erro
 	}
 	stop = max(stop, start)
 	old := in.values.Get(stop - start)
-	copy(old, l.items[start:stop])
-	size := len(l.items)
-	grow := len(src) - len(old)
-	if grow > 0 {
-		if err := in.listReserve(l, grow); err != nil {
-			in.releaseSource(src, pooled, true)
-			in.values.Put(old)
-			return err
-		}
-	}
-	// Move the tail to its new place, then fill the gap.
-	l.items = l.items[:max(size, size+grow)]
-	copy(l.items[stop+grow:], l.items[stop:size])
-	if grow < 0 {
-		clear(l.items[size+grow:])
-		l.items = l.items[:size+grow]
-	}
-	copy(l.items[start:], src)
-	in.releaseSource(src, pooled, false)
-	// The replaced items go last to first, as in CPython (list_ass_slice).
-	for i := len(old) - 1; i >= 0; i-- {
-		in.decRef(old[i])
-	}
+	err = in.listReplaceItems(l, start, stop, src, old, true)
 	in.values.Put(old)
-	return nil
+	in.releaseSource(src, pooled, err != nil)
+	return err
 }
 
 // listAssignItems is l[a:b] = value for a step of 1 where value is a
@@ -448,10 +428,10 @@ func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 	n := stop - start
 	if n <= smallSliceBuf {
 		var buf [smallSliceBuf]Value
-		return in.listReplaceItems(l, start, stop, src, buf[:n])
+		return in.listReplaceItems(l, start, stop, src, buf[:n], false)
 	}
 	old := in.values.Get(n)
-	err := in.listReplaceItems(l, start, stop, src, old)
+	err := in.listReplaceItems(l, start, stop, src, old, false)
 	in.values.Put(old)
 	return err
 }
@@ -460,10 +440,12 @@ func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 // stack rather than in a pooled buffer.
 const smallSliceBuf = 16
 
-// listReplaceItems puts new references to src in place of
-// l.items[start:stop], moving the tail as needed, then releases the
-// replaced items, which it keeps in old (of length stop-start) meanwhile.
-func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value) error {
+// listReplaceItems puts src in place of l.items[start:stop], moving the
+// tail as needed, then releases the replaced items, which it keeps in
+// old (of length stop-start) meanwhile. The list takes src's references
+// when owned is true, and new ones to them otherwise; on an error it
+// has changed nothing and taken nothing.
+func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value, owned bool) error {
 	copy(old, l.items[start:stop])
 	size := len(l.items)
 	grow := len(src) - len(old)
@@ -480,7 +462,11 @@ func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value) e
 			l.items = l.items[:size+grow]
 		}
 	}
-	copyRefs(l.items[start:start+len(src)], src)
+	if owned {
+		copy(l.items[start:], src)
+	} else {
+		copyRefs(l.items[start:start+len(src)], src)
+	}
 	// The replaced items go last to first, as in CPython (list_ass_slice).
 	for i := len(old) - 1; i >= 0; i-- {
 		in.decRef(old[i])
@@ -533,6 +519,7 @@ func (in *Interp) listDeleteSlice(l *List, u unpackedSlice) {
 	if n == 0 {
 		return
 	}
+	simple := step == 1
 	if step < 0 {
 		start, step = start+(n-1)*step, -step
 	}
@@ -547,5 +534,11 @@ func (in *Interp) listDeleteSlice(l *List, u unpackedSlice) {
 	}
 	clear(l.items[len(keep):])
 	l.items = keep
+	if simple {
+		// CPython deletes a simple slice through list_ass_slice, which
+		// releases the items last to first; an extended slice's go in
+		// index order. A __del__ shows the difference.
+		slices.Reverse(dead)
+	}
 	in.releaseSource(dead, true, true)
 }
