@@ -1,10 +1,6 @@
 package interp
 
-import (
-	"strings"
-	"sync"
-	"testing"
-)
+import "testing"
 
 // getsetProgram runs LOAD_ATTR sites on attributes that getset
 // descriptors compute in Go (frame and code attributes, __class__,
@@ -87,25 +83,7 @@ co = sys._getframe().f_code
 names = [co.co_filename for _ in range(50)]
 print(all(n is names[0] for n in names), names[0] == co.co_filename)
 `)
-	var wg sync.WaitGroup
-	outs := make([]string, 2)
-	for k := range outs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b strings.Builder
-			in := New(Options{Stdout: &b})
-			defer in.Close()
-			gv, _ := in.NewDict()
-			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
-				outs[k] = err.Error()
-				return
-			}
-			in.decRef(gv)
-			outs[k] = b.String()
-		}()
-	}
-	wg.Wait()
+	outs := runInTwoInterpreters(code)
 	for _, o := range outs {
 		if o != "True True\n" {
 			t.Errorf("got %q, want True True", o)

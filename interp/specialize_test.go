@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallel-py/parallel/interp/bytecode"
+	"github.com/parallel-py/parallel/interp/compile"
 )
 
 // specPrograms exercise each specialized family: the same instruction
@@ -468,25 +469,7 @@ def work(n):
 print(work(%d))
 `
 	code := compileForTest(t, fmt.Sprintf(src, 2000))
-	var wg sync.WaitGroup
-	outs := make([]string, 2)
-	for k := range outs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b strings.Builder
-			in := New(Options{Stdout: &b})
-			defer in.Close()
-			gv, _ := in.NewDict()
-			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
-				outs[k] = err.Error()
-				return
-			}
-			in.decRef(gv)
-			outs[k] = b.String()
-		}()
-	}
-	wg.Wait()
+	outs := runInTwoInterpreters(code)
 	for _, o := range outs {
 		if o != "4010.0\n" {
 			t.Errorf("got %q, want 4010.0", o)
@@ -533,4 +516,31 @@ func TestBoundNativeCallSpecializes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runInTwoInterpreters runs code, one compiled code object, at once in
+// two interpreters of their own, each in fresh globals, and returns what
+// each printed (or its error's text): the tests of state that code
+// objects share across interpreters.
+func runInTwoInterpreters(code *compile.Code) []string {
+	var wg sync.WaitGroup
+	outs := make([]string, 2)
+	for k := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			in := New(Options{Stdout: &b})
+			defer in.Close()
+			gv, _ := in.NewDict()
+			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
+				outs[k] = err.Error()
+				return
+			}
+			in.decRef(gv)
+			outs[k] = b.String()
+		}()
+	}
+	wg.Wait()
+	return outs
 }
