@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"unsafe"
 
@@ -61,8 +62,13 @@ func notImplemented(names ...string) {
 	}
 }
 
+// processID is the process's id, asked of the kernel once: a Go process
+// cannot fork (see below), so it never changes, and logging asks for it
+// for every record (LogRecord.process), a system call each time.
+var processID = sync.OnceValue(syscall.Getpid)
+
 func init() {
-	idFunc("getpid", syscall.Getpid)
+	idFunc("getpid", processID)
 	idFunc("getppid", syscall.Getppid)
 	idFunc("getuid", syscall.Getuid)
 	idFunc("geteuid", syscall.Geteuid)

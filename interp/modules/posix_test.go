@@ -3,6 +3,8 @@
 package modules_test
 
 import (
+	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -287,5 +289,15 @@ for f, a in [('execv', ('x', ['x'])), ('wait3', (0,))]:
 	want := "False False False\nos.execv() is not implemented yet\nos.wait3() is not implemented yet\n"
 	if got != want || exc != "" {
 		t.Errorf("got:\n%s%s\nwant:\n%s", got, exc, want)
+	}
+}
+
+// TestGetpidIsTheProcess checks that os.getpid() (posix.getpid), asked of the kernel
+// once and kept, is this process's id, the same on every call.
+func TestGetpidIsTheProcess(t *testing.T) {
+	got, exc := runProgram(t, "import posix\nprint(posix.getpid(), posix.getpid() == posix.getpid())\n")
+	want := fmt.Sprintf("%d True\n", os.Getpid())
+	if got != want || exc != "" {
+		t.Errorf("got %q %s, want %q", got, exc, want)
 	}
 }
