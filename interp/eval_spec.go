@@ -1281,13 +1281,29 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 	cs := callee.slots
 	incRef(valueOf(fn))
 	callee.fn = valueOf(fn)
-	incRef(obj)
-	*slotAt(cs, 0) = obj
 	callee.initSelf = obj
-	for j := 0; j < oparg; j++ {
-		a := slotAt(slots, base+2+j)
-		*slotAt(cs, 1+j) = *a
-		*a = Value{}
+	if c := fn.code; !c.exactArgs || int(c.argCount) != oparg+1 {
+		// Defaults, *args, **kwargs or keyword-only parameters: the
+		// binding (and its TypeError) of a call of __init__, which
+		// takes its own references.
+		args := slots[base+2 : base+2+oparg]
+		if err := in.bindInto(callee, fn, obj, args, nil); err != nil {
+			in.releaseFrame(callee) // and obj, held as initSelf
+			return nil, true, err
+		}
+		for j := range args {
+			v := args[j]
+			args[j] = Value{}
+			in.decRef(v)
+		}
+	} else {
+		incRef(obj)
+		*slotAt(cs, 0) = obj
+		for j := 0; j < oparg; j++ {
+			a := slotAt(slots, base+2+j)
+			*slotAt(cs, 1+j) = *a
+			*a = Value{}
+		}
 	}
 	if fn.closure.p != nil {
 		in.copyCells(callee, fn)

@@ -231,6 +231,48 @@ except AttributeError as e:
     out.append(str(e))
 print(out)
 `,
+	// CALL_ALLOC_AND_ENTER_INIT of an __init__ whose parameters the
+	// call does not fit exactly (callAllocInit binds them as any call
+	// would): defaults, *args, **kwargs, keyword-only parameters, and
+	// the TypeErrors of bad calls, whose instance dies unseen.
+	"init_binds_arguments": `class Rec:
+    def __init__(self, name, level, msg, func=None, sinfo=None, **kwargs):
+        self.name, self.level, self.msg = name, level, msg
+        self.func, self.sinfo, self.kw = func, sinfo, kwargs
+class Var:
+    def __init__(self, *args, sep='-'):
+        self.s = sep.join(map(str, args))
+class Kw:
+    def __init__(self, a, *, b, c=3):
+        self.t = (a, b, c)
+class Dying:
+    def __init__(self, a, b=2):
+        self.a = a
+    def __del__(self):
+        print('del', self.__dict__)
+out = []
+for i in range(12):
+    r = Rec('n%d' % i, i, 'm') if i % 3 else Rec('n', i, 'm', 'f', i)
+    out.append((r.name, r.level, r.func, r.sinfo, r.kw))
+    out.append(Var(*range(i % 4)).s)
+    out.append(Var(i, i + 1).s)
+    try:
+        out.append(Kw(i).t)
+    except TypeError as e:
+        out.append(str(e))
+    try:
+        Rec('only')
+    except TypeError as e:
+        out.append(str(e))
+    try:
+        Dying(i, 2, 3)
+    except TypeError as e:
+        out.append(str(e))
+    d = Dying(i)
+    out.append(d.a)
+    del d
+print(out)
+`,
 }
 
 func TestInstanceNewPrograms(t *testing.T) { checkProgramsAtThresholds(t, instanceNewPrograms) }

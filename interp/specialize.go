@@ -483,7 +483,7 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 			return bytecode.CALL_BUILTIN_CLASS
 		}
 		if self.IsNil() {
-			if fn, ok := in.allocInitTarget((*Type)(callable.p), oparg); ok {
+			if fn, ok := in.allocInitTarget((*Type)(callable.p)); ok {
 				t := (*Type)(callable.p)
 				// The version, and the count of __slots__ values it
 				// proves (newPlainInstance).
@@ -564,10 +564,10 @@ func asFloat(v Value) float64 {
 }
 
 // allocInitTarget returns the __init__ of class t when calling t with
-// nargs positional arguments can be CALL_ALLOC_AND_ENTER_INIT: a class
+// positional arguments can be CALL_ALLOC_AND_ENTER_INIT: a class
 // of plain instances (no metaclass), object's __new__, and a Python
-// __init__ that takes exactly them and is no generator.
-func (in *Interp) allocInitTarget(t *Type, nargs int) (Value, bool) {
+// __init__ that is no generator.
+func (in *Interp) allocInitTarget(t *Type) (Value, bool) {
 	if t.Flags&TypeHeapType == 0 || t.Flags&TypeAbstract != 0 || t.Version == 0 || t.layout != objectType || t.layout.new == nil {
 		return Value{}, false
 	}
@@ -579,8 +579,10 @@ func (in *Interp) allocInitTarget(t *Type, nargs int) (Value, bool) {
 	if err != nil || init.IsNil() || init.Type() != functionType {
 		return Value{}, false
 	}
+	// Any parameters: a call that does not fit them exactly binds them
+	// as any call of __init__ would (callAllocInit).
 	c := asObject[Function](init).code
-	if !c.exactArgs || c.tmpl.ArgCount != nargs+1 || c.tmpl.Flags&(compile.CO_GENERATOR|compile.CO_COROUTINE|compile.CO_ASYNC_GENERATOR) != 0 {
+	if c.unsupported != "" || c.tmpl.Flags&(compile.CO_GENERATOR|compile.CO_COROUTINE|compile.CO_ASYNC_GENERATOR) != 0 {
 		return Value{}, false
 	}
 	return init, true
