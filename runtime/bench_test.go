@@ -194,3 +194,31 @@ func spin(n int) {
 	}
 	atomic.AddUint64(&spinSink, x)
 }
+
+// BenchmarkImportStdlib measures a fresh interpreter importing standard
+// library modules from the code cache: their module bodies' run, the
+// code objects' loading, and the interpreter's making and closing.
+func BenchmarkImportStdlib(b *testing.B) {
+	for _, mods := range []string{"logging", "json", "re"} {
+		b.Run(mods, func(b *testing.B) {
+			rt := newRuntime(b, Options{})
+			ctx := context.Background()
+			if it := newInterpreter(b, rt, InterpreterOptions{}); it.Exec(ctx, "import "+mods) != nil {
+				b.Skip("no standard library here")
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				it, err := rt.NewInterpreter(InterpreterOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := it.Exec(ctx, "import "+mods); err != nil {
+					b.Fatal(err)
+				}
+				if err := it.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -193,7 +193,7 @@ func TestChannelsGoAndPython(t *testing.T) {
 		"try:\n    s.send(1)\nfinally:\n    finished.append('send')",
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
-		time.AfterFunc(20*time.Millisecond, cancel)
+		whenRunning(it, 20*time.Millisecond, cancel)
 		err := it.Exec(ctx, src)
 		var pe *PythonError
 		if !errors.Is(err, context.Canceled) || !errors.As(err, &pe) || pe.Type != "KeyboardInterrupt" {

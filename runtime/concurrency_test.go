@@ -120,7 +120,7 @@ func TestCancel(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
-			time.AfterFunc(10*time.Millisecond, cancel)
+			whenRunning(it, 10*time.Millisecond, cancel)
 			start := time.Now()
 			err := it.Exec(ctx, tc.src)
 			if d := time.Since(start); d > 5*time.Second {

@@ -292,7 +292,7 @@ func TestQueuesInterrupt(t *testing.T) {
 		"q.put(0)\ntry:\n    q.put(1)\nfinally:\n    finished.append('put'); q.get()",
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
-		time.AfterFunc(20*time.Millisecond, cancel)
+		whenRunning(it, 20*time.Millisecond, cancel)
 		start := time.Now()
 		err := it.Exec(ctx, src)
 		var pe *PythonError
@@ -307,7 +307,7 @@ func TestQueuesInterrupt(t *testing.T) {
 		t.Fatalf("after cancellation: %v", got)
 	}
 	// SIGINT (as the command line delivers it) interrupts the wait too.
-	time.AfterFunc(20*time.Millisecond, it.in.Interrupt)
+	whenRunning(it, 20*time.Millisecond, it.in.Interrupt)
 	mustExec(t, it, `
 try:
     q.get()

@@ -50,6 +50,22 @@ func mustExec(t testing.TB, it *Interpreter, src string) {
 	}
 }
 
+// whenRunning calls f once it has begun an Exec or Call and then after
+// has passed: a timer started before Exec can fire while a loaded
+// machine is still compiling the source, and a cancelled Exec then
+// returns the bare context error without running anything, not the
+// KeyboardInterrupt the interruption tests wait for. It gives up
+// waiting, and calls f, after ten seconds.
+func whenRunning(it *Interpreter, after time.Duration, f func()) {
+	go func() {
+		for deadline := time.Now().Add(10 * time.Second); !it.IsRunning() && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(after)
+		f()
+	}()
+}
+
 // eval returns the value of a Python expression, through Call of a
 // helper defined for it.
 func eval(t testing.TB, it *Interpreter, expr string) any {

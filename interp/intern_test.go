@@ -1,0 +1,41 @@
+package interp
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestInternNameByData checks internName's cache by the address of a
+// string's bytes: a literal, an equal string built at run time, a
+// prefix sharing the literal's bytes and strings whose slots collide
+// all get the one str of their text, from any goroutine.
+func TestInternNameByData(t *testing.T) {
+	lit := internName("__interned_test_name__")
+	built := internName(strings.Repeat("_", 2) + "interned_test_name__")
+	if lit.p != built.p {
+		t.Fatalf("a built string got another str than the literal")
+	}
+	whole := "__interned_test_name__"
+	if p := internName(whole[:10]); p.p == lit.p || p.GoString() != whole[:10] {
+		t.Fatalf("a prefix sharing the literal's bytes got %q", p.GoString())
+	}
+	if v := internName(""); v.GoString() != "" {
+		t.Fatalf("the empty string got %q", v.GoString())
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3000; i++ {
+				s := "n" + strings.Repeat("x", i%50) // many addresses, many slots
+				if got := internName(s).GoString(); got != s {
+					t.Errorf("internName(%q) = %q", s, got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
