@@ -22,9 +22,11 @@ import (
 const branchHistoryBits = 16
 
 // recordBranch shifts the outcome of the conditional jump at pc into its
-// history.
+// history. The entry comes through cacheAt without bounds checks (pc is
+// in range, and a conditional jump has a cache): through offsets and
+// caches, the address alone was ten instructions a branch.
 func recordBranch(ac *adaptiveCode, pc int, taken bool) {
-	c := &ac.caches[ac.offsets[pc]]
+	c := cacheAtPC(ac.cacheAt, pc)
 	bit := uint64(0)
 	if taken {
 		bit = 1

@@ -548,7 +548,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 					break
 				}
 			}
-			ac.caches[ac.offsets[pc]].n++ // tier 2's hotness counter
+			cacheAtPC(ac.cacheAt, pc).n++ // tier 2's hotness counter
 			f.pc = instr.Target(pc)
 
 		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:

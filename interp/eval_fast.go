@@ -562,7 +562,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			ac.caches[ac.offsets[pc]].n++ // tier 2's hotness counter
+			cacheAtPC(ac.cacheAt, pc).n++ // tier 2's hotness counter
 			pc += 1 - oparg
 			continue
 
