@@ -3,7 +3,6 @@ package modules
 import (
 	"math"
 	"math/big"
-	"sync"
 )
 
 // Elementary functions for the math module, correctly rounded.
@@ -17,8 +16,11 @@ import (
 // except in its rare misrounded cases. Functions glibc builds on these
 // (sinh, erf, log10, ...) follow glibc's algorithms in math_fdlibm.go.
 //
-// The tables (2^(j/64), log(j/128), sin, cos and atan of j/64) are
-// computed once, on first use, with math/big.
+// The tables (2^(j/64), log(j/128), sin, cos and atan of j/64) and the
+// split constants are computed with math/big by TestMathTables, which
+// writes them into math_tables.go (-update-math-tables) and checks
+// them there: computing them at the first math.exp or math.log of a
+// process cost about 35 million instructions.
 
 // dd is a double-double: the unevaluated sum hi + lo with |lo| at most
 // half an ulp of hi.
@@ -104,192 +106,6 @@ func newBig() *big.Float { return new(big.Float).SetPrec(bigPrec) }
 
 func bigF(f float64) *big.Float { return newBig().SetFloat64(f) }
 
-// ddFromBig rounds a big.Float to a double-double.
-func ddFromBig(x *big.Float) dd {
-	hi, _ := x.Float64()
-	rest := newBig().Sub(x, bigF(hi))
-	lo, _ := rest.Float64()
-	return dd{hi, lo}
-}
-
-// bigExp is exp(x) for a big.Float: Taylor's series after halving x
-// until it is small, then squaring back.
-func bigExp(x *big.Float) *big.Float {
-	halvings := 0
-	y := newBig().Set(x)
-	for y.Sign() != 0 && y.MantExp(nil) > -8 {
-		y.SetMantExp(y, -1)
-		halvings++
-	}
-	sum, term := bigF(1), bigF(1)
-	for n := 1; n < 200; n++ {
-		term.Mul(term, y)
-		term.Quo(term, bigF(float64(n)))
-		sum.Add(sum, term)
-		if term.Sign() == 0 || term.MantExp(nil) < -bigPrec-8 {
-			break
-		}
-	}
-	for ; halvings > 0; halvings-- {
-		sum.Mul(sum, sum)
-	}
-	return sum
-}
-
-// bigAtanh is atanh(x) for |x| < 1/2 by its series.
-func bigAtanh(x *big.Float) *big.Float {
-	x2 := newBig().Mul(x, x)
-	sum := newBig().Set(x)
-	pow := newBig().Set(x)
-	for n := 3; n < 2000; n += 2 {
-		pow.Mul(pow, x2)
-		term := newBig().Quo(pow, bigF(float64(n)))
-		sum.Add(sum, term)
-		if pow.Sign() == 0 || term.MantExp(nil)-sum.MantExp(nil) < -bigPrec-8 {
-			break
-		}
-	}
-	return sum
-}
-
-// bigLog is log(x) for x in [1/2, 2].
-func bigLog(x *big.Float) *big.Float {
-	s := newBig().Quo(newBig().Sub(x, bigF(1)), newBig().Add(x, bigF(1)))
-	r := bigAtanh(s)
-	return r.Mul(r, bigF(2))
-}
-
-// bigAtan is atan(x) for |x| <= 1: the argument is halved twice with
-// atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))), then the series runs.
-func bigAtan(x *big.Float) *big.Float {
-	y := newBig().Set(x)
-	for i := 0; i < 3; i++ {
-		d := newBig().Mul(y, y)
-		d.Add(d, bigF(1))
-		d.Sqrt(d)
-		d.Add(d, bigF(1))
-		y.Quo(y, d)
-	}
-	y2 := newBig().Mul(y, y)
-	sum := newBig().Set(y)
-	pow := newBig().Set(y)
-	for n := 3; n < 2000; n += 2 {
-		pow.Mul(pow, y2)
-		pow.Neg(pow)
-		term := newBig().Quo(pow, bigF(float64(n)))
-		sum.Add(sum, term)
-		if pow.Sign() == 0 || term.MantExp(nil)-sum.MantExp(nil) < -bigPrec-8 {
-			break
-		}
-	}
-	return sum.Mul(sum, bigF(8))
-}
-
-// bigSinCos is sin(x) and cos(x) for |x| <= 1 by their series.
-func bigSinCos(x *big.Float) (*big.Float, *big.Float) {
-	sin, cos := newBig(), bigF(1)
-	term := bigF(1)
-	for n := 1; n < 200; n++ {
-		term.Mul(term, x)
-		term.Quo(term, bigF(float64(n)))
-		switch n % 4 {
-		case 1:
-			sin.Add(sin, term)
-		case 2:
-			cos.Sub(cos, term)
-		case 3:
-			sin.Sub(sin, term)
-		case 0:
-			cos.Add(cos, term)
-		}
-		if term.Sign() == 0 || term.MantExp(nil) < -bigPrec-8 {
-			break
-		}
-	}
-	return sin, cos
-}
-
-// The constants and tables, made on first use.
-var (
-	libmOnce sync.Once
-
-	ln2DD, pi2DD, piDD, invLn2DD dd
-	// ln2Parts splits ln 2 so that n * ln2Parts[0] is exact for |n| < 2^12.
-	ln2Parts [3]float64
-	// expC splits ln(2)/64 so that k * expC[0] is exact for |k| < 2^18.
-	expC [3]float64
-	// pi2Parts splits pi/2 in 30-bit pieces: k * piece is exact for
-	// |k| < 2^23.
-	pi2Parts [5]float64
-
-	exp2Tab [64]dd  // 2^(j/64)
-	logTab  [182]dd // log(j/128) for j in 90..181
-	sinTab  [52]dd  // sin(j/64)
-	cosTab  [52]dd  // cos(j/64)
-	atanTab [65]dd  // atan(j/64)
-)
-
-// splitBig cuts x into n doubles, each but the last holding at most
-// bits significant bits.
-func splitBig(x *big.Float, bits uint, parts []float64) {
-	rest := newBig().Set(x)
-	for i := range parts {
-		if i == len(parts)-1 {
-			parts[i], _ = rest.Float64()
-			break
-		}
-		p := new(big.Float).SetPrec(bits).SetMode(big.ToZero).Set(rest)
-		parts[i], _ = p.Float64()
-		rest.Sub(rest, bigF(parts[i]))
-	}
-}
-
-func initLibm() {
-	libmOnce.Do(func() {
-		ln2 := bigLog(bigF(2))
-		ln2DD = ddFromBig(ln2)
-		invLn2DD = ddFromBig(newBig().Quo(bigF(1), ln2))
-		splitBig(ln2, 41, ln2Parts[:])
-		splitBig(newBig().Quo(ln2, bigF(64)), 35, expC[:])
-		pi4 := bigAtan(bigF(1))
-		pi2 := newBig().Mul(pi4, bigF(2))
-		pi2DD = ddFromBig(pi2)
-		piDD = ddFromBig(newBig().Mul(pi4, bigF(4)))
-		splitBig(pi2, 30, pi2Parts[:])
-		for j := range exp2Tab {
-			x := newBig().Mul(ln2, bigF(float64(j)/64))
-			exp2Tab[j] = ddFromBig(bigExp(x))
-		}
-		for j := 90; j < len(logTab); j++ {
-			logTab[j] = ddFromBig(bigLog(bigF(float64(j) / 128)))
-		}
-		for j := range sinTab {
-			s, c := bigSinCos(bigF(float64(j) / 64))
-			sinTab[j], cosTab[j] = ddFromBig(s), ddFromBig(c)
-		}
-		for j := range atanTab {
-			atanTab[j] = ddFromBig(bigAtan(bigF(float64(j) / 64)))
-		}
-		initTaylor()
-	})
-}
-
-// Taylor coefficients as double-doubles: inv[n] = 1/n!, odd[n] = 1/n.
-var invFact, invOdd [20]dd
-
-func initTaylor() {
-	f := bigF(1)
-	for n := range invFact {
-		if n > 0 {
-			f.Mul(f, bigF(float64(n)))
-		}
-		invFact[n] = ddFromBig(newBig().Quo(bigF(1), f))
-		if n > 0 {
-			invOdd[n] = ddFromBig(newBig().Quo(bigF(1), bigF(float64(n))))
-		}
-	}
-}
-
 // expPoly is exp(r) for |r| <= ln(2)/128: its series, the terms past r^6
 // in double precision, the rest in double-double.
 func expPoly(r dd) dd {
@@ -341,7 +157,6 @@ func crExp(x float64) float64 {
 	case math.Abs(x) < 0x1p-54:
 		return 1 + x
 	}
-	initLibm()
 	p, m := expReduced(ddOf(x))
 	return ldexpDD(p, m)
 }
@@ -358,7 +173,6 @@ func crExp2(x float64) float64 {
 	case math.Abs(x) < 0x1p-54:
 		return 1 + x
 	}
-	initLibm()
 	k := math.Round(x * 64)
 	r := x - k/64 // exact
 	ki := int(k)
@@ -415,7 +229,6 @@ func crLog(x float64) float64 {
 	case x == 1:
 		return 0
 	}
-	initLibm()
 	return logDD(x).round()
 }
 
@@ -429,7 +242,6 @@ func crLog2(x float64) float64 {
 	case x == 0:
 		return math.Inf(-1)
 	}
-	initLibm()
 	e, l := logParts(x)
 	return l.mul(invLn2DD).addF(float64(e)).round()
 }
@@ -483,7 +295,6 @@ func crPow(x, y float64) float64 {
 			sign = -1
 		}
 	}
-	initLibm()
 	l := logDD(x).mulF(y)
 	switch {
 	case l.hi > 709.8:

@@ -122,7 +122,6 @@ func crSin(x float64) float64 {
 	case math.Abs(x) < 0x1p-26:
 		return x
 	}
-	initLibm()
 	r, q := reducePi2(x)
 	s, c := sinCosReduced(r)
 	switch q {
@@ -144,7 +143,6 @@ func crCos(x float64) float64 {
 	case math.Abs(x) < 0x1p-27:
 		return 1
 	}
-	initLibm()
 	r, q := reducePi2(x)
 	s, c := sinCosReduced(r)
 	switch q {
@@ -166,7 +164,6 @@ func crTan(x float64) float64 {
 	case math.Abs(x) < 0x1p-27:
 		return x
 	}
-	initLibm()
 	r, q := reducePi2(x)
 	s, c := sinCosReduced(r)
 	if q&1 == 1 {
@@ -219,7 +216,6 @@ func crAtan(x float64) float64 {
 	case math.Abs(x) < 0x1p-27:
 		return x
 	}
-	initLibm()
 	r := atanDD(ddOf(math.Abs(x))).round()
 	return math.Copysign(r, x)
 }
@@ -245,7 +241,6 @@ func crAtan2(y, x float64) float64 {
 	case x == 0:
 		return math.Copysign(math.Pi/2, y)
 	}
-	initLibm()
 	ay, ax := math.Abs(y), math.Abs(x)
 	// Scale both to ordinary exponents: the quotient is unchanged.
 	_, ey := math.Frexp(ay)
@@ -287,7 +282,6 @@ func crAsin(x float64) float64 {
 	case math.Abs(x) == 1:
 		return math.Copysign(math.Pi/2, x)
 	}
-	initLibm()
 	ax := math.Abs(x)
 	return math.Copysign(atan2DD(ddOf(ax), oneMinusSquare(ax).sqrt()).round(), x)
 }
@@ -306,7 +300,6 @@ func crAcos(x float64) float64 {
 	case x == 0:
 		return math.Pi / 2
 	}
-	initLibm()
 	s := oneMinusSquare(x).sqrt()
 	if x > 0 {
 		return atan2DD(s, ddOf(x)).round()
