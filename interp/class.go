@@ -296,6 +296,9 @@ func setClass(in *Interp, v, value Value) error {
 			return in.raise(typeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", newT.Name, oldT.Name)
 		}
 	}
+	if d := instanceDict(v); d != nil {
+		in.publishDict(*d) // CPython materializes the dict here
+	}
 	if newT.Flags&TypeHeapType != 0 {
 		incRef(value)
 	}
@@ -910,6 +913,7 @@ func init() {
 			}
 			*d = nd
 		}
+		in.publishDict(*d)
 		incRef(*d)
 		return *d, nil
 	}, func(in *Interp, v, value Value) error {

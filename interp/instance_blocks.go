@@ -278,8 +278,7 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
 	}
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
-	if err := in.account(&d.Header, dictType, dictSize+tables); err == nil {
-		d.Header.SetFlags(alloc.FlagContainer)
+	if in.accountPrivateDict(d, dictSize+tables) {
 		d.indices, d.entries = idx, ents
 		d.shape = t.shapes
 		d.recycle = dictInBlock
@@ -289,15 +288,14 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 }
 
 // attachInstanceDict gives the new instance o of t the dict d made with
-// it (newInstanceBlock), empty and of t's root shape, accounting it and
-// its tables at once (the bytes dictDealloc frees). On a failure o keeps
-// no dict: the first store makes one.
+// it (newInstanceBlock), empty and of t's root shape and private to o,
+// accounting it and its tables at once (the bytes dictDealloc frees).
+// On a failure o keeps no dict: the first store makes one.
 func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
-	if err := in.account(&d.Header, dictType, dictSize+tables); err != nil {
+	if !in.accountPrivateDict(d, dictSize+tables) {
 		return
 	}
-	d.Header.SetFlags(alloc.FlagContainer)
 	switch len(idx) {
 	case 8:
 		*(*[8]int32)(idx) = emptyIndices8
@@ -310,6 +308,79 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 	d.shape = t.shapes
 	d.recycle = dictInBlock
 	o.dict = valueOf(d)
+}
+
+// flagDictPrivate marks the dict made in an instance's block while no
+// code but its instance's has seen it: the cycle finder does not track
+// it, and the instance's traverse visits the dict's values as its own,
+// the way CPython 3.12 treats an instance's inline values before
+// anything asks for its __dict__. Such a dict is not a container for
+// the finder (no FlagContainer): it costs no link and unlink in the
+// young generation, no examination in each young collection, and it
+// does not count toward generation 0's threshold, so an instance with
+// its dict counts as one allocation, as in CPython.
+//
+// Every path that hands the dict's Value to code that may keep it (the
+// __dict__ getter: vars(), copy and pickle go through it) calls
+// publishDict first, which makes it an ordinary tracked dict for good.
+// A path that missed that would cost at most a leak, never a wrong
+// free: the instance visits the dict's values only while the dict's
+// count is 1, the reference its instance holds (privateDict), so a
+// dict held elsewhere keeps its values reachable.
+const flagDictPrivate = alloc.Flags(1) << 15
+
+// accountPrivateDict accounts the dict d made in an instance's block,
+// of size bytes with its first tables, as a private dict
+// (flagDictPrivate), and reports whether the memory limit allowed it.
+func (in *Interp) accountPrivateDict(d *Dict, size uintptr) bool {
+	h := &d.Header
+	h.Type = unsafe.Pointer(dictType)
+	if !in.heap.TryAccount(h, dictType.class, size) {
+		if err := in.heap.Account(h, dictType.class, size); err != nil {
+			return false
+		}
+	}
+	h.SetFlags(flagDictPrivate)
+	return true
+}
+
+// privateDict returns the dict in dv, an instance's __dict__ field,
+// when it is private (flagDictPrivate) and only the instance holds it:
+// its values are then the instance's to visit. It returns nil for
+// anything else.
+func privateDict(dv Value) *Dict {
+	h := dv.Header()
+	if h == nil || h.Flags()&flagDictPrivate == 0 || h.Refs() != 1 {
+		return nil
+	}
+	return asObject[Dict](dv)
+}
+
+// visitPrivateValues calls visit for each value of the private dict d
+// that is a container. Its keys are attribute names, strs, which are
+// never containers.
+func visitPrivateValues(d *Dict, visit func(*alloc.Header)) {
+	for _, e := range d.ownedEntries() {
+		if h := e.value.Header(); !e.key.IsNil() && h != nil && h.Flags()&alloc.FlagContainer != 0 {
+			visit(h)
+		}
+	}
+}
+
+// publishDict makes the instance dict dv, about to be handed to code
+// that may keep it, an ordinary container if it was private: tracked by
+// the cycle finder from now on (counted as an allocation, as CPython
+// counts the dict it materializes) and visited by its instance as a
+// reference.
+func (in *Interp) publishDict(dv Value) {
+	h := dv.Header()
+	if h == nil || h.Flags()&flagDictPrivate == 0 {
+		return
+	}
+	h.ClearFlags(flagDictPrivate)
+	if in.gc != nil {
+		in.gc.TrackNew(h)
+	}
 }
 
 // flagBlockClassHeld marks a dead instance whose block's dict is still

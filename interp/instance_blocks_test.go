@@ -117,6 +117,114 @@ for i in range(100):
 for i in range(100): D(-1); W()
 print(len(saved), [s.i for s in saved], all(r() is None for r in refs))
 `,
+	// A block's dict stays private (flagDictPrivate) until something
+	// asks for it: cycles through private dicts' values, through
+	// published ones (__dict__, vars(), __class__ assignment, copy), and
+	// what the gc module reports of both.
+	"blocks_private_dict_cycles": `import gc
+gc.disable()
+out = []
+class N:
+    def __init__(self, name):
+        self.name = name
+        self.other = None
+class D:
+    def __init__(self, name):
+        self.name = name
+        self.other = None
+    def __del__(self):
+        out.append('del ' + self.name + ' other=' + (self.other.name if self.other is not None and hasattr(self.other, 'name') else repr(self.other)))
+for i in range(3):
+    N('warm')  # the class learns its shape: later instances get block dicts
+    D('warm')
+gc.collect()
+out.clear()
+
+def check(label):
+    n = gc.collect()
+    print(label, n, sorted(out))
+    out.clear()
+
+# a -> b -> a
+a, b = N('a'), N('b'); a.other, b.other = b, a
+del a, b
+check('pair')
+# self-cycle
+a = N('self'); a.other = a
+del a
+check('self')
+# cycle through a list attribute
+a = N('l'); a.other = [1, a, 'x']
+del a
+check('list')
+# cycle through an escaped __dict__
+a = N('esc'); d = a.__dict__; d['me'] = a
+print(gc.is_tracked(d))
+del a, d
+check('escaped')
+# dict kept alive after its instance dies in a cycle
+a = N('keep'); b = N('k2'); a.other = b; b.other = a; kept = a.__dict__
+del a, b
+check('kept')
+print(sorted(k for k in kept), kept['other'].name, kept['other'].other is not None)
+kept['other'].other = None
+del kept
+check('kept-free')
+# __del__ pair
+a, b = D('x'), D('y'); a.other, b.other = b, a
+del a, b
+check('del-pair')
+# resurrection
+saved = []
+class R:
+    def __init__(self): self.other = None; self.data = [1, 2]
+    def __del__(self): saved.append(self)
+R(); R()
+r = R(); r.other = r
+del r
+check('resurrect')
+print(len(saved), saved[0].data, saved[0].other is saved[0])
+saved.clear()
+check('resurrect-again')
+# a cycle through the dict of an old instance and a young one
+old = N('old')
+gc.collect()
+y = N('young'); y.other = old; old.other = y
+del y
+check('old-young-alive')
+old.other = None
+# __dict__ replaced
+a = N('rep'); a.__dict__ = {'other': None}; a.other = a
+del a
+check('replaced')
+# __class__ assignment keeps the dict
+class M(N): pass
+a = N('cls'); a.__class__ = M; a.other = a
+del a
+check('class')
+# vars() escapes too
+a = N('vars'); v = vars(a); v['x'] = [a]
+print(gc.is_tracked(v))
+del a, v
+check('vars')
+# weakref callback
+from _weakref import ref as weakref_ref
+gc.collect()
+a = N('w'); a.other = a
+r = weakref_ref(a, lambda ref: out.append('cb'))
+del a
+check('weak')
+# referents and referrers
+a = N('ref'); a.other = [1]
+print([type(x).__name__ for x in gc.get_referents(a)])
+print([type(x).__name__ for x in gc.get_referrers(a.other)])
+print(gc.is_tracked(a))
+gc.collect()
+c = a.__dict__.copy(); print(c['name'], c['other'] is a.other)
+print([type(x).__name__ for x in gc.get_referents(a)])
+del a, c
+check('end')
+`,
 }
 
 func TestInstanceBlockPrograms(t *testing.T) { checkProgramsAtThresholds(t, blockPrograms) }
