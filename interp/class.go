@@ -432,9 +432,14 @@ func instanceDealloc(in *Interp, v Value) {
 	for _, s := range o.slots {
 		in.xdecRef(s)
 	}
-	*o = Instance{Header: o.Header}
 	in.heap.Free(&o.Header, instanceSize)
-	if kind != blockNone {
+	if kind != blockNone && kind < blockDict5 && in.recycleInstance(t, o, kind) {
+		return // zeroBlock cleared the block
+	}
+	// A dict kind's recycling may keep o's class in o.dict
+	// (flagBlockClassHeld): clear first.
+	*o = Instance{Header: o.Header}
+	if kind >= blockDict5 {
 		in.recycleInstance(t, o, kind)
 	}
 }

@@ -12,13 +12,15 @@ import (
 //
 // A block is one Go allocation holding the Instance and what it will
 // need: for a class whose instances have had attributes, its dict and the
-// dict's first tables (the dict stays a separate object, counted and
-// accounted on its own); for a class with __slots__ and no dict, the
-// slot values. The chain instance -> dict -> entry that every attribute
+// dict's first tables (the dict stays a separate object, accounted on its
+// own, but private to its instance until something asks for it:
+// flagDictPrivate); for a class with __slots__ and no dict, the slot
+// values. The chain instance -> dict -> entry that every attribute
 // load follows then stays within adjacent cache lines, and making an
 // instance costs one allocation, not four. The dict sizes are
-// dictGrowFor's first three table sizes (8, 16 and 32 slots: 5, 10 and 21
-// entries), picked by the most keys the class's shape tree has seen.
+// dictGrow's first four table sizes (8, 16, 32 and 64 slots: 5, 10, 21
+// and 42 entries), picked by the most keys the class's shape tree has
+// seen (at most maxShapeKeys: logging's LogRecord has 23).
 //
 // Programs that make and drop instances by the million (raytrace's
 // vectors, deltablue's constraints) otherwise leave every block to Go's
@@ -51,13 +53,14 @@ const (
 	blockDict5 // instanceDict5
 	blockDict10
 	blockDict21
+	blockDict42
 )
 
-// flagBlockShift places an instance's block kind in three header flag
+// flagBlockShift places an instance's block kind in four header flag
 // bits above the ones weakref.go and deterministic.go use.
 const (
 	flagBlockShift = 10
-	flagBlockMask  = alloc.Flags(7) << flagBlockShift
+	flagBlockMask  = alloc.Flags(15) << flagBlockShift
 )
 
 // maxFreeBlockBytes bounds the memory one class's free list keeps.
@@ -99,6 +102,13 @@ type instanceDict21 struct {
 	idx  [32]int32
 }
 
+type instanceDict42 struct {
+	o    Instance
+	d    Dict
+	ents [42]dictEntry
+	idx  [64]int32
+}
+
 // blockSizes are the Go sizes of the block kinds.
 var blockSizes = [...]uintptr{
 	blockPlain:  unsafe.Sizeof(Instance{}),
@@ -108,6 +118,7 @@ var blockSizes = [...]uintptr{
 	blockDict5:  unsafe.Sizeof(instanceDict5{}),
 	blockDict10: unsafe.Sizeof(instanceDict10{}),
 	blockDict21: unsafe.Sizeof(instanceDict21{}),
+	blockDict42: unsafe.Sizeof(instanceDict42{}),
 }
 
 // freeBlocks is a class's free list of dead instances' blocks, all of
@@ -130,8 +141,10 @@ func blockKind(t *Type, nslots int) uint8 {
 			return blockDict5
 		case n <= 10:
 			return blockDict10
-		default:
+		case n <= 21:
 			return blockDict21
+		default:
+			return blockDict42
 		}
 	}
 	switch {
@@ -171,6 +184,8 @@ func newInstanceBlock(t *Type, kind uint8) *Instance {
 		return &new(instanceDict10).o
 	case blockDict21:
 		return &new(instanceDict21).o
+	case blockDict42:
+		return &new(instanceDict42).o
 	}
 	return &Instance{}
 }
@@ -199,8 +214,11 @@ func blockDict(o *Instance, kind uint8) (*Dict, []dictEntry, []int32) {
 	case blockDict10:
 		b := (*instanceDict10)(p)
 		return &b.d, b.ents[:0], b.idx[:]
-	default:
+	case blockDict21:
 		b := (*instanceDict21)(p)
+		return &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict42)(p)
 		return &b.d, b.ents[:0], b.idx[:]
 	}
 }
@@ -231,6 +249,7 @@ var (
 	emptyIndices8  = [8]int32{emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot}
 	emptyIndices16 = [16]int32(append(emptyIndices8[:], emptyIndices8[:]...))
 	emptyIndices32 = [32]int32(append(emptyIndices16[:], emptyIndices16[:]...))
+	emptyIndices64 = [64]int32(append(emptyIndices32[:], emptyIndices32[:]...))
 )
 
 // newPlainInstance is object.__new__(t) without arguments for a class
@@ -272,9 +291,13 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 		b := (*instanceDict10)(p)
 		b.idx = emptyIndices16
 		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	default:
+	case blockDict21:
 		b := (*instanceDict21)(p)
 		b.idx = emptyIndices32
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict42)(p)
+		b.idx = emptyIndices64
 		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
 	}
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
@@ -301,8 +324,10 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 		*(*[8]int32)(idx) = emptyIndices8
 	case 16:
 		*(*[16]int32)(idx) = emptyIndices16
-	default:
+	case 32:
 		*(*[32]int32)(idx) = emptyIndices32
+	default:
+		*(*[64]int32)(idx) = emptyIndices64
 	}
 	d.indices, d.entries = idx, ents
 	d.shape = t.shapes
@@ -327,7 +352,11 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 // free: the instance visits the dict's values only while the dict's
 // count is 1, the reference its instance holds (privateDict), so a
 // dict held elsewhere keeps its values reachable.
-const flagDictPrivate = alloc.Flags(1) << 15
+//
+// It shares its bit with flagTupleInline, which only tuples carry: the
+// code that reads that bit on any object does so only for containers,
+// and a private dict is none.
+const flagDictPrivate = flagTupleInline
 
 // accountPrivateDict accounts the dict d made in an instance's block,
 // of size bytes with its first tables, as a private dict
@@ -387,7 +416,7 @@ func (in *Interp) publishDict(dv Value) {
 // alive but garbage the cycle finder is about to release: the instance's
 // dict field then holds its class, with a reference, for the dict's
 // dealloc to recycle the block into (blockDictDied).
-const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 3)
+const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 5)
 
 // releaseBlockDict releases the dict of the dying instance o, whose
 // block is of a dict kind, when o holds the last reference to its
@@ -504,6 +533,9 @@ func zeroBlock(o *Instance, kind uint8) {
 	case blockDict21:
 		dh = (*instanceDict21)(p).d.Header
 		*(*instanceDict21)(p) = instanceDict21{}
+	case blockDict42:
+		dh = (*instanceDict42)(p).d.Header
+		*(*instanceDict42)(p) = instanceDict42{}
 	}
 	alloc.Repoison(&o.Header, oh)
 	if kind >= blockDict5 {

@@ -225,6 +225,33 @@ print([type(x).__name__ for x in gc.get_referents(a)])
 del a, c
 check('end')
 `,
+	// An instance with its private dict counts as one allocation toward
+	// generation 0's threshold, as in CPython 3.12; and a class with more
+	// attributes than blockDict21 holds gets blockDict42.
+	"blocks_private_dict_counts": `import gc
+gc.disable()
+class P:
+    def __init__(self): self.a = 1; self.b = [2]
+class Big:
+    def __init__(self):
+        for i in range(25): setattr(self, 'a%d' % i, i)
+warm = [P(), P(), Big(), Big()]
+ps = [None] * 100
+gc.collect()
+before = gc.get_count()[0]
+for i in range(100):
+    ps[i] = P()
+print(gc.get_count()[0] - before)
+print(gc.is_tracked(ps[0]), sum(1 for o in gc.get_objects() if type(o) is dict and 'b' in o and o.get('a') == 1))
+d = ps[1].__dict__
+print(gc.is_tracked(d))
+b = Big(); b.extra = [b]
+print(len(vars(b)), gc.is_tracked(vars(b)))
+del b
+print(gc.collect())
+ps = None
+print(gc.collect())
+`,
 }
 
 func TestInstanceBlockPrograms(t *testing.T) { checkProgramsAtThresholds(t, blockPrograms) }
