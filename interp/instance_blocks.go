@@ -316,8 +316,14 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 // On a failure o keeps no dict: the first store makes one.
 func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
-	if !in.accountPrivateDict(d, dictSize+tables) {
-		return
+	if sameTraverse(t.traverse, objectType.traverse) {
+		if !in.accountPrivateDict(d, dictSize+tables) {
+			return
+		}
+	} else if in.account(&d.Header, dictType, dictSize+tables) != nil {
+		return // a traverse that does not know private dicts: an ordinary one
+	} else {
+		d.Header.SetFlags(alloc.FlagContainer)
 	}
 	switch len(idx) {
 	case 8:
