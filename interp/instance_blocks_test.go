@@ -380,3 +380,66 @@ del p
 		t.Errorf("reference-count reports: %+v", reports)
 	}
 }
+
+// TestPrivateDictGuard checks the guard on a private dict's values
+// (privateDict): while something besides its instance holds the dict (a
+// path that handed it out without publishDict), the instance does not
+// visit its values, so a cycle through them is kept, never freed while
+// the dict can still reach it; once only the instance holds the dict,
+// the cycle is found. publishDict then makes the dict tracked.
+func TestPrivateDictGuard(t *testing.T) {
+	_, err, in, _ := runForTest(t, `
+class N:
+    def __init__(self): self.items = []
+for i in range(3): N()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cls := in.heapTypeForTest(t, "N")
+	incRef(valueOf(cls)) // keeps the module alive too
+	defer in.decRef(valueOf(cls))
+	in.CollectCycles()
+	o, err := in.Call(valueOf(cls), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv := asObject[Instance](o).dict
+	if h := dv.Header(); h.Flags()&flagDictPrivate == 0 || in.gc.Tracked(h) {
+		t.Fatalf("a new instance's dict is not private: flags %#x, tracked %v", h.Flags(), in.gc.Tracked(h))
+	}
+	items, ok, err := in.DictGet(asObject[Dict](dv), internName("items"))
+	if !ok || err != nil {
+		t.Fatalf("items: %v %v", ok, err)
+	}
+	if err := in.Append(asObject[List](items), o); err != nil { // o.items = [o]
+		t.Fatal(err)
+	}
+	incRef(dv) // held elsewhere
+	in.decRef(o)
+	if n := in.CollectCycles(); n != 0 {
+		t.Fatalf("collected %d objects while the dict is held elsewhere", n)
+	}
+	if l := asObject[List](items); len(l.items) != 1 || l.items[0] != o || o.Header().Refs() != 1 {
+		t.Fatalf("the cycle changed while the dict is held elsewhere")
+	}
+	in.decRef(dv)
+	if n := in.CollectCycles(); n != 2 {
+		t.Fatalf("collected %d objects, want the instance and its list", n)
+	}
+
+	o, err = in.Call(valueOf(cls), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv = asObject[Instance](o).dict
+	in.publishDict(dv)
+	if h := dv.Header(); h.Flags()&flagDictPrivate != 0 || !in.gc.Tracked(h) {
+		t.Errorf("a published dict: flags %#x, tracked %v", h.Flags(), in.gc.Tracked(h))
+	}
+	in.decRef(o)
+	if reports := in.Heap().Reports(); len(reports) > 0 {
+		t.Errorf("reference-count reports: %+v", reports)
+	}
+}
