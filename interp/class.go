@@ -296,6 +296,9 @@ func setClass(in *Interp, v, value Value) error {
 			return in.raise(typeErrorType, "__class__ assignment: '%s' object layout differs from '%s'", newT.Name, oldT.Name)
 		}
 	}
+	if d := instanceDict(v); d != nil {
+		in.publishDict(*d) // CPython materializes the dict here
+	}
 	if newT.Flags&TypeHeapType != 0 {
 		incRef(value)
 	}
@@ -429,9 +432,14 @@ func instanceDealloc(in *Interp, v Value) {
 	for _, s := range o.slots {
 		in.xdecRef(s)
 	}
-	*o = Instance{Header: o.Header}
 	in.heap.Free(&o.Header, instanceSize)
-	if kind != blockNone {
+	if kind != blockNone && kind < blockDict5 && in.recycleInstance(t, o, kind) {
+		return // zeroBlock cleared the block
+	}
+	// A dict kind's recycling may keep o's class in o.dict
+	// (flagBlockClassHeld): clear first.
+	*o = Instance{Header: o.Header}
+	if kind >= blockDict5 {
 		in.recycleInstance(t, o, kind)
 	}
 }
@@ -910,6 +918,7 @@ func init() {
 			}
 			*d = nd
 		}
+		in.publishDict(*d)
 		incRef(*d)
 		return *d, nil
 	}, func(in *Interp, v, value Value) error {

@@ -37,10 +37,15 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 		visit(&t.Header) // instances own a reference to their class
 		if sameTraverse(t.traverse, objectType.traverse) {
 			// A plain class's instance (the slot is object's, inherited):
-			// its dict and __slots__ values, as objectType.traverse.
+			// its dict (or a private dict's values) and __slots__ values,
+			// as objectType.traverse.
 			o := asObject[Instance](v)
-			if h := o.dict.Header(); h != nil && h.Flags()&alloc.FlagContainer != 0 {
-				visit(h)
+			if h := o.dict.Header(); h != nil {
+				if f := h.Flags(); f&alloc.FlagContainer != 0 {
+					visit(h)
+				} else if f&flagDictPrivate != 0 && h.Refs() == 1 {
+					visitPrivateValues(asObject[Dict](o.dict), visit)
+				}
 			}
 			visitContainers(o.slots, visit)
 			return
@@ -139,8 +144,8 @@ func (o gcOps) CanUntrack(h *alloc.Header) bool {
 			continue
 		}
 		xh := x.Header()
-		if xh.Flags()&alloc.FlagContainer == 0 {
-			continue
+		if xh.Flags()&(alloc.FlagContainer|flagDictPrivate) == 0 {
+			continue // a private dict may yet become a container
 		}
 		if (*Type)(xh.Type) != tupleType || o.in.gc.Tracked(xh) {
 			return false

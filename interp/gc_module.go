@@ -130,14 +130,14 @@ func (in *Interp) gcReferents(v Value, visit func(Value)) {
 	if t.traverse == nil {
 		return
 	}
-	if t.Flags&TypeHeapType != 0 {
-		visit(valueOf(t))
-	}
 	t.traverse(v, func(x Value) {
 		if x.IsObject() {
 			visit(x)
 		}
 	})
+	if t.Flags&TypeHeapType != 0 {
+		visit(valueOf(t)) // last, as CPython's subtype_traverse
+	}
 }
 
 var gcFuncs = []Value{

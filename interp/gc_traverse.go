@@ -61,7 +61,17 @@ func init() {
 	}
 	objectType.traverse = func(v Value, visit func(Value)) {
 		o := asObject[Instance](v)
-		visitSome(visit, o.dict)
+		if d := privateDict(o.dict); d != nil {
+			// Its values are the instance's (gc.get_referents lists
+			// them, as CPython 3.12 lists inline values).
+			for _, e := range d.ownedEntries() {
+				if !e.key.IsNil() {
+					visitSome(visit, e.value)
+				}
+			}
+		} else {
+			visitSome(visit, o.dict)
+		}
 		visitAll(o.slots, visit)
 	}
 	objectType.clear = func(in *Interp, v Value) {

@@ -12,13 +12,15 @@ import (
 //
 // A block is one Go allocation holding the Instance and what it will
 // need: for a class whose instances have had attributes, its dict and the
-// dict's first tables (the dict stays a separate object, counted and
-// accounted on its own); for a class with __slots__ and no dict, the
-// slot values. The chain instance -> dict -> entry that every attribute
+// dict's first tables (the dict stays a separate object, accounted on its
+// own, but private to its instance until something asks for it:
+// flagDictPrivate); for a class with __slots__ and no dict, the slot
+// values. The chain instance -> dict -> entry that every attribute
 // load follows then stays within adjacent cache lines, and making an
 // instance costs one allocation, not four. The dict sizes are
-// dictGrowFor's first three table sizes (8, 16 and 32 slots: 5, 10 and 21
-// entries), picked by the most keys the class's shape tree has seen.
+// dictGrow's first four table sizes (8, 16, 32 and 64 slots: 5, 10, 21
+// and 42 entries), picked by the most keys the class's shape tree has
+// seen (at most maxShapeKeys: logging's LogRecord has 23).
 //
 // Programs that make and drop instances by the million (raytrace's
 // vectors, deltablue's constraints) otherwise leave every block to Go's
@@ -51,13 +53,14 @@ const (
 	blockDict5 // instanceDict5
 	blockDict10
 	blockDict21
+	blockDict42
 )
 
-// flagBlockShift places an instance's block kind in three header flag
+// flagBlockShift places an instance's block kind in four header flag
 // bits above the ones weakref.go and deterministic.go use.
 const (
 	flagBlockShift = 10
-	flagBlockMask  = alloc.Flags(7) << flagBlockShift
+	flagBlockMask  = alloc.Flags(15) << flagBlockShift
 )
 
 // maxFreeBlockBytes bounds the memory one class's free list keeps.
@@ -99,6 +102,13 @@ type instanceDict21 struct {
 	idx  [32]int32
 }
 
+type instanceDict42 struct {
+	o    Instance
+	d    Dict
+	ents [42]dictEntry
+	idx  [64]int32
+}
+
 // blockSizes are the Go sizes of the block kinds.
 var blockSizes = [...]uintptr{
 	blockPlain:  unsafe.Sizeof(Instance{}),
@@ -108,6 +118,7 @@ var blockSizes = [...]uintptr{
 	blockDict5:  unsafe.Sizeof(instanceDict5{}),
 	blockDict10: unsafe.Sizeof(instanceDict10{}),
 	blockDict21: unsafe.Sizeof(instanceDict21{}),
+	blockDict42: unsafe.Sizeof(instanceDict42{}),
 }
 
 // freeBlocks is a class's free list of dead instances' blocks, all of
@@ -130,8 +141,10 @@ func blockKind(t *Type, nslots int) uint8 {
 			return blockDict5
 		case n <= 10:
 			return blockDict10
-		default:
+		case n <= 21:
 			return blockDict21
+		default:
+			return blockDict42
 		}
 	}
 	switch {
@@ -171,6 +184,8 @@ func newInstanceBlock(t *Type, kind uint8) *Instance {
 		return &new(instanceDict10).o
 	case blockDict21:
 		return &new(instanceDict21).o
+	case blockDict42:
+		return &new(instanceDict42).o
 	}
 	return &Instance{}
 }
@@ -199,8 +214,11 @@ func blockDict(o *Instance, kind uint8) (*Dict, []dictEntry, []int32) {
 	case blockDict10:
 		b := (*instanceDict10)(p)
 		return &b.d, b.ents[:0], b.idx[:]
-	default:
+	case blockDict21:
 		b := (*instanceDict21)(p)
+		return &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict42)(p)
 		return &b.d, b.ents[:0], b.idx[:]
 	}
 }
@@ -231,6 +249,7 @@ var (
 	emptyIndices8  = [8]int32{emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot, emptySlot}
 	emptyIndices16 = [16]int32(append(emptyIndices8[:], emptyIndices8[:]...))
 	emptyIndices32 = [32]int32(append(emptyIndices16[:], emptyIndices16[:]...))
+	emptyIndices64 = [64]int32(append(emptyIndices32[:], emptyIndices32[:]...))
 )
 
 // newPlainInstance is object.__new__(t) without arguments for a class
@@ -272,14 +291,17 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 		b := (*instanceDict10)(p)
 		b.idx = emptyIndices16
 		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	default:
+	case blockDict21:
 		b := (*instanceDict21)(p)
 		b.idx = emptyIndices32
 		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
+	default:
+		b := (*instanceDict42)(p)
+		b.idx = emptyIndices64
+		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
 	}
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
-	if err := in.account(&d.Header, dictType, dictSize+tables); err == nil {
-		d.Header.SetFlags(alloc.FlagContainer)
+	if in.accountPrivateDict(d, dictSize+tables) {
 		d.indices, d.entries = idx, ents
 		d.shape = t.shapes
 		d.recycle = dictInBlock
@@ -289,22 +311,29 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 }
 
 // attachInstanceDict gives the new instance o of t the dict d made with
-// it (newInstanceBlock), empty and of t's root shape, accounting it and
-// its tables at once (the bytes dictDealloc frees). On a failure o keeps
-// no dict: the first store makes one.
+// it (newInstanceBlock), empty and of t's root shape and private to o,
+// accounting it and its tables at once (the bytes dictDealloc frees).
+// On a failure o keeps no dict: the first store makes one.
 func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictEntry, idx []int32) {
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
-	if err := in.account(&d.Header, dictType, dictSize+tables); err != nil {
-		return
+	if sameTraverse(t.traverse, objectType.traverse) {
+		if !in.accountPrivateDict(d, dictSize+tables) {
+			return
+		}
+	} else if in.account(&d.Header, dictType, dictSize+tables) != nil {
+		return // a traverse that does not know private dicts: an ordinary one
+	} else {
+		d.Header.SetFlags(alloc.FlagContainer)
 	}
-	d.Header.SetFlags(alloc.FlagContainer)
 	switch len(idx) {
 	case 8:
 		*(*[8]int32)(idx) = emptyIndices8
 	case 16:
 		*(*[16]int32)(idx) = emptyIndices16
-	default:
+	case 32:
 		*(*[32]int32)(idx) = emptyIndices32
+	default:
+		*(*[64]int32)(idx) = emptyIndices64
 	}
 	d.indices, d.entries = idx, ents
 	d.shape = t.shapes
@@ -312,11 +341,88 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 	o.dict = valueOf(d)
 }
 
+// flagDictPrivate marks the dict made in an instance's block while no
+// code but its instance's has seen it: the cycle finder does not track
+// it, and the instance's traverse visits the dict's values as its own,
+// the way CPython 3.12 treats an instance's inline values before
+// anything asks for its __dict__. Such a dict is not a container for
+// the finder (no FlagContainer): it costs no link and unlink in the
+// young generation, no examination in each young collection, and it
+// does not count toward generation 0's threshold, so an instance with
+// its dict counts as one allocation, as in CPython.
+//
+// Every path that hands the dict's Value to code that may keep it (the
+// __dict__ getter: vars(), copy and pickle go through it) calls
+// publishDict first, which makes it an ordinary tracked dict for good.
+// A path that missed that would cost at most a leak, never a wrong
+// free: the instance visits the dict's values only while the dict's
+// count is 1, the reference its instance holds (privateDict), so a
+// dict held elsewhere keeps its values reachable.
+//
+// It shares its bit with flagTupleInline, which only tuples carry: the
+// code that reads that bit on any object does so only for containers,
+// and a private dict is none.
+const flagDictPrivate = flagTupleInline
+
+// accountPrivateDict accounts the dict d made in an instance's block,
+// of size bytes with its first tables, as a private dict
+// (flagDictPrivate), and reports whether the memory limit allowed it.
+func (in *Interp) accountPrivateDict(d *Dict, size uintptr) bool {
+	h := &d.Header
+	h.Type = unsafe.Pointer(dictType)
+	if !in.heap.TryAccount(h, dictType.class, size) {
+		if err := in.heap.Account(h, dictType.class, size); err != nil {
+			return false
+		}
+	}
+	h.SetFlags(flagDictPrivate)
+	return true
+}
+
+// privateDict returns the dict in dv, an instance's __dict__ field,
+// when it is private (flagDictPrivate) and only the instance holds it:
+// its values are then the instance's to visit. It returns nil for
+// anything else.
+func privateDict(dv Value) *Dict {
+	h := dv.Header()
+	if h == nil || h.Flags()&flagDictPrivate == 0 || h.Refs() != 1 {
+		return nil
+	}
+	return asObject[Dict](dv)
+}
+
+// visitPrivateValues calls visit for each value of the private dict d
+// that is a container. Its keys are attribute names, strs, which are
+// never containers.
+func visitPrivateValues(d *Dict, visit func(*alloc.Header)) {
+	for _, e := range d.ownedEntries() {
+		if h := e.value.Header(); !e.key.IsNil() && h != nil && h.Flags()&alloc.FlagContainer != 0 {
+			visit(h)
+		}
+	}
+}
+
+// publishDict makes the instance dict dv, about to be handed to code
+// that may keep it, an ordinary container if it was private: tracked by
+// the cycle finder from now on (counted as an allocation, as CPython
+// counts the dict it materializes) and visited by its instance as a
+// reference.
+func (in *Interp) publishDict(dv Value) {
+	h := dv.Header()
+	if h == nil || h.Flags()&flagDictPrivate == 0 {
+		return
+	}
+	h.ClearFlags(flagDictPrivate)
+	if in.gc != nil {
+		in.gc.TrackNew(h)
+	}
+}
+
 // flagBlockClassHeld marks a dead instance whose block's dict is still
 // alive but garbage the cycle finder is about to release: the instance's
 // dict field then holds its class, with a reference, for the dict's
 // dealloc to recycle the block into (blockDictDied).
-const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 3)
+const flagBlockClassHeld = alloc.Flags(1) << (flagBlockShift + 5)
 
 // releaseBlockDict releases the dict of the dying instance o, whose
 // block is of a dict kind, when o holds the last reference to its
@@ -433,6 +539,9 @@ func zeroBlock(o *Instance, kind uint8) {
 	case blockDict21:
 		dh = (*instanceDict21)(p).d.Header
 		*(*instanceDict21)(p) = instanceDict21{}
+	case blockDict42:
+		dh = (*instanceDict42)(p).d.Header
+		*(*instanceDict42)(p) = instanceDict42{}
 	}
 	alloc.Repoison(&o.Header, oh)
 	if kind >= blockDict5 {

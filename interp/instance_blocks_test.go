@@ -117,6 +117,141 @@ for i in range(100):
 for i in range(100): D(-1); W()
 print(len(saved), [s.i for s in saved], all(r() is None for r in refs))
 `,
+	// A block's dict stays private (flagDictPrivate) until something
+	// asks for it: cycles through private dicts' values, through
+	// published ones (__dict__, vars(), __class__ assignment, copy), and
+	// what the gc module reports of both.
+	"blocks_private_dict_cycles": `import gc
+gc.disable()
+out = []
+class N:
+    def __init__(self, name):
+        self.name = name
+        self.other = None
+class D:
+    def __init__(self, name):
+        self.name = name
+        self.other = None
+    def __del__(self):
+        out.append('del ' + self.name + ' other=' + (self.other.name if self.other is not None and hasattr(self.other, 'name') else repr(self.other)))
+for i in range(3):
+    N('warm')  # the class learns its shape: later instances get block dicts
+    D('warm')
+gc.collect()
+out.clear()
+
+def check(label):
+    n = gc.collect()
+    print(label, n, sorted(out))
+    out.clear()
+
+# a -> b -> a
+a, b = N('a'), N('b'); a.other, b.other = b, a
+del a, b
+check('pair')
+# self-cycle
+a = N('self'); a.other = a
+del a
+check('self')
+# cycle through a list attribute
+a = N('l'); a.other = [1, a, 'x']
+del a
+check('list')
+# cycle through an escaped __dict__
+a = N('esc'); d = a.__dict__; d['me'] = a
+print(gc.is_tracked(d))
+del a, d
+check('escaped')
+# dict kept alive after its instance dies in a cycle
+a = N('keep'); b = N('k2'); a.other = b; b.other = a; kept = a.__dict__
+del a, b
+check('kept')
+print(sorted(k for k in kept), kept['other'].name, kept['other'].other is not None)
+kept['other'].other = None
+del kept
+check('kept-free')
+# __del__ pair
+a, b = D('x'), D('y'); a.other, b.other = b, a
+del a, b
+check('del-pair')
+# resurrection
+saved = []
+class R:
+    def __init__(self): self.other = None; self.data = [1, 2]
+    def __del__(self): saved.append(self)
+R(); R()
+r = R(); r.other = r
+del r
+check('resurrect')
+print(len(saved), saved[0].data, saved[0].other is saved[0])
+saved.clear()
+check('resurrect-again')
+# a cycle through the dict of an old instance and a young one
+old = N('old')
+gc.collect()
+y = N('young'); y.other = old; old.other = y
+del y
+check('old-young-alive')
+old.other = None
+# __dict__ replaced
+a = N('rep'); a.__dict__ = {'other': None}; a.other = a
+del a
+check('replaced')
+# __class__ assignment keeps the dict
+class M(N): pass
+a = N('cls'); a.__class__ = M; a.other = a
+del a
+check('class')
+# vars() escapes too
+a = N('vars'); v = vars(a); v['x'] = [a]
+print(gc.is_tracked(v))
+del a, v
+check('vars')
+# weakref callback
+from _weakref import ref as weakref_ref
+gc.collect()
+a = N('w'); a.other = a
+r = weakref_ref(a, lambda ref: out.append('cb'))
+del a
+check('weak')
+# referents and referrers
+a = N('ref'); a.other = [1]
+print([type(x).__name__ for x in gc.get_referents(a)])
+print([type(x).__name__ for x in gc.get_referrers(a.other)])
+print(gc.is_tracked(a))
+gc.collect()
+c = a.__dict__.copy(); print(c['name'], c['other'] is a.other)
+print([type(x).__name__ for x in gc.get_referents(a)])
+del a, c
+check('end')
+`,
+	// An instance with its private dict counts as one allocation toward
+	// generation 0's threshold, as in CPython 3.12; and a class with more
+	// attributes than blockDict21 holds gets blockDict42.
+	"blocks_private_dict_counts": `import gc
+gc.disable()
+class P:
+    def __init__(self): self.a = 1; self.b = [2]
+class Big:
+    def __init__(self):
+        for i in range(25): setattr(self, 'a%d' % i, i)
+warm = [P(), P(), Big(), Big()]
+ps = [None] * 100
+gc.collect()
+before = gc.get_count()[0]
+for i in range(100):
+    ps[i] = P()
+print(gc.get_count()[0] - before)
+print(gc.is_tracked(ps[0]), sum(1 for o in gc.get_objects() if type(o) is dict and 'b' in o and o.get('a') == 1))
+d = ps[1].__dict__
+print(gc.is_tracked(d))
+b = Big(); b.extra = [b]
+print(len(vars(b)), gc.is_tracked(vars(b)))
+del b
+print(gc.collect())
+ps = None
+print(gc.collect())
+`,
 }
 
 func TestInstanceBlockPrograms(t *testing.T) { checkProgramsAtThresholds(t, blockPrograms) }
@@ -241,6 +376,69 @@ del p
 			t.Errorf("room %d: accounted bytes %d before, %d after", room, before, after)
 		}
 	}
+	if reports := in.Heap().Reports(); len(reports) > 0 {
+		t.Errorf("reference-count reports: %+v", reports)
+	}
+}
+
+// TestPrivateDictGuard checks the guard on a private dict's values
+// (privateDict): while something besides its instance holds the dict (a
+// path that handed it out without publishDict), the instance does not
+// visit its values, so a cycle through them is kept, never freed while
+// the dict can still reach it; once only the instance holds the dict,
+// the cycle is found. publishDict then makes the dict tracked.
+func TestPrivateDictGuard(t *testing.T) {
+	_, err, in, _ := runForTest(t, `
+class N:
+    def __init__(self): self.items = []
+for i in range(3): N()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cls := in.heapTypeForTest(t, "N")
+	incRef(valueOf(cls)) // keeps the module alive too
+	defer in.decRef(valueOf(cls))
+	in.CollectCycles()
+	o, err := in.Call(valueOf(cls), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv := asObject[Instance](o).dict
+	if h := dv.Header(); h.Flags()&flagDictPrivate == 0 || in.gc.Tracked(h) {
+		t.Fatalf("a new instance's dict is not private: flags %#x, tracked %v", h.Flags(), in.gc.Tracked(h))
+	}
+	items, ok, err := in.DictGet(asObject[Dict](dv), internName("items"))
+	if !ok || err != nil {
+		t.Fatalf("items: %v %v", ok, err)
+	}
+	if err := in.Append(asObject[List](items), o); err != nil { // o.items = [o]
+		t.Fatal(err)
+	}
+	incRef(dv) // held elsewhere
+	in.decRef(o)
+	if n := in.CollectCycles(); n != 0 {
+		t.Fatalf("collected %d objects while the dict is held elsewhere", n)
+	}
+	if l := asObject[List](items); len(l.items) != 1 || l.items[0] != o || o.Header().Refs() != 1 {
+		t.Fatalf("the cycle changed while the dict is held elsewhere")
+	}
+	in.decRef(dv)
+	if n := in.CollectCycles(); n != 2 {
+		t.Fatalf("collected %d objects, want the instance and its list", n)
+	}
+
+	o, err = in.Call(valueOf(cls), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv = asObject[Instance](o).dict
+	in.publishDict(dv)
+	if h := dv.Header(); h.Flags()&flagDictPrivate != 0 || !in.gc.Tracked(h) {
+		t.Errorf("a published dict: flags %#x, tracked %v", h.Flags(), in.gc.Tracked(h))
+	}
+	in.decRef(o)
 	if reports := in.Heap().Reports(); len(reports) > 0 {
 		t.Errorf("reference-count reports: %+v", reports)
 	}

@@ -203,6 +203,7 @@ func (in *Interp) defaultState(obj Value, required bool) (Value, error) {
 	}
 	state := None
 	if d := instanceDict(obj); d != nil && !d.IsNil() && asObject[Dict](*d).used > 0 {
+		in.publishDict(*d) // as CPython's object_getstate materializes it
 		c, err := in.dictCopy(asObject[Dict](*d))
 		if err != nil {
 			return Value{}, err

@@ -23,6 +23,7 @@ func (in *Interp) reduceCall(t *Type, state Value, args ...Value) (Value, error)
 // instanceState is a copy of v's instance dict, or None.
 func (in *Interp) instanceState(v Value) (Value, error) {
 	if d := instanceDict(v); d != nil && !d.IsNil() && asObject[Dict](*d).used > 0 {
+		in.publishDict(*d) // as CPython's object_getstate materializes it
 		return in.dictCopy(asObject[Dict](*d))
 	}
 	return None, nil

@@ -111,8 +111,19 @@ func (s *shape) index(name string) int {
 }
 
 // newInstanceDict returns a new empty dict for an instance of t,
-// carrying t's root shape.
+// carrying t's root shape. For a plain class's instance, whose traverse
+// knows private dicts (gcOps.Traverse, objectType.traverse), it is
+// private (flagDictPrivate), as the dict made in an instance's block.
 func (in *Interp) newInstanceDict(t *Type) (Value, error) {
+	if t.dictOffset == unsafe.Offsetof(Instance{}.dict) && sameTraverse(t.traverse, objectType.traverse) {
+		d := in.free.dicts.get()
+		if !in.accountPrivateDict(d, dictSize) {
+			return Value{}, in.memoryError()
+		}
+		d.recycle = dictOwnStruct
+		d.shape = rootShape(t)
+		return valueOf(d), nil
+	}
 	v, err := in.NewDict()
 	if err == nil {
 		asObject[Dict](v).shape = rootShape(t)
