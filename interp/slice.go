@@ -288,26 +288,6 @@ func sliceLen(start, stop, step int) int {
 	return 0
 }
 
-// sliceItems selects items by a slice (borrowed values).
-func (in *Interp) sliceItems(items []Value, key Value) ([]Value, error) {
-	start, stop, step, err := in.sliceIndices(asObject[Slice](key), len(items))
-	if err != nil {
-		return nil, err
-	}
-	if step == 1 {
-		if start >= stop {
-			return nil, nil
-		}
-		return items[start:stop], nil
-	}
-	n := sliceLen(start, stop, step)
-	out := make([]Value, n)
-	for i := 0; i < n; i++ {
-		out[i] = items[start+i*step]
-	}
-	return out, nil
-}
-
 // listSlice is l[a:b:c] as a new list, filled straight from l's items
 // (measured after sliceUnpack, whose __index__ calls may change l).
 func (in *Interp) listSlice(l *List, key Value) (Value, error) {
@@ -327,41 +307,17 @@ func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	// One pass that copies and takes the references: slices are mostly
-	// short, where copy's call and bulk write barrier cost more.
-	dst := r.items[:n]
-	switch step {
-	case 1:
-		copyRefs(dst, l.items[start:start+n])
-	case -1:
-		src := l.items[start+1-n : start+1]
-		for i := range dst {
-			v := src[len(src)-1-i]
-			incRef(v)
-			dst[i] = v
-		}
-	default:
-		items := l.items
-		for i, j := 0, start; i < n; i, j = i+1, j+step {
-			v := items[j]
-			incRef(v)
-			dst[i] = v
-		}
-	}
+	copySliceRefs(r.items[:n], l.items, start, step)
 	return valueOf(r), nil
 }
 
+// tupleSlice is t[a:b:c] for a slice object.
 func (in *Interp) tupleSlice(t *Tuple, key Value) (Value, error) {
-	s := asObject[Slice](key)
-	if s.start.IsNone() && s.stop.IsNone() && s.step.IsNone() {
-		incRef(valueOf(t))
-		return valueOf(t), nil
-	}
-	items, err := in.sliceItems(t.items, key)
+	u, err := in.sliceUnpack(asObject[Slice](key))
 	if err != nil {
 		return Value{}, err
 	}
-	return in.NewTuple(items...)
+	return in.tupleSliceUnpacked(t, u)
 }
 
 // listAssignSlice is l[a:b:c] = value, or del l[a:b:c] when value is nil.
