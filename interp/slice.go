@@ -384,6 +384,17 @@ func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 	n := stop - start
 	if n <= smallSliceBuf {
 		var buf [smallSliceBuf]Value
+		if n == len(src) {
+			// The same length (fannkuch's p[:k+1] = p[k::-1]): each
+			// item is overwritten in place, nothing moves.
+			old, dst := buf[:n], l.items[start:stop]
+			for i, v := range src {
+				incRef(v)
+				old[i], dst[i] = dst[i], v
+			}
+			in.releaseBackward(old)
+			return nil
+		}
 		return in.listReplaceItems(l, start, stop, src, buf[:n], false)
 	}
 	old := in.values.Get(n)
@@ -423,11 +434,20 @@ func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value, o
 	} else {
 		copyRefs(l.items[start:start+len(src)], src)
 	}
-	// The replaced items go last to first, as in CPython (list_ass_slice).
-	for i := len(old) - 1; i >= 0; i-- {
-		in.decRef(old[i])
-	}
+	in.releaseBackward(old)
 	return nil
+}
+
+// releaseBackward drops the references in old last to first, as CPython's
+// list_ass_slice releases the items it replaced.
+func (in *Interp) releaseBackward(old []Value) {
+	for i := len(old) - 1; i >= 0; i-- {
+		// decRef by hand: it is not inlined, and most items are
+		// unboxed or still referenced elsewhere.
+		if x := old[i]; alloc.DecRef(x.Header()) {
+			in.dealloc(x)
+		}
+	}
 }
 
 // assignSource collects the items of value for a slice assignment as new
