@@ -6,12 +6,12 @@ import (
 	"github.com/parallel-py/parallel/interp/bytecode"
 )
 
-// BINARY_SLICE and STORE_SLICE on an exact list whose bounds are unboxed
-// ints or None: x[a:b] and x[a:b] = y without a slice object. Such bounds
-// run no __index__, so unpacking them cannot fail or change the list;
-// anything else (a list subclass, which may override __getitem__, a
-// bool, a big int, an object with __index__) takes the generic path
-// through a slice object.
+// BINARY_SLICE on an exact list or tuple and STORE_SLICE on an exact
+// list whose bounds are unboxed ints or None: x[a:b] and x[a:b] = y
+// without a slice object. Such bounds run no __index__, so unpacking
+// them cannot fail or change the list; anything else (a subclass, which
+// may override __getitem__, a bool, a big int, an object with
+// __index__) takes the generic path through a slice object.
 
 // plainSliceBounds unpacks a:b when each bound is an unboxed int or None.
 func plainSliceBounds(start, stop Value) (u unpackedSlice, ok bool) {
@@ -36,17 +36,23 @@ func plainSliceBounds(start, stop Value) (u unpackedSlice, ok bool) {
 }
 
 // listSliceFast is container[start:stop] for BINARY_SLICE when container
-// is an exact list and the bounds are plain; ok is false otherwise, and
-// the caller takes the generic path. References are borrowed.
+// is an exact list or tuple and the bounds are plain; ok is false
+// otherwise, and the caller takes the generic path. References are
+// borrowed.
 func (in *Interp) listSliceFast(container, start, stop Value) (r Value, ok bool, err error) {
-	if container.Type() != listType {
+	t := container.Type()
+	if t != listType && t != tupleType {
 		return Value{}, false, nil
 	}
 	u, ok := plainSliceBounds(start, stop)
 	if !ok {
 		return Value{}, false, nil
 	}
-	r, err = in.listSliceUnpacked(asObject[List](container), u)
+	if t == tupleType {
+		r, err = in.tupleSliceUnpacked(asObject[Tuple](container), u)
+	} else {
+		r, err = in.listSliceUnpacked(asObject[List](container), u)
+	}
 	return r, true, err
 }
 

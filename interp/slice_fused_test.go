@@ -118,6 +118,20 @@ p[2:18] = list(range(100, 116))
 p[0:17] = p[::-1][:17]
 print(p)
 `,
+	"binary_slice_tuple": `t = tuple(range(8))
+for a in (None, -10, -3, 0, 2, 8, 20):
+    for b in (None, -10, -3, 0, 5, 8, 20):
+        print(a, b, t[a:b], t[a:b] is t, t[a:b] is ())
+class I:
+    def __index__(self): return 2
+class T(tuple): pass
+x = T(t)
+print(t[True:I()], t[2**70:], t[:-2**70], type(x[:]), x[:] is x, x[1:3])
+try:
+    t[1.0:]
+except TypeError as e:
+    print('TypeError', e)
+`,
 	"concat_quick": `t = (1, 2)
 l = [3, 4]
 e = ()
@@ -160,7 +174,8 @@ print(items(4))
 func TestSliceFused(t *testing.T) { checkProgramsAtThresholds(t, sliceFusedPrograms) }
 
 // TestSliceSubscrFusedMakesNoSlice checks that x[a:b:c] on a list or
-// tuple, run as one with its BUILD_SLICE, makes no slice object: the
+// tuple, run as one with its BUILD_SLICE, and x[a:b] (BINARY_SLICE)
+// make no slice object: the
 // output comparison cannot tell, and a silent fall-back to the generic
 // pair would pass it. Each run of the loop below makes its result and,
 // unfused, a slice; a list subclass, whose __getitem__ must see the
@@ -175,16 +190,20 @@ func TestSliceSubscrFusedMakesNoSlice(t *testing.T) {
 		return in.Heap().Stats().Allocs
 	}
 	for _, c := range []struct {
-		setup string
-		want  uint64 // objects a run of the loop makes
+		setup, expr string
+		want        uint64 // objects a run of the loop makes
 	}{
-		{"p = list(range(8))", 1},
-		{"p = tuple(range(8))", 1},
-		{"class L(list): pass\np = L(range(8))", 2},
+		{"p = list(range(8))", "p[i %% 8::-1]", 1},
+		{"p = tuple(range(8))", "p[i %% 8::-1]", 1},
+		{"class L(list): pass\np = L(range(8))", "p[i %% 8::-1]", 2},
+		// BINARY_SLICE makes no slice object either.
+		{"p = list(range(8))", "p[i %% 8:]", 1},
+		{"p = tuple(range(8))", "p[:i %% 7 + 1]", 1},
+		{"class T(tuple): pass\np = T(range(8))", "p[i %% 8:]", 2},
 	} {
-		loop := c.setup + "\nfor i in range(%d):\n    r = p[i %% 8::-1]\n"
+		loop := c.setup + "\nfor i in range(%d):\n    r = " + c.expr + "\n"
 		if got := (allocs(fmt.Sprintf(loop, 2000)) - allocs(fmt.Sprintf(loop, 1000))) / 1000; got != c.want {
-			t.Errorf("%q: p[k::-1] made %d objects a run, want %d", c.setup, got, c.want)
+			t.Errorf("%q: %s made %d objects a run, want %d", c.setup, c.expr, got, c.want)
 		}
 	}
 }
