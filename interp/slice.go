@@ -377,30 +377,67 @@ func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) erro
 // listAssignItems is l[a:b] = value for a step of 1 where value is a
 // list or tuple other than l, whose items (borrowed) are copied straight
 // from it: nothing of value's can run code, so no copy of them is needed
-// first. The replaced items wait in a buffer on the stack when few.
+// first. Of the same length, the items are overwritten in place;
+// otherwise the replaced items wait in a buffer, on the stack when few.
 func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 	start, stop, _ := u.adjust(len(l.items))
 	stop = max(stop, start)
 	n := stop - start
+	if n == len(src) {
+		in.listOverwrite(l.items[start:stop], src)
+		return nil
+	}
 	if n <= smallSliceBuf {
 		var buf [smallSliceBuf]Value
-		if n == len(src) {
-			// The same length (fannkuch's p[:k+1] = p[k::-1]): each
-			// item is overwritten in place, nothing moves.
-			old, dst := buf[:n], l.items[start:stop]
-			for i, v := range src {
-				incRef(v)
-				old[i], dst[i] = dst[i], v
-			}
-			in.releaseBackward(old)
-			return nil
-		}
 		return in.listReplaceItems(l, start, stop, src, buf[:n], false)
 	}
 	old := in.values.Get(n)
 	err := in.listReplaceItems(l, start, stop, src, old, false)
 	in.values.Put(old)
 	return err
+}
+
+// listOverwrite stores src (borrowed) over dst, a run of a list's items
+// of the same length (fannkuch's p[:k+1] = p[k::-1]): nothing moves.
+// CPython's list_ass_slice releases the replaced items last to first
+// once all are stored; here each is released as it is replaced, last to
+// first, which is the same sequence of decrements, and those that die
+// wait (listOverwriteDying) until the list is whole again, as their
+// __del__ may look at it. An item of src cannot die: src holds it. Most
+// replaced items are unboxed or referenced elsewhere, so no buffer is
+// needed for them.
+func (in *Interp) listOverwrite(dst, src []Value) {
+	dst = dst[:len(src)]
+	for i := len(src) - 1; i >= 0; i-- {
+		v := src[i]
+		incRef(v)
+		old := dst[i]
+		dst[i] = v
+		if alloc.DecRef(old.Header()) {
+			in.listOverwriteDying(dst[:i], src[:i], old)
+			return
+		}
+	}
+}
+
+// listOverwriteDying is the rest of listOverwrite from the first item
+// that died, dead: it stores the rest of src over dst, then releases the
+// dead in the order they died.
+func (in *Interp) listOverwriteDying(dst, src []Value, dead Value) {
+	deaths := append(in.values.Get(len(src) + 1)[:0], dead)
+	for i := len(src) - 1; i >= 0; i-- {
+		v := src[i]
+		incRef(v)
+		old := dst[i]
+		dst[i] = v
+		if alloc.DecRef(old.Header()) {
+			deaths = append(deaths, old)
+		}
+	}
+	for _, x := range deaths {
+		in.dealloc(x)
+	}
+	in.values.Put(deaths)
 }
 
 // smallSliceBuf is how many replaced items listAssignItems keeps on the

@@ -107,10 +107,21 @@ def f():
     print("-self slice")
     s[:] = s
     print("-self", s)
+    a, b = D(20), D(21)
+    s[1:4] = [a, b, a]
+    del a, b
+    s[1:4] = (1, 2, 3)
+    print("-repeated")
+    c = D(30)
+    s[0:3] = [D(31), c, D(32)]
+    s[0:3] = [c, c, c]
+    del c
+    s[0:3] = [D(33), 0, D(34)]
+    print("-kept")
     s[-1:] = [7]
     s[3:100] = [8]
     s[10:20] = []
-    print(s)
+    print([v if type(v) is int else v.n for v in s])
     box[0] = []
 f()
 p = list(range(20))
