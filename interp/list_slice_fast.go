@@ -67,7 +67,11 @@ func (in *Interp) listStoreSliceFast(v, container, start, stop Value) (ok bool, 
 	if !ok {
 		return false, nil
 	}
-	return true, in.listAssignUnpacked(asObject[List](container), u, v)
+	l := asObject[List](container)
+	if items, ok := seqItems(v); ok && v.p != container.p {
+		return true, in.listAssignItems(l, u, items) // listAssignUnpacked's first case
+	}
+	return true, in.listAssignUnpacked(l, u, v)
 }
 
 // sliceSubscrFused runs BUILD_SLICE (oparg parts) and the BINARY_SUBSCR
