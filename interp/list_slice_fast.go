@@ -160,8 +160,8 @@ func copySliceRefs(dst, src []Value, start, step int) {
 		// src[start-len(dst)+1 : start+1] read from its end: one bounds
 		// check for the lot.
 		src = src[start+1-len(dst) : start+1]
-		for i, j := 0, len(src)-1; i < len(dst) && j >= 0; i, j = i+1, j-1 {
-			v := src[j]
+		for i := range dst {
+			v := src[len(src)-1-i]
 			incRef(v)
 			dst[i] = v
 		}
