@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -216,5 +217,40 @@ func TestSliceSubscrFusedMakesNoSlice(t *testing.T) {
 		if got := (allocs(fmt.Sprintf(loop, 2000)) - allocs(fmt.Sprintf(loop, 1000))) / 1000; got != c.want {
 			t.Errorf("%q: %s made %d objects a run, want %d", c.setup, c.expr, got, c.want)
 		}
+	}
+}
+
+// TestSliceSubscrFusedMemoryError checks the fused x[a:b:c]'s one error:
+// a result over the memory limit raises MemoryError at the subscript,
+// which the program catches with its stack whole, as from the generic
+// pair.
+func TestSliceSubscrFusedMemoryError(t *testing.T) {
+	var stdout strings.Builder
+	in := New(Options{Stdout: &stdout, MemoryLimit: 16 << 20})
+	gv, err := in.NewDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `p = [0] * 300000
+t = tuple(p)
+got = []
+for x in (p, t):
+    for i in range(3):
+        try:
+            got.append((x[::-1], x[::-1], x[::-1], x[::-1]))
+        except MemoryError:
+            got.clear()
+            print(type(x).__name__, 'MemoryError', len(p), len(t), [y[0] for y in (p[:1], t[:1])])
+            break
+    got.clear()
+`
+	err = in.ExecModule(compileForTest(t, src), asObject[Dict](gv))
+	in.decRef(gv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "list MemoryError 300000 300000 [0, 0]\ntuple MemoryError 300000 300000 [0, 0]\n"
+	if stdout.String() != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", stdout.String(), want)
 	}
 }
