@@ -244,37 +244,40 @@ func (in *Interp) sliceUnpack(s *Slice) (u unpackedSlice, err error) {
 
 // adjust fits the unpacked slice to a sequence of length n.
 func (u *unpackedSlice) adjust(n int) (start, stop, step int) {
-	st := u.step
-	fit := func(x int64) int64 {
-		if x < 0 {
-			x += int64(n)
-			if x < 0 {
-				if st < 0 {
-					x = -1
-				} else {
-					x = 0
-				}
-			}
-		} else if x >= int64(n) {
-			if st < 0 {
-				x = int64(n) - 1
-			} else {
-				x = int64(n)
-			}
-		}
-		return x
-	}
-	a, b := int64(0), int64(n)
+	st, size := u.step, int64(n)
+	a, b := int64(0), size
 	if st < 0 {
-		a, b = int64(n)-1, -1
+		a, b = size-1, -1
 	}
 	if !u.noStart {
-		a = fit(u.start)
+		a = fitBound(u.start, size, st < 0)
 	}
 	if !u.noStop {
-		b = fit(u.stop)
+		b = fitBound(u.stop, size, st < 0)
 	}
 	return int(a), int(b), int(st)
+}
+
+// fitBound is PySlice_AdjustIndices for one bound x of a sequence of
+// length n, for a negative step when back is set. A function rather
+// than a closure in adjust, which the compiler did not inline.
+func fitBound(x, n int64, back bool) int64 {
+	switch {
+	case x < 0:
+		if x += n; x >= 0 {
+			return x
+		}
+		if back {
+			return -1
+		}
+		return 0
+	case x >= n:
+		if back {
+			return n - 1
+		}
+		return n
+	}
+	return x
 }
 
 // sliceLen is how many items start:stop:step selects.
