@@ -73,6 +73,10 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		in.xdecRef(old)
 
 	case bytecode.BUILD_SLICE:
+		var done bool
+		if done, err = in.sliceSubscrFused(f, oparg); done {
+			break
+		}
 		var step Value = None
 		if oparg == 3 {
 			step = f.pop()

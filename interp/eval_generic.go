@@ -20,11 +20,12 @@ func (in *Interp) execLoadGlobal(f *frame, oparg int) error {
 func (in *Interp) execBinaryOp(f *frame, oparg int) error {
 	b := f.pop()
 	a := f.pop()
-	var r Value
-	var err error
-	if oparg >= int(numBinaryOps) {
+	r, ok, err := in.concatQuick(a, b, oparg) // tuple_methods.go
+	switch {
+	case ok:
+	case oparg >= int(numBinaryOps):
 		r, err = in.InPlaceOp(BinaryOp(oparg-int(numBinaryOps)), a, b)
-	} else {
+	default:
 		r, err = in.BinaryOp(BinaryOp(oparg), a, b)
 	}
 	in.decRef(a)

@@ -244,37 +244,40 @@ func (in *Interp) sliceUnpack(s *Slice) (u unpackedSlice, err error) {
 
 // adjust fits the unpacked slice to a sequence of length n.
 func (u *unpackedSlice) adjust(n int) (start, stop, step int) {
-	st := u.step
-	fit := func(x int64) int64 {
-		if x < 0 {
-			x += int64(n)
-			if x < 0 {
-				if st < 0 {
-					x = -1
-				} else {
-					x = 0
-				}
-			}
-		} else if x >= int64(n) {
-			if st < 0 {
-				x = int64(n) - 1
-			} else {
-				x = int64(n)
-			}
-		}
-		return x
-	}
-	a, b := int64(0), int64(n)
+	st, size := u.step, int64(n)
+	a, b := int64(0), size
 	if st < 0 {
-		a, b = int64(n)-1, -1
+		a, b = size-1, -1
 	}
 	if !u.noStart {
-		a = fit(u.start)
+		a = fitBound(u.start, size, st < 0)
 	}
 	if !u.noStop {
-		b = fit(u.stop)
+		b = fitBound(u.stop, size, st < 0)
 	}
 	return int(a), int(b), int(st)
+}
+
+// fitBound is PySlice_AdjustIndices for one bound x of a sequence of
+// length n, for a negative step when back is set. A function rather
+// than a closure in adjust, which the compiler did not inline.
+func fitBound(x, n int64, back bool) int64 {
+	switch {
+	case x < 0:
+		if x += n; x >= 0 {
+			return x
+		}
+		if back {
+			return -1
+		}
+		return 0
+	case x >= n:
+		if back {
+			return n - 1
+		}
+		return n
+	}
+	return x
 }
 
 // sliceLen is how many items start:stop:step selects.
@@ -286,26 +289,6 @@ func sliceLen(start, stop, step int) int {
 		return (start-stop-1)/(-step) + 1
 	}
 	return 0
-}
-
-// sliceItems selects items by a slice (borrowed values).
-func (in *Interp) sliceItems(items []Value, key Value) ([]Value, error) {
-	start, stop, step, err := in.sliceIndices(asObject[Slice](key), len(items))
-	if err != nil {
-		return nil, err
-	}
-	if step == 1 {
-		if start >= stop {
-			return nil, nil
-		}
-		return items[start:stop], nil
-	}
-	n := sliceLen(start, stop, step)
-	out := make([]Value, n)
-	for i := 0; i < n; i++ {
-		out[i] = items[start+i*step]
-	}
-	return out, nil
 }
 
 // listSlice is l[a:b:c] as a new list, filled straight from l's items
@@ -327,41 +310,17 @@ func (in *Interp) listSliceUnpacked(l *List, u unpackedSlice) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	// One pass that copies and takes the references: slices are mostly
-	// short, where copy's call and bulk write barrier cost more.
-	dst := r.items[:n]
-	switch step {
-	case 1:
-		copyRefs(dst, l.items[start:start+n])
-	case -1:
-		src := l.items[start+1-n : start+1]
-		for i := range dst {
-			v := src[len(src)-1-i]
-			incRef(v)
-			dst[i] = v
-		}
-	default:
-		items := l.items
-		for i, j := 0, start; i < n; i, j = i+1, j+step {
-			v := items[j]
-			incRef(v)
-			dst[i] = v
-		}
-	}
+	copySliceRefs(r.items[:n], l.items, start, step)
 	return valueOf(r), nil
 }
 
+// tupleSlice is t[a:b:c] for a slice object.
 func (in *Interp) tupleSlice(t *Tuple, key Value) (Value, error) {
-	s := asObject[Slice](key)
-	if s.start.IsNone() && s.stop.IsNone() && s.step.IsNone() {
-		incRef(valueOf(t))
-		return valueOf(t), nil
-	}
-	items, err := in.sliceItems(t.items, key)
+	u, err := in.sliceUnpack(asObject[Slice](key))
 	if err != nil {
 		return Value{}, err
 	}
-	return in.NewTuple(items...)
+	return in.tupleSliceUnpacked(t, u)
 }
 
 // listAssignSlice is l[a:b:c] = value, or del l[a:b:c] when value is nil.
@@ -421,11 +380,16 @@ func (in *Interp) listAssignUnpacked(l *List, u unpackedSlice, value Value) erro
 // listAssignItems is l[a:b] = value for a step of 1 where value is a
 // list or tuple other than l, whose items (borrowed) are copied straight
 // from it: nothing of value's can run code, so no copy of them is needed
-// first. The replaced items wait in a buffer on the stack when few.
+// first. Of the same length, the items are overwritten in place;
+// otherwise the replaced items wait in a buffer, on the stack when few.
 func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 	start, stop, _ := u.adjust(len(l.items))
 	stop = max(stop, start)
 	n := stop - start
+	if n == len(src) {
+		in.listOverwrite(l.items[start:stop], src)
+		return nil
+	}
 	if n <= smallSliceBuf {
 		var buf [smallSliceBuf]Value
 		return in.listReplaceItems(l, start, stop, src, buf[:n], false)
@@ -434,6 +398,49 @@ func (in *Interp) listAssignItems(l *List, u unpackedSlice, src []Value) error {
 	err := in.listReplaceItems(l, start, stop, src, old, false)
 	in.values.Put(old)
 	return err
+}
+
+// listOverwrite stores src (borrowed) over dst, a run of a list's items
+// of the same length (fannkuch's p[:k+1] = p[k::-1]): nothing moves.
+// CPython's list_ass_slice releases the replaced items last to first
+// once all are stored; here each is released as it is replaced, last to
+// first, which is the same sequence of decrements, and those that die
+// wait (listOverwriteDying) until the list is whole again, as their
+// __del__ may look at it. An item of src cannot die: src holds it. Most
+// replaced items are unboxed or referenced elsewhere, so no buffer is
+// needed for them.
+func (in *Interp) listOverwrite(dst, src []Value) {
+	dst = dst[:len(src)]
+	for i := len(src) - 1; i >= 0; i-- {
+		v := src[i]
+		incRef(v)
+		old := dst[i]
+		dst[i] = v
+		if alloc.DecRef(old.Header()) {
+			in.listOverwriteDying(dst[:i], src[:i], old)
+			return
+		}
+	}
+}
+
+// listOverwriteDying is the rest of listOverwrite from the first item
+// that died, dead: it stores the rest of src over dst, then releases the
+// dead in the order they died.
+func (in *Interp) listOverwriteDying(dst, src []Value, dead Value) {
+	deaths := append(in.values.Get(len(src) + 1)[:0], dead)
+	for i := len(src) - 1; i >= 0; i-- {
+		v := src[i]
+		incRef(v)
+		old := dst[i]
+		dst[i] = v
+		if alloc.DecRef(old.Header()) {
+			deaths = append(deaths, old)
+		}
+	}
+	for _, x := range deaths {
+		in.dealloc(x)
+	}
+	in.values.Put(deaths)
 }
 
 // smallSliceBuf is how many replaced items listAssignItems keeps on the
@@ -467,11 +474,20 @@ func (in *Interp) listReplaceItems(l *List, start, stop int, src, old []Value, o
 	} else {
 		copyRefs(l.items[start:start+len(src)], src)
 	}
-	// The replaced items go last to first, as in CPython (list_ass_slice).
-	for i := len(old) - 1; i >= 0; i-- {
-		in.decRef(old[i])
-	}
+	in.releaseBackward(old)
 	return nil
+}
+
+// releaseBackward drops the references in old last to first, as CPython's
+// list_ass_slice releases the items it replaced.
+func (in *Interp) releaseBackward(old []Value) {
+	for i := len(old) - 1; i >= 0; i-- {
+		// decRef by hand: it is not inlined, and most items are
+		// unboxed or still referenced elsewhere.
+		if x := old[i]; alloc.DecRef(x.Header()) {
+			in.dealloc(x)
+		}
+	}
 }
 
 // assignSource collects the items of value for a slice assignment as new

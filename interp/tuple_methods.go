@@ -217,12 +217,36 @@ func tupleConcat(in *Interp, a, b Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	copy(o.items, x)
-	copy(o.items[len(x):], y)
-	for _, v := range o.items {
-		incRef(v)
-	}
+	copyRefs(o.items, x)
+	copyRefs(o.items[len(x):], y)
 	return valueOf(o), nil
+}
+
+// concatQuick is BINARY_OP oparg (a + b or a += b) on an exact tuple
+// or list on both sides, as the generic path would compute it; ok is
+// false for any other operator or operands, with nothing done. Both exact, neither side has a
+// reflected slot to try or a class to look in, and list += list is
+// list.extend (listInplaceConcat), which the slot lookup does. The
+// generic BINARY_OP's dispatch cost more than the concatenation
+// itself in nqueens' (items[i],) + tail and items[:i] + items[i + 1:].
+func (in *Interp) concatQuick(a, b Value, oparg int) (r Value, ok bool, err error) {
+	inplace := oparg == int(numBinaryOps+OpAdd)
+	if oparg != int(OpAdd) && !inplace {
+		return Value{}, false, nil
+	}
+	t := a.Type()
+	if t != b.Type() {
+		return Value{}, false, nil
+	}
+	switch {
+	case t == tupleType:
+		r, err = tupleConcat(in, a, b)
+	case t == listType && !inplace:
+		r, err = listConcat(in, a, b)
+	default:
+		return Value{}, false, nil
+	}
+	return r, true, err
 }
 
 // tupleRepeat is tuple * count; an exact tuple repeated once (or an empty
