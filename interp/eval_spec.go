@@ -321,7 +321,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		in.specMiss(ac, pc)
 		return in.callGeneric(f, oparg)
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
-		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
+		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL_NO_KW_LIST_APPEND:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if ok, err := in.callBuiltinCachedGuarded(f, op, &c[0], oparg); ok {
 				in.specHit(op)
@@ -989,6 +989,8 @@ func moveArgs(dst, args []Value) {
 // or pass.
 func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (bool, error) {
 	switch op {
+	case bytecode.CALL_NO_KW_LIST_APPEND:
+		return in.callListAppend(f, oparg)
 	case bytecode.CALL_NO_KW_LEN:
 		return in.callLenCached(f, c, oparg)
 	case bytecode.CALL_NO_KW_BUILTIN_FAST:
@@ -1095,6 +1097,39 @@ func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error
 		r = Int(int64(n))
 	}
 	return in.endNativeCall(f, s, 2, r, err)
+}
+
+// callListAppend is CALL_NO_KW_LIST_APPEND: list.append(x) on an exact
+// list, whose result a POP_TOP drops. As CPython's form, it moves x's
+// reference from the stack into the list (no count taken and dropped),
+// pushes nothing and skips the POP_TOP (the specializer saw it next).
+// On a MemoryError the call is released as any failed call.
+func (in *Interp) callListAppend(f *frame, oparg int) (bool, error) {
+	sp := f.sp
+	s := f.slots[sp-oparg-2 : sp : sp]
+	if len(s) != 3 || s[0].p != listAppendMethod.p || s[1].Type() != listType {
+		return false, nil
+	}
+	self := s[1]
+	l := asObject[List](self)
+	n := len(l.items)
+	if n == cap(l.items) {
+		in.frame = f
+		if err := in.listReserve(l, 1); err != nil {
+			return in.endNativeCallErr(f, s, err)
+		}
+	}
+	l.items = l.items[:n+1]
+	l.items[n] = s[2]
+	s[0], s[1], s[2] = Value{}, Value{}, Value{}
+	f.sp = sp - 3
+	f.pc++
+	// The list may die here ([].append(x)): its dealloc then frees x too.
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.frame = f
+		in.dealloc(self)
+	}
+	return true, nil
 }
 
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
