@@ -981,6 +981,19 @@ func moveArgs(dst, args []Value) {
 	}
 }
 
+// callSlots returns a call's slots on f's stack (the callable, its self
+// or NULL, the oparg arguments) without a slice expression's bounds
+// checks and arithmetic (~20 instructions a call): the stack holds them,
+// its base at least nlocal and sp at most len(slots). rcdebug builds
+// check the bounds.
+func callSlots(f *frame, oparg int) []Value {
+	n := oparg + 2
+	if alloc.Debug {
+		return f.slots[f.sp-n : f.sp : f.sp]
+	}
+	return unsafe.Slice(slotAt(f.slots, f.sp-n), n)
+}
+
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
 // is a small function of its own: as cases of one function, the same
 // steps cost ~120 more instructions a call (spilled registers), which
@@ -1086,7 +1099,7 @@ func (in *Interp) endNativeCallErr(f *frame, s []Value, err error) (bool, error)
 
 // callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
 func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p || len(s) != 3 {
 		return false, nil
 	}
@@ -1135,26 +1148,60 @@ func (in *Interp) callListAppend(f *frame, oparg int) (bool, error) {
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
 // function, its identity in c.
 func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
-	return in.endNativeCall(f, s, 2, r, err)
+	if err != nil || len(s) != 3 {
+		return in.endNativeCall(f, s, 2, r, err)
+	}
+	// One argument, released here (see callMethodDescrFast).
+	arg := s[2]
+	s[0], s[1], s[2] = r, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(arg.p)) {
+		in.dealloc(arg)
+	}
+	return true, nil
 }
 
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
 // method descriptor (its identity in c) with self of a type whose
 // version is c's.
 func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != c.at(1).p || s[1].IsNil() || s[1].Type().Version != uint32(c.at(1).n) {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
-	return in.endNativeCall(f, s, 1, r, err)
+	if err != nil || len(s) > 3 {
+		return in.endNativeCall(f, s, 1, r, err)
+	}
+	// self and its one argument or none, released here: endNativeCall's
+	// call and loop cost more than the two releases (list.pop(),
+	// set.add(x), dict.get(k)...).
+	self := s[1]
+	s[0], s[1] = r, Value{}
+	if len(s) == 3 {
+		arg := s[2]
+		s[2] = Value{}
+		f.sp -= 2
+		if alloc.DecRef((*alloc.Header)(self.p)) {
+			in.dealloc(self)
+		}
+		if alloc.DecRef((*alloc.Header)(arg.p)) {
+			in.dealloc(arg)
+		}
+		return true, nil
+	}
+	f.sp--
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	return true, nil
 }
 
 // callBuiltinClass is CALL_BUILTIN_CLASS: int(x), float(x),
@@ -1162,7 +1209,7 @@ func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool,
 // dispatch. Built-in types are immortal and never change, so identity
 // is the whole guard.
 func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
@@ -1178,7 +1225,7 @@ func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, er
 
 // callType1 is CALL_NO_KW_TYPE_1: type(x).
 func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || !s[1].Is(valueOf(typeType)) || len(s) != 3 {
 		return false, nil
 	}
@@ -1190,7 +1237,7 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
 // or a bound method of another non-Python callable.
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	bound := s[1]
 	if s[0].p != nil || !boundNativeCallable(bound) {
 		return false, nil

@@ -73,6 +73,44 @@ def big():
     return len(l), l[-1], sum(l)
 print(big())
 `,
+	// CALL_NO_KW_METHOD_DESCRIPTOR_FAST and CALL_NO_KW_BUILTIN_FAST
+	// release self and up to one argument themselves: each may be the
+	// last reference (a __del__ shows when it dies, and in what order),
+	// the call may raise, and calls of more arguments take the general
+	// release.
+	"native_call_release": `class D:
+    def __init__(self, n): self.n = n
+    def __del__(self): print('del', self.n)
+    def __hash__(self): return self.n
+    def __eq__(self, o): return isinstance(o, D) and o.n == self.n
+class Bad:
+    def __hash__(self): raise ValueError('no hash')
+def calls(k):
+    for i in range(3):
+        print([D(k)].pop().n)
+        print({1: 2}.get(D(k + 1)), {1: 2}.get(D(k + 2), 'dflt'))
+        s = {D(k + 3)}
+        s.discard(D(k + 3))
+        print(len(s), [D(k + 4), D(k + 5)].pop(0).n)
+        print(type(id(D(k + 6))).__name__, isinstance(abs(-i), int))
+        for bad in [Bad(), D(k + 7)]:
+            try:
+                print({}.get(bad))
+                print(hash(bad) > 0)
+            except ValueError as e:
+                print('ValueError', e)
+        try:
+            [].pop()
+        except IndexError as e:
+            print('IndexError', e)
+        try:
+            abs('x')
+        except TypeError as e:
+            print('TypeError', e)
+        print('end', i)
+calls(10)
+print('done')
+`,
 }
 
 func TestNativeCallForms(t *testing.T) { checkProgramsAtThresholds(t, nativeCallPrograms) }
