@@ -1106,10 +1106,12 @@ func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error
 	in.frame = f
 	var r Value
 	n, err := in.Len(s[2])
-	if err == nil {
-		r = Int(int64(n))
+	if err != nil {
+		return in.endNativeCallErr(f, s, err)
 	}
-	return in.endNativeCall(f, s, 2, r, err)
+	r = Int(int64(n))
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
 }
 
 // callListAppend is CALL_NO_KW_LIST_APPEND: list.append(x) on an exact
@@ -1157,14 +1159,20 @@ func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, err
 	if err != nil || len(s) != 3 {
 		return in.endNativeCall(f, s, 2, r, err)
 	}
-	// One argument, released here (see callMethodDescrFast).
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
+}
+
+// endNativeCall1 is endNativeCall for a call of one argument, from 2,
+// that raised nothing: the argument is released here (see
+// callMethodDescrFast), and the compiler inlines it.
+func (in *Interp) endNativeCall1(f *frame, s *[3]Value, r Value) {
 	arg := s[2]
 	s[0], s[1], s[2] = r, Value{}, Value{}
 	f.sp -= 2
 	if alloc.DecRef((*alloc.Header)(arg.p)) {
 		in.dealloc(arg)
 	}
-	return true, nil
 }
 
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
@@ -1217,7 +1225,8 @@ func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, er
 	t := (*Type)(s[1].p)
 	if r, ok := builtinClass1(t, s[2:]); ok {
 		incRef(r)
-		return in.endNativeCall(f, s, 2, r, nil)
+		in.endNativeCall1(f, (*[3]Value)(s), r)
+		return true, nil
 	}
 	r, err := t.construct(in, t, s[2:], nil)
 	return in.endNativeCall(f, s, 2, r, err)
@@ -1231,7 +1240,8 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 	}
 	r := valueOf(s[2].Type())
 	incRef(r)
-	return in.endNativeCall(f, s, 2, r, nil)
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
 }
 
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
@@ -1265,9 +1275,24 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	// and the arguments, as CPython releases the callable after its
 	// arguments.
 	s[0] = Value{}
-	ok, err := in.endNativeCall(f, s, 1, r, err)
+	if err != nil || len(s) != 3 {
+		ok, err := in.endNativeCall(f, s, 1, r, err)
+		in.decRef(bound)
+		return ok, err
+	}
+	// One argument (deepcopy's append(y)): released here, in
+	// endNativeCall's order (see callMethodDescrFast).
+	self, arg := s[1], s[2]
+	s[0], s[1], s[2] = r, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	if alloc.DecRef((*alloc.Header)(arg.p)) {
+		in.dealloc(arg)
+	}
 	in.decRef(bound)
-	return ok, err
+	return true, nil
 }
 
 // boundNativeCallable reports whether v is a callable that

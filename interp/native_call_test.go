@@ -109,6 +109,21 @@ def calls(k):
             print('TypeError', e)
         print('end', i)
 calls(10)
+def more(k):
+    for i in range(3):
+        print(type(D(k)).__name__, len([D(k + 1)]), str('ab' * i), int(i * 1.5), float(i))
+        print(D(k + 2).__eq__(D(k + 3)), [D(k + 4)].append.__self__[0].n)
+        bound = [D(k + 5)].append
+        bound(D(k + 6))
+        print(bound.__self__[1].n)
+        del bound
+        print([D(k + 7)].copy()[0].n)
+        try:
+            len(5)
+        except TypeError as e:
+            print('TypeError', e)
+        print('end', i)
+more(100)
 print('done')
 `,
 }
