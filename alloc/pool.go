@@ -171,6 +171,10 @@ func (p *SlicePool[T]) getSlow(n, k int) []T {
 	return make([]T, n, 1<<k)
 }
 
+// MaxCap returns the pool's largest capacity: Get(n) for a larger n
+// allocates exactly n.
+func (p *SlicePool[T]) MaxCap() int { return 1 << (len(p.free) - 1) }
+
 // Put zeroes s up to its capacity and keeps it for a later Get, if its
 // capacity is one of the pool's and that list is not full. s must not be
 // used again.

@@ -96,6 +96,23 @@ func TestSlicePoolGet(t *testing.T) {
 	}
 }
 
+// TestSlicePoolMaxCap checks MaxCap against Get: the largest capacity
+// Get rounds up to, past which it allocates exactly.
+func TestSlicePoolMaxCap(t *testing.T) {
+	for _, tt := range []struct{ max, want int }{{100, 128}, {128, 128}, {1, 1}, {1 << 16, 1 << 16}} {
+		p := alloc.NewSlicePool[int](tt.max, 4)
+		if got := p.MaxCap(); got != tt.want {
+			t.Errorf("NewSlicePool(%d).MaxCap() = %d, want %d", tt.max, got, tt.want)
+		}
+		if c := cap(p.Get(tt.want)); c != tt.want {
+			t.Errorf("max %d: cap(Get(%d)) = %d", tt.max, tt.want, c)
+		}
+		if c := cap(p.Get(tt.want + 1)); c != tt.want+1 {
+			t.Errorf("max %d: cap(Get(%d)) = %d, want exact", tt.max, tt.want+1, c)
+		}
+	}
+}
+
 func TestSlicePoolReuse(t *testing.T) {
 	p := alloc.NewSlicePool[*int](64, 2)
 	v := 7

@@ -64,6 +64,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_ALLOC_AND_ENTER_INIT, bytecode.LOAD_FAST_AND_CLEAR, bytecode.BUILD_SET,
 		bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
 		bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL, bytecode.KW_NAMES,
+		bytecode.CALL_NO_KW_LIST_APPEND,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR,
@@ -946,7 +947,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			f.kwnames = asObject[Tuple](constAt(consts, oparg)).items
 
 		case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
-			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS:
+			bytecode.CALL_NO_KW_TYPE_1, bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_LIST_APPEND:
 			// Builtins run nested, on this frame: a call out like any.
 			if in.breaker.Load() != 0 || f.kwnames != nil {
 				f.pc, f.sp = pc, sp

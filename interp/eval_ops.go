@@ -29,7 +29,8 @@ func (in *Interp) makeFunction(f *frame, oparg int) (Value, error) {
 		defaults = f.pop()
 	}
 	c := asObject[Code](codeVal)
-	fn := &Function{code: c}
+	fn := in.free.functions.get()
+	fn.code = c
 	if err := in.account(&fn.Header, functionType, functionSize); err != nil {
 		for _, v := range []Value{closure, annotations, kwdefaults, defaults} {
 			in.xdecRef(v)

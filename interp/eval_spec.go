@@ -321,7 +321,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		in.specMiss(ac, pc)
 		return in.callGeneric(f, oparg)
 	case bytecode.CALL_NO_KW_LEN, bytecode.CALL_NO_KW_BUILTIN_FAST, bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST, bytecode.CALL_NO_KW_TYPE_1,
-		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE:
+		bytecode.CALL_BUILTIN_CLASS, bytecode.CALL_NO_KW_BOUND_NATIVE, bytecode.CALL_NO_KW_LIST_APPEND:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if ok, err := in.callBuiltinCachedGuarded(f, op, &c[0], oparg); ok {
 				in.specHit(op)
@@ -981,6 +981,19 @@ func moveArgs(dst, args []Value) {
 	}
 }
 
+// callSlots returns a call's slots on f's stack (the callable, its self
+// or NULL, the oparg arguments) without a slice expression's bounds
+// checks and arithmetic (~20 instructions a call): the stack holds them,
+// its base at least nlocal and sp at most len(slots). rcdebug builds
+// check the bounds.
+func callSlots(f *frame, oparg int) []Value {
+	n := oparg + 2
+	if alloc.Debug {
+		return f.slots[f.sp-n : f.sp : f.sp]
+	}
+	return unsafe.Slice(slotAt(f.slots, f.sp-n), n)
+}
+
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
 // is a small function of its own: as cases of one function, the same
 // steps cost ~120 more instructions a call (spilled registers), which
@@ -989,6 +1002,8 @@ func moveArgs(dst, args []Value) {
 // or pass.
 func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (bool, error) {
 	switch op {
+	case bytecode.CALL_NO_KW_LIST_APPEND:
+		return in.callListAppend(f, oparg)
 	case bytecode.CALL_NO_KW_LEN:
 		return in.callLenCached(f, c, oparg)
 	case bytecode.CALL_NO_KW_BUILTIN_FAST:
@@ -1084,42 +1099,117 @@ func (in *Interp) endNativeCallErr(f *frame, s []Value, err error) (bool, error)
 
 // callLenCached is CALL_NO_KW_LEN: len(x), the builtin's identity in c.
 func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p || len(s) != 3 {
 		return false, nil
 	}
 	in.frame = f
 	var r Value
 	n, err := in.Len(s[2])
-	if err == nil {
-		r = Int(int64(n))
+	if err != nil {
+		return in.endNativeCallErr(f, s, err)
 	}
-	return in.endNativeCall(f, s, 2, r, err)
+	r = Int(int64(n))
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
+}
+
+// callListAppend is CALL_NO_KW_LIST_APPEND: list.append(x) on an exact
+// list, whose result a POP_TOP drops. As CPython's form, it moves x's
+// reference from the stack into the list (no count taken and dropped),
+// pushes nothing and skips the POP_TOP (the specializer saw it next).
+// On a MemoryError the call is released as any failed call.
+func (in *Interp) callListAppend(f *frame, oparg int) (bool, error) {
+	sp := f.sp
+	s := f.slots[sp-oparg-2 : sp : sp]
+	if len(s) != 3 || s[0].p != listAppendMethod.p || s[1].Type() != listType {
+		return false, nil
+	}
+	self := s[1]
+	l := asObject[List](self)
+	n := len(l.items)
+	if n == cap(l.items) {
+		in.frame = f
+		if err := in.listReserve(l, 1); err != nil {
+			return in.endNativeCallErr(f, s, err)
+		}
+	}
+	l.items = l.items[:n+1]
+	l.items[n] = s[2]
+	s[0], s[1], s[2] = Value{}, Value{}, Value{}
+	f.sp = sp - 3
+	f.pc++
+	// The list may die here ([].append(x)): its dealloc then frees x too.
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.frame = f
+		in.dealloc(self)
+	}
+	return true, nil
 }
 
 // callBuiltinFast is CALL_NO_KW_BUILTIN_FAST: an immortal builtin
 // function, its identity in c.
 func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
-	return in.endNativeCall(f, s, 2, r, err)
+	if err != nil || len(s) != 3 {
+		return in.endNativeCall(f, s, 2, r, err)
+	}
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
+}
+
+// endNativeCall1 is endNativeCall for a call of one argument, from 2,
+// that raised nothing: the argument is released here (see
+// callMethodDescrFast), and the compiler inlines it.
+func (in *Interp) endNativeCall1(f *frame, s *[3]Value, r Value) {
+	arg := s[2]
+	s[0], s[1], s[2] = r, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(arg.p)) {
+		in.dealloc(arg)
+	}
 }
 
 // callMethodDescrFast is CALL_NO_KW_METHOD_DESCRIPTOR_FAST: an immortal
 // method descriptor (its identity in c) with self of a type whose
 // version is c's.
 func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != c.at(1).p || s[1].IsNil() || s[1].Type().Version != uint32(c.at(1).n) {
 		return false, nil
 	}
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
-	return in.endNativeCall(f, s, 1, r, err)
+	if err != nil || len(s) > 3 {
+		return in.endNativeCall(f, s, 1, r, err)
+	}
+	// self and its one argument or none, released here: endNativeCall's
+	// call and loop cost more than the two releases (list.pop(),
+	// set.add(x), dict.get(k)...).
+	self := s[1]
+	s[0], s[1] = r, Value{}
+	if len(s) == 3 {
+		arg := s[2]
+		s[2] = Value{}
+		f.sp -= 2
+		if alloc.DecRef((*alloc.Header)(self.p)) {
+			in.dealloc(self)
+		}
+		if alloc.DecRef((*alloc.Header)(arg.p)) {
+			in.dealloc(arg)
+		}
+		return true, nil
+	}
+	f.sp--
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	return true, nil
 }
 
 // callBuiltinClass is CALL_BUILTIN_CLASS: int(x), float(x),
@@ -1127,7 +1217,7 @@ func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool,
 // dispatch. Built-in types are immortal and never change, so identity
 // is the whole guard.
 func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || s[1].p != c.at(1).p {
 		return false, nil
 	}
@@ -1135,7 +1225,8 @@ func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, er
 	t := (*Type)(s[1].p)
 	if r, ok := builtinClass1(t, s[2:]); ok {
 		incRef(r)
-		return in.endNativeCall(f, s, 2, r, nil)
+		in.endNativeCall1(f, (*[3]Value)(s), r)
+		return true, nil
 	}
 	r, err := t.construct(in, t, s[2:], nil)
 	return in.endNativeCall(f, s, 2, r, err)
@@ -1143,19 +1234,20 @@ func (in *Interp) callBuiltinClass(f *frame, c *cacheEntry, oparg int) (bool, er
 
 // callType1 is CALL_NO_KW_TYPE_1: type(x).
 func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	if s[0].p != nil || !s[1].Is(valueOf(typeType)) || len(s) != 3 {
 		return false, nil
 	}
 	r := valueOf(s[2].Type())
 	incRef(r)
-	return in.endNativeCall(f, s, 2, r, nil)
+	in.endNativeCall1(f, (*[3]Value)(s), r)
+	return true, nil
 }
 
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
 // or a bound method of another non-Python callable.
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
-	s := f.slots[f.sp-oparg-2 : f.sp : f.sp]
+	s := callSlots(f, oparg)
 	bound := s[1]
 	if s[0].p != nil || !boundNativeCallable(bound) {
 		return false, nil
@@ -1183,9 +1275,24 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	// and the arguments, as CPython releases the callable after its
 	// arguments.
 	s[0] = Value{}
-	ok, err := in.endNativeCall(f, s, 1, r, err)
+	if err != nil || len(s) != 3 {
+		ok, err := in.endNativeCall(f, s, 1, r, err)
+		in.decRef(bound)
+		return ok, err
+	}
+	// One argument (deepcopy's append(y)): released here, in
+	// endNativeCall's order (see callMethodDescrFast).
+	self, arg := s[1], s[2]
+	s[0], s[1], s[2] = r, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	if alloc.DecRef((*alloc.Header)(arg.p)) {
+		in.dealloc(arg)
+	}
 	in.decRef(bound)
-	return ok, err
+	return true, nil
 }
 
 // boundNativeCallable reports whether v is a callable that

@@ -64,6 +64,7 @@ func functionDealloc(in *Interp, v Value) {
 	in.xdecRef(f.typeParams)
 	*f = Function{Header: f.Header}
 	in.heap.Free(&f.Header, functionSize)
+	in.free.functions.put(f)
 }
 
 // Builtin is a function implemented in Go. Module-level builtins are

@@ -46,7 +46,8 @@ func init() {
 				}
 			}
 		}
-		fn := &Function{code: c}
+		fn := in.free.functions.get()
+		fn.code = c
 		if err := in.account(&fn.Header, functionType, functionSize); err != nil {
 			return Value{}, err
 		}

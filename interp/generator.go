@@ -25,7 +25,7 @@ const cellSize = unsafe.Sizeof(Cell{})
 
 // newCell makes a cell holding v (its reference is taken over).
 func (in *Interp) newCell(v Value) (Value, error) {
-	c := &Cell{}
+	c := in.free.cells.get()
 	if err := in.account(&c.Header, cellType, cellSize); err != nil {
 		return Value{}, err
 	}
@@ -40,6 +40,7 @@ func init() {
 		in.xdecRef(c.v)
 		*c = Cell{Header: c.Header}
 		in.heap.Free(&c.Header, cellSize)
+		in.free.cells.put(c)
 	}
 	cellType.repr = func(in *Interp, v Value) (Value, error) {
 		c := asObject[Cell](v)

@@ -358,6 +358,10 @@ func cmpInts(a, b int) int {
 	return 0
 }
 
+// listAppendMethod is list.append's descriptor, which
+// CALL_NO_KW_LIST_APPEND's guard compares by identity.
+var listAppendMethod Value
+
 func defListMethods() {
 	defMethod(listType, "append", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.seqOneArg("list.append", args, kwnames); err != nil {
@@ -365,6 +369,7 @@ func defListMethods() {
 		}
 		return None, in.Append(asObject[List](args[0]), args[1])
 	})
+	listAppendMethod = listType.attrs["append"]
 	defMethod(listType, "extend", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.seqOneArg("list.extend", args, kwnames); err != nil {
 			return Value{}, err

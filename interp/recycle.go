@@ -46,6 +46,11 @@ type freeLists struct {
 
 	frameObjects freeList[frameObject] // frame_object.go
 	lists        smallListFreeList     // list_alloc.go
+
+	// Closures: copy.deepcopy makes a function and its cells at every
+	// call, and drops them when it returns.
+	functions freeList[Function]
+	cells     freeList[Cell]
 }
 
 // discard empties every list and makes them keep nothing more, as
@@ -67,6 +72,8 @@ func (f *freeLists) discard() {
 	f.dictIters.discard()
 	f.frameObjects.discard()
 	f.lists.discard()
+	f.functions.discard()
+	f.cells.discard()
 }
 
 // maxFree bounds a freeList: enough for the objects a program's inner

@@ -74,7 +74,8 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 	case bytecode.STORE_ATTR:
 		return in.pickStoreAttr(f.top(), f.code.names[oparg], c)
 	case bytecode.CALL:
-		return in.pickCall(f, c, oparg)
+		popNext := pc+1 < len(ac.instrs) && ac.instrs[pc+1].Op() == bytecode.POP_TOP
+		return in.pickCall(f, c, oparg, popNext)
 	case bytecode.FOR_ITER:
 		switch f.top().Type() {
 		case rangeIteratorType:
@@ -423,7 +424,9 @@ func (in *Interp) pickStoreAttr(owner, name Value, c []cacheEntry) bytecode.Op {
 	return bytecode.STORE_ATTR_WITH_HINT
 }
 
-func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
+// pickCall picks CALL's form. popNext reports that a POP_TOP follows
+// the call (its result is dropped): list.append's form then skips it.
+func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int, popNext bool) bytecode.Op {
 	if f.kwnames != nil {
 		return 0
 	}
@@ -470,6 +473,9 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int) bytecode.Op {
 		// self may be of a subclass (random.Random's methods come from
 		// _random.Random): its type's version is the guard, renewed if
 		// __bases__ changes, so the descriptor still applies to it.
+		if callable.Is(listAppendMethod) && oparg == 1 && popNext && self.IsObject() && self.Type() == listType {
+			return bytecode.CALL_NO_KW_LIST_APPEND
+		}
 		if md := asObject[MethodDescr](callable); !self.IsNil() && !md.static && self.Type().IsSubtype(md.owner) && self.Type().Version != 0 && isImmortal(callable) {
 			c[1].p, c[1].n = callable.p, uint64(self.Type().Version)
 			return bytecode.CALL_NO_KW_METHOD_DESCRIPTOR_FAST
