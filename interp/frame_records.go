@@ -41,7 +41,7 @@ func (r *frameRecords) Get() *frame {
 // list is full. f must not be used again.
 func (r *frameRecords) Put(f *frame) {
 	// Within the capacity the list has grown to, a store and the
-	// length: no test of max, no append's growth check (returnPy's
+	// length: no test of max, no append's growth check (returnAt's
 	// inlined copy of this runs at every return).
 	if n := len(r.free); n < cap(r.free) {
 		free := r.free[:n+1]
