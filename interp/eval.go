@@ -139,10 +139,14 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 		p := slotAt(f.slots, sp) // sp is above the locals: see slotAt
 		r, *p = *p, Value{}
 	}
-	if f.entry || f.gen != nil || f.obj != nil || f.owned || f.initSelf.p != nil {
-		next, lean := in.returnOther(f, instr, pc, sp, r)
-		if !lean {
-			return next
+	if f.entry || f.gen != nil || f.obj != nil || f.owned {
+		return in.returnOther(f, instr, pc, sp, r)
+	}
+	if f.initSelf.p != nil {
+		// The end of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT):
+		// the caller gets the instance in place of None.
+		if !r.IsNone() {
+			return in.returnOther(f, instr, pc, sp, r) // an error to raise
 		}
 		// r is None, immortal: nothing to release.
 		r, f.initSelf = f.initSelf, Value{}
@@ -191,11 +195,8 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 
 // returnOther is returnAt for the frames its usual case leaves out, with
 // r, the value returned, popped (an owned reference) and sp below it. It
-// returns the frame to go on in, as returnAt does, or lean true when f
-// is the frame of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT)
-// that returned None and is otherwise returnAt's: the caller then gets
-// the instance, by returnAt's own release.
-func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Value) (next *frame, lean bool) {
+// returns the frame to go on in, or nil with f at pc, as returnAt does.
+func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Value) *frame {
 	if f.entry || f.initSelf.p != nil && !r.IsNone() {
 		// The loop's own return or an __init__ that returns something
 		// (an error to raise): runFrom's case, r back on the stack.
@@ -204,17 +205,14 @@ func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Valu
 			sp++
 		}
 		f.pc, f.sp = pc, sp
-		return nil, false
-	}
-	if f.gen == nil && f.obj == nil && !f.owned {
-		return nil, true
+		return nil
 	}
 	f.pc, f.sp = pc+1, sp
 	f.yielded = false
 	if f.gen != nil { // a generator FOR_ITER or SEND pushed ends
 		caller := in.genReturnInline(f, r)
 		in.frame = caller
-		return caller, false
+		return caller
 	}
 	caller := f.back
 	if f.initSelf.p != nil {
@@ -226,7 +224,7 @@ func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Valu
 	in.releaseFrame(f)
 	caller.slots[caller.sp] = r
 	caller.sp++
-	return caller, false
+	return caller
 }
 
 // ExecModule runs compiled module code with globals as its namespace.

@@ -562,7 +562,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			ac.caches[ac.offsets[pc]].n++ // tier 2's hotness counter
+			cacheAtPC(ac.cacheAt, pc).n++ // tier 2's hotness counter
 			pc += 1 - oparg
 			continue
 
@@ -899,7 +899,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			var err error
 			if op == bytecode.CALL_ALLOC_AND_ENTER_INIT {
 				// A class call: the instance, then its __init__'s frame,
-				// whose return (below) hands the instance to f.
+				// whose return (returnAt) hands the instance to f.
 				off := ac.offsets[pc]
 				callee, ok, err = in.callAllocInit(f, ac.caches[off:off+callCache], oparg)
 			} else {

@@ -871,8 +871,9 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 
 // callPy is the fast loop's CALL_PY_EXACT_ARGS, the form most calls of
 // Python code take, for f with its pc past the call and its sp at the
-// call's top: it pushes and returns the callee's frame, linked to f
-// and made the running one, with f's sp below the call. It returns nil,
+// call's top and the eval breaker clear (the caller looked): it pushes
+// and returns the callee's frame, linked to f and made the running one,
+// with f's sp below the call. It returns nil,
 // having changed nothing, when a guard fails or the call needs anything
 // callExact does that this path does not (the code's first run in this
 // interpreter, a new arena chunk or frame record, the recursion limit's
@@ -946,8 +947,9 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
 	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
-	// RESUME 0, skipped as callExact does.
-	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+	// RESUME 0, skipped as callExact does; the loop's case looked at
+	// the eval breaker just now.
+	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) {
 		callee.pc = 1
 	}
 	in.frame = callee
