@@ -940,7 +940,7 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 		*slotAt(slots, fi) = Value{}
 	}
 	f.sp = base
-	callee := in.frames.Get()
+	callee := in.frames.pop() // not empty: see above
 	in.depth++
 	// The record's fields as initFrame and callExact set them, under one
 	// write-barrier check.
