@@ -121,7 +121,7 @@ func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
 	in.genLeave(f.gen, true)
 	in.depth--
 	in.frame = caller
-	caller.slots[caller.sp] = v
+	*slotAt(caller.slots, caller.sp) = v // the slot of the caller's FOR_ITER or SEND
 	caller.sp++
 	return caller
 }
@@ -194,9 +194,10 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 	// does not need.
 	f.pc, f.sp = pc, sp
 	slots := f.slots
-	recv, sent := slots[sp-1], None
+	// The operands are on the stack, above the locals: see slotAt.
+	recv, sent := *slotAt(slots, sp-1), None
 	if op == bytecode.SEND_GEN {
-		recv, sent = slots[sp-2], slots[sp-1]
+		recv, sent = *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 	}
 	if recv.Type() != generatorType {
 		return nil, nil
@@ -240,9 +241,11 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 // value sent, a yield expression, RESUME 2 of yield from and await, a
 // breaker set) runs as written: the caller pushes sent.
 func resumeSkips(gf *frame, sent Value, quiet bool) bool {
+	// A suspended frame's pc is an instruction's, and a RESUME is never
+	// a code's last: instrAt needs no bounds check.
 	pc, instrs := gf.pc, gf.ac.instrs
-	if !quiet || !sent.IsNone() || pc+1 >= len(instrs) ||
-		instrs[pc] != bytecode.Instr(bytecode.RESUME)|1<<8 || instrs[pc+1].Op() != bytecode.POP_TOP {
+	if !quiet || !sent.IsNone() ||
+		instrAt(instrs, pc) != bytecode.Instr(bytecode.RESUME)|1<<8 || instrAt(instrs, pc+1).Op() != bytecode.POP_TOP {
 		return false
 	}
 	gf.pc = pc + 2
