@@ -128,6 +128,61 @@ print(deep(200))
 `,
 }
 
+// callExactPrograms exercise callExact's forms, CALL_PY_WITH_DEFAULTS
+// and CALL_BOUND_METHOD_EXACT_ARGS, warm and then at what their guards
+// refuse, against CPython 3.12.
+var callExactPrograms = map[string]string{
+	"call_exact_forms": `import sys
+def f(a, b=10, c=100):
+    return a + b + c
+def g(a, *, k=1):
+    return a * k
+class C:
+    def __init__(self, n): self.n = n
+    def m(self, a, b=2):
+        return self.n + a + b
+    def plain(self, a):
+        return self.n * a
+def make(k):
+    def inner(x, y=k):
+        return x + y
+    return inner
+out = []
+c = C(5)
+bm, bp, cl = c.m, c.plain, make(7)
+for i in range(30):
+    out.append(f(i))
+    out.append(f(i, 1))
+    out.append(bm(i))
+    out.append(bp(i))
+    out.append(cl(i))
+    if i == 20:
+        f.__defaults__ = (1, 2)
+        bp = C(3).plain
+        cl = make(8)
+    if i == 25:
+        bm = abs                 # not a bound method
+        bp = [].append           # a bound method of a builtin
+print(sum(x for x in out if isinstance(x, int)), len(out))
+f.__defaults__ = (1,)
+try:
+    f(1)
+except TypeError as e:
+    print(e)
+def rec(n, d=0):
+    return d if n == 0 else rec(n - 1, d + 1)
+print(rec(100))
+sys.setrecursionlimit(80)
+try:
+    rec(200)
+except RecursionError as e:
+    print('RecursionError', e)
+`,
+}
+
+// TestCallExactPrograms runs them against CPython at each threshold.
+func TestCallExactPrograms(t *testing.T) { checkProgramsAtThresholds(t, callExactPrograms) }
+
 // TestGenResumePrograms runs them against CPython at each threshold.
 func TestGenResumePrograms(t *testing.T) { checkProgramsAtThresholds(t, genResumePrograms) }
 
