@@ -3,7 +3,7 @@ package interp
 import "testing"
 
 // callFastPrograms exercise the fast loop's call and return of Python
-// functions (callPy, returnPy) and every case they leave to callExact,
+// functions (callPy, returnAt) and every case they leave to callExact,
 // callAllocInit and releaseFrame: each program runs its calls often
 // enough to specialize, then changes what the specialized call sees.
 var callFastPrograms = map[string]string{
@@ -67,7 +67,7 @@ except RecursionError as e:
     print(type(e).__name__, e)
 print(down(300))
 `,
-	// Returns that need more than returnPy: frame objects (a frame kept
+	// Returns that need more than returnAt: frame objects (a frame kept
 	// after its return, f_back, f_locals), generators, __init__ through
 	// CALL_ALLOC_AND_ENTER_INIT, and one that returns something else.
 	"return_cases": `import sys
@@ -138,7 +138,7 @@ for i in range(3):
     print(raiser(i))
 main()
 `,
-	// returnPy's release of several locals whose counts reach zero, with
+	// returnAt's release of several locals whose counts reach zero, with
 	// live ones between them (releaseFrom takes over at the first that
 	// dies): the __del__ methods run in slot order, each seeing the
 	// caller as the running frame, and one that calls Python code and

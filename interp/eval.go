@@ -116,19 +116,38 @@ func (in *Interp) releaseFrame(f *frame) {
 	in.frames.Put(f)
 }
 
-// returnPy is the fast loop's return of r (owned) from f, a frame of a
-// call (not an entry frame or a generator's, and without a frame
-// object), whose stack holds sp values below r: it releases f as
-// releaseFrame does, pushes r on the caller's stack (for an __init__ of
-// CALL_ALLOC_AND_ENTER_INIT, whose r is None, the instance in its place)
-// and returns the caller, made the running frame.
+// returnAt is the fast loop's RETURN_VALUE and RETURN_CONST (instr) at
+// pc in f, whose stack's top is at sp: it returns the caller, made the
+// running frame, with the value pushed on its stack, or nil with f at pc
+// for runFrom (the loop's own return, an __init__ that returns
+// something).
 //
-// It is releaseFrame cut to that case: no frame object to detach, slots
+// The usual return, from a frame of a call (not an entry frame or a
+// generator's, without a frame object), is released here as
+// releaseFrame does, cut to that case: no frame object to detach, slots
 // from the arena, and of the fields resetFrame clears, only those such a
 // frame's life may have set. f's pc and sp are left as they are: nothing
-// that outlives the return looks at them.
-func (in *Interp) returnPy(f *frame, sp int, r Value) *frame {
+// that outlives the return looks at them. The rest is returnOther's.
+// One call from the loop's case: the case's own tests and the call of a
+// second function cost ~15 instructions a return.
+func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
+	var r Value
+	if instr.Op() == bytecode.RETURN_CONST {
+		r = constAt(f.code.consts, instr.Oparg()) // constants are immortal
+	} else {
+		sp--
+		p := slotAt(f.slots, sp) // sp is above the locals: see slotAt
+		r, *p = *p, Value{}
+	}
+	if f.entry || f.gen != nil || f.obj != nil || f.owned {
+		return in.returnOther(f, instr, pc, sp, r)
+	}
 	if f.initSelf.p != nil {
+		// The end of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT):
+		// the caller gets the instance in place of None.
+		if !r.IsNone() {
+			return in.returnOther(f, instr, pc, sp, r) // an error to raise
+		}
 		// r is None, immortal: nothing to release.
 		r, f.initSelf = f.initSelf, Value{}
 	}
@@ -161,16 +180,50 @@ func (in *Interp) returnPy(f *frame, sp int, r Value) *frame {
 	}
 	in.depth--
 	// resetFrame's stores less those of fields that are zero here: obj,
-	// gen, owned and entry by the caller's test, initSelf taken above,
+	// gen, owned and entry by the test above, initSelf taken above,
 	// yielded as only generators set it, names and outer as only entry
 	// frames have them (module and class bodies, exec; runFrom's entry).
 	// kwnames may be left by a CALL that raised before it took them.
 	if alloc.Debug && (f.names != nil || f.outer != nil) {
-		panic("interp: returnPy: a call's frame with names or outer set")
+		panic("interp: returnAt: a call's frame with names or outer set")
 	}
 	caller = f.back
 	f.fn, f.pc, f.back, f.kwnames = Value{}, 0, nil, nil
 	in.frames.Put(f)
+	return caller
+}
+
+// returnOther is returnAt for the frames its usual case leaves out, with
+// r, the value returned, popped (an owned reference) and sp below it. It
+// returns the frame to go on in, or nil with f at pc, as returnAt does.
+func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Value) *frame {
+	if f.entry || f.initSelf.p != nil && !r.IsNone() {
+		// The loop's own return or an __init__ that returns something
+		// (an error to raise): runFrom's case, r back on the stack.
+		if instr.Op() == bytecode.RETURN_VALUE {
+			*slotAt(f.slots, sp) = r
+			sp++
+		}
+		f.pc, f.sp = pc, sp
+		return nil
+	}
+	f.pc, f.sp = pc+1, sp
+	f.yielded = false
+	if f.gen != nil { // a generator FOR_ITER or SEND pushed ends
+		caller := in.genReturnInline(f, r)
+		in.frame = caller
+		return caller
+	}
+	caller := f.back
+	if f.initSelf.p != nil {
+		// The end of a class call's __init__: the caller gets the
+		// instance in place of None.
+		r, f.initSelf = f.initSelf, Value{}
+	}
+	in.frame = caller // as runFrom: a __del__ the release runs sees the caller
+	in.releaseFrame(f)
+	caller.slots[caller.sp] = r
+	caller.sp++
 	return caller
 }
 

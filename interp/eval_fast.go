@@ -900,7 +900,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			var err error
 			if op == bytecode.CALL_ALLOC_AND_ENTER_INIT {
 				// A class call: the instance, then its __init__'s frame,
-				// whose return (below) hands the instance to f.
+				// whose return (returnAt) hands the instance to f.
 				off := ac.offsets[pc]
 				callee, ok, err = in.callAllocInit(f, ac.caches[off:off+callCache], oparg)
 			} else {
@@ -1083,43 +1083,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			return in.yieldAt(f, pc, sp), nil
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
-			var r Value
-			if op == bytecode.RETURN_CONST {
-				r = constAt(consts, oparg)
-			} else {
-				r = *slotAt(slots, sp-1)
-			}
-			if f.entry || !f.initSelf.IsNil() && !r.IsNone() {
-				// The loop's own return or an __init__ that returns
-				// something (an error to raise): runFrom's case.
-				f.pc, f.sp = pc, sp
-				return nil, nil
-			}
-			if op == bytecode.RETURN_VALUE {
-				sp--
-				*slotAt(slots, sp) = Value{}
-			}
-			if f.gen == nil && f.obj == nil && !f.owned {
-				return in.returnPy(f, sp, r), nil
-			}
-			f.pc, f.sp = pc+1, sp
-			f.yielded = false
-			if f.gen != nil { // a generator FOR_ITER or SEND pushed ends
-				caller := in.genReturnInline(f, r)
-				in.frame = caller
-				return caller, nil
-			}
-			caller := f.back
-			if !f.initSelf.IsNil() {
-				// The end of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT):
-				// the caller gets the instance in place of None.
-				r, f.initSelf = f.initSelf, Value{}
-			}
-			in.frame = caller // as runFrom: a __del__ the release runs sees the caller
-			in.releaseFrame(f)
-			caller.slots[caller.sp] = r
-			caller.sp++
-			return caller, nil
+			// returnAt: the common return in one call, the rest behind it.
+			return in.returnAt(f, instr, pc, sp), nil
 
 		case bytecode.IS_OP:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)

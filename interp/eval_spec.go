@@ -761,9 +761,14 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 // it is written for the machine code: p-only tests (every Value's p
 // points at a header whose type a load finds, so a nil test and a type
 // compare say "a function"), the sizes from the Code rather than its
-// template, and the moves over two slices the compiler can prove in
-// bounds.
+// template, and the slots reached through slotAt, with no bounds checks
+// (as slices, with their checks and write-barrier paths, they cost ~50
+// instructions a call more).
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
+	// The call's slots are read through slotAt, as callPy's: base is at
+	// least nlocal and sp at most len(slots); the callee's argCount
+	// slots (the bound self, the arguments, the defaults) are within
+	// its locals.
 	slots := f.slots
 	sp := f.sp
 	base := sp - oparg - 2
@@ -774,23 +779,23 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	var fnv, bm Value
 	first := base + 2
 	if op == bytecode.CALL_BOUND_METHOD_EXACT_ARGS {
-		m := slots[base+1]
-		if slots[base].p != nil || m.p == nil || m.Type() != boundMethodType {
+		m := *slotAt(slots, base+1)
+		if slotAt(slots, base).p != nil || m.p == nil || m.Type() != boundMethodType {
 			return nil, false, nil
 		}
 		fnv, bm = asObject[BoundMethod](m).fn, m
-	} else if fnv = slots[base]; fnv.p != nil { // a method load: (function, self, args...)
+	} else if fnv = *slotAt(slots, base); fnv.p != nil { // a method load: (function, self, args...)
 		first = base + 1
 	} else {
-		fnv = slots[base+1]
+		fnv = *slotAt(slots, base+1)
 	}
 	if fnv.p == nil || fnv.Type() != functionType {
 		return nil, false, nil
 	}
 	fn := asObject[Function](fnv)
 	c := fn.code
-	args := slots[first:sp]
-	n := len(args)
+	nargs := sp - first
+	n := nargs
 	if bm.p != nil {
 		n++
 	}
@@ -829,32 +834,30 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
 	callee.slots, callee.fn = cs, fnv
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
-	dst := cs
+	dst := 0
 	if bm.p != nil {
 		self := asObject[BoundMethod](bm).self
 		incRef(fnv)
 		incRef(self)
-		dst[0] = self
-		dst = dst[1:]
+		*slotAt(cs, 0) = self
+		dst = 1
 	}
-	dst = dst[:len(args)+len(defaults)]
-	for j, a := range args {
-		dst[j] = a
-		args[j] = Value{}
+	for j := 0; j < nargs; j++ {
+		a := slotAt(slots, first+j)
+		*slotAt(cs, dst+j) = *a
+		*a = Value{}
 	}
-	if len(defaults) > 0 {
-		dst = dst[len(args):]
-		for j, d := range defaults {
-			incRef(d)
-			dst[j] = d
-		}
+	dst += nargs
+	for j, d := range defaults {
+		incRef(d)
+		*slotAt(cs, dst+j) = d
 	}
 	if fn.closure.p != nil {
 		in.copyCells(callee, fn)
 	}
 	// What is left below the arguments: the callable and the NULL (moved
 	// or empty), or the bound method.
-	slots[base], slots[base+1] = Value{}, Value{}
+	*slotAt(slots, base), *slotAt(slots, base+1) = Value{}, Value{}
 	f.sp = base
 	if bm.p != nil && alloc.DecRef((*alloc.Header)(bm.p)) {
 		in.dealloc(bm) // a bound method's dealloc runs no Python code
@@ -871,8 +874,9 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 
 // callPy is the fast loop's CALL_PY_EXACT_ARGS, the form most calls of
 // Python code take, for f with its pc past the call and its sp at the
-// call's top: it pushes and returns the callee's frame, linked to f
-// and made the running one, with f's sp below the call. It returns nil,
+// call's top and the eval breaker clear (the caller looked): it pushes
+// and returns the callee's frame, linked to f and made the running one,
+// with f's sp below the call. It returns nil,
 // having changed nothing, when a guard fails or the call needs anything
 // callExact does that this path does not (the code's first run in this
 // interpreter, a new arena chunk or frame record, the recursion limit's
@@ -939,15 +943,16 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 		*slotAt(slots, fi) = Value{}
 	}
 	f.sp = base
-	callee := in.frames.Get()
+	callee := in.frames.pop() // not empty: see above
 	in.depth++
 	// The record's fields as initFrame and callExact set them, under one
 	// write-barrier check.
 	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
 	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
-	// RESUME 0, skipped as callExact does.
-	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) && in.breaker.Load() == 0 {
+	// RESUME 0, skipped as callExact does; the loop's case looked at
+	// the eval breaker just now.
+	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) {
 		callee.pc = 1
 	}
 	in.frame = callee

@@ -37,11 +37,22 @@ func (r *frameRecords) Get() *frame {
 	return f
 }
 
+// pop is Get for a caller that has seen the list non-empty: with no
+// allocation on its path, nothing the caller keeps in registers needs a
+// place on the stack for the runtime's call (callPy's values were
+// spilled at every call for it).
+func (r *frameRecords) pop() *frame {
+	n := len(r.free) - 1
+	f := r.free[n]
+	r.free = r.free[:n]
+	return f
+}
+
 // Put keeps f, which resetFrame has cleared, for a later Get, unless the
 // list is full. f must not be used again.
 func (r *frameRecords) Put(f *frame) {
 	// Within the capacity the list has grown to, a store and the
-	// length: no test of max, no append's growth check (returnPy's
+	// length: no test of max, no append's growth check (returnAt's
 	// inlined copy of this runs at every return).
 	if n := len(r.free); n < cap(r.free) {
 		free := r.free[:n+1]

@@ -121,7 +121,7 @@ func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
 	in.genLeave(f.gen, true)
 	in.depth--
 	in.frame = caller
-	caller.slots[caller.sp] = v
+	*slotAt(caller.slots, caller.sp) = v // the slot of the caller's FOR_ITER or SEND
 	caller.sp++
 	return caller
 }
@@ -194,9 +194,10 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 	// does not need.
 	f.pc, f.sp = pc, sp
 	slots := f.slots
-	recv, sent := slots[sp-1], None
+	// The operands are on the stack, above the locals: see slotAt.
+	recv, sent := *slotAt(slots, sp-1), None
 	if op == bytecode.SEND_GEN {
-		recv, sent = slots[sp-2], slots[sp-1]
+		recv, sent = *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 	}
 	if recv.Type() != generatorType {
 		return nil, nil
@@ -218,14 +219,37 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 		return nil, in.raise(recursionErrorType, "maximum recursion depth exceeded")
 	}
 	in.depth++
-	gf.slots[gf.sp] = sent
-	gf.sp++
+	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
+		gf.slots[gf.sp] = sent
+		gf.sp++
+	}
 	g.started, g.running = true, true
 	gf.yielded, gf.entry = false, false
 	gf.back = f
 	in.genSwapIn(g)
 	in.frame = gf
 	return gf, nil
+}
+
+// resumeSkips steps gf, a suspended generator frame about to be resumed
+// with sent, over the RESUME 1 and POP_TOP of a `yield` statement (a
+// generator a for loop runs, the common case) and reports whether it
+// did: the two would cost two dispatches of the loop at every resume
+// for nothing but a look at the eval breaker (quiet is that it was
+// clear: the caller looked just now, as a call does for RESUME 0) and
+// the pop of a None, immortal, that was never pushed. Anything else (a
+// value sent, a yield expression, RESUME 2 of yield from and await, a
+// breaker set) runs as written: the caller pushes sent.
+func resumeSkips(gf *frame, sent Value, quiet bool) bool {
+	// A suspended frame's pc is an instruction's, and a RESUME is never
+	// a code's last: instrAt needs no bounds check.
+	pc, instrs := gf.pc, gf.ac.instrs
+	if !quiet || !sent.IsNone() ||
+		instrAt(instrs, pc) != bytecode.Instr(bytecode.RESUME)|1<<8 || instrAt(instrs, pc+1).Op() != bytecode.POP_TOP {
+		return false
+	}
+	gf.pc = pc + 2
+	return true
 }
 
 // execSend is SEND at f.pc-1 (f.pc is past it): an exact generator is
