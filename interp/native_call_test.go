@@ -157,18 +157,5 @@ func TestNativeCallFormsSpecialize(t *testing.T) {
 // in its quickened listing.
 func specializesTo(t *testing.T, src string, op bytecode.Op) bool {
 	t.Helper()
-	var stdout strings.Builder
-	in := New(Options{Stdout: &stdout})
-	defer in.Close()
-	code := compileForTest(t, src)
-	gv, _ := in.NewDict()
-	defer in.decRef(gv)
-	if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := bytecode.Disassemble(&b, in.AdaptiveListing(code), bytecode.Adaptive()); err != nil {
-		t.Fatal(err)
-	}
-	return strings.Contains(b.String(), op.String())
+	return strings.Contains(quickenedListing(t, src), op.String())
 }

@@ -498,24 +498,33 @@ func TestBoundNativeCallSpecializes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var stdout strings.Builder
-			in := New(Options{Stdout: &stdout})
-			defer in.Close()
-			code := compileForTest(t, tt.src)
-			gv, _ := in.NewDict()
-			defer in.decRef(gv)
-			if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			if err := bytecode.Disassemble(&b, in.AdaptiveListing(code), bytecode.Adaptive()); err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.Contains(b.String(), bytecode.CALL_NO_KW_BOUND_NATIVE.String()); got != tt.want {
-				t.Errorf("CALL_NO_KW_BOUND_NATIVE in the listing: %v, want %v\n%s", got, tt.want, b.String())
+			listing := quickenedListing(t, tt.src)
+			if got := strings.Contains(listing, bytecode.CALL_NO_KW_BOUND_NATIVE.String()); got != tt.want {
+				t.Errorf("CALL_NO_KW_BOUND_NATIVE in the listing: %v, want %v\n%s", got, tt.want, listing)
 			}
 		})
 	}
+}
+
+// quickenedListing runs src in a new interpreter and returns the
+// listing of its module code as it left it, specialized forms included
+// (what `parallel dis --adaptive` shows).
+func quickenedListing(t *testing.T, src string) string {
+	t.Helper()
+	var stdout strings.Builder
+	in := New(Options{Stdout: &stdout})
+	defer in.Close()
+	code := compileForTest(t, src)
+	gv, _ := in.NewDict()
+	defer in.decRef(gv)
+	if err := in.ExecModule(code, asObject[Dict](gv)); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := bytecode.Disassemble(&b, in.AdaptiveListing(code), bytecode.Adaptive()); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // runInTwoInterpreters runs code, one compiled code object, at once in
