@@ -318,7 +318,7 @@ func init() {
 		return in.agANext(args[0])
 	})
 	defMethod(t, "asend", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("asend", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.oneArg("async_generator.asend", args[1:], kwnames); err != nil {
 			return Value{}, err
 		}
 		if err := in.agInitHooks(args[0]); err != nil {
@@ -425,7 +425,7 @@ func defAwaitableIter(t *Type, send func(in *Interp, v, arg Value) (Value, bool,
 		return in.resultOrStop(send(in, args[0], None))
 	})
 	defMethod(t, "send", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("send", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.oneArg(t.Name+".send", args[1:], kwnames); err != nil {
 			return Value{}, err
 		}
 		return in.resultOrStop(send(in, args[0], args[1]))

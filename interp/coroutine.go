@@ -195,7 +195,7 @@ func init() {
 		return in.NewStr("<coroutine object " + asObject[Generator](v).qualname.GoString() + " at 0x" + hexAddr(v) + ">")
 	}
 	defMethod(coroutineType, "send", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("send", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.oneArg("coroutine.send", args[1:], kwnames); err != nil {
 			return Value{}, err
 		}
 		return in.genSend(asObject[Generator](args[0]), args[1])
@@ -243,7 +243,7 @@ func init() {
 		return args[0], nil
 	})
 	defMethod(w, "send", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("send", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.oneArg("coroutine_wrapper.send", args[1:], kwnames); err != nil {
 			return Value{}, err
 		}
 		return in.genSend(wrapped(args[0]), args[1])

@@ -86,6 +86,25 @@ def holder():
         del d
 print(list(holder()))
 `,
+	// send's argument errors, named as CPython's METH_O methods name
+	// them, for each kind of generator and awaitable.
+	"send_argument_errors": `def g():
+    yield 1
+async def c(): pass
+async def ag():
+    yield 1
+co = c()
+a = ag()
+aw = a.asend(None)
+for f in [g().send, co.send, co.__await__().send, a.asend, aw.send]:
+    for args, kw in [((), {}), ((1, 2), {}), ((1,), {'x': 1})]:
+        try:
+            f(*args, **kw)
+        except TypeError as e:
+            print(e)
+co.close()
+aw.close()
+`,
 	"return_shapes": `import sys
 class P:
     def __init__(self, x):

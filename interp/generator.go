@@ -164,7 +164,7 @@ func init() {
 		// checkArgCount's test, inline: the call cost ~25 instructions
 		// of each send (a coroutine pipeline sends at every step).
 		if len(args) != 2 || len(kwnames) != 0 {
-			return Value{}, in.argCountError("send", args[1:], kwnames, 1, 1)
+			return Value{}, in.oneArgError("generator.send", args[1:], kwnames)
 		}
 		return in.genSend(asObject[Generator](args[0]), args[1])
 	})
