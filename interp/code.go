@@ -108,43 +108,17 @@ var interned sync.Map // string -> Value
 
 // internName returns the immortal str for s, shared by all interpreters.
 //
-// Most callers pass a Go string literal ("__init__", "__dict__"), many
-// times over: internedByData answers those by the address of the
-// string's bytes, without hashing them, before the map is asked.
+// A cache in front of the map keyed by the address of s's bytes (Go
+// literals keep theirs) was tried and dropped: it made every s escape
+// to the heap, and callers with strings made at run time (chr()) then
+// allocated a string and an entry at each call (pystone +20% time).
 func internName(s string) Value {
-	p := unsafe.StringData(s)
-	slot := &internedByData[(uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15)>>(64-internedByDataBits)]
-	if e := slot.Load(); e != nil && unsafe.StringData(e.s) == p && len(e.s) == len(s) {
-		return e.v
+	if v, ok := interned.Load(s); ok {
+		return v.(Value)
 	}
-	var v Value
-	if x, ok := interned.Load(s); ok {
-		v = x.(Value)
-	} else {
-		x, _ = interned.LoadOrStore(s, newImmortalStr(s))
-		v = x.(Value)
-	}
-	if p != nil {
-		slot.Store(&internedEntry{s: s, v: v})
-	}
-	return v
+	v, _ := interned.LoadOrStore(s, newImmortalStr(s))
+	return v.(Value)
 }
-
-// internedEntry is a string and its interned str. The entry keeps the
-// string's bytes alive, so no other string can start at their address
-// while it is in internedByData: the same address and length are the
-// same string.
-type internedEntry struct {
-	s string
-	v Value
-}
-
-// internedByDataBits sizes internedByData.
-const internedByDataBits = 10
-
-// internedByData caches internName's answers by the address of the
-// string's bytes, one entry per slot, the last stored winning.
-var internedByData [1 << internedByDataBits]atomic.Pointer[internedEntry]
 
 // immortalConst converts a code constant to an immortal value; ok is
 // false for constant types the interpreter does not have yet.

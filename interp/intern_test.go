@@ -6,11 +6,10 @@ import (
 	"testing"
 )
 
-// TestInternNameByData checks internName's cache by the address of a
-// string's bytes: a literal, an equal string built at run time, a
-// prefix sharing the literal's bytes and strings whose slots collide
-// all get the one str of their text, from any goroutine.
-func TestInternNameByData(t *testing.T) {
+// TestInternName checks that a literal, an equal string built at run
+// time, a prefix sharing the literal's bytes and many strings made at
+// once by several goroutines all get the one str of their text.
+func TestInternName(t *testing.T) {
 	lit := internName("__interned_test_name__")
 	built := internName(strings.Repeat("_", 2) + "interned_test_name__")
 	if lit.p != built.p {
@@ -29,7 +28,7 @@ func TestInternNameByData(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 3000; i++ {
-				s := "n" + strings.Repeat("x", i%50) // many addresses, many slots
+				s := "n" + strings.Repeat("x", i%50)
 				if got := internName(s).GoString(); got != s {
 					t.Errorf("internName(%q) = %q", s, got)
 					return
