@@ -1125,8 +1125,7 @@ func (in *Interp) callLenCached(f *frame, c *cacheEntry, oparg int) (bool, error
 // pushes nothing and skips the POP_TOP (the specializer saw it next).
 // On a MemoryError the call is released as any failed call.
 func (in *Interp) callListAppend(f *frame, oparg int) (bool, error) {
-	sp := f.sp
-	s := f.slots[sp-oparg-2 : sp : sp]
+	s := callSlots(f, oparg)
 	if len(s) != 3 || s[0].p != listAppendMethod.p || s[1].Type() != listType {
 		return false, nil
 	}
@@ -1142,7 +1141,7 @@ func (in *Interp) callListAppend(f *frame, oparg int) (bool, error) {
 	l.items = l.items[:n+1]
 	l.items[n] = s[2]
 	s[0], s[1], s[2] = Value{}, Value{}, Value{}
-	f.sp = sp - 3
+	f.sp -= 3
 	f.pc++
 	// The list may die here ([].append(x)): its dealloc then frees x too.
 	if alloc.DecRef((*alloc.Header)(self.p)) {
@@ -1170,11 +1169,26 @@ func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, err
 
 // endNativeCall1 is endNativeCall for a call of one argument, from 2,
 // that raised nothing: the argument is released here (see
-// callMethodDescrFast), and the compiler inlines it.
+// callMethodDescrFast): a call of its own, cheaper than endNativeCall's loop.
 func (in *Interp) endNativeCall1(f *frame, s *[3]Value, r Value) {
 	arg := s[2]
 	s[0], s[1], s[2] = r, Value{}, Value{}
 	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(arg.p)) {
+		in.dealloc(arg)
+	}
+}
+
+// endNativeCallSelfArg is endNativeCall for a call, from 1, of self
+// and one argument that raised nothing: both are released here, self
+// first, as endNativeCall's loop would.
+func (in *Interp) endNativeCallSelfArg(f *frame, s *[3]Value, r Value) {
+	self, arg := s[1], s[2]
+	s[0], s[1], s[2] = r, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
 	if alloc.DecRef((*alloc.Header)(arg.p)) {
 		in.dealloc(arg)
 	}
@@ -1196,20 +1210,12 @@ func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool,
 	// self and its one argument or none, released here: endNativeCall's
 	// call and loop cost more than the two releases (list.pop(),
 	// set.add(x), dict.get(k)...).
-	self := s[1]
-	s[0], s[1] = r, Value{}
 	if len(s) == 3 {
-		arg := s[2]
-		s[2] = Value{}
-		f.sp -= 2
-		if alloc.DecRef((*alloc.Header)(self.p)) {
-			in.dealloc(self)
-		}
-		if alloc.DecRef((*alloc.Header)(arg.p)) {
-			in.dealloc(arg)
-		}
+		in.endNativeCallSelfArg(f, (*[3]Value)(s), r)
 		return true, nil
 	}
+	self := s[1]
+	s[0], s[1] = r, Value{}
 	f.sp--
 	if alloc.DecRef((*alloc.Header)(self.p)) {
 		in.dealloc(self)
@@ -1287,15 +1293,7 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	}
 	// One argument (deepcopy's append(y)): released here, in
 	// endNativeCall's order (see callMethodDescrFast).
-	self, arg := s[1], s[2]
-	s[0], s[1], s[2] = r, Value{}, Value{}
-	f.sp -= 2
-	if alloc.DecRef((*alloc.Header)(self.p)) {
-		in.dealloc(self)
-	}
-	if alloc.DecRef((*alloc.Header)(arg.p)) {
-		in.dealloc(arg)
-	}
+	in.endNativeCallSelfArg(f, (*[3]Value)(s), r)
 	in.decRef(bound)
 	return true, nil
 }

@@ -41,10 +41,10 @@ func (o gcOps) Traverse(h *alloc.Header, visit func(*alloc.Header)) {
 			// as objectType.traverse.
 			o := asObject[Instance](v)
 			if h := o.dict.Header(); h != nil {
-				if f := h.Flags(); f&alloc.FlagContainer != 0 {
+				if h.Flags()&alloc.FlagContainer != 0 {
 					visit(h)
-				} else if f&flagDictPrivate != 0 && h.Refs() == 1 {
-					visitPrivateValues(asObject[Dict](o.dict), visit)
+				} else if d := privateDict(o.dict); d != nil {
+					visitPrivateValues(d, visit)
 				}
 			}
 			visitContainers(o.slots, visit)
