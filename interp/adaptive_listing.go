@@ -20,7 +20,7 @@ func (in *Interp) AdaptiveListing(t *compile.Code) *bytecode.Listing {
 // into l, which is t.Listing().
 func (in *Interp) adaptListing(l *bytecode.Listing, t *compile.Code) {
 	if c, ok := codes.Load(t); ok {
-		if i := int(c.(*Code).index); i < len(in.spec.codes) && in.spec.codes[i] != nil {
+		if i := int(c.index); i < len(in.spec.codes) && in.spec.codes[i] != nil {
 			l.Code = append([]bytecode.Instr(nil), in.spec.codes[i].instrs...)
 		}
 	}

@@ -53,7 +53,7 @@ func (in *Interp) JumpProfiles(t *compile.Code) []JumpProfile {
 	if !ok {
 		return nil
 	}
-	i := int(c.(*Code).index)
+	i := int(c.index)
 	if i >= len(in.spec.codes) || in.spec.codes[i] == nil {
 		return nil
 	}

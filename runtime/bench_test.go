@@ -199,7 +199,7 @@ func spin(n int) {
 // library modules from the code cache: their module bodies' run, the
 // code objects' loading, and the interpreter's making and closing.
 func BenchmarkImportStdlib(b *testing.B) {
-	for _, mods := range []string{"logging", "json", "re"} {
+	for _, mods := range []string{"logging", "json", "re", "random"} {
 		b.Run(mods, func(b *testing.B) {
 			rt := newRuntime(b, Options{})
 			ctx := context.Background()
