@@ -189,9 +189,6 @@ func init() {
 func init() {
 	// The rest of object's methods that the standard library looks up
 	// (reduction is in reduce.go).
-	defMethod(objectType, "__sizeof__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		return Value{}, in.raise(notImplementedErrorType, "__sizeof__ is not implemented yet")
-	})
 	defMethod(objectType, "__dir__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		names := in.attributeNames(args[0])
 		vs := make([]Value, len(names))

@@ -287,7 +287,7 @@ func typeFlags(t *Type) int64 {
 	if t.Flags&TypeBaseType != 0 {
 		f |= pyTPFlagsBaseType
 	}
-	if t.traverse != nil {
+	if typeIsGC(t) {
 		f |= pyTPFlagsHaveGC
 	}
 	if t.Flags&TypeSequence != 0 {

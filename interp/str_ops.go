@@ -484,12 +484,7 @@ func defStrDunders() {
 		if err := in.strNoArgs("__sizeof__", args, kwnames); err != nil {
 			return Value{}, err
 		}
-		// CPython's compact ASCII object: a 40-byte header, the text and
-		// its NUL. Other text's size depends on CPython's caches.
-		if o := strObj(args[0]); o.ascii && args[0].Type() == strType {
-			return Int(int64(40 + o.length + 1)), nil
-		}
-		return Value{}, in.raise(notImplementedErrorType, "__sizeof__ of non-ASCII strs is not implemented yet")
+		return Int(strSizeOf(args[0])), nil
 	})
 	defMethod(strType, "__getnewargs__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.strNoArgs("__getnewargs__", args, kwnames); err != nil {

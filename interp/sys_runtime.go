@@ -99,30 +99,16 @@ func init() {
 			if err := in.parseArgs("getsizeof", args, kwnames, []string{"object", "default"}, 1, &obj, &def); err != nil {
 				return Value{}, err
 			}
-			r, found, err := in.callSpecial(obj, "__sizeof__")
-			if err == nil && !found {
-				err = in.raise(typeErrorType, "Type %s doesn't define __sizeof__", obj.Type().Name)
-			}
+			n, err := in.sizeOf(obj)
 			if err != nil {
-				if !def.IsNil() && ErrorIs(err, typeErrorType) || !def.IsNil() && ErrorIs(err, notImplementedErrorType) {
+				if !def.IsNil() && ErrorIs(err, typeErrorType) {
 					in.decRef(valueOf(err.(*Exception)))
 					incRef(def)
 					return def, nil
 				}
 				return Value{}, err
 			}
-			defer in.decRef(r)
-			n, err := in.seqSsizeArg(r, overflowSsize)
-			if err != nil {
-				return Value{}, err
-			}
-			if n < 0 {
-				return Value{}, in.raise(valueErrorType, "__sizeof__() should return >= 0")
-			}
-			if obj.Type().traverse != nil {
-				n += 16 // the GC header CPython counts for tracked objects
-			}
-			return Int(int64(n)), nil
+			return Int(n + preHeaderSize(obj.Type())), nil
 		}),
 		newBuiltin("getdefaultencoding", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			if err := in.checkArgCount("getdefaultencoding", args, kwnames, 0, 0); err != nil {
