@@ -169,9 +169,18 @@ func (in *Interp) dictHash(key Value) (int64, error) {
 		}
 		return h, nil
 	}
-	if key.IsObject() && key.Type() == strType {
-		if o := asObject[Str](key); o.hashed {
-			return o.hash, nil
+	if key.IsObject() {
+		switch key.Type() {
+		case strType:
+			if o := asObject[Str](key); o.hashed {
+				return o.hash, nil
+			}
+		case typeType:
+			// Classes key dispatch tables (copy's, pickle's, functools'
+			// singledispatch): identityHash without its two calls.
+			if in.det == nil {
+				return pointerHash(key), nil
+			}
 		}
 	}
 	return in.Hash(key)
@@ -201,10 +210,14 @@ func (in *Interp) dictGetSlow(d *Dict, key Value) (v Value, ok bool, err error) 
 	if err != nil {
 		return Value{}, false, err
 	}
-	if v, found, plain := dictFindPlain(d, key, hash); plain {
-		return v, found, nil
+	ix, _, plain := dictFindEntry(d, key, hash)
+	if plain {
+		if ix < 0 {
+			return Value{}, false, nil
+		}
+		return d.entries[ix].value, true, nil
 	}
-	_, ix, err := in.dictLookup(d, key, hash)
+	_, ix, err = in.dictLookup(d, key, hash)
 	if err != nil || ix < 0 {
 		return Value{}, false, err
 	}

@@ -532,9 +532,19 @@ func defDictMethods() {
 		if len(kwnames) != 0 || len(args) < 2 || len(args) > 3 {
 			return Value{}, in.methPosArgs("dict.get", "get", args, kwnames, 1, 2)
 		}
-		v, ok, err := in.DictGet(asObject[Dict](args[0]), args[1])
-		if err != nil {
-			return Value{}, err
+		// DictGet written out (it does not inline): a plain key's
+		// search is the one call.
+		d, key := asObject[Dict](args[0]), args[1]
+		var v Value
+		ix, _, plain := dictFindEntry(d, key, noHash)
+		ok := plain && ix >= 0
+		if ok {
+			v = d.entries[ix].value
+		} else if !plain {
+			var err error
+			if v, ok, err = in.dictGetSlow(d, key); err != nil {
+				return Value{}, err
+			}
 		}
 		if !ok {
 			v = None

@@ -429,7 +429,15 @@ func (in *Interp) storeSubscrDict(f *frame) error {
 // passed.
 func (in *Interp) containsDict(f *frame, oparg int) error {
 	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
-	_, ok, err := in.DictGet(asObject[Dict](container), key)
+	d := asObject[Dict](container)
+	// DictGet written out (it does not inline): a plain key's search is
+	// the one call.
+	ix, _, plain := dictFindEntry(d, key, noHash)
+	ok := ix >= 0
+	var err error
+	if !plain {
+		_, ok, err = in.dictGetSlow(d, key)
+	}
 	f.sp -= 2
 	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
 	if err == nil {
