@@ -169,37 +169,74 @@ func (in *Interp) dictHash(key Value) (int64, error) {
 		}
 		return h, nil
 	}
-	if key.IsObject() && key.Type() == strType {
-		if o := asObject[Str](key); o.hashed {
-			return o.hash, nil
+	if key.IsObject() {
+		switch key.Type() {
+		case strType:
+			if o := asObject[Str](key); o.hashed {
+				return o.hash, nil
+			}
+		case typeType:
+			// Classes key dispatch tables (copy's, pickle's, functools'
+			// singledispatch): identityHash without its two calls.
+			if in.det == nil {
+				return pointerHash(key), nil
+			}
 		}
 	}
 	return in.Hash(key)
 }
 
+// noHash is no key's hash (CPython's hashes avoid -1): dictFindEntry's
+// cue to find the key's hash itself.
+const noHash = -1
+
 // DictGet returns d[key] as a borrowed value; ok is false when absent.
-// dictFindPlain answers unless an entry with key's hash needs a
-// comparison that may run code.
+// dictFindEntry answers unless key's hash or an entry with that hash
+// needs code; it is DictGet's one call then.
 func (in *Interp) DictGet(d *Dict, key Value) (v Value, ok bool, err error) {
+	if ix, _, plain := dictFindEntry(d, key, noHash); plain {
+		if ix < 0 {
+			return Value{}, false, nil
+		}
+		return d.entries[ix].value, true, nil
+	}
+	return in.dictGetSlow(d, key)
+}
+
+// dictGetSlow is DictGet for a key whose hash, or whose comparison
+// with an entry, may run code.
+func (in *Interp) dictGetSlow(d *Dict, key Value) (v Value, ok bool, err error) {
 	hash, err := in.dictHash(key)
 	if err != nil {
 		return Value{}, false, err
 	}
-	if v, found, plain := dictFindPlain(d, key, hash); plain {
-		return v, found, nil
+	ix, _, plain := dictFindEntry(d, key, hash)
+	if plain {
+		if ix < 0 {
+			return Value{}, false, nil
+		}
+		return d.entries[ix].value, true, nil
 	}
-	_, ix, err := in.dictLookup(d, key, hash)
+	_, ix, err = in.dictLookup(d, key, hash)
 	if err != nil || ix < 0 {
 		return Value{}, false, err
 	}
 	return d.entries[ix].value, true, nil
 }
 
-// DictSet sets d[key] = value, taking references to both.
+// DictSet sets d[key] = value, taking references to both. As DictGet,
+// it finds a plain key's entry without the calls of dictHash and
+// dictLookup.
 func (in *Interp) DictSet(d *Dict, key, value Value) error {
-	hash, err := in.dictHash(key)
-	if err != nil {
-		return err
+	ix, hash, plain := dictFindEntry(d, key, noHash)
+	if plain {
+		return in.dictSetAt(d, key, hash, value, ix)
+	}
+	if hash == noHash {
+		var err error
+		if hash, err = in.dictHash(key); err != nil {
+			return err
+		}
 	}
 	return in.dictSetHashed(d, key, hash, value)
 }
@@ -210,6 +247,12 @@ func (in *Interp) dictSetHashed(d *Dict, key Value, hash int64, value Value) err
 	if err != nil {
 		return err
 	}
+	return in.dictSetAt(d, key, hash, value, ix)
+}
+
+// dictSetAt is DictSet once key's entry was searched for: ix is its
+// index, -1 when key is new to d.
+func (in *Interp) dictSetAt(d *Dict, key Value, hash int64, value Value, ix int) error {
 	d.own()
 	incRef(value)
 	if ix >= 0 {

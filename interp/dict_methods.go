@@ -320,30 +320,58 @@ func (in *Interp) dictEqual(a, b *Dict) (bool, error) {
 // when an entry with key's hash is neither key itself nor, for an exact
 // str key, an exact str (its __eq__ would have to run). v is borrowed.
 func dictFindPlain(d *Dict, key Value, hash int64) (v Value, found, ok bool) {
-	if len(d.indices) == 0 {
-		return Value{}, false, true
+	ix, _, ok := dictFindEntry(d, key, hash)
+	if ix < 0 {
+		return Value{}, false, ok
 	}
-	mask := uint64(len(d.indices) - 1)
+	return d.entries[ix].value, true, true
+}
+
+// dictFindEntry is dictFindPlain's search: the index of key's entry, -1
+// when absent (or when ok is false), and key's hash.
+//
+// A hash of noHash asks dictFindEntry to find it, for the keys whose
+// hash needs no code (ints below the modulus, strs that know theirs);
+// ok is false, and the hash noHash, for any other key. The commonest
+// lookups and stores (DictGet, DictSet) thus make one call, not three
+// (dictHash's, the search's and their own).
+func dictFindEntry(d *Dict, key Value, hash int64) (ix int, h int64, ok bool) {
+	if hash == noHash {
+		switch {
+		case key.p == intTag && key.n < hashModulus:
+			hash = int64(key.n)
+		case key.IsObject() && key.Type() == strType && asObject[Str](key).hashed:
+			hash = asObject[Str](key).hash
+		default:
+			return -1, noHash, false
+		}
+	}
+	// The tables in locals: the loop then reloads neither through d.
+	indices, entries := d.indices, d.entries
+	if len(indices) == 0 {
+		return -1, hash, true
+	}
+	mask := uint64(len(indices) - 1)
 	perturb := uint64(hash)
 	i := uint64(hash) & mask
 	for {
-		ix := d.indices[i]
+		ix := indices[i]
 		if ix == emptySlot {
-			return Value{}, false, true
+			return -1, hash, true
 		}
 		if ix != deletedSlot {
-			e := &d.entries[ix]
+			e := &entries[ix]
 			if e.hash == hash {
 				if e.key.Is(key) {
-					return e.value, true, true
+					return int(ix), hash, true
 				}
 				// Only now is key's type wanted: most hits are identical.
 				// An unboxed value's kind header has its type.
 				if key.Type() != strType || e.key.Type() != strType {
-					return Value{}, false, false
+					return -1, hash, false
 				}
 				if e.key.GoString() == key.GoString() {
-					return e.value, true, true
+					return int(ix), hash, true
 				}
 			}
 		}
@@ -504,9 +532,19 @@ func defDictMethods() {
 		if len(kwnames) != 0 || len(args) < 2 || len(args) > 3 {
 			return Value{}, in.methPosArgs("dict.get", "get", args, kwnames, 1, 2)
 		}
-		v, ok, err := in.DictGet(asObject[Dict](args[0]), args[1])
-		if err != nil {
-			return Value{}, err
+		// DictGet written out (it does not inline): a plain key's
+		// search is the one call.
+		d, key := asObject[Dict](args[0]), args[1]
+		var v Value
+		ix, _, plain := dictFindEntry(d, key, noHash)
+		ok := plain && ix >= 0
+		if ok {
+			v = d.entries[ix].value
+		} else if !plain {
+			var err error
+			if v, ok, err = in.dictGetSlow(d, key); err != nil {
+				return Value{}, err
+			}
 		}
 		if !ok {
 			v = None

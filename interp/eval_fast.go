@@ -1177,7 +1177,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			case bytecode.BINARY_SUBSCR_DICT:
 				err = in.binarySubscrDict(f)
 			case bytecode.STORE_SUBSCR_DICT:
-				err = in.execStoreSubscr(f) // DictSet is the whole work
+				err = in.storeSubscrDict(f)
 			case bytecode.CONTAINS_OP_DICT:
 				err = in.containsDict(f, oparg)
 			default:

@@ -265,7 +265,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 	case bytecode.STORE_SUBSCR_DICT:
 		if container := f.slots[f.sp-2]; container.IsObject() && container.Type() == dictType {
 			in.specHit(op)
-			return nil, in.execStoreSubscr(f) // DictSet is the whole work
+			return nil, in.storeSubscrDict(f)
 		}
 	case bytecode.CONTAINS_OP_DICT, bytecode.CONTAINS_OP_SET:
 		if container := f.top(); container.IsObject() {
@@ -355,8 +355,35 @@ miss:
 }
 
 // binarySubscrDict is BINARY_SUBSCR_DICT once its guard (an exact dict)
-// passed.
+// passed. A plain key found (dictFindEntry) takes the container's slot
+// and the two are released in place, without the pops and push and
+// decRef's calls (half of a d[k]'s instructions went there).
 func (in *Interp) binarySubscrDict(f *frame) error {
+	sp := f.sp
+	s := f.slots[sp-2 : sp : sp]
+	container, key := s[0], s[1]
+	d := asObject[Dict](container)
+	ix, _, plain := dictFindEntry(d, key, noHash)
+	if !plain || ix < 0 {
+		return in.binarySubscrDictSlow(f)
+	}
+	v := d.entries[ix].value
+	incRef(v)
+	s[0], s[1] = v, Value{}
+	f.sp = sp - 1
+	// A dealloc may run code that uses the stack: v is already on it.
+	if alloc.DecRef((*alloc.Header)(container.p)) {
+		in.dealloc(container)
+	}
+	if alloc.DecRef((*alloc.Header)(key.p)) {
+		in.dealloc(key)
+	}
+	return nil
+}
+
+// binarySubscrDictSlow is binarySubscrDict for a key that is absent or
+// whose hash or comparison may run code.
+func (in *Interp) binarySubscrDictSlow(f *frame) error {
 	container, key := f.slots[f.sp-2], f.slots[f.sp-1]
 	v, ok, err := in.DictGet(asObject[Dict](container), key)
 	if err == nil && !ok {
@@ -375,11 +402,42 @@ func (in *Interp) binarySubscrDict(f *frame) error {
 	return err
 }
 
+// storeSubscrDict is STORE_SUBSCR_DICT once its guard (an exact dict)
+// passed: container[key] = v, straight to DictSet, without SetItem's
+// dispatch through the type's slot. The three are released as
+// execStoreSubscr releases them.
+func (in *Interp) storeSubscrDict(f *frame) error {
+	sp := f.sp
+	s := f.slots[sp-3 : sp : sp]
+	v, container, key := s[0], s[1], s[2]
+	s[0], s[1], s[2] = Value{}, Value{}, Value{}
+	f.sp = sp - 3
+	err := in.DictSet(asObject[Dict](container), key, v)
+	if alloc.DecRef((*alloc.Header)(container.p)) {
+		in.dealloc(container)
+	}
+	if alloc.DecRef((*alloc.Header)(key.p)) {
+		in.dealloc(key)
+	}
+	if alloc.DecRef((*alloc.Header)(v.p)) {
+		in.dealloc(v)
+	}
+	return err
+}
+
 // containsDict is CONTAINS_OP_DICT once its guard (an exact dict)
 // passed.
 func (in *Interp) containsDict(f *frame, oparg int) error {
 	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
-	_, ok, err := in.DictGet(asObject[Dict](container), key)
+	d := asObject[Dict](container)
+	// DictGet written out (it does not inline): a plain key's search is
+	// the one call.
+	ix, _, plain := dictFindEntry(d, key, noHash)
+	ok := ix >= 0
+	var err error
+	if !plain {
+		_, ok, err = in.dictGetSlow(d, key)
+	}
 	f.sp -= 2
 	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
 	if err == nil {

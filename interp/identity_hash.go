@@ -6,8 +6,13 @@ func identityHash(in *Interp, v Value) (int64, error) {
 	if in.det != nil {
 		return in.det.identityHash(v), nil
 	}
+	return pointerHash(v), nil
+}
+
+// pointerHash is identityHash outside the deterministic scheduler.
+func pointerHash(v Value) int64 {
 	p := uint64(uintptr(v.p))
-	return int64(p>>4 | p<<60), nil
+	return int64(p>>4 | p<<60)
 }
 
 // noneHash is hash(None): a constant in CPython 3.12.
