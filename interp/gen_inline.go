@@ -99,8 +99,16 @@ func (in *Interp) genLeaveExc(g *Generator, suspended bool) {
 func (in *Interp) genYieldInline(f *frame) *frame {
 	caller := f.back
 	f.entry, f.back = true, nil
-	in.genLeave(f.gen, true)
+	g := f.gen
+	in.genLeave(g, true)
 	in.depth-- // the frame is suspended, not on the stack
+	if g.sendCall {
+		// A send() call's generator: it leaves the caller's stack, and
+		// the value the caller pushes takes its place.
+		g.sendCall = false
+		in.frame = caller // a __del__ the release runs sees the caller
+		in.decRef(caller.pop())
+	}
 	return caller
 }
 
@@ -118,11 +126,29 @@ func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
 	// genYieldInline, inline (as a call it is one more for each yield).
 	caller := f.back
 	f.entry, f.back = true, nil
-	in.genLeave(f.gen, true)
+	g := f.gen
+	in.genLeave(g, true)
 	in.depth--
 	in.frame = caller
+	if g.sendCall {
+		return in.sendYielded(caller, g, v)
+	}
 	*slotAt(caller.slots, caller.sp) = v // the slot of the caller's FOR_ITER or SEND
 	caller.sp++
+	return caller
+}
+
+// sendYielded ends yieldAt for a generator a send() call resumed
+// (CALL_NO_KW_GEN_SEND): v, the call's result, takes the generator's
+// place on the caller's stack, and the stack's reference to the
+// generator is released, as a call releases its self. caller is
+// returned, running.
+func (in *Interp) sendYielded(caller *frame, g *Generator, v Value) *frame {
+	g.sendCall = false
+	top := caller.sp - 1
+	recv := caller.slots[top]
+	caller.slots[top] = v
+	in.decRef(recv) // the caller is whole: its __del__ may look
 	return caller
 }
 
@@ -147,10 +173,23 @@ func (in *Interp) genReturnInline(f *frame, r Value) *frame {
 	return caller
 }
 
+// genReturnSend is genReturnInline for a generator a send() call
+// resumed (CALL_NO_KW_GEN_SEND): it finished with r, which the call
+// raises as StopIteration's value, in the caller, which is returned,
+// running, after the generator left its stack. The fast loop's return
+// (returnOther) leaves these to runFrom, which can raise.
+func (in *Interp) genReturnSend(f *frame, r Value) (*frame, error) {
+	caller := in.genEnd(f)
+	in.frame = caller
+	err := in.stopIteration(r)
+	in.decRef(caller.pop()) // the generator
+	return caller, err
+}
+
 // genEnd releases the finished generator frame f and returns its caller.
 func (in *Interp) genEnd(f *frame) *frame {
 	g, caller, slots := f.gen, f.back, f.slots
-	g.frame = nil
+	g.frame, g.sendCall = nil, false
 	in.genLeave(g, false)
 	f.back = nil
 	in.releaseFrame(f)
@@ -311,4 +350,54 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	in.frame = caller
 	caller.push(valueOf(g))
 	return caller, nil
+}
+
+// callGenSendAt is CALL_NO_KW_GEN_SEND at pc, with the stack's top at
+// sp, for both loops, in the fast loop's (next, err) terms, as
+// resumeGenAt: gen.send(v) of an exact generator resumes it as SEND_GEN
+// does, its frame pushed on f's, instead of a builtin call that runs it
+// in a Go-level loop of its own (genResume: two defers, a runFrom). A
+// miss (not generator.send, not a generator that can be resumed: the
+// method's own errors) returns nil and no error, with f at pc;
+// otherwise f's pc is past the instruction and the generator's frame,
+// now the running one, is returned, or err is raised at the call (the
+// recursion limit).
+//
+// The generator stays on f's stack while it runs, in the call's first
+// slot (send's descriptor there is immortal: dropped), so that f's
+// reference keeps it alive; its yield (yieldAt, genYieldInline) or its
+// return (genReturnSend) takes it off, as g.sendCall tells them.
+func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
+	f.pc, f.sp = pc, sp
+	slots := f.slots
+	// The operands are on the stack, above the locals: see slotAt.
+	meth, recv, sent := *slotAt(slots, sp-3), *slotAt(slots, sp-2), *slotAt(slots, sp-1)
+	if meth.p != genSendMethod.p || recv.Type() != generatorType || f.kwnames != nil {
+		return nil, nil
+	}
+	g := asObject[Generator](recv)
+	gf = g.frame
+	if g.running || gf == nil || !g.started && !sent.IsNone() {
+		return nil, nil
+	}
+	f.pc = pc + 1
+	if in.depth >= in.recursionLimit {
+		return nil, in.raise(recursionErrorType, "maximum recursion depth exceeded")
+	}
+	*slotAt(slots, sp-3) = recv
+	*slotAt(slots, sp-2), *slotAt(slots, sp-1) = Value{}, Value{}
+	f.sp = sp - 2
+	in.depth++
+	// The sent value moves to the generator's stack (resumeSkips drops
+	// it only when it is None, immortal).
+	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
+		gf.slots[gf.sp] = sent
+		gf.sp++
+	}
+	g.started, g.running, g.sendCall = true, true, true
+	gf.yielded, gf.entry = false, false
+	gf.back = f
+	in.genSwapIn(g)
+	in.frame = gf
+	return gf, nil
 }
