@@ -401,3 +401,75 @@ func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
 	in.frame = gf
 	return gf, nil
 }
+
+// genNext is genResume(g, None, nil), next(g), for the Go code that
+// consumes a generator item by item (sum, list, tuple, set, any, all,
+// min, max, str.join... through iterNext) and runs it outside the
+// running loop. Its usual run, the generator's frame going from its
+// yield to the next one in the fast loop, is run by runFast directly:
+// genResume's runFrom and its deferred calls cost ~300 instructions of
+// the ~600 of each item. Anything else that stops the fast loop is run
+// on by runFrom (genRunRest), as genResume would have.
+func (in *Interp) genNext(g *Generator) (r Value, done bool, err error) {
+	f := g.frame
+	if g.running || f == nil || in.spec.stats != nil || in.depth >= in.recursionLimit || in.cDepth >= cRecursionLimit {
+		// What genResume raises, or its run counted by the stats.
+		return in.genResume(g, None, nil)
+	}
+	in.depth++
+	in.cDepth++ // enterCall's count, as genResume
+	if !resumeSkips(f, None, in.breaker.Load() == 0) {
+		f.push(None)
+	}
+	g.started, g.running = true, true
+	f.yielded = false
+	in.genSwapIn(g)
+	slots := f.slots // given back to the pool below if the frame ends
+	outer := in.frame
+	// runFrom's entry, which the frame's f_back and a builtin's caller
+	// see: f is an entry frame.
+	f.outer, in.frame = outer, f
+	cur, err := in.runFast(f)
+	if instrs := f.ac.instrs; err == nil && cur == f && f.pc < len(instrs) && instrs[f.pc].Op() == bytecode.YIELD_VALUE {
+		// runFrom's YIELD_VALUE of an entry frame.
+		f.pc++
+		r = f.pop()
+		f.yielded = true
+		in.cDepth--
+	} else {
+		r, err = in.genRunRest(f, cur, err, outer)
+	}
+	in.frame = outer
+	in.genLeave(g, err == nil && f.yielded)
+	if err != nil || !f.yielded {
+		// releaseFrame left a generator's own slots alone.
+		in.values.Put(slots)
+		g.frame = nil // unwinding or RETURN released it
+		return r, err == nil, err
+	}
+	in.depth-- // the frame is suspended, not on the stack
+	return r, false, nil
+}
+
+// genRunRest runs g's frame f on for genNext, as genResume's runFrom,
+// from where the fast loop stopped: in cur (f or a frame f called), with
+// err raised there.
+func (in *Interp) genRunRest(f, cur *frame, err error, outer *frame) (Value, error) {
+	defer in.leaveCall()
+	var exc *Exception
+	if err != nil {
+		e, ok := err.(*Exception)
+		if !ok {
+			return Value{}, err // as runFrom's unwind, which takes only these
+		}
+		exc = e
+	}
+	// runFrom makes the frame it starts in an entry frame's: the outer
+	// frame it records is the running one. A frame f called is not one
+	// (its outer stays nil); f keeps outer from genNext.
+	in.frame = outer
+	if cur != f {
+		in.frame = nil
+	}
+	return in.runFrom(cur, exc)
+}

@@ -158,7 +158,7 @@ func init() {
 	}
 	generatorType.iter = selfIter
 	generatorType.next = func(in *Interp, v Value) (Value, bool, error) {
-		r, done, err := in.genResume(asObject[Generator](v), None, nil)
+		r, done, err := in.genNext(asObject[Generator](v))
 		if err != nil || !done {
 			return r, !done, err
 		}

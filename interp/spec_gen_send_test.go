@@ -199,3 +199,105 @@ func TestGenSendSpecialize(t *testing.T) {
 		t.Errorf("CALL_NO_KW_GEN_SEND: %d hits, %d misses: want both", hit, miss)
 	}
 }
+
+// genConsumePrograms exercise genNext, a generator consumed by Go code
+// (sum, list, tuple, set, min, max, any, all, sorted, str.join, next):
+// items the fast loop yields, and runs that leave it (a callee that
+// stops it, an exception in the generator or in what it calls, a
+// return, StopIteration inside, a generator consuming itself, the
+// recursion limit), against CPython 3.12.
+var genConsumePrograms = map[string]string{
+	"gen_consume": `import sys
+class P:
+    def __init__(self, w): self.w = w
+    @property
+    def weight(self): return self.w
+def helper(x):
+    d = {}
+    d[x] = x                       # builds a dict: stops the fast loop in a callee
+    return list(d)[0] * 2
+def names(tb):
+    r = []
+    while tb is not None:
+        r.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    return r
+def bad(x):
+    if x == 3:
+        raise KeyError(x)
+    return x
+def gen_bad(n):
+    for i in range(n):
+        yield bad(i)
+def gen_raise(n):
+    for i in range(n):
+        if i == 2:
+            raise ValueError('in gen')
+        yield i
+def ret():
+    yield 1
+    yield 2
+    return 'value'
+def stops():
+    yield 1
+    raise StopIteration
+def fback():
+    yield sys._getframe().f_back.f_code.co_name
+    yield sys._getframe().f_back.f_code.co_name
+def caller_of_sum():
+    return list(fback())
+def nested(n):
+    for i in range(n):
+        yield sum(j for j in range(i))
+def me():
+    yield 1
+    yield list(it)
+def fin(log):
+    try:
+        for i in range(10):
+            yield i
+    finally:
+        log.append('finally')
+for k in range(3):
+    ps = [P(i) for i in range(5)]
+    print(sum(p.weight for p in ps), sum(helper(i) for i in range(5)))
+    print(tuple(x * 2 for x in range(4)), set(x % 3 for x in range(9)), max(x for x in [3, 1, 4]), min(x for x in 'hello'))
+    print(any(x > 3 for x in range(10)), all(x < 3 for x in range(10)), sorted(x for x in [3, 1, 2]), '-'.join(str(x) for x in range(4)))
+    try:
+        sum(gen_bad(5))
+    except KeyError as e:
+        print('KeyError', e, names(e.__traceback__))
+    try:
+        list(gen_raise(5))
+    except ValueError as e:
+        print('ValueError', e, names(e.__traceback__))
+    print(list(ret()), list(stops()) if False else None)
+    try:
+        list(stops())
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    print(caller_of_sum())
+    print(list(nested(5)))
+    it = me()
+    try:
+        list(it)
+    except ValueError as e:
+        print('ValueError', e)
+    log = []
+    g = fin(log)
+    print(any(x == 2 for x in g), log)
+    del g
+    print(log)
+    g = iter(ret())
+    print(next(g), list(g), list(g))
+def deep(n):
+    return sum(deep(n - 1) for _ in range(1)) if n else 0
+try:
+    deep(10000)
+except RecursionError:
+    print('RecursionError')
+print(deep(50))
+`,
+}
+
+func TestGenConsume(t *testing.T) { checkProgramsAtThresholds(t, genConsumePrograms) }
