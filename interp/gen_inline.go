@@ -430,18 +430,39 @@ func (in *Interp) genNext(g *Generator) (r Value, done bool, err error) {
 	// see: f is an entry frame.
 	f.outer, in.frame = outer, f
 	cur, err := in.runFast(f)
-	if instrs := f.ac.instrs; err == nil && cur == f && f.pc < len(instrs) && instrs[f.pc].Op() == bytecode.YIELD_VALUE {
+	// yielded is kept apart from f.yielded: once f returns, its record
+	// is back in the pool, for any frame a __del__ makes.
+	var yielded bool
+	var op bytecode.Op
+	if err == nil && cur == f {
+		op = instrAt(f.ac.instrs, f.pc).Op() // where the loop stopped: in range
+	}
+	switch op {
+	case bytecode.YIELD_VALUE:
 		// runFrom's YIELD_VALUE of an entry frame.
 		f.pc++
 		r = f.pop()
-		f.yielded = true
+		f.yielded, yielded = true, true
 		in.cDepth--
-	} else {
+	case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
+		// runFrom's return of an entry frame: the generator ends (the
+		// fast loop leaves an entry frame's return to runFrom).
+		if instr := instrAt(f.ac.instrs, f.pc); op == bytecode.RETURN_CONST {
+			r = constAt(f.code.consts, instr.Oparg()) // constants are immortal
+		} else {
+			r = f.pop()
+		}
+		f.pc++
+		in.frame = outer // as runFrom: a __del__ the release runs sees the caller
+		in.releaseFrame(f)
+		in.cDepth--
+	default:
 		r, err = in.genRunRest(f, cur, err, outer)
+		yielded = err == nil && f.yielded
 	}
 	in.frame = outer
-	in.genLeave(g, err == nil && f.yielded)
-	if err != nil || !f.yielded {
+	in.genLeave(g, yielded)
+	if !yielded {
 		// releaseFrame left a generator's own slots alone.
 		in.values.Put(slots)
 		g.frame = nil // unwinding or RETURN released it
