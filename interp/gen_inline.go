@@ -259,7 +259,8 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 	}
 	in.depth++
 	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
-		gf.slots[gf.sp] = sent
+		// The slot the yielded value left: in range (see slotAt).
+		*slotAt(gf.slots, gf.sp) = sent
 		gf.sp++
 	}
 	g.started, g.running = true, true
@@ -391,7 +392,8 @@ func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
 	// The sent value moves to the generator's stack (resumeSkips drops
 	// it only when it is None, immortal).
 	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
-		gf.slots[gf.sp] = sent
+		// The slot the yielded value left: in range (see slotAt).
+		*slotAt(gf.slots, gf.sp) = sent
 		gf.sp++
 	}
 	g.started, g.running, g.sendCall = true, true, true
