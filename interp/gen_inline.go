@@ -413,15 +413,22 @@ func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
 // the ~600 of each item. Anything else that stops the fast loop is run
 // on by runFrom (genRunRest), as genResume would have.
 func (in *Interp) genNext(g *Generator) (r Value, done bool, err error) {
+	return in.genResumeFast(g, None)
+}
+
+// genResumeFast is genNext sending v (borrowed): genResume(g, v, nil),
+// for send() and next() called from Go.
+func (in *Interp) genResumeFast(g *Generator, v Value) (r Value, done bool, err error) {
 	f := g.frame
-	if g.running || f == nil || in.spec.stats != nil || in.depth >= in.recursionLimit || in.cDepth >= cRecursionLimit {
+	if g.running || f == nil || !g.started && !v.IsNone() || in.spec.stats != nil || in.depth >= in.recursionLimit || in.cDepth >= cRecursionLimit {
 		// What genResume raises, or its run counted by the stats.
-		return in.genResume(g, None, nil)
+		return in.genResume(g, v, nil)
 	}
 	in.depth++
 	in.cDepth++ // enterCall's count, as genResume
-	if !resumeSkips(f, None, in.breaker.Load() == 0) {
-		f.push(None)
+	if !resumeSkips(f, v, in.breaker.Load() == 0) {
+		incRef(v)
+		f.push(v)
 	}
 	g.started, g.running = true, true
 	f.yielded = false

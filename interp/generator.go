@@ -245,7 +245,7 @@ func (in *Interp) freeGenFrame(g *Generator) {
 // genSend is send(v): the next yielded value, or StopIteration with the
 // return value.
 func (in *Interp) genSend(g *Generator, v Value) (Value, error) {
-	r, done, err := in.genResume(g, v, nil)
+	r, done, err := in.genResumeFast(g, v)
 	if err == nil && done {
 		return Value{}, in.stopIteration(r)
 	}

@@ -200,13 +200,61 @@ func TestGenSendSpecialize(t *testing.T) {
 	}
 }
 
-// genConsumePrograms exercise genNext, a generator consumed by Go code
-// (sum, list, tuple, set, min, max, any, all, sorted, str.join, next):
-// items the fast loop yields, and runs that leave it (a callee that
+// genConsumePrograms exercise genNext and genResumeFast, a generator
+// resumed by Go code (sum, list, tuple, set, min, max, any, all,
+// sorted, str.join, next, send): items the fast loop yields, and runs that leave it (a callee that
 // stops it, an exception in the generator or in what it calls, a
 // return, StopIteration inside, a generator consuming itself, the
 // recursion limit), against CPython 3.12.
 var genConsumePrograms = map[string]string{
+	// next(), __next__ and send() called as methods (genSend), of a
+	// generator and of a coroutine.
+	"gen_next_send": `def ret(n):
+    for i in range(n):
+        x = yield i
+        if x is not None:
+            print('got', x)
+    return 'ret %d' % n
+def drop(d):
+    return d.get(1)          # a callee that leaves the fast loop
+def mixed():
+    while True:
+        x = yield
+        yield drop({1: x})
+class Sleeper:
+    def __await__(self):
+        v = yield 'suspend'
+        return v
+async def task(n):
+    t = 0
+    for i in range(n):
+        t += await Sleeper()
+    return t
+for k in range(3):
+    g = ret(3)
+    print(next(g), g.__next__(), g.send('s'))
+    try:
+        next(g)
+    except StopIteration as e:
+        print('StopIteration', e.value)
+    try:
+        g.send(None)
+    except StopIteration as e:
+        print('again', e.args)
+    m = mixed()
+    next(m)
+    print(m.send('a'), next(m), m.send('b'))
+    c = task(3)
+    print(c.send(None), c.send(1), c.send(2))
+    try:
+        c.send(3)
+    except StopIteration as e:
+        print('done', e.value)
+    try:
+        c.send(None)
+    except RuntimeError as e:
+        print(e)
+`,
 	"gen_consume": `import sys
 class P:
     def __init__(self, w): self.w = w
