@@ -197,9 +197,10 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 // r, the value returned, popped (an owned reference) and sp below it. It
 // returns the frame to go on in, or nil with f at pc, as returnAt does.
 func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Value) *frame {
-	if f.entry || f.initSelf.p != nil && !r.IsNone() {
-		// The loop's own return or an __init__ that returns something
-		// (an error to raise): runFrom's case, r back on the stack.
+	if f.entry || f.initSelf.p != nil && !r.IsNone() || f.gen != nil && f.gen.sendCall {
+		// The loop's own return, an __init__ that returns something
+		// or a generator a send() call resumed (an error to raise):
+		// runFrom's case, r back on the stack.
 		if instr.Op() == bytecode.RETURN_VALUE {
 			*slotAt(f.slots, sp) = r
 			sp++
@@ -1145,8 +1146,13 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			f.yielded = false
 			if f.gen != nil && !f.entry {
-				// A generator FOR_ITER or SEND pushed ends (gen_inline.go).
-				f = in.genReturnInline(f, r)
+				// A generator FOR_ITER, SEND or send() pushed ends
+				// (gen_inline.go).
+				if f.gen.sendCall {
+					f, err = in.genReturnSend(f, r)
+				} else {
+					f = in.genReturnInline(f, r)
+				}
 				in.frame = f
 				ac, instrs = f.ac, f.ac.instrs
 				break

@@ -67,7 +67,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CALL_NO_KW_LIST_APPEND,
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
-		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR,
+		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR, bytecode.CALL_NO_KW_GEN_SEND,
 		bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD, bytecode.BINARY_SUBSCR_GETITEM,
 		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
 		bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
@@ -1011,6 +1011,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
 			return in.resumeGenAt(f, op, pc, sp)
+
+		case bytecode.CALL_NO_KW_GEN_SEND:
+			// gen.send(v): as SEND_GEN (gen_inline.go).
+			return in.callGenSendAt(f, pc, sp)
 
 		case bytecode.RETURN_GENERATOR:
 			// A generator function's first instruction: the call

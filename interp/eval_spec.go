@@ -311,6 +311,15 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		}
 		in.specMiss(ac, pc)
 		return in.callGeneric(f, oparg)
+	case bytecode.CALL_NO_KW_GEN_SEND:
+		// Also in the fast loop (eval_fast.go); gen_inline.go.
+		if gf, err := in.callGenSendAt(f, pc, f.sp); gf != nil || err != nil {
+			in.specHit(op)
+			return gf, err
+		}
+		f.pc = pc + 1 // a miss leaves f at the instruction
+		in.specMiss(ac, pc)
+		return in.callGeneric(f, oparg)
 	case bytecode.CALL_ALLOC_AND_ENTER_INIT:
 		if in.breaker.Load() == 0 && f.kwnames == nil {
 			if callee, ok, err := in.callAllocInit(f, c, oparg); ok {

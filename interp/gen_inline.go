@@ -99,8 +99,16 @@ func (in *Interp) genLeaveExc(g *Generator, suspended bool) {
 func (in *Interp) genYieldInline(f *frame) *frame {
 	caller := f.back
 	f.entry, f.back = true, nil
-	in.genLeave(f.gen, true)
+	g := f.gen
+	in.genLeave(g, true)
 	in.depth-- // the frame is suspended, not on the stack
+	if g.sendCall {
+		// A send() call's generator: it leaves the caller's stack, and
+		// the value the caller pushes takes its place.
+		g.sendCall = false
+		in.frame = caller // a __del__ the release runs sees the caller
+		in.decRef(caller.pop())
+	}
 	return caller
 }
 
@@ -118,11 +126,29 @@ func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
 	// genYieldInline, inline (as a call it is one more for each yield).
 	caller := f.back
 	f.entry, f.back = true, nil
-	in.genLeave(f.gen, true)
+	g := f.gen
+	in.genLeave(g, true)
 	in.depth--
 	in.frame = caller
+	if g.sendCall {
+		return in.sendYielded(caller, g, v)
+	}
 	*slotAt(caller.slots, caller.sp) = v // the slot of the caller's FOR_ITER or SEND
 	caller.sp++
+	return caller
+}
+
+// sendYielded ends yieldAt for a generator a send() call resumed
+// (CALL_NO_KW_GEN_SEND): v, the call's result, takes the generator's
+// place on the caller's stack, and the stack's reference to the
+// generator is released, as a call releases its self. caller is
+// returned, running.
+func (in *Interp) sendYielded(caller *frame, g *Generator, v Value) *frame {
+	g.sendCall = false
+	top := caller.sp - 1
+	recv := caller.slots[top]
+	caller.slots[top] = v
+	in.decRef(recv) // the caller is whole: its __del__ may look
 	return caller
 }
 
@@ -147,10 +173,23 @@ func (in *Interp) genReturnInline(f *frame, r Value) *frame {
 	return caller
 }
 
+// genReturnSend is genReturnInline for a generator a send() call
+// resumed (CALL_NO_KW_GEN_SEND): it finished with r, which the call
+// raises as StopIteration's value, in the caller, which is returned,
+// running, after the generator left its stack. The fast loop's return
+// (returnOther) leaves these to runFrom, which can raise.
+func (in *Interp) genReturnSend(f *frame, r Value) (*frame, error) {
+	caller := in.genEnd(f)
+	in.frame = caller
+	err := in.stopIteration(r)
+	in.decRef(caller.pop()) // the generator
+	return caller, err
+}
+
 // genEnd releases the finished generator frame f and returns its caller.
 func (in *Interp) genEnd(f *frame) *frame {
 	g, caller, slots := f.gen, f.back, f.slots
-	g.frame = nil
+	g.frame, g.sendCall = nil, false
 	in.genLeave(g, false)
 	f.back = nil
 	in.releaseFrame(f)
@@ -220,7 +259,8 @@ func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, 
 	}
 	in.depth++
 	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
-		gf.slots[gf.sp] = sent
+		// The slot the yielded value left: in range (see slotAt).
+		*slotAt(gf.slots, gf.sp) = sent
 		gf.sp++
 	}
 	g.started, g.running = true, true
@@ -311,4 +351,155 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	in.frame = caller
 	caller.push(valueOf(g))
 	return caller, nil
+}
+
+// callGenSendAt is CALL_NO_KW_GEN_SEND at pc, with the stack's top at
+// sp, for both loops, in the fast loop's (next, err) terms, as
+// resumeGenAt: gen.send(v) of an exact generator resumes it as SEND_GEN
+// does, its frame pushed on f's, instead of a builtin call that runs it
+// in a Go-level loop of its own (genResume: two defers, a runFrom). A
+// miss (not generator.send, not a generator that can be resumed: the
+// method's own errors) returns nil and no error, with f at pc;
+// otherwise f's pc is past the instruction and the generator's frame,
+// now the running one, is returned, or err is raised at the call (the
+// recursion limit).
+//
+// The generator stays on f's stack while it runs, in the call's first
+// slot (send's descriptor there is immortal: dropped), so that f's
+// reference keeps it alive; its yield (yieldAt, genYieldInline) or its
+// return (genReturnSend) takes it off, as g.sendCall tells them.
+func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
+	f.pc, f.sp = pc, sp
+	slots := f.slots
+	// The operands are on the stack, above the locals: see slotAt.
+	meth, recv, sent := *slotAt(slots, sp-3), *slotAt(slots, sp-2), *slotAt(slots, sp-1)
+	if meth.p != genSendMethod.p || recv.Type() != generatorType || f.kwnames != nil {
+		return nil, nil
+	}
+	g := asObject[Generator](recv)
+	gf = g.frame
+	if g.running || gf == nil || !g.started && !sent.IsNone() {
+		return nil, nil
+	}
+	f.pc = pc + 1
+	if in.depth >= in.recursionLimit {
+		return nil, in.raise(recursionErrorType, "maximum recursion depth exceeded")
+	}
+	*slotAt(slots, sp-3) = recv
+	*slotAt(slots, sp-2), *slotAt(slots, sp-1) = Value{}, Value{}
+	f.sp = sp - 2
+	in.depth++
+	// The sent value moves to the generator's stack (resumeSkips drops
+	// it only when it is None, immortal).
+	if !resumeSkips(gf, sent, in.breaker.Load() == 0) {
+		// The slot the yielded value left: in range (see slotAt).
+		*slotAt(gf.slots, gf.sp) = sent
+		gf.sp++
+	}
+	g.started, g.running, g.sendCall = true, true, true
+	gf.yielded, gf.entry = false, false
+	gf.back = f
+	in.genSwapIn(g)
+	in.frame = gf
+	return gf, nil
+}
+
+// genNext is genResume(g, None, nil), next(g), for the Go code that
+// consumes a generator item by item (sum, list, tuple, set, any, all,
+// min, max, str.join... through iterNext) and runs it outside the
+// running loop. Its usual run, the generator's frame going from its
+// yield to the next one in the fast loop, is run by runFast directly:
+// genResume's runFrom and its deferred calls cost ~300 instructions of
+// the ~600 of each item. Anything else that stops the fast loop is run
+// on by runFrom (genRunRest), as genResume would have.
+func (in *Interp) genNext(g *Generator) (r Value, done bool, err error) {
+	return in.genResumeFast(g, None)
+}
+
+// genResumeFast is genNext sending v (borrowed): genResume(g, v, nil),
+// for send() and next() called from Go.
+func (in *Interp) genResumeFast(g *Generator, v Value) (r Value, done bool, err error) {
+	f := g.frame
+	if g.running || f == nil || !g.started && !v.IsNone() || in.spec.stats != nil || in.depth >= in.recursionLimit || in.cDepth >= cRecursionLimit {
+		// What genResume raises, or its run counted by the stats.
+		return in.genResume(g, v, nil)
+	}
+	in.depth++
+	in.cDepth++ // enterCall's count, as genResume
+	if !resumeSkips(f, v, in.breaker.Load() == 0) {
+		incRef(v)
+		f.push(v)
+	}
+	g.started, g.running = true, true
+	f.yielded = false
+	in.genSwapIn(g)
+	slots := f.slots // given back to the pool below if the frame ends
+	outer := in.frame
+	// runFrom's entry, which the frame's f_back and a builtin's caller
+	// see: f is an entry frame.
+	f.outer, in.frame = outer, f
+	cur, err := in.runFast(f)
+	// yielded is kept apart from f.yielded: once f returns, its record
+	// is back in the pool, for any frame a __del__ makes.
+	var yielded bool
+	var op bytecode.Op
+	if err == nil && cur == f {
+		op = instrAt(f.ac.instrs, f.pc).Op() // where the loop stopped: in range
+	}
+	switch op {
+	case bytecode.YIELD_VALUE:
+		// runFrom's YIELD_VALUE of an entry frame.
+		f.pc++
+		r = f.pop()
+		f.yielded, yielded = true, true
+		in.cDepth--
+	case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
+		// runFrom's return of an entry frame: the generator ends (the
+		// fast loop leaves an entry frame's return to runFrom).
+		if instr := instrAt(f.ac.instrs, f.pc); op == bytecode.RETURN_CONST {
+			r = constAt(f.code.consts, instr.Oparg()) // constants are immortal
+		} else {
+			r = f.pop()
+		}
+		f.pc++
+		in.frame = outer // as runFrom: a __del__ the release runs sees the caller
+		in.releaseFrame(f)
+		in.cDepth--
+	default:
+		r, err = in.genRunRest(f, cur, err, outer)
+		yielded = err == nil && f.yielded
+	}
+	in.frame = outer
+	in.genLeave(g, yielded)
+	if !yielded {
+		// releaseFrame left a generator's own slots alone.
+		in.values.Put(slots)
+		g.frame = nil // unwinding or RETURN released it
+		return r, err == nil, err
+	}
+	in.depth-- // the frame is suspended, not on the stack
+	return r, false, nil
+}
+
+// genRunRest runs g's frame f on for genNext, as genResume's runFrom,
+// from where the fast loop stopped: in cur (f or a frame f called), with
+// err raised there.
+func (in *Interp) genRunRest(f, cur *frame, err error, outer *frame) (Value, error) {
+	defer in.leaveCall()
+	var exc *Exception
+	if err != nil {
+		e, ok := err.(*Exception)
+		if !ok {
+			return Value{}, err // as runFrom's unwind, which takes only these
+		}
+		exc = e
+	}
+	// runFrom makes the frame it starts in an entry frame's: the outer
+	// frame it records is the running one. A frame f called is not one
+	// (its outer stays nil); f keeps outer from genNext.
+	in.frame = outer
+	if cur != f {
+		in.frame = nil
+	}
+	return in.runFrom(cur, exc)
 }

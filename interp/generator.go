@@ -96,6 +96,11 @@ type Generator struct {
 	// nothing is pushed (currentException skips empty entries anyway):
 	// the usual case costs no slice append and pop.
 	outerPushed bool
+	// sendCall: the running frame was resumed by CALL_NO_KW_GEN_SEND
+	// (gen_inline.go), whose caller keeps the generator on its stack
+	// until the frame yields (the value replaces it) or ends
+	// (StopIteration is raised at the call).
+	sendCall bool
 }
 
 var generatorType = newBuiltinType("generator", objectType, 0)
@@ -153,7 +158,7 @@ func init() {
 	}
 	generatorType.iter = selfIter
 	generatorType.next = func(in *Interp, v Value) (Value, bool, error) {
-		r, done, err := in.genResume(asObject[Generator](v), None, nil)
+		r, done, err := in.genNext(asObject[Generator](v))
 		if err != nil || !done {
 			return r, !done, err
 		}
@@ -168,6 +173,7 @@ func init() {
 		}
 		return in.genSend(asObject[Generator](args[0]), args[1])
 	})
+	genSendMethod = generatorType.attrs["send"]
 	defMethod(generatorType, "throw", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 		if err := in.checkArgCount("throw", args[1:], kwnames, 1, 3); err != nil {
 			return Value{}, err
@@ -200,6 +206,10 @@ func init() {
 		return Bool(asObject[Generator](v).running), nil
 	}, nil)
 }
+
+// genSendMethod is generator.send's descriptor, which
+// CALL_NO_KW_GEN_SEND's guard compares by identity.
+var genSendMethod Value
 
 // genFinalize runs an unfinished generator's finally blocks before it is
 // freed, as CPython's _PyGen_Finalize closes it: what close raises goes
@@ -235,7 +245,7 @@ func (in *Interp) freeGenFrame(g *Generator) {
 // genSend is send(v): the next yielded value, or StopIteration with the
 // return value.
 func (in *Interp) genSend(g *Generator, v Value) (Value, error) {
-	r, done, err := in.genResume(g, v, nil)
+	r, done, err := in.genResumeFast(g, v)
 	if err == nil && done {
 		return Value{}, in.stopIteration(r)
 	}

@@ -473,6 +473,9 @@ func (in *Interp) pickCall(f *frame, c []cacheEntry, oparg int, popNext bool) by
 		// self may be of a subclass (random.Random's methods come from
 		// _random.Random): its type's version is the guard, renewed if
 		// __bases__ changes, so the descriptor still applies to it.
+		if callable.Is(genSendMethod) && oparg == 1 && !self.IsNil() && self.Type() == generatorType && isImmortal(callable) {
+			return bytecode.CALL_NO_KW_GEN_SEND
+		}
 		if callable.Is(listAppendMethod) && oparg == 1 && popNext && self.IsObject() && self.Type() == listType {
 			return bytecode.CALL_NO_KW_LIST_APPEND
 		}

@@ -239,85 +239,91 @@ const (
 	// __init__'s frame pushed; its return gives the instance.
 	CALL_ALLOC_AND_ENTER_INIT Op = 145 // (method, callable, args[oparg] -- res) specialized CALL
 
+	// gen.send(v) of an exact generator, suspended (not finished, not
+	// running): its frame is pushed on the caller's, as SEND_GEN's is, and
+	// its yield is the call's result; its return raises StopIteration at the
+	// call. CPython 3.12 has no such form (its send goes through the method).
+	CALL_NO_KW_GEN_SEND Op = 146 // (method, callable, args[oparg] -- res) specialized CALL
+
 	// Sets the keyword names (a constant tuple) for the next CALL.
-	KW_NAMES Op = 146 // ( -- )
+	KW_NAMES Op = 147 // ( -- )
 
 	// f(*args, **kwargs); oparg&1 = kwargs present.
-	CALL_FUNCTION_EX Op = 147 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
+	CALL_FUNCTION_EX Op = 148 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
 
 	// oparg is a set of MakeFunctionFlag bits.
-	MAKE_FUNCTION        Op = 148 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
-	RETURN_VALUE         Op = 149 // (retval -- )
-	LOAD_BUILD_CLASS     Op = 150 // ( -- bc)
-	SETUP_ANNOTATIONS    Op = 151 // ( -- )
-	IMPORT_NAME          Op = 152 // (level, fromlist -- res)
-	IMPORT_FROM          Op = 153 // (from -- from, res)
-	LOAD_ASSERTION_ERROR Op = 154 // ( -- value)
+	MAKE_FUNCTION        Op = 149 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
+	RETURN_VALUE         Op = 150 // (retval -- )
+	LOAD_BUILD_CLASS     Op = 151 // ( -- bc)
+	SETUP_ANNOTATIONS    Op = 152 // ( -- )
+	IMPORT_NAME          Op = 153 // (level, fromlist -- res)
+	IMPORT_FROM          Op = 154 // (from -- from, res)
+	LOAD_ASSERTION_ERROR Op = 155 // ( -- value)
 
 	// raise (0), raise exc (1), raise exc from cause (2).
-	RAISE_VARARGS Op = 155 // (args[oparg] -- )
+	RAISE_VARARGS Op = 156 // (args[oparg] -- )
 
 	// Re-raises exc; when oparg is non-zero, sets the frame's lasti from
 	// values[0] first.
-	RERAISE           Op = 156 // (values[oparg], exc -- values[oparg])
-	PUSH_EXC_INFO     Op = 157 // (new_exc -- prev_exc, new_exc)
-	POP_EXCEPT        Op = 158 // (exc_value -- )
-	CHECK_EXC_MATCH   Op = 159 // (left, right -- left, b)
-	CHECK_EG_MATCH    Op = 160 // (exc_value, match_type -- rest, match)
-	WITH_EXCEPT_START Op = 161 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
-	BEFORE_WITH       Op = 162 // (mgr -- exit, res)
-	MATCH_MAPPING     Op = 163 // (subject -- subject, res)
-	MATCH_SEQUENCE    Op = 164 // (subject -- subject, res)
-	MATCH_KEYS        Op = 165 // (subject, keys -- subject, keys, values_or_none)
+	RERAISE           Op = 157 // (values[oparg], exc -- values[oparg])
+	PUSH_EXC_INFO     Op = 158 // (new_exc -- prev_exc, new_exc)
+	POP_EXCEPT        Op = 159 // (exc_value -- )
+	CHECK_EXC_MATCH   Op = 160 // (left, right -- left, b)
+	CHECK_EG_MATCH    Op = 161 // (exc_value, match_type -- rest, match)
+	WITH_EXCEPT_START Op = 162 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+	BEFORE_WITH       Op = 163 // (mgr -- exit, res)
+	MATCH_MAPPING     Op = 164 // (subject -- subject, res)
+	MATCH_SEQUENCE    Op = 165 // (subject -- subject, res)
+	MATCH_KEYS        Op = 166 // (subject, keys -- subject, keys, values_or_none)
 
 	// oparg = number of positional sub-patterns.
-	MATCH_CLASS Op = 166 // (subject, type, names -- attrs)
+	MATCH_CLASS Op = 167 // (subject, type, names -- attrs)
 
 	// Turns the current frame into a generator/coroutine and returns it.
-	RETURN_GENERATOR Op = 167 // ( -- )
+	RETURN_GENERATOR Op = 168 // ( -- )
 
 	// oparg is the exception-stack depth, as in CPython 3.12.
-	YIELD_VALUE Op = 168 // (retval -- value)
+	YIELD_VALUE Op = 169 // (retval -- value)
 
 	// Sends v into receiver; on StopIteration jumps with the return value.
-	SEND          Op = 169 // (receiver, v -- receiver, retval)
-	SEND_GEN      Op = 170 // (receiver, v -- receiver, retval) specialized SEND
-	END_SEND      Op = 171 // (receiver, value -- value)
-	CLEANUP_THROW Op = 172 // (sub_iter, last_sent_val, exc_value -- none, value)
+	SEND          Op = 170 // (receiver, v -- receiver, retval)
+	SEND_GEN      Op = 171 // (receiver, v -- receiver, retval) specialized SEND
+	END_SEND      Op = 172 // (receiver, value -- value)
+	CLEANUP_THROW Op = 173 // (sub_iter, last_sent_val, exc_value -- none, value)
 
 	// oparg: 1 after __aenter__, 2 after __aexit__, 0 otherwise.
-	GET_AWAITABLE     Op = 173 // (iterable -- iter)
-	GET_AITER         Op = 174 // (obj -- iter)
-	GET_ANEXT         Op = 175 // (aiter -- aiter, awaitable)
-	END_ASYNC_FOR     Op = 176 // (awaitable, exc -- )
-	BEFORE_ASYNC_WITH Op = 177 // (mgr -- exit, res)
+	GET_AWAITABLE     Op = 174 // (iterable -- iter)
+	GET_AITER         Op = 175 // (obj -- iter)
+	GET_ANEXT         Op = 176 // (aiter -- aiter, awaitable)
+	END_ASYNC_FOR     Op = 177 // (awaitable, exc -- )
+	BEFORE_ASYNC_WITH Op = 178 // (mgr -- exit, res)
 
 	// Exception handler blocks: from here to the matching POP_BLOCK, exceptions
 	// go to the oparg target, with the pushed values on the jump edge.
-	SETUP_FINALLY Op = 178 // ( -- ) pseudo; on jump ( -- exc)
-	SETUP_CLEANUP Op = 179 // ( -- ) pseudo; on jump ( -- lasti, exc)
-	SETUP_WITH    Op = 180 // ( -- ) pseudo; on jump ( -- exc)
-	POP_BLOCK     Op = 181 // ( -- ) pseudo
+	SETUP_FINALLY Op = 179 // ( -- ) pseudo; on jump ( -- exc)
+	SETUP_CLEANUP Op = 180 // ( -- ) pseudo; on jump ( -- lasti, exc)
+	SETUP_WITH    Op = 181 // ( -- ) pseudo; on jump ( -- exc)
+	POP_BLOCK     Op = 182 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD.
-	JUMP Op = 182 // ( -- ) pseudo
+	JUMP Op = 183 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD_NO_INTERRUPT.
-	JUMP_NO_INTERRUPT Op = 183 // ( -- ) pseudo
+	JUMP_NO_INTERRUPT Op = 184 // ( -- ) pseudo
 
 	// Becomes LOAD_ATTR with oparg = name<<1 | 1.
-	LOAD_METHOD Op = 184 // (owner -- meth_or_null, self_or_meth) pseudo
+	LOAD_METHOD Op = 185 // (owner -- meth_or_null, self_or_meth) pseudo
 
 	// Becomes STORE_FAST; the local may hold NULL (comprehension cleanup).
-	STORE_FAST_MAYBE_NULL Op = 185 // (value -- ) pseudo
+	STORE_FAST_MAYBE_NULL Op = 186 // (value -- ) pseudo
 )
 
 // numOps is one more than the largest Op.
-const numOps = 186
+const numOps = 187
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0x61a7c3be16fa18c7
+const TableHash uint64 = 0xf96ce9a66d7347f5
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
@@ -445,7 +451,7 @@ var table = [numOps]info{
 	POP_JUMP_IF_TRUE:                  {name: "POP_JUMP_IF_TRUE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_TRUE, stack: "(cond -- )"},
 	POP_JUMP_IF_NONE:                  {name: "POP_JUMP_IF_NONE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_NONE, stack: "(value -- )"},
 	POP_JUMP_IF_NOT_NONE:              {name: "POP_JUMP_IF_NOT_NONE", flags: HasArg | HasJump | IsBranch, cache: 1, base: POP_JUMP_IF_NOT_NONE, stack: "(value -- )"},
-	CALL:                              {name: "CALL", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)", specs: []Op{CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_NO_KW_BOUND_NATIVE, CALL_ALLOC_AND_ENTER_INIT}},
+	CALL:                              {name: "CALL", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)", specs: []Op{CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_NO_KW_BOUND_NATIVE, CALL_ALLOC_AND_ENTER_INIT, CALL_NO_KW_GEN_SEND}},
 	CALL_PY_EXACT_ARGS:                {name: "CALL_PY_EXACT_ARGS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_PY_WITH_DEFAULTS:             {name: "CALL_PY_WITH_DEFAULTS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_BOUND_METHOD_EXACT_ARGS:      {name: "CALL_BOUND_METHOD_EXACT_ARGS", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
@@ -465,6 +471,7 @@ var table = [numOps]info{
 	CALL_NO_KW_TYPE_1:                         {name: "CALL_NO_KW_TYPE_1", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_NO_KW_BOUND_NATIVE:                   {name: "CALL_NO_KW_BOUND_NATIVE", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	CALL_ALLOC_AND_ENTER_INIT:                 {name: "CALL_ALLOC_AND_ENTER_INIT", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
+	CALL_NO_KW_GEN_SEND:                       {name: "CALL_NO_KW_GEN_SEND", flags: HasArg, cache: 2, base: CALL, stack: "(method, callable, args[oparg] -- res)"},
 	KW_NAMES:                                  {name: "KW_NAMES", flags: HasArg | HasConst, cache: 0, base: KW_NAMES, stack: "( -- )"},
 	CALL_FUNCTION_EX:                          {name: "CALL_FUNCTION_EX", flags: HasArg, cache: 0, base: CALL_FUNCTION_EX, stack: "(func_null, func, callargs, kwargs if oparg&1 != 0 -- result)"},
 	MAKE_FUNCTION:                             {name: "MAKE_FUNCTION", flags: HasArg, cache: 0, base: MAKE_FUNCTION, stack: "(defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)"},
@@ -514,7 +521,7 @@ func effect(op Op, oparg int, jump bool) (pop, push int) {
 	switch op {
 	case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT, BINARY_SUBSCR, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, IS_OP, CONTAINS_OP, CONTAINS_OP_DICT, CONTAINS_OP_SET, CALL_INTRINSIC_2, IMPORT_NAME, END_SEND:
 		return 2, 1
-	case CALL, CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_NO_KW_BOUND_NATIVE, CALL_ALLOC_AND_ENTER_INIT:
+	case CALL, CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_NO_KW_BOUND_NATIVE, CALL_ALLOC_AND_ENTER_INIT, CALL_NO_KW_GEN_SEND:
 		return oparg + 2, 1
 	case NOP, RESUME, RETURN_CONST, DELETE_FAST, DELETE_NAME, DELETE_GLOBAL, MAKE_CELL, DELETE_DEREF, COPY_FREE_VARS, JUMP_FORWARD, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, KW_NAMES, SETUP_ANNOTATIONS, RETURN_GENERATOR, POP_BLOCK, JUMP, JUMP_NO_INTERRUPT:
 		return 0, 0
