@@ -94,45 +94,64 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 }
 
 // The attribute cases of runFastIn check way 1 of their cache inline
-// and leave all else to loadAttrAt and storeAttrAt, which take pc and sp
-// as arguments and hand back the pair to go on with. A case that kept
-// pc, sp, the instruction or its oparg live across a call (the other
-// ways' scan, loadAttrPlain, loadAttrCached) had the register allocator
-// spill that value at the loop's head, where its one spill slot
-// dominates every restore: four stores at every instruction of every
-// program, for the sake of the few that call out.
+// and leave all else to loadAttrWayAt, loadAttrPlainAt and storeAttrAt,
+// which take pc and sp as arguments and hand back the pair to go on
+// with. A case that kept pc, sp, the instruction or its oparg live
+// across a call (the other ways' scan, loadAttrPlain, loadAttrCached)
+// had the register allocator spill that value at the loop's head, where
+// its one spill slot dominates every restore: four stores at every
+// instruction of every program, for the sake of the few that call out.
+// The same holds for a value the allocator evicts for want of registers
+// in a busy case and reloads on its exit: objdump's loads from the
+// loop's spill slots find them.
 
-// loadAttrAt is the fast loop's LOAD_ATTR forms at pc with stack top sp
-// past the case's inline way 1: the other ways of LOAD_ATTR_WITH_HINT
-// and the method forms, the whole of loadAttrPlain's forms, and
-// loadAttrCached behind them. It returns the pc and sp to go on with,
-// or a pc of -1 when runFrom's case must take the instruction (f at
-// pc).
-func (in *Interp) loadAttrAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
+// loadAttrWayAt is the fast loop's LOAD_ATTR_WITH_HINT and method forms
+// at pc with stack top sp when way 1 of cache c missed: ways 2 to 4,
+// scanned here with no call, so that nothing is spilled on the way to
+// a hit (polymorphic sites, richards' tasks), and loadAttrCachedAt
+// behind them. It returns the pc and sp to go on with, or a pc of -1
+// when runFrom's case must take the instruction (f at pc). A test keeps
+// the four ways equal to the cache's size in opcodes.def (see attrWay).
+func (in *Interp) loadAttrWayAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
 	slots := f.slots
 	if owner := *slotAt(slots, sp-1); owner.IsObject() {
-		var v Value
-		switch op {
-		case bytecode.LOAD_ATTR_WITH_HINT:
-			if t := owner.Type(); t.Version != 0 && t.dictOffset != 0 {
-				if e := c.attrWay(t.Version); e != nil {
-					v, _ = hintValue(owner, t, e)
+		if t := owner.Type(); t.Version != 0 {
+			// Unrolled: as a loop, its index lived on the stack.
+			e := c.at(3)
+			if uint32(e.n) != t.Version {
+				if e = c.at(5); uint32(e.n) != t.Version {
+					if e = c.at(7); uint32(e.n) != t.Version {
+						return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+					}
 				}
 			}
-		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
-			if t := owner.Type(); t.Version != 0 {
-				if e := c.attrWay(t.Version); e != nil && methodWayHolds(op, owner, t, e) {
+			if op != bytecode.LOAD_ATTR_WITH_HINT {
+				if methodWayHolds(op, owner, t, e) {
 					meth := e.at(1).value()
 					alloc.IncRef((*alloc.Header)(meth.p))
 					*slotAt(slots, sp-1) = meth
 					*slotAt(slots, sp) = owner // the stack keeps owner's reference
 					return pc + 1, sp + 1
 				}
+			} else if v, ok := hintValue(owner, t, e); ok { // the way's version proves t has a dict slot
+				sp = pushAttr(slots, sp, oparg, v)
+				if alloc.DecRef((*alloc.Header)(owner.p)) {
+					return in.releaseAt(f, owner, pc+1, sp)
+				}
+				return pc + 1, sp
 			}
-		default:
-			v = loadAttrPlain(op, owner, c)
 		}
-		if v.p != nil {
+	}
+	return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+}
+
+// loadAttrPlainAt is the fast loop's LOAD_ATTR_MODULE, _CLASS and _SLOT
+// at pc with stack top sp: loadAttrPlain's guards and load, the push,
+// and loadAttrCachedAt behind them. It returns as loadAttrWayAt.
+func (in *Interp) loadAttrPlainAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
+	slots := f.slots
+	if owner := *slotAt(slots, sp-1); owner.IsObject() {
+		if v := loadAttrPlain(op, owner, c); v.p != nil {
 			sp = pushAttr(slots, sp, oparg, v)
 			if alloc.DecRef((*alloc.Header)(owner.p)) {
 				return in.releaseAt(f, owner, pc+1, sp)
@@ -140,6 +159,13 @@ func (in *Interp) loadAttrAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc,
 			return pc + 1, sp
 		}
 	}
+	return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+}
+
+// loadAttrCachedAt is loadAttrCached for the fast loop at pc with stack
+// top sp, for what the cache's ways do not prove. It returns as
+// loadAttrWayAt.
+func (in *Interp) loadAttrCachedAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
 	f.pc, f.sp = pc+1, sp
 	if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
 		f.pc--
@@ -193,7 +219,7 @@ func storeInPlace(d *Dict, c *cacheEntry, v Value) Value {
 
 // storeAttrAt is the fast loop's STORE_ATTR_WITH_HINT and
 // STORE_ATTR_SLOT at pc with stack top sp past the case's inline way 1
-// (see loadAttrAt): a store in place through another way, a new
+// (see loadAttrWayAt): a store in place through another way, a new
 // attribute (storeNewAttrAt), a __slots__ value whose type a way holds,
 // or else storeAttrCached. It returns the pc and sp to go on with, or a
 // pc of -1 when the loop must return err (nil: runFrom's case takes the
@@ -292,7 +318,10 @@ func pushAttr(slots []Value, sp, oparg int, v Value) int {
 // the dict takes the stack's reference to the value, and the owner's
 // is released. It returns the pc and sp to go on with, or false,
 // having changed nothing, when d's shape tree has not seen this
-// insert. Out of runFastIn's body for its size (see storeAttrAt).
+// insert. Out of runFastIn's body for its size, as all the cold parts
+// of its cases: past 5,000 nodes the inliner's budget for every callee
+// there drops to 20, and Value.IsObject, mulInt64 and recordBranch stop
+// inlining.
 //
 // The way's shape is usually the child this store leads to (pickStoreAttr
 // and storeAttrCached cache it so): a dict at that child's parent lacks
@@ -370,7 +399,7 @@ func slotAt(slots []Value, i int) *Value {
 // slotPairAt returns &slots[i] as a pointer to it and the next slot:
 // the cases that read or write two slots at once then address both from
 // one register, where two indices took a register that the loop's pc
-// or sp was in (see loadAttrAt).
+// or sp was in (see loadAttrWayAt).
 func slotPairAt(slots []Value, i int) *[2]Value {
 	if alloc.Debug {
 		return (*[2]Value)(slots[i : i+2])
@@ -653,7 +682,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// The value's word is read only once its tag is known: read
 			// with the tag, it took the register sp was in, and the exit
 			// below reloaded sp from a stack slot the allocator then
-			// spilled it to at the loop's head (see loadAttrAt).
+			// spilled it to at the loop's head (see loadAttrWayAt).
 			v := slotAt(slots, sp-1)
 			var t bool
 			switch v.p {
@@ -860,7 +889,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			// the key's index in its instances' dicts and the shape of
 			// those dicts, which proves the key at that index (CPython's
 			// keys version guard). Most sites see one type. The other
-			// ways, and a dict of another shape, are loadAttrAt's.
+			// ways, and a dict of another shape, are loadAttrWayAt's.
 			owner := *slotAt(slots, sp-1)
 			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
@@ -877,7 +906,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					}
 				}
 			}
-			if pc, sp = in.loadAttrAt(f, op, c, oparg, pc, sp); pc < 0 {
+			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
 			continue
@@ -901,15 +930,15 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					break
 				}
 			}
-			if pc, sp = in.loadAttrAt(f, op, c, oparg, pc, sp); pc < 0 {
+			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
 			continue
 
 		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			// Wholly loadAttrAt's: loadAttrPlain is a call in any case
-			// (see there).
-			if pc, sp = in.loadAttrAt(f, op, cacheAtPC(ac.cacheAt, pc), oparg, pc, sp); pc < 0 {
+			// Wholly loadAttrPlainAt's: loadAttrPlain is a call in any
+			// case (see there).
+			if pc, sp = in.loadAttrPlainAt(f, op, cacheAtPC(ac.cacheAt, pc), oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
 			continue
@@ -969,7 +998,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 				// The oparg again, from f's pc: kept live across
 				// callPy, it was spilled at the loop's head (see
-				// loadAttrAt).
+				// loadAttrWayAt).
 				callee, ok, err = in.callExact(f, bytecode.CALL_PY_EXACT_ARGS, instrAt(instrs, f.pc-1).Oparg())
 			case bytecode.CALL_ALLOC_AND_ENTER_INIT:
 				// A class call: the instance, then its __init__'s frame,
@@ -1340,7 +1369,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 // iterator is exhausted, as runFrom does: it drops the iterator and
 // steps over the END_FOR. It returns the pc and sp to go on from. It
 // reads the instruction itself: the loop's copy, kept for it across
-// seqIterNext, was spilled at the loop's head (see loadAttrAt).
+// seqIterNext, was spilled at the loop's head (see loadAttrWayAt).
 func (in *Interp) forIterEnd(f *frame, pc, sp int) (int, int) {
 	sp--
 	it := f.slots[sp]
