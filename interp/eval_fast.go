@@ -133,12 +133,14 @@ func (in *Interp) loadAttrWayAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, 
 					*slotAt(slots, sp) = owner // the stack keeps owner's reference
 					return pc + 1, sp + 1
 				}
-			} else if v, ok := hintValue(owner, t, e); ok { // the way's version proves t has a dict slot
-				sp = pushAttr(slots, sp, oparg, v)
-				if alloc.DecRef((*alloc.Header)(owner.p)) {
-					return in.releaseAt(f, owner, pc+1, sp)
+			} else if t.dictOffset != 0 {
+				if v, ok := hintValue(owner, t, e); ok {
+					sp = pushAttr(slots, sp, oparg, v)
+					if alloc.DecRef((*alloc.Header)(owner.p)) {
+						return in.releaseAt(f, owner, pc+1, sp)
+					}
+					return pc + 1, sp
 				}
-				return pc + 1, sp
 			}
 		}
 	}
