@@ -97,7 +97,7 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 // and leave all else to loadAttrWayAt, loadAttrPlainAt and storeAttrAt,
 // which take pc and sp as arguments and hand back the pair to go on
 // with. A case that kept pc, sp, the instruction or its oparg live
-// across a call (the other ways' scan, loadAttrPlain, loadAttrCached)
+// across a call (the other ways' scan, LOAD_ATTR_SLOT's, loadAttrCached)
 // had the register allocator spill that value at the loop's head, where
 // its one spill slot dominates every restore: four stores at every
 // instruction of every program, for the sake of the few that call out.
@@ -148,12 +148,43 @@ func (in *Interp) loadAttrWayAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, 
 }
 
 // loadAttrPlainAt is the fast loop's LOAD_ATTR_MODULE, _CLASS and _SLOT
-// at pc with stack top sp: loadAttrPlain's guards and load, the push,
-// and loadAttrCachedAt behind them. It returns as loadAttrWayAt.
+// at pc with stack top sp: their guards, the load and the push, and
+// loadAttrCachedAt behind them. It returns as loadAttrWayAt. A class's
+// version proves the cached attribute its own; a module dict's keys
+// version, the entry; a way's type version, the slot (an unset one is
+// the generic form's, which raises the AttributeError). The guards are
+// here rather than in a function of their own: a call before the push
+// had this one spill what it keeps for after.
 func (in *Interp) loadAttrPlainAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
 	slots := f.slots
 	if owner := *slotAt(slots, sp-1); owner.IsObject() {
-		if v := loadAttrPlain(op, owner, c); v.p != nil {
+		var v Value
+		switch t := owner.Type(); op {
+		case bytecode.LOAD_ATTR_CLASS:
+			if t == typeType && (*Type)(owner.p).Version == uint32(c.at(1).n) {
+				v = c.at(2).value()
+			}
+		case bytecode.LOAD_ATTR_MODULE:
+			if t == moduleType {
+				d, k := asObject[Dict](asObject[Module](owner).dict), c.at(1).n
+				if uint32(k) == d.keysVersion {
+					v = entryAt(d, k>>32).value
+				}
+			}
+		default:
+			// Way 1 is filled whenever the form is; the others are
+			// attrWay's.
+			e := c.at(1)
+			if uint32(e.n) != t.Version && t.Version != 0 {
+				e = c.attrWay(t.Version)
+			}
+			if e != nil && uint32(e.n) == t.Version {
+				if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
+					v = s[ix]
+				}
+			}
+		}
+		if v.p != nil {
 			sp = pushAttr(slots, sp, oparg, v)
 			if alloc.DecRef((*alloc.Header)(owner.p)) {
 				return in.releaseAt(f, owner, pc+1, sp)
@@ -938,8 +969,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			// Wholly loadAttrPlainAt's: loadAttrPlain is a call in any
-			// case (see there).
+			// Wholly loadAttrPlainAt's: its guards inline here moved
+			// the loop's register allocation, and LOAD_ATTR_WITH_HINT
+			// lost more than these gained (~25 instructions a load).
 			if pc, sp = in.loadAttrPlainAt(f, op, cacheAtPC(ac.cacheAt, pc), oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
