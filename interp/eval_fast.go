@@ -93,18 +93,202 @@ func (in *Interp) releaseAt(f *frame, v Value, pc, sp int) (int, int) {
 	return f.pc, f.sp
 }
 
+// The attribute cases of runFastIn check way 1 of their cache inline
+// and leave all else to loadAttrWayAt, loadAttrPlainAt and storeAttrAt,
+// which take pc and sp as arguments and hand back the pair to go on
+// with. A case that kept pc, sp, the instruction or its oparg live
+// across a call (the other ways' scan, LOAD_ATTR_SLOT's, loadAttrCached)
+// had the register allocator spill that value at the loop's head, where
+// its one spill slot dominates every restore: four stores at every
+// instruction of every program, for the sake of the few that call out.
+// The same holds for a value the allocator evicts for want of registers
+// in a busy case and reloads on its exit: objdump's loads from the
+// loop's spill slots find them.
+
+// loadAttrWayAt is the fast loop's LOAD_ATTR_WITH_HINT and method forms
+// at pc with stack top sp when way 1 of cache c missed: ways 2 to 4,
+// scanned here with no call, so that nothing is spilled on the way to
+// a hit (polymorphic sites, richards' tasks), and loadAttrCachedAt
+// behind them. It returns the pc and sp to go on with, or a pc of -1
+// when runFrom's case must take the instruction (f at pc). A test keeps
+// the four ways equal to the cache's size in opcodes.def (see attrWay).
+func (in *Interp) loadAttrWayAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
+	slots := f.slots
+	if owner := *slotAt(slots, sp-1); owner.IsObject() {
+		if t := owner.Type(); t.Version != 0 {
+			// Unrolled: as a loop, its index lived on the stack.
+			e := c.at(3)
+			if uint32(e.n) != t.Version {
+				if e = c.at(5); uint32(e.n) != t.Version {
+					if e = c.at(7); uint32(e.n) != t.Version {
+						return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+					}
+				}
+			}
+			if op != bytecode.LOAD_ATTR_WITH_HINT {
+				if methodWayHolds(op, owner, t, e) {
+					meth := e.at(1).value()
+					alloc.IncRef((*alloc.Header)(meth.p))
+					*slotAt(slots, sp-1) = meth
+					*slotAt(slots, sp) = owner // the stack keeps owner's reference
+					return pc + 1, sp + 1
+				}
+			} else if t.dictOffset != 0 {
+				if v, ok := hintValue(owner, t, e); ok {
+					sp = pushAttr(slots, sp, oparg, v)
+					if alloc.DecRef((*alloc.Header)(owner.p)) {
+						return in.releaseAt(f, owner, pc+1, sp)
+					}
+					return pc + 1, sp
+				}
+			}
+		}
+	}
+	return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+}
+
+// loadAttrPlainAt is the fast loop's LOAD_ATTR_MODULE, _CLASS and _SLOT
+// at pc with stack top sp: their guards, the load and the push, and
+// loadAttrCachedAt behind them. It returns as loadAttrWayAt. A class's
+// version proves the cached attribute its own; a module dict's keys
+// version, the entry; a way's type version, the slot (an unset one is
+// the generic form's, which raises the AttributeError). The guards are
+// here rather than in a function of their own: a call before the push
+// had this one spill what it keeps for after.
+func (in *Interp) loadAttrPlainAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
+	slots := f.slots
+	if owner := *slotAt(slots, sp-1); owner.IsObject() {
+		var v Value
+		switch t := owner.Type(); op {
+		case bytecode.LOAD_ATTR_CLASS:
+			if t == typeType && (*Type)(owner.p).Version == uint32(c.at(1).n) {
+				v = c.at(2).value()
+			}
+		case bytecode.LOAD_ATTR_MODULE:
+			if t == moduleType {
+				d, k := asObject[Dict](asObject[Module](owner).dict), c.at(1).n
+				if uint32(k) == d.keysVersion {
+					v = entryAt(d, k>>32).value
+				}
+			}
+		default:
+			// Way 1 is filled whenever the form is; the others are
+			// attrWay's.
+			e := c.at(1)
+			if uint32(e.n) != t.Version && t.Version != 0 {
+				e = c.attrWay(t.Version)
+			}
+			if e != nil && uint32(e.n) == t.Version {
+				if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
+					v = s[ix]
+				}
+			}
+		}
+		if v.p != nil {
+			sp = pushAttr(slots, sp, oparg, v)
+			if alloc.DecRef((*alloc.Header)(owner.p)) {
+				return in.releaseAt(f, owner, pc+1, sp)
+			}
+			return pc + 1, sp
+		}
+	}
+	return in.loadAttrCachedAt(f, op, c, oparg, pc, sp)
+}
+
+// loadAttrCachedAt is loadAttrCached for the fast loop at pc with stack
+// top sp, for what the cache's ways do not prove. It returns as
+// loadAttrWayAt.
+func (in *Interp) loadAttrCachedAt(f *frame, op bytecode.Op, c *cacheEntry, oparg, pc, sp int) (int, int) {
+	f.pc, f.sp = pc+1, sp
+	if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
+		f.pc--
+		return -1, 0
+	}
+	return f.pc, f.sp
+}
+
+// hintValue is LOAD_ATTR_WITH_HINT's load through way e, whose version
+// is t's (which proves t has a dict slot): the value at the way's index
+// of owner's instance dict, borrowed, when the dict has the way's shape,
+// which proves the name there.
+func hintValue(owner Value, t *Type, e *cacheEntry) (Value, bool) {
+	if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
+		return entryAt(asObject[Dict](dv), e.n>>32).value, true
+	}
+	return Value{}, false
+}
+
+// methodWayHolds reports whether the method that way e of a
+// LOAD_ATTR_METHOD_WITH_VALUES or _NO_DICT cache holds is owner's
+// attribute, given that e's version is t's: for the first form, owner's
+// instance dict must be missing or empty, or have the way's shape, which
+// proves the name absent; any other dict is loadAttrCached's, which
+// probes it.
+func methodWayHolds(op bytecode.Op, owner Value, t *Type, e *cacheEntry) bool {
+	if op == bytecode.LOAD_ATTR_METHOD_NO_DICT {
+		return true
+	}
+	dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
+	if dv.p == nil {
+		return true
+	}
+	d := asObject[Dict](dv)
+	return d.used == 0 || d.shape != nil && d.shape == (*shape)(e.p)
+}
+
+// storeInPlace is STORE_ATTR_WITH_HINT's store of v into d, whose
+// shape way c proves the name in at its index: v replaces the value
+// there, which it returns. d takes the caller's reference to v; the
+// old value's is the caller's to drop. A shaped dict is an instance's,
+// never a copy-on-write namespace that would have to own its arrays
+// first (cow.go).
+func storeInPlace(d *Dict, c *cacheEntry, v Value) Value {
+	e := entryAt(d, c.n>>32)
+	old := e.value
+	e.value = v
+	d.Version++
+	return old
+}
+
 // storeAttrAt is the fast loop's STORE_ATTR_WITH_HINT and
-// STORE_ATTR_SLOT at pc with stack top sp when the loop's own paths
-// (a store in place, storeNewAttrAt) do not apply: a __slots__ value
-// whose type a way holds, or else storeAttrCached. It returns the pc and sp to
-// go on with, or a pc of -1 when the loop must return err (nil:
-// runFrom's case takes the instruction, f at pc). One call from the
-// loop for both because runFastIn's size decides what the compiler
-// inlines there: past 5,000 nodes the inliner's budget for every callee
-// drops to 20, and Value.IsObject, mulInt64 and recordBranch stop
-// inlining.
+// STORE_ATTR_SLOT at pc with stack top sp past the case's inline way 1
+// (see loadAttrWayAt): a store in place through another way, a new
+// attribute (storeNewAttrAt), a __slots__ value whose type a way holds,
+// or else storeAttrCached. It returns the pc and sp to go on with, or a
+// pc of -1 when the loop must return err (nil: runFrom's case takes the
+// instruction, f at pc).
 func (in *Interp) storeAttrAt(f *frame, op bytecode.Op, cs *cacheEntry, oparg, pc, sp int) (int, int, error) {
-	if owner := *slotAt(f.slots, sp-1); op == bytecode.STORE_ATTR_SLOT && owner.IsObject() {
+	owner := *slotAt(f.slots, sp-1)
+	if op == bytecode.STORE_ATTR_WITH_HINT && owner.IsObject() {
+		t := owner.Type()
+		if c := cs.storeWay(t.Version); c != nil && t.Version != 0 && t.dictOffset != 0 {
+			if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil {
+				d := asObject[Dict](dv)
+				if d.shape == (*shape)(c.p) {
+					slots := f.slots
+					old := storeInPlace(d, c, *slotAt(slots, sp-2)) // the stack's reference
+					*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
+					sp -= 2
+					if alloc.DecRef((*alloc.Header)(old.p)) {
+						pc, sp = in.releasePairAt(f, old, owner, pc+1, sp)
+						return pc, sp, nil
+					}
+					if alloc.DecRef((*alloc.Header)(owner.p)) {
+						pc, sp = in.releaseAt(f, owner, pc+1, sp)
+					} else {
+						pc++
+					}
+					return pc, sp, nil
+				}
+				// A new attribute (a store in __init__) whose insert
+				// the dict's shape tree has seen.
+				if npc, nsp, done := in.storeNewAttrAt(f, d, owner, c, oparg, pc, sp); done {
+					return npc, nsp, nil
+				}
+			}
+		}
+	}
+	if op == bytecode.STORE_ATTR_SLOT && owner.IsObject() {
 		// When a way holds the owner's type, the __slots__ value at its
 		// index takes the stack's reference to the value. A way's
 		// version proves t's instances are Instances with these slots
@@ -167,7 +351,10 @@ func pushAttr(slots []Value, sp, oparg int, v Value) int {
 // the dict takes the stack's reference to the value, and the owner's
 // is released. It returns the pc and sp to go on with, or false,
 // having changed nothing, when d's shape tree has not seen this
-// insert. Out of runFastIn's body for its size (see storeAttrAt).
+// insert. Out of runFastIn's body for its size, as all the cold parts
+// of its cases: past 5,000 nodes the inliner's budget for every callee
+// there drops to 20, and Value.IsObject, mulInt64 and recordBranch stop
+// inlining.
 //
 // The way's shape is usually the child this store leads to (pickStoreAttr
 // and storeAttrCached cache it so): a dict at that child's parent lacks
@@ -240,6 +427,17 @@ func slotAt(slots []Value, i int) *Value {
 		return &slots[i]
 	}
 	return (*Value)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(i)*unsafe.Sizeof(Value{})))
+}
+
+// slotPairAt returns &slots[i] as a pointer to it and the next slot:
+// the cases that read or write two slots at once then address both from
+// one register, where two indices took a register that the loop's pc
+// or sp was in (see loadAttrWayAt).
+func slotPairAt(slots []Value, i int) *[2]Value {
+	if alloc.Debug {
+		return (*[2]Value)(slots[i : i+2])
+	}
+	return (*[2]Value)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(i)*unsafe.Sizeof(Value{})))
 }
 
 // runFast runs f from f.pc as far as it can; see above. It follows
@@ -317,7 +515,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			a, b := *slotAt(slots, oparg), *slotAt(slots, instrAt(instrs, pc+1).Oparg())
 			alloc.IncRef((*alloc.Header)(a.p))
 			alloc.IncRef((*alloc.Header)(b.p))
-			*slotAt(slots, sp), *slotAt(slots, sp+1) = a, b
+			*slotPairAt(slots, sp) = [2]Value{a, b}
 			sp += 2
 			pc += 2
 			continue
@@ -451,7 +649,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT:
-			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
+			// The words after the tags, as POP_JUMP_IF_FALSE's.
+			ab := slotPairAt(slots, sp-2)
+			a, b := &ab[0], &ab[1]
 			if a.p != floatTag || b.p != floatTag {
 				f.pc, f.sp = pc, sp
 				return nil, nil
@@ -490,7 +690,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT:
-			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
+			a, b := slotAt(slots, sp-2), slotAt(slots, sp-1)
 			var bit int
 			if op == bytecode.COMPARE_OP_INT {
 				if a.p != intTag || b.p != intTag {
@@ -499,11 +699,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				}
 				bit = compareBit(int64(a.n), int64(b.n))
 			} else {
-				if !exactFloat(a) || !exactFloat(b) {
+				if !exactFloat(*a) || !exactFloat(*b) {
 					f.pc, f.sp = pc, sp
 					return nil, nil
 				}
-				bit = compareFloatBit(asFloat(a), asFloat(b))
+				bit = compareFloatBit(asFloat(*a), asFloat(*b))
 			}
 			sp--
 			*slotAt(slots, sp) = Value{}
@@ -512,7 +712,11 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
-			v := *slotAt(slots, sp-1)
+			// The value's word is read only once its tag is known: read
+			// with the tag, it took the register sp was in, and the exit
+			// below reloaded sp from a stack slot the allocator then
+			// spilled it to at the loop's head (see loadAttrWayAt).
+			v := slotAt(slots, sp-1)
 			var t bool
 			switch v.p {
 			case boolTag, intTag:
@@ -662,7 +866,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			r := asObject[rangeIterator](it)
 			if r.left <= 0 {
-				pc, sp = in.forIterEnd(f, instr, pc, sp)
+				pc, sp = in.forIterEnd(f, pc, sp)
 				continue
 			}
 			*slotAt(slots, sp) = Int(r.next)
@@ -684,7 +888,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			v, ok := seqIterNext(asObject[seqIterator](it), op == bytecode.FOR_ITER_LIST)
 			if !ok {
-				pc, sp = in.forIterEnd(f, instr, pc, sp)
+				pc, sp = in.forIterEnd(f, pc, sp)
 				continue
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
@@ -714,29 +918,19 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			continue
 
 		case bytecode.LOAD_ATTR_WITH_HINT:
-			// The cache's ways, inline: a way holds a type's version, the
-			// key's index in its instances' dicts and the shape of those
-			// dicts, which proves the key at that index (CPython's keys
-			// version guard). Way 1 is checked before the call that
-			// scans the others (attrWay), as most sites see one type. A
-			// dict of another shape is loadAttrCached's, which checks
-			// the key or probes for it.
+			// Way 1 of the cache, inline: a way holds a type's version,
+			// the key's index in its instances' dicts and the shape of
+			// those dicts, which proves the key at that index (CPython's
+			// keys version guard). Most sites see one type. The other
+			// ways, and a dict of another shape, are loadAttrWayAt's.
 			owner := *slotAt(slots, sp-1)
 			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
-				t, e := owner.Type(), c.at(1)
-				if uint32(e.n) != t.Version {
-					// Way 1 is filled whenever the form is, so only a
-					// miss needs these tests.
-					e = nil
-					if t.Version != 0 && t.dictOffset != 0 {
-						e = c.attrWay(t.Version)
-					}
-				}
-				if e != nil {
-					// The way's version proves t has a dict slot.
-					if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(e.p) {
-						sp = pushAttr(slots, sp, oparg, entryAt(asObject[Dict](dv), e.n>>32).value)
+				// Way 1 is filled whenever the form is, so its version
+				// is never 0 and proves t has a dict slot.
+				if t, e := owner.Type(), c.at(1); uint32(e.n) == t.Version {
+					if v, ok := hintValue(owner, t, e); ok {
+						sp = pushAttr(slots, sp, oparg, v)
 						if alloc.DecRef((*alloc.Header)(owner.p)) {
 							pc, sp = in.releaseAt(f, owner, pc+1, sp)
 							continue
@@ -745,112 +939,59 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 					}
 				}
 			}
-			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
-				f.pc--
+			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
-			pc, sp = f.pc, f.sp
 			continue
 
 		case bytecode.LOAD_ATTR_METHOD_WITH_VALUES, bytecode.LOAD_ATTR_METHOD_NO_DICT:
-			// The cache's ways, inline, as LOAD_ATTR_WITH_HINT's: the
-			// call to loadAttrCached costs more than the load. A way
-			// holds a type's version, the shape of its instances' dicts
-			// that proves the name absent, and the method. An empty
-			// instance dict or one of that shape needs no probe; any
-			// other dict is loadAttrCached's.
+			// Way 1, inline, as LOAD_ATTR_WITH_HINT's: the call costs
+			// more than the load. A way holds a type's version, the
+			// shape of its instances' dicts that proves the name absent,
+			// and the method.
 			owner := *slotAt(slots, sp-1)
 			c := cacheAtPC(ac.cacheAt, pc)
 			if owner.IsObject() {
 				// Way 1 is filled whenever the form is (pickLoadAttr), so
 				// its version is never 0, the mark of an unversioned type.
-				t, e := owner.Type(), c.at(1)
-				if uint32(e.n) != t.Version && t.Version != 0 {
-					e = c.attrWay(t.Version)
-				}
-				if e != nil && uint32(e.n) == t.Version {
-					ok := op == bytecode.LOAD_ATTR_METHOD_NO_DICT
-					if !ok {
-						dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset))
-						ok = dv.p == nil
-						if !ok {
-							d := asObject[Dict](dv)
-							ok = d.used == 0 || d.shape != nil && d.shape == (*shape)(e.p)
-						}
-					}
-					if ok {
-						meth := e.at(1).value()
-						alloc.IncRef((*alloc.Header)(meth.p))
-						*slotAt(slots, sp-1) = meth
-						*slotAt(slots, sp) = owner // the stack keeps owner's reference
-						sp++
-						break
-					}
-				}
-			}
-			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
-				f.pc--
-				return nil, nil
-			}
-			pc, sp = f.pc, f.sp
-			continue
-
-		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
-			// loadAttrPlain's guards and load, then the push inline: the
-			// call to loadAttrCached, with its frame writes, cost more
-			// than the load.
-			owner := *slotAt(slots, sp-1)
-			c := cacheAtPC(ac.cacheAt, pc)
-			if owner.IsObject() {
-				v := loadAttrPlain(op, owner, c)
-				if v.p != nil {
-					sp = pushAttr(slots, sp, oparg, v)
-					if alloc.DecRef((*alloc.Header)(owner.p)) {
-						pc, sp = in.releaseAt(f, owner, pc+1, sp)
-						continue
-					}
+				if t, e := owner.Type(), c.at(1); uint32(e.n) == t.Version && methodWayHolds(op, owner, t, e) {
+					meth := e.at(1).value()
+					alloc.IncRef((*alloc.Header)(meth.p))
+					*slotAt(slots, sp-1) = meth
+					*slotAt(slots, sp) = owner // the stack keeps owner's reference
+					sp++
 					break
 				}
 			}
-			f.pc, f.sp = pc+1, sp
-			if !in.loadAttrCached(f, op, c.entries(loadAttrCache), oparg) {
-				f.pc-- // from f, not pc: nothing lives in a register across a call
+			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
 				return nil, nil
 			}
-			pc, sp = f.pc, f.sp
+			continue
+
+		case bytecode.LOAD_ATTR_MODULE, bytecode.LOAD_ATTR_CLASS, bytecode.LOAD_ATTR_SLOT:
+			// Wholly loadAttrPlainAt's: its guards inline here moved
+			// the loop's register allocation, and LOAD_ATTR_WITH_HINT
+			// lost more than these gained (~25 instructions a load).
+			if pc, sp = in.loadAttrPlainAt(f, op, cacheAtPC(ac.cacheAt, pc), oparg, pc, sp); pc < 0 {
+				return nil, nil
+			}
 			continue
 
 		case bytecode.STORE_ATTR_WITH_HINT, bytecode.STORE_ATTR_SLOT:
 			cs := cacheAtPC(ac.cacheAt, pc)
 			if op == bytecode.STORE_ATTR_WITH_HINT {
-				// The ways, inline, as LOAD_ATTR_WITH_HINT's: the type's
+				// Way 1, inline, as LOAD_ATTR_WITH_HINT's: the type's
 				// version, and the shape of the instance dict that proves
 				// the name at the cached index; the value replaces the
-				// one there, in place (a shaped dict is an instance's,
-				// never a copy-on-write namespace that would have to own
-				// its arrays first: cow.go). A new name, or a dict of
-				// another shape, is storeAttrCached's.
+				// one there, in place. The other ways, a new name, a
+				// dict of another shape, are storeAttrAt's.
 				owner := *slotAt(slots, sp-1)
 				if owner.IsObject() {
-					t, c := owner.Type(), cs.at(1)
-					if uint32(c.n) != t.Version {
-						// Way 1 is filled whenever the form is.
-						c = nil
-						if t.Version != 0 && t.dictOffset != 0 {
-							c = cs.storeWay(t.Version)
-						}
-					}
-					// The way's version proves t has a dict slot.
-					if c != nil {
-						var dv Value
-						if dv = *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
-							d := asObject[Dict](dv)
-							e := entryAt(d, c.n>>32)
-							old := e.value
-							e.value = *slotAt(slots, sp-2) // the dict takes the stack's reference
-							d.Version++
+					// Way 1 is filled whenever the form is: its version
+					// proves t has a dict slot.
+					if t, c := owner.Type(), cs.at(1); uint32(c.n) == t.Version {
+						if dv := *(*Value)(unsafe.Add(owner.p, t.dictOffset)); dv.p != nil && asObject[Dict](dv).shape == (*shape)(c.p) {
+							old := storeInPlace(asObject[Dict](dv), c, *slotAt(slots, sp-2)) // the stack's reference
 							*slotAt(slots, sp-1), *slotAt(slots, sp-2) = Value{}, Value{}
 							sp -= 2
 							// As CPython: the old value is released
@@ -865,18 +1006,9 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 							}
 							break
 						}
-						// A new attribute (a store in __init__) whose
-						// insert the dict's shape tree has seen.
-						if dv.p != nil {
-							if npc, nsp, done := in.storeNewAttrAt(f, asObject[Dict](dv), owner, c, oparg, pc, sp); done {
-								pc, sp = npc, nsp
-								continue
-							}
-						}
 					}
 				}
 			}
-			// A __slots__ value, a miss: storeAttrAt.
 			var err error
 			if pc, sp, err = in.storeAttrAt(f, op, cs, oparg, pc, sp); pc < 0 {
 				return nil, err
@@ -890,20 +1022,24 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 			f.pc, f.sp = pc+1, sp
-			if op == bytecode.CALL_PY_EXACT_ARGS {
-				if callee := in.callPy(f, oparg); callee != nil {
-					return callee, nil
-				}
-			}
 			var callee *frame
 			var ok bool
 			var err error
-			if op == bytecode.CALL_ALLOC_AND_ENTER_INIT {
+			switch op {
+			case bytecode.CALL_PY_EXACT_ARGS:
+				if callee = in.callPy(f, oparg); callee != nil {
+					return callee, nil
+				}
+				// The oparg again, from f's pc: kept live across
+				// callPy, it was spilled at the loop's head (see
+				// loadAttrWayAt).
+				callee, ok, err = in.callExact(f, bytecode.CALL_PY_EXACT_ARGS, instrAt(instrs, f.pc-1).Oparg())
+			case bytecode.CALL_ALLOC_AND_ENTER_INIT:
 				// A class call: the instance, then its __init__'s frame,
 				// whose return (returnAt) hands the instance to f.
 				off := ac.offsets[pc]
 				callee, ok, err = in.callAllocInit(f, ac.caches[off:off+callCache], oparg)
-			} else {
+			default:
 				callee, ok, err = in.callExact(f, op, oparg)
 			}
 			if !ok { // not a call these guards allow: runFrom's case
@@ -1269,12 +1405,14 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 // forIterEnd ends a FOR_ITER_RANGE, _LIST or _TUPLE loop at pc whose
 // iterator is exhausted, as runFrom does: it drops the iterator and
-// steps over the END_FOR. It returns the pc and sp to go on from.
-func (in *Interp) forIterEnd(f *frame, instr bytecode.Instr, pc, sp int) (int, int) {
+// steps over the END_FOR. It returns the pc and sp to go on from. It
+// reads the instruction itself: the loop's copy, kept for it across
+// seqIterNext, was spilled at the loop's head (see loadAttrWayAt).
+func (in *Interp) forIterEnd(f *frame, pc, sp int) (int, int) {
 	sp--
 	it := f.slots[sp]
 	f.slots[sp] = Value{}
-	next := instr.Target(pc) + 1
+	next := f.ac.instrs[pc].Target(pc) + 1
 	if alloc.DecRef((*alloc.Header)(it.p)) {
 		return in.releaseAt(f, it, next, sp)
 	}

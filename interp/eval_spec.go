@@ -643,47 +643,6 @@ func (in *Interp) loadAttrCached(f *frame, op bytecode.Op, c []cacheEntry, oparg
 	return true
 }
 
-// loadAttrPlain is LOAD_ATTR_CLASS, LOAD_ATTR_MODULE and
-// LOAD_ATTR_SLOT's guards and load for the fast loop: the attribute of
-// owner (an object), borrowed, or no value when a guard fails or the
-// slot is unset (the generic form raises the AttributeError). A class's
-// version proves the cached attribute its own; a module dict's keys
-// version, the entry; a way's type version, the slot. It is a function
-// of its own, not part of runFastIn's case: inline there, the cases
-// moved the loop's register allocation, and LOAD_ATTR_WITH_HINT lost
-// more than these gained (~25 instructions a load).
-func loadAttrPlain(op bytecode.Op, owner Value, c *cacheEntry) Value {
-	t := owner.Type()
-	switch op {
-	case bytecode.LOAD_ATTR_CLASS:
-		if t == typeType && (*Type)(owner.p).Version == uint32(c.at(1).n) {
-			return c.at(2).value()
-		}
-	case bytecode.LOAD_ATTR_MODULE:
-		if t == moduleType {
-			d, k := asObject[Dict](asObject[Module](owner).dict), c.at(1).n
-			if uint32(k) == d.keysVersion {
-				return entryAt(d, k>>32).value
-			}
-		}
-	default:
-		e := c.at(1)
-		if uint32(e.n) != t.Version {
-			// Way 1 is filled whenever the form is.
-			if t.Version == 0 {
-				return Value{}
-			}
-			if e = c.attrWay(t.Version); e == nil {
-				return Value{}
-			}
-		}
-		if s, ix := asObject[Instance](owner).slots, e.n>>32; ix < uint64(len(s)) {
-			return s[ix]
-		}
-	}
-	return Value{}
-}
-
 // storeAttrCached is STORE_ATTR_WITH_HINT (the value replaces the one
 // at the cached index of the instance dict) and STORE_ATTR_SLOT.
 func (in *Interp) storeAttrCached(f *frame, op bytecode.Op, c []cacheEntry, name Value) (ok bool, err error) {
