@@ -957,7 +957,7 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
 	// RESUME 0, skipped as callExact does; the loop's case looked at
 	// the eval breaker just now.
-	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) {
+	if instrAt(ac.instrs, 0) == bytecode.Instr(bytecode.RESUME) { // code is never empty
 		callee.pc = 1
 	}
 	in.frame = callee
@@ -1021,7 +1021,7 @@ func (in *Interp) callPyDefaults(f *frame, oparg int) *frame {
 	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
 	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
-	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) {
+	if instrAt(ac.instrs, 0) == bytecode.Instr(bytecode.RESUME) {
 		callee.pc = 1 // see callPy
 	}
 	in.frame = callee
