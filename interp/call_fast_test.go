@@ -1,6 +1,10 @@
 package interp
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parallel-py/parallel/interp/bytecode"
+)
 
 // callFastPrograms exercise the fast loop's call and return of Python
 // functions (callPy, returnAt) and every case they leave to callExact,
@@ -48,6 +52,74 @@ def main():
             out.append(h(i, 1))
         except TypeError as e:
             out.append(str(e))
+    return out
+print(main())
+`,
+	// Calls with defaults (callPyDefaults) and of bound methods
+	// (callExact), and what they leave to callExact and runFrom: a
+	// default read at each call (its tuple replaced), too few
+	// defaults, a closure with defaults, a method called with its
+	// defaults through a method load, a bound method kept in a local,
+	// one made at each call and freed by the call (its parts outlive
+	// it), one whose function takes another count, one of a builtin,
+	// and a recursive bound method past the frame records the free
+	// list holds.
+	"call_defaults_bound": `def d(a, b=10, c=20):
+    return a + b + c
+def make(k):
+    def inner(x, y=1):
+        return x * k + y
+    return inner
+class C:
+    def __init__(self, v):
+        self.v = v
+    def m(self, a):
+        return self.v + a
+    def md(self, a, b=3):
+        return self.v * a + b
+    def two(self, a, b):
+        return a - b
+    def down(self, n):
+        if n == 0:
+            return 0
+        return self.rec(n - 1) + 1
+def main():
+    out = []
+    inner = make(5)
+    c = C(7)
+    for i in range(30):
+        out.append(d(i))
+        out.append(d(i, 1))
+        out.append(d(i, 1, 2))
+        out.append(inner(i))
+        out.append(c.md(i))
+        if i == 20:
+            d.__defaults__ = (100, 200)
+        if i == 25:
+            d.__defaults__ = (300,)
+        try:
+            out.append(d(i))
+        except TypeError as e:
+            out.append(str(e))
+    bm = c.m
+    for i in range(30):
+        if i == 20:
+            bm = C(i).two
+        if i == 24:
+            bm = [].append
+        if i == 27:
+            bm = c.md
+        try:
+            out.append(bm(i))
+        except TypeError as e:
+            out.append(str(e))
+    holder = []
+    for i in range(30):
+        # A bound method whose only reference is the call's.
+        holder.append(C(i).m)
+        out.append(holder.pop()(i))
+    c.rec = c.down
+    out.append(c.down(400))
     return out
 print(main())
 `,
@@ -184,29 +256,54 @@ func TestCallFastPrograms(t *testing.T) { checkProgramsAtThresholds(t, callFastP
 // TestCallPyFallsBack checks that callPy pushes the callee's frame in the
 // common case and, when a guard fails or the call needs what only
 // callExact does, returns nil and leaves the caller's stack and the
-// interpreter as they were.
+// interpreter as they were; and callPyDefaults, for a call with
+// defaults.
 func TestCallPyFallsBack(t *testing.T) {
-	code := compileForTest(t, "def f(a, b):\n    return a\ndef g(a, b):\n    return b\nx = f(1, 2)\n")
+	code := compileForTest(t, `def f(a, b):
+    return a
+def g(a, b):
+    return b
+def h(a, b=5, c=6):
+    return c
+x = f(1, 2)
+x = h(1)
+x = h(1, f(1, 2), f(1, 2)) # a stack deep enough for the test's calls
+`)
+	exact, dflt := bytecode.CALL_PY_EXACT_ARGS, bytecode.CALL_PY_WITH_DEFAULTS
 	for _, tc := range []struct {
 		name     string
-		callable string // "f", "g" (never run) or "int" (not a function)
+		op       bytecode.Op
+		callable string // a name in the module, or "int" (not a function)
 		nargs    int
 		setup    func(in *Interp) (undo func())
 		fast     bool
+		want     []int64 // the callee's first locals
 	}{
-		{name: "fast", callable: "f", nargs: 2, fast: true},
-		{name: "not a function", callable: "int", nargs: 2},
-		{name: "argument count", callable: "f", nargs: 1},
-		{name: "no adaptive code yet", callable: "g", nargs: 2},
-		{name: "recursion limit", callable: "f", nargs: 2, setup: func(in *Interp) func() {
+		{name: "fast", op: exact, callable: "f", nargs: 2, fast: true, want: []int64{1, 2}},
+		{name: "not a function", op: exact, callable: "int", nargs: 2},
+		{name: "argument count", op: exact, callable: "f", nargs: 1},
+		{name: "no adaptive code yet", op: exact, callable: "g", nargs: 2},
+		{name: "recursion limit", op: exact, callable: "f", nargs: 2, setup: func(in *Interp) func() {
 			depth := in.depth
 			in.depth = in.recursionLimit
 			return func() { in.depth = depth }
 		}},
-		{name: "no free frame record", callable: "f", nargs: 2, setup: func(in *Interp) func() {
+		{name: "no free frame record", op: exact, callable: "f", nargs: 2, setup: func(in *Interp) func() {
 			free := in.frames.free
 			in.frames.free = nil
 			return func() { in.frames.free = free }
+		}},
+		{name: "defaults, two", op: dflt, callable: "h", nargs: 1, fast: true, want: []int64{1, 5, 6}},
+		{name: "defaults, one", op: dflt, callable: "h", nargs: 2, fast: true, want: []int64{1, 2, 6}},
+		{name: "defaults, none needed", op: dflt, callable: "h", nargs: 3, fast: true, want: []int64{1, 2, 3}},
+		{name: "defaults, too few arguments", op: dflt, callable: "h", nargs: 0},
+		{name: "defaults, too many arguments", op: dflt, callable: "h", nargs: 4},
+		{name: "defaults, function without", op: dflt, callable: "f", nargs: 1},
+		{name: "defaults, not a function", op: dflt, callable: "int", nargs: 1},
+		{name: "defaults, recursion limit", op: dflt, callable: "h", nargs: 1, setup: func(in *Interp) func() {
+			depth := in.depth
+			in.depth = in.recursionLimit
+			return func() { in.depth = depth }
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -234,18 +331,22 @@ func TestCallPyFallsBack(t *testing.T) {
 				caller.push(Int(int64(i + 1)))
 			}
 			sp := caller.sp
-			depth, frame := in.depth, in.frame
+			depth, running := in.depth, in.frame
 			if tc.setup != nil {
 				undo := tc.setup(in)
 				depth = in.depth
 				defer undo()
 			}
-			callee := in.callPy(caller, tc.nargs)
+			call := in.callPy
+			if tc.op == dflt {
+				call = in.callPyDefaults
+			}
+			callee := call(caller, tc.nargs)
 			if !tc.fast {
 				if callee != nil {
 					t.Fatal("callPy made a frame; want nil")
 				}
-				if caller.sp != sp || caller.slots[sp-tc.nargs-1] != callable || in.depth != depth || in.frame != frame {
+				if caller.sp != sp || caller.slots[sp-tc.nargs-1] != callable || in.depth != depth || in.frame != running {
 					t.Errorf("callPy changed state: sp %d (was %d), depth %d (was %d)", caller.sp, sp, in.depth, depth)
 				}
 				for caller.sp > caller.nlocal {
@@ -261,8 +362,13 @@ func TestCallPyFallsBack(t *testing.T) {
 				t.Errorf("callee: pc %d, back %p (caller %p), running %v, depth %d (was %d)",
 					callee.pc, callee.back, caller, in.frame == callee, in.depth, depth)
 			}
-			if callee.slots[0] != Int(1) || callee.slots[1] != Int(2) || callee.fn != callable {
-				t.Errorf("arguments or function not moved: %v, fn %v", callee.slots[:2], callee.fn)
+			for i, w := range tc.want {
+				if callee.slots[i] != Int(w) {
+					t.Errorf("argument %d: %v, want %d", i, callee.slots[i], w)
+				}
+			}
+			if callee.fn != callable {
+				t.Errorf("callee's fn %v, want %v", callee.fn, callable)
 			}
 			for i := caller.nlocal; i < sp; i++ {
 				if caller.slots[i].p != nil {

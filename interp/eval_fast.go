@@ -459,7 +459,7 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 	}()
 	for {
 		next, err := in.runFastIn(cur)
-		if next == nil || err != nil {
+		if next == nil { // a frame to go on in comes with no error
 			return cur, err
 		}
 		cur = next
@@ -471,7 +471,7 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 // it keeps in locals changes within one, which would cost the register
 // allocator every one of them at each instruction. A nil frame means f
 // stopped, at the instruction it left for runFrom or after one that
-// raised err.
+// raised err; with a frame, err is nil (runFast tests only the frame).
 func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 	ac := f.ac
 	// The inline caches are reached through ac where needed: each slice

@@ -791,6 +791,11 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 // (as slices, with their checks and write-barrier paths, they cost ~50
 // instructions a call more).
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
+	if op == bytecode.CALL_PY_WITH_DEFAULTS {
+		if callee := in.callPyDefaults(f, oparg); callee != nil {
+			return callee, true, nil
+		}
+	}
 	// The call's slots are read through slotAt, as callPy's: base is at
 	// least nlocal and sp at most len(slots); the callee's argCount
 	// slots (the bound self, the arguments, the defaults) are within
@@ -978,7 +983,7 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
 	// RESUME 0, skipped as callExact does; the loop's case looked at
 	// the eval breaker just now.
-	if ac.instrs[0] == bytecode.Instr(bytecode.RESUME) {
+	if instrAt(ac.instrs, 0) == bytecode.Instr(bytecode.RESUME) { // code is never empty
 		callee.pc = 1
 	}
 	in.frame = callee
@@ -986,6 +991,89 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 		in.copyCells(callee, fn)
 	}
 	return callee
+}
+
+// callPyDefaults is callPy for CALL_PY_WITH_DEFAULTS, which callExact
+// tries first, with callPy's contract: the callee's frame, linked to f
+// and running, or nil with nothing changed for callExact to take the
+// call. Its defaults cost ~25 instructions a call more in callExact's
+// own path, whose locals the compiler spills. (As a branch of callPy it
+// made callPy's own path ~25 dearer; called from the fast loop's case,
+// that loop's code grew and deltablue's count went up 0.4%.)
+func (in *Interp) callPyDefaults(f *frame, oparg int) *frame {
+	base := f.sp - oparg - 2
+	fi, n := base, oparg+1
+	if slotAt(f.slots, base).p == nil {
+		fi, n = base+1, oparg
+	}
+	fnv := *slotAt(f.slots, fi)
+	if fnv.p == nil || fnv.Type() != functionType {
+		return nil
+	}
+	fn := asObject[Function](fnv)
+	c := fn.code
+	if !c.exactArgs || int(c.argCount) != n && !defaultsCover(fn, n) {
+		return nil
+	}
+	i := int(c.index)
+	if i >= len(in.spec.codes) || in.depth >= in.recursionLimit {
+		return nil
+	}
+	ac := in.spec.codes[i]
+	if ac == nil || len(in.frames.free) == 0 {
+		return nil
+	}
+	cs, ok := in.frameSlots.TryPush(int(c.frameSize))
+	if !ok {
+		if !alloc.Debug {
+			return nil
+		}
+		cs = in.frameSlots.Push(int(c.frameSize)) // see callPy
+	}
+	// The function's stack reference moves into the callee's fn.
+	slots := f.slots
+	for j := 0; j < n; j++ {
+		a := slotAt(slots, fi+1+j)
+		*slotAt(cs, j) = *a
+		*a = Value{}
+	}
+	*slotAt(slots, fi) = Value{}
+	if int(c.argCount) != n {
+		fillDefaults(cs, fn, n)
+	}
+	f.sp = base
+	callee := in.frames.pop() // not empty: see above
+	in.depth++
+	callee.code, callee.tmpl, callee.ac, callee.globals = c, c.tmpl, ac, asObject[Dict](fn.globals)
+	callee.slots, callee.fn, callee.back = cs, valueOf(fn), f
+	callee.nlocal, callee.sp = int(c.nlocal), int(c.nlocal)
+	if instrAt(ac.instrs, 0) == bytecode.Instr(bytecode.RESUME) {
+		callee.pc = 1 // see callPy
+	}
+	in.frame = callee
+	if fn.closure.p != nil {
+		in.copyCells(callee, fn)
+	}
+	return callee
+}
+
+// defaultsCover says whether fn's defaults fill the parameters a call
+// with n positional arguments leaves unset.
+func defaultsCover(fn *Function, n int) bool {
+	argc := int(fn.code.argCount)
+	return n < argc && fn.defaults.p != nil && argc-n <= len(asObject[Tuple](fn.defaults).items)
+}
+
+// fillDefaults puts new references to fn's trailing defaults in the
+// parameters past the n arguments of a call, in cs, its new frame's
+// slots; defaultsCover said they cover them.
+func fillDefaults(cs []Value, fn *Function, n int) {
+	d := asObject[Tuple](fn.defaults).items
+	d = d[len(d)-(int(fn.code.argCount)-n):]
+	for j, v := range d {
+		incRef(v)
+		*slotAt(cs, n+j) = v
+	}
 }
 
 // copyCells puts the cells of fn's closure in the last slots of the
