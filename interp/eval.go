@@ -130,6 +130,8 @@ func (in *Interp) releaseFrame(f *frame) {
 // that outlives the return looks at them. The rest is returnOther's.
 // One call from the loop's case: the case's own tests and the call of a
 // second function cost ~15 instructions a return.
+//
+//go:noinline
 func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 	var r Value
 	if instr.Op() == bytecode.RETURN_CONST {

@@ -17,6 +17,7 @@ func (in *Interp) execLoadGlobal(f *frame, oparg int) error {
 	return nil
 }
 
+//go:noinline
 func (in *Interp) execBinaryOp(f *frame, oparg int) error {
 	b := f.pop()
 	a := f.pop()
@@ -75,6 +76,8 @@ func (in *Interp) execStoreSubscr(f *frame) error {
 // guard. Sets, frozensets, tuples and lists are asked without the
 // type's slot when the key is an int or str, whose hash and equality
 // need no call (containsQuick).
+//
+//go:noinline
 func (in *Interp) execContainsOp(f *frame, oparg int) error {
 	container := f.pop()
 	key := f.pop()
@@ -103,6 +106,8 @@ func (in *Interp) execUnpackSequence(f *frame, oparg int) error {
 
 // execForIter is FOR_ITER at pc: push the next item, or drop the
 // exhausted iterator and jump past the END_FOR.
+//
+//go:noinline
 func (in *Interp) execForIter(f *frame, instr bytecode.Instr, pc int) error {
 	it := f.top()
 	if it.Type() == rangeIteratorType { // the common case, inline

@@ -367,6 +367,8 @@ miss:
 // passed. A plain key found (dictFindEntry) takes the container's slot
 // and the two are released in place, without the pops and push and
 // decRef's calls (half of a d[k]'s instructions went there).
+//
+//go:noinline
 func (in *Interp) binarySubscrDict(f *frame) error {
 	sp := f.sp
 	s := f.slots[sp-2 : sp : sp]
@@ -790,6 +792,8 @@ func (in *Interp) callGeneric(f *frame, oparg int) (*frame, error) {
 // template, and the slots reached through slotAt, with no bounds checks
 // (as slices, with their checks and write-barrier paths, they cost ~50
 // instructions a call more).
+//
+//go:noinline
 func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame, ok bool, err error) {
 	if op == bytecode.CALL_PY_WITH_DEFAULTS {
 		if callee := in.callPyDefaults(f, oparg); callee != nil {
@@ -917,6 +921,8 @@ func (in *Interp) callExact(f *frame, op bytecode.Op, oparg int) (callee *frame,
 // as it can: callExact's rare calls (newAdaptive, a new chunk, a new
 // record) and its registers' worth of locals made the compiler spill a
 // dozen of them on its common path.
+//
+//go:noinline
 func (in *Interp) callPy(f *frame, oparg int) *frame {
 	// The call's slots are read through slotAt: base is at least nlocal
 	// and sp at most len(slots), as for every instruction of the fast
@@ -1119,6 +1125,8 @@ func callSlots(f *frame, oparg int) []Value {
 // is most of a list.append's cost. c is the instruction's first cache
 // entry (adaptiveCode.cacheAt), not a slice: no bounds checks to make
 // or pass.
+//
+//go:noinline
 func (in *Interp) callBuiltinCached(f *frame, op bytecode.Op, c *cacheEntry, oparg int) (bool, error) {
 	switch op {
 	case bytecode.CALL_NO_KW_LIST_APPEND:
@@ -1371,6 +1379,8 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 
 // callBoundNative is CALL_NO_KW_BOUND_NATIVE: a bound built-in method
 // or a bound method of another non-Python callable.
+//
+//go:noinline
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	s := callSlots(f, oparg)
 	bound := s[1]
@@ -1473,6 +1483,8 @@ func builtinClass1(t *Type, args []Value) (r Value, ok bool) {
 // object.__new__ does and push __init__'s frame, which hands the instance
 // to this frame when it returns (frame.initSelf). ok is false when a
 // guard fails (nothing changed).
+//
+//go:noinline
 func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *frame, ok bool, err error) {
 	// The call's slots are read through slotAt, as callPy's: base is at
 	// least nlocal and sp at most len(slots).

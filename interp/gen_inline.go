@@ -117,6 +117,8 @@ func (in *Interp) genYieldInline(f *frame) *frame {
 // and its caller, made the running frame, gets the value; it is
 // returned. One call from the loop's case, which keeps the case small
 // (runFastIn's node budget: see storeNewAttrAt).
+//
+//go:noinline
 func (in *Interp) yieldAt(f *frame, pc, sp int) *frame {
 	sp--
 	v := *slotAt(f.slots, sp) // sp is above the locals: see slotAt
@@ -227,6 +229,8 @@ func (in *Interp) resumeGenSpec(f *frame, op bytecode.Op) (gf *frame, ok bool, e
 // top at sp, in its (next, err) terms: a miss returns nil and no error,
 // with f at pc for runFrom; otherwise f's pc is past the instruction.
 // The loop's case is then one call and a return.
+//
+//go:noinline
 func (in *Interp) resumeGenAt(f *frame, op bytecode.Op, pc, sp int) (gf *frame, err error) {
 	// inlineGen and pushGen in one, with nothing but f's pc and sp
 	// written before the guard passes and no write that the usual case
@@ -324,6 +328,8 @@ func (in *Interp) execSend(f *frame, instr bytecode.Instr, pc int) (*frame, erro
 // only the slots move off the arena, into a slice the generator owns.
 // No second record is taken, copied whole (a ~200-byte copy through
 // write barriers) and released; nqueens makes one generator per call.
+//
+//go:noinline
 func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	if f.entry || f.obj != nil {
 		f.pc--
@@ -368,6 +374,8 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 // slot (send's descriptor there is immortal: dropped), so that f's
 // reference keeps it alive; its yield (yieldAt, genYieldInline) or its
 // return (genReturnSend) takes it off, as g.sendCall tells them.
+//
+//go:noinline
 func (in *Interp) callGenSendAt(f *frame, pc, sp int) (gf *frame, err error) {
 	f.pc, f.sp = pc, sp
 	slots := f.slots

@@ -274,6 +274,8 @@ func containsQuick(container, key Value) (found, known bool) {
 // on top of the stack, an exact set or frozenset): with a key that
 // quickHash and quickEqual answer for, the result replaces the two
 // operands in place; else execContainsOp's way.
+//
+//go:noinline
 func (in *Interp) containsSet(f *frame, oparg int) error {
 	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
 	found, known := false, false
