@@ -14,14 +14,16 @@ import (
 
 // CPython's type flags, for __flags__.
 const (
-	pyTPFlagsSequence      = 1 << 5
-	pyTPFlagsMapping       = 1 << 6
-	pyTPFlagsImmutableType = 1 << 8
-	pyTPFlagsHeapType      = 1 << 9
-	pyTPFlagsBaseType      = 1 << 10
-	pyTPFlagsReady         = 1 << 12
-	pyTPFlagsHaveGC        = 1 << 14
-	pyTPFlagsIsAbstract    = 1 << 20
+	pyTPFlagsManagedWeakref = 1 << 3
+	pyTPFlagsManagedDict    = 1 << 4
+	pyTPFlagsSequence       = 1 << 5
+	pyTPFlagsMapping        = 1 << 6
+	pyTPFlagsImmutableType  = 1 << 8
+	pyTPFlagsHeapType       = 1 << 9
+	pyTPFlagsBaseType       = 1 << 10
+	pyTPFlagsReady          = 1 << 12
+	pyTPFlagsHaveGC         = 1 << 14
+	pyTPFlagsIsAbstract     = 1 << 20
 )
 
 // copyregFunc returns copyreg's function name (a new reference).
@@ -289,6 +291,14 @@ func typeFlags(t *Type) int64 {
 	}
 	if typeIsGC(t) {
 		f |= pyTPFlagsHaveGC
+	}
+	if t.Flags&TypeHeapType != 0 {
+		if managedDict(t) {
+			f |= pyTPFlagsManagedDict
+		}
+		if managedWeakref(t) {
+			f |= pyTPFlagsManagedWeakref
+		}
 	}
 	if t.Flags&TypeSequence != 0 {
 		f |= pyTPFlagsSequence

@@ -113,3 +113,10 @@ try:
     object().__sizeof__(1)
 except TypeError as e:
     print("TypeError", e)
+
+
+# The managed dict (16) and weakref (8) flags behind the pre-header: a
+# subclass of a variable-size type gets no weak references.
+for cls in [Plain, Slotted, SlotsWithDict, SlotsWithWeakref, NoSlots, MyList, MyTuple, MyInt, MyError, MyDict, MyStr,
+            MyBytes, int, list, object, type, Exception]:
+    print(cls.__name__, cls.__flags__ & 0x18)
