@@ -876,7 +876,9 @@ func (in *Interp) finishClass(t *Type) error {
 				}
 			}
 		}
-		if t.Flags&TypeWeakrefs == 0 {
+		// A variable-size object (int, tuple, bytes) has no fixed place
+		// for a weak-reference list: CPython gives such subclasses none.
+		if t.Flags&TypeWeakrefs == 0 && !varSizeLayout(t.layout) {
 			t.Flags |= TypeWeakrefs
 			if err := addDescr("__weakref__"); err != nil {
 				return err
@@ -947,6 +949,24 @@ func init() {
 	}
 }
 
+// varSizeLayout reports whether instances of layout keep their items in
+// the object itself (CPython's tp_itemsize != 0: int, tuple, bytes, type):
+// their subclasses can have neither __slots__ members nor weak references.
+func varSizeLayout(layout *Type) bool {
+	return builtinSizes[layout].item != 0
+}
+
+// layoutBase is the base of class t that CPython's error messages name
+// (its "best base"): the first base with t's instance layout.
+func layoutBase(t *Type) *Type {
+	for _, b := range t.Bases {
+		if b.layout == t.layout {
+			return b
+		}
+	}
+	return t.layout
+}
+
 // slotCount is how many __slots__ values t's instances hold.
 func (t *Type) slotCount() int {
 	n := 0
@@ -974,6 +994,9 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		}()
 		names = items
 	}
+	if len(names) > 0 && varSizeLayout(t.layout) {
+		return in.raise(typeErrorType, "nonempty __slots__ not supported for subtype of '%s'", layoutBase(t).Name)
+	}
 	base := 0
 	for _, b := range t.MRO[1:] {
 		base += len(b.slotNames)
@@ -985,10 +1008,16 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		}
 		s := n.GoString()
 		if s == "__dict__" {
+			if wantDict || t.dictOffset != 0 {
+				return in.raise(typeErrorType, "__dict__ slot disallowed: we already got one")
+			}
 			wantDict = true
 			continue
 		}
 		if s == "__weakref__" {
+			if wantWeakref || t.Flags&TypeWeakrefs != 0 {
+				return in.raise(typeErrorType, "__weakref__ slot disallowed: we already got one")
+			}
 			wantWeakref = true
 			continue
 		}
@@ -1013,7 +1042,7 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 		t.slotNames = append(t.slotNames, s)
 	}
 	// The descriptors of __dict__ and __weakref__ follow the members.
-	if wantDict && t.dictOffset == 0 {
+	if wantDict {
 		t.dictOffset = unsafe.Offsetof(Instance{}.dict)
 		if off, ok := subclassDictOffsets[t.layout]; ok {
 			t.dictOffset = off
@@ -1024,7 +1053,7 @@ func (in *Interp) declareSlots(t *Type, slots Value) error {
 			return err
 		}
 	}
-	if wantWeakref && t.Flags&TypeWeakrefs == 0 {
+	if wantWeakref {
 		t.Flags |= TypeWeakrefs
 		if err := in.DictSet(t.dict, internName("__weakref__"), instanceAttrDescrs["__weakref__"]); err != nil {
 			return err

@@ -89,10 +89,8 @@ func preHeaderSize(t *Type) int64 {
 
 // managedWeakref reports whether class t gave its instances weak
 // references their built-in layout lacks (Py_TPFLAGS_MANAGED_WEAKREF).
-// CPython gives none to a subclass of a variable-size type (int, tuple,
-// bytes).
 func managedWeakref(t *Type) bool {
-	return t.Flags&TypeWeakrefs != 0 && t.layout.Flags&TypeWeakrefs == 0 && builtinSizes[t.layout].item == 0
+	return t.Flags&TypeWeakrefs != 0 && t.layout.Flags&TypeWeakrefs == 0
 }
 
 // managedDict reports whether class t gave its instances a __dict__ their

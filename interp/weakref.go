@@ -47,7 +47,7 @@ func canWeakref(t *Type) bool {
 // newWeakRef makes a weak reference of type t to obj.
 func (in *Interp) newWeakRef(t *Type, obj, callback Value) (Value, error) {
 	if !obj.IsObject() || !canWeakref(obj.Type()) {
-		return Value{}, in.raise(typeErrorType, "cannot create weak reference to '%s' object", obj.Type().Name)
+		return Value{}, in.raise(typeErrorType, "cannot create weak reference to '%s' object", typeFullName(obj.Type()))
 	}
 	return in.makeWeakRef(t, obj, callback)
 }
@@ -149,7 +149,7 @@ func (in *Interp) clearWeakRefs(h *alloc.Header) {
 }
 
 func init() {
-	for _, t := range []*Type{functionType, typeType, setType, frozensetType, generatorType, codeType, moduleType, boundMethodType, propertyType, weakrefType} {
+	for _, t := range []*Type{functionType, builtinFunctionType, typeType, setType, frozensetType, generatorType, codeType, moduleType, boundMethodType} {
 		t.Flags |= TypeWeakrefs
 	}
 	weakrefType.Module = "weakref"

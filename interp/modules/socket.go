@@ -78,7 +78,6 @@ func init() {
 		},
 		Repr: sockRepr,
 	})
-	socketType.Flags |= interp.TypeWeakrefs
 	t := socketType
 	intAttr := func(name string, get func(s *sockObject) int) {
 		t.AddGetSet(name, func(in *interp.Interp, obj Value) (Value, error) {
