@@ -51,6 +51,10 @@ type freeLists struct {
 	// call, and drops them when it returns.
 	functions freeList[Function]
 	cells     freeList[Cell]
+
+	// pctCall is the state of the last str % operation, kept for the
+	// next (str_format_fast.go); nil while one is running.
+	pctCall *pctCall
 }
 
 // discard empties every list and makes them keep nothing more, as

@@ -220,8 +220,9 @@ func (a pctOperand) Lookup(key string) (format.Arg, error) {
 
 // strPercent is format % args for the str format.
 func (in *Interp) strPercent(fmtv, args Value) (Value, error) {
+	// No defer: errors are values here. Only a Go panic (an interpreter
+	// bug) would skip the release, losing this call's recycling.
 	c := newPctCall(in)
-	defer c.release()
 	var s string
 	var err error
 	if args.Type().IsSubtype(tupleType) {
@@ -236,6 +237,7 @@ func (in *Interp) strPercent(fmtv, args Value) (Value, error) {
 	} else {
 		s, err = format.PercentValue(fmtv.GoString(), c.operand(args, false))
 	}
+	c.release()
 	if err != nil {
 		return Value{}, in.strFormatError(err)
 	}

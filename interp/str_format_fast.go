@@ -2,7 +2,6 @@ package interp
 
 import (
 	"strconv"
-	"sync"
 
 	"github.com/parallel-py/parallel/interp/format"
 	"github.com/parallel-py/parallel/interp/syntax"
@@ -108,8 +107,10 @@ func (in *Interp) formatText(v Value, spec string) (string, error) {
 }
 
 // pctCall is the state of one str % operation: the operands handed to the
-// engine and the values held until it ends. They are recycled, so that a
-// formatting allocates nothing of its own.
+// engine and the values held until it ends. Each interpreter keeps one
+// for its next formatting, so that a formatting allocates nothing of its
+// own; a formatting nested in another (a __str__ that formats) makes its
+// own.
 type pctCall struct {
 	in    *Interp
 	store []pctOperand // the operands, pointed to by ops and the engine
@@ -117,10 +118,12 @@ type pctCall struct {
 	owned []Value // values obtained by mapping lookups
 }
 
-var pctCalls = sync.Pool{New: func() any { return new(pctCall) }}
-
 func newPctCall(in *Interp) *pctCall {
-	c := pctCalls.Get().(*pctCall)
+	c := in.free.pctCall
+	if c == nil {
+		c = new(pctCall)
+	}
+	in.free.pctCall = nil
 	c.in = in
 	return c
 }
@@ -136,8 +139,8 @@ func (c *pctCall) operand(v Value, owned bool) *pctOperand {
 	return &c.store[len(c.store)-1]
 }
 
-// release drops the held values and recycles the call; nothing it held
-// stays reachable from the pool.
+// release drops the held values and keeps the call for the interpreter's
+// next formatting; nothing it held stays reachable from it.
 func (c *pctCall) release() {
 	for _, v := range c.owned {
 		c.in.decRef(v)
@@ -146,9 +149,10 @@ func (c *pctCall) release() {
 	clear(c.store)
 	clear(c.ops)
 	c.owned, c.store, c.ops = c.owned[:0], c.store[:0], c.ops[:0]
+	in := c.in
 	c.in = nil
 	if cap(c.store) > 64 || cap(c.owned) > 64 {
 		return // unusually large: let it go
 	}
-	pctCalls.Put(c)
+	in.free.pctCall = c
 }
