@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -51,6 +52,22 @@ func StrRunes(v Value) []rune {
 		i += n
 	}
 	return rs[:j]
+}
+
+// StrText returns the text of the str v (UTF-8) and whether it is all
+// ASCII, when its bytes are its code points and can be matched in place.
+func StrText(v Value) (text string, ascii bool) {
+	o := asObject[Str](v)
+	return o.s, o.ascii
+}
+
+// NewASCIIStr returns a str of a copy of the ASCII text s: a slice of a
+// long text does not keep all of it alive.
+func (in *Interp) NewASCIIStr(s string) (Value, error) {
+	if len(s) <= 1 {
+		return in.newStrText(s, len(s), true) // the shared strs
+	}
+	return in.newStrText(strings.Clone(s), len(s), true)
 }
 
 // NewStrRunes returns the str of the code points rs.

@@ -12,7 +12,7 @@ var (
 )
 
 // match runs one attempt starting at pos (st.start must be pos).
-func (st *sreState) match(pc, pos int) bool {
+func (st *engine[T]) match(pc, pos int) bool {
 	code, s := st.code, st.s
 	for {
 		failed := false
@@ -35,7 +35,7 @@ func (st *sreState) match(pc, pos int) bool {
 		case opAny, opAnyAll, opLiteral, opNotLiteral, opLiteralIgnore, opNotLiteralIgnore,
 			opLiteralUniIgnore, opNotLiteralUniIgnore, opLiteralLocIgnore, opNotLiteralLocIgnore,
 			opIn, opInIgnore, opInUniIgnore, opInLocIgnore, opCategory:
-			if pos >= st.end || !st.oneChar(pc, s[pos]) {
+			if pos >= st.end || !st.oneChar(pc, rune(s[pos])) {
 				failed = true
 				break
 			}
@@ -88,7 +88,7 @@ func (st *sreState) match(pc, pos int) bool {
 				c := choice{kind: choiceRepeatOne, pc: tail, pos: pos, b: min}
 				if code[tail] == opLiteral {
 					c.lit, c.hasLiteral = rune(code[tail+1]), true
-					for n >= min && (pos+n >= st.end || s[pos+n] != c.lit) {
+					for n >= min && (pos+n >= st.end || rune(s[pos+n]) != c.lit) {
 						n--
 					}
 				}
@@ -211,7 +211,7 @@ func (st *sreState) match(pc, pos int) bool {
 // nextAlternative finds, from the skip word at p, the first alternative
 // of a BRANCH that may match at pos (one starting with a literal that
 // the subject does not have there cannot).
-func (st *sreState) nextAlternative(p, pos int) (int, bool) {
+func (st *engine[T]) nextAlternative(p, pos int) (int, bool) {
 	code := st.code
 	for code[p] != 0 {
 		if code[p+1] == opLiteral && (pos >= st.end || uint32(st.s[pos]) != code[p+2]) {
@@ -266,7 +266,7 @@ func (st *sreState) subSuccess(pos int) (pc, newPos int, ok bool) {
 
 // backtrack resumes at the newest choice point that has an alternative
 // left; ok is false when there is none.
-func (st *sreState) backtrack() (pc, pos int, ok bool) {
+func (st *engine[T]) backtrack() (pc, pos int, ok bool) {
 	code, s := st.code, st.s
 	for len(st.stack) > 0 {
 		top := len(st.stack) - 1
@@ -289,7 +289,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 		case choiceRepeatOne:
 			n := ch.a - 1
 			if ch.hasLiteral {
-				for n >= ch.b && (ch.pos+n >= st.end || s[ch.pos+n] != ch.lit) {
+				for n >= ch.b && (ch.pos+n >= st.end || rune(s[ch.pos+n]) != ch.lit) {
 					n--
 				}
 			}
@@ -305,7 +305,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 		case choiceMinRepeatOne:
 			n := ch.a
 			p := ch.pos + n
-			if n >= ch.b || p >= st.end || !st.oneChar(ch.c, s[p]) {
+			if n >= ch.b || p >= st.end || !st.oneChar(ch.c, rune(s[p])) {
 				break
 			}
 			ch.a = n + 1
@@ -349,7 +349,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 }
 
 // search finds the first match at or after st.start.
-func (st *sreState) search() bool {
+func (st *engine[T]) search() bool {
 	code := st.code
 	start := st.start
 	if start > st.end {
@@ -381,14 +381,14 @@ func (st *sreState) search() bool {
 	for pos := start; pos <= st.end; pos++ {
 		if first >= 0 {
 			// Every match begins with a character that passes first.
-			for pos < st.end && !st.oneChar(first, st.s[pos]) {
+			for pos < st.end && !st.oneChar(first, rune(st.s[pos])) {
 				pos++
 			}
 			if pos >= st.end {
 				return false
 			}
 		} else if prefix >= 0 || charset >= 0 {
-			for pos < st.end && (prefix >= 0 && st.s[pos] != prefix || charset >= 0 && !st.inSet(charset, st.s[pos])) {
+			for pos < st.end && (prefix >= 0 && rune(st.s[pos]) != prefix || charset >= 0 && !st.inSet(charset, rune(st.s[pos]))) {
 				pos++
 			}
 			if pos >= st.end {
