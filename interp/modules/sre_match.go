@@ -35,7 +35,16 @@ func (st *engine[T]) match(pc, pos int) bool {
 		case opAny, opAnyAll, opLiteral, opNotLiteral, opLiteralIgnore, opNotLiteralIgnore,
 			opLiteralUniIgnore, opNotLiteralUniIgnore, opLiteralLocIgnore, opNotLiteralLocIgnore,
 			opIn, opInIgnore, opInUniIgnore, opInLocIgnore, opCategory:
-			if pos >= st.end || !st.oneChar(pc, rune(s[pos])) {
+			if pos >= st.end {
+				failed = true
+				break
+			}
+			if c := rune(s[pos]); c < 256 && st.builtTable(pc) != nil {
+				if !st.tables[pc].has(c) {
+					failed = true
+					break
+				}
+			} else if !st.oneChar(pc, c) {
 				failed = true
 				break
 			}
@@ -377,21 +386,37 @@ func (st *engine[T]) search() bool {
 	if prefix < 0 && charset < 0 && !anchored {
 		first = firstCharOp(code, pc)
 	}
+	// The prefilter's table: that of the first op, or of the charset.
+	var skip *charTable
+	if first >= 0 {
+		skip = st.charTableFor(first)
+	} else if charset >= 0 {
+		skip = st.setTableFor(charset)
+	}
+	s := st.s[:st.end]
 	mustAdvance := st.mustAdvance
 	for pos := start; pos <= st.end; pos++ {
-		if first >= 0 {
-			// Every match begins with a character that passes first.
-			for pos < st.end && !st.oneChar(first, rune(st.s[pos])) {
-				pos++
+		if first >= 0 || charset >= 0 {
+			// Every match begins with a character that passes first
+			// (or is in the charset).
+			for ; pos < len(s); pos++ {
+				c := rune(s[pos])
+				if c < 256 && skip != nil {
+					if skip.has(c) {
+						break
+					}
+				} else if first >= 0 && st.matchOne(first, c) || first < 0 && st.inSet(charset, c) {
+					break
+				}
 			}
-			if pos >= st.end {
+			if pos >= len(s) {
 				return false
 			}
-		} else if prefix >= 0 || charset >= 0 {
-			for pos < st.end && (prefix >= 0 && rune(st.s[pos]) != prefix || charset >= 0 && !st.inSet(charset, rune(st.s[pos]))) {
+		} else if prefix >= 0 {
+			for pos < len(s) && rune(s[pos]) != prefix {
 				pos++
 			}
-			if pos >= st.end {
+			if pos >= len(s) {
 				return false
 			}
 		}
