@@ -326,11 +326,6 @@ func (p *patternObject) getSubject(in *interp.Interp, v Value) (subject, error) 
 			return sub, in.Raise(interp.TypeError, "expected string or bytes-like object, got '%s'", v.Type().Name)
 		}
 		sub.isBytes = true
-		if v.Type() != interp.BytesType {
-			// A bytearray or a view may change under a match object
-			// (or a sub callback) that still slices the subject.
-			b = append([]byte(nil), b...)
-		}
 		sub.bytes = b
 	}
 	if sub.wide {
@@ -376,11 +371,22 @@ func (p *patternObject) newState(sub subject, pos, endpos int) *sreState {
 func slice(in *interp.Interp, sub subject, string Value, start, end int) (Value, error) {
 	whole := start == 0 && end == sub.n
 	if sub.isBytes {
-		if whole && string.Type() == interp.BytesType {
-			interp.IncRef(string)
-			return string, nil
+		if string.Type() == interp.BytesType {
+			if whole {
+				interp.IncRef(string)
+				return string, nil
+			}
+			return in.NewBytes(sub.bytes[start:end])
 		}
-		return in.NewBytes(sub.bytes[start:end])
+		// A bytearray (or what a view shows) may have changed since the
+		// match: CPython slices its buffer as it is now, clamped.
+		b, ok := interp.BufferBytes(string)
+		if !ok {
+			b = nil
+		}
+		end = min(end, len(b))
+		start = min(start, end)
+		return in.NewBytes(b[start:end])
 	}
 	if whole && string.Type() == interp.StrType {
 		interp.IncRef(string)
