@@ -200,6 +200,14 @@ func (st *sreState) search() bool { return st.eng.search() }
 // pos).
 func (st *sreState) match(pc, pos int) bool { return st.eng.match(pc, pos) }
 
+// unsetRegs is the value of unset registers, to copy from.
+var unsetRegs = func() (r [32]int) {
+	for i := range r {
+		r[i] = -1
+	}
+	return
+}()
+
 // reset clears the registers for a new attempt.
 func (st *sreState) reset() {
 	n := regMarks + 2*st.ngroups
@@ -207,8 +215,12 @@ func (st *sreState) reset() {
 		st.regs = make([]int, n)
 	}
 	st.regs = st.regs[:n]
-	for i := range st.regs {
-		st.regs[i] = -1
+	// search resets before every start position it tries: a copy
+	// (memmove) costs less than a loop for the usual few groups.
+	if m := copy(st.regs, unsetRegs[:]); m < n {
+		for i := m; i < n; i++ {
+			st.regs[i] = -1
+		}
 	}
 	st.trail = st.trail[:0]
 	st.stack = st.stack[:0]
