@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,16 +41,27 @@ func StrRunes(v Value) []rune {
 	// The ASCII bytes of a mixed text are most of it: they are stored
 	// without decodeCP's call, and the array has its final length, so
 	// no append checks capacity.
-	j := 0
-	for i := 0; i < len(b) && j < len(rs); j++ {
+	// Runs of eight ASCII bytes are widened a word at a time.
+	i, j := 0, 0
+	for i < len(b) && j < len(rs) {
+		if i+8 <= len(b) && j+8 <= len(rs) {
+			w := b[i : i+8 : i+8]
+			if binary.LittleEndian.Uint64(w)&0x8080808080808080 == 0 {
+				r := rs[j : j+8 : j+8]
+				r[0], r[1], r[2], r[3] = rune(w[0]), rune(w[1]), rune(w[2]), rune(w[3])
+				r[4], r[5], r[6], r[7] = rune(w[4]), rune(w[5]), rune(w[6]), rune(w[7])
+				i, j = i+8, j+8
+				continue
+			}
+		}
 		if c := b[i]; c < utf8.RuneSelf {
 			rs[j] = rune(c)
-			i++
+			i, j = i+1, j+1
 			continue
 		}
 		r, n := decodeCP(s[i:])
 		rs[j] = r
-		i += n
+		i, j = i+n, j+1
 	}
 	return rs[:j]
 }
