@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"encoding/binary"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -39,18 +41,45 @@ func StrRunes(v Value) []rune {
 	// The ASCII bytes of a mixed text are most of it: they are stored
 	// without decodeCP's call, and the array has its final length, so
 	// no append checks capacity.
-	j := 0
-	for i := 0; i < len(b) && j < len(rs); j++ {
+	// Runs of eight ASCII bytes are widened a word at a time.
+	i, j := 0, 0
+	for i < len(b) && j < len(rs) {
+		if i+8 <= len(b) && j+8 <= len(rs) {
+			w := b[i : i+8 : i+8]
+			if binary.LittleEndian.Uint64(w)&0x8080808080808080 == 0 {
+				r := rs[j : j+8 : j+8]
+				r[0], r[1], r[2], r[3] = rune(w[0]), rune(w[1]), rune(w[2]), rune(w[3])
+				r[4], r[5], r[6], r[7] = rune(w[4]), rune(w[5]), rune(w[6]), rune(w[7])
+				i, j = i+8, j+8
+				continue
+			}
+		}
 		if c := b[i]; c < utf8.RuneSelf {
 			rs[j] = rune(c)
-			i++
+			i, j = i+1, j+1
 			continue
 		}
 		r, n := decodeCP(s[i:])
 		rs[j] = r
-		i += n
+		i, j = i+n, j+1
 	}
 	return rs[:j]
+}
+
+// StrText returns the text of the str v (UTF-8) and whether it is all
+// ASCII, when its bytes are its code points and can be matched in place.
+func StrText(v Value) (text string, ascii bool) {
+	o := asObject[Str](v)
+	return o.s, o.ascii
+}
+
+// NewASCIIStr returns a str of a copy of the ASCII text s: a slice of a
+// long text does not keep all of it alive.
+func (in *Interp) NewASCIIStr(s string) (Value, error) {
+	if len(s) <= 1 {
+		return in.newStrText(s, len(s), true) // the shared strs
+	}
+	return in.newStrText(strings.Clone(s), len(s), true)
 }
 
 // NewStrRunes returns the str of the code points rs.

@@ -101,6 +101,12 @@ func TestStrRunes(t *testing.T) {
 		{}, []rune("a"), []rune("abcdefg"), []rune("abcdefgh"), []rune("abcdefghi"),
 		[]rune("abcdefghijklmnopq"), []rune("caf\u00e9 \u2603 \"quoted\""), []rune("\U0001d11eabcdefghij\u00e9"),
 		{'a', 0xd800, 'b', 0xdfff}, []rune("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"),
+		// Mixed text whose ASCII runs are widened eight bytes at a time:
+		// runs of exactly eight, a non-ASCII byte at each place of a
+		// word, a text ending seven bytes after one.
+		[]rune("\u00e9abcdefgh\u2603abcdefgh"), []rune("abcdefg\u00e9hijklmno"), []rune("\U0001d11e" + "abcdefgh"),
+		[]rune("abcdefgh\u00e9abcdefg"), []rune("a\u00e9bcdefghijklmnopqrstuvwxyz0123456789\u00ff"),
+		{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 0xd800, 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'},
 	} {
 		v, err := in.NewStrRunes(want)
 		if err != nil {

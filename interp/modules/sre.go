@@ -286,38 +286,52 @@ func patternHash(in *interp.Interp, v Value) (int64, error) {
 	return h, nil
 }
 
-// subject is a string being matched: its code points (bytes as
-// 0..255), and whether it is bytes-like.
+// subject is a string being matched: its characters as bytes (a bytes
+// subject, or a str that is all ASCII) or as code points (other strs),
+// its length, and whether it is bytes-like.
 type subject struct {
+	bytes   []byte
 	runes   []rune
+	text    string // the ASCII str whose bytes bytes are
+	n       int
+	wide    bool // runes holds the characters
 	isBytes bool
 }
 
-// getSubject decodes the string argument of a pattern method and checks
-// its kind against the pattern's.
+// getSubject reads the string argument of a pattern method and checks
+// its kind against the pattern's. An ASCII str and an exact bytes
+// object are matched in place; their text cannot change.
 func (p *patternObject) getSubject(in *interp.Interp, v Value) (subject, error) {
 	var sub subject
 	switch {
 	case interp.IsStr(v):
-		text := v.GoString()
-		if len(text) < subjectCacheMin || len(text) > subjectCacheMax {
+		text, ascii := interp.StrText(v)
+		switch {
+		case ascii:
+			sub.text = text
+			sub.bytes = unsafe.Slice(unsafe.StringData(text), len(text))
+		case len(text) < subjectCacheMin || len(text) > subjectCacheMax:
 			sub.runes = interp.StrRunes(v)
-			break
+			sub.wide = true
+		default:
+			if len(text) != len(p.lastText) || unsafe.StringData(text) != unsafe.StringData(p.lastText) {
+				p.lastText, p.lastRunes = text, interp.StrRunes(v)
+			}
+			sub.runes = p.lastRunes
+			sub.wide = true
 		}
-		if len(text) != len(p.lastText) || unsafe.StringData(text) != unsafe.StringData(p.lastText) {
-			p.lastText, p.lastRunes = text, interp.StrRunes(v)
-		}
-		sub.runes = p.lastRunes
 	default:
 		b, ok := interp.BufferBytes(v)
 		if !ok {
 			return sub, in.Raise(interp.TypeError, "expected string or bytes-like object, got '%s'", v.Type().Name)
 		}
 		sub.isBytes = true
-		sub.runes = make([]rune, len(b))
-		for i, c := range b {
-			sub.runes[i] = rune(c)
-		}
+		sub.bytes = b
+	}
+	if sub.wide {
+		sub.n = len(sub.runes)
+	} else {
+		sub.n = len(sub.bytes)
 	}
 	if p.isBytes == 1 && !sub.isBytes {
 		return sub, in.Raise(interp.TypeError, "cannot use a bytes pattern on a string-like object")
@@ -331,13 +345,23 @@ func (p *patternObject) getSubject(in *interp.Interp, v Value) (subject, error) 
 // newState prepares matching sub between pos and endpos (clamped as
 // CPython does).
 func (p *patternObject) newState(sub subject, pos, endpos int) *sreState {
-	n := len(sub.runes)
+	n := sub.n
 	pos = max(0, min(pos, n))
 	endpos = max(0, min(endpos, n))
 	if p.charTables == nil {
 		p.charTables = make([]*charTable, len(p.code))
 	}
-	st := &sreState{code: p.code, s: sub.runes, end: endpos, start: pos, pos: pos, ngroups: p.groups, tables: p.charTables}
+	var st *sreState
+	if sub.wide {
+		e := &engine[rune]{s: sub.runes}
+		e.eng = e
+		st = &e.sreState
+	} else {
+		e := &engine[byte]{s: sub.bytes}
+		e.eng = e
+		st = &e.sreState
+	}
+	st.code, st.end, st.start, st.pos, st.ngroups, st.tables = p.code, endpos, pos, pos, p.groups, p.charTables
 	st.reset()
 	return st
 }
@@ -345,21 +369,31 @@ func (p *patternObject) newState(sub subject, pos, endpos int) *sreState {
 // slice returns string[start:end] as the engine's getslice does: exact
 // str or bytes, the string itself when it is that already.
 func slice(in *interp.Interp, sub subject, string Value, start, end int) (Value, error) {
-	whole := start == 0 && end == len(sub.runes)
+	whole := start == 0 && end == sub.n
 	if sub.isBytes {
-		if whole && string.Type() == interp.BytesType {
-			interp.IncRef(string)
-			return string, nil
+		if string.Type() == interp.BytesType {
+			if whole {
+				interp.IncRef(string)
+				return string, nil
+			}
+			return in.NewBytes(sub.bytes[start:end])
 		}
-		b := make([]byte, end-start)
-		for i, r := range sub.runes[start:end] {
-			b[i] = byte(r)
+		// A bytearray (or what a view shows) may have changed since the
+		// match: CPython slices its buffer as it is now, clamped.
+		b, ok := interp.BufferBytes(string)
+		if !ok {
+			b = nil
 		}
-		return in.NewBytes(b)
+		end = min(end, len(b))
+		start = min(start, end)
+		return in.NewBytes(b[start:end])
 	}
 	if whole && string.Type() == interp.StrType {
 		interp.IncRef(string)
 		return string, nil
+	}
+	if !sub.wide {
+		return in.NewASCIIStr(sub.text[start:end])
 	}
 	return in.NewStrRunes(sub.runes[start:end])
 }

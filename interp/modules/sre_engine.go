@@ -150,10 +150,13 @@ const (
 	regMarks     = 2
 )
 
-// sreState is one subject being matched by one pattern.
+// sreState is one subject being matched by one pattern: the engine's
+// registers and stacks. The code that reads the subject's characters is
+// the engine (below), generic in how they are stored; search and match
+// here go to it.
 type sreState struct {
 	code    []uint32
-	s       []rune
+	eng     engineRunner
 	end     int // endpos: the subject ends here for the engine
 	start   int // where the current attempt began
 	pos     int // the pos argument (clamped)
@@ -170,6 +173,41 @@ type sreState struct {
 	tables []*charTable // the pattern's op tables by pc (sre_table.go)
 }
 
+// subjectChar is how the engine holds a subject's characters: bytes for
+// bytes subjects and ASCII strs, which are then matched in place (their
+// bytes are their code points), code points for other strs.
+type subjectChar interface{ byte | rune }
+
+// engine is the matching engine over a subject of element type T. Each
+// instantiation is compiled for its own element size, so a byte subject
+// costs no conversion.
+type engine[T subjectChar] struct {
+	sreState
+	s []T
+}
+
+// engineRunner is the engine's entry points, for callers that hold only
+// the sreState.
+type engineRunner interface {
+	search() bool
+	match(pc, pos int) bool
+}
+
+// search finds the first match at or after st.start.
+func (st *sreState) search() bool { return st.eng.search() }
+
+// match runs one attempt of the code from pc at pos (st.start must be
+// pos).
+func (st *sreState) match(pc, pos int) bool { return st.eng.match(pc, pos) }
+
+// unsetRegs is the value of unset registers, to copy from.
+var unsetRegs = func() (r [32]int) {
+	for i := range r {
+		r[i] = -1
+	}
+	return
+}()
+
 // reset clears the registers for a new attempt.
 func (st *sreState) reset() {
 	n := regMarks + 2*st.ngroups
@@ -177,8 +215,12 @@ func (st *sreState) reset() {
 		st.regs = make([]int, n)
 	}
 	st.regs = st.regs[:n]
-	for i := range st.regs {
-		st.regs[i] = -1
+	// search resets before every start position it tries: a copy
+	// (memmove) costs less than a loop for the usual few groups.
+	if m := copy(st.regs, unsetRegs[:]); m < n {
+		for i := m; i < n; i++ {
+			st.regs[i] = -1
+		}
 	}
 	st.trail = st.trail[:0]
 	st.stack = st.stack[:0]
@@ -497,7 +539,7 @@ func (st *sreState) oneWidth(pc int) int {
 
 // count counts how many characters from pos (at most max) the
 // one-character op at pc matches.
-func (st *sreState) count(pc, pos, max int) int {
+func (st *engine[T]) count(pc, pos, max int) int {
 	limit := st.end - pos
 	if max < limit {
 		limit = max
@@ -510,7 +552,7 @@ func (st *sreState) count(pc, pos, max int) int {
 	case opLiteral:
 		c := rune(code[pc+1])
 		for i, x := range s {
-			if x != c {
+			if rune(x) != c {
 				return i
 			}
 		}
@@ -518,7 +560,7 @@ func (st *sreState) count(pc, pos, max int) int {
 	case opNotLiteral:
 		c := rune(code[pc+1])
 		for i, x := range s {
-			if x == c {
+			if rune(x) == c {
 				return i
 			}
 		}
@@ -533,18 +575,18 @@ func (st *sreState) count(pc, pos, max int) int {
 	}
 	if t := st.charTableFor(pc); t != nil {
 		for i, x := range s {
-			if x < 256 {
-				if !t.has(x) {
+			if rune(x) < 256 {
+				if !t.has(rune(x)) {
 					return i
 				}
-			} else if !st.matchOne(pc, x) {
+			} else if !st.matchOne(pc, rune(x)) {
 				return i
 			}
 		}
 		return limit
 	}
 	for i, x := range s {
-		if !st.matchOne(pc, x) {
+		if !st.matchOne(pc, rune(x)) {
 			return i
 		}
 	}
@@ -552,14 +594,14 @@ func (st *sreState) count(pc, pos, max int) int {
 }
 
 // at tests the position assertion code at pos.
-func (st *sreState) at(code uint32, pos int) bool {
+func (st *engine[T]) at(code uint32, pos int) bool {
 	s, end := st.s, st.end
 	boundary := func(isWord func(rune) bool) (this, that, ok bool) {
 		if end == 0 {
 			return false, false, false
 		}
-		that = pos > 0 && isWord(s[pos-1])
-		this = pos < end && isWord(s[pos])
+		that = pos > 0 && isWord(rune(s[pos-1]))
+		this = pos < end && isWord(rune(s[pos]))
 		return this, that, true
 	}
 	switch code {
@@ -592,10 +634,10 @@ func (st *sreState) at(code uint32, pos int) bool {
 
 // groupEqual compares the text of a group with the subject at pos, with
 // the case folding of a GROUPREF variant.
-func (st *sreState) groupEqual(op uint32, gs, ge, pos int) bool {
+func (st *engine[T]) groupEqual(op uint32, gs, ge, pos int) bool {
 	s := st.s
 	for i := 0; i < ge-gs; i++ {
-		a, b := s[gs+i], s[pos+i]
+		a, b := rune(s[gs+i]), rune(s[pos+i])
 		switch op {
 		case opGroupref:
 		case opGrouprefIgnore:

@@ -12,7 +12,7 @@ var (
 )
 
 // match runs one attempt starting at pos (st.start must be pos).
-func (st *sreState) match(pc, pos int) bool {
+func (st *engine[T]) match(pc, pos int) bool {
 	code, s := st.code, st.s
 	for {
 		failed := false
@@ -35,7 +35,16 @@ func (st *sreState) match(pc, pos int) bool {
 		case opAny, opAnyAll, opLiteral, opNotLiteral, opLiteralIgnore, opNotLiteralIgnore,
 			opLiteralUniIgnore, opNotLiteralUniIgnore, opLiteralLocIgnore, opNotLiteralLocIgnore,
 			opIn, opInIgnore, opInUniIgnore, opInLocIgnore, opCategory:
-			if pos >= st.end || !st.oneChar(pc, s[pos]) {
+			if pos >= st.end {
+				failed = true
+				break
+			}
+			if c := rune(s[pos]); c < 256 && st.builtTable(pc) != nil {
+				if !st.tables[pc].has(c) {
+					failed = true
+					break
+				}
+			} else if !st.oneChar(pc, c) {
 				failed = true
 				break
 			}
@@ -88,7 +97,7 @@ func (st *sreState) match(pc, pos int) bool {
 				c := choice{kind: choiceRepeatOne, pc: tail, pos: pos, b: min}
 				if code[tail] == opLiteral {
 					c.lit, c.hasLiteral = rune(code[tail+1]), true
-					for n >= min && (pos+n >= st.end || s[pos+n] != c.lit) {
+					for n >= min && (pos+n >= st.end || rune(s[pos+n]) != c.lit) {
 						n--
 					}
 				}
@@ -211,7 +220,7 @@ func (st *sreState) match(pc, pos int) bool {
 // nextAlternative finds, from the skip word at p, the first alternative
 // of a BRANCH that may match at pos (one starting with a literal that
 // the subject does not have there cannot).
-func (st *sreState) nextAlternative(p, pos int) (int, bool) {
+func (st *engine[T]) nextAlternative(p, pos int) (int, bool) {
 	code := st.code
 	for code[p] != 0 {
 		if code[p+1] == opLiteral && (pos >= st.end || uint32(st.s[pos]) != code[p+2]) {
@@ -266,7 +275,7 @@ func (st *sreState) subSuccess(pos int) (pc, newPos int, ok bool) {
 
 // backtrack resumes at the newest choice point that has an alternative
 // left; ok is false when there is none.
-func (st *sreState) backtrack() (pc, pos int, ok bool) {
+func (st *engine[T]) backtrack() (pc, pos int, ok bool) {
 	code, s := st.code, st.s
 	for len(st.stack) > 0 {
 		top := len(st.stack) - 1
@@ -289,7 +298,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 		case choiceRepeatOne:
 			n := ch.a - 1
 			if ch.hasLiteral {
-				for n >= ch.b && (ch.pos+n >= st.end || s[ch.pos+n] != ch.lit) {
+				for n >= ch.b && (ch.pos+n >= st.end || rune(s[ch.pos+n]) != ch.lit) {
 					n--
 				}
 			}
@@ -305,7 +314,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 		case choiceMinRepeatOne:
 			n := ch.a
 			p := ch.pos + n
-			if n >= ch.b || p >= st.end || !st.oneChar(ch.c, s[p]) {
+			if n >= ch.b || p >= st.end || !st.oneChar(ch.c, rune(s[p])) {
 				break
 			}
 			ch.a = n + 1
@@ -349,7 +358,7 @@ func (st *sreState) backtrack() (pc, pos int, ok bool) {
 }
 
 // search finds the first match at or after st.start.
-func (st *sreState) search() bool {
+func (st *engine[T]) search() bool {
 	code := st.code
 	start := st.start
 	if start > st.end {
@@ -377,21 +386,37 @@ func (st *sreState) search() bool {
 	if prefix < 0 && charset < 0 && !anchored {
 		first = firstCharOp(code, pc)
 	}
+	// The prefilter's table: that of the first op, or of the charset.
+	var skip *charTable
+	if first >= 0 {
+		skip = st.charTableFor(first)
+	} else if charset >= 0 {
+		skip = st.setTableFor(charset)
+	}
+	s := st.s[:st.end]
 	mustAdvance := st.mustAdvance
 	for pos := start; pos <= st.end; pos++ {
-		if first >= 0 {
-			// Every match begins with a character that passes first.
-			for pos < st.end && !st.oneChar(first, st.s[pos]) {
-				pos++
+		if first >= 0 || charset >= 0 {
+			// Every match begins with a character that passes first
+			// (or is in the charset).
+			for ; pos < len(s); pos++ {
+				c := rune(s[pos])
+				if c < 256 && skip != nil {
+					if skip.has(c) {
+						break
+					}
+				} else if first >= 0 && st.matchOne(first, c) || first < 0 && st.inSet(charset, c) {
+					break
+				}
 			}
-			if pos >= st.end {
+			if pos >= len(s) {
 				return false
 			}
-		} else if prefix >= 0 || charset >= 0 {
-			for pos < st.end && (prefix >= 0 && st.s[pos] != prefix || charset >= 0 && !st.inSet(charset, st.s[pos])) {
+		} else if prefix >= 0 {
+			for pos < len(s) && rune(s[pos]) != prefix {
 				pos++
 			}
-			if pos >= st.end {
+			if pos >= len(s) {
 				return false
 			}
 		}

@@ -252,7 +252,7 @@ func patternSub(in *interp.Interp, name string, args, kwnames []Value) (Value, e
 	if err != nil {
 		return Value{}, err
 	}
-	st := p.newState(sub, 0, len(sub.runes))
+	st := p.newState(sub, 0, sub.n)
 	var pieces []Value
 	defer func() { releaseAll(in, pieces) }()
 	n, i := 0, 0
@@ -341,7 +341,7 @@ func patternSplit(in *interp.Interp, args, kwnames []Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	st := p.newState(sub, 0, len(sub.runes))
+	st := p.newState(sub, 0, sub.n)
 	list, err := in.NewList()
 	if err != nil {
 		return Value{}, err
@@ -379,7 +379,7 @@ func patternSplit(in *interp.Interp, args, kwnames []Value) (Value, error) {
 		st.mustAdvance = st.ptr == st.start
 		last, st.start = st.ptr, st.ptr
 	}
-	if err := add(slice(in, sub, str, last, len(sub.runes))); err != nil {
+	if err := add(slice(in, sub, str, last, sub.n)); err != nil {
 		in.DecRef(list)
 		return Value{}, err
 	}

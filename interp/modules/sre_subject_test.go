@@ -13,6 +13,32 @@ import (
 // are ASCII, that are not, that turn non-ASCII past their first code
 // point, and empty ones.
 var sreSubjectPrograms = map[string]string{
+	// ASCII strs and bytes-like objects are matched in place as bytes
+	// (the engine's byte instantiation), other strs as code points; a
+	// match's groups slice a bytearray as it is when asked, as
+	// CPython's. The search prefilters: a first op's table, an INFO
+	// charset's table, a literal prefix; characters past U+00FF take
+	// the op's own test. A pattern with more registers than reset
+	// copies at once.
+	"narrow_subjects": `import re
+class S(str): pass
+for subj in ("abc 123 def", S("abc 123 def"), "", "a", "x" * 600 + " 42", b"abc 123 def", bytearray(b"ab 12"), memoryview(b"cd 34")):
+    pat = re.compile(rb"(\w+) (\d+)" if not isinstance(subj, str) else r"(\w+) (\d+)")
+    m = pat.search(subj)
+    print(type(subj).__name__, m and (m.span(), m.groups(), type(m.group(1)).__name__), pat.findall(subj)[:3])
+    print(pat.sub(lambda m: m.group(2), subj)[-8:], len(pat.split(subj)))
+ba = bytearray(b"xy 99 zz")
+m = re.search(rb"(\w+) (\d+)", ba)
+ba[0:2] = b"QQ"
+print(m.group(1), m.group(0), m.string)
+print(re.findall(r"[aé✓]x", "ax éx ✓x bx ✓y"), re.findall(r"[a-c]+", "zzabcé✓cba"), re.findall(r"\d+", "a1 ✓22 é333"))
+print(re.search(r"[xyz]\d", "✓✓✓é z9").span(), re.search(r"(?:[xyz]|✓)\d", "aaa ✓7 x8").group(), re.findall(r"(?i)[k]", "K k \u212a"))
+print(re.search(r"abc", "xxabxabc").span(), re.search(r"é✓", "aé✓").span(), re.search(r"\bé", "aé é").span())
+print(re.fullmatch(r"[a-z]+", "abc"), re.fullmatch(r"[a-z]+", "abcé"), re.match(r"\w+", "straße 1").group())
+many = re.compile("(a)(b)?" * 20 + "|(c)")
+print(many.search("xab" + "a" * 40).groups()[-4:], many.search("aaxc").groups()[-3:], many.findall("ac")[:2])
+print(re.search(r"[ \t\n\r]*", "   x", 1).span(), re.compile(r"\s*").match("a  b", 1, 3).span(), re.search(r"b", "abcb", 2, 3))
+`,
 	"subjects": `import re
 short = "abc def ghi"
 long = "abc def ghi " * 60

@@ -66,3 +66,48 @@ func (st *sreState) oneChar(pc int, c rune) bool {
 	}
 	return st.matchOne(pc, c)
 }
+
+// builtTable returns the op's table if it is built, else nil: small
+// enough to inline, for the engine's loop to test a character with no
+// call (oneChar does the rest).
+func (st *sreState) builtTable(pc int) *charTable {
+	if t := st.tables[pc]; t != noCharTable {
+		return t
+	}
+	return nil
+}
+
+// setTableFor returns the table of the set (a charset's items, not an
+// op) at pc, or nil when it has none. search's charset prefilter asks
+// it; the set lies inside the INFO block, where no op's table is kept.
+func (st *sreState) setTableFor(pc int) *charTable {
+	if pc >= len(st.tables) {
+		return nil
+	}
+	t := st.tables[pc]
+	if t == nil {
+		t = st.buildSetTable(pc)
+		st.tables[pc] = t
+	}
+	if t == noCharTable {
+		return nil
+	}
+	return t
+}
+
+// buildSetTable asks the set at pc about each code point below 256; a
+// set the engine cannot follow gets no table (see buildCharTable).
+func (st *sreState) buildSetTable(pc int) (t *charTable) {
+	defer func() {
+		if recover() != nil {
+			t = noCharTable
+		}
+	}()
+	t = new(charTable)
+	for c := rune(0); c < 256; c++ {
+		if st.inSet(pc, c) {
+			t[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return t
+}
