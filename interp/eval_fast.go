@@ -50,7 +50,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.POP_TOP, bytecode.PUSH_NULL, bytecode.COPY, bytecode.SWAP,
 		bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT,
 		bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT,
-		bytecode.BINARY_OP_MIXED_FLOAT, bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT,
+		bytecode.BINARY_OP_MIXED_FLOAT, bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_INT_JUMP,
 		bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE, bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE,
 		bytecode.JUMP_FORWARD, bytecode.JUMP_BACKWARD_NO_INTERRUPT, bytecode.JUMP_BACKWARD,
 		bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN,
@@ -722,6 +722,33 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			sp--
 			*slotAt(slots, sp) = Value{}
 			*slotAt(slots, sp-1) = Bool(oparg&bit != 0)
+			pc++
+			continue
+
+		case bytecode.COMPARE_OP_INT_JUMP:
+			// The jump at pc+1 (the specializer saw it there) runs here
+			// too: no bool is pushed, popped and tested, and one dispatch
+			// is saved. Its history is recorded as its own case would.
+			ab := slotPairAt(slots, sp-2)
+			if ab[0].p != intTag || ab[1].p != intTag {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			// In this order, few values are live at once: more kept
+			// the allocator spilling pc and oparg at the loop's head.
+			t := oparg&compareBit(int64(ab[0].n), int64(ab[1].n)) != 0
+			// One store each: a store of the pair calls wbZero while
+			// the GC runs, and the call costs spills at the loop's head.
+			sp -= 2
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp+1) = Value{}
+			pc++
+			j := instrAt(instrs, pc)
+			t = t == (j.Op() == bytecode.POP_JUMP_IF_TRUE)
+			recordBranch(ac, pc, t)
+			if t {
+				pc += j.Oparg()
+			}
 			pc++
 			continue
 

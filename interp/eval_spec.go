@@ -108,11 +108,13 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			// The generic add: it knows the lengths and the ASCII flags.
 			return nil, in.execBinaryOp(f, oparg)
 		}
-	case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_STR:
+	case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_STR, bytecode.COMPARE_OP_INT_JUMP:
+		// COMPARE_OP_INT_JUMP pushes its bool here, as COMPARE_OP_INT:
+		// the jump after it then runs on its own.
 		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
 		var bit int
 		switch {
-		case op == bytecode.COMPARE_OP_INT && a.p == intTag && b.p == intTag:
+		case (op == bytecode.COMPARE_OP_INT || op == bytecode.COMPARE_OP_INT_JUMP) && a.p == intTag && b.p == intTag:
 			bit = compareBit(int64(a.n), int64(b.n))
 		case op == bytecode.COMPARE_OP_FLOAT && exactFloat(a) && exactFloat(b):
 			bit = compareFloatBit(asFloat(a), asFloat(b))

@@ -158,6 +158,41 @@ print(out, has(3, {3}), has(3, frozenset()), 4 not in {4: 1})
 def has2(k, c): return k in c
 print([has2(k, {1: 2, 3: 4}) for k in range(4)], [has2(k, {1, 2}) for k in range(4)])
 `,
+	"compare_int_jump": `def sense(a, b):
+    r = []
+    if a < b: r.append('lt')
+    if a <= b: r.append('le')
+    if a == b: r.append('eq')
+    if a != b: r.append('ne')
+    if a > b: r.append('gt')
+    if a >= b: r.append('ge')
+    if not a < b: r.append('!lt')
+    if not a == b: r.append('!eq')
+    r.append('both' if a < b and b != 100 else 'not both')
+    r.append('either' if a > b or b == 100 else 'neither')
+    flag = a < b
+    r.append(flag)
+    return r
+def count(n):
+    i = 0
+    t = 0
+    while i < n:
+        if i % 3 == 0:
+            t += i
+        i += 1
+    return t
+out = []
+for a, b in [(1, 2), (2, 2), (3, 2), (-5, 7), (2**62, 2**62 + 1), (2**70, 3),
+             (1.5, 2), (True, 1), (2, 2.0), ('a', 'b'), (1, 2), (7, 7)]:
+    out.append(sense(a, b))
+out.append([count(n) for n in (0, 1, 10, 2**64 // 2**62, 2.5, 12)])
+try:
+    sense(1, 'x')
+except TypeError as e:
+    out.append(str(e))
+out.append(sense(4, 5))
+print(out)
+`,
 	"attrs_dicts_change": `class P:
     def __init__(self, a): self.a = a
 def geta(p): return p.a
