@@ -1360,7 +1360,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			case bytecode.STORE_SUBSCR_DICT:
 				err = in.storeSubscrDict(f)
 			case bytecode.CONTAINS_OP_DICT:
-				err = in.containsDict(f, oparg)
+				err = in.containsDict(f, oparg, true)
 			default:
 				err = in.containsSet(f, oparg)
 			}

@@ -193,6 +193,50 @@ except TypeError as e:
 out.append(sense(4, 5))
 print(out)
 `,
+	"contains_jump": `class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return hash(self.v)
+    def __eq__(self, o): return isinstance(o, K) and o.v == self.v or o == self.v
+def tests(k, c):
+    r = []
+    if k in c: r.append('in')
+    if k not in c: r.append('not in')
+    if not k in c: r.append('not (in)')
+    r.append('yes' if k in c and c else 'no')
+    r.append(k in c)
+    r.append(k not in c)
+    n = 0
+    while n not in c and n < 5:
+        n += 1
+    r.append(n)
+    return r
+out = []
+for c in [{1, 2, 3}, frozenset({3, 4}), {1: 'a', 5: 'b'}, {'x', 'y'}, {(1, 2), 3},
+          {K(2), 7}, {2: 0}, set(), {}]:
+    for k in [1, 2, 3, 'x', (1, 2), K(3), 2.0, 5]:
+        try:
+            out.append(tests(k, c))
+        except TypeError as e:
+            out.append(str(e))
+try:
+    tests([], {1})
+except TypeError as e:
+    out.append(str(e))
+print(out)
+class D:
+    def __hash__(self): return 1
+    def __eq__(self, o): return o == 1
+    def __del__(self): print('del')
+for c in [{1}, {2}, {1: 0}, {2: 0}]:
+    if D() in c:
+        print('body in')
+    else:
+        print('else')
+    print(D() not in c)
+    if 5 in {D()} or 5 in {D(): 0}:
+        print('body')
+    print(5 not in {D()})
+`,
 	"attrs_dicts_change": `class P:
     def __init__(self, a): self.a = a
 def geta(p): return p.a
