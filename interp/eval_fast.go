@@ -44,7 +44,7 @@ import (
 // TestFastOpsMatchTheLoop keeps it equal to the switch's cases.
 var fastOps = func() (t [256]bool) {
 	for _, op := range []bytecode.Op{
-		bytecode.NOP, bytecode.RESUME, bytecode.LOAD_FAST, bytecode.LOAD_CONST,
+		bytecode.NOP, bytecode.RESUME, bytecode.LOAD_FAST, bytecode.LOAD_FAST__BINARY_SUBSCR, bytecode.LOAD_CONST,
 		bytecode.LOAD_FAST__LOAD_FAST, bytecode.LOAD_FAST__LOAD_CONST, bytecode.LOAD_CONST__LOAD_FAST,
 		bytecode.STORE_FAST, bytecode.STORE_FAST__LOAD_FAST, bytecode.STORE_FAST__STORE_FAST,
 		bytecode.POP_TOP, bytecode.PUSH_NULL, bytecode.COPY, bytecode.SWAP,
@@ -510,6 +510,27 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
+
+		case bytecode.LOAD_FAST__BINARY_SUBSCR:
+			// list[i] with i a local: the index is neither pushed nor
+			// popped and one dispatch is saved. The BINARY_SUBSCR
+			// after it decides: only its list form is run here.
+			if k := *slotAt(slots, oparg); k.p == intTag && instrAt(instrs, pc+1).Op() == bytecode.BINARY_SUBSCR_LIST_INT {
+				if l := *slotAt(slots, sp-1); l.IsObject() && l.Type() == listType {
+					if items := asObject[List](l).items; uint64(k.n) < uint64(len(items)) {
+						v := items[k.n]
+						alloc.IncRef((*alloc.Header)(v.p))
+						*slotAt(slots, sp-1) = v
+						if alloc.DecRef((*alloc.Header)(l.p)) {
+							pc, sp = in.releaseAt(f, l, pc+2, sp)
+							continue
+						}
+						pc += 2
+						continue
+					}
+				}
+			}
+			fallthrough
 
 		case bytecode.LOAD_FAST:
 			v := *slotAt(slots, oparg)

@@ -237,6 +237,30 @@ for c in [{1}, {2}, {1: 0}, {2: 0}]:
         print('body')
     print(5 not in {D()})
 `,
+	"subscr_local_index": `class L(list): pass
+class D:
+    def __init__(self, n): self.n = n
+    def __del__(self): print('del', self.n)
+def get(c, i):
+    return c[i]
+def loop(c, idx):
+    r = []
+    for i in idx:
+        try:
+            r.append(c[i])
+        except (IndexError, KeyError, TypeError) as e:
+            r.append(type(e).__name__)
+    return r
+out = []
+for c in [[10, 20, 30], (1, 2, 3), L([4, 5, 6]), {0: 'a', 2: 'b'}, 'xyz', [7, 8, 9]]:
+    out.append(loop(c, [0, 1, 2, -1, 3, True, 2**70, 1]))
+print(out)
+for i in range(3):
+    print(get([D(i), D(i + 10)], i % 2).n)
+def fresh(i):
+    return [D(-1), D(-2)][i].n
+print(fresh(0), fresh(1))
+`,
 	"attrs_dicts_change": `class P:
     def __init__(self, a): self.a = a
 def geta(p): return p.a
