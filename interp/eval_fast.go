@@ -954,6 +954,21 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				continue
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
+			if j := instrAt(instrs, pc+1); j.Op() == bytecode.STORE_FAST__LOAD_FAST {
+				// for x in s: x = next; push local. The item goes to its
+				// local without a push, a pop and a dispatch; the rest is
+				// STORE_FAST__LOAD_FAST's case.
+				p := slotAt(slots, j.Oparg())
+				old := *p
+				*p = v
+				if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+					pc, sp = in.releaseAt(f, old, pc+2, sp)
+					continue
+				}
+				v = *slotAt(slots, instrAt(instrs, pc+2).Oparg())
+				alloc.IncRef((*alloc.Header)(v.p))
+				pc += 2
+			}
 			*slotAt(slots, sp) = v
 			sp++
 			pc++

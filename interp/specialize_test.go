@@ -261,6 +261,44 @@ def fresh(i):
     return [D(-1), D(-2)][i].n
 print(fresh(0), fresh(1))
 `,
+	"for_item_to_local": `class D:
+    def __init__(self, n): self.n = n
+    def __del__(self): print('del', self.n)
+def total(s):
+    t = 0
+    for x in s:
+        t += x
+    return t
+def names(s):
+    out = []
+    for d in s:
+        out.append(d.n)
+    return out
+def pairs(s):
+    r = []
+    for a, b in s:
+        r.append(a - b)
+    return r
+print([total(s) for s in ([1, 2, 3], (4, 5), [], (), [2**70, 1], range(4), {7, 8})])
+print(names([D(1), D(2), D(3)]))
+x = [D(10), D(11)]
+print(names(x))
+x.clear()
+print(names((D(20), D(21))))
+print(pairs([(1, 2), (5, 3)]), pairs(((9, 1),)))
+def early(s):
+    for v in s:
+        if v > 1:
+            return v
+print(early([0, 1, 2, 3]), early((5,)), early([]))
+def consume(s):
+    out = []
+    for d in s:
+        out.append(d.n)
+        s[len(out) - 1] = None  # the local keeps the last reference
+    return out
+print(consume([D(30), D(31), D(32)]))
+`,
 	"attrs_dicts_change": `class P:
     def __init__(self, a): self.a = a
 def geta(p): return p.a
