@@ -256,6 +256,8 @@ func fuseSuperinstructions(instrs []bytecode.Instr) {
 		switch first, second := instrs[pc].Op(), instrs[pc+1].Op(); {
 		case first == bytecode.LOAD_FAST && second == bytecode.LOAD_FAST:
 			super = bytecode.LOAD_FAST__LOAD_FAST
+		case first == bytecode.LOAD_FAST && second == bytecode.BINARY_SUBSCR:
+			super = bytecode.LOAD_FAST__BINARY_SUBSCR
 		case first == bytecode.LOAD_FAST && second == bytecode.LOAD_CONST:
 			super = bytecode.LOAD_FAST__LOAD_CONST
 		case first == bytecode.LOAD_CONST && second == bytecode.LOAD_FAST:

@@ -341,7 +341,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 		case bytecode.LOAD_CONST:
 			f.push(f.code.consts[oparg]) // constants are immortal
 
-		case bytecode.LOAD_FAST:
+		case bytecode.LOAD_FAST, bytecode.LOAD_FAST__BINARY_SUBSCR:
 			v := f.slots[oparg]
 			incRef(v)
 			f.push(v)

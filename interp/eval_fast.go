@@ -44,13 +44,13 @@ import (
 // TestFastOpsMatchTheLoop keeps it equal to the switch's cases.
 var fastOps = func() (t [256]bool) {
 	for _, op := range []bytecode.Op{
-		bytecode.NOP, bytecode.RESUME, bytecode.LOAD_FAST, bytecode.LOAD_CONST,
+		bytecode.NOP, bytecode.RESUME, bytecode.LOAD_FAST, bytecode.LOAD_FAST__BINARY_SUBSCR, bytecode.LOAD_CONST,
 		bytecode.LOAD_FAST__LOAD_FAST, bytecode.LOAD_FAST__LOAD_CONST, bytecode.LOAD_CONST__LOAD_FAST,
 		bytecode.STORE_FAST, bytecode.STORE_FAST__LOAD_FAST, bytecode.STORE_FAST__STORE_FAST,
 		bytecode.POP_TOP, bytecode.PUSH_NULL, bytecode.COPY, bytecode.SWAP,
 		bytecode.BINARY_OP_ADD_INT, bytecode.BINARY_OP_SUBTRACT_INT, bytecode.BINARY_OP_MULTIPLY_INT,
 		bytecode.BINARY_OP_ADD_FLOAT, bytecode.BINARY_OP_SUBTRACT_FLOAT, bytecode.BINARY_OP_MULTIPLY_FLOAT,
-		bytecode.BINARY_OP_MIXED_FLOAT, bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT,
+		bytecode.BINARY_OP_MIXED_FLOAT, bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_INT_JUMP,
 		bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE, bytecode.POP_JUMP_IF_NONE, bytecode.POP_JUMP_IF_NOT_NONE,
 		bytecode.JUMP_FORWARD, bytecode.JUMP_BACKWARD_NO_INTERRUPT, bytecode.JUMP_BACKWARD,
 		bytecode.LOAD_GLOBAL_MODULE, bytecode.LOAD_GLOBAL_BUILTIN,
@@ -511,6 +511,27 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, nil
 			}
 
+		case bytecode.LOAD_FAST__BINARY_SUBSCR:
+			// list[i] with i a local: the index is neither pushed nor
+			// popped and one dispatch is saved. The BINARY_SUBSCR
+			// after it decides: only its list form is run here.
+			if k := *slotAt(slots, oparg); k.p == intTag && instrAt(instrs, pc+1).Op() == bytecode.BINARY_SUBSCR_LIST_INT {
+				if l := *slotAt(slots, sp-1); l.IsObject() && l.Type() == listType {
+					if items := asObject[List](l).items; uint64(k.n) < uint64(len(items)) {
+						v := items[k.n]
+						alloc.IncRef((*alloc.Header)(v.p))
+						*slotAt(slots, sp-1) = v
+						if alloc.DecRef((*alloc.Header)(l.p)) {
+							pc, sp = in.releaseAt(f, l, pc+2, sp)
+							continue
+						}
+						pc += 2
+						continue
+					}
+				}
+			}
+			fallthrough
+
 		case bytecode.LOAD_FAST:
 			v := *slotAt(slots, oparg)
 			alloc.IncRef((*alloc.Header)(v.p))
@@ -725,6 +746,33 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			pc++
 			continue
 
+		case bytecode.COMPARE_OP_INT_JUMP:
+			// The jump at pc+1 (the specializer saw it there) runs here
+			// too: no bool is pushed, popped and tested, and one dispatch
+			// is saved. Its history is recorded as its own case would.
+			ab := slotPairAt(slots, sp-2)
+			if ab[0].p != intTag || ab[1].p != intTag {
+				f.pc, f.sp = pc, sp
+				return nil, nil
+			}
+			// In this order, few values are live at once: more kept
+			// the allocator spilling pc and oparg at the loop's head.
+			t := oparg&compareBit(int64(ab[0].n), int64(ab[1].n)) != 0
+			// One store each: a store of the pair calls wbZero while
+			// the GC runs, and the call costs spills at the loop's head.
+			sp -= 2
+			*slotAt(slots, sp) = Value{}
+			*slotAt(slots, sp+1) = Value{}
+			pc++
+			j := instrAt(instrs, pc)
+			t = t == (j.Op() == bytecode.POP_JUMP_IF_TRUE)
+			recordBranch(ac, pc, t)
+			if t {
+				pc += j.Oparg()
+			}
+			pc++
+			continue
+
 		case bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE:
 			// The value's word is read only once its tag is known: read
 			// with the tag, it took the register sp was in, and the exit
@@ -906,6 +954,21 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				continue
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
+			if j := instrAt(instrs, pc+1); j.Op() == bytecode.STORE_FAST__LOAD_FAST {
+				// for x in s: x = next; push local. The item goes to its
+				// local without a push, a pop and a dispatch; the rest is
+				// STORE_FAST__LOAD_FAST's case.
+				p := slotAt(slots, j.Oparg())
+				old := *p
+				*p = v
+				if old.p != nil && alloc.DecRef((*alloc.Header)(old.p)) {
+					pc, sp = in.releaseAt(f, old, pc+2, sp)
+					continue
+				}
+				v = *slotAt(slots, instrAt(instrs, pc+2).Oparg())
+				alloc.IncRef((*alloc.Header)(v.p))
+				pc += 2
+			}
 			*slotAt(slots, sp) = v
 			sp++
 			pc++
@@ -1333,7 +1396,7 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			case bytecode.STORE_SUBSCR_DICT:
 				err = in.storeSubscrDict(f)
 			case bytecode.CONTAINS_OP_DICT:
-				err = in.containsDict(f, oparg)
+				err = in.containsDict(f, oparg, true)
 			default:
 				err = in.containsSet(f, oparg)
 			}

@@ -187,3 +187,26 @@ func mulInt64(x, y int64) (int64, bool) {
 	}
 	return int64(lo), true
 }
+
+// pushOrJump ends a fast-loop test instruction whose result is t, with
+// f.pc past it: when the instruction there is POP_JUMP_IF_FALSE or
+// _TRUE, the jump is taken or not at once, as its case would (its
+// history recorded), and the bool never reaches the stack; else t is
+// pushed. It saves the jump's dispatch and the bool's push and pop.
+func pushOrJump(f *frame, t bool) {
+	ac := f.ac
+	if pc := f.pc; pc < len(ac.instrs) {
+		if j := ac.instrs[pc]; j.Op() == bytecode.POP_JUMP_IF_FALSE || j.Op() == bytecode.POP_JUMP_IF_TRUE {
+			t = t == (j.Op() == bytecode.POP_JUMP_IF_TRUE)
+			recordBranch(ac, pc, t)
+			pc++
+			if t {
+				pc += j.Oparg()
+			}
+			f.pc = pc
+			return
+		}
+	}
+	*slotAt(f.slots, f.sp) = Bool(t)
+	f.sp++
+}

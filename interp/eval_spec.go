@@ -108,11 +108,13 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			// The generic add: it knows the lengths and the ASCII flags.
 			return nil, in.execBinaryOp(f, oparg)
 		}
-	case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_STR:
+	case bytecode.COMPARE_OP_INT, bytecode.COMPARE_OP_FLOAT, bytecode.COMPARE_OP_STR, bytecode.COMPARE_OP_INT_JUMP:
+		// COMPARE_OP_INT_JUMP pushes its bool here, as COMPARE_OP_INT:
+		// the jump after it then runs on its own.
 		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
 		var bit int
 		switch {
-		case op == bytecode.COMPARE_OP_INT && a.p == intTag && b.p == intTag:
+		case (op == bytecode.COMPARE_OP_INT || op == bytecode.COMPARE_OP_INT_JUMP) && a.p == intTag && b.p == intTag:
 			bit = compareBit(int64(a.n), int64(b.n))
 		case op == bytecode.COMPARE_OP_FLOAT && exactFloat(a) && exactFloat(b):
 			bit = compareFloatBit(asFloat(a), asFloat(b))
@@ -272,7 +274,7 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			t := container.Type()
 			if op == bytecode.CONTAINS_OP_DICT && t == dictType {
 				in.specHit(op)
-				return nil, in.containsDict(f, oparg)
+				return nil, in.containsDict(f, oparg, false)
 			}
 			if op == bytecode.CONTAINS_OP_SET && (t == setType || t == frozensetType) {
 				in.specHit(op)
@@ -437,8 +439,9 @@ func (in *Interp) storeSubscrDict(f *frame) error {
 }
 
 // containsDict is CONTAINS_OP_DICT once its guard (an exact dict)
-// passed.
-func (in *Interp) containsDict(f *frame, oparg int) error {
+// passed, with f.pc past the instruction. The fast loop's (jump) may take
+// the jump after it at once (pushOrJump); runFrom's pushes the bool.
+func (in *Interp) containsDict(f *frame, oparg int, jump bool) error {
 	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
 	d := asObject[Dict](container)
 	// DictGet written out (it does not inline): a plain key's search is
@@ -451,11 +454,14 @@ func (in *Interp) containsDict(f *frame, oparg int) error {
 	}
 	f.sp -= 2
 	f.slots[f.sp], f.slots[f.sp+1] = Value{}, Value{}
-	if err == nil {
+	if err == nil && !jump {
 		f.push(Bool(ok != (oparg == 1)))
 	}
 	in.decRef(container)
 	in.decRef(key)
+	if err == nil && jump {
+		pushOrJump(f, ok != (oparg == 1))
+	}
 	return err
 }
 

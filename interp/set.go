@@ -270,26 +270,37 @@ func containsQuick(container, key Value) (found, known bool) {
 	return false, true
 }
 
-// containsSet is CONTAINS_OP_SET's work past its guard (the container,
-// on top of the stack, an exact set or frozenset): with a key that
-// quickHash and quickEqual answer for, the result replaces the two
-// operands in place; else execContainsOp's way.
+// containsSet is CONTAINS_OP_SET's work past the fast loop's guard (the
+// container, on top of the stack, an exact set or frozenset), with f.pc
+// past the instruction: with a key that quickHash and quickEqual answer
+// for, the operands are released and the result pushed, or taken by the
+// jump after the instruction (pushOrJump); else execContainsOp's way.
 //
 //go:noinline
 func (in *Interp) containsSet(f *frame, oparg int) error {
-	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
-	found, known := false, false
-	if hash, ok := quickHash(key); ok {
-		found, known = setFindQuick(asObject[Set](container), key, hash)
+	s := slotPairAt(f.slots, f.sp-2)
+	key, container := s[0], s[1]
+	hash, ok := quickHash(key)
+	if !ok {
+		return in.execContainsOp(f, oparg)
 	}
+	found, known := setFindQuick(asObject[Set](container), key, hash)
 	if !known {
 		return in.execContainsOp(f, oparg)
 	}
-	f.sp--
-	f.slots[f.sp] = Value{}
-	f.slots[f.sp-1] = Bool(found != (oparg == 1))
-	in.decRef(container)
-	in.decRef(key)
+	f.sp -= 2
+	s[0] = Value{}
+	s[1] = Value{}
+	// The set and the key, which the stack held, released in the generic
+	// form's order (container first) before the jump leaves the
+	// instruction.
+	if alloc.DecRef((*alloc.Header)(container.p)) {
+		in.dealloc(container)
+	}
+	if alloc.DecRef((*alloc.Header)(key.p)) {
+		in.dealloc(key)
+	}
+	pushOrJump(f, found != (oparg == 1))
 	return nil
 }
 

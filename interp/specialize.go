@@ -61,6 +61,11 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
 		switch {
 		case a.p == intTag && b.p == intTag:
+			if pc+1 < len(ac.instrs) {
+				if j := ac.instrs[pc+1].Op(); j == bytecode.POP_JUMP_IF_FALSE || j == bytecode.POP_JUMP_IF_TRUE {
+					return bytecode.COMPARE_OP_INT_JUMP
+				}
+			}
 			return bytecode.COMPARE_OP_INT
 		case (a.p == floatTag || b.p == floatTag) && exactFloat(a) && exactFloat(b):
 			return bytecode.COMPARE_OP_FLOAT

@@ -158,6 +158,147 @@ print(out, has(3, {3}), has(3, frozenset()), 4 not in {4: 1})
 def has2(k, c): return k in c
 print([has2(k, {1: 2, 3: 4}) for k in range(4)], [has2(k, {1, 2}) for k in range(4)])
 `,
+	"compare_int_jump": `def sense(a, b):
+    r = []
+    if a < b: r.append('lt')
+    if a <= b: r.append('le')
+    if a == b: r.append('eq')
+    if a != b: r.append('ne')
+    if a > b: r.append('gt')
+    if a >= b: r.append('ge')
+    if not a < b: r.append('!lt')
+    if not a == b: r.append('!eq')
+    r.append('both' if a < b and b != 100 else 'not both')
+    r.append('either' if a > b or b == 100 else 'neither')
+    flag = a < b
+    r.append(flag)
+    return r
+def count(n):
+    i = 0
+    t = 0
+    while i < n:
+        if i % 3 == 0:
+            t += i
+        i += 1
+    return t
+out = []
+for a, b in [(1, 2), (2, 2), (3, 2), (-5, 7), (2**62, 2**62 + 1), (2**70, 3),
+             (1.5, 2), (True, 1), (2, 2.0), ('a', 'b'), (1, 2), (7, 7)]:
+    out.append(sense(a, b))
+out.append([count(n) for n in (0, 1, 10, 2**64 // 2**62, 2.5, 12)])
+try:
+    sense(1, 'x')
+except TypeError as e:
+    out.append(str(e))
+out.append(sense(4, 5))
+print(out)
+`,
+	"contains_jump": `class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return hash(self.v)
+    def __eq__(self, o): return isinstance(o, K) and o.v == self.v or o == self.v
+def tests(k, c):
+    r = []
+    if k in c: r.append('in')
+    if k not in c: r.append('not in')
+    if not k in c: r.append('not (in)')
+    r.append('yes' if k in c and c else 'no')
+    r.append(k in c)
+    r.append(k not in c)
+    n = 0
+    while n not in c and n < 5:
+        n += 1
+    r.append(n)
+    return r
+out = []
+for c in [{1, 2, 3}, frozenset({3, 4}), {1: 'a', 5: 'b'}, {'x', 'y'}, {(1, 2), 3},
+          {K(2), 7}, {2: 0}, set(), {}]:
+    for k in [1, 2, 3, 'x', (1, 2), K(3), 2.0, 5]:
+        try:
+            out.append(tests(k, c))
+        except TypeError as e:
+            out.append(str(e))
+try:
+    tests([], {1})
+except TypeError as e:
+    out.append(str(e))
+print(out)
+class D:
+    def __hash__(self): return 1
+    def __eq__(self, o): return o == 1
+    def __del__(self): print('del')
+for c in [{1}, {2}, {1: 0}, {2: 0}]:
+    if D() in c:
+        print('body in')
+    else:
+        print('else')
+    print(D() not in c)
+    if 5 in {D()} or 5 in {D(): 0}:
+        print('body')
+    print(5 not in {D()})
+`,
+	"subscr_local_index": `class L(list): pass
+class D:
+    def __init__(self, n): self.n = n
+    def __del__(self): print('del', self.n)
+def get(c, i):
+    return c[i]
+def loop(c, idx):
+    r = []
+    for i in idx:
+        try:
+            r.append(c[i])
+        except (IndexError, KeyError, TypeError) as e:
+            r.append(type(e).__name__)
+    return r
+out = []
+for c in [[10, 20, 30], (1, 2, 3), L([4, 5, 6]), {0: 'a', 2: 'b'}, 'xyz', [7, 8, 9]]:
+    out.append(loop(c, [0, 1, 2, -1, 3, True, 2**70, 1]))
+print(out)
+for i in range(3):
+    print(get([D(i), D(i + 10)], i % 2).n)
+def fresh(i):
+    return [D(-1), D(-2)][i].n
+print(fresh(0), fresh(1))
+`,
+	"for_item_to_local": `class D:
+    def __init__(self, n): self.n = n
+    def __del__(self): print('del', self.n)
+def total(s):
+    t = 0
+    for x in s:
+        t += x
+    return t
+def names(s):
+    out = []
+    for d in s:
+        out.append(d.n)
+    return out
+def pairs(s):
+    r = []
+    for a, b in s:
+        r.append(a - b)
+    return r
+print([total(s) for s in ([1, 2, 3], (4, 5), [], (), [2**70, 1], range(4), {7, 8})])
+print(names([D(1), D(2), D(3)]))
+x = [D(10), D(11)]
+print(names(x))
+x.clear()
+print(names((D(20), D(21))))
+print(pairs([(1, 2), (5, 3)]), pairs(((9, 1),)))
+def early(s):
+    for v in s:
+        if v > 1:
+            return v
+print(early([0, 1, 2, 3]), early((5,)), early([]))
+def consume(s):
+    out = []
+    for d in s:
+        out.append(d.n)
+        s[len(out) - 1] = None  # the local keeps the last reference
+    return out
+print(consume([D(30), D(31), D(32)]))
+`,
 	"attrs_dicts_change": `class P:
     def __init__(self, a): self.a = a
 def geta(p): return p.a
