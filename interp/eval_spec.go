@@ -1283,10 +1283,35 @@ func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, err
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
 	if err != nil || len(s) != 3 {
+		if err == nil && len(s) == 4 {
+			in.endNativeCall4(f, (*[4]Value)(s), r, 2)
+			return true, nil
+		}
 		return in.endNativeCall(f, s, 2, r, err)
 	}
 	in.endNativeCall1(f, (*[3]Value)(s), r)
 	return true, nil
+}
+
+// endNativeCall4 is endNativeCall for a call of four slots that raised
+// nothing: two arguments from 2 (isinstance(x, cls), getattr(x, name)),
+// or self and two arguments from 1 (memo.get(k, nil)). Written out
+// without the loop, its releases cost half of endNativeCall's. The
+// slots are cleared and the result pushed first; the releases follow
+// in endNativeCall's order.
+func (in *Interp) endNativeCall4(f *frame, s *[4]Value, r Value, from int) {
+	self, a, b := s[1], s[2], s[3]
+	s[0], s[1], s[2], s[3] = r, Value{}, Value{}, Value{}
+	f.sp -= 3
+	if from == 1 && alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	if alloc.DecRef((*alloc.Header)(a.p)) {
+		in.dealloc(a)
+	}
+	if alloc.DecRef((*alloc.Header)(b.p)) {
+		in.dealloc(b)
+	}
 }
 
 // endNativeCall1 is endNativeCall for a call of one argument, from 2,
@@ -1327,6 +1352,10 @@ func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool,
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
 	if err != nil || len(s) > 3 {
+		if err == nil && len(s) == 4 {
+			in.endNativeCall4(f, (*[4]Value)(s), r, 1)
+			return true, nil
+		}
 		return in.endNativeCall(f, s, 1, r, err)
 	}
 	// self and its one argument or none, released here: endNativeCall's

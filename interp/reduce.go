@@ -26,36 +26,41 @@ const (
 	pyTPFlagsIsAbstract     = 1 << 20
 )
 
-// copyregFunc returns copyreg's function name (a new reference).
-func (in *Interp) copyregFunc(name string) (Value, error) {
-	m, err := in.importModule("copyreg")
+// The names the reduction protocol reads on every call, interned once
+// (internName's shared map cost more than the lookups it names), and
+// object's own __reduce__ and __getstate__, which reduceEx and getState
+// compare a class's with.
+var (
+	copyregName, newobjName, newobjExName, reduceExName, slotnamesName Value
+	objectReduce, objectGetState                                       Value
+)
+
+// copyregFunc returns copyreg's function name (a new reference). As
+// CPython's import_copyreg, sys.modules' copyreg is taken when it is
+// there: the import and its key str only when it is not.
+func (in *Interp) copyregFunc(name Value) (Value, error) {
+	m, ok, err := in.DictGet(in.modules, copyregName)
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(m)
-	return in.GetAttr(m, internName(name))
-}
-
-// isObjectMethod reports whether t's attribute name is object's own.
-func (in *Interp) isObjectMethod(t *Type, name string) (bool, error) {
-	v, err := in.lookupString(t, name)
-	if err != nil {
-		return false, err
+	if ok && !m.IsNone() {
+		incRef(m) // a module __getattr__ may drop sys.modules' reference
+	} else if m, err = in.importModule("copyreg"); err != nil {
+		return Value{}, err
 	}
-	return v.Is(objectType.attrs[name]), nil
+	r, err := in.GetAttr(m, name)
+	in.decRef(m)
+	return r, err
 }
 
 // reduceEx is object.__reduce_ex__(protocol).
 func (in *Interp) reduceEx(obj Value, proto int) (Value, error) {
-	own, err := in.isObjectMethod(obj.Type(), "__reduce__")
+	reduce, err := in.lookupString(obj.Type(), "__reduce__")
 	if err != nil {
 		return Value{}, err
 	}
-	if !own {
-		r, found, err := in.callSpecial(obj, "__reduce__")
-		if err != nil || found {
-			return r, err
-		}
+	if !reduce.IsNil() && !reduce.Is(objectReduce) {
+		return in.callAttrWithSelf(reduce, obj, nil, nil)
 	}
 	return in.commonReduce(obj, proto)
 }
@@ -64,12 +69,13 @@ func (in *Interp) commonReduce(obj Value, proto int) (Value, error) {
 	if proto >= 2 {
 		return in.reduceNewObj(obj)
 	}
-	fn, err := in.copyregFunc("_reduce_ex")
+	fn, err := in.copyregFunc(reduceExName)
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(fn)
-	return in.Call(fn, []Value{obj, Int(int64(proto))}, nil)
+	r, err := in.Call(fn, []Value{obj, Int(int64(proto))}, nil)
+	in.decRef(fn)
+	return r, err
 }
 
 // newArgs calls __getnewargs_ex__ or __getnewargs__, checking what
@@ -124,72 +130,78 @@ func (in *Interp) reduceNewObj(obj Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.xdecRef(args)
-	defer in.xdecRef(kwargs)
-	hasArgs := !args.IsNil()
-	var newobj, newargs Value
-	if kwargs.IsNil() || asObject[Dict](kwargs).used == 0 {
-		if newobj, err = in.copyregFunc("__newobj__"); err != nil {
-			return Value{}, err
-		}
-		items := []Value{valueOf(t)}
-		if hasArgs {
-			items = append(items, asObject[Tuple](args).items...)
-		}
-		newargs, err = in.NewTuple(items...)
-	} else {
-		if newobj, err = in.copyregFunc("__newobj_ex__"); err != nil {
-			return Value{}, err
-		}
-		newargs, err = in.NewTuple(valueOf(t), args, kwargs)
+	// The parts are released here, whatever happened, rather than by a
+	// defer each: five defers cost more than the rest of a reduction.
+	var parts [5]Value
+	r, err := in.reduceNewObjParts(obj, t, args, kwargs, &parts)
+	for _, v := range parts {
+		in.xdecRef(v)
 	}
-	defer in.decRef(newobj)
+	in.xdecRef(args)
+	in.xdecRef(kwargs)
+	return r, err
+}
+
+// reduceNewObjParts makes reduceNewObj's tuple from parts, which it
+// fills with new references as it makes them and empties when the
+// tuple takes them over.
+func (in *Interp) reduceNewObjParts(obj Value, t *Type, args, kwargs Value, parts *[5]Value) (Value, error) {
+	hasArgs := !args.IsNil()
+	var err error
+	if kwargs.IsNil() || asObject[Dict](kwargs).used == 0 {
+		if parts[0], err = in.copyregFunc(newobjName); err != nil {
+			return Value{}, err
+		}
+		if hasArgs {
+			items := append([]Value{valueOf(t)}, asObject[Tuple](args).items...)
+			parts[1], err = in.NewTuple(items...)
+		} else {
+			parts[1], err = in.NewTuple(valueOf(t))
+		}
+	} else {
+		if parts[0], err = in.copyregFunc(newobjExName); err != nil {
+			return Value{}, err
+		}
+		parts[1], err = in.NewTuple(valueOf(t), args, kwargs)
+	}
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(newargs)
 	isList := t == listType || t.IsSubtype(listType)
 	isDict := t == dictType || t.IsSubtype(dictType)
-	state, err := in.getState(obj, !(hasArgs || isList || isDict))
-	if err != nil {
+	if parts[2], err = in.getState(obj, !(hasArgs || isList || isDict)); err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(state)
-	listItems, dictItems := None, None
+	parts[3], parts[4] = None, None
 	if isList {
-		if listItems, err = in.getIter(obj); err != nil {
+		if parts[3], err = in.getIter(obj); err != nil {
 			return Value{}, err
 		}
-		defer in.decRef(listItems)
 	}
 	if isDict {
 		items, err := in.CallMethod(obj, "items", nil, nil)
 		if err != nil {
 			return Value{}, err
 		}
-		dictItems, err = in.getIter(items)
+		parts[4], err = in.getIter(items)
 		in.decRef(items)
 		if err != nil {
 			return Value{}, err
 		}
-		defer in.decRef(dictItems)
 	}
-	return in.NewTuple(newobj, newargs, state, listItems, dictItems)
+	return in.tupleTakeItems(parts[:])
 }
 
 // getState is object_getstate: obj.__getstate__(), or the default state
 // with `required` (the object has no other way to be rebuilt) when
 // __getstate__ is object's own.
 func (in *Interp) getState(obj Value, required bool) (Value, error) {
-	own, err := in.isObjectMethod(obj.Type(), "__getstate__")
+	getstate, err := in.lookupString(obj.Type(), "__getstate__")
 	if err != nil {
 		return Value{}, err
 	}
-	if !own {
-		r, found, err := in.callSpecial(obj, "__getstate__")
-		if err != nil || found {
-			return r, err
-		}
+	if !getstate.IsNil() && !getstate.Is(objectGetState) {
+		return in.callAttrWithSelf(getstate, obj, nil, nil)
 	}
 	return in.defaultState(obj, required)
 }
@@ -259,7 +271,7 @@ func (in *Interp) defaultState(obj Value, required bool) (Value, error) {
 // slotNames is copyreg._slotnames(cls), cached as cls.__slotnames__.
 func (in *Interp) slotNames(t *Type) (Value, error) {
 	if t.dict != nil {
-		if v, ok, err := in.DictGet(t.dict, internName("__slotnames__")); err != nil || ok && !v.IsNone() {
+		if v, ok, err := in.DictGet(t.dict, slotnamesName); err != nil || ok && !v.IsNone() {
 			if ok {
 				incRef(v)
 			}
@@ -269,12 +281,13 @@ func (in *Interp) slotNames(t *Type) (Value, error) {
 	if t.Flags&TypeHeapType == 0 {
 		return in.NewList()
 	}
-	fn, err := in.copyregFunc("_slotnames")
+	fn, err := in.copyregFunc(internName("_slotnames"))
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(fn)
-	return in.Call(fn, []Value{valueOf(t)}, nil)
+	r, err := in.Call(fn, []Value{valueOf(t)}, nil)
+	in.decRef(fn)
+	return r, err
 }
 
 // typeFlags is __flags__, with the bits of CPython's that mean something
@@ -377,6 +390,13 @@ func init() {
 		}
 		return in.defaultState(args[0], false)
 	})
+	objectReduce = objectType.attrs["__reduce__"]
+	objectGetState = objectType.attrs["__getstate__"]
+	copyregName = internName("copyreg")
+	newobjName = internName("__newobj__")
+	newobjExName = internName("__newobj_ex__")
+	reduceExName = internName("_reduce_ex")
+	slotnamesName = internName("__slotnames__")
 	defGetSet(typeType, "__flags__", func(in *Interp, v Value) (Value, error) {
 		return Int(typeFlags((*Type)(v.p))), nil
 	}, nil)
