@@ -53,13 +53,65 @@ func (in *Interp) copyregFunc(name Value) (Value, error) {
 	return r, err
 }
 
+// reduceFacts is what a reduction looks up on an object's class: the
+// class's __reduce__, __getstate__, __getnewargs_ex__ and __getnewargs__
+// as lookupString finds them (borrowed from the namespaces that hold
+// them; nil when missing). A class keeps its own, valid while its
+// Version and its namespace's Version are those the lookups saw, as
+// ctorCache: a class's lookup cache has 16 entries, which four names
+// and the other lookups of copy.deepcopy would evict from each other.
+type reduceFacts struct {
+	tversion                                   uint32
+	dversion                                   uint64
+	reduce, getState, getNewArgsEx, getNewArgs Value
+}
+
+// reduceFactsOf returns t's reduceFacts, from its cache when that is
+// still valid; the result is a copy. Each step of a reduction asks again, since the code a
+// step calls may change the class.
+func (in *Interp) reduceFactsOf(t *Type) (reduceFacts, error) {
+	f := t.reduce
+	cacheable := t.Version != 0 && t.dict != nil && t.Flags&TypeHeapType != 0
+	if cacheable && f != nil && f.tversion == t.Version && f.dversion == t.dict.Version {
+		return *f, nil
+	}
+	var tv uint32
+	var dv uint64
+	if cacheable {
+		tv, dv = t.Version, t.dict.Version
+	}
+	var n reduceFacts
+	var err error
+	if n.reduce, err = in.lookupString(t, "__reduce__"); err != nil {
+		return reduceFacts{}, err
+	}
+	if n.getState, err = in.lookupString(t, "__getstate__"); err != nil {
+		return reduceFacts{}, err
+	}
+	if n.getNewArgsEx, err = in.lookupString(t, "__getnewargs_ex__"); err != nil {
+		return reduceFacts{}, err
+	}
+	if n.getNewArgs, err = in.lookupString(t, "__getnewargs__"); err != nil {
+		return reduceFacts{}, err
+	}
+	n.tversion, n.dversion = tv, dv
+	if cacheable && t.Version == tv && t.dict.Version == dv {
+		if f == nil {
+			f = new(reduceFacts)
+			t.reduce = f
+		}
+		*f = n
+	}
+	return n, nil
+}
+
 // reduceEx is object.__reduce_ex__(protocol).
 func (in *Interp) reduceEx(obj Value, proto int) (Value, error) {
-	reduce, err := in.lookupString(obj.Type(), "__reduce__")
+	f, err := in.reduceFactsOf(obj.Type())
 	if err != nil {
 		return Value{}, err
 	}
-	if !reduce.IsNil() && !reduce.Is(objectReduce) {
+	if reduce := f.reduce; !reduce.IsNil() && !reduce.Is(objectReduce) {
 		return in.callAttrWithSelf(reduce, obj, nil, nil)
 	}
 	return in.commonReduce(obj, proto)
@@ -81,12 +133,19 @@ func (in *Interp) commonReduce(obj Value, proto int) (Value, error) {
 // newArgs calls __getnewargs_ex__ or __getnewargs__, checking what
 // they return as CPython does; args is nil when the object has neither.
 func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
-	if r, found, err := in.callSpecial(obj, "__getnewargs_ex__"); err != nil {
+	f, err := in.reduceFactsOf(obj.Type())
+	if err != nil {
 		return Value{}, Value{}, err
-	} else if found {
+	}
+	if m := f.getNewArgsEx; !m.IsNil() {
+		r, err := in.callAttrWithSelf(m, obj, nil, nil)
+		if err != nil {
+			return Value{}, Value{}, err
+		}
 		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "__getnewargs_ex__ should return a tuple, not '%s'", r.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs_ex__ should return a tuple, not '%s'", r.Type().Name)
+			return Value{}, Value{}, err
 		}
 		items := asObject[Tuple](r).items
 		if len(items) != 2 {
@@ -94,25 +153,35 @@ func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
 			return Value{}, Value{}, in.raise(valueErrorType, "__getnewargs_ex__ should return a tuple of length 2, not %d", len(items))
 		}
 		a, k := items[0], items[1]
+		// The error is made before r, which may hold a and k's only
+		// references, is released.
 		if a.Type() != tupleType && !a.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", a.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", a.Type().Name)
+			return Value{}, Value{}, err
 		}
 		if k.Type() != dictType && !k.Type().IsSubtype(dictType) {
+			err := in.raise(typeErrorType, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", k.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", k.Type().Name)
+			return Value{}, Value{}, err
 		}
 		incRef(a)
 		incRef(k)
 		in.decRef(r)
 		return a, k, nil
 	}
-	if r, found, err := in.callSpecial(obj, "__getnewargs__"); err != nil {
+	if f, err = in.reduceFactsOf(obj.Type()); err != nil {
 		return Value{}, Value{}, err
-	} else if found {
+	}
+	if m := f.getNewArgs; !m.IsNil() {
+		r, err := in.callAttrWithSelf(m, obj, nil, nil)
+		if err != nil {
+			return Value{}, Value{}, err
+		}
 		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "__getnewargs__ should return a tuple, not '%s'", r.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs__ should return a tuple, not '%s'", r.Type().Name)
+			return Value{}, Value{}, err
 		}
 		return r, Value{}, nil
 	}
@@ -196,11 +265,11 @@ func (in *Interp) reduceNewObjParts(obj Value, t *Type, args, kwargs Value, part
 // with `required` (the object has no other way to be rebuilt) when
 // __getstate__ is object's own.
 func (in *Interp) getState(obj Value, required bool) (Value, error) {
-	getstate, err := in.lookupString(obj.Type(), "__getstate__")
+	f, err := in.reduceFactsOf(obj.Type())
 	if err != nil {
 		return Value{}, err
 	}
-	if !getstate.IsNil() && !getstate.Is(objectGetState) {
+	if getstate := f.getState; !getstate.IsNil() && !getstate.Is(objectGetState) {
 		return in.callAttrWithSelf(getstate, obj, nil, nil)
 	}
 	return in.defaultState(obj, required)
@@ -357,7 +426,7 @@ func (in *Interp) abstractError(t *Type) error {
 
 func init() {
 	defMethod(objectType, "__reduce_ex__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("__reduce_ex__", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.bytesOneArg("object.__reduce_ex__", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		proto, err := in.cIntArg(args[1])

@@ -1,0 +1,182 @@
+package interp
+
+import "testing"
+
+// Programs for the native calls copy.deepcopy makes, each fast path
+// beside its fallback: isinstance and issubclass answered in the
+// builtin or by IsInstance/IsSubclass, the four-slot end of a native
+// call (endNativeCall4) with arguments that die in it, and the
+// reduction protocol's corner cases. Loops run each call site often
+// enough for the specializer; checkProgramsAtThresholds runs them
+// specialized at once, later, and never.
+var deepcopyCallPrograms = map[string]string{
+	"isinstance_paths": `class A: pass
+class B(A): pass
+class Prop:
+    @property
+    def __class__(self):
+        return int
+class GA:
+    def __getattribute__(self, name):
+        if name == '__class__':
+            return int
+        return object.__getattribute__(self, name)
+class GA2:
+    def __getattr__(self, name):
+        return str
+class Raises:
+    @property
+    def __class__(self):
+        raise KeyError('no class')
+class Meta(type):
+    def __instancecheck__(cls, obj):
+        print('check', type(obj).__name__)
+        return True
+    def __subclasscheck__(cls, sub):
+        return sub is int
+class M(metaclass=Meta): pass
+class Abstract:
+    __bases__ = (A,)
+objs = [1, 'x', (1,), A(), B(), Prop(), GA(), GA2(), None, 2.5, True]
+for i in range(60):
+    r = []
+    for o in objs:
+        r.append((isinstance(o, A), isinstance(o, int), isinstance(o, str), isinstance(o, object), isinstance(o, (str, A))))
+    if i == 0 or i == 59:
+        print(r)
+for i in range(30):
+    m = isinstance(5, M)
+print(m, isinstance('a', M))
+tests = [lambda: isinstance(Raises(), str), lambda: isinstance(1, 2), lambda: isinstance(1), lambda: isinstance(1, int, 2),
+    lambda: isinstance(1, cls=int), lambda: isinstance(A(), Abstract()), lambda: isinstance(1, (int, 2))]
+for t in tests:
+    try:
+        print(t())
+    except Exception as e:
+        print(type(e).__name__, e)
+`,
+	"issubclass_paths": `class A: pass
+class B(A): pass
+class Meta(type):
+    def __subclasscheck__(cls, sub):
+        return sub is int
+class M(metaclass=Meta): pass
+for i in range(60):
+    r = (issubclass(B, A), issubclass(A, B), issubclass(A, type), issubclass(type, type), issubclass(Meta, type),
+         issubclass(int, M), issubclass(str, M), issubclass(M, A), issubclass(bool, (str, int)))
+print(r)
+tests = [lambda: issubclass(1, int), lambda: issubclass(int, 1), lambda: issubclass(int), lambda: issubclass(int, object, 1),
+    lambda: issubclass(int, cls=object)]
+for t in tests:
+    try:
+        print(t())
+    except Exception as e:
+        print(type(e).__name__, e)
+`,
+	"four_slot_calls": `class D:
+    def __del__(self):
+        print('del')
+    def __eq__(self, o):
+        return self is o
+    def __hash__(self):
+        return 7
+d = {1: 'one', 'k': 'kay'}
+for i in range(40):
+    a = d.get(1, None), d.get(2, 'no'), d.get('k', []), getattr(d, 'nope', 5), isinstance(i, int)
+print(a)
+for i in range(3):
+    print(type(d.get(D(), D())).__name__)
+    print(isinstance(D(), D), getattr(D(), 'x', 0))
+class Bad(dict):
+    def get(self, k, default=None):
+        return 'sub'
+for x in [d, Bad()] * 3:
+    print(x.get(1, 2))
+def boom():
+    for i in range(30):
+        d.get([], 1)
+try:
+    boom()
+except TypeError as e:
+    print(e)
+`,
+	"reduce_protocol": `import copy, copyreg, sys
+class Plain:
+    def __init__(self):
+        self.a = [1]
+        self.b = 'x'
+class Slots:
+    __slots__ = ('s', 't')
+    def __init__(self):
+        self.s = [2]
+class Both(Plain):
+    __slots__ = ('u',)
+    def __init__(self):
+        super().__init__()
+        self.u = 3
+class GetState(Plain):
+    def __getstate__(self):
+        print('getstate')
+        return {'a': ['g']}
+class NewArgs:
+    def __new__(cls, *args):
+        o = super().__new__(cls)
+        o.args = args
+        return o
+    def __getnewargs__(self):
+        return (1, 2)
+class NewArgsEx:
+    def __new__(cls, *args, **kw):
+        o = super().__new__(cls)
+        o.kw = kw
+        return o
+    def __getnewargs_ex__(self):
+        return ((), {'k': 9})
+class Reduce:
+    def __reduce__(self):
+        return (Reduce, ())
+class Empty: pass
+class ListSub(list): pass
+class DictSub(dict): pass
+objs = [Plain(), Slots(), Both(), GetState(), NewArgs(), NewArgsEx(), Reduce(), Empty(), ListSub([1, [2]]), DictSub(a=[1])]
+for i in range(25):
+    cs = [copy.deepcopy(o) for o in objs]
+for o, c in zip(objs, cs):
+    print(type(c).__name__, c is not o, getattr(c, '__dict__', None), [getattr(c, n, None) for n in ('s', 't', 'u', 'args', 'kw')],
+          list(c) if isinstance(c, list) else dict(c) if isinstance(c, dict) else '')
+for o in objs[:4]:
+    r = o.__reduce_ex__(4)
+    print(r[0].__name__, r[1][0].__name__, r[2], r[3:])
+print(objs[5].__reduce_ex__(2)[0].__name__, objs[0].__reduce_ex__(1)[0].__name__, Plain().__reduce__()[0].__name__)
+copyreg.dispatch_table[Empty] = lambda o: (Empty, (), {'via': 'table'})
+print(copy.deepcopy(Empty()).__dict__)
+del copyreg.dispatch_table[Empty]
+saved = copyreg.__newobj__
+def newobj(cls, *args):
+    print('patched newobj', cls.__name__)
+    return saved(cls, *args)
+copyreg.__newobj__ = newobj
+for i in range(2):
+    print(copy.deepcopy(Plain()).a)
+copyreg.__newobj__ = saved
+del sys.modules['copyreg']
+print(Plain().__reduce_ex__(2)[0].__name__, sys.modules['copyreg'] is not copyreg)
+sys.modules['copyreg'] = copyreg
+class NotTuple:
+    def __getnewargs__(self):
+        return [1]
+class BadEx:
+    def __getnewargs_ex__(self):
+        return ((), [])
+tests = [lambda: NotTuple().__reduce_ex__(2), lambda: BadEx().__reduce_ex__(2), lambda: (1).__reduce_ex__(),
+    lambda: Plain().__reduce_ex__('x'), lambda: type(copy.deepcopy(iter([]))).__name__,
+    lambda: (1).__reduce_ex__(protocol=2), lambda: (1).__reduce_ex__(1, 2)]
+for t in tests:
+    try:
+        print(t())
+    except Exception as e:
+        print(type(e).__name__, e)
+`,
+}
+
+func TestDeepcopyCalls(t *testing.T) { checkProgramsAtThresholds(t, deepcopyCallPrograms) }
