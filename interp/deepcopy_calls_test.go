@@ -4,11 +4,11 @@ import "testing"
 
 // Programs for the native calls copy.deepcopy makes, each fast path
 // beside its fallback: isinstance and issubclass answered in the
-// builtin or by IsInstance/IsSubclass, the four-slot end of a native
-// call (endNativeCall4) with arguments that die in it, and the
-// reduction protocol's corner cases. Loops run each call site often
-// enough for the specializer; checkProgramsAtThresholds runs them
-// specialized at once, later, and never.
+// builtin or by IsInstance/IsSubclass, and the four-slot end of a
+// native call (endNativeCall4) with arguments that die in it. (The
+// reduction protocol's are in modules, which has copy.) Loops run each
+// call site often enough for the specializer; checkProgramsAtThresholds
+// runs them specialized at once, later, and never.
 var deepcopyCallPrograms = map[string]string{
 	"isinstance_paths": `class A: pass
 class B(A): pass
@@ -99,83 +99,6 @@ try:
     boom()
 except TypeError as e:
     print(e)
-`,
-	"reduce_protocol": `import copy, copyreg, sys
-class Plain:
-    def __init__(self):
-        self.a = [1]
-        self.b = 'x'
-class Slots:
-    __slots__ = ('s', 't')
-    def __init__(self):
-        self.s = [2]
-class Both(Plain):
-    __slots__ = ('u',)
-    def __init__(self):
-        super().__init__()
-        self.u = 3
-class GetState(Plain):
-    def __getstate__(self):
-        print('getstate')
-        return {'a': ['g']}
-class NewArgs:
-    def __new__(cls, *args):
-        o = super().__new__(cls)
-        o.args = args
-        return o
-    def __getnewargs__(self):
-        return (1, 2)
-class NewArgsEx:
-    def __new__(cls, *args, **kw):
-        o = super().__new__(cls)
-        o.kw = kw
-        return o
-    def __getnewargs_ex__(self):
-        return ((), {'k': 9})
-class Reduce:
-    def __reduce__(self):
-        return (Reduce, ())
-class Empty: pass
-class ListSub(list): pass
-class DictSub(dict): pass
-objs = [Plain(), Slots(), Both(), GetState(), NewArgs(), NewArgsEx(), Reduce(), Empty(), ListSub([1, [2]]), DictSub(a=[1])]
-for i in range(25):
-    cs = [copy.deepcopy(o) for o in objs]
-for o, c in zip(objs, cs):
-    print(type(c).__name__, c is not o, getattr(c, '__dict__', None), [getattr(c, n, None) for n in ('s', 't', 'u', 'args', 'kw')],
-          list(c) if isinstance(c, list) else dict(c) if isinstance(c, dict) else '')
-for o in objs[:4]:
-    r = o.__reduce_ex__(4)
-    print(r[0].__name__, r[1][0].__name__, r[2], r[3:])
-print(objs[5].__reduce_ex__(2)[0].__name__, objs[0].__reduce_ex__(1)[0].__name__, Plain().__reduce__()[0].__name__)
-copyreg.dispatch_table[Empty] = lambda o: (Empty, (), {'via': 'table'})
-print(copy.deepcopy(Empty()).__dict__)
-del copyreg.dispatch_table[Empty]
-saved = copyreg.__newobj__
-def newobj(cls, *args):
-    print('patched newobj', cls.__name__)
-    return saved(cls, *args)
-copyreg.__newobj__ = newobj
-for i in range(2):
-    print(copy.deepcopy(Plain()).a)
-copyreg.__newobj__ = saved
-del sys.modules['copyreg']
-print(Plain().__reduce_ex__(2)[0].__name__, sys.modules['copyreg'] is not copyreg)
-sys.modules['copyreg'] = copyreg
-class NotTuple:
-    def __getnewargs__(self):
-        return [1]
-class BadEx:
-    def __getnewargs_ex__(self):
-        return ((), [])
-tests = [lambda: NotTuple().__reduce_ex__(2), lambda: BadEx().__reduce_ex__(2), lambda: (1).__reduce_ex__(),
-    lambda: Plain().__reduce_ex__('x'), lambda: type(copy.deepcopy(iter([]))).__name__,
-    lambda: (1).__reduce_ex__(protocol=2), lambda: (1).__reduce_ex__(1, 2)]
-for t in tests:
-    try:
-        print(t())
-    except Exception as e:
-        print(type(e).__name__, e)
 `,
 }
 
