@@ -48,6 +48,15 @@ func (in *Interp) copyregFunc(name Value) (Value, error) {
 	} else if m, err = in.importModule("copyreg"); err != nil {
 		return Value{}, err
 	}
+	if m.Type() == moduleType {
+		// The module's own namespace: copyreg's names are none of the
+		// module type's attributes, which would come before it.
+		if v, ok, err := in.DictGet(asObject[Dict](asObject[Module](m).dict), name); err == nil && ok {
+			incRef(v)
+			in.decRef(m)
+			return v, nil
+		}
+	}
 	r, err := in.GetAttr(m, name)
 	in.decRef(m)
 	return r, err
@@ -67,13 +76,14 @@ type reduceFacts struct {
 }
 
 // reduceFactsOf returns t's reduceFacts, from its cache when that is
-// still valid; the result is a copy. Each step of a reduction asks again, since the code a
-// step calls may change the class.
-func (in *Interp) reduceFactsOf(t *Type) (reduceFacts, error) {
+// still valid. The caller reads what it needs before it calls out: a
+// call may change the class, and the next reduceFactsOf the facts. Each
+// step of a reduction asks again.
+func (in *Interp) reduceFactsOf(t *Type) (*reduceFacts, error) {
 	f := t.reduce
 	cacheable := t.Version != 0 && t.dict != nil && t.Flags&TypeHeapType != 0
 	if cacheable && f != nil && f.tversion == t.Version && f.dversion == t.dict.Version {
-		return *f, nil
+		return f, nil
 	}
 	var tv uint32
 	var dv uint64
@@ -83,26 +93,27 @@ func (in *Interp) reduceFactsOf(t *Type) (reduceFacts, error) {
 	var n reduceFacts
 	var err error
 	if n.reduce, err = in.lookupString(t, "__reduce__"); err != nil {
-		return reduceFacts{}, err
+		return nil, err
 	}
 	if n.getState, err = in.lookupString(t, "__getstate__"); err != nil {
-		return reduceFacts{}, err
+		return nil, err
 	}
 	if n.getNewArgsEx, err = in.lookupString(t, "__getnewargs_ex__"); err != nil {
-		return reduceFacts{}, err
+		return nil, err
 	}
 	if n.getNewArgs, err = in.lookupString(t, "__getnewargs__"); err != nil {
-		return reduceFacts{}, err
+		return nil, err
 	}
 	n.tversion, n.dversion = tv, dv
-	if cacheable && t.Version == tv && t.dict.Version == dv {
-		if f == nil {
-			f = new(reduceFacts)
-			t.reduce = f
-		}
-		*f = n
+	if !cacheable || t.Version != tv || t.dict.Version != dv {
+		return &n, nil
 	}
-	return n, nil
+	if f == nil {
+		f = new(reduceFacts)
+		t.reduce = f
+	}
+	*f = n
+	return f, nil
 }
 
 // reduceEx is object.__reduce_ex__(protocol).
