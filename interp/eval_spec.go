@@ -1110,13 +1110,22 @@ func moveArgs(dst, args []Value) {
 // or NULL, the oparg arguments) without a slice expression's bounds
 // checks and arithmetic (~20 instructions a call): the stack holds them,
 // its base at least nlocal and sp at most len(slots). rcdebug builds
-// check the bounds.
+// check the bounds. The slice is made from its header, as alloc's
+// TryPush makes its own: unsafe.Slice's checks of the length (negative,
+// overflowing) cost ~10 instructions and a spill a call.
 func callSlots(f *frame, oparg int) []Value {
 	n := oparg + 2
 	if alloc.Debug {
 		return f.slots[f.sp-n : f.sp : f.sp]
 	}
-	return unsafe.Slice(slotAt(f.slots, f.sp-n), n)
+	h := valueSliceHeader{unsafe.Pointer(slotAt(f.slots, f.sp-n)), n, n}
+	return *(*[]Value)(unsafe.Pointer(&h))
+}
+
+// valueSliceHeader is the layout of a []Value, for callSlots.
+type valueSliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
