@@ -100,6 +100,35 @@ try:
 except TypeError as e:
     print(e)
 `,
+	"bound_append": `class D:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print('del', self.n)
+class L(list): pass
+def fill(y, n):
+    append = y.append
+    for i in range(n):
+        r = append(i)
+    return r
+print(fill([], 50), fill(L(), 40))
+for y in ([], L(), [1, 2]):
+    fill(y, 30)
+    print(type(y).__name__, len(y), y[-3:])
+for i in range(25):
+    getattr([], 'append')(D(i) if i in (3, 24) else i)
+ext = []
+e = ext.extend
+for i in range(25):
+    e((i,))
+print(len(ext))
+tests = [lambda: [].append(), lambda: [].append(1, 2), lambda: (lambda a: a())([].append), lambda: [].append(x=1)]
+for t in tests:
+    try:
+        print(t())
+    except Exception as e:
+        print(type(e).__name__, e)
+`,
 }
 
 func TestDeepcopyCalls(t *testing.T) { checkProgramsAtThresholds(t, deepcopyCallPrograms) }

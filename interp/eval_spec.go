@@ -1422,7 +1422,15 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	s := callSlots(f, oparg)
 	bound := s[1]
-	if s[0].p != nil || !boundNativeCallable(bound) {
+	if s[0].p != nil {
+		return false, nil
+	}
+	if len(s) == 3 && bound.Type() == builtinFunctionType {
+		if b := asObject[Builtin](bound); unsafe.Pointer(b.method) == listAppendMethod.p && b.self.Type() == listType {
+			return in.callBoundAppend(f, (*[3]Value)(s), b)
+		}
+	}
+	if !boundNativeCallable(bound) {
 		return false, nil
 	}
 	// The bound object moves to the NULL's slot, where it keeps its
@@ -1457,6 +1465,33 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	// endNativeCall's order (see callMethodDescrFast).
 	in.endNativeCallSelfArg(f, (*[3]Value)(s), r)
 	in.decRef(bound)
+	return true, nil
+}
+
+// callBoundAppend is callBoundNative for a bound list.append of an
+// exact list (copy's append = y.append; append(x)): as
+// CALL_NO_KW_LIST_APPEND, x's reference moves from the stack into the
+// list, without the method's call and argument checks; None is pushed
+// for the POP_TOP that follows. The bound method is released last, as
+// callBoundNative releases it; the list may die with it, and x then too.
+func (in *Interp) callBoundAppend(f *frame, s *[3]Value, b *Builtin) (bool, error) {
+	l := asObject[List](b.self)
+	n := len(l.items)
+	if n == cap(l.items) {
+		in.frame = f
+		if err := in.listReserve(l, 1); err != nil {
+			return in.endNativeCallErr(f, s[:], err)
+		}
+	}
+	bound := s[1]
+	l.items = l.items[:n+1]
+	l.items[n] = s[2]
+	s[0], s[1], s[2] = None, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(bound.p)) {
+		in.frame = f
+		in.dealloc(bound)
+	}
 	return true, nil
 }
 
