@@ -10,20 +10,8 @@ import (
 
 func init() {
 	builtinFuncs = append(builtinFuncs,
-		newBuiltin("isinstance", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			if err := in.checkArgCount("isinstance", args, kwnames, 2, 2); err != nil {
-				return Value{}, err
-			}
-			b, err := in.IsInstance(args[0], args[1])
-			return Bool(b), err
-		}),
-		newBuiltin("issubclass", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-			if err := in.checkArgCount("issubclass", args, kwnames, 2, 2); err != nil {
-				return Value{}, err
-			}
-			b, err := in.IsSubclass(args[0], args[1])
-			return Bool(b), err
-		}),
+		newBuiltin("isinstance", builtinIsinstance),
+		newBuiltin("issubclass", builtinIssubclass),
 		newBuiltin("callable", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
 			if err := in.oneArg("callable", args, kwnames); err != nil {
 				return Value{}, err
@@ -53,6 +41,51 @@ func init() {
 		newBuiltin("vars", builtinVars),
 		newBuiltin("dir", builtinDir),
 	)
+}
+
+// builtinIsinstance is isinstance(obj, cls). Its commonest answers,
+// for cls a class of no metaclass, are found here: obj's type is cls or
+// a subclass, or obj's type is built in (and so gives obj no other
+// __class__). The rest, and bad arguments, are IsInstance's and
+// checkArgCount's.
+func builtinIsinstance(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if len(args) == 2 && len(kwnames) == 0 {
+		obj, cls := args[0], args[1]
+		if cls.Type() == typeType {
+			t := obj.Type()
+			if unsafe.Pointer(t) == cls.p || t.IsSubtype((*Type)(cls.p)) {
+				return True, nil
+			}
+			if t.Flags&TypeHeapType == 0 {
+				return False, nil
+			}
+		}
+		b, err := in.IsInstance(obj, cls)
+		return Bool(b), err
+	}
+	if err := in.checkArgCount("isinstance", args, kwnames, 2, 2); err != nil {
+		return Value{}, err
+	}
+	b, err := in.IsInstance(args[0], args[1])
+	return Bool(b), err
+}
+
+// builtinIssubclass is issubclass(derived, cls), answered here for two
+// classes of no metaclass (type.__subclasscheck__ is their MRO).
+func builtinIssubclass(in *Interp, args []Value, kwnames []Value) (Value, error) {
+	if len(args) == 2 && len(kwnames) == 0 {
+		derived, cls := args[0], args[1]
+		if cls.Type() == typeType && derived.Type() == typeType {
+			return Bool((*Type)(derived.p).IsSubtype((*Type)(cls.p))), nil
+		}
+		b, err := in.IsSubclass(derived, cls)
+		return Bool(b), err
+	}
+	if err := in.checkArgCount("issubclass", args, kwnames, 2, 2); err != nil {
+		return Value{}, err
+	}
+	b, err := in.IsSubclass(args[0], args[1])
+	return Bool(b), err
 }
 
 // checkAttrName is the check every attribute builtin makes of its name.
@@ -156,8 +189,11 @@ func (in *Interp) objectIsInstance(obj, cls Value) (bool, error) {
 		if err != nil || c.IsNil() {
 			return false, err
 		}
-		defer in.decRef(c)
-		return isType(c) && c.p != valueOf(obj.Type()).p && (*Type)(c.p).IsSubtype((*Type)(cls.p)), nil
+		// No defer: this function's returns made it a heap defer, run
+		// on every call (~90 instructions), c or not.
+		ok := isType(c) && c.p != valueOf(obj.Type()).p && (*Type)(c.p).IsSubtype((*Type)(cls.p))
+		in.decRef(c)
+		return ok, nil
 	}
 	if ok, err := in.isAbstractClass(cls); err != nil || !ok {
 		if err == nil {
@@ -169,16 +205,21 @@ func (in *Interp) objectIsInstance(obj, cls Value) (bool, error) {
 	if err != nil || c.IsNil() {
 		return false, err
 	}
-	defer in.decRef(c)
-	return in.abstractIsSubclass(c, cls)
+	ok, err := in.abstractIsSubclass(c, cls)
+	in.decRef(c)
+	return ok, err
 }
 
 // overriddenClass returns obj.__class__ (a new reference) when obj's
-// class may define it differently from type(obj); nil otherwise.
+// class may define it differently from type(obj); nil otherwise. A
+// class's own __getattribute__ may answer anything for it.
 func (in *Interp) overriddenClass(obj Value) (Value, error) {
 	t := obj.Type()
 	if t.Flags&TypeHeapType == 0 {
 		return Value{}, nil
+	}
+	if t.getattr != nil {
+		return in.lookupAttr(obj, internName("__class__"))
 	}
 	attr, err := in.lookupString(t, "__class__")
 	if err != nil || attr.IsNil() {

@@ -537,6 +537,12 @@ func defDictMethods() {
 		d, key := asObject[Dict](args[0]), args[1]
 		var v Value
 		ix, _, plain := dictFindEntry(d, key, noHash)
+		if !plain && key.Type() == typeType && in.det == nil {
+			// A class (copy's and pickle's dispatch tables look one
+			// up per object): its identity hash, as dictHash has it,
+			// without dictGetSlow's and dictHash's calls.
+			ix, _, plain = dictFindEntry(d, key, pointerHash(key))
+		}
 		ok := plain && ix >= 0
 		if ok {
 			v = d.entries[ix].value

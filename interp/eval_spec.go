@@ -1116,13 +1116,22 @@ func moveArgs(dst, args []Value) {
 // or NULL, the oparg arguments) without a slice expression's bounds
 // checks and arithmetic (~20 instructions a call): the stack holds them,
 // its base at least nlocal and sp at most len(slots). rcdebug builds
-// check the bounds.
+// check the bounds. The slice is made from its header, as alloc's
+// TryPush makes its own: unsafe.Slice's checks of the length (negative,
+// overflowing) cost ~10 instructions and a spill a call.
 func callSlots(f *frame, oparg int) []Value {
 	n := oparg + 2
 	if alloc.Debug {
 		return f.slots[f.sp-n : f.sp : f.sp]
 	}
-	return unsafe.Slice(slotAt(f.slots, f.sp-n), n)
+	h := valueSliceHeader{unsafe.Pointer(slotAt(f.slots, f.sp-n)), n, n}
+	return *(*[]Value)(unsafe.Pointer(&h))
+}
+
+// valueSliceHeader is the layout of a []Value, for callSlots.
+type valueSliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // callBuiltinCached is the CALL forms that run a builtin directly. Each
@@ -1289,10 +1298,35 @@ func (in *Interp) callBuiltinFast(f *frame, c *cacheEntry, oparg int) (bool, err
 	in.frame = f
 	r, err := asObject[Builtin](s[1]).fn(in, s[2:], nil)
 	if err != nil || len(s) != 3 {
+		if err == nil && len(s) == 4 {
+			in.endNativeCall4(f, (*[4]Value)(s), r, 2)
+			return true, nil
+		}
 		return in.endNativeCall(f, s, 2, r, err)
 	}
 	in.endNativeCall1(f, (*[3]Value)(s), r)
 	return true, nil
+}
+
+// endNativeCall4 is endNativeCall for a call of four slots that raised
+// nothing: two arguments from 2 (isinstance(x, cls), getattr(x, name)),
+// or self and two arguments from 1 (memo.get(k, nil)). Written out
+// without the loop, its releases cost half of endNativeCall's. The
+// slots are cleared and the result pushed first; the releases follow
+// in endNativeCall's order.
+func (in *Interp) endNativeCall4(f *frame, s *[4]Value, r Value, from int) {
+	self, a, b := s[1], s[2], s[3]
+	s[0], s[1], s[2], s[3] = r, Value{}, Value{}, Value{}
+	f.sp -= 3
+	if from == 1 && alloc.DecRef((*alloc.Header)(self.p)) {
+		in.dealloc(self)
+	}
+	if alloc.DecRef((*alloc.Header)(a.p)) {
+		in.dealloc(a)
+	}
+	if alloc.DecRef((*alloc.Header)(b.p)) {
+		in.dealloc(b)
+	}
 }
 
 // endNativeCall1 is endNativeCall for a call of one argument, from 2,
@@ -1333,6 +1367,10 @@ func (in *Interp) callMethodDescrFast(f *frame, c *cacheEntry, oparg int) (bool,
 	in.frame = f
 	r, err := asObject[MethodDescr](s[0]).fn(in, s[1:], nil)
 	if err != nil || len(s) > 3 {
+		if err == nil && len(s) == 4 {
+			in.endNativeCall4(f, (*[4]Value)(s), r, 1)
+			return true, nil
+		}
 		return in.endNativeCall(f, s, 1, r, err)
 	}
 	// self and its one argument or none, released here: endNativeCall's
@@ -1390,7 +1428,15 @@ func (in *Interp) callType1(f *frame, oparg int) (bool, error) {
 func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	s := callSlots(f, oparg)
 	bound := s[1]
-	if s[0].p != nil || !boundNativeCallable(bound) {
+	if s[0].p != nil {
+		return false, nil
+	}
+	if len(s) == 3 && bound.Type() == builtinFunctionType {
+		if b := asObject[Builtin](bound); unsafe.Pointer(b.method) == listAppendMethod.p && b.self.Type() == listType {
+			return in.callBoundAppend(f, (*[3]Value)(s), b)
+		}
+	}
+	if !boundNativeCallable(bound) {
 		return false, nil
 	}
 	// The bound object moves to the NULL's slot, where it keeps its
@@ -1425,6 +1471,33 @@ func (in *Interp) callBoundNative(f *frame, oparg int) (bool, error) {
 	// endNativeCall's order (see callMethodDescrFast).
 	in.endNativeCallSelfArg(f, (*[3]Value)(s), r)
 	in.decRef(bound)
+	return true, nil
+}
+
+// callBoundAppend is callBoundNative for a bound list.append of an
+// exact list (copy's append = y.append; append(x)): as
+// CALL_NO_KW_LIST_APPEND, x's reference moves from the stack into the
+// list, without the method's call and argument checks; None is pushed
+// for the POP_TOP that follows. The bound method is released last, as
+// callBoundNative releases it; the list may die with it, and x then too.
+func (in *Interp) callBoundAppend(f *frame, s *[3]Value, b *Builtin) (bool, error) {
+	l := asObject[List](b.self)
+	n := len(l.items)
+	if n == cap(l.items) {
+		in.frame = f
+		if err := in.listReserve(l, 1); err != nil {
+			return in.endNativeCallErr(f, s[:], err)
+		}
+	}
+	bound := s[1]
+	l.items = l.items[:n+1]
+	l.items[n] = s[2]
+	s[0], s[1], s[2] = None, Value{}, Value{}
+	f.sp -= 2
+	if alloc.DecRef((*alloc.Header)(bound.p)) {
+		in.frame = f
+		in.dealloc(bound)
+	}
 	return true, nil
 }
 

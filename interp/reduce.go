@@ -26,36 +26,104 @@ const (
 	pyTPFlagsIsAbstract     = 1 << 20
 )
 
-// copyregFunc returns copyreg's function name (a new reference).
-func (in *Interp) copyregFunc(name string) (Value, error) {
-	m, err := in.importModule("copyreg")
+// The names the reduction protocol reads on every call, interned once
+// (internName's shared map cost more than the lookups it names), and
+// object's own __reduce__ and __getstate__, which reduceEx and getState
+// compare a class's with.
+var (
+	copyregName, newobjName, newobjExName, reduceExName, slotnamesName Value
+	objectReduce, objectGetState                                       Value
+)
+
+// copyregFunc returns copyreg's function name (a new reference). As
+// CPython's import_copyreg, sys.modules' copyreg is taken when it is
+// there: the import and its key str only when it is not.
+func (in *Interp) copyregFunc(name Value) (Value, error) {
+	m, ok, err := in.DictGet(in.modules, copyregName)
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(m)
-	return in.GetAttr(m, internName(name))
+	if ok && !m.IsNone() {
+		incRef(m) // a module __getattr__ may drop sys.modules' reference
+	} else if m, err = in.importModule("copyreg"); err != nil {
+		return Value{}, err
+	}
+	if m.Type() == moduleType {
+		// The module's own namespace: copyreg's names are none of the
+		// module type's attributes, which would come before it.
+		if v, ok, err := in.DictGet(asObject[Dict](asObject[Module](m).dict), name); err == nil && ok {
+			incRef(v)
+			in.decRef(m)
+			return v, nil
+		}
+	}
+	r, err := in.GetAttr(m, name)
+	in.decRef(m)
+	return r, err
 }
 
-// isObjectMethod reports whether t's attribute name is object's own.
-func (in *Interp) isObjectMethod(t *Type, name string) (bool, error) {
-	v, err := in.lookupString(t, name)
-	if err != nil {
-		return false, err
+// reduceFacts is what a reduction looks up on an object's class: the
+// class's __reduce__, __getstate__, __getnewargs_ex__ and __getnewargs__
+// as lookupString finds them (borrowed from the namespaces that hold
+// them; nil when missing). A class keeps its own, valid while its
+// Version and its namespace's Version are those the lookups saw, as
+// ctorCache: a class's lookup cache has 16 entries, which four names
+// and the other lookups of copy.deepcopy would evict from each other.
+type reduceFacts struct {
+	tversion                                   uint32
+	dversion                                   uint64
+	reduce, getState, getNewArgsEx, getNewArgs Value
+}
+
+// reduceFactsOf returns t's reduceFacts, from its cache when that is
+// still valid. The caller reads what it needs before it calls out: a
+// call may change the class, and the next reduceFactsOf the facts. Each
+// step of a reduction asks again.
+func (in *Interp) reduceFactsOf(t *Type) (*reduceFacts, error) {
+	f := t.reduce
+	cacheable := t.Version != 0 && t.dict != nil && t.Flags&TypeHeapType != 0
+	if cacheable && f != nil && f.tversion == t.Version && f.dversion == t.dict.Version {
+		return f, nil
 	}
-	return v.Is(objectType.attrs[name]), nil
+	var tv uint32
+	var dv uint64
+	if cacheable {
+		tv, dv = t.Version, t.dict.Version
+	}
+	var n reduceFacts
+	var err error
+	if n.reduce, err = in.lookupString(t, "__reduce__"); err != nil {
+		return nil, err
+	}
+	if n.getState, err = in.lookupString(t, "__getstate__"); err != nil {
+		return nil, err
+	}
+	if n.getNewArgsEx, err = in.lookupString(t, "__getnewargs_ex__"); err != nil {
+		return nil, err
+	}
+	if n.getNewArgs, err = in.lookupString(t, "__getnewargs__"); err != nil {
+		return nil, err
+	}
+	n.tversion, n.dversion = tv, dv
+	if !cacheable || t.Version != tv || t.dict.Version != dv {
+		return &n, nil
+	}
+	if f == nil {
+		f = new(reduceFacts)
+		t.reduce = f
+	}
+	*f = n
+	return f, nil
 }
 
 // reduceEx is object.__reduce_ex__(protocol).
 func (in *Interp) reduceEx(obj Value, proto int) (Value, error) {
-	own, err := in.isObjectMethod(obj.Type(), "__reduce__")
+	f, err := in.reduceFactsOf(obj.Type())
 	if err != nil {
 		return Value{}, err
 	}
-	if !own {
-		r, found, err := in.callSpecial(obj, "__reduce__")
-		if err != nil || found {
-			return r, err
-		}
+	if reduce := f.reduce; !reduce.IsNil() && !reduce.Is(objectReduce) {
+		return in.callAttrWithSelf(reduce, obj, nil, nil)
 	}
 	return in.commonReduce(obj, proto)
 }
@@ -64,23 +132,31 @@ func (in *Interp) commonReduce(obj Value, proto int) (Value, error) {
 	if proto >= 2 {
 		return in.reduceNewObj(obj)
 	}
-	fn, err := in.copyregFunc("_reduce_ex")
+	fn, err := in.copyregFunc(reduceExName)
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(fn)
-	return in.Call(fn, []Value{obj, Int(int64(proto))}, nil)
+	r, err := in.Call(fn, []Value{obj, Int(int64(proto))}, nil)
+	in.decRef(fn)
+	return r, err
 }
 
 // newArgs calls __getnewargs_ex__ or __getnewargs__, checking what
 // they return as CPython does; args is nil when the object has neither.
 func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
-	if r, found, err := in.callSpecial(obj, "__getnewargs_ex__"); err != nil {
+	f, err := in.reduceFactsOf(obj.Type())
+	if err != nil {
 		return Value{}, Value{}, err
-	} else if found {
+	}
+	if m := f.getNewArgsEx; !m.IsNil() {
+		r, err := in.callAttrWithSelf(m, obj, nil, nil)
+		if err != nil {
+			return Value{}, Value{}, err
+		}
 		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "__getnewargs_ex__ should return a tuple, not '%s'", r.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs_ex__ should return a tuple, not '%s'", r.Type().Name)
+			return Value{}, Value{}, err
 		}
 		items := asObject[Tuple](r).items
 		if len(items) != 2 {
@@ -88,25 +164,35 @@ func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
 			return Value{}, Value{}, in.raise(valueErrorType, "__getnewargs_ex__ should return a tuple of length 2, not %d", len(items))
 		}
 		a, k := items[0], items[1]
+		// The error is made before r, which may hold a and k's only
+		// references, is released.
 		if a.Type() != tupleType && !a.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", a.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", a.Type().Name)
+			return Value{}, Value{}, err
 		}
 		if k.Type() != dictType && !k.Type().IsSubtype(dictType) {
+			err := in.raise(typeErrorType, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", k.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", k.Type().Name)
+			return Value{}, Value{}, err
 		}
 		incRef(a)
 		incRef(k)
 		in.decRef(r)
 		return a, k, nil
 	}
-	if r, found, err := in.callSpecial(obj, "__getnewargs__"); err != nil {
+	if f, err = in.reduceFactsOf(obj.Type()); err != nil {
 		return Value{}, Value{}, err
-	} else if found {
+	}
+	if m := f.getNewArgs; !m.IsNil() {
+		r, err := in.callAttrWithSelf(m, obj, nil, nil)
+		if err != nil {
+			return Value{}, Value{}, err
+		}
 		if r.Type() != tupleType && !r.Type().IsSubtype(tupleType) {
+			err := in.raise(typeErrorType, "__getnewargs__ should return a tuple, not '%s'", r.Type().Name)
 			in.decRef(r)
-			return Value{}, Value{}, in.raise(typeErrorType, "__getnewargs__ should return a tuple, not '%s'", r.Type().Name)
+			return Value{}, Value{}, err
 		}
 		return r, Value{}, nil
 	}
@@ -124,72 +210,78 @@ func (in *Interp) reduceNewObj(obj Value) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.xdecRef(args)
-	defer in.xdecRef(kwargs)
-	hasArgs := !args.IsNil()
-	var newobj, newargs Value
-	if kwargs.IsNil() || asObject[Dict](kwargs).used == 0 {
-		if newobj, err = in.copyregFunc("__newobj__"); err != nil {
-			return Value{}, err
-		}
-		items := []Value{valueOf(t)}
-		if hasArgs {
-			items = append(items, asObject[Tuple](args).items...)
-		}
-		newargs, err = in.NewTuple(items...)
-	} else {
-		if newobj, err = in.copyregFunc("__newobj_ex__"); err != nil {
-			return Value{}, err
-		}
-		newargs, err = in.NewTuple(valueOf(t), args, kwargs)
+	// The parts are released here, whatever happened, rather than by a
+	// defer each: five defers cost more than the rest of a reduction.
+	var parts [5]Value
+	r, err := in.reduceNewObjParts(obj, t, args, kwargs, &parts)
+	for _, v := range parts {
+		in.xdecRef(v)
 	}
-	defer in.decRef(newobj)
+	in.xdecRef(args)
+	in.xdecRef(kwargs)
+	return r, err
+}
+
+// reduceNewObjParts makes reduceNewObj's tuple from parts, which it
+// fills with new references as it makes them and empties when the
+// tuple takes them over.
+func (in *Interp) reduceNewObjParts(obj Value, t *Type, args, kwargs Value, parts *[5]Value) (Value, error) {
+	hasArgs := !args.IsNil()
+	var err error
+	if kwargs.IsNil() || asObject[Dict](kwargs).used == 0 {
+		if parts[0], err = in.copyregFunc(newobjName); err != nil {
+			return Value{}, err
+		}
+		if hasArgs {
+			items := append([]Value{valueOf(t)}, asObject[Tuple](args).items...)
+			parts[1], err = in.NewTuple(items...)
+		} else {
+			parts[1], err = in.NewTuple(valueOf(t))
+		}
+	} else {
+		if parts[0], err = in.copyregFunc(newobjExName); err != nil {
+			return Value{}, err
+		}
+		parts[1], err = in.NewTuple(valueOf(t), args, kwargs)
+	}
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(newargs)
 	isList := t == listType || t.IsSubtype(listType)
 	isDict := t == dictType || t.IsSubtype(dictType)
-	state, err := in.getState(obj, !(hasArgs || isList || isDict))
-	if err != nil {
+	if parts[2], err = in.getState(obj, !(hasArgs || isList || isDict)); err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(state)
-	listItems, dictItems := None, None
+	parts[3], parts[4] = None, None
 	if isList {
-		if listItems, err = in.getIter(obj); err != nil {
+		if parts[3], err = in.getIter(obj); err != nil {
 			return Value{}, err
 		}
-		defer in.decRef(listItems)
 	}
 	if isDict {
 		items, err := in.CallMethod(obj, "items", nil, nil)
 		if err != nil {
 			return Value{}, err
 		}
-		dictItems, err = in.getIter(items)
+		parts[4], err = in.getIter(items)
 		in.decRef(items)
 		if err != nil {
 			return Value{}, err
 		}
-		defer in.decRef(dictItems)
 	}
-	return in.NewTuple(newobj, newargs, state, listItems, dictItems)
+	return in.tupleTakeItems(parts[:])
 }
 
 // getState is object_getstate: obj.__getstate__(), or the default state
 // with `required` (the object has no other way to be rebuilt) when
 // __getstate__ is object's own.
 func (in *Interp) getState(obj Value, required bool) (Value, error) {
-	own, err := in.isObjectMethod(obj.Type(), "__getstate__")
+	f, err := in.reduceFactsOf(obj.Type())
 	if err != nil {
 		return Value{}, err
 	}
-	if !own {
-		r, found, err := in.callSpecial(obj, "__getstate__")
-		if err != nil || found {
-			return r, err
-		}
+	if getstate := f.getState; !getstate.IsNil() && !getstate.Is(objectGetState) {
+		return in.callAttrWithSelf(getstate, obj, nil, nil)
 	}
 	return in.defaultState(obj, required)
 }
@@ -259,7 +351,7 @@ func (in *Interp) defaultState(obj Value, required bool) (Value, error) {
 // slotNames is copyreg._slotnames(cls), cached as cls.__slotnames__.
 func (in *Interp) slotNames(t *Type) (Value, error) {
 	if t.dict != nil {
-		if v, ok, err := in.DictGet(t.dict, internName("__slotnames__")); err != nil || ok && !v.IsNone() {
+		if v, ok, err := in.DictGet(t.dict, slotnamesName); err != nil || ok && !v.IsNone() {
 			if ok {
 				incRef(v)
 			}
@@ -269,12 +361,13 @@ func (in *Interp) slotNames(t *Type) (Value, error) {
 	if t.Flags&TypeHeapType == 0 {
 		return in.NewList()
 	}
-	fn, err := in.copyregFunc("_slotnames")
+	fn, err := in.copyregFunc(internName("_slotnames"))
 	if err != nil {
 		return Value{}, err
 	}
-	defer in.decRef(fn)
-	return in.Call(fn, []Value{valueOf(t)}, nil)
+	r, err := in.Call(fn, []Value{valueOf(t)}, nil)
+	in.decRef(fn)
+	return r, err
 }
 
 // typeFlags is __flags__, with the bits of CPython's that mean something
@@ -344,7 +437,7 @@ func (in *Interp) abstractError(t *Type) error {
 
 func init() {
 	defMethod(objectType, "__reduce_ex__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.checkArgCount("__reduce_ex__", args[1:], kwnames, 1, 1); err != nil {
+		if err := in.bytesOneArg("object.__reduce_ex__", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		proto, err := in.cIntArg(args[1])
@@ -377,6 +470,13 @@ func init() {
 		}
 		return in.defaultState(args[0], false)
 	})
+	objectReduce = objectType.attrs["__reduce__"]
+	objectGetState = objectType.attrs["__getstate__"]
+	copyregName = internName("copyreg")
+	newobjName = internName("__newobj__")
+	newobjExName = internName("__newobj_ex__")
+	reduceExName = internName("_reduce_ex")
+	slotnamesName = internName("__slotnames__")
 	defGetSet(typeType, "__flags__", func(in *Interp, v Value) (Value, error) {
 		return Int(typeFlags((*Type)(v.p))), nil
 	}, nil)

@@ -68,6 +68,10 @@ type Type struct {
 	// (class_ctor_cache.go); heap types only.
 	ctor ctorCache
 
+	// reduce remembers the methods a reduction looks up (reduce.go),
+	// made on first use; heap types only.
+	reduce *reduceFacts
+
 	// Slots. A nil slot means the operation is not supported.
 	repr    func(in *Interp, v Value) (Value, error)
 	str     func(in *Interp, v Value) (Value, error)
