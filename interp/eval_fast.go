@@ -467,14 +467,14 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 	cur = f
 	defer func() {
 		if p := recover(); p != nil {
-			in.frame = cur
+			cur = in.frame
 			err = in.goPanic(p)
 		}
 	}()
 	for {
 		next, err := in.runFastIn(cur)
 		if next == nil { // a frame to go on in comes with no error
-			return cur, err
+			return in.frame, err
 		}
 		cur = next
 	}
@@ -487,6 +487,7 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 // stopped, at the instruction it left for runFrom or after one that
 // raised err; with a frame, err is nil (runFast tests only the frame).
 func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
+enter:
 	ac := f.ac
 	// The inline caches are reached through ac where needed: each slice
 	// kept in a local here costs loads and spills on entry, which a
@@ -1042,7 +1043,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			switch op {
 			case bytecode.CALL_PY_EXACT_ARGS:
 				if callee = in.callPy(f, oparg); callee != nil {
-					return callee, nil
+					f = callee
+					goto enter
 				}
 				// The oparg again, from f's pc: kept live across
 				// callPy, it was spilled at the loop's head (see
@@ -1065,7 +1067,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			callee.back = f
 			in.frame = callee
-			return callee, nil
+			f = callee
+			goto enter
 
 		case bytecode.CALL:
 			// The family head, for what no specialized form covers: a
@@ -1238,7 +1241,10 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			// returnAt: the common return in one call, the rest behind it.
-			return in.returnAt(f, instr, pc, sp), nil
+			if f = in.returnAt(f, instr, pc, sp); f == nil {
+				return nil, nil
+			}
+			goto enter
 
 		case bytecode.IS_OP:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
