@@ -456,36 +456,33 @@ func slotPairAt(slots []Value, i int) *[2]Value {
 
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
-// is the one it returns. An error is an exception the instruction before
-// that frame's pc raised, for runFrom to handle as its own.
+// is the one it returns: the running frame, in.frame, which every switch
+// of frames sets. An error is an exception the instruction before that
+// frame's pc raised, for runFrom to handle as its own.
 //
 // The builtins the fast loop calls run without callGo's guard: a Go
 // panic in one is recovered here, once per run rather than once per
 // call (~60 instructions a call), and raised as SystemError in the
-// frame that was running, whose stack still holds the call.
+// frame that was running (a loop the builtin ran restored in.frame as
+// the panic passed it), whose stack still holds the call.
 func (in *Interp) runFast(f *frame) (cur *frame, err error) {
-	cur = f
 	defer func() {
 		if p := recover(); p != nil {
-			cur = in.frame
-			err = in.goPanic(p)
+			cur, err = in.frame, in.goPanic(p)
 		}
 	}()
-	for {
-		next, err := in.runFastIn(cur)
-		if next == nil { // a frame to go on in comes with no error
-			return in.frame, err
-		}
-		cur = next
-	}
+	_, err = in.runFastIn(f)
+	return in.frame, err
 }
 
-// runFastIn is runFast within one frame. A call or a return ends it with
-// the frame to go on in: a new frame starts a new run, so that nothing
-// it keeps in locals changes within one, which would cost the register
-// allocator every one of them at each instruction. A nil frame means f
-// stopped, at the instruction it left for runFrom or after one that
-// raised err; with a frame, err is nil (runFast tests only the frame).
+// runFastIn is runFast's loop. A call, a return, a generator's resume or
+// its yield switches f to the frame to go on in and goes back to enter,
+// which reloads what the loop keeps in locals: leaving for runFast and
+// entering again cost ~35 instructions each way. (When the loop still
+// spilled at its head this grew the loop and lost; with no value live
+// across a case's call, the loop's head is the same as without it.) It
+// stops in the running frame, at the instruction it left for runFrom or
+// after one that raised err; next is always nil.
 func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 enter:
 	ac := f.ac
@@ -1089,7 +1086,8 @@ enter:
 			if callee != nil {
 				callee.back = f
 				in.frame = callee
-				return callee, nil
+				f = callee
+				goto enter
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1159,15 +1157,22 @@ enter:
 				return nil, err
 			}
 			in.frame = gf
-			return gf, nil
+			f = gf
+			goto enter
 
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
-			return in.resumeGenAt(f, op, pc, sp)
+			if f, err = in.resumeGenAt(f, op, pc, sp); f == nil {
+				return nil, err
+			}
+			goto enter
 
 		case bytecode.CALL_NO_KW_GEN_SEND:
 			// gen.send(v): as SEND_GEN (gen_inline.go).
-			return in.callGenSendAt(f, pc, sp)
+			if f, err = in.callGenSendAt(f, pc, sp); f == nil {
+				return nil, err
+			}
+			goto enter
 
 		case bytecode.RETURN_GENERATOR:
 			// A generator function's first instruction: the call
@@ -1177,7 +1182,8 @@ enter:
 			if caller == nil {
 				return nil, err
 			}
-			return caller, nil
+			f = caller
+			goto enter
 
 		case bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD:
 			// Called out behind the guard (spec_super.go).
@@ -1208,7 +1214,8 @@ enter:
 			}
 			callee.back = f
 			in.frame = callee
-			return callee, nil
+			f = callee
+			goto enter
 
 		case bytecode.SEND:
 			if ac.due(pc) { // runFrom tries to specialize
@@ -1230,14 +1237,16 @@ enter:
 				return nil, err
 			}
 			in.frame = gf
-			return gf, nil
+			f = gf
+			goto enter
 
 		case bytecode.YIELD_VALUE:
 			if f.gen == nil || f.entry { // a yield that leaves the loop
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			return in.yieldAt(f, pc, sp), nil
+			f = in.yieldAt(f, pc, sp)
+			goto enter
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			// returnAt: the common return in one call, the rest behind it.
