@@ -478,7 +478,7 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 // runFastIn is runFast's loop. A call, a return, a generator's resume or
 // its yield switches f to the frame to go on in and goes back to enter,
 // which reloads what the loop keeps in locals: leaving for runFast and
-// entering again cost ~35 instructions each way. (When the loop still
+// entering again cost ~20 instructions each way. (When the loop still
 // spilled at its head this grew the loop and lost; with no value live
 // across a case's call, the loop's head is the same as without it.) It
 // stops in the running frame, at the instruction it left for runFrom or
@@ -1047,6 +1047,14 @@ enter:
 				// callPy, it was spilled at the loop's head (see
 				// loadAttrWayAt).
 				callee, ok, err = in.callExact(f, bytecode.CALL_PY_EXACT_ARGS, instrAt(instrs, f.pc-1).Oparg())
+			case bytecode.CALL_PY_WITH_DEFAULTS:
+				// As above; callExact tries callPyDefaults first too,
+				// but the second call cost ~15 instructions a call.
+				if callee = in.callPyDefaults(f, oparg); callee != nil {
+					f = callee
+					goto enter
+				}
+				callee, ok, err = in.callExact(f, bytecode.CALL_PY_WITH_DEFAULTS, instrAt(instrs, f.pc-1).Oparg())
 			case bytecode.CALL_ALLOC_AND_ENTER_INIT:
 				// A class call: the instance, then its __init__'s frame,
 				// whose return (returnAt) hands the instance to f.

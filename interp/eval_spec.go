@@ -1006,6 +1006,8 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 // own path, whose locals the compiler spills. (As a branch of callPy it
 // made callPy's own path ~25 dearer; called from the fast loop's case,
 // that loop's code grew and deltablue's count went up 0.4%.)
+//
+//go:noinline
 func (in *Interp) callPyDefaults(f *frame, oparg int) *frame {
 	base := f.sp - oparg - 2
 	fi, n := base, oparg+1
