@@ -108,7 +108,7 @@ func builtinBuildClass(in *Interp, args []Value, kwnames []Value) (Value, error)
 		return Value{}, err
 	}
 	f.names = asObject[Dict](nsv)
-	f.entry = true
+	f.entry, f.special = true, true
 	cell, err := in.run(f)
 	in.leaveCall()
 	if err != nil {

@@ -101,7 +101,7 @@ func (in *Interp) callFunction(fn *Function, self Value, args []Value, kwnames [
 	if err != nil {
 		return Value{}, err
 	}
-	f.entry = true
+	f.entry, f.special = true, true
 	return in.run(f)
 }
 

@@ -323,7 +323,7 @@ x = h(1, f(1, 2), f(1, 2)) # a stack deep enough for the test's calls
 				t.Fatal(err)
 			}
 			caller := in.newFrame(codeOf(code), g)
-			caller.entry = true
+			caller.entry, caller.special = true, true
 			incRef(callable)
 			caller.push(Value{})
 			caller.push(callable)
@@ -380,6 +380,83 @@ x = h(1, f(1, 2), f(1, 2)) # a stack deep enough for the test's calls
 			}
 			in.releaseFrame(callee)
 			in.releaseFrame(caller)
+		})
+	}
+}
+
+// TestGoPanicAfterFrameSwitch checks that a Go panic in a builtin that a
+// frame the fast loop switched to itself (a call, a return, a
+// generator's resume) called is raised as SystemError in that frame, the
+// running one (runFast takes it from in.frame), and that the frames the
+// loop left behind are released.
+func TestGoPanicAfterFrameSwitch(t *testing.T) {
+	t.Setenv("PARALLEL_SPECIALIZE_THRESHOLD", "1")
+	for _, tc := range []struct{ name, src, want string }{
+		{"caught in the callee", `def g(i):
+    try:
+        _test_panic()
+    except SystemError:
+        return i
+def f():
+    n = 0
+    for i in range(20):
+        n += g(i)
+    return n
+print(f())
+`, "190\n"},
+		{"caught in the caller", `def g(i):
+    _test_panic()
+def h(i):
+    return g(i)
+def f():
+    names = []
+    for i in range(20):
+        try:
+            h(i)
+        except SystemError as e:
+            tb = e.__traceback__
+            while tb.tb_next is not None:
+                tb = tb.tb_next
+            names.append(tb.tb_frame.f_code.co_name)
+    return sorted(set(names)), len(names)
+print(f())
+`, "(['g'], 20)\n"},
+		{"in a generator resumed inline", `def gen():
+    for i in range(20):
+        try:
+            _test_panic()
+        except SystemError:
+            yield i
+def f():
+    n = 0
+    for v in gen():
+        n += v
+    return n
+print(f())
+`, "190\n"},
+		{"with defaults, after returns", `def g(i, k=2):
+    if i % 3:
+        _test_panic()
+    return i * k
+def f():
+    out = []
+    for i in range(12):
+        try:
+            out.append(g(i))
+        except SystemError:
+            out.append(-1)
+    return out
+print(f())
+`, "[0, -1, -1, 6, -1, -1, 12, -1, -1, 18, -1, -1]\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err, in, _ := runForTest(t, tc.src)
+			if err != nil || out != tc.want {
+				t.Fatalf("got %q, %v; want %q", out, err, tc.want)
+			}
+			if in.depth != 0 || in.frameSlots.Len() != 0 || in.cDepth != 0 {
+				t.Errorf("state left: depth %d, %d slots, Go depth %d", in.depth, in.frameSlots.Len(), in.cDepth)
+			}
 		})
 	}
 }

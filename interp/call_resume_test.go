@@ -76,7 +76,7 @@ func TestCallExactSkipsResume(t *testing.T) {
 				t.Fatal(err)
 			}
 			caller := in.newFrame(codeOf(code), g)
-			caller.entry = true
+			caller.entry, caller.special = true, true
 			incRef(fnv)
 			caller.push(Value{})
 			caller.push(fnv)

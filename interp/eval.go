@@ -23,6 +23,11 @@ type frame struct {
 	pc     int     // index of the next instruction
 	back   *frame  // the caller, when it is a Python frame of this loop
 	entry  bool    // returning from this frame leaves the loop
+	// special is set with entry, owned or obj (and with gen, which comes
+	// with owned), and cleared only when the record is reset: returnAt
+	// tests this one byte rather than the four fields, and hands such a
+	// frame's return to returnOther, which tests them.
+	special bool
 
 	// outer is the frame that was running when this loop was entered
 	// (the caller of the builtin that called back into Python), set
@@ -141,8 +146,11 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 		p := slotAt(f.slots, sp) // sp is above the locals: see slotAt
 		r, *p = *p, Value{}
 	}
-	if f.entry || f.gen != nil || f.obj != nil || f.owned {
+	if f.special {
 		return in.returnOther(f, instr, pc, sp, r)
+	}
+	if alloc.Debug && (f.entry || f.gen != nil || f.obj != nil || f.owned) {
+		panic("interp: returnAt: entry, gen, obj or owned set without special")
 	}
 	if f.initSelf.p != nil {
 		// The end of a class call's __init__ (CALL_ALLOC_AND_ENTER_INIT):
@@ -242,7 +250,7 @@ func (in *Interp) ExecModule(t *compile.Code, globals *Dict) error {
 	}
 	f := in.newFrame(c, globals)
 	f.names = globals
-	f.entry = true
+	f.entry, f.special = true, true
 	r, err := in.runGuarded(f)
 	if err == nil {
 		in.decRef(r)

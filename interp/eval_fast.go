@@ -456,37 +456,35 @@ func slotPairAt(slots []Value, i int) *[2]Value {
 
 // runFast runs f from f.pc as far as it can; see above. It follows
 // calls of Python functions and their returns, so the frame it stops in
-// is the one it returns. An error is an exception the instruction before
-// that frame's pc raised, for runFrom to handle as its own.
+// is the one it returns: the running frame, in.frame, which every switch
+// of frames sets. An error is an exception the instruction before that
+// frame's pc raised, for runFrom to handle as its own.
 //
 // The builtins the fast loop calls run without callGo's guard: a Go
 // panic in one is recovered here, once per run rather than once per
 // call (~60 instructions a call), and raised as SystemError in the
-// frame that was running, whose stack still holds the call.
+// frame that was running (a loop the builtin ran restored in.frame as
+// the panic passed it), whose stack still holds the call.
 func (in *Interp) runFast(f *frame) (cur *frame, err error) {
-	cur = f
 	defer func() {
 		if p := recover(); p != nil {
-			in.frame = cur
-			err = in.goPanic(p)
+			cur, err = in.frame, in.goPanic(p)
 		}
 	}()
-	for {
-		next, err := in.runFastIn(cur)
-		if next == nil { // a frame to go on in comes with no error
-			return cur, err
-		}
-		cur = next
-	}
+	_, err = in.runFastIn(f)
+	return in.frame, err
 }
 
-// runFastIn is runFast within one frame. A call or a return ends it with
-// the frame to go on in: a new frame starts a new run, so that nothing
-// it keeps in locals changes within one, which would cost the register
-// allocator every one of them at each instruction. A nil frame means f
-// stopped, at the instruction it left for runFrom or after one that
-// raised err; with a frame, err is nil (runFast tests only the frame).
+// runFastIn is runFast's loop. A call, a return, a generator's resume or
+// its yield switches f to the frame to go on in and goes back to enter,
+// which reloads what the loop keeps in locals: leaving for runFast and
+// entering again cost ~20 instructions each way. (When the loop still
+// spilled at its head this grew the loop and lost; with no value live
+// across a case's call, the loop's head is the same as without it.) It
+// stops in the running frame, at the instruction it left for runFrom or
+// after one that raised err; next is always nil.
 func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
+enter:
 	ac := f.ac
 	// The inline caches are reached through ac where needed: each slice
 	// kept in a local here costs loads and spills on entry, which a
@@ -1105,12 +1103,21 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			switch op {
 			case bytecode.CALL_PY_EXACT_ARGS:
 				if callee = in.callPy(f, oparg); callee != nil {
-					return callee, nil
+					f = callee
+					goto enter
 				}
 				// The oparg again, from f's pc: kept live across
 				// callPy, it was spilled at the loop's head (see
 				// loadAttrWayAt).
 				callee, ok, err = in.callExact(f, bytecode.CALL_PY_EXACT_ARGS, instrAt(instrs, f.pc-1).Oparg())
+			case bytecode.CALL_PY_WITH_DEFAULTS:
+				// As above; callExact tries callPyDefaults first too,
+				// but the second call cost ~15 instructions a call.
+				if callee = in.callPyDefaults(f, oparg); callee != nil {
+					f = callee
+					goto enter
+				}
+				callee, ok, err = in.callExact(f, bytecode.CALL_PY_WITH_DEFAULTS, instrAt(instrs, f.pc-1).Oparg())
 			case bytecode.CALL_ALLOC_AND_ENTER_INIT:
 				// A class call: the instance, then its __init__'s frame,
 				// whose return (returnAt) hands the instance to f.
@@ -1128,7 +1135,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			callee.back = f
 			in.frame = callee
-			return callee, nil
+			f = callee
+			goto enter
 
 		case bytecode.CALL:
 			// The family head, for what no specialized form covers: a
@@ -1149,7 +1157,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if callee != nil {
 				callee.back = f
 				in.frame = callee
-				return callee, nil
+				f = callee
+				goto enter
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1219,15 +1228,22 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, err
 			}
 			in.frame = gf
-			return gf, nil
+			f = gf
+			goto enter
 
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
-			return in.resumeGenAt(f, op, pc, sp)
+			if f, err = in.resumeGenAt(f, op, pc, sp); f == nil {
+				return nil, err
+			}
+			goto enter
 
 		case bytecode.CALL_NO_KW_GEN_SEND:
 			// gen.send(v): as SEND_GEN (gen_inline.go).
-			return in.callGenSendAt(f, pc, sp)
+			if f, err = in.callGenSendAt(f, pc, sp); f == nil {
+				return nil, err
+			}
+			goto enter
 
 		case bytecode.RETURN_GENERATOR:
 			// A generator function's first instruction: the call
@@ -1237,7 +1253,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			if caller == nil {
 				return nil, err
 			}
-			return caller, nil
+			f = caller
+			goto enter
 
 		case bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD:
 			// Called out behind the guard (spec_super.go).
@@ -1268,7 +1285,8 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 			}
 			callee.back = f
 			in.frame = callee
-			return callee, nil
+			f = callee
+			goto enter
 
 		case bytecode.SEND:
 			if ac.due(pc) { // runFrom tries to specialize
@@ -1290,18 +1308,23 @@ func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
 				return nil, err
 			}
 			in.frame = gf
-			return gf, nil
+			f = gf
+			goto enter
 
 		case bytecode.YIELD_VALUE:
 			if f.gen == nil || f.entry { // a yield that leaves the loop
 				f.pc, f.sp = pc, sp
 				return nil, nil
 			}
-			return in.yieldAt(f, pc, sp), nil
+			f = in.yieldAt(f, pc, sp)
+			goto enter
 
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			// returnAt: the common return in one call, the rest behind it.
-			return in.returnAt(f, instr, pc, sp), nil
+			if f = in.returnAt(f, instr, pc, sp); f == nil {
+				return nil, nil
+			}
+			goto enter
 
 		case bytecode.IS_OP:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)

@@ -951,8 +951,10 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 	if !c.exactArgs || int(c.argCount) != n {
 		return nil
 	}
-	i := int(c.index)
-	if i >= len(in.spec.codes) || in.depth >= in.recursionLimit {
+	// An unsigned compare: the index load below then needs no bounds
+	// check of its own (a compare and a branch).
+	i := uint(c.index)
+	if i >= uint(len(in.spec.codes)) || in.depth >= in.recursionLimit {
 		return nil
 	}
 	ac := in.spec.codes[i]
@@ -1012,6 +1014,8 @@ func (in *Interp) callPy(f *frame, oparg int) *frame {
 // own path, whose locals the compiler spills. (As a branch of callPy it
 // made callPy's own path ~25 dearer; called from the fast loop's case,
 // that loop's code grew and deltablue's count went up 0.4%.)
+//
+//go:noinline
 func (in *Interp) callPyDefaults(f *frame, oparg int) *frame {
 	base := f.sp - oparg - 2
 	fi, n := base, oparg+1
@@ -1027,8 +1031,8 @@ func (in *Interp) callPyDefaults(f *frame, oparg int) *frame {
 	if !c.exactArgs || int(c.argCount) != n && !defaultsCover(fn, n) {
 		return nil
 	}
-	i := int(c.index)
-	if i >= len(in.spec.codes) || in.depth >= in.recursionLimit {
+	i := uint(c.index) // unsigned: see callPy
+	if i >= uint(len(in.spec.codes)) || in.depth >= in.recursionLimit {
 		return nil
 	}
 	ac := in.spec.codes[i]
@@ -1592,11 +1596,25 @@ func (in *Interp) callAllocInit(f *frame, c []cacheEntry, oparg int) (callee *fr
 	// cached with it, which takes self and the oparg arguments
 	// (allocInitTarget): they fit in its frame's locals.
 	fn := (*Function)(e.p)
-	callee = in.newFrame(fn.code, asObject[Dict](fn.globals))
-	cs := callee.slots
+	// newFrame, inline as in callExact, with the record's other fields
+	// under the same write-barrier check: ~25 instructions a call less.
+	code := fn.code
+	var ac *adaptiveCode
+	if i := uint(code.index); i < uint(len(in.spec.codes)) {
+		ac = in.spec.codes[i]
+	}
+	if ac == nil {
+		ac = in.newAdaptive(code)
+	}
+	cs, ok := in.frameSlots.TryPush(int(code.frameSize))
+	if !ok {
+		cs = in.frameSlots.Push(int(code.frameSize)) // a new chunk
+	}
 	incRef(valueOf(fn))
-	callee.fn = valueOf(fn)
-	callee.initSelf = obj
+	callee = in.frames.Get()
+	callee.code, callee.tmpl, callee.ac, callee.globals = code, code.tmpl, ac, asObject[Dict](fn.globals)
+	callee.slots, callee.fn, callee.initSelf = cs, valueOf(fn), obj
+	callee.nlocal, callee.sp = int(code.nlocal), int(code.nlocal)
 	if c := fn.code; !c.exactArgs || int(c.argCount) != oparg+1 {
 		// Defaults, *args, **kwargs or keyword-only parameters: the
 		// binding (and its TypeError) of a call of __init__, which

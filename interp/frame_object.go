@@ -52,7 +52,7 @@ func (in *Interp) frameObjectFor(f *frame) (Value, error) {
 	if err := in.account(&o.Header, frameObjectType, frameObjectSize); err != nil {
 		return Value{}, err
 	}
-	f.obj = o
+	f.obj, f.special = o, true
 	return valueOf(o), nil
 }
 

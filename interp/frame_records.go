@@ -90,6 +90,7 @@ func resetFrame(f *frame) {
 	f.pc = 0
 	f.back = nil
 	f.entry = false
+	f.special = false
 	f.outer = nil
 	f.obj = nil
 	f.kwnames = nil

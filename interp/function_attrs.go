@@ -384,7 +384,7 @@ func (in *Interp) execOrEval(fname string, args []Value, kwnames []Value) (Value
 	defer in.leaveCall()
 	f := in.newFrame(c, g)
 	f.names = asObject[Dict](locals)
-	f.entry = true
+	f.entry, f.special = true, true
 	r, err := in.run(f)
 	if err != nil {
 		return Value{}, err

@@ -346,7 +346,7 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	copy(owned[:f.sp], arena[:f.sp])   // above sp the stack is empty
 	clear(arena[:f.sp])
 	in.frameSlots.Pop(len(arena))
-	f.slots, f.owned = owned, true
+	f.slots, f.owned, f.special = owned, true, true
 	f.back, f.entry, f.gen = nil, true, g
 	in.depth-- // suspended: not on the stack (releaseFrame's count)
 	g.frame, g.code = f, f.code

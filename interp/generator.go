@@ -122,7 +122,7 @@ func (in *Interp) makeGenerator(f *frame) (Value, error) {
 	*gf = *f
 	gf.slots = in.values.Get(len(f.slots)) // back to the pool in genResume or freeGenFrame
 	copy(gf.slots, f.slots)
-	gf.owned = true
+	gf.owned, gf.special = true, true
 	gf.back, gf.entry = nil, true
 	gf.gen = g
 	for i := range f.slots {
