@@ -441,6 +441,10 @@ func (in *Interp) storeSubscrDict(f *frame) error {
 // containsDict is CONTAINS_OP_DICT once its guard (an exact dict)
 // passed, with f.pc past the instruction. The fast loop's (jump) may take
 // the jump after it at once (pushOrJump); runFrom's pushes the bool.
+// Not inlined: with the profile, the inliner put it in runFastIn, where
+// oparg, live across its calls, brought back a spill at the loop head.
+//
+//go:noinline
 func (in *Interp) containsDict(f *frame, oparg int, jump bool) error {
 	container, key := f.slots[f.sp-1], f.slots[f.sp-2]
 	d := asObject[Dict](container)
