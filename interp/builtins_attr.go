@@ -45,9 +45,9 @@ func init() {
 
 // builtinIsinstance is isinstance(obj, cls). Its commonest answers,
 // for cls a class of no metaclass, are found here: obj's type is cls or
-// a subclass, or obj's type is built in (and so gives obj no other
-// __class__). The rest, and bad arguments, are IsInstance's and
-// checkArgCount's.
+// a subclass, or obj's type is built in with the generic attribute
+// lookup (and so gives obj no other __class__). The rest, and bad
+// arguments, are IsInstance's and checkArgCount's.
 func builtinIsinstance(in *Interp, args []Value, kwnames []Value) (Value, error) {
 	if len(args) == 2 && len(kwnames) == 0 {
 		obj, cls := args[0], args[1]
@@ -56,7 +56,7 @@ func builtinIsinstance(in *Interp, args []Value, kwnames []Value) (Value, error)
 			if unsafe.Pointer(t) == cls.p || t.IsSubtype((*Type)(cls.p)) {
 				return True, nil
 			}
-			if t.Flags&TypeHeapType == 0 {
+			if t.Flags&TypeHeapType == 0 && t.getattr == nil {
 				return False, nil
 			}
 		}
@@ -212,14 +212,15 @@ func (in *Interp) objectIsInstance(obj, cls Value) (bool, error) {
 
 // overriddenClass returns obj.__class__ (a new reference) when obj's
 // class may define it differently from type(obj); nil otherwise. A
-// class's own __getattribute__ may answer anything for it.
+// class's own __getattribute__, or a built-in type's own lookup (a weak
+// proxy forwards it to its referent), may answer anything for it.
 func (in *Interp) overriddenClass(obj Value) (Value, error) {
 	t := obj.Type()
-	if t.Flags&TypeHeapType == 0 {
-		return Value{}, nil
-	}
 	if t.getattr != nil {
 		return in.lookupAttr(obj, internName("__class__"))
+	}
+	if t.Flags&TypeHeapType == 0 {
+		return Value{}, nil
 	}
 	attr, err := in.lookupString(t, "__class__")
 	if err != nil || attr.IsNil() {
