@@ -21,7 +21,7 @@ func init() {
 		})
 	}
 	ba("append", func(in *Interp, o *ByteArray, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg("bytearray.append", args, kwnames); err != nil {
+		if err := in.methodOneArg("bytearray.append", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		c, err := in.byteValue(args[1], "byte must be in range(0, 256)")
@@ -31,7 +31,7 @@ func init() {
 		return None, in.baSplice(o, len(o.b), len(o.b), []byte{c})
 	})
 	ba("extend", func(in *Interp, o *ByteArray, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg("bytearray.extend", args, kwnames); err != nil {
+		if err := in.methodOneArg("bytearray.extend", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		var b []byte
@@ -117,7 +117,7 @@ func init() {
 		return Int(int64(c)), nil
 	})
 	ba("remove", func(in *Interp, o *ByteArray, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg("bytearray.remove", args, kwnames); err != nil {
+		if err := in.methodOneArg("bytearray.remove", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		c, err := in.byteValue(args[1], "byte must be in range(0, 256)")

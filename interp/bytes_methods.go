@@ -31,9 +31,10 @@ func (in *Interp) bytesNoArgs(qual string, args []Value, kwnames []Value) error 
 	return nil
 }
 
-// bytesOneArg is the check of a method with exactly one positional
-// argument.
-func (in *Interp) bytesOneArg(qual string, args []Value, kwnames []Value) error {
+// methodOneArg is the check of a method with exactly one positional
+// argument (CPython's METH_O), args[0] being self; qual names it in the
+// error, as "bytes.count" or "object.__reduce_ex__".
+func (in *Interp) methodOneArg(qual string, args []Value, kwnames []Value) error {
 	if len(kwnames) > 0 {
 		return in.raise(typeErrorType, "%s() takes no keyword arguments", qual)
 	}
@@ -323,7 +324,7 @@ func init() {
 		return in.bytesPieceList(args[0], pieces)
 	})
 	bytesMethod("join", func(in *Interp, qual string, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg(qual, args, kwnames); err != nil {
+		if err := in.methodOneArg(qual, args, kwnames); err != nil {
 			return Value{}, err
 		}
 		it, err := in.getIter(args[1])
@@ -425,7 +426,7 @@ func init() {
 		right bool
 	}{{"partition", false}, {"rpartition", true}} {
 		bytesMethod(m.name, func(in *Interp, qual string, args []Value, kwnames []Value) (Value, error) {
-			if err := in.bytesOneArg(qual, args, kwnames); err != nil {
+			if err := in.methodOneArg(qual, args, kwnames); err != nil {
 				return Value{}, err
 			}
 			sep, err := in.bytesArg(args[1])
@@ -462,7 +463,7 @@ func init() {
 		suffix bool
 	}{{"removeprefix", false}, {"removesuffix", true}} {
 		bytesMethod(m.name, func(in *Interp, qual string, args []Value, kwnames []Value) (Value, error) {
-			if err := in.bytesOneArg(qual, args, kwnames); err != nil {
+			if err := in.methodOneArg(qual, args, kwnames); err != nil {
 				return Value{}, err
 			}
 			x, err := in.bytesArg(args[1])

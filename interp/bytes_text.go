@@ -191,7 +191,7 @@ func init() {
 		})
 	}
 	bytesMethod("zfill", func(in *Interp, qual string, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg(qual, args, kwnames); err != nil {
+		if err := in.methodOneArg(qual, args, kwnames); err != nil {
 			return Value{}, err
 		}
 		width, err := in.bytesSsize(args[1])

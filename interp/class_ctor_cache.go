@@ -9,10 +9,26 @@ package interp
 // those the walks saw, as its lookup cache does (type_lookup_cache.go):
 // a change to __new__ or __init__ anywhere in the MRO changes one of them.
 
+// classStamp is the state of a class that a per-class cache of MRO
+// lookups holds for: the class's Version and its namespace's Version
+// when the lookups began. The zero stamp is no class's.
+type classStamp struct {
+	tversion uint32
+	dversion uint64
+}
+
+// stampOf returns t's stamp, and whether t can keep a cache of its own
+// (a class with a version and a namespace).
+func stampOf(t *Type) (s classStamp, ok bool) {
+	if t.Version == 0 || t.dict == nil || t.Flags&TypeHeapType == 0 {
+		return classStamp{}, false
+	}
+	return classStamp{t.Version, t.dict.Version}, true
+}
+
 // ctorCache is what calling a class needs from its MRO.
 type ctorCache struct {
-	tversion uint32 // the class's Version when filled; 0: empty
-	dversion uint64 // its namespace's Version then
+	stamp classStamp // when filled; zero: empty
 	// newAttr and initAttr are __new__ and __init__ as lookupString
 	// finds them, borrowed from the namespace that holds them.
 	newAttr, initAttr Value
@@ -34,14 +50,9 @@ func init() {
 // until the class or a base changes.
 func (in *Interp) ctorOf(t *Type) (ctorCache, error) {
 	c := t.ctor
-	cacheable := t.Version != 0 && t.dict != nil && t.Flags&TypeHeapType != 0
-	if cacheable && c.tversion == t.Version && c.dversion == t.dict.Version {
+	stamp, cacheable := stampOf(t)
+	if cacheable && c.stamp == stamp {
 		return c, nil
-	}
-	var tv uint32
-	var dv uint64
-	if cacheable {
-		tv, dv = t.Version, t.dict.Version
 	}
 	var err error
 	if c.newAttr, err = in.lookup(t, dunderNewName); err != nil {
@@ -52,8 +63,10 @@ func (in *Interp) ctorOf(t *Type) (ctorCache, error) {
 	}
 	c.overridesNew = in.overridesName(t, dunderNewName)
 	c.overridesInit = in.overridesName(t, dunderInitName)
-	c.tversion, c.dversion = tv, dv
-	if cacheable && t.Version == tv && t.dict.Version == dv {
+	// The stamp read before the lookups: one that ran code changing a
+	// namespace leaves the cache stale at once, never wrong.
+	c.stamp = stamp
+	if now, _ := stampOf(t); cacheable && now == stamp {
 		t.ctor = c
 	}
 	return c, nil
@@ -62,5 +75,6 @@ func (in *Interp) ctorOf(t *Type) (ctorCache, error) {
 // validFor reports whether c, returned by ctorOf(t), still holds: t
 // has not changed since (a Python __new__ may have changed it).
 func (c *ctorCache) validFor(t *Type) bool {
-	return c.tversion != 0 && c.tversion == t.Version && c.dversion == t.dict.Version
+	now, ok := stampOf(t)
+	return ok && c.stamp == now
 }

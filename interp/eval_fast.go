@@ -471,7 +471,7 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 			cur, err = in.frame, in.goPanic(p)
 		}
 	}()
-	_, err = in.runFastIn(f)
+	err = in.runFastIn(f)
 	return in.frame, err
 }
 
@@ -482,8 +482,8 @@ func (in *Interp) runFast(f *frame) (cur *frame, err error) {
 // spilled at its head this grew the loop and lost; with no value live
 // across a case's call, the loop's head is the same as without it.) It
 // stops in the running frame, at the instruction it left for runFrom or
-// after one that raised err; next is always nil.
-func (in *Interp) runFastIn(f *frame) (next *frame, err error) {
+// after one that raised err.
+func (in *Interp) runFastIn(f *frame) (err error) {
 enter:
 	ac := f.ac
 	// The inline caches are reached through ac where needed: each slice
@@ -506,7 +506,7 @@ enter:
 		case bytecode.RESUME:
 			if oparg < 2 && in.breaker.Load() != 0 {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 
 		case bytecode.LOAD_FAST__BINARY_SUBSCR:
@@ -656,7 +656,7 @@ enter:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if a.p != intTag || b.p != intTag {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			x, y := int64(a.n), int64(b.n)
 			var r int64
@@ -673,7 +673,7 @@ enter:
 			}
 			if !ok { // the result is a big int
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			sp--
 			*slotAt(slots, sp) = Value{}
@@ -687,7 +687,7 @@ enter:
 			a, b := &ab[0], &ab[1]
 			if a.p != floatTag || b.p != floatTag {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			x, y := math.Float64frombits(a.n), math.Float64frombits(b.n)
 			r := x * y
@@ -713,7 +713,7 @@ enter:
 			f.pc, f.sp = pc, sp
 			r, ok := mixedFloatOp(bop, a, b)
 			if !ok {
-				return nil, nil
+				return nil
 			}
 			pc, sp = f.pc, f.sp
 			sp--
@@ -728,13 +728,13 @@ enter:
 			if op == bytecode.COMPARE_OP_INT {
 				if a.p != intTag || b.p != intTag {
 					f.pc, f.sp = pc, sp
-					return nil, nil
+					return nil
 				}
 				bit = compareBit(int64(a.n), int64(b.n))
 			} else {
 				if !exactFloat(*a) || !exactFloat(*b) {
 					f.pc, f.sp = pc, sp
-					return nil, nil
+					return nil
 				}
 				bit = compareFloatBit(asFloat(*a), asFloat(*b))
 			}
@@ -751,7 +751,7 @@ enter:
 			ab := slotPairAt(slots, sp-2)
 			if ab[0].p != intTag || ab[1].p != intTag {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			// In this order, few values are live at once: more kept
 			// the allocator spilling pc and oparg at the loop's head.
@@ -784,7 +784,7 @@ enter:
 			case noneTag:
 			default: // an object's truth may call __bool__
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			sp--
 			*slotAt(slots, sp) = Value{}
@@ -825,7 +825,7 @@ enter:
 		case bytecode.JUMP_BACKWARD:
 			if in.breaker.Load() != 0 {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			cacheAtPC(ac.cacheAt, pc).n++ // tier 2's hotness counter
 			pc += 1 - oparg
@@ -837,12 +837,12 @@ enter:
 			d := f.globals
 			if uint32(k) != d.keysVersion {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			if op == bytecode.LOAD_GLOBAL_BUILTIN {
 				if d = in.builtins; uint32(c.at(2).n) != d.keysVersion {
 					f.pc, f.sp = pc, sp
-					return nil, nil
+					return nil
 				}
 			}
 			v := entryAt(d, k>>32).value
@@ -858,7 +858,7 @@ enter:
 			container, key := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if key.p != intTag || !container.IsObject() {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			var items []Value
 			switch t := container.Type(); {
@@ -868,12 +868,12 @@ enter:
 				items = asObject[Tuple](container).items
 			default:
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			i := int64(key.n)
 			if i < 0 || i >= int64(len(items)) {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			v := items[i]
 			alloc.IncRef((*alloc.Header)(v.p))
@@ -891,13 +891,13 @@ enter:
 			container, key := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if key.p != intTag || !container.IsObject() || container.Type() != listType {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			items := asObject[List](container).items
 			i := int64(key.n)
 			if i < 0 || i >= int64(len(items)) {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			// The stack's three slots are cleared before the list's is
 			// stored, in two batches of write barriers rather than one of
@@ -922,7 +922,7 @@ enter:
 			it := *slotAt(slots, sp-1)
 			if it.Type() != rangeIteratorType {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			r := asObject[rangeIterator](it)
 			if r.left <= 0 {
@@ -944,7 +944,7 @@ enter:
 			}
 			if it.Type() != want {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			v, ok := seqIterNext(asObject[seqIterator](it), op == bytecode.FOR_ITER_LIST)
 			if !ok {
@@ -977,7 +977,7 @@ enter:
 			items := unpackItems(v, op)
 			if items == nil || len(items) != oparg {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			sp--
 			for i := len(items) - 1; i >= 0; i-- {
@@ -1015,7 +1015,7 @@ enter:
 				}
 			}
 			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
-				return nil, nil
+				return nil
 			}
 			continue
 
@@ -1039,7 +1039,7 @@ enter:
 				}
 			}
 			if pc, sp = in.loadAttrWayAt(f, op, c, oparg, pc, sp); pc < 0 {
-				return nil, nil
+				return nil
 			}
 			continue
 
@@ -1048,7 +1048,7 @@ enter:
 			// the loop's register allocation, and LOAD_ATTR_WITH_HINT
 			// lost more than these gained (~25 instructions a load).
 			if pc, sp = in.loadAttrPlainAt(f, op, cacheAtPC(ac.cacheAt, pc), oparg, pc, sp); pc < 0 {
-				return nil, nil
+				return nil
 			}
 			continue
 
@@ -1086,7 +1086,7 @@ enter:
 			}
 			var err error
 			if pc, sp, err = in.storeAttrAt(f, op, cs, oparg, pc, sp); pc < 0 {
-				return nil, err
+				return err
 			}
 			continue
 
@@ -1094,7 +1094,7 @@ enter:
 			bytecode.CALL_ALLOC_AND_ENTER_INIT:
 			if in.breaker.Load() != 0 || f.kwnames != nil {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			var callee *frame
@@ -1128,10 +1128,10 @@ enter:
 			}
 			if !ok { // not a call these guards allow: runFrom's case
 				f.pc--
-				return nil, nil
+				return nil
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			callee.back = f
 			in.frame = callee
@@ -1146,13 +1146,13 @@ enter:
 			// a Python function switches frames as the forms above do.
 			if ac.due(pc) || in.breaker.Load() != 0 {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			in.frame = f
 			callee, err := in.call(f, oparg)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if callee != nil {
 				callee.back = f
@@ -1173,17 +1173,17 @@ enter:
 			// Builtins run nested, on this frame: a call out like any.
 			if in.breaker.Load() != 0 || f.kwnames != nil {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			c := ac.cacheAt[pc]
 			f.pc, f.sp = pc+1, sp
 			ok, err := in.callBuiltinCached(f, op, c, oparg)
 			if !ok {
 				f.pc--
-				return nil, nil
+				return nil
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1191,16 +1191,16 @@ enter:
 		case bytecode.CALL_NO_KW_BOUND_NATIVE:
 			if in.breaker.Load() != 0 || f.kwnames != nil {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			ok, err := in.callBoundNative(f, oparg)
 			if !ok {
 				f.pc--
-				return nil, nil
+				return nil
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1212,20 +1212,20 @@ enter:
 			// to specialize.
 			if ac.due(pc) {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			g := inlineGen(*slotAt(slots, sp-1), None)
 			if g == nil { // any other iterator: called out, as in runFrom
 				if err := in.execForIter(f, instr, pc); err != nil {
-					return nil, err
+					return err
 				}
 				pc, sp = f.pc, f.sp
 				continue
 			}
 			gf, err := in.pushGen(f, g, None)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			in.frame = gf
 			f = gf
@@ -1234,14 +1234,14 @@ enter:
 		case bytecode.FOR_ITER_GEN, bytecode.SEND_GEN:
 			// A guard and a push (gen_inline.go); a miss is runFrom's.
 			if f, err = in.resumeGenAt(f, op, pc, sp); f == nil {
-				return nil, err
+				return err
 			}
 			goto enter
 
 		case bytecode.CALL_NO_KW_GEN_SEND:
 			// gen.send(v): as SEND_GEN (gen_inline.go).
 			if f, err = in.callGenSendAt(f, pc, sp); f == nil {
-				return nil, err
+				return err
 			}
 			goto enter
 
@@ -1251,7 +1251,7 @@ enter:
 			f.pc, f.sp = pc+1, sp
 			caller, err := in.returnGenerator(f)
 			if caller == nil {
-				return nil, err
+				return err
 			}
 			f = caller
 			goto enter
@@ -1263,10 +1263,10 @@ enter:
 			ok, err := in.loadSuperAttrCached(f, op, ac.caches[off:off+loadSuperAttrCache], oparg)
 			if !ok {
 				f.pc--
-				return nil, nil
+				return nil
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1278,10 +1278,10 @@ enter:
 			callee, ok, err := in.binarySubscrGetitem(f, ac.caches[off:off+binarySubscrCache])
 			if !ok {
 				f.pc--
-				return nil, nil
+				return nil
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			callee.back = f
 			in.frame = callee
@@ -1291,13 +1291,13 @@ enter:
 		case bytecode.SEND:
 			if ac.due(pc) { // runFrom tries to specialize
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			v := *slotAt(slots, sp-1)
 			g := inlineGen(*slotAt(slots, sp-2), v)
 			if g == nil {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			sp--
 			*slotAt(slots, sp) = Value{}
@@ -1305,7 +1305,7 @@ enter:
 			gf, err := in.pushGen(f, g, v)
 			if err != nil {
 				in.decRef(v)
-				return nil, err
+				return err
 			}
 			in.frame = gf
 			f = gf
@@ -1314,7 +1314,7 @@ enter:
 		case bytecode.YIELD_VALUE:
 			if f.gen == nil || f.entry { // a yield that leaves the loop
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f = in.yieldAt(f, pc, sp)
 			goto enter
@@ -1322,7 +1322,7 @@ enter:
 		case bytecode.RETURN_VALUE, bytecode.RETURN_CONST:
 			// returnAt: the common return in one call, the rest behind it.
 			if f = in.returnAt(f, instr, pc, sp); f == nil {
-				return nil, nil
+				return nil
 			}
 			goto enter
 
@@ -1348,7 +1348,7 @@ enter:
 				break
 			}
 			f.pc, f.sp = pc, sp
-			return nil, nil
+			return nil
 
 		case bytecode.LOAD_FAST_AND_CLEAR:
 			*slotAt(slots, sp) = *slotAt(slots, oparg) // may be the empty slot
@@ -1361,7 +1361,7 @@ enter:
 			v := *slotAt(slots, oparg)
 			if v.p == nil { // unbound: runFrom raises
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
@@ -1373,7 +1373,7 @@ enter:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if a.p != intTag || b.p != intTag {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			bop := BinaryOp(oparg)
 			if oparg >= int(numBinaryOps) {
@@ -1382,7 +1382,7 @@ enter:
 			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
 			r, ok := smallIntOp(bop, int64(a.n), int64(b.n))
 			if !ok { // a big int or an error: runFrom's
-				return nil, nil
+				return nil
 			}
 			pc, sp = f.pc, f.sp
 			sp--
@@ -1409,7 +1409,7 @@ enter:
 			}
 			if !ok { // a miss: runFrom counts it
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			var err error
@@ -1424,7 +1424,7 @@ enter:
 				err = in.containsSet(f, oparg)
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1433,7 +1433,7 @@ enter:
 			a, b := *slotAt(slots, sp-2), *slotAt(slots, sp-1)
 			if !a.IsObject() || !b.IsObject() || a.Type() != strType || b.Type() != strType {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc, sp // across the call: see BINARY_OP_MIXED_FLOAT
 			r := compareStrOp(a, b, oparg)
@@ -1457,7 +1457,7 @@ enter:
 			// in runFrom; when it is out, runFrom tries to specialize.
 			if ac.due(pc) {
 				f.pc, f.sp = pc, sp
-				return nil, nil
+				return nil
 			}
 			f.pc, f.sp = pc+1, sp
 			var err error
@@ -1474,7 +1474,7 @@ enter:
 				err = in.execContainsOp(f, oparg)
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
@@ -1486,18 +1486,18 @@ enter:
 			// plainOps (eval_fast_ops.go): called out, as runFrom does.
 			f.pc, f.sp = pc+1, sp
 			if err := in.execPlain(f, op, oparg); err != nil {
-				return nil, err
+				return err
 			}
 			pc, sp = f.pc, f.sp
 			continue
 
 		case 0, 255: // see the switch
 			f.pc, f.sp = pc, sp
-			return nil, nil
+			return nil
 
 		default:
 			f.pc, f.sp = pc, sp
-			return nil, nil
+			return nil
 		}
 		pc++
 	}

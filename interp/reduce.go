@@ -70,8 +70,7 @@ func (in *Interp) copyregFunc(name Value) (Value, error) {
 // ctorCache: a class's lookup cache has 16 entries, which four names
 // and the other lookups of copy.deepcopy would evict from each other.
 type reduceFacts struct {
-	tversion                                   uint32
-	dversion                                   uint64
+	stamp                                      classStamp
 	reduce, getState, getNewArgsEx, getNewArgs Value
 }
 
@@ -81,14 +80,9 @@ type reduceFacts struct {
 // step of a reduction asks again.
 func (in *Interp) reduceFactsOf(t *Type) (*reduceFacts, error) {
 	f := t.reduce
-	cacheable := t.Version != 0 && t.dict != nil && t.Flags&TypeHeapType != 0
-	if cacheable && f != nil && f.tversion == t.Version && f.dversion == t.dict.Version {
+	stamp, cacheable := stampOf(t)
+	if cacheable && f != nil && f.stamp == stamp {
 		return f, nil
-	}
-	var tv uint32
-	var dv uint64
-	if cacheable {
-		tv, dv = t.Version, t.dict.Version
 	}
 	var n reduceFacts
 	var err error
@@ -104,8 +98,8 @@ func (in *Interp) reduceFactsOf(t *Type) (*reduceFacts, error) {
 	if n.getNewArgs, err = in.lookupString(t, "__getnewargs__"); err != nil {
 		return nil, err
 	}
-	n.tversion, n.dversion = tv, dv
-	if !cacheable || t.Version != tv || t.dict.Version != dv {
+	n.stamp = stamp
+	if now, _ := stampOf(t); !cacheable || now != stamp {
 		return &n, nil
 	}
 	if f == nil {
@@ -181,9 +175,7 @@ func (in *Interp) newArgs(obj Value) (args, kwargs Value, err error) {
 		in.decRef(r)
 		return a, k, nil
 	}
-	if f, err = in.reduceFactsOf(obj.Type()); err != nil {
-		return Value{}, Value{}, err
-	}
+	// No call since f was read: it still holds.
 	if m := f.getNewArgs; !m.IsNil() {
 		r, err := in.callAttrWithSelf(m, obj, nil, nil)
 		if err != nil {
@@ -437,7 +429,7 @@ func (in *Interp) abstractError(t *Type) error {
 
 func init() {
 	defMethod(objectType, "__reduce_ex__", func(in *Interp, args []Value, kwnames []Value) (Value, error) {
-		if err := in.bytesOneArg("object.__reduce_ex__", args, kwnames); err != nil {
+		if err := in.methodOneArg("object.__reduce_ex__", args, kwnames); err != nil {
 			return Value{}, err
 		}
 		proto, err := in.cIntArg(args[1])
