@@ -123,7 +123,7 @@ func (in *Interp) dictUpdateArg(d *Dict, arg Value) error {
 // dictMerge is PyDict_Merge: d gets every item of the mapping src,
 // replacing what it had.
 func (in *Interp) dictMerge(d *Dict, src Value) error {
-	if src.Type() == dictType {
+	if in.mergesAsDict(src) {
 		s := asObject[Dict](src)
 		if s == d || s.used == 0 {
 			return nil
@@ -169,6 +169,16 @@ func (in *Interp) dictMerge(d *Dict, src Value) error {
 		}
 	}
 	return nil
+}
+
+// mergesAsDict reports whether a merge from src reads its entries
+// directly, as CPython's dict_merge does for a dict, or a dict subclass
+// that keeps dict's __iter__: such a subclass's own keys() and
+// __getitem__ are not called (a class namespace from __prepare__ copied
+// with dict(ns), say).
+func (in *Interp) mergesAsDict(src Value) bool {
+	t := src.Type()
+	return t == dictType || t.IsSubtype(dictType) && !in.overrides(t, "__iter__")
 }
 
 // mappingKeys is PyMapping_Keys of a mapping that is not a dict: what its

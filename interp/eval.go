@@ -433,18 +433,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			i, j := f.sp-1, f.sp-oparg
 			f.slots[i], f.slots[j] = f.slots[j], f.slots[i]
 
-		case bytecode.STORE_NAME:
-			v := f.pop()
-			if ns := valueOf(f.names); ns.Type() != dictType {
-				// A class namespace from __prepare__ (enum's _EnumDict)
-				// sees every store through its own __setitem__.
-				err = in.SetItem(ns, f.code.names[oparg], v)
-			} else {
-				err = in.DictSet(f.names, f.code.names[oparg], v)
-			}
-			in.decRef(v)
-
-		case bytecode.STORE_GLOBAL:
+		case bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME:
 			err = in.execPlain(f, op, oparg)
 
 		case bytecode.DELETE_NAME, bytecode.DELETE_GLOBAL:
@@ -472,12 +461,6 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 			in.decRef(f.slots[oparg])
 			f.slots[oparg] = Value{}
-
-		case bytecode.LOAD_NAME:
-			var v Value
-			if v, err = in.loadName(f, f.code.names[oparg], true); err == nil {
-				f.push(v)
-			}
 
 		case bytecode.LOAD_GLOBAL:
 			in.specExec(op)

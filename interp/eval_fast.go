@@ -74,7 +74,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.CONTAINS_OP_SET, bytecode.COMPARE_OP_STR,
 		bytecode.BINARY_OP, bytecode.COMPARE_OP, bytecode.BINARY_SUBSCR, bytecode.STORE_SUBSCR,
 		bytecode.CONTAINS_OP,
-		bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
+		bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 		bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
 		bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE,
 		bytecode.FORMAT_VALUE, bytecode.BUILD_STRING,
@@ -1479,7 +1479,7 @@ enter:
 			pc, sp = f.pc, f.sp
 			continue
 
-		case bytecode.STORE_GLOBAL, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
+		case bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
 			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET,
 			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING:

@@ -9,7 +9,8 @@ import (
 )
 
 // execPlain runs the plain instructions: ones without an adaptive
-// counter or a guard that never push or pop a frame (STORE_GLOBAL,
+// counter or a guard that never push or pop a frame (LOAD_NAME,
+// STORE_NAME, STORE_GLOBAL,
 // BUILD_TUPLE, BUILD_LIST, BUILD_SET, LIST_APPEND, SET_ADD, GET_ITER,
 // LOAD_DEREF, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
 // FORMAT_VALUE, BUILD_STRING).
@@ -17,9 +18,28 @@ import (
 // does; before, each sent the fast loop back to runFrom and cost a
 // return, runFrom's dispatch and a new run of the fast loop on top of
 // its own work (hexiom, nqueens and pystone ran 1 to 4 million of them
-// apiece). f.pc is past the instruction; an error is raised at it.
+// apiece), and module-level loops, made of LOAD_NAME and STORE_NAME,
+// bounced at every name. f.pc is past the instruction; an error is
+// raised at it.
 func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 	switch op {
+	case bytecode.LOAD_NAME:
+		var v Value
+		if v, err = in.loadName(f, f.code.names[oparg], true); err == nil {
+			f.push(v)
+		}
+
+	case bytecode.STORE_NAME:
+		v := f.pop()
+		if ns := valueOf(f.names); ns.Type() != dictType {
+			// A class namespace from __prepare__ (enum's _EnumDict)
+			// sees every store through its own __setitem__.
+			err = in.SetItem(ns, f.code.names[oparg], v)
+		} else {
+			err = in.DictSet(f.names, f.code.names[oparg], v)
+		}
+		in.decRef(v)
+
 	case bytecode.STORE_GLOBAL:
 		v := f.pop()
 		err = in.DictSet(f.globals, f.code.names[oparg], v)

@@ -380,7 +380,7 @@ func (in *Interp) unboundDeref(f *frame, i int) error {
 // dictUpdate is DICT_UPDATE ({**m}) and DICT_MERGE (f(**m), where a
 // repeated key is an error naming the function fn).
 func (in *Interp) dictUpdate(d *Dict, update Value, merge bool, fn Value) error {
-	if update.Type() != dictType {
+	if !in.mergesAsDict(update) {
 		keysFn, err := in.lookupAttr(update, internName("keys"))
 		if err != nil {
 			return err
