@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unsafe"
@@ -374,23 +375,25 @@ for i in range(10): P(i, i, i); S(i, i, i)
 	}
 }
 
-// TestInstanceBlockBudget checks that a class keeps no more blocks than
-// maxFreeBlockBytes allows when many instances die at once.
+// TestInstanceBlockBudget checks that a class keeps as many blocks as
+// maxFreeBlockBytes allows, and no more, when more instances die at
+// once.
 func TestInstanceBlockBudget(t *testing.T) {
-	_, err, in, _ := runForTest(t, `
+	n := maxFreeBlockBytes/blockSizes[blockSlots2] + 1000
+	_, err, in, _ := runForTest(t, fmt.Sprintf(`
 class S:
     __slots__ = ('a',)
     def __init__(self): self.a = None
-xs = [S() for i in range(5000)]
+xs = [S() for i in range(%d)]
 del xs
-`)
+`, n))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer in.Close()
 	f := in.heapTypeForTest(t, "S").freeBlocks
-	if f.kind != blockSlots2 || len(f.blocks) == 0 || uintptr(len(f.blocks))*blockSizes[blockSlots2] > maxFreeBlockBytes {
-		t.Errorf("free list of kind %d with %d blocks of %d bytes, want some of kind %d within %d bytes", f.kind, len(f.blocks), blockSizes[blockSlots2], blockSlots2, maxFreeBlockBytes)
+	if f.kind != blockSlots2 || uintptr(len(f.blocks)) != maxFreeBlockBytes/blockSizes[blockSlots2] {
+		t.Errorf("free list of kind %d with %d blocks, want kind %d and as many as %d bytes hold", f.kind, len(f.blocks), blockSlots2, maxFreeBlockBytes)
 	}
 }
 
