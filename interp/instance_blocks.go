@@ -17,10 +17,11 @@ import (
 // flagDictPrivate); for a class with __slots__ and no dict, the slot
 // values. The chain instance -> dict -> entry that every attribute
 // load follows then stays within adjacent cache lines, and making an
-// instance costs one allocation, not four. The dict sizes are
-// dictGrow's first four table sizes (8, 16, 32 and 64 slots: 5, 10, 21
-// and 42 entries), picked by the most keys the class's shape tree has
-// seen (at most maxShapeKeys: logging's LogRecord has 23).
+// instance costs one allocation, not four. The dict's entries are as
+// many as the most keys the class's shape tree has seen (at most
+// maxShapeKeys: logging's LogRecord has 23), rounded up to one of the
+// kinds' sizes (1 to 7, 9, 10, 21, 42) that best fill Go's size
+// classes; its index table is dictGrow's for them (8 to 64 slots).
 //
 // Programs that make and drop instances by the million (raytrace's
 // vectors, deltablue's constraints) otherwise leave every block to Go's
