@@ -418,7 +418,7 @@ func instanceDealloc(in *Interp, v Value) {
 	o := asObject[Instance](v)
 	t := v.Type() // alive: Interp.dealloc releases it after this
 	kind := uint8((o.Header.Flags() & flagBlockMask) >> flagBlockShift)
-	if kind >= blockDict5 && in.releaseBlockDict(o, kind) {
+	if kind >= blockDictMin && in.releaseBlockDict(o, kind) {
 		for _, s := range o.slots {
 			in.xdecRef(s)
 		}
@@ -433,13 +433,13 @@ func instanceDealloc(in *Interp, v Value) {
 		in.xdecRef(s)
 	}
 	in.heap.Free(&o.Header, instanceSize)
-	if kind != blockNone && kind < blockDict5 && in.recycleInstance(t, o, kind) {
+	if kind != blockNone && kind < blockDictMin && in.recycleInstance(t, o, kind) {
 		return // zeroBlock cleared the block
 	}
 	// A dict kind's recycling may keep o's class in o.dict
 	// (flagBlockClassHeld): clear first.
 	*o = Instance{Header: o.Header}
-	if kind >= blockDict5 {
+	if kind >= blockDictMin {
 		in.recycleInstance(t, o, kind)
 	}
 }

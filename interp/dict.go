@@ -339,16 +339,19 @@ func (d *Dict) slotOf(hash int64, ix int32) int {
 }
 
 // dictGrowFor makes room for n live entries, rebuilding the index table
-// (and compacting deleted entries) when it would be more than 2/3 full.
+// (and compacting deleted entries) when it would be more than 2/3 full
+// or its entries' array is.
 // Counting the deleted slots keeps an empty slot in every probe sequence,
-// so a search always ends (popitem drops entries but not their slots);
-// counting the entries keeps them within their array's capacity (a new
-// entry may reuse a deleted slot).
+// so a search always ends (popitem drops entries but not their slots).
+// The entries' array is 2/3 of the index slots but in an instance's
+// block, where it holds only as many as its class's instances have had
+// attributes (instance_blocks.go); a new entry goes after the last one,
+// even when deleted ones leave fewer live.
 //
 // The check is all most calls do (every insertion asks): it inlines
 // into them, and dictGrow, the growth, is a call.
 func (in *Interp) dictGrowFor(d *Dict, n int) error {
-	if max(d.fill, len(d.entries)) < len(d.indices)*2/3 {
+	if d.fill < len(d.indices)*2/3 && len(d.entries) < cap(d.entries) {
 		return nil
 	}
 	return in.dictGrow(d, n)

@@ -17,10 +17,11 @@ import (
 // flagDictPrivate); for a class with __slots__ and no dict, the slot
 // values. The chain instance -> dict -> entry that every attribute
 // load follows then stays within adjacent cache lines, and making an
-// instance costs one allocation, not four. The dict sizes are
-// dictGrow's first four table sizes (8, 16, 32 and 64 slots: 5, 10, 21
-// and 42 entries), picked by the most keys the class's shape tree has
-// seen (at most maxShapeKeys: logging's LogRecord has 23).
+// instance costs one allocation, not four. The dict's entries are as
+// many as the most keys the class's shape tree has seen (at most
+// maxShapeKeys: logging's LogRecord has 23), rounded up to one of the
+// kinds' sizes (1 to 7, 9, 10, 21, 42) that best fill Go's size
+// classes; its index table is dictGrow's for them (8 to 64 slots).
 //
 // Programs that make and drop instances by the million (raytrace's
 // vectors, deltablue's constraints) otherwise leave every block to Go's
@@ -44,16 +45,28 @@ import (
 // nothing alive.
 
 // Block kinds, stored in an instance's header flags (flagBlockMask).
+// The dict kinds, blockDictMin and up, are named for the entries they
+// hold; their index tables are dictGrow's sizes for that many (8, 16,
+// 32 and 64 slots).
 const (
 	blockNone   = iota
 	blockPlain  // Instance alone
 	blockSlots2 // instanceSlots2
 	blockSlots4
 	blockSlots8
-	blockDict5 // instanceDict5
+	blockDict1 // dictBlock1
+	blockDict2
+	blockDict3
+	blockDict4
+	blockDict5
+	blockDict6
+	blockDict7
+	blockDict9
 	blockDict10
 	blockDict21
 	blockDict42
+
+	blockDictMin = blockDict1
 )
 
 // flagBlockShift places an instance's block kind in four header flag
@@ -63,8 +76,14 @@ const (
 	flagBlockMask  = alloc.Flags(15) << flagBlockShift
 )
 
-// maxFreeBlockBytes bounds the memory one class's free list keeps.
-const maxFreeBlockBytes = 64 << 10
+// maxFreeBlockBytes bounds the memory one class's free list keeps. A
+// list never holds more than its class's instances once took, so the
+// bound matters only for a class with many at once; but those are the
+// ones whose instances die in batches (a tree or a chain dropped whole)
+// and are made again: binary_trees' 16,383-node trees (1.8 MB of
+// blocks) each took fresh memory past a 64 KB list, 3,000 more page
+// faults (peak RSS 46 MB, not 34).
+const maxFreeBlockBytes = 2 << 20
 
 type instanceSlots2 struct {
 	o Instance
@@ -81,32 +100,54 @@ type instanceSlots8 struct {
 	s [8]Value
 }
 
-type instanceDict5 struct {
+// dictBlock is the block of a dict kind: E is the entries' array, I the
+// index table's. Its entries are as many as its class's instances have
+// had attributes, not the two thirds of the index slots dictGrow would
+// give (dictGrowFor asks for both): a 7-attribute instance takes a
+// 552-byte block (Go's size class 576), where room for 10 entries took
+// 672 (704).
+type dictBlock[E, I any] struct {
 	o    Instance
 	d    Dict
-	ents [5]dictEntry
-	idx  [8]int32
+	ents E
+	idx  I
 }
 
-type instanceDict10 struct {
-	o    Instance
-	d    Dict
-	ents [10]dictEntry
-	idx  [16]int32
-}
+type (
+	dictBlock1  = dictBlock[[1]dictEntry, [8]int32]
+	dictBlock2  = dictBlock[[2]dictEntry, [8]int32]
+	dictBlock3  = dictBlock[[3]dictEntry, [8]int32]
+	dictBlock4  = dictBlock[[4]dictEntry, [8]int32]
+	dictBlock5  = dictBlock[[5]dictEntry, [8]int32]
+	dictBlock6  = dictBlock[[6]dictEntry, [16]int32]
+	dictBlock7  = dictBlock[[7]dictEntry, [16]int32]
+	dictBlock9  = dictBlock[[9]dictEntry, [16]int32]
+	dictBlock10 = dictBlock[[10]dictEntry, [16]int32]
+	dictBlock21 = dictBlock[[21]dictEntry, [32]int32]
+	dictBlock42 = dictBlock[[42]dictEntry, [64]int32]
+)
 
-type instanceDict21 struct {
-	o    Instance
-	d    Dict
-	ents [21]dictEntry
-	idx  [32]int32
-}
+// blockDictOffset and blockEntsOffset place a dict kind's Dict and its
+// entries in its block, the same for every kind; the index table
+// follows the entries.
+const (
+	blockDictOffset = unsafe.Offsetof(dictBlock1{}.d)
+	blockEntsOffset = unsafe.Offsetof(dictBlock1{}.ents)
+)
 
-type instanceDict42 struct {
-	o    Instance
-	d    Dict
-	ents [42]dictEntry
-	idx  [64]int32
+// blockDictSizes are the entries and index slots of each dict kind.
+var blockDictSizes = [...]struct{ ents, idx uint8 }{
+	blockDict1:  {1, 8},
+	blockDict2:  {2, 8},
+	blockDict3:  {3, 8},
+	blockDict4:  {4, 8},
+	blockDict5:  {5, 8},
+	blockDict6:  {6, 16},
+	blockDict7:  {7, 16},
+	blockDict9:  {9, 16},
+	blockDict10: {10, 16},
+	blockDict21: {21, 32},
+	blockDict42: {42, 64},
 }
 
 // blockSizes are the Go sizes of the block kinds.
@@ -115,11 +156,31 @@ var blockSizes = [...]uintptr{
 	blockSlots2: unsafe.Sizeof(instanceSlots2{}),
 	blockSlots4: unsafe.Sizeof(instanceSlots4{}),
 	blockSlots8: unsafe.Sizeof(instanceSlots8{}),
-	blockDict5:  unsafe.Sizeof(instanceDict5{}),
-	blockDict10: unsafe.Sizeof(instanceDict10{}),
-	blockDict21: unsafe.Sizeof(instanceDict21{}),
-	blockDict42: unsafe.Sizeof(instanceDict42{}),
+	blockDict1:  unsafe.Sizeof(dictBlock1{}),
+	blockDict2:  unsafe.Sizeof(dictBlock2{}),
+	blockDict3:  unsafe.Sizeof(dictBlock3{}),
+	blockDict4:  unsafe.Sizeof(dictBlock4{}),
+	blockDict5:  unsafe.Sizeof(dictBlock5{}),
+	blockDict6:  unsafe.Sizeof(dictBlock6{}),
+	blockDict7:  unsafe.Sizeof(dictBlock7{}),
+	blockDict9:  unsafe.Sizeof(dictBlock9{}),
+	blockDict10: unsafe.Sizeof(dictBlock10{}),
+	blockDict21: unsafe.Sizeof(dictBlock21{}),
+	blockDict42: unsafe.Sizeof(dictBlock42{}),
 }
+
+// blockDictKinds maps a class's most attributes (up to 42) to the dict
+// kind that holds them.
+var blockDictKinds = func() (k [43]uint8) {
+	kind := uint8(blockDictMin)
+	for n := 1; n < len(k); n++ {
+		for int(blockDictSizes[kind].ents) < n {
+			kind++
+		}
+		k[n] = kind
+	}
+	return k
+}()
 
 // freeBlocks is a class's free list of dead instances' blocks, all of
 // one kind.
@@ -136,16 +197,7 @@ func blockKind(t *Type, nslots int) uint8 {
 		return blockNone
 	}
 	if root := t.shapes; root != nil && root.maxKeys > 0 && t.dictOffset == unsafe.Offsetof(Instance{}.dict) {
-		switch n := root.maxKeys; {
-		case n <= 5:
-			return blockDict5
-		case n <= 10:
-			return blockDict10
-		case n <= 21:
-			return blockDict21
-		default:
-			return blockDict42
-		}
+		return blockDictKinds[min(root.maxKeys, len(blockDictKinds)-1)]
 	}
 	switch {
 	case nslots == 0:
@@ -178,14 +230,28 @@ func newInstanceBlock(t *Type, kind uint8) *Instance {
 		return &new(instanceSlots4).o
 	case blockSlots8:
 		return &new(instanceSlots8).o
+	case blockDict1:
+		return &new(dictBlock1).o
+	case blockDict2:
+		return &new(dictBlock2).o
+	case blockDict3:
+		return &new(dictBlock3).o
+	case blockDict4:
+		return &new(dictBlock4).o
 	case blockDict5:
-		return &new(instanceDict5).o
+		return &new(dictBlock5).o
+	case blockDict6:
+		return &new(dictBlock6).o
+	case blockDict7:
+		return &new(dictBlock7).o
+	case blockDict9:
+		return &new(dictBlock9).o
 	case blockDict10:
-		return &new(instanceDict10).o
+		return &new(dictBlock10).o
 	case blockDict21:
-		return &new(instanceDict21).o
+		return &new(dictBlock21).o
 	case blockDict42:
-		return &new(instanceDict42).o
+		return &new(dictBlock42).o
 	}
 	return &Instance{}
 }
@@ -207,20 +273,12 @@ func blockSlots(o *Instance, kind uint8) []Value {
 // dict's first tables.
 func blockDict(o *Instance, kind uint8) (*Dict, []dictEntry, []int32) {
 	p := unsafe.Pointer(o)
-	switch kind {
-	case blockDict5:
-		b := (*instanceDict5)(p)
-		return &b.d, b.ents[:0], b.idx[:]
-	case blockDict10:
-		b := (*instanceDict10)(p)
-		return &b.d, b.ents[:0], b.idx[:]
-	case blockDict21:
-		b := (*instanceDict21)(p)
-		return &b.d, b.ents[:0], b.idx[:]
-	default:
-		b := (*instanceDict42)(p)
-		return &b.d, b.ents[:0], b.idx[:]
-	}
+	sz := blockDictSizes[kind]
+	ents := unsafe.Add(p, blockEntsOffset)
+	idx := unsafe.Add(ents, uintptr(sz.ents)*unsafe.Sizeof(dictEntry{}))
+	return (*Dict)(unsafe.Add(p, blockDictOffset)),
+		unsafe.Slice((*dictEntry)(ents), sz.ents)[:0],
+		unsafe.Slice((*int32)(idx), sz.idx)
 }
 
 // initInstanceBlock sets up the new instance o of t, just accounted, in
@@ -236,7 +294,7 @@ func (in *Interp) initInstanceBlock(o *Instance, t *Type, kind uint8, nslots int
 	if nslots > 0 {
 		o.slots = make([]Value, nslots)
 	}
-	if kind >= blockDict5 {
+	if kind >= blockDictMin {
 		d, ents, idx := blockDict(o, kind)
 		in.attachInstanceDict(o, t, d, ents, idx)
 	}
@@ -252,6 +310,20 @@ var (
 	emptyIndices64 = [64]int32(append(emptyIndices32[:], emptyIndices32[:]...))
 )
 
+// setEmptyIndices empties idx, a block's first index table.
+func setEmptyIndices(idx []int32) {
+	switch len(idx) {
+	case 8:
+		*(*[8]int32)(idx) = emptyIndices8
+	case 16:
+		*(*[16]int32)(idx) = emptyIndices16
+	case 32:
+		*(*[32]int32)(idx) = emptyIndices32
+	default:
+		*(*[64]int32)(idx) = emptyIndices64
+	}
+}
+
 // newPlainInstance is object.__new__(t) without arguments for a class
 // whose instances hold nslots __slots__ values, called the way
 // CALL_ALLOC_AND_ENTER_INIT's guards allow (allocInitTarget: a heap
@@ -262,7 +334,7 @@ var (
 // set up inline.
 func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 	kind := blockKind(t, nslots)
-	if kind == blockNone || nslots != 0 && kind >= blockDict5 || t.Flags&TypeAbstract != 0 {
+	if kind == blockNone || nslots != 0 && kind >= blockDictMin || t.Flags&TypeAbstract != 0 {
 		return objectNew(in, t, nil, nil)
 	}
 	o := newInstanceBlock(t, kind)
@@ -278,28 +350,8 @@ func (in *Interp) newPlainInstance(t *Type, nslots int) (Value, error) {
 		o.slots = blockSlots(o, kind)[:nslots:nslots]
 		return valueOf(o), nil
 	}
-	p := unsafe.Pointer(o)
-	var d *Dict
-	var ents []dictEntry
-	var idx []int32
-	switch kind {
-	case blockDict5:
-		b := (*instanceDict5)(p)
-		b.idx = emptyIndices8
-		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	case blockDict10:
-		b := (*instanceDict10)(p)
-		b.idx = emptyIndices16
-		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	case blockDict21:
-		b := (*instanceDict21)(p)
-		b.idx = emptyIndices32
-		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	default:
-		b := (*instanceDict42)(p)
-		b.idx = emptyIndices64
-		d, ents, idx = &b.d, b.ents[:0], b.idx[:]
-	}
+	d, ents, idx := blockDict(o, kind)
+	setEmptyIndices(idx)
 	tables := uintptr(len(idx))*4 + uintptr(cap(ents))*unsafe.Sizeof(dictEntry{})
 	if in.accountPrivateDict(d, dictSize+tables) {
 		d.indices, d.entries = idx, ents
@@ -325,16 +377,7 @@ func (in *Interp) attachInstanceDict(o *Instance, t *Type, d *Dict, ents []dictE
 	} else {
 		d.Header.SetFlags(alloc.FlagContainer)
 	}
-	switch len(idx) {
-	case 8:
-		*(*[8]int32)(idx) = emptyIndices8
-	case 16:
-		*(*[16]int32)(idx) = emptyIndices16
-	case 32:
-		*(*[32]int32)(idx) = emptyIndices32
-	default:
-		*(*[64]int32)(idx) = emptyIndices64
-	}
+	setEmptyIndices(idx)
 	d.indices, d.entries = idx, ents
 	d.shape = t.shapes
 	d.recycle = dictInBlock
@@ -465,7 +508,7 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) bool {
 	if t.Header.Flags()&alloc.FlagImmortal != 0 {
 		return false // a class other interpreters may see
 	}
-	if kind >= blockDict5 {
+	if kind >= blockDictMin {
 		d, _, _ := blockDict(o, kind)
 		if d.Header.Refs() != 0 || d.Header.Flags()&alloc.FlagImmortal != 0 {
 			if cycles.Held(&d.Header) {
@@ -499,7 +542,7 @@ func (in *Interp) recycleInstance(t *Type, o *Instance, kind uint8) bool {
 // blockDictDied recycles the block of the dict d, just freed, when its
 // instance died first in a collection (flagBlockClassHeld).
 func (in *Interp) blockDictDied(d *Dict) {
-	o := (*Instance)(unsafe.Add(unsafe.Pointer(d), -int(unsafe.Offsetof(instanceDict5{}.d))))
+	o := (*Instance)(unsafe.Add(unsafe.Pointer(d), -int(blockDictOffset)))
 	if o.Header.Flags()&flagBlockClassHeld == 0 {
 		return // the instance lives, or its block is left to Go
 	}
@@ -515,10 +558,12 @@ func (in *Interp) blockDictDied(d *Dict) {
 func zeroBlock(o *Instance, kind uint8) {
 	oh := o.Header
 	alloc.CheckFreed(&o.Header)
+	var d *Dict
 	var dh alloc.Header
-	if kind >= blockDict5 {
-		d, _, _ := blockDict(o, kind)
+	if kind >= blockDictMin {
+		d, _, _ = blockDict(o, kind)
 		alloc.CheckFreed(&d.Header)
+		dh = d.Header
 	}
 	p := unsafe.Pointer(o)
 	switch kind {
@@ -530,22 +575,31 @@ func zeroBlock(o *Instance, kind uint8) {
 		*(*instanceSlots4)(p) = instanceSlots4{}
 	case blockSlots8:
 		*(*instanceSlots8)(p) = instanceSlots8{}
+	case blockDict1:
+		*(*dictBlock1)(p) = dictBlock1{}
+	case blockDict2:
+		*(*dictBlock2)(p) = dictBlock2{}
+	case blockDict3:
+		*(*dictBlock3)(p) = dictBlock3{}
+	case blockDict4:
+		*(*dictBlock4)(p) = dictBlock4{}
 	case blockDict5:
-		dh = (*instanceDict5)(p).d.Header
-		*(*instanceDict5)(p) = instanceDict5{}
+		*(*dictBlock5)(p) = dictBlock5{}
+	case blockDict6:
+		*(*dictBlock6)(p) = dictBlock6{}
+	case blockDict7:
+		*(*dictBlock7)(p) = dictBlock7{}
+	case blockDict9:
+		*(*dictBlock9)(p) = dictBlock9{}
 	case blockDict10:
-		dh = (*instanceDict10)(p).d.Header
-		*(*instanceDict10)(p) = instanceDict10{}
+		*(*dictBlock10)(p) = dictBlock10{}
 	case blockDict21:
-		dh = (*instanceDict21)(p).d.Header
-		*(*instanceDict21)(p) = instanceDict21{}
+		*(*dictBlock21)(p) = dictBlock21{}
 	case blockDict42:
-		dh = (*instanceDict42)(p).d.Header
-		*(*instanceDict42)(p) = instanceDict42{}
+		*(*dictBlock42)(p) = dictBlock42{}
 	}
 	alloc.Repoison(&o.Header, oh)
-	if kind >= blockDict5 {
-		d, _, _ := blockDict(o, kind)
+	if d != nil {
 		alloc.Repoison(&d.Header, dh)
 	}
 }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unsafe"
@@ -252,6 +253,63 @@ print(gc.collect())
 ps = None
 print(gc.collect())
 `,
+	// A block's dict holds as many entries as its class's instances have
+	// had attributes: an instance that gets more, or reuses its last
+	// entries after deletions, grows its dict out of the block, by each
+	// way of storing (the specialized store, setattr, the __dict__, a
+	// non-str key), and a class whose instances grew makes bigger blocks.
+	"blocks_sized_to_keys": `class V:
+    def __init__(self, n):
+        self.a = 1; self.b = 2; self.c = 3; self.d = 4; self.e = 5; self.f = 6; self.g = 7
+        for i in range(n): setattr(self, 'x%d' % i, i)
+class W:
+    def __init__(self): self.p = 1; self.q = 2; self.r = 3
+out = []
+for round in range(4):
+    vs = [V(0) for _ in range(30)]
+    for k, v in enumerate(vs):
+        if k % 5 == 1: v.h = 8; v.i = 9; v.j = 10; v.k = 11
+        if k % 5 == 2: del v.b; v.z = 26; del v.c; v.y = 25; v.b = 'b'
+        if k % 5 == 3: v.__dict__[1] = 2; v.__dict__['m'] = 'm'
+        if k % 5 == 4: v.__class__ = W; v.s = 's'
+    out.append([sorted(map(str, vars(v).items())) for v in vs[:5]])
+    out.append([v.a + v.g for v in vs])
+    big = [V(round * 9) for _ in range(10)]
+    out.append(list(vars(big[-1]).items())[-3:])
+    ws = [W() for _ in range(20)]
+    for w in ws[::3]: w.__class__ = V; w.t = 't'; w.u = 'u'; w.v = 'v'; w.w = 'w'; w.x = 'x'
+    out.append([list(vars(w)) for w in ws[:4]])
+    del vs, big, ws
+for line in out: print(line)
+`,
+}
+
+// TestBlockDictKinds checks that each dict kind's block holds the
+// entries its number of attributes needs, with dictGrow's index table
+// for them, and that blockDict finds the dict and tables where the
+// block's type has them.
+func TestBlockDictKinds(t *testing.T) {
+	for n := 1; n < len(blockDictKinds); n++ {
+		kind := blockDictKinds[n]
+		sz := blockDictSizes[kind]
+		if int(sz.ents) < n || int(sz.idx)*2/3 < int(sz.ents) || sz.idx > minIndices && int(sz.idx)/2*2/3 >= n {
+			t.Errorf("%d attributes: kind %d with %d entries and %d index slots", n, kind, sz.ents, sz.idx)
+		}
+		if n > 1 && blockDictKinds[n-1] > kind {
+			t.Errorf("%d attributes: kind %d after %d", n, kind, blockDictKinds[n-1])
+		}
+	}
+	for kind := uint8(blockDictMin); kind <= blockDict42; kind++ {
+		o := newInstanceBlock(&Type{}, kind)
+		d, ents, idx := blockDict(o, kind)
+		end := uintptr(unsafe.Pointer(&idx[len(idx)-1])) + 4
+		base := uintptr(unsafe.Pointer(o))
+		if uintptr(unsafe.Pointer(d)) != base+instanceSize || uintptr(unsafe.Pointer(unsafe.SliceData(ents))) != base+instanceSize+dictSize ||
+			end-base > blockSizes[kind] || blockSizes[kind]-(end-base) >= 8 || cap(ents) != int(blockDictSizes[kind].ents) {
+			t.Errorf("kind %d: dict at +%d, entries at +%d (cap %d), tables end at +%d, block size %d", kind,
+				uintptr(unsafe.Pointer(d))-base, uintptr(unsafe.Pointer(unsafe.SliceData(ents)))-base, cap(ents), end-base, blockSizes[kind])
+		}
+	}
 }
 
 func TestInstanceBlockPrograms(t *testing.T) { checkProgramsAtThresholds(t, blockPrograms) }
@@ -278,7 +336,7 @@ for i in range(10): P(i, i, i); S(i, i, i)
 	for _, tc := range []struct {
 		name string
 		kind uint8
-	}{{"P", blockDict5}, {"S", blockSlots4}} {
+	}{{"P", blockDict3}, {"S", blockSlots4}} {
 		cls := in.heapTypeForTest(t, tc.name)
 		cv := valueOf(cls)
 		if f := cls.freeBlocks; f.kind != tc.kind || len(f.blocks) == 0 {
@@ -305,7 +363,7 @@ for i in range(10): P(i, i, i); S(i, i, i)
 		if got := cls.freeBlocks.blocks[len(cls.freeBlocks.blocks)-1]; got != next {
 			t.Errorf("%s: the dead instance's block was not kept", tc.name)
 		}
-		if tc.kind == blockDict5 {
+		if tc.kind >= blockDictMin {
 			d, _, _ := blockDict(next, tc.kind)
 			if d.Header.Refs() != 0 || len(d.entries) != 0 || d.indices != nil {
 				t.Errorf("%s: kept block's dict not zeroed", tc.name)
@@ -317,23 +375,25 @@ for i in range(10): P(i, i, i); S(i, i, i)
 	}
 }
 
-// TestInstanceBlockBudget checks that a class keeps no more blocks than
-// maxFreeBlockBytes allows when many instances die at once.
+// TestInstanceBlockBudget checks that a class keeps as many blocks as
+// maxFreeBlockBytes allows, and no more, when more instances die at
+// once.
 func TestInstanceBlockBudget(t *testing.T) {
-	_, err, in, _ := runForTest(t, `
+	n := maxFreeBlockBytes/blockSizes[blockSlots2] + 1000
+	_, err, in, _ := runForTest(t, fmt.Sprintf(`
 class S:
     __slots__ = ('a',)
     def __init__(self): self.a = None
-xs = [S() for i in range(5000)]
+xs = [S() for i in range(%d)]
 del xs
-`)
+`, n))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer in.Close()
 	f := in.heapTypeForTest(t, "S").freeBlocks
-	if f.kind != blockSlots2 || len(f.blocks) == 0 || uintptr(len(f.blocks))*blockSizes[blockSlots2] > maxFreeBlockBytes {
-		t.Errorf("free list of kind %d with %d blocks of %d bytes, want some of kind %d within %d bytes", f.kind, len(f.blocks), blockSizes[blockSlots2], blockSlots2, maxFreeBlockBytes)
+	if f.kind != blockSlots2 || uintptr(len(f.blocks)) != maxFreeBlockBytes/blockSizes[blockSlots2] {
+		t.Errorf("free list of kind %d with %d blocks, want kind %d and as many as %d bytes hold", f.kind, len(f.blocks), blockSlots2, maxFreeBlockBytes)
 	}
 }
 
