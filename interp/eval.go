@@ -773,11 +773,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(src)
 
 		case bytecode.MAKE_FUNCTION:
-			var r Value
-			r, err = in.makeFunction(f, oparg)
-			if err == nil {
-				f.push(r)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.KW_NAMES:
 			f.kwnames = asObject[Tuple](f.code.consts[oparg]).items
@@ -884,10 +880,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			}
 
 		case bytecode.MAKE_CELL:
-			var c Value
-			if c, err = in.newCell(f.slots[oparg]); err == nil {
-				f.slots[oparg] = c
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.COPY_FREE_VARS:
 			// bindArgs put the closure's cells in place.

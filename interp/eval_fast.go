@@ -78,6 +78,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
 		bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE,
 		bytecode.FORMAT_VALUE, bytecode.BUILD_STRING,
+		bytecode.MAKE_FUNCTION, bytecode.MAKE_CELL, bytecode.COPY_FREE_VARS, bytecode.LOAD_CLOSURE,
 	} {
 		t[op] = true
 	}
@@ -501,7 +502,8 @@ enter:
 		// rather than to the pc++ below, which costs a second jump and a
 		// move of sp into the register the shared block has it in.
 		switch op := instr.Op(); op {
-		case bytecode.NOP:
+		case bytecode.NOP, bytecode.COPY_FREE_VARS:
+			// COPY_FREE_VARS: bindArgs put the closure's cells in place.
 
 		case bytecode.RESUME:
 			if oparg < 2 && in.breaker.Load() != 0 {
@@ -530,8 +532,22 @@ enter:
 			}
 			fallthrough
 
-		case bytecode.LOAD_FAST:
+		case bytecode.LOAD_FAST, bytecode.LOAD_CLOSURE:
 			v := *slotAt(slots, oparg)
+			alloc.IncRef((*alloc.Header)(v.p))
+			*slotAt(slots, sp) = v
+			sp++
+			pc++
+			continue
+
+		case bytecode.LOAD_DEREF:
+			// A closure's variable (json's encoder reads its settings and
+			// builtins so): an empty cell is runFrom's error.
+			v := asObject[Cell](*slotAt(slots, oparg)).v
+			if v.p == nil {
+				f.pc, f.sp = pc, sp
+				return nil
+			}
 			alloc.IncRef((*alloc.Header)(v.p))
 			*slotAt(slots, sp) = v
 			sp++
@@ -1480,9 +1496,9 @@ enter:
 			continue
 
 		case bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
-			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
+			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.STORE_DEREF,
 			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET,
-			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING:
+			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING, bytecode.MAKE_FUNCTION, bytecode.MAKE_CELL:
 			// plainOps (eval_fast_ops.go): called out, as runFrom does.
 			f.pc, f.sp = pc+1, sp
 			if err := in.execPlain(f, op, oparg); err != nil {

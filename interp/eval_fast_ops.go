@@ -10,10 +10,9 @@ import (
 
 // execPlain runs the plain instructions: ones without an adaptive
 // counter or a guard that never push or pop a frame (LOAD_NAME,
-// STORE_NAME, STORE_GLOBAL,
-// BUILD_TUPLE, BUILD_LIST, BUILD_SET, LIST_APPEND, SET_ADD, GET_ITER,
-// LOAD_DEREF, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
-// FORMAT_VALUE, BUILD_STRING).
+// STORE_NAME, STORE_GLOBAL, BUILD_TUPLE, BUILD_LIST, BUILD_SET,
+// LIST_APPEND, SET_ADD, GET_ITER, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
+// FORMAT_VALUE, BUILD_STRING, MAKE_FUNCTION, MAKE_CELL).
 // Both loops run them here, so the fast loop runs them exactly as runFrom
 // does; before, each sent the fast loop back to runFrom and cost a
 // return, runFrom's dispatch and a new run of the fast loop on top of
@@ -91,6 +90,20 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		old := c.v
 		c.v = f.pop()
 		in.xdecRef(old)
+
+	case bytecode.MAKE_FUNCTION:
+		// Here for the fast loop: json's encoder makes its closures at
+		// every dumps, and each sent the loop back to runFrom.
+		var r Value
+		if r, err = in.makeFunction(f, oparg); err == nil {
+			f.push(r)
+		}
+
+	case bytecode.MAKE_CELL:
+		var c Value
+		if c, err = in.newCell(f.slots[oparg]); err == nil {
+			f.slots[oparg] = c
+		}
 
 	case bytecode.BUILD_SLICE:
 		var done bool
