@@ -201,6 +201,13 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		}
 		in.specMiss(ac, pc)
 		return nil, in.execLoadSuperAttr(f, oparg)
+	case bytecode.BINARY_OP_PY:
+		if callee, ok, err := in.binaryOpPy(f, c); ok {
+			in.specHit(op)
+			return callee, err
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execBinaryOp(f, oparg)
 	case bytecode.BINARY_SUBSCR_GETITEM:
 		if callee, ok, err := in.binarySubscrGetitem(f, c); ok {
 			in.specHit(op)

@@ -48,6 +48,8 @@ func isImmortal(v Value) bool { return v.Header().Flags()&alloc.FlagImmortal != 
 //	LOAD_SUPER_ATTR  1.p: the class, 1.n: the version of self's type
 //	             2:   the attribute found (spec_super.go)
 //	BINARY_SUBSCR 1.p: __getitem__ (GETITEM), 1.n: the class's version
+//	BINARY_OP    1.p: the method (PY), 1.n: the operands' types' versions
+//	             2.n: the kind of call (spec_dunder.go)
 
 func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr bytecode.Instr) bytecode.Op {
 	oparg := instr.Oparg()
@@ -56,7 +58,11 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 	clear(c[1:]) // the ways a previous specialization filled
 	switch instr.Op() {
 	case bytecode.BINARY_OP:
-		return pickBinaryOp(f.slots[f.sp-2], f.slots[f.sp-1], oparg)
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if op := pickBinaryOp(a, b, oparg); op != 0 {
+			return op
+		}
+		return in.pickBinaryOpPy(a, b, oparg, c) // spec_dunder.go
 	case bytecode.COMPARE_OP:
 		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
 		switch {
