@@ -153,6 +153,9 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 		r, *p = *p, Value{}
 	}
 	if f.special {
+		if f.binop != 0 {
+			return in.returnBinop(f, instr, pc, sp, r) // spec_dunder.go
+		}
 		return in.returnOther(f, instr, pc, sp, r)
 	}
 	if alloc.Debug && (f.entry || f.gen != nil || f.obj != nil || f.owned) {
@@ -242,8 +245,8 @@ func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Valu
 	binop := f.binop
 	in.releaseFrame(f)
 	if binop != 0 {
-		// Not NotImplemented (see above): the operands go, r is the
-		// operator's result.
+		// A frame object's (see above): the operands go, r (not
+		// NotImplemented) is the operator's result.
 		r, _ = in.binaryOpReturn(caller, binop, r)
 	}
 	caller.slots[caller.sp] = r

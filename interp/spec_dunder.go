@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/parallel-py/parallel/alloc"
 	"github.com/parallel-py/parallel/interp/bytecode"
 )
 
@@ -166,28 +167,58 @@ func (in *Interp) pickBinaryOpPy(a, b Value, oparg int, c []cacheEntry) bytecode
 // to run (its back not yet set); a and b stay on f's stack for the
 // return hook. ok is false, with nothing changed, when a guard fails
 // (the eval breaker counts as one: the generic form checks it through
-// the call).
+// the call). The frame is made as callPy makes one, and by
+// pushFunctionFrame where callPy would decline (a new chunk of slots,
+// no free record, the recursion limit: RecursionError).
 func (in *Interp) binaryOpPy(f *frame, c []cacheEntry) (callee *frame, ok bool, err error) {
-	a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+	sp := f.sp
+	a, b := *slotAt(f.slots, sp-2), *slotAt(f.slots, sp-1)
 	if c[1].n != uint64(a.Type().Version)|uint64(b.Type().Version)<<32 || in.breaker.Load() != 0 {
 		return nil, false, nil
 	}
 	fnv := Value{p: c[1].p}
-	if !exactTwoArgs(asObject[Function](fnv)) {
+	fn := asObject[Function](fnv)
+	if !exactTwoArgs(fn) {
 		return nil, false, nil
 	}
-	callee, err = in.pushFunctionFrame(f, fnv)
-	if err != nil {
-		return nil, true, err
-	}
-	kind := uint8(c[2].n)
-	if kind == binopReflected {
+	if uint8(c[2].n) == binopReflected {
 		a, b = b, a
+	}
+	code := fn.code
+	i := uint(code.index) // unsigned: see callPy
+	var ac *adaptiveCode
+	if i < uint(len(in.spec.codes)) {
+		ac = in.spec.codes[i]
+	}
+	var cs []Value
+	if ac != nil && in.depth < in.recursionLimit && len(in.frames.free) != 0 && fn.closure.p == nil {
+		if cs, ok = in.frameSlots.TryPush(int(code.frameSize)); !ok && alloc.Debug {
+			// As callPy: rcdebug builds' TryPush always fails.
+			cs, ok = in.frameSlots.Push(int(code.frameSize)), true
+		}
+	}
+	if !ok {
+		if callee, err = in.pushFunctionFrame(f, fnv); err != nil {
+			return nil, true, err
+		}
+	} else {
+		callee = in.frames.pop() // not empty: see above
+		in.depth++
+		// As callPy, under one write-barrier check.
+		callee.code, callee.tmpl, callee.ac, callee.globals = code, code.tmpl, ac, asObject[Dict](fn.globals)
+		callee.slots, callee.fn = cs, fnv
+		callee.nlocal, callee.sp = int(code.nlocal), int(code.nlocal)
+		incRef(fnv)
+		// RESUME 0, skipped as callPy does: the eval breaker was
+		// looked at above.
+		if instrAt(ac.instrs, 0) == bytecode.Instr(bytecode.RESUME) {
+			callee.pc = 1
+		}
 	}
 	incRef(a)
 	incRef(b)
-	callee.slots[0], callee.slots[1] = a, b
-	callee.binop, callee.special = kind, true
+	*slotAt(callee.slots, 0), *slotAt(callee.slots, 1) = a, b
+	callee.binop, callee.special = uint8(c[2].n), true
 	return callee, true, nil
 }
 
@@ -252,4 +283,34 @@ func (in *Interp) pushDunderAt(f *frame, op bytecode.Op, c []cacheEntry) (*frame
 		return in.binaryOpPy(f, c)
 	}
 	return in.binarySubscrGetitem(f, c)
+}
+
+// returnBinop is returnAt for a BINARY_OP_PY frame f whose method
+// returned r. With no frame object and r not NotImplemented (else
+// returnOther takes it, and runFrom's case the rest): the operands come
+// off the caller's stack, returnAt's own path releases f and pushes r,
+// and then the operands are released, as CPython releases them after
+// the method's frame.
+func (in *Interp) returnBinop(f *frame, instr bytecode.Instr, pc, sp int, r Value) *frame {
+	if f.obj != nil || r.Is(NotImplemented) {
+		return in.returnOther(f, instr, pc, sp, r)
+	}
+	caller := f.back
+	top := caller.sp - 2
+	a, b := caller.slots[top], caller.slots[top+1]
+	caller.slots[top], caller.slots[top+1] = Value{}, Value{}
+	caller.sp = top
+	f.special, f.binop = false, binopNone
+	if instr.Op() == bytecode.RETURN_VALUE {
+		*slotAt(f.slots, sp) = r // for returnAt to pop again
+		sp++
+	}
+	next := in.returnAt(f, instr, pc, sp)
+	if alloc.DecRef((*alloc.Header)(a.p)) {
+		in.dealloc(a)
+	}
+	if alloc.DecRef((*alloc.Header)(b.p)) {
+		in.dealloc(b)
+	}
+	return next
 }
