@@ -97,8 +97,19 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			f.slots[f.sp-1] = Float(r)
 			return nil, nil
 		}
+		if a.p == intTag && b.p == intTag && bop != OpTrueDiv {
+			// Two ints at a site that also sees floats (pickBinaryOp).
+			if r, ok := smallIntOp(bop, int64(a.n), int64(b.n)); ok {
+				in.specHit(op)
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Int(r)
+				return nil, nil
+			}
+		}
 		if (a.p == intTag || a.p == floatTag) && (b.p == intTag || b.p == floatTag) {
-			// Numbers still, but a zero divisor or two big ints.
+			// Numbers still, but a zero divisor, a big result or two
+			// big ints.
 			return nil, in.execBinaryOp(f, oparg)
 		}
 	case bytecode.BINARY_OP_ADD_UNICODE:

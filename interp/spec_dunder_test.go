@@ -300,3 +300,40 @@ v, w, g, s, sub, p = V(), V(), G(), S(), Sub(), Plain()
 		})
 	}
 }
+
+// polymorphicNumbersProgram runs + - * / at sites that see ints and
+// floats by turns, as raytrace's Vec methods do, with the ints' edge
+// cases: a result too big for an unboxed int, big ints, a zero divisor.
+const polymorphicNumbersProgram = `def dot(a, b):
+    return a[0] * b[0] + a[1] * b[1]
+out = []
+vs = [(1, 2), (0.5, 1.5), (3, 4.0), (2**62, 4), (7, 0.25), (2**70, 3)]
+for i in range(600):
+    v = vs[i % 6]
+    out.append(dot(v, v))
+print(out[-12:])
+def sub(a, b):
+    return a - b
+print([sub(x, y) for x, y in [(1, 2), (1.5, 2), (3, 0.5), (-2**63, 1), (5, 5)] * 80][-10:])
+def div(a, b):
+    return a / b
+print([div(x, y) for x, y in [(1, 2), (1.5, 2), (3, 0.5), (2**60 + 1, 3)] * 80][-8:])
+try:
+    for x, y in [(1.0, 2.0), (1, 2), (1, 0)] * 80:
+        div(x, y)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError:", e)
+`
+
+func init() { specPrograms["polymorphic_numbers"] = polymorphicNumbersProgram }
+
+// TestPolymorphicNumbersSpecialize checks that a site that has seen ints
+// and floats ends as BINARY_OP_MIXED_FLOAT, which keeps both, rather
+// than going back and forth between the int and float forms.
+func TestPolymorphicNumbersSpecialize(t *testing.T) {
+	src := "ops = [(1, 2), (1.5, 2.5)]\nfor i in range(2000):\n    a, b = ops[i % 2]\n    r = a * b\n"
+	listing := quickenedListing(t, src)
+	if !strings.Contains(listing, bytecode.BINARY_OP_MIXED_FLOAT.String()) {
+		t.Errorf("no BINARY_OP_MIXED_FLOAT in the listing:\n%s", listing)
+	}
+}
