@@ -44,6 +44,12 @@ type frame struct {
 	gen      *Generator // the generator this frame belongs to, or nil
 	owned    bool       // slots are the generator's, not the arena's
 	yielded  bool       // the last exit from the loop was a yield
+	// binop is the return hook of a frame BINARY_OP_PY pushed (its kind,
+	// binopLeft...; 0 for any other frame): the return pops the
+	// operator's operands from the caller's stack and goes on with the
+	// protocol when the method answered NotImplemented (spec_dunder.go).
+	// Set with special.
+	binop uint8
 }
 
 func (f *frame) push(v Value) { f.slots[f.sp] = v; f.sp++ }
@@ -147,6 +153,9 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 		r, *p = *p, Value{}
 	}
 	if f.special {
+		if f.binop != 0 {
+			return in.returnBinop(f, instr, pc, sp, r) // spec_dunder.go
+		}
 		return in.returnOther(f, instr, pc, sp, r)
 	}
 	if alloc.Debug && (f.entry || f.gen != nil || f.obj != nil || f.owned) {
@@ -207,10 +216,11 @@ func (in *Interp) returnAt(f *frame, instr bytecode.Instr, pc, sp int) *frame {
 // r, the value returned, popped (an owned reference) and sp below it. It
 // returns the frame to go on in, or nil with f at pc, as returnAt does.
 func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Value) *frame {
-	if f.entry || f.initSelf.p != nil && !r.IsNone() || f.gen != nil && f.gen.sendCall {
-		// The loop's own return, an __init__ that returns something
-		// or a generator a send() call resumed (an error to raise):
-		// runFrom's case, r back on the stack.
+	if f.entry || f.initSelf.p != nil && !r.IsNone() || f.gen != nil && f.gen.sendCall || f.binop != 0 && r.Is(NotImplemented) {
+		// The loop's own return, an __init__ that returns something,
+		// a generator a send() call resumed (an error to raise) or an
+		// operator method that declined (the rest of the protocol may
+		// raise): runFrom's case, r back on the stack.
 		if instr.Op() == bytecode.RETURN_VALUE {
 			*slotAt(f.slots, sp) = r
 			sp++
@@ -232,7 +242,13 @@ func (in *Interp) returnOther(f *frame, instr bytecode.Instr, pc, sp int, r Valu
 		r, f.initSelf = f.initSelf, Value{}
 	}
 	in.frame = caller // as runFrom: a __del__ the release runs sees the caller
+	binop := f.binop
 	in.releaseFrame(f)
+	if binop != 0 {
+		// A frame object's (see above): the operands go, r (not
+		// NotImplemented) is the operator's result.
+		r, _ = in.binaryOpReturn(caller, binop, r)
+	}
 	caller.slots[caller.sp] = r
 	caller.sp++
 	return caller
@@ -1143,7 +1159,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				ac, instrs = f.ac, f.ac.instrs
 				break
 			}
-			caller, entry := f.back, f.entry
+			caller, entry, binop := f.back, f.entry, f.binop
 			self := f.initSelf
 			f.initSelf = Value{}
 			// As CPython: the frame is gone before its locals are
@@ -1169,6 +1185,14 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 				}
 				in.decRef(self)
 				if err != nil {
+					break
+				}
+			}
+			if binop != 0 {
+				// The end of an operator method BINARY_OP_PY called:
+				// the operands go, and NotImplemented goes on with the
+				// protocol (the error, if any, is the caller's).
+				if r, err = in.binaryOpReturn(f, binop, r); err != nil {
 					break
 				}
 			}

@@ -68,7 +68,7 @@ var fastOps = func() (t [256]bool) {
 		bytecode.RETURN_VALUE, bytecode.RETURN_CONST, bytecode.IS_OP, bytecode.UNARY_NOT,
 		bytecode.FOR_ITER, bytecode.SEND, bytecode.YIELD_VALUE,
 		bytecode.FOR_ITER_GEN, bytecode.SEND_GEN, bytecode.RETURN_GENERATOR, bytecode.CALL_NO_KW_GEN_SEND,
-		bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD, bytecode.BINARY_SUBSCR_GETITEM,
+		bytecode.LOAD_SUPER_ATTR_ATTR, bytecode.LOAD_SUPER_ATTR_METHOD, bytecode.BINARY_SUBSCR_GETITEM, bytecode.BINARY_OP_PY,
 		bytecode.LOAD_FAST_CHECK, bytecode.BINARY_OP_INT,
 		bytecode.BINARY_SUBSCR_DICT, bytecode.STORE_SUBSCR_DICT, bytecode.CONTAINS_OP_DICT,
 		bytecode.CONTAINS_OP_SET, bytecode.COMPARE_OP_STR,
@@ -1287,11 +1287,11 @@ enter:
 			pc, sp = f.pc, f.sp
 			continue
 
-		case bytecode.BINARY_SUBSCR_GETITEM:
-			// __getitem__'s frame, pushed as a call's (spec_super.go).
-			off := ac.offsets[pc]
+		case bytecode.BINARY_SUBSCR_GETITEM, bytecode.BINARY_OP_PY:
+			// A dunder's frame, pushed as a call's (spec_super.go,
+			// spec_dunder.go).
 			f.pc, f.sp = pc+1, sp
-			callee, ok, err := in.binarySubscrGetitem(f, ac.caches[off:off+binarySubscrCache])
+			callee, ok, err := in.pushDunderAt(f, op, ac.caches[ac.offsets[pc]:])
 			if !ok {
 				f.pc--
 				return nil

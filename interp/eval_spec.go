@@ -97,8 +97,19 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 			f.slots[f.sp-1] = Float(r)
 			return nil, nil
 		}
+		if a.p == intTag && b.p == intTag && bop != OpTrueDiv {
+			// Two ints at a site that also sees floats (pickBinaryOp).
+			if r, ok := smallIntOp(bop, int64(a.n), int64(b.n)); ok {
+				in.specHit(op)
+				f.sp--
+				f.slots[f.sp] = Value{}
+				f.slots[f.sp-1] = Int(r)
+				return nil, nil
+			}
+		}
 		if (a.p == intTag || a.p == floatTag) && (b.p == intTag || b.p == floatTag) {
-			// Numbers still, but a zero divisor or two big ints.
+			// Numbers still, but a zero divisor, a big result or two
+			// big ints.
 			return nil, in.execBinaryOp(f, oparg)
 		}
 	case bytecode.BINARY_OP_ADD_UNICODE:
@@ -201,6 +212,13 @@ func (in *Interp) execSpecialized(f *frame, ac *adaptiveCode, pc int, instr byte
 		}
 		in.specMiss(ac, pc)
 		return nil, in.execLoadSuperAttr(f, oparg)
+	case bytecode.BINARY_OP_PY:
+		if callee, ok, err := in.binaryOpPy(f, c); ok {
+			in.specHit(op)
+			return callee, err
+		}
+		in.specMiss(ac, pc)
+		return nil, in.execBinaryOp(f, oparg)
 	case bytecode.BINARY_SUBSCR_GETITEM:
 		if callee, ok, err := in.binarySubscrGetitem(f, c); ok {
 			in.specHit(op)

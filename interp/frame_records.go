@@ -95,6 +95,7 @@ func resetFrame(f *frame) {
 	f.obj = nil
 	f.kwnames = nil
 	f.initSelf = Value{}
+	f.binop = 0
 	f.gen = nil
 	f.owned = false
 	f.yielded = false

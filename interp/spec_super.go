@@ -130,17 +130,18 @@ func (in *Interp) loadSuperAttrCached(f *frame, op bytecode.Op, c []cacheEntry, 
 	return true, nil
 }
 
-// getitemFunc returns t's __getitem__ when BINARY_SUBSCR_GETITEM can push
-// its frame: a Python function taking exactly (self, key), no generator
-// or coroutine (read at each execution: __code__ may be assigned).
-func getitemCallable(fn *Function) bool {
+// exactTwoArgs reports whether BINARY_SUBSCR_GETITEM and BINARY_OP_PY
+// can push fn's frame: it takes exactly two positional arguments (self,
+// key or other) and is no generator or coroutine (read at each
+// execution: __code__ may be assigned).
+func exactTwoArgs(fn *Function) bool {
 	c := fn.code
 	return c.exactArgs && c.tmpl.ArgCount == 2 && c.tmpl.Flags&(compile.CO_GENERATOR|compile.CO_COROUTINE|compile.CO_ASYNC_GENERATOR) == 0
 }
 
 // pickBinarySubscrGetitem specializes BINARY_SUBSCR for an instance of a
 // versioned class whose __getitem__, found by str keys alone, suits
-// getitemCallable.
+// exactTwoArgs.
 func (in *Interp) pickBinarySubscrGetitem(container Value, c []cacheEntry) bytecode.Op {
 	if !container.IsObject() {
 		return 0
@@ -167,7 +168,7 @@ func (in *Interp) pickBinarySubscrGetitem(container Value, c []cacheEntry) bytec
 			continue
 		}
 		fn := b.dict.entries[ix].value
-		if fn.Type() != functionType || !getitemCallable(asObject[Function](fn)) {
+		if fn.Type() != functionType || !exactTwoArgs(asObject[Function](fn)) {
 			return 0
 		}
 		c[1].p, c[1].n = fn.p, uint64(t.Version)
@@ -192,7 +193,7 @@ func (in *Interp) binarySubscrGetitem(f *frame, c []cacheEntry) (callee *frame, 
 	}
 	fnv := Value{p: c[1].p}
 	fn := asObject[Function](fnv)
-	if !getitemCallable(fn) {
+	if !exactTwoArgs(fn) {
 		return nil, false, nil
 	}
 	callee, err = in.pushFunctionFrame(f, fnv)

@@ -48,6 +48,8 @@ func isImmortal(v Value) bool { return v.Header().Flags()&alloc.FlagImmortal != 
 //	LOAD_SUPER_ATTR  1.p: the class, 1.n: the version of self's type
 //	             2:   the attribute found (spec_super.go)
 //	BINARY_SUBSCR 1.p: __getitem__ (GETITEM), 1.n: the class's version
+//	BINARY_OP    1.p: the method (PY), 1.n: the operands' types' versions
+//	             2.n: the kind of call (spec_dunder.go)
 
 func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr bytecode.Instr) bytecode.Op {
 	oparg := instr.Oparg()
@@ -56,7 +58,11 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 	clear(c[1:]) // the ways a previous specialization filled
 	switch instr.Op() {
 	case bytecode.BINARY_OP:
-		return pickBinaryOp(f.slots[f.sp-2], f.slots[f.sp-1], oparg)
+		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
+		if op := pickBinaryOp(a, b, oparg, c[0].n>>backoffShift&0xF != 0); op != 0 {
+			return op
+		}
+		return in.pickBinaryOpPy(a, b, oparg, c) // spec_dunder.go
 	case bytecode.COMPARE_OP:
 		a, b := f.slots[f.sp-2], f.slots[f.sp-1]
 		switch {
@@ -149,12 +155,23 @@ func (in *Interp) pickSpecialization(f *frame, ac *adaptiveCode, pc int, instr b
 	return 0
 }
 
-func pickBinaryOp(a, b Value, oparg int) bytecode.Op {
+// pickBinaryOp picks the numeric and str forms of BINARY_OP. seen says
+// the site has deoptimized or failed before: where it has, floats go to
+// BINARY_OP_MIXED_FLOAT, which takes ints with floats too and does not
+// count two ints as a miss (raytrace's Vec.dot sees int vectors among
+// float ones: its float form missed on ints, deoptimized, and left the
+// site generic for ever longer stretches as its backoff grew).
+func pickBinaryOp(a, b Value, oparg int, seen bool) bytecode.Op {
 	op := BinaryOp(oparg)
 	if oparg >= int(numBinaryOps) {
 		op = BinaryOp(oparg - int(numBinaryOps))
 	}
 	ints, floats := a.p == intTag && b.p == intTag, a.p == floatTag && b.p == floatTag
+	if seen && !ints {
+		if _, ok := mixedFloatOp(op, a, b); ok {
+			return bytecode.BINARY_OP_MIXED_FLOAT
+		}
+	}
 	switch op {
 	case OpAdd:
 		switch {

@@ -48,7 +48,7 @@ func ExampleDisassemble() {
 		panic(err)
 	}
 	// Output:
-	// cache offsets [0 0 0 0 1] of 1
+	// cache offsets [0 0 0 0 3] of 3
 	//   1           0 RESUME                   0
 	//
 	//   2           2 LOAD_FAST                0 (a)

@@ -47,294 +47,298 @@ const (
 
 	// + - * / on unboxed ints and floats, at least one a float, or / on two
 	// ints: a float result.
-	BINARY_OP_MIXED_FLOAT   Op = 20 // (left, right -- res) specialized BINARY_OP
-	BINARY_SUBSCR           Op = 21 // (container, sub -- res)
-	BINARY_SUBSCR_LIST_INT  Op = 22 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_TUPLE_INT Op = 23 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_DICT      Op = 24 // (container, sub -- res) specialized BINARY_SUBSCR
-	BINARY_SUBSCR_GETITEM   Op = 25 // (container, sub -- res) specialized BINARY_SUBSCR
-	STORE_SUBSCR            Op = 26 // (v, container, sub -- )
-	STORE_SUBSCR_LIST_INT   Op = 27 // (value, list, sub -- ) specialized STORE_SUBSCR
-	STORE_SUBSCR_DICT       Op = 28 // (value, dict, sub -- ) specialized STORE_SUBSCR
-	DELETE_SUBSCR           Op = 29 // (container, sub -- )
-	BINARY_SLICE            Op = 30 // (container, start, stop -- res)
-	STORE_SLICE             Op = 31 // (v, container, start, stop -- )
+	BINARY_OP_MIXED_FLOAT Op = 20 // (left, right -- res) specialized BINARY_OP
+
+	// A class's operator method, a Python function, pushed as a call's frame
+	// (interp/spec_dunder.go).
+	BINARY_OP_PY            Op = 21 // (left, right -- res) specialized BINARY_OP
+	BINARY_SUBSCR           Op = 22 // (container, sub -- res)
+	BINARY_SUBSCR_LIST_INT  Op = 23 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_TUPLE_INT Op = 24 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_DICT      Op = 25 // (container, sub -- res) specialized BINARY_SUBSCR
+	BINARY_SUBSCR_GETITEM   Op = 26 // (container, sub -- res) specialized BINARY_SUBSCR
+	STORE_SUBSCR            Op = 27 // (v, container, sub -- )
+	STORE_SUBSCR_LIST_INT   Op = 28 // (value, list, sub -- ) specialized STORE_SUBSCR
+	STORE_SUBSCR_DICT       Op = 29 // (value, dict, sub -- ) specialized STORE_SUBSCR
+	DELETE_SUBSCR           Op = 30 // (container, sub -- )
+	BINARY_SLICE            Op = 31 // (container, start, stop -- res)
+	STORE_SLICE             Op = 32 // (v, container, start, stop -- )
 
 	// oparg>>4 is a CompareOp; the low four bits are CPython 3.12's comparison
 	// mask (see CompareOparg).
-	COMPARE_OP       Op = 32 // (left, right -- res)
-	COMPARE_OP_INT   Op = 33 // (left, right -- res) specialized COMPARE_OP
-	COMPARE_OP_FLOAT Op = 34 // (left, right -- res) specialized COMPARE_OP
-	COMPARE_OP_STR   Op = 35 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP       Op = 33 // (left, right -- res)
+	COMPARE_OP_INT   Op = 34 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP_FLOAT Op = 35 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP_STR   Op = 36 // (left, right -- res) specialized COMPARE_OP
 
 	// COMPARE_OP_INT whose result the POP_JUMP_IF_FALSE or _TRUE after it
 	// takes at once (CPython 3.11's COMPARE_OP_INT_JUMP): the fast loop
 	// jumps without pushing the bool; elsewhere it is COMPARE_OP_INT and the
 	// jump runs on its own.
-	COMPARE_OP_INT_JUMP Op = 36 // (left, right -- res) specialized COMPARE_OP
+	COMPARE_OP_INT_JUMP Op = 37 // (left, right -- res) specialized COMPARE_OP
 
 	// `is` (oparg 0) or `is not` (oparg 1).
-	IS_OP Op = 37 // (left, right -- b)
+	IS_OP Op = 38 // (left, right -- b)
 
 	// `in` (oparg 0) or `not in` (oparg 1).
-	CONTAINS_OP      Op = 38 // (left, right -- b)
-	CONTAINS_OP_DICT Op = 39 // (left, right -- b) specialized CONTAINS_OP
-	CONTAINS_OP_SET  Op = 40 // (left, right -- b) specialized CONTAINS_OP
+	CONTAINS_OP      Op = 39 // (left, right -- b)
+	CONTAINS_OP_DICT Op = 40 // (left, right -- b) specialized CONTAINS_OP
+	CONTAINS_OP_SET  Op = 41 // (left, right -- b) specialized CONTAINS_OP
 
 	// oparg is an Intrinsic1.
-	CALL_INTRINSIC_1 Op = 41 // (value -- res)
+	CALL_INTRINSIC_1 Op = 42 // (value -- res)
 
 	// oparg is an Intrinsic2.
-	CALL_INTRINSIC_2 Op = 42 // (value2, value1 -- res)
-	LOAD_CONST       Op = 43 // ( -- value)
+	CALL_INTRINSIC_2 Op = 43 // (value2, value1 -- res)
+	LOAD_CONST       Op = 44 // ( -- value)
 
 	// Superinstructions (CPython 3.12's): quickening rewrites the first of two
 	// adjacent instructions to run both and step over the second, which stays
 	// in place for jumps that land on it. Each is a form of its first half,
 	// with that half's stack picture; the second half's oparg is read from the
 	// next word.
-	LOAD_CONST__LOAD_FAST Op = 44 // ( -- value) specialized LOAD_CONST
-	RETURN_CONST          Op = 45 // ( -- )
-	LOAD_FAST             Op = 46 // ( -- value)
-	LOAD_FAST__LOAD_CONST Op = 47 // ( -- value) specialized LOAD_FAST
-	LOAD_FAST__LOAD_FAST  Op = 48 // ( -- value) specialized LOAD_FAST
+	LOAD_CONST__LOAD_FAST Op = 45 // ( -- value) specialized LOAD_CONST
+	RETURN_CONST          Op = 46 // ( -- )
+	LOAD_FAST             Op = 47 // ( -- value)
+	LOAD_FAST__LOAD_CONST Op = 48 // ( -- value) specialized LOAD_FAST
+	LOAD_FAST__LOAD_FAST  Op = 49 // ( -- value) specialized LOAD_FAST
 
 	// LOAD_FAST before a BINARY_SUBSCR: when that has become
 	// BINARY_SUBSCR_LIST_INT and the local is an int index of the list on the
 	// stack, the fast loop runs both; else (and in runFrom) it is LOAD_FAST.
-	LOAD_FAST__BINARY_SUBSCR Op = 49 // ( -- value) specialized LOAD_FAST
+	LOAD_FAST__BINARY_SUBSCR Op = 50 // ( -- value) specialized LOAD_FAST
 
 	// LOAD_FAST for a local that may be unbound (raises UnboundLocalError).
-	LOAD_FAST_CHECK Op = 50 // ( -- value)
+	LOAD_FAST_CHECK Op = 51 // ( -- value)
 
 	// Pushes the local (or NULL) and leaves the slot empty (comprehensions).
-	LOAD_FAST_AND_CLEAR    Op = 51 // ( -- value)
-	STORE_FAST             Op = 52 // (value -- )
-	STORE_FAST__LOAD_FAST  Op = 53 // (value -- ) specialized STORE_FAST
-	STORE_FAST__STORE_FAST Op = 54 // (value -- ) specialized STORE_FAST
-	DELETE_FAST            Op = 55 // ( -- )
-	LOAD_NAME              Op = 56 // ( -- v)
-	STORE_NAME             Op = 57 // (v -- )
-	DELETE_NAME            Op = 58 // ( -- )
+	LOAD_FAST_AND_CLEAR    Op = 52 // ( -- value)
+	STORE_FAST             Op = 53 // (value -- )
+	STORE_FAST__LOAD_FAST  Op = 54 // (value -- ) specialized STORE_FAST
+	STORE_FAST__STORE_FAST Op = 55 // (value -- ) specialized STORE_FAST
+	DELETE_FAST            Op = 56 // ( -- )
+	LOAD_NAME              Op = 57 // ( -- v)
+	STORE_NAME             Op = 58 // (v -- )
+	DELETE_NAME            Op = 59 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set, NULL is pushed below the
 	// value so that a CALL can follow.
-	LOAD_GLOBAL         Op = 59 // ( -- null if oparg&1 != 0, v)
-	LOAD_GLOBAL_MODULE  Op = 60 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	LOAD_GLOBAL_BUILTIN Op = 61 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
-	STORE_GLOBAL        Op = 62 // (v -- )
-	DELETE_GLOBAL       Op = 63 // ( -- )
+	LOAD_GLOBAL         Op = 60 // ( -- null if oparg&1 != 0, v)
+	LOAD_GLOBAL_MODULE  Op = 61 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	LOAD_GLOBAL_BUILTIN Op = 62 // ( -- null if oparg&1 != 0, v) specialized LOAD_GLOBAL
+	STORE_GLOBAL        Op = 63 // (v -- )
+	DELETE_GLOBAL       Op = 64 // ( -- )
 
 	// oparg>>1 indexes co_names; when oparg&1 is set this is a method load: it
 	// pushes (method, self) or (NULL, attribute) for a following CALL.
-	LOAD_ATTR                         Op = 64 // (owner -- res2 if oparg&1 != 0, res)
-	LOAD_ATTR_INSTANCE_VALUE          Op = 65 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_MODULE                  Op = 66 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_WITH_HINT               Op = 67 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_SLOT                    Op = 68 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_CLASS                   Op = 69 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_PROPERTY                Op = 70 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 71 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_WITH_VALUES      Op = 72 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_NO_DICT          Op = 73 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	LOAD_ATTR_METHOD_LAZY_DICT        Op = 74 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
-	STORE_ATTR                        Op = 75 // (v, owner -- )
-	STORE_ATTR_INSTANCE_VALUE         Op = 76 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_SLOT                   Op = 77 // (v, owner -- ) specialized STORE_ATTR
-	STORE_ATTR_WITH_HINT              Op = 78 // (v, owner -- ) specialized STORE_ATTR
-	DELETE_ATTR                       Op = 79 // (owner -- )
+	LOAD_ATTR                         Op = 65 // (owner -- res2 if oparg&1 != 0, res)
+	LOAD_ATTR_INSTANCE_VALUE          Op = 66 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_MODULE                  Op = 67 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_WITH_HINT               Op = 68 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_SLOT                    Op = 69 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_CLASS                   Op = 70 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_PROPERTY                Op = 71 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN Op = 72 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_WITH_VALUES      Op = 73 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_NO_DICT          Op = 74 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	LOAD_ATTR_METHOD_LAZY_DICT        Op = 75 // (owner -- res2 if oparg&1 != 0, res) specialized LOAD_ATTR
+	STORE_ATTR                        Op = 76 // (v, owner -- )
+	STORE_ATTR_INSTANCE_VALUE         Op = 77 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_SLOT                   Op = 78 // (v, owner -- ) specialized STORE_ATTR
+	STORE_ATTR_WITH_HINT              Op = 79 // (v, owner -- ) specialized STORE_ATTR
+	DELETE_ATTR                       Op = 80 // (owner -- )
 
 	// super().name: oparg>>2 indexes co_names; oparg&1 = method load; oparg&2 =
 	// the two-argument form super(C, self) (clear for zero-argument super()).
-	LOAD_SUPER_ATTR        Op = 80 // (global_super, class, self -- res2 if oparg&1 != 0, res)
-	LOAD_SUPER_ATTR_ATTR   Op = 81 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
-	LOAD_SUPER_ATTR_METHOD Op = 82 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR        Op = 81 // (global_super, class, self -- res2 if oparg&1 != 0, res)
+	LOAD_SUPER_ATTR_ATTR   Op = 82 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
+	LOAD_SUPER_ATTR_METHOD Op = 83 // (global_super, class, self -- res2 if oparg&1 != 0, res) specialized LOAD_SUPER_ATTR
 
 	// Class bodies: look the name up in the mapping on the stack, then globals.
-	LOAD_FROM_DICT_OR_GLOBALS Op = 83 // (mod_or_class_dict -- v)
-	LOAD_LOCALS               Op = 84 // ( -- locals)
-	MAKE_CELL                 Op = 85 // ( -- )
-	LOAD_CLOSURE              Op = 86 // ( -- value)
-	LOAD_DEREF                Op = 87 // ( -- value)
-	STORE_DEREF               Op = 88 // (v -- )
-	DELETE_DEREF              Op = 89 // ( -- )
+	LOAD_FROM_DICT_OR_GLOBALS Op = 84 // (mod_or_class_dict -- v)
+	LOAD_LOCALS               Op = 85 // ( -- locals)
+	MAKE_CELL                 Op = 86 // ( -- )
+	LOAD_CLOSURE              Op = 87 // ( -- value)
+	LOAD_DEREF                Op = 88 // ( -- value)
+	STORE_DEREF               Op = 89 // (v -- )
+	DELETE_DEREF              Op = 90 // ( -- )
 
 	// Class bodies: look the name up in the mapping on the stack, then the cell.
-	LOAD_FROM_DICT_OR_DEREF Op = 90 // (class_dict -- value)
+	LOAD_FROM_DICT_OR_DEREF Op = 91 // (class_dict -- value)
 
 	// Copies oparg free variables from the function's closure into the frame.
-	COPY_FREE_VARS Op = 91 // ( -- )
-	BUILD_TUPLE    Op = 92 // (values[oparg] -- tup)
-	BUILD_LIST     Op = 93 // (values[oparg] -- list)
-	BUILD_SET      Op = 94 // (values[oparg] -- set)
-	BUILD_MAP      Op = 95 // (values[oparg*2] -- map)
+	COPY_FREE_VARS Op = 92 // ( -- )
+	BUILD_TUPLE    Op = 93 // (values[oparg] -- tup)
+	BUILD_LIST     Op = 94 // (values[oparg] -- list)
+	BUILD_SET      Op = 95 // (values[oparg] -- set)
+	BUILD_MAP      Op = 96 // (values[oparg*2] -- map)
 
 	// Keys come as one constant tuple on top.
-	BUILD_CONST_KEY_MAP Op = 96  // (values[oparg], keys -- map)
-	BUILD_STRING        Op = 97  // (pieces[oparg] -- str)
-	BUILD_SLICE         Op = 98  // (start, stop, step if oparg == 3 -- slice)
-	LIST_APPEND         Op = 99  // (list, unused[oparg-1], v -- list, unused[oparg-1])
-	SET_ADD             Op = 100 // (set, unused[oparg-1], v -- set, unused[oparg-1])
-	MAP_ADD             Op = 101 // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
-	LIST_EXTEND         Op = 102 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
-	SET_UPDATE          Op = 103 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
-	DICT_UPDATE         Op = 104 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	BUILD_CONST_KEY_MAP Op = 97  // (values[oparg], keys -- map)
+	BUILD_STRING        Op = 98  // (pieces[oparg] -- str)
+	BUILD_SLICE         Op = 99  // (start, stop, step if oparg == 3 -- slice)
+	LIST_APPEND         Op = 100 // (list, unused[oparg-1], v -- list, unused[oparg-1])
+	SET_ADD             Op = 101 // (set, unused[oparg-1], v -- set, unused[oparg-1])
+	MAP_ADD             Op = 102 // (dict, unused[oparg-1], key, value -- dict, unused[oparg-1])
+	LIST_EXTEND         Op = 103 // (list, unused[oparg-1], iterable -- list, unused[oparg-1])
+	SET_UPDATE          Op = 104 // (set, unused[oparg-1], iterable -- set, unused[oparg-1])
+	DICT_UPDATE         Op = 105 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// As DICT_UPDATE, but duplicate keys are an error (f(**a, **b)).
-	DICT_MERGE Op = 105 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
+	DICT_MERGE Op = 106 // (dict, unused[oparg-1], update -- dict, unused[oparg-1])
 
 	// oparg&3 is a FormatConv; oparg&FVS_HAVE_SPEC means a format spec is on top.
-	FORMAT_VALUE              Op = 106 // (value, fmt_spec if oparg&4 != 0 -- result)
-	UNPACK_SEQUENCE           Op = 107 // (seq -- unused[oparg])
-	UNPACK_SEQUENCE_TWO_TUPLE Op = 108 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_TUPLE     Op = 109 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
-	UNPACK_SEQUENCE_LIST      Op = 110 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	FORMAT_VALUE              Op = 107 // (value, fmt_spec if oparg&4 != 0 -- result)
+	UNPACK_SEQUENCE           Op = 108 // (seq -- unused[oparg])
+	UNPACK_SEQUENCE_TWO_TUPLE Op = 109 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_TUPLE     Op = 110 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
+	UNPACK_SEQUENCE_LIST      Op = 111 // (seq -- unused[oparg]) specialized UNPACK_SEQUENCE
 
 	// oparg&0xFF targets before the starred one, oparg>>8 after it.
-	UNPACK_EX           Op = 111 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
-	GET_ITER            Op = 112 // (iterable -- iter)
-	GET_YIELD_FROM_ITER Op = 113 // (iterable -- iter)
-	GET_LEN             Op = 114 // (obj -- obj, len_o)
+	UNPACK_EX           Op = 112 // (seq -- unused[oparg&0xFF], unused, unused[oparg>>8])
+	GET_ITER            Op = 113 // (iterable -- iter)
+	GET_YIELD_FROM_ITER Op = 114 // (iterable -- iter)
+	GET_LEN             Op = 115 // (obj -- obj, len_o)
 
 	// Pushes the next item. On exhaustion, pops the iterator and continues after
 	// the END_FOR at the jump target (the target itself is that END_FOR, as in
 	// CPython 3.12, hence the same effect on both edges).
-	FOR_ITER       Op = 115 // (iter -- iter, next)
-	FOR_ITER_LIST  Op = 116 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_TUPLE Op = 117 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_RANGE Op = 118 // (iter -- iter, next) specialized FOR_ITER
-	FOR_ITER_GEN   Op = 119 // (iter -- iter, next) specialized FOR_ITER
-	END_FOR        Op = 120 // (second, value -- )
-	JUMP_FORWARD   Op = 121 // ( -- )
+	FOR_ITER       Op = 116 // (iter -- iter, next)
+	FOR_ITER_LIST  Op = 117 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_TUPLE Op = 118 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_RANGE Op = 119 // (iter -- iter, next) specialized FOR_ITER
+	FOR_ITER_GEN   Op = 120 // (iter -- iter, next) specialized FOR_ITER
+	END_FOR        Op = 121 // (second, value -- )
+	JUMP_FORWARD   Op = 122 // ( -- )
 
 	// Checks the eval breaker. Its cache holds the tier-2 hotness counter.
-	JUMP_BACKWARD              Op = 122 // ( -- )
-	JUMP_BACKWARD_NO_INTERRUPT Op = 123 // ( -- )
+	JUMP_BACKWARD              Op = 123 // ( -- )
+	JUMP_BACKWARD_NO_INTERRUPT Op = 124 // ( -- )
 
 	// The cache of each conditional jump keeps a 16-bit taken/not-taken history
 	// for tier-2 trace projection.
-	POP_JUMP_IF_FALSE    Op = 124 // (cond -- )
-	POP_JUMP_IF_TRUE     Op = 125 // (cond -- )
-	POP_JUMP_IF_NONE     Op = 126 // (value -- )
-	POP_JUMP_IF_NOT_NONE Op = 127 // (value -- )
+	POP_JUMP_IF_FALSE    Op = 125 // (cond -- )
+	POP_JUMP_IF_TRUE     Op = 126 // (cond -- )
+	POP_JUMP_IF_NONE     Op = 127 // (value -- )
+	POP_JUMP_IF_NOT_NONE Op = 128 // (value -- )
 
 	// Calls with oparg positional arguments (the last len(kwnames) of them are
 	// keywords when a KW_NAMES precedes). method is NULL or the callable.
-	CALL                                      Op = 128 // (method, callable, args[oparg] -- res)
-	CALL_PY_EXACT_ARGS                        Op = 129 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_PY_WITH_DEFAULTS                     Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BOUND_METHOD_EXACT_ARGS              Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_CLASS                        Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_FAST                   Op = 135 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_BUILTIN_O                      Op = 136 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_ISINSTANCE                     Op = 137 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LEN                            Op = 138 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_LIST_APPEND                    Op = 139 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 140 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 141 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 142 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_STR_1                          Op = 143 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TUPLE_1                        Op = 144 // (method, callable, args[oparg] -- res) specialized CALL
-	CALL_NO_KW_TYPE_1                         Op = 145 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL                                      Op = 129 // (method, callable, args[oparg] -- res)
+	CALL_PY_EXACT_ARGS                        Op = 130 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_PY_WITH_DEFAULTS                     Op = 131 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BOUND_METHOD_EXACT_ARGS              Op = 132 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_CLASS                        Op = 133 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_BUILTIN_FAST_WITH_KEYWORDS           Op = 134 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS Op = 135 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_FAST                   Op = 136 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BUILTIN_O                      Op = 137 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_ISINSTANCE                     Op = 138 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LEN                            Op = 139 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_LIST_APPEND                    Op = 140 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_FAST         Op = 141 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS       Op = 142 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_METHOD_DESCRIPTOR_O            Op = 143 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_STR_1                          Op = 144 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TUPLE_1                        Op = 145 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_TYPE_1                         Op = 146 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// A bound method of a Go function (put = queue.put; put(x)), or a bound
 	// built-in method (append = lst.append): the function is called with the
 	// self before the arguments in their stack slots, as CPython's CALL
 	// unpacks a bound method, and no arguments are copied.
-	CALL_NO_KW_BOUND_NATIVE Op = 146 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_BOUND_NATIVE Op = 147 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// Calling a class whose __new__ is object's and whose __init__ is a
 	// Python function (CPython 3.13's form): the instance is made and
 	// __init__'s frame pushed; its return gives the instance.
-	CALL_ALLOC_AND_ENTER_INIT Op = 147 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_ALLOC_AND_ENTER_INIT Op = 148 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// gen.send(v) of an exact generator, suspended (not finished, not
 	// running): its frame is pushed on the caller's, as SEND_GEN's is, and
 	// its yield is the call's result; its return raises StopIteration at the
 	// call. CPython 3.12 has no such form (its send goes through the method).
-	CALL_NO_KW_GEN_SEND Op = 148 // (method, callable, args[oparg] -- res) specialized CALL
+	CALL_NO_KW_GEN_SEND Op = 149 // (method, callable, args[oparg] -- res) specialized CALL
 
 	// Sets the keyword names (a constant tuple) for the next CALL.
-	KW_NAMES Op = 149 // ( -- )
+	KW_NAMES Op = 150 // ( -- )
 
 	// f(*args, **kwargs); oparg&1 = kwargs present.
-	CALL_FUNCTION_EX Op = 150 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
+	CALL_FUNCTION_EX Op = 151 // (func_null, func, callargs, kwargs if oparg&1 != 0 -- result)
 
 	// oparg is a set of MakeFunctionFlag bits.
-	MAKE_FUNCTION        Op = 151 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
-	RETURN_VALUE         Op = 152 // (retval -- )
-	LOAD_BUILD_CLASS     Op = 153 // ( -- bc)
-	SETUP_ANNOTATIONS    Op = 154 // ( -- )
-	IMPORT_NAME          Op = 155 // (level, fromlist -- res)
-	IMPORT_FROM          Op = 156 // (from -- from, res)
-	LOAD_ASSERTION_ERROR Op = 157 // ( -- value)
+	MAKE_FUNCTION        Op = 152 // (defaults if oparg&1 != 0, kwdefaults if oparg&2 != 0, annotations if oparg&4 != 0, closure if oparg&8 != 0, codeobj -- func)
+	RETURN_VALUE         Op = 153 // (retval -- )
+	LOAD_BUILD_CLASS     Op = 154 // ( -- bc)
+	SETUP_ANNOTATIONS    Op = 155 // ( -- )
+	IMPORT_NAME          Op = 156 // (level, fromlist -- res)
+	IMPORT_FROM          Op = 157 // (from -- from, res)
+	LOAD_ASSERTION_ERROR Op = 158 // ( -- value)
 
 	// raise (0), raise exc (1), raise exc from cause (2).
-	RAISE_VARARGS Op = 158 // (args[oparg] -- )
+	RAISE_VARARGS Op = 159 // (args[oparg] -- )
 
 	// Re-raises exc; when oparg is non-zero, sets the frame's lasti from
 	// values[0] first.
-	RERAISE           Op = 159 // (values[oparg], exc -- values[oparg])
-	PUSH_EXC_INFO     Op = 160 // (new_exc -- prev_exc, new_exc)
-	POP_EXCEPT        Op = 161 // (exc_value -- )
-	CHECK_EXC_MATCH   Op = 162 // (left, right -- left, b)
-	CHECK_EG_MATCH    Op = 163 // (exc_value, match_type -- rest, match)
-	WITH_EXCEPT_START Op = 164 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
-	BEFORE_WITH       Op = 165 // (mgr -- exit, res)
-	MATCH_MAPPING     Op = 166 // (subject -- subject, res)
-	MATCH_SEQUENCE    Op = 167 // (subject -- subject, res)
-	MATCH_KEYS        Op = 168 // (subject, keys -- subject, keys, values_or_none)
+	RERAISE           Op = 160 // (values[oparg], exc -- values[oparg])
+	PUSH_EXC_INFO     Op = 161 // (new_exc -- prev_exc, new_exc)
+	POP_EXCEPT        Op = 162 // (exc_value -- )
+	CHECK_EXC_MATCH   Op = 163 // (left, right -- left, b)
+	CHECK_EG_MATCH    Op = 164 // (exc_value, match_type -- rest, match)
+	WITH_EXCEPT_START Op = 165 // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+	BEFORE_WITH       Op = 166 // (mgr -- exit, res)
+	MATCH_MAPPING     Op = 167 // (subject -- subject, res)
+	MATCH_SEQUENCE    Op = 168 // (subject -- subject, res)
+	MATCH_KEYS        Op = 169 // (subject, keys -- subject, keys, values_or_none)
 
 	// oparg = number of positional sub-patterns.
-	MATCH_CLASS Op = 169 // (subject, type, names -- attrs)
+	MATCH_CLASS Op = 170 // (subject, type, names -- attrs)
 
 	// Turns the current frame into a generator/coroutine and returns it.
-	RETURN_GENERATOR Op = 170 // ( -- )
+	RETURN_GENERATOR Op = 171 // ( -- )
 
 	// oparg is the exception-stack depth, as in CPython 3.12.
-	YIELD_VALUE Op = 171 // (retval -- value)
+	YIELD_VALUE Op = 172 // (retval -- value)
 
 	// Sends v into receiver; on StopIteration jumps with the return value.
-	SEND          Op = 172 // (receiver, v -- receiver, retval)
-	SEND_GEN      Op = 173 // (receiver, v -- receiver, retval) specialized SEND
-	END_SEND      Op = 174 // (receiver, value -- value)
-	CLEANUP_THROW Op = 175 // (sub_iter, last_sent_val, exc_value -- none, value)
+	SEND          Op = 173 // (receiver, v -- receiver, retval)
+	SEND_GEN      Op = 174 // (receiver, v -- receiver, retval) specialized SEND
+	END_SEND      Op = 175 // (receiver, value -- value)
+	CLEANUP_THROW Op = 176 // (sub_iter, last_sent_val, exc_value -- none, value)
 
 	// oparg: 1 after __aenter__, 2 after __aexit__, 0 otherwise.
-	GET_AWAITABLE     Op = 176 // (iterable -- iter)
-	GET_AITER         Op = 177 // (obj -- iter)
-	GET_ANEXT         Op = 178 // (aiter -- aiter, awaitable)
-	END_ASYNC_FOR     Op = 179 // (awaitable, exc -- )
-	BEFORE_ASYNC_WITH Op = 180 // (mgr -- exit, res)
+	GET_AWAITABLE     Op = 177 // (iterable -- iter)
+	GET_AITER         Op = 178 // (obj -- iter)
+	GET_ANEXT         Op = 179 // (aiter -- aiter, awaitable)
+	END_ASYNC_FOR     Op = 180 // (awaitable, exc -- )
+	BEFORE_ASYNC_WITH Op = 181 // (mgr -- exit, res)
 
 	// Exception handler blocks: from here to the matching POP_BLOCK, exceptions
 	// go to the oparg target, with the pushed values on the jump edge.
-	SETUP_FINALLY Op = 181 // ( -- ) pseudo; on jump ( -- exc)
-	SETUP_CLEANUP Op = 182 // ( -- ) pseudo; on jump ( -- lasti, exc)
-	SETUP_WITH    Op = 183 // ( -- ) pseudo; on jump ( -- exc)
-	POP_BLOCK     Op = 184 // ( -- ) pseudo
+	SETUP_FINALLY Op = 182 // ( -- ) pseudo; on jump ( -- exc)
+	SETUP_CLEANUP Op = 183 // ( -- ) pseudo; on jump ( -- lasti, exc)
+	SETUP_WITH    Op = 184 // ( -- ) pseudo; on jump ( -- exc)
+	POP_BLOCK     Op = 185 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD.
-	JUMP Op = 185 // ( -- ) pseudo
+	JUMP Op = 186 // ( -- ) pseudo
 
 	// Becomes JUMP_FORWARD or JUMP_BACKWARD_NO_INTERRUPT.
-	JUMP_NO_INTERRUPT Op = 186 // ( -- ) pseudo
+	JUMP_NO_INTERRUPT Op = 187 // ( -- ) pseudo
 
 	// Becomes LOAD_ATTR with oparg = name<<1 | 1.
-	LOAD_METHOD Op = 187 // (owner -- meth_or_null, self_or_meth) pseudo
+	LOAD_METHOD Op = 188 // (owner -- meth_or_null, self_or_meth) pseudo
 
 	// Becomes STORE_FAST; the local may hold NULL (comprehension cleanup).
-	STORE_FAST_MAYBE_NULL Op = 188 // (value -- ) pseudo
+	STORE_FAST_MAYBE_NULL Op = 189 // (value -- ) pseudo
 )
 
 // numOps is one more than the largest Op.
-const numOps = 189
+const numOps = 190
 
 // TableHash identifies this version of the instruction set (a hash of
 // opcodes.def). Caches of compiled code must be keyed by it.
-const TableHash uint64 = 0xd592e4208d681b8c
+const TableHash uint64 = 0xa19420f80e8d84aa
 
 var table = [numOps]info{
 	NOP:                               {name: "NOP", flags: 0, cache: 0, base: NOP, stack: "( -- )"},
@@ -347,16 +351,17 @@ var table = [numOps]info{
 	UNARY_NEGATIVE:                    {name: "UNARY_NEGATIVE", flags: 0, cache: 0, base: UNARY_NEGATIVE, stack: "(value -- res)"},
 	UNARY_NOT:                         {name: "UNARY_NOT", flags: 0, cache: 0, base: UNARY_NOT, stack: "(value -- res)"},
 	UNARY_INVERT:                      {name: "UNARY_INVERT", flags: 0, cache: 0, base: UNARY_INVERT, stack: "(value -- res)"},
-	BINARY_OP:                         {name: "BINARY_OP", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(lhs, rhs -- res)", specs: []Op{BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT}},
-	BINARY_OP_ADD_INT:                 {name: "BINARY_OP_ADD_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- sum)"},
-	BINARY_OP_ADD_FLOAT:               {name: "BINARY_OP_ADD_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- sum)"},
-	BINARY_OP_ADD_UNICODE:             {name: "BINARY_OP_ADD_UNICODE", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
-	BINARY_OP_SUBTRACT_INT:            {name: "BINARY_OP_SUBTRACT_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- diff)"},
-	BINARY_OP_SUBTRACT_FLOAT:          {name: "BINARY_OP_SUBTRACT_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- diff)"},
-	BINARY_OP_MULTIPLY_INT:            {name: "BINARY_OP_MULTIPLY_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- prod)"},
-	BINARY_OP_MULTIPLY_FLOAT:          {name: "BINARY_OP_MULTIPLY_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- prod)"},
-	BINARY_OP_INT:                     {name: "BINARY_OP_INT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
-	BINARY_OP_MIXED_FLOAT:             {name: "BINARY_OP_MIXED_FLOAT", flags: HasArg, cache: 1, base: BINARY_OP, stack: "(left, right -- res)"},
+	BINARY_OP:                         {name: "BINARY_OP", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(lhs, rhs -- res)", specs: []Op{BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT, BINARY_OP_PY}},
+	BINARY_OP_ADD_INT:                 {name: "BINARY_OP_ADD_INT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- sum)"},
+	BINARY_OP_ADD_FLOAT:               {name: "BINARY_OP_ADD_FLOAT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- sum)"},
+	BINARY_OP_ADD_UNICODE:             {name: "BINARY_OP_ADD_UNICODE", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- res)"},
+	BINARY_OP_SUBTRACT_INT:            {name: "BINARY_OP_SUBTRACT_INT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- diff)"},
+	BINARY_OP_SUBTRACT_FLOAT:          {name: "BINARY_OP_SUBTRACT_FLOAT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- diff)"},
+	BINARY_OP_MULTIPLY_INT:            {name: "BINARY_OP_MULTIPLY_INT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- prod)"},
+	BINARY_OP_MULTIPLY_FLOAT:          {name: "BINARY_OP_MULTIPLY_FLOAT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- prod)"},
+	BINARY_OP_INT:                     {name: "BINARY_OP_INT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- res)"},
+	BINARY_OP_MIXED_FLOAT:             {name: "BINARY_OP_MIXED_FLOAT", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- res)"},
+	BINARY_OP_PY:                      {name: "BINARY_OP_PY", flags: HasArg, cache: 3, base: BINARY_OP, stack: "(left, right -- res)"},
 	BINARY_SUBSCR:                     {name: "BINARY_SUBSCR", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)", specs: []Op{BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM}},
 	BINARY_SUBSCR_LIST_INT:            {name: "BINARY_SUBSCR_LIST_INT", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
 	BINARY_SUBSCR_TUPLE_INT:           {name: "BINARY_SUBSCR_TUPLE_INT", flags: 0, cache: 2, base: BINARY_SUBSCR, stack: "(container, sub -- res)"},
@@ -532,7 +537,7 @@ var table = [numOps]info{
 func effect(op Op, oparg int, jump bool) (pop, push int) {
 	_ = oparg
 	switch op {
-	case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT, BINARY_SUBSCR, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, COMPARE_OP_INT_JUMP, IS_OP, CONTAINS_OP, CONTAINS_OP_DICT, CONTAINS_OP_SET, CALL_INTRINSIC_2, IMPORT_NAME, END_SEND:
+	case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_ADD_UNICODE, BINARY_OP_SUBTRACT_INT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_INT, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP_INT, BINARY_OP_MIXED_FLOAT, BINARY_OP_PY, BINARY_SUBSCR, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_DICT, BINARY_SUBSCR_GETITEM, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, COMPARE_OP_INT_JUMP, IS_OP, CONTAINS_OP, CONTAINS_OP_DICT, CONTAINS_OP_SET, CALL_INTRINSIC_2, IMPORT_NAME, END_SEND:
 		return 2, 1
 	case CALL, CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_BOUND_METHOD_EXACT_ARGS, CALL_BUILTIN_CLASS, CALL_BUILTIN_FAST_WITH_KEYWORDS, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_BUILTIN_O, CALL_NO_KW_ISINSTANCE, CALL_NO_KW_LEN, CALL_NO_KW_LIST_APPEND, CALL_NO_KW_METHOD_DESCRIPTOR_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS, CALL_NO_KW_METHOD_DESCRIPTOR_O, CALL_NO_KW_STR_1, CALL_NO_KW_TUPLE_1, CALL_NO_KW_TYPE_1, CALL_NO_KW_BOUND_NATIVE, CALL_ALLOC_AND_ENTER_INIT, CALL_NO_KW_GEN_SEND:
 		return oparg + 2, 1
@@ -634,6 +639,7 @@ var stackShapes = [256]stackShape{
 	BINARY_OP_MULTIPLY_FLOAT:   {2, 1, 2, 1, true, true},
 	BINARY_OP_INT:              {2, 1, 2, 1, true, true},
 	BINARY_OP_MIXED_FLOAT:      {2, 1, 2, 1, true, true},
+	BINARY_OP_PY:               {2, 1, 2, 1, true, true},
 	BINARY_SUBSCR:              {2, 1, 2, 1, true, true},
 	BINARY_SUBSCR_LIST_INT:     {2, 1, 2, 1, true, true},
 	BINARY_SUBSCR_TUPLE_INT:    {2, 1, 2, 1, true, true},
