@@ -12,7 +12,7 @@ import (
 // counter or a guard that never push or pop a frame (STORE_GLOBAL,
 // BUILD_TUPLE, BUILD_LIST, BUILD_SET, LIST_APPEND, SET_ADD, GET_ITER,
 // LOAD_DEREF, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
-// FORMAT_VALUE, BUILD_STRING).
+// FORMAT_VALUE, BUILD_STRING, LIST_EXTEND, CALL_INTRINSIC_1).
 // Both loops run them here, so the fast loop runs them exactly as runFrom
 // does; before, each sent the fast loop back to runFrom and cost a
 // return, runFrom's dispatch and a new run of the fast loop on top of
@@ -149,6 +149,22 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		var r Value
 		r, err = in.buildString(f.slots[f.sp-oparg : f.sp])
 		in.replaceTop(f, oparg, r, err)
+
+	case bytecode.LIST_EXTEND:
+		// With CALL_INTRINSIC_1 it builds the tuple of f(a, *args):
+		// CALL_FUNCTION_EX runs in the fast loop, so these do too.
+		src := f.pop()
+		err = in.listExtendUnpack(asObject[List](f.slots[f.sp-oparg]), src)
+		in.decRef(src)
+
+	case bytecode.CALL_INTRINSIC_1:
+		v := f.pop()
+		var r Value
+		r, err = in.intrinsic1(f, oparg, v)
+		in.decRef(v)
+		if err == nil {
+			f.push(r)
+		}
 
 	case bytecode.BUILD_SET:
 		items := f.slots[f.sp-oparg : f.sp]

@@ -120,6 +120,9 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 // arguments bound straight from the tuple's items and the dict's
 // entries: no nested eval loop, no list of the arguments on the Go heap
 // for a few. Anything else goes through callEx and its result is pushed.
+// Both loops run it (the fast loop's call out stays a call under PGO).
+//
+//go:noinline
 func (in *Interp) callExFrame(f *frame, oparg int) (*frame, error) {
 	var kwargs Value
 	if oparg&1 != 0 {
