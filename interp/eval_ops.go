@@ -183,7 +183,16 @@ func (in *Interp) callExFrame(f *frame, oparg int) (*frame, error) {
 func (in *Interp) callEx(fn, callargs, kwargs Value) (Value, error) {
 	var args []Value
 	if callargs.Type() == tupleType {
-		args = append(args, asObject[Tuple](callargs).items...)
+		items := asObject[Tuple](callargs).items
+		if kwargs.IsNil() {
+			// The tuple's items are the arguments, borrowed as the
+			// stack's are (the caller holds the tuple): a copy was a Go
+			// allocation a call (copyreg's cls.__new__(cls, *args)).
+			// The capacity is cut so that an append cannot reach past
+			// them.
+			return in.Call(fn, items[:len(items):len(items)], nil)
+		}
+		args = append(args, items...)
 	} else {
 		items, err := in.iterateAll(callargs)
 		if err != nil {
