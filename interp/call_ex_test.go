@@ -70,6 +70,10 @@ for i in range(6):
     show(lambda: object.__new__(*(1,)))
     show(lambda: object.__new__(*()))
     show(lambda: int.__new__(*(N,)))
+    out.append((D.get(D(a=1), 'a'), list.append.__name__))
+    if i == 2:
+        N.__new__ = staticmethod(lambda cls, *a: 'own __new__')
+        D.get = lambda self, k: 'own get'
     if i == 3:
         exact = lambda a, b, c: ('patched', a, b, c)
         C.m = lambda self, *a: ('new m',) + a

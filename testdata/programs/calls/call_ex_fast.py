@@ -73,6 +73,10 @@ for i in range(6):
     p = P(i, [i])
     q = copy.deepcopy(p)
     out.append((q.x, q.y, q.tags, q.tags[1] is q.y, q.y is p.y))
+    out.append((D.get(D(a=1), 'a'), list.append.__name__))
+    if i == 2:
+        N.__new__ = staticmethod(lambda cls, *a: 'own __new__')
+        D.get = lambda self, k: 'own get'
     if i == 3:
         exact = lambda a, b, c: ('patched', a, b, c)
         C.m = lambda self, *a: ('new m',) + a
