@@ -1,84 +1,78 @@
 package interp
 
-// callExProgram runs CALL_FUNCTION_EX (f(*args), f(a, *args, **kw)) warm
-// in the fast loop: Python functions (exact, with defaults, kw-only,
-// varargs, bound), built-ins and types, object.__new__ and the
-// built-in types' __new__ through a class, and every error the call
-// raises: not an iterable after *, not a mapping after **, a duplicate
-// keyword, a bad arity, object.__new__'s excess arguments. The callees
-// change under it halfway. (testdata/programs/calls/call_ex_fast.py has
-// the same with copy.deepcopy, an abstract class and a traceback.)
-const callExProgram = `def exact(a, b, c): return (a, b, c)
-def dflt(x, memo, func, args, state=None, listiter=None, dictiter=None, *, deepcopy=None):
-    return (x, memo, func, args, state, listiter, dictiter, deepcopy)
-def var(a, *rest, k=1, **kw): return (a, rest, k, sorted(kw.items()))
-class C:
-    def m(self, a, b=2): return (self.__class__.__name__, a, b)
-class N:
-    def __init__(self, x): self.x = x
-class I(int): pass
-class T(tuple): pass
-class D(dict): pass
-class OwnNew:
-    def __new__(cls, *args):
-        o = super().__new__(cls)
-        o.args = args
-        return o
-class P:
-    def __init__(self, x, y): self.x, self.y, self.tags = x, y, [x, y]
-def gen(n):
-    yield from range(n)
-def show(f, *a, **k):
-    try:
-        r = f(*a, **k)
-    except Exception as e:
-        r = type(e).__name__ + ': ' + str(e)
-    out.append(r)
-out = []
-rv = (1, 2, 3)
-kw = {'k': 5, 'z': 6}
-for i in range(6):
-    out.append(exact(*rv))
-    out.append(exact(*[4, 5, 6]))
-    out.append(exact(*gen(3)))
-    out.append(exact(*[1], *(2,), 3))
-    out.append(((0, *rv), (*[],), (*(), *()), (*rv[:i],), [0, *rv]))
-    out.append(exact(0, *{1: 'a', 2: 'b'}))
-    out.append(dflt(1, None, *rv))
-    out.append(dflt(1, None, *rv, *rv[:1]))
-    out.append(var(*rv, **kw))
-    out.append(var(0, *(), **{}))
-    out.append(C().m(*rv[:1]))
-    out.append(C.m(C(), *rv[:2]))
-    out.append(max(*rv))
-    out.append(len(*['abc']))
-    out.append(N.__new__(N, *()).__class__.__name__)
-    out.append(I.__new__(I, *(5,)) + 1)
-    out.append(T.__new__(T, *([1, 2],)))
-    out.append(type(D.__new__(D, *())).__name__)
-    out.append(OwnNew.__new__(OwnNew, *rv).args)
-    out.append(object.__new__(*(C,)).m(7))
-    show(exact, *rv[:2])
-    show(exact, *rv, *rv)
-    show(lambda: exact(*5))
-    show(lambda: exact(*None))
-    show(lambda: var(1, **[1]))
-    show(lambda: var(1, **kw, **{'k': 2}))
-    show(lambda: var(1, *rv, **{1: 2}))
-    show(lambda: type(object.__new__(*(N, 1))).__name__)
-    show(lambda: object.__new__(*(C, 1)))
-    show(lambda: object.__new__(*(1,)))
-    show(lambda: object.__new__(*()))
-    show(lambda: int.__new__(*(N,)))
-    out.append((D.get(D(a=1), 'a'), list.append.__name__))
-    if i == 2:
-        N.__new__ = staticmethod(lambda cls, *a: 'own __new__')
-        D.get = lambda self, k: 'own get'
-    if i == 3:
-        exact = lambda a, b, c: ('patched', a, b, c)
-        C.m = lambda self, *a: ('new m',) + a
-for r in out:
-    print(r)
-`
+import "testing"
 
-func init() { specPrograms["call_ex"] = callExProgram }
+// callExPrograms call through CALL_FUNCTION_EX (f(*args, **kwargs)):
+// Python functions and bound methods, which get their frame in the
+// same loop, and what falls back to the generic call (builtins, a
+// non-tuple *args, a mapping that is not a dict), with every way the
+// binding can fail raising CPython's TypeError.
+var callExPrograms = map[string]string{
+	"call_ex_python": `def f(a, b=2, *rest, c=3, **kw):
+    return a, b, rest, c, sorted(kw.items())
+class C:
+    def m(self, x, **kw):
+        return type(self).__name__, x, kw
+    @classmethod
+    def k(cls, *a):
+        return cls.__name__, a
+def outer(n):
+    def inner(*a, **k):
+        return n, a, k
+    return inner
+args, kwargs = (1,), {'c': 5, 'z': 6}
+r = []
+for i in range(6):
+    r.append(f(*args, **kwargs))
+    r.append(f(*(i, i + 1, i + 2)))
+    r.append(C().m(*(i,), **{'y': i}))
+    r.append(C.k(*[i, i]))
+    r.append(outer(i)(*(), **{}))
+    r.append(max(*(i, 3)))
+print(r)
+def gen(*a, **k):
+    yield from a
+    yield sorted(k)
+print(list(gen(*(1, 2), **{'q': 1, 'p': 2})))
+def fact(n, **k):
+    return 1 if n <= 1 else n * fact(*(n - 1,), **k)
+print(fact(*(20,), **{'x': 1}))
+class M:
+    def keys(self): return ['a']
+    def __getitem__(self, k): return 10
+def two(a, b=0): return a, b
+for call in [lambda: two(*(1,), **{'a': 2}), lambda: two(*(1, 2, 3)), lambda: two(**{'c': 1}),
+             lambda: two(*(1,), **{1: 2}), lambda: two(*(1,), **M()), lambda: two(*5),
+             lambda: two(*iter([7]), **{'b': 8})]:
+    try:
+        print(call())
+    except TypeError as e:
+        print('TypeError:', e)
+def deep(n):
+    return deep(*(n + 1,))
+try:
+    deep(0)
+except RecursionError as e:
+    print('RecursionError')
+import sys
+def lasti():
+    return sys._getframe().f_back.f_lasti > 0
+def via():
+    return lasti(*())
+print(via())
+def boom(x):
+    raise ValueError(x)
+def caller():
+    return boom(*('bad',))
+try:
+    caller()
+except ValueError as e:
+    tb, names = e.__traceback__, []
+    while tb is not None:
+        names.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    print(names)
+`,
+}
+
+func TestCallEx(t *testing.T) { checkProgramsAtThresholds(t, callExPrograms) }
