@@ -773,9 +773,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			in.decRef(f.pop())
 
 		case bytecode.LIST_EXTEND:
-			src := f.pop()
-			err = in.listExtendUnpack(asObject[List](f.slots[f.sp-oparg]), src)
-			in.decRef(src)
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.BUILD_SET:
 			err = in.execPlain(f, op, oparg)
@@ -1013,13 +1011,7 @@ func (in *Interp) runFrom(f *frame, exc *Exception) (result Value, err error) {
 			err = in.execMatch(f, op, oparg)
 
 		case bytecode.CALL_INTRINSIC_1:
-			v := f.pop()
-			var r Value
-			r, err = in.intrinsic1(f, oparg, v)
-			in.decRef(v)
-			if err == nil {
-				f.push(r)
-			}
+			err = in.execPlain(f, op, oparg)
 
 		case bytecode.CALL_INTRINSIC_2:
 			v1 := f.pop()

@@ -77,8 +77,9 @@ var fastOps = func() (t [256]bool) {
 		bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 		bytecode.GET_ITER, bytecode.SET_ADD, bytecode.LOAD_DEREF, bytecode.STORE_DEREF,
 		bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE,
-		bytecode.FORMAT_VALUE, bytecode.BUILD_STRING,
+		bytecode.FORMAT_VALUE, bytecode.BUILD_STRING, bytecode.LIST_EXTEND, bytecode.CALL_INTRINSIC_1,
 		bytecode.MAKE_FUNCTION, bytecode.MAKE_CELL, bytecode.COPY_FREE_VARS, bytecode.LOAD_CLOSURE,
+		bytecode.CALL_FUNCTION_EX,
 	} {
 		t[op] = true
 	}
@@ -1179,6 +1180,29 @@ enter:
 			pc, sp = f.pc, f.sp
 			continue
 
+		case bytecode.CALL_FUNCTION_EX:
+			// f(*args, **kwargs): a Python function's frame is pushed
+			// here as CALL's is (copy's _reconstruct(x, memo, *rv) and
+			// copyreg.__newobj__'s cls.__new__(cls, *args) ran in
+			// runFrom, a return and a fresh entry of this loop each).
+			if in.breaker.Load() != 0 {
+				f.pc, f.sp = pc, sp
+				return nil
+			}
+			f.pc, f.sp = pc+1, sp
+			callee, err := in.callExFrame(f, oparg)
+			if err != nil {
+				return err
+			}
+			if callee != nil {
+				callee.back = f
+				in.frame = callee
+				f = callee
+				goto enter
+			}
+			pc, sp = f.pc, f.sp
+			continue
+
 		case bytecode.KW_NAMES:
 			// The keyword names of the next CALL, which the head above
 			// binds (call.go's bindKeywords); the forms stop at them.
@@ -1498,7 +1522,8 @@ enter:
 		case bytecode.STORE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.BUILD_TUPLE, bytecode.BUILD_LIST, bytecode.LIST_APPEND,
 			bytecode.GET_ITER, bytecode.SET_ADD, bytecode.STORE_DEREF,
 			bytecode.BUILD_SLICE, bytecode.BINARY_SLICE, bytecode.STORE_SLICE, bytecode.BUILD_SET,
-			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING, bytecode.MAKE_FUNCTION, bytecode.MAKE_CELL:
+			bytecode.FORMAT_VALUE, bytecode.BUILD_STRING, bytecode.MAKE_FUNCTION, bytecode.MAKE_CELL,
+			bytecode.LIST_EXTEND, bytecode.CALL_INTRINSIC_1:
 			// plainOps (eval_fast_ops.go): called out, as runFrom does.
 			f.pc, f.sp = pc+1, sp
 			if err := in.execPlain(f, op, oparg); err != nil {

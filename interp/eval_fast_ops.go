@@ -11,8 +11,9 @@ import (
 // execPlain runs the plain instructions: ones without an adaptive
 // counter or a guard that never push or pop a frame (LOAD_NAME,
 // STORE_NAME, STORE_GLOBAL, BUILD_TUPLE, BUILD_LIST, BUILD_SET,
-// LIST_APPEND, SET_ADD, GET_ITER, STORE_DEREF, BUILD_SLICE, BINARY_SLICE, STORE_SLICE,
-// FORMAT_VALUE, BUILD_STRING, MAKE_FUNCTION, MAKE_CELL).
+// LIST_APPEND, SET_ADD, GET_ITER, STORE_DEREF, BUILD_SLICE, BINARY_SLICE,
+// STORE_SLICE, FORMAT_VALUE, BUILD_STRING, MAKE_FUNCTION, MAKE_CELL,
+// LIST_EXTEND, CALL_INTRINSIC_1).
 // Both loops run them here, so the fast loop runs them exactly as runFrom
 // does; before, each sent the fast loop back to runFrom and cost a
 // return, runFrom's dispatch and a new run of the fast loop on top of
@@ -183,6 +184,26 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		r, err = in.buildString(f.slots[f.sp-oparg : f.sp])
 		in.replaceTop(f, oparg, r, err)
 
+	case bytecode.LIST_EXTEND:
+		// With CALL_INTRINSIC_1 it builds the tuple of f(a, *args):
+		// CALL_FUNCTION_EX runs in the fast loop, so these do too.
+		src := f.pop()
+		if oparg == 1 && in.listExtendToTuple(f, src) {
+			in.decRef(src)
+			break
+		}
+		err = in.listExtendUnpack(asObject[List](f.slots[f.sp-oparg]), src)
+		in.decRef(src)
+
+	case bytecode.CALL_INTRINSIC_1:
+		v := f.pop()
+		var r Value
+		r, err = in.intrinsic1(f, oparg, v)
+		in.decRef(v)
+		if err == nil {
+			f.push(r)
+		}
+
 	case bytecode.BUILD_SET:
 		items := f.slots[f.sp-oparg : f.sp]
 		var r Value
@@ -193,6 +214,46 @@ func (in *Interp) execPlain(f *frame, op bytecode.Op, oparg int) (err error) {
 		return in.raise(systemErrorType, "execPlain: %s is not a plain instruction", op)
 	}
 	return err
+}
+
+// listExtendToTuple runs LIST_EXTEND 1 and the CALL_INTRINSIC_1
+// LIST_TO_TUPLE after it as one, for a list or tuple src: the compiler's
+// tuple of f(a, *args) or (a, *b). When only the stack holds the list
+// (BUILD_LIST's), a tuple of its items (their references moved) and
+// src's replaces it and f.pc steps over the intrinsic; the list was
+// grown by a Go allocation and copied again to a tuple. It reports false
+// when it did nothing.
+func (in *Interp) listExtendToTuple(f *frame, src Value) bool {
+	lv := f.slots[f.sp-1]
+	next := f.ac.instrs[f.pc]
+	if next.Op() != bytecode.CALL_INTRINSIC_1 || bytecode.Intrinsic1(next.Oparg()) != bytecode.INTRINSIC_LIST_TO_TUPLE ||
+		lv.Type() != listType || lv.Header().Refs() != 1 {
+		return false
+	}
+	items, ok := seqItems(src)
+	if !ok {
+		return false
+	}
+	l := asObject[List](lv)
+	k := len(l.items)
+	r := emptyTuple
+	if n := k + len(items); n > 0 {
+		t, err := in.newTupleSized(n)
+		if err != nil {
+			if e, ok := err.(*Exception); ok {
+				in.decRef(valueOf(e))
+			}
+			return false // the two instructions raise it again
+		}
+		moveArgs(t.items, l.items)
+		l.items = l.items[:0]
+		copyRefs(t.items[k:], items)
+		r = valueOf(t)
+	}
+	f.slots[f.sp-1] = r
+	in.decRef(lv)
+	f.pc++
+	return true
 }
 
 // compareStrOp is COMPARE_OP_STR's result for the strs a and b under the

@@ -120,6 +120,9 @@ func (in *Interp) call(f *frame, nargs int) (*frame, error) {
 // arguments bound straight from the tuple's items and the dict's
 // entries: no nested eval loop, no list of the arguments on the Go heap
 // for a few. Anything else goes through callEx and its result is pushed.
+// Both loops run it (the fast loop's call out stays a call under PGO).
+//
+//go:noinline
 func (in *Interp) callExFrame(f *frame, oparg int) (*frame, error) {
 	var kwargs Value
 	if oparg&1 != 0 {
@@ -180,7 +183,16 @@ func (in *Interp) callExFrame(f *frame, oparg int) (*frame, error) {
 func (in *Interp) callEx(fn, callargs, kwargs Value) (Value, error) {
 	var args []Value
 	if callargs.Type() == tupleType {
-		args = append(args, asObject[Tuple](callargs).items...)
+		items := asObject[Tuple](callargs).items
+		if kwargs.IsNil() {
+			// The tuple's items are the arguments, borrowed as the
+			// stack's are (the caller holds the tuple): a copy was a Go
+			// allocation a call (copyreg's cls.__new__(cls, *args)).
+			// The capacity is cut so that an append cannot reach past
+			// them.
+			return in.Call(fn, items[:len(items):len(items)], nil)
+		}
+		args = append(args, items...)
 	} else {
 		items, err := in.iterateAll(callargs)
 		if err != nil {

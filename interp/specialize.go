@@ -356,7 +356,10 @@ func (in *Interp) pickLoadAttr(owner, name Value, c []cacheEntry, oparg int) byt
 		if err != nil || descr.IsNil() {
 			return 0
 		}
-		if descr.Type().descrGet != nil && descr.Type() != functionType {
+		// A method descriptor read from its class is itself (only an
+		// instance binds it): object.__new__ through cls.__new__, the
+		// built-in types' methods through a class.
+		if dt := descr.Type(); dt.descrGet != nil && dt != functionType && dt != methodDescrType {
 			return 0 // classmethod, staticmethod, property...: they bind
 		}
 		c[1].n = uint64(cls.Version)
