@@ -225,6 +225,19 @@ func genFinalize(in *Interp, v Value) {
 	}
 }
 
+// genNothingToFinalize reports whether genFinalize would do nothing for
+// v, a dying object of type t: a finished or never-started generator or
+// coroutine. Its dealloc then skips the finalize protocol (~70
+// instructions a generator, and most generators die finished). No code
+// runs, so nothing can see the object unfinalized or resurrect it.
+func genNothingToFinalize(t *Type, v Value) bool {
+	if t != generatorType && t != coroutineType {
+		return false
+	}
+	g := asObject[Generator](v)
+	return g.frame == nil || !g.started
+}
+
 // freeGenFrame drops a generator's suspended frame.
 func (in *Interp) freeGenFrame(g *Generator) {
 	f := g.frame
