@@ -345,7 +345,7 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	owned := in.values.Get(len(arena)) // back to the pool in genEnd or freeGenFrame
 	copy(owned[:f.sp], arena[:f.sp])   // above sp the stack is empty
 	clear(arena[:f.sp])
-	in.frameSlots.Pop(len(arena))
+	in.frameSlots.PopCleared(len(arena)) // above sp the slots are zero: no second clear
 	f.slots, f.owned, f.special = owned, true, true
 	f.back, f.entry, f.gen = nil, true, g
 	in.depth-- // suspended: not on the stack (releaseFrame's count)
