@@ -144,3 +144,18 @@ func TestDebugPopClearedChecks(t *testing.T) {
 	}()
 	s.PopCleared(3)
 }
+
+// PutCleared trusts the caller to have zeroed the slice to its capacity;
+// rcdebug builds check it, since a set element would show up in the
+// next Get's slice.
+func TestDebugPutClearedChecks(t *testing.T) {
+	p := alloc.NewSlicePool[slot](64, 4)
+	s := p.Get(3)
+	s[:4][3].n = 7 // past the length, within the capacity
+	defer func() {
+		if recover() == nil {
+			t.Error("PutCleared of a set slice did not panic")
+		}
+	}()
+	p.PutCleared(s)
+}

@@ -193,3 +193,27 @@ func TestPoolDiscard(t *testing.T) {
 		t.Errorf("slice pool stats after Discard and Put: %+v", st)
 	}
 }
+
+// PutCleared keeps a zeroed slice of a power-of-two capacity for Get, as
+// Put does, and drops what Put drops (an odd capacity, a full class).
+func TestSlicePoolPutCleared(t *testing.T) {
+	p := alloc.NewSlicePool[*int](64, 1)
+	s := p.Get(3) // cap 4, zero
+	p.PutCleared(s)
+	if r := p.Get(4); &r[:1][0] != &s[:1][0] {
+		t.Fatal("Get(4) did not reuse the slice given to PutCleared")
+	}
+	p.PutCleared(make([]*int, 3)) // capacity 3: not a class
+	if r := p.Get(3); cap(r) != 4 {
+		t.Fatalf("Get(3): cap %d, want 4", cap(r))
+	}
+	a, b := make([]*int, 4), make([]*int, 4)
+	p.PutCleared(a)
+	p.PutCleared(b) // the class holds one: dropped
+	if r := p.Get(4); &r[:1][0] != &a[:1][0] {
+		t.Fatal("Get(4) did not return the kept slice")
+	}
+	if r := p.Get(4); &r[:1][0] == &b[:1][0] {
+		t.Fatal("PutCleared kept a slice past the class's limit")
+	}
+}

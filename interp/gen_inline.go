@@ -195,7 +195,7 @@ func (in *Interp) genEnd(f *frame) *frame {
 	in.genLeave(g, false)
 	f.back = nil
 	in.releaseFrame(f)
-	in.values.Put(slots) // releaseFrame leaves a generator's own slots
+	in.values.PutCleared(slots) // releaseFrame left them zero, not pooled
 	return caller
 }
 
@@ -345,7 +345,7 @@ func (in *Interp) returnGenerator(f *frame) (*frame, error) {
 	owned := in.values.Get(len(arena)) // back to the pool in genEnd or freeGenFrame
 	copy(owned[:f.sp], arena[:f.sp])   // above sp the stack is empty
 	clear(arena[:f.sp])
-	in.frameSlots.Pop(len(arena))
+	in.frameSlots.PopCleared(len(arena)) // above sp the slots are zero: no second clear
 	f.slots, f.owned, f.special = owned, true, true
 	f.back, f.entry, f.gen = nil, true, g
 	in.depth-- // suspended: not on the stack (releaseFrame's count)
@@ -480,8 +480,9 @@ func (in *Interp) genResumeFast(g *Generator, v Value) (r Value, done bool, err 
 	in.frame = outer
 	in.genLeave(g, yielded)
 	if !yielded {
-		// releaseFrame left a generator's own slots alone.
-		in.values.Put(slots)
+		// releaseFrame zeroed a generator's own slots but left them
+		// out of the pool.
+		in.values.PutCleared(slots)
 		g.frame = nil // unwinding or RETURN released it
 		return r, err == nil, err
 	}

@@ -238,7 +238,7 @@ func (in *Interp) Heap() *alloc.Allocator { return in.heap }
 func (in *Interp) dealloc(v Value) {
 	t := v.Type()
 	h := v.Header()
-	if t.finalize == nil && t.Flags&TypeHasFinalizer == 0 &&
+	if (t.finalize == nil || genNothingToFinalize(t, v)) && t.Flags&TypeHasFinalizer == 0 &&
 		h.Flags()&(flagWeakrefs|flagDetHashed) == 0 && t.dealloc != nil {
 		// The common case, an object with no finalizer and no weak
 		// references: one test for all of deallocSlow's.
