@@ -180,21 +180,29 @@ func (p *SlicePool[T]) MaxCap() int { return 1 << (len(p.free) - 1) }
 // capacity is one of the pool's and that list is not full. s must not be
 // used again.
 func (p *SlicePool[T]) Put(s []T) {
-	c := cap(s)
+	if k, ok := p.keep(cap(s)); ok {
+		s = s[:cap(s)]
+		clear(s)
+		p.free[k] = append(p.free[k], s)
+	}
+}
+
+// keep returns the free list a slice of capacity c goes to, or false
+// when the pool does not keep it (a capacity not its own, or a full
+// list, counted as a drop).
+func (p *SlicePool[T]) keep(c int) (int, bool) {
 	if c == 0 || c&(c-1) != 0 {
-		return
+		return 0, false
 	}
 	k := sizeClass(c)
 	if k >= len(p.free) {
-		return
+		return 0, false
 	}
 	if len(p.free[k]) >= p.perClass {
 		p.drops++
-		return
+		return 0, false
 	}
-	s = s[:c]
-	clear(s)
-	p.free[k] = append(p.free[k], s)
+	return k, true
 }
 
 // PutCleared is Put for a slice the caller has already zeroed up to its
@@ -204,22 +212,12 @@ func (p *SlicePool[T]) Put(s []T) {
 // a frame of a few slots. rcdebug builds check that the slice is zero
 // and panic if not.
 func (p *SlicePool[T]) PutCleared(s []T) {
-	c := cap(s)
-	if c == 0 || c&(c-1) != 0 {
-		return
-	}
 	if Debug {
-		checkZero(s[:c])
+		checkZero(s[:cap(s)])
 	}
-	k := sizeClass(c)
-	if k >= len(p.free) {
-		return
+	if k, ok := p.keep(cap(s)); ok {
+		p.free[k] = append(p.free[k], s[:cap(s)])
 	}
-	if len(p.free[k]) >= p.perClass {
-		p.drops++
-		return
-	}
-	p.free[k] = append(p.free[k], s[:c])
 }
 
 // checkZero panics unless every element of s is zero, reading bytes as
